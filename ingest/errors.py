@@ -1,0 +1,22 @@
+"""Errors shared by every ingestion pipeline (policy texts, inventories)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Bad input: names the file, where (code-point offset or row, when known) and why.
+
+    One bad file never stops a batch: pipelines collect these per file and carry on.
+    """
+
+    def __init__(self, path: Path | str, offset: int | None, reason: str) -> None:
+        self.path = Path(path)
+        self.offset = offset
+        self.reason = reason
+        where = f" at {offset}" if offset is not None else ""
+        super().__init__(f"{self.path}{where}: {reason}")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": str(self.path), "offset": self.offset, "reason": self.reason}

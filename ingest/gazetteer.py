@@ -23,9 +23,7 @@ _DIR = Path(str(resources.files("ingest"))) / "resources" / "gazetteer"
 _PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 _CITY_SUFFIX = re.compile(r"(?:自治州|地区|盟|市)$")
 # Ethnic groups named in autonomous prefectures' names (延边朝鲜族自治州 → 延边).
-_ETHNIC = re.compile(
-    r"(?:朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克)族?$"
-)
+_ETHNIC = re.compile(r"(?:朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克)族?$")
 _PLACEHOLDER_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 

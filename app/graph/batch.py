@@ -7,7 +7,7 @@ relationship endpoints and property value types once per group.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -16,6 +16,10 @@ from app.graph.schema import Label, Rel, check_rel, stable_id
 
 Scalar = str | int | float | bool
 PropValue = Scalar | list[str] | list[int] | list[float] | None
+
+
+def evidence_prefix(doc_id: str) -> str:
+    return f"ev:{doc_id}:"
 
 
 class Evidence(BaseModel):
@@ -32,7 +36,10 @@ class Evidence(BaseModel):
 
     @property
     def id(self) -> str:
-        return stable_id(Label.EVIDENCE, self.doc_id, self.start, self.end, self.row, self.rule, self.quote)
+        # The document id is readable in the evidence id so that a document's evidence can be
+        # withdrawn from relationship properties by prefix (see cypher/templates/purge_*).
+        digest = stable_id(Label.EVIDENCE, self.start, self.end, self.row, self.rule, self.quote).split(":")[1]
+        return f"{evidence_prefix(self.doc_id)}{digest}"
 
     def props(self) -> dict[str, PropValue]:
         return {
@@ -51,14 +58,12 @@ class GraphBatch(BaseModel):
     """All facts of one source document (policy text or inventory file).
 
     ``nodes[label]`` rows are ``{"id": ..., "props": {...}, "evidence": [evidence ids]}``;
-    ``rels[(rel, src_label, dst_label)]`` rows are ``{"src", "dst", "props", "evidence"}``.
+    ``rels[(rel, src_label, dst_label)]`` rows are ``{"src", "dst", "key", "props", "evidence"}``.
     """
 
     doc_id: str
-    nodes: dict[Label, list[dict[str, Any]]] = Field(default_factory=lambda: defaultdict(list))
-    rels: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = Field(
-        default_factory=lambda: defaultdict(list)
-    )
+    nodes: dict[Label, list[dict[str, Any]]] = Field(default_factory=dict)
+    rels: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = Field(default_factory=dict)
     evidence: dict[str, Evidence] = Field(default_factory=dict)
 
     def add_evidence(self, ev: Evidence) -> str:
@@ -69,12 +74,12 @@ class GraphBatch(BaseModel):
         self,
         label: Label,
         node_id: str,
-        props: dict[str, PropValue],
+        props: Mapping[str, PropValue],
         evidence: Evidence | list[Evidence] | None = None,
     ) -> str:
         evs = [evidence] if isinstance(evidence, Evidence) else (evidence or [])
         ids = [self.add_evidence(e) for e in evs]
-        self.nodes.setdefault(label, []).append({"id": node_id, "props": props, "evidence": ids})
+        self.nodes.setdefault(label, []).append({"id": node_id, "props": dict(props), "evidence": ids})
         return node_id
 
     def add_rel(
@@ -82,14 +87,16 @@ class GraphBatch(BaseModel):
         rel: Rel,
         src: tuple[Label, str],
         dst: tuple[Label, str],
-        props: dict[str, PropValue] | None = None,
+        props: Mapping[str, PropValue] | None = None,
         evidence: Evidence | list[Evidence] | None = None,
+        key: str = "",
     ) -> None:
+        """``key`` tells apart several relationships of one type between the same two nodes."""
         check_rel(rel, src[0], dst[0])
         evs = [evidence] if isinstance(evidence, Evidence) else (evidence or [])
         ids = [self.add_evidence(e) for e in evs]
         self.rels.setdefault((rel, src[0], dst[0]), []).append(
-            {"src": src[1], "dst": dst[1], "props": props or {}, "evidence": ids}
+            {"src": src[1], "dst": dst[1], "key": key, "props": dict(props or {}), "evidence": ids}
         )
 
     def counts(self) -> dict[str, int]:

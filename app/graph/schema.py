@@ -169,6 +169,11 @@ def stable_id(label: Label, *key_parts: object) -> str:
     return f"{NODES[label].prefix}:{digest}"
 
 
+def document_id(doc_id: str) -> str:
+    """Documents keep their own readable id (the file stem, e.g. 000_b4f945b6ec42ab35) as node id."""
+    return f"{NODES[Label.DOCUMENT].prefix}:{doc_id}"
+
+
 def label_of_id(node_id: str) -> Label | None:
     """The label an id was minted for (ids carry their label's prefix)."""
     prefix = node_id.split(":", 1)[0]

@@ -1,0 +1,121 @@
+"""Embedded backend: FalkorDB over a private unix socket, driven by the ``falkordb`` client."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FPath
+
+from app.graph.embedded import ensure_server, server_paths
+from app.graph.queries import schema_statements
+from app.graph.store import Health, Params, Row, Statement, StoreError, StoreTimeout, StoreUnavailable
+
+# Errors that mean "already there" when (re)applying the schema: creation is not idempotent here.
+_ALREADY = ("already indexed", "already exists", "constraint already")
+
+
+def _plain(value: Any) -> Any:
+    """Engine values → JSON-able Python: nodes and edges become property dicts with their kind."""
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or []), **{k: _plain(v) for k, v in value.properties.items()}}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **{k: _plain(v) for k, v in value.properties.items()}}
+    if isinstance(value, FPath):
+        return {
+            "nodes": [_plain(n) for n in value.nodes()],
+            "relationships": [_plain(e) for e in value.edges()],
+        }
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _error(exc: Exception, query: str) -> StoreError:
+    if isinstance(exc, redis.ConnectionError | redis.TimeoutError | ConnectionError | FileNotFoundError):
+        return StoreUnavailable(f"the embedded graph store is not reachable: {exc}")
+    msg = str(exc)
+    if "timed out" in msg.lower() or "timeout" in msg.lower():
+        return StoreTimeout(f"query timed out: {msg}")
+    return StoreError(msg)
+
+
+class FalkorStore:
+    backend = "falkordb"
+
+    def __init__(self, path: str | Path, *, graph: str = "innokg", start: bool = True) -> None:
+        self.path = Path(path)
+        self.url = f"embedded:{path}"
+        paths = ensure_server(path) if start else server_paths(path)
+        self._socket = str(paths.socket)
+        self._db = FalkorDB(unix_socket_path=self._socket)
+        self._graph_name = graph
+        self._graph = self._db.select_graph(graph)
+
+    def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+        try:
+            result = self._graph.ro_query(query, dict(params or {}), timeout=timeout_ms)
+        except Exception as exc:
+            raise _error(exc, query) from exc
+        names = [h[1] for h in result.header]
+        return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    def write(self, statements: Sequence[Statement]) -> list[list[Row]]:
+        out: list[list[Row]] = []
+        for st in statements:
+            try:
+                result = self._graph.query(st.query, dict(st.params))
+            except Exception as exc:
+                raise _error(exc, st.query) from exc
+            names = [h[1] for h in result.header]
+            out.append([dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set])
+        return out
+
+    def apply_schema(self) -> list[str]:
+        applied: list[str] = []
+        for stmt in schema_statements(self.backend):
+            try:
+                if stmt.startswith("GRAPH."):
+                    # Constraint DDL is a server command in FalkorDB, not Cypher.
+                    parts = stmt.replace("{graph}", self._graph_name).split()
+                    self._db.execute_command(*parts)
+                else:
+                    self._graph.query(stmt)
+                applied.append(stmt)
+            except redis.ResponseError as exc:
+                if not any(a in str(exc).lower() for a in _ALREADY):
+                    raise StoreError(f"schema statement failed: {stmt}: {exc}") from exc
+            except redis.ConnectionError as exc:
+                raise _error(exc, stmt) from exc
+        return applied
+
+    def health(self) -> Health:
+        try:
+            info = self._db.connection.info("server")
+            modules = self._db.connection.execute_command("MODULE", "LIST")
+        except Exception as exc:
+            return Health(self.backend, self.url, False, detail=str(_error(exc, "")))
+        version = None
+        for mod in modules or []:
+            entry = dict(zip(mod[::2], mod[1::2], strict=False)) if isinstance(mod, list) else mod
+            name = entry.get(b"name") or entry.get("name")
+            if name in (b"graph", "graph"):
+                ver = entry.get(b"ver") or entry.get("ver")
+                if isinstance(ver, int):
+                    version = f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+        return Health(
+            self.backend,
+            self.url,
+            True,
+            server_version=f"FalkorDB {version} (Redis {info.get('redis_version')})",
+        )
+
+    def close(self) -> None:
+        self._db.connection.close()

@@ -1,0 +1,5 @@
+// name: document_state
+// description: What the store holds of a source document: its content hash and load state.
+// params: id
+MATCH (d:Document {id: $id})
+RETURN d.sha256 AS sha256, d.load_state AS load_state

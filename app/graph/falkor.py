@@ -117,5 +117,13 @@ class FalkorStore:
             server_version=f"FalkorDB {version} (Redis {info.get('redis_version')})",
         )
 
+    def drop(self) -> None:
+        """Delete this graph entirely (tests, `innokg` maintenance)."""
+        try:
+            self._graph.delete()
+        except redis.ResponseError as exc:
+            if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
+                raise StoreError(str(exc)) from exc
+
     def close(self) -> None:
         self._db.connection.close()

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import cast
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from app.graph.schema import Label, Rel
 

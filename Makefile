@@ -1,0 +1,47 @@
+# InnoKG: `make demo` sets up, ingests the bundled corpus and serves the API; `make test` runs the suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= embedded:./data/graph
+export INNOKG_STORE ?= $(STORE)
+
+.PHONY: setup demo ingest serve test lint typecheck stop clean bench
+
+setup: $(VENV)/.installed tools/cypher-lint/node_modules/.installed
+
+# Re-installs only when pyproject.toml changes: `make setup` is idempotent and cheap when nothing changed.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Neo4j's own Cypher linter (npm), used by the tests to check every statement meant for Neo4j.
+tools/cypher-lint/node_modules/.installed: tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
+	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+ingest: setup
+	$(BIN)/innokg ingest data/corpus data/sample
+
+demo: ingest
+	@echo "API docs: http://127.0.0.1:8000/docs   (Ctrl-C to stop; 'make stop' stops the embedded store)"
+	$(BIN)/innokg serve --host 127.0.0.1 --port 8000
+
+lint: setup
+	$(BIN)/ruff check app ingest tests bench
+	$(BIN)/ruff format --check app ingest tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup
+	$(BIN)/ruff check app ingest tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+stop:
+	-$(BIN)/innokg stop
+
+clean: stop
+	rm -rf data/graph

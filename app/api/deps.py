@@ -1,0 +1,35 @@
+"""FastAPI dependencies: the store (opened once per process, lazily, so that the API starts and
+answers 503 while the store is down, and recovers when it is back) and settings."""
+
+from __future__ import annotations
+
+import threading
+
+from fastapi import Request
+
+from app.graph.store import GraphStore, StoreError, StoreUnavailable
+from app.settings import Settings, store_from_settings
+
+_lock = threading.Lock()
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    state = request.app.state
+    store: GraphStore | None = getattr(state, "store", None)
+    if store is not None:
+        return store
+    with _lock:
+        if getattr(state, "store", None) is None:
+            try:
+                state.store = store_from_settings(state.settings)
+            except StoreError:
+                raise
+            except Exception as exc:  # engine missing, server failed to start, bad URL
+                raise StoreUnavailable(f"cannot open the graph store {state.settings.store}: {exc}") from exc
+    opened: GraphStore = state.store
+    return opened

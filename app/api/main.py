@@ -1,0 +1,33 @@
+"""The FastAPI application factory. Routes are thin: they parse, call a service, shape the answer."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.api import errors
+from app.api.routes import health
+from app.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store = getattr(app.state, "store", None)
+        if store is not None:
+            store.close()
+
+    app = FastAPI(
+        title="InnoKG",
+        summary="A knowledge graph of China's S&T innovation platforms, with provenance for every fact.",
+        version="0.1.0",
+        lifespan=lifespan,
+        responses={503: {"description": "Graph store unavailable (application/problem+json)"}},
+    )
+    app.state.settings = settings or get_settings()
+    errors.install(app)
+    app.include_router(health.router)
+    return app

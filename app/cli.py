@@ -1,0 +1,266 @@
+"""The `innokg` command line. Verbs are thin: they parse options and call ingest/ or app/ services.
+
+Every verb that touches the graph takes --store (default: $INNOKG_STORE or embedded:./data/graph).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from app.settings import get_settings, store_from_settings
+
+cli = typer.Typer(
+    name="innokg",
+    help="InnoKG: the knowledge graph of China's S&T innovation platforms.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store", "-s", help="Store URL: embedded:PATH | neo4j://host:7687 | bolt://host:7687", show_default=False
+    ),
+]
+
+
+def _open(store: str | None) -> Any:
+    from app.graph.store import StoreError
+
+    try:
+        return store_from_settings(get_settings(), store)
+    except (StoreError, ValueError, RuntimeError) as exc:
+        err.print(f"[red]cannot open the store {store or get_settings().store}: {exc}[/red]")
+        raise typer.Exit(2) from exc
+
+
+@cli.command()
+def init(store: StoreOpt = None) -> None:
+    """Create the schema (constraints, indexes) and load the gazetteer + taxonomy frame."""
+    from ingest.run import ensure_initialised
+
+    st = _open(store)
+    try:
+        ensure_initialised(st)
+        out.print(f"initialised {st.url} ({st.backend})")
+    finally:
+        st.close()
+
+
+@cli.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (policy texts, inventories)")],
+    store: StoreOpt = None,
+    kind: Annotated[str, typer.Option(help="auto | policy | inventory")] = "auto",
+    chunk: Annotated[int, typer.Option(help="Rows per UNWIND statement")] = 10_000,
+    rejects: Annotated[Path | None, typer.Option(help="Write rejected inventory rows here (JSON lines)")] = None,
+) -> None:
+    """Ingest files into the graph: idempotent; a changed file replaces its own facts."""
+    from ingest.run import FileOutcome, ingest_paths
+
+    if kind not in {"auto", "policy", "inventory"}:
+        raise typer.BadParameter("kind must be auto, policy or inventory")
+    st = _open(store)
+    rejects_fh = rejects.open("w", encoding="utf-8") if rejects else None
+
+    def report(o: FileOutcome) -> None:
+        if o.error is not None:
+            err.print(f"[red]error[/red] {o.error}")
+            return
+        r = o.result
+        assert r is not None
+        n_nodes, n_rels = sum(r.nodes.values()), sum(r.rels.values())
+        line = f"{r.status:9} {o.kind:9} {o.path}  rows={o.rows_read} nodes={n_nodes} rels={n_rels}"
+        line += f" evidence={r.evidence} rejected={len(o.rejects)}"
+        if r.dropped_rels:
+            line += f" dropped_rels={r.dropped_rels}"
+        out.print(line, highlight=False)
+        for rej in o.rejects:
+            if rejects_fh is not None:
+                rejects_fh.write(json.dumps(rej, ensure_ascii=False, default=str) + "\n")
+            else:
+                err.print(f"  rejected: {rej}", highlight=False)
+
+    try:
+        result = ingest_paths(st, paths, kind=kind, chunk=chunk, on_file=report)  # type: ignore[arg-type]
+    finally:
+        st.close()
+        if rejects_fh is not None:
+            rejects_fh.close()
+    ok = len(result.files) - len(result.failed)
+    out.print(f"{ok} file(s) ingested, {len(result.failed)} failed")
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Policy documents")],
+    fmt: Annotated[str, typer.Option("--format", help="json")] = "json",
+) -> None:
+    """Extract typed facts with spans from policy documents and print them (no store is touched)."""
+    from ingest.policy.pipeline import extract_paths
+
+    if fmt != "json":
+        raise typer.BadParameter("only --format json is supported")
+    docs, errors = extract_paths(paths)
+    payload = {"documents": [d.to_contract() for d in docs]}
+    if errors:
+        payload["errors"] = [e.to_dict() for e in errors]
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    for e in errors:
+        err.print(f"[red]error[/red] {e}")
+    if errors:
+        raise typer.Exit(1)
+
+
+@cli.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file of the seeds_gold.json shape")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,
+) -> None:
+    """Score the extractor per kind (precision / recall / F1) against a gold file."""
+    from ingest.policy.eval import run_eval
+
+    report = run_eval(gold, paths or None)
+    out.print(report.to_markdown(), highlight=False)
+
+
+@cli.command()
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000)")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import os
+
+    import uvicorn
+
+    if store:
+        os.environ["INNOKG_STORE"] = store
+        get_settings.cache_clear()
+    s = get_settings()
+    h, p = host or s.host, port or s.port
+    out.print(f"InnoKG API on http://{h}:{p}  — docs: http://{h}:{p}/docs  — store: {s.store}")
+    uvicorn.run("app.api.main:create_app", factory=True, host=h, port=p, log_level="info")
+
+
+@cli.command()
+def cypher(
+    query: Annotated[str | None, typer.Argument(help="A query, ':queries', ':schema' or ':run NAME k=v…'")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Run a read-only Cypher query and print a table; with no query, open the console."""
+    from app.console import run_console, run_one
+
+    st = _open(store)
+    try:
+        if query is None:
+            run_console(st)
+        else:
+            raise typer.Exit(run_one(st, query))
+    finally:
+        st.close()
+
+
+@cli.command()
+def status(store: StoreOpt = None) -> None:
+    """Say whether the store answers, what it runs, and how many nodes it holds by label."""
+    from app.services.health import counts
+
+    st = _open(store)
+    try:
+        h = st.health()
+        out.print(f"store {h.url} ({h.backend}): {'up' if h.ok else 'DOWN'} {h.server_version or h.detail or ''}")
+        if h.ok:
+            table = Table("label", "nodes")
+            for label, n in counts(st).items():
+                table.add_row(label, str(n))
+            out.print(table)
+    finally:
+        st.close()
+    if not h.ok:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def stop(store: StoreOpt = None) -> None:
+    """Stop the embedded FalkorDB server of this store (data stays on disk)."""
+    from app.graph.embedded import stop_server
+    from app.graph.store import parse_store_url
+
+    kind, target = parse_store_url(store or get_settings().store)
+    if kind != "falkordb":
+        out.print("nothing to stop: Neo4j runs outside InnoKG")
+        return
+    out.print("stopped" if stop_server(target) else "no embedded server was running")
+
+
+@cli.command()
+def duplicates(
+    store: StoreOpt = None,
+    region: Annotated[str | None, typer.Option(help="Province or city")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Canonical platform type")] = None,
+    kind: Annotated[str | None, typer.Option(help="same_entity | overlap | transition_overlap")] = None,
+    min_score: Annotated[float, typer.Option(help="Lowest score reported")] = 0.0,
+    fmt: Annotated[str, typer.Option("--format", help="json | csv | html")] = "json",
+) -> None:
+    """Find duplicate construction (重复建设) among the platforms in the graph."""
+    from app.services.duplicates import detect, render
+
+    st = _open(store)
+    try:
+        report = detect(st, region=region, type_=type_, kind=kind, min_score=min_score)
+    finally:
+        st.close()
+    sys.stdout.write(render(report, fmt))
+
+
+@cli.command()
+def export(
+    out_path: Annotated[Path, typer.Option("--out", help="File to write")],
+    fmt: Annotated[str, typer.Option("--format", help="graphml | gexf | csv | jsonl")] = "graphml",
+    query: Annotated[str | None, typer.Option(help="Named query whose rows/subgraph to export")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph (or a named query's answer) for Gephi, networkx or pandas."""
+    from app.export import export as do_export
+
+    st = _open(store)
+    try:
+        n = do_export(st, out_path, fmt, query)
+    finally:
+        st.close()
+    out.print(f"wrote {n} records to {out_path}")
+
+
+@cli.command()
+def synth(
+    platforms: Annotated[int, typer.Option(help="How many platforms")] = 3000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same files)")] = 7,
+    out_dir: Annotated[Path, typer.Option("--out", help="Output directory")] = Path("data/synth"),
+) -> None:
+    """Generate realistic inventories with planted, labelled duplicate construction."""
+    from ingest.synth import generate
+
+    manifest = generate(platforms, seed, out_dir)
+    out.print(manifest)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

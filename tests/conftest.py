@@ -1,0 +1,54 @@
+"""Shared fixtures: stores to run tests against, on every engine available here.
+
+The embedded FalkorDB server is real (no mocks): one server per test session, a fresh graph per test.
+Neo4j runs only where INNOKG_TEST_NEO4J_URL points at a live server (it cannot run on CI machines
+here; its statements are checked by Neo4j's own linter instead, see test_cypher_neo4j_lint.py).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.graph.embedded import stop_server
+from app.graph.falkor import FalkorStore
+from app.graph.queries import template
+from app.graph.store import GraphStore, Statement, open_store
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "data" / "corpus" / "policies"
+
+
+@pytest.fixture(scope="session")
+def embedded_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("graph")
+    yield path
+    stop_server(path)
+
+
+def _neo4j_params() -> list[object]:
+    url = os.environ.get("INNOKG_TEST_NEO4J_URL")
+    return [pytest.param("neo4j", marks=pytest.mark.neo4j)] if url else []
+
+
+@pytest.fixture(params=["falkordb", *_neo4j_params()])
+def store(request: pytest.FixtureRequest, embedded_path: Path) -> Iterator[GraphStore]:
+    """A fresh, empty graph on each available engine."""
+    if request.param == "falkordb":
+        fst = FalkorStore(embedded_path, graph=f"t_{uuid.uuid4().hex[:12]}")
+        yield fst
+        fst.drop()
+        fst.close()
+    else:
+        st = open_store(
+            os.environ["INNOKG_TEST_NEO4J_URL"],
+            user=os.environ.get("INNOKG_TEST_NEO4J_USER", "neo4j"),
+            password=os.environ.get("INNOKG_TEST_NEO4J_PASSWORD", ""),
+        )
+        st.write([Statement(template("clear_graph"))])
+        yield st
+        st.close()

@@ -1,0 +1,219 @@
+"""Stage 1: a file → InventoryRead (mapped rows, header mapping, unknown columns, rejects, kind).
+
+Rows stay plain dicts (canonical column → cleaned text, plus ``_row`` / ``_sheet``; unknown columns as
+``extra_<header>``): a million-row list would spend seconds in per-row model validation, so the model
+around them is built with ``model_construct`` from values this module produced itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from ingest.errors import InputError
+from ingest.gazetteer import region_by_name
+from ingest.inventory import headers as hdr
+from ingest.inventory.cells import looks_like_name, parse_level, parse_status, parse_year, tidy
+from ingest.inventory.readers import RawTable, read_source
+from ingest.inventory.textlist import parse_text
+
+HEADER_SCAN_ROWS = 15  # a title / notes block above the header row is common in published lists
+_CLUSTER_FILL = ("cluster", "director", "director_org", "lead_platform", "industry")
+_NOTE_PREFIXES = ("注", "备注", "说明", "合计", "总计", "小计", "附")
+
+
+class Reject(BaseModel):
+    """A bad row (``dropped=True``: not loaded) or a bad cell (value ignored, the row still loads)."""
+
+    file: str
+    sheet: str = ""
+    row: int | None
+    column: str | None
+    reason: str
+    value: str = ""
+    dropped: bool = True
+
+
+class TableMapping(BaseModel):
+    sheet: str
+    header_row: int
+    headers: list[str]
+    mapping: dict[str, str]  # published header → canonical column
+    unknown: list[str]  # published headers kept as extra_<header> properties
+    rows: int = 0
+
+
+class InventoryRead(BaseModel):
+    path: str
+    doc_id: str  # the file stem
+    sha256: str
+    format: str
+    encoding: str | None
+    kind: Literal["platform", "lab_cluster"]
+    tables: list[TableMapping]
+    rows: list[dict[str, Any]] = Field(default_factory=list)
+    rejects: list[Reject] = Field(default_factory=list)
+    skipped_tables: list[str] = Field(default_factory=list)  # tables with no header / another kind
+
+    @property
+    def header_mapping(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for t in self.tables:
+            out.update(t.mapping)
+        return out
+
+    @property
+    def unknown_columns(self) -> list[str]:
+        return list(dict.fromkeys(h for t in self.tables for h in t.unknown))
+
+    def reject_counts(self) -> dict[str, int]:
+        return dict(Counter(r.reason.split(":")[0] for r in self.rejects))
+
+
+def read_inventory(path: Path) -> InventoryRead:
+    """Read one inventory file. Raises InputError when the file cannot be read or no table in it has
+    a recognisable name column (the message lists the headers found)."""
+    path = Path(path)
+    source = read_source(path)
+    tables = list(source.tables)
+    if source.text and not any(len(t.rows) > 1 for t in tables):
+        text_table = parse_text(source.text)
+        if text_table is not None:
+            tables.append(text_table)
+    located: list[tuple[RawTable, int, list[str], str]] = []
+    seen_headers: list[str] = []
+    skipped: list[str] = []
+    for table in tables:
+        found = _find_header(table)
+        if found is None:
+            seen_headers.extend(c for c in (table.rows[0][1] if table.rows else []) if c)
+            skipped.append(table.sheet or "table")
+            continue
+        idx, kind = found
+        located.append((table, idx, table.rows[idx][1], kind))
+    if not located:
+        listed = ", ".join(dict.fromkeys(seen_headers)) or "(none)"
+        raise InputError(path, None, f"no recognisable name column (名称/平台名称/实验室群…); headers found: {listed}")
+    kind = Counter(k for *_, k in located).most_common(1)[0][0]
+    data = path.read_bytes()
+    out = InventoryRead.model_construct(
+        path=str(path),
+        doc_id=path.stem,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=source.format,
+        encoding=source.encoding,
+        kind=kind,
+        tables=[],
+        rows=[],
+        rejects=[],
+        skipped_tables=skipped,
+    )
+    for table, idx, header, t_kind in located:
+        if t_kind != kind:
+            out.skipped_tables.append(f"{table.sheet or 'table'} ({t_kind} list in a {kind} file)")
+            continue
+        _map_rows(out, table, idx, header, kind)
+    return out
+
+
+def _find_header(table: RawTable) -> tuple[int, str] | None:
+    best: tuple[int, int, str] | None = None
+    for i, (_, cells) in enumerate(table.rows[:HEADER_SCAN_ROWS]):
+        score = hdr.header_score(cells)
+        if score == 0 or (best is not None and score <= best[0]):
+            continue
+        kind = hdr.detect_kind(cells)
+        mapped, _ = hdr.map_headers(cells, kind)
+        if hdr.name_column(kind) in mapped.values():
+            best = (score, i, kind)
+    return None if best is None else (best[1], best[2])
+
+
+def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], kind: str) -> None:
+    mapped, unknown = hdr.map_headers(header, kind)
+    name_col = hdr.name_column(kind)
+    file = out.path
+    sheet = table.sheet
+    mapping = TableMapping.model_construct(
+        sheet=sheet,
+        header_row=table.rows[idx][0],
+        headers=list(header),
+        mapping={header[i]: c for i, c in mapped.items()},
+        unknown=[h for h in unknown.values()],
+        rows=0,
+    )
+    columns = sorted(mapped.items())
+    extras = sorted((i, f"extra_{h}") for i, h in unknown.items())
+    n_cols = len(header)
+    rows = out.rows
+    rejects = out.rejects
+    header_norm = [hdr.norm_header(h) for h in header]
+    carried: dict[str, str] = {}
+    region_ok: dict[str, bool] = {}
+    for row_no, cells in table.rows[idx + 1 :]:
+        if len(cells) < n_cols:
+            cells = cells + [""] * (n_cols - len(cells))
+        rec: dict[str, Any] = {"_row": row_no, "_sheet": sheet}
+        for i, canon in columns:
+            v = cells[i]
+            if v:
+                rec[canon] = v
+        for i, key in extras:
+            v = cells[i]
+            if v:
+                rec[key] = v
+        if len(rec) == 2:
+            continue
+        if [hdr.norm_header(c) for c in cells[:n_cols]] == header_norm:
+            continue  # the header repeated on every page of a DOCX / PDF-converted table
+        if kind == hdr.LAB_CLUSTER:
+            if name_col in rec:
+                carried = {k: rec[k] for k in _CLUSTER_FILL if k in rec}
+            else:
+                for k, v in carried.items():
+                    rec.setdefault(k, v)
+        name = rec.get(name_col)
+        if name is None:
+            first = next((c for c in cells if c), "")
+            reason = "note row" if first.startswith(_NOTE_PREFIXES) else f"empty {name_col}"
+            rejects.append(Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=reason, value=first))
+            continue
+        name = tidy(name)
+        if not looks_like_name(name):
+            rejects.append(
+                Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=f"not a {name_col}", value=name)
+            )
+            continue
+        rec[name_col] = name
+        if "year" in rec:
+            year = parse_year(rec["year"])
+            if year is None:
+                rejects.append(_cell(file, sheet, row_no, "year", "no year in cell", rec.pop("year")))
+            else:
+                rec["year"] = year
+        if "level" in rec:
+            level = parse_level(rec["level"])
+            if level is None:
+                rejects.append(_cell(file, sheet, row_no, "level", "unknown level", rec.pop("level")))
+            else:
+                rec["level"] = level
+        if "status" in rec:
+            rec["status"] = parse_status(rec["status"])
+        if "region" in rec:
+            region = rec["region"]
+            ok = region_ok.get(region)
+            if ok is None:
+                ok = region_ok[region] = region_by_name(region) is not None
+            if not ok:
+                rejects.append(_cell(file, sheet, row_no, "region", "not an admin division", rec.pop("region")))
+        rows.append(rec)
+        mapping.rows += 1
+    out.tables.append(mapping)
+
+
+def _cell(file: str, sheet: str, row: int, column: str, reason: str, value: object) -> Reject:
+    return Reject(file=file, sheet=sheet, row=row, column=column, reason=reason, value=str(value), dropped=False)

@@ -1,0 +1,254 @@
+"""Raw table readers: every supported file becomes a list of tables of (row number, cells).
+
+Row numbers are the source's own 1-based numbers (CSV record line, XLSX sheet row, DOCX/HTML table row,
+text line) so that a reject or an Evidence row points at what a person sees when opening the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ingest.errors import InputError
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt", ".md")
+
+
+@dataclass
+class RawTable:
+    sheet: str  # sheet / table name ("" for a single-table source)
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+@dataclass
+class RawSource:
+    format: str  # csv | xlsx | docx | html | text
+    encoding: str | None
+    tables: list[RawTable]
+    text: str | None = None  # decoded text, for sources that may be numbered lists
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK/GB2312)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data[3:], "utf-8", path), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", path), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(path, None, "cannot detect the text encoding (tried UTF-8, GB18030, detection)")
+    return str(best), best.encoding
+
+
+def _decode(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(path, exc.start, f"invalid {encoding} byte sequence") from exc
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: years stay years (2019.0 → 2019), dates become ISO, whitespace is tidied
+    (newlines kept: they separate several hosts in one cell)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if "\u3000" in text or "\xa0" in text or "\r" in text:
+        text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def read_csv(path: Path, data: bytes | None = None) -> RawSource:
+    raw = path.read_bytes() if data is None else data
+    text, encoding = decode_bytes(raw, path)
+    first = text[: text.find("\n")] if "\n" in text else text
+    delimiter = max((",", "\t", ";", "|"), key=first.count) if first else ","
+    table = RawTable("")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for cells in reader:
+            if any(cells):
+                table.rows.append((reader.line_num, [cell_text(c) for c in cells]))
+    except csv.Error as exc:
+        raise InputError(path, None, f"CSV syntax error at line {reader.line_num}: {exc}") from exc
+    return RawSource("csv", encoding, [table], None)
+
+
+def read_xlsx(path: Path) -> RawSource:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise InputError(path, None, f"not a readable XLSX workbook: {exc}") from exc
+    tables: list[RawTable] = []
+    try:
+        for ws in wb.worksheets:
+            table = RawTable(ws.title)
+            for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = [cell_text(v) for v in values]
+                if any(cells):
+                    table.rows.append((i, cells))
+            tables.append(table)
+    finally:
+        wb.close()
+    return RawSource("xlsx", None, tables, None)
+
+
+def read_docx(path: Path) -> RawSource:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises zipfile/KeyError/ValueError for damaged files
+        raise InputError(path, None, f"not a readable DOCX document: {exc}") from exc
+    tables: list[RawTable] = []
+    for t_index, tbl in enumerate(document.tables, start=1):
+        table = RawTable(f"table{t_index}")
+        for r_index, row in enumerate(tbl.rows, start=1):
+            cells = [cell_text(c.text) for c in row.cells]
+            if any(cells):
+                table.rows.append((r_index, cells))
+        tables.append(table)
+    text = "\n".join(p.text for p in document.paragraphs)
+    return RawSource("docx", None, tables, text)
+
+
+class _HtmlTables(HTMLParser):
+    """Cells of every <table>, with colspan padding and rowspan carried into the rows below."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self.text_parts: list[str] = []
+        self._stack: list[list[list[str]]] = []
+        self._spans: list[dict[int, tuple[int, str]]] = []
+        self._cell: list[str] | None = None
+        self._cell_attrs: tuple[int, int] = (1, 1)
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "table":
+            self._stack.append([])
+            self._spans.append({})
+        elif tag == "tr" and self._stack:
+            self._stack[-1].append([])
+            self._fill_spans()
+        elif tag in ("td", "th") and self._stack:
+            self._cell = []
+            self._cell_attrs = (_int(a.get("colspan")), _int(a.get("rowspan")))
+        elif tag == "br":
+            (self._cell if self._cell is not None else self.text_parts).append("\n")
+        elif tag in ("p", "div", "li") and self._cell is None:
+            self.text_parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("td", "th") and self._cell is not None and self._stack:
+            text = cell_text("".join(self._cell))
+            row = self._stack[-1][-1] if self._stack[-1] else None
+            if row is not None:
+                colspan, rowspan = self._cell_attrs
+                col = len(row)
+                row.append(text)
+                row.extend([""] * (colspan - 1))
+                if rowspan > 1:
+                    self._spans[-1][col] = (rowspan - 1, text)
+            self._cell = None
+            self._fill_spans()
+        elif tag == "table" and self._stack:
+            self.tables.append(self._stack.pop())
+            self._spans.pop()
+        elif tag in ("p", "div", "li", "tr") and self._cell is None:
+            self.text_parts.append("\n")
+
+    def _fill_spans(self) -> None:
+        if not self._stack or not self._stack[-1]:
+            return
+        row, spans = self._stack[-1][-1], self._spans[-1]
+        while len(row) in spans:
+            left, text = spans[len(row)]
+            row.append(text)
+            if left <= 1:
+                del spans[len(row) - 1]
+            else:
+                spans[len(row) - 1] = (left - 1, text)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
+        elif not self._stack:
+            self.text_parts.append(data)
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
+
+
+def read_html(path: Path) -> RawSource:
+    text, encoding = decode_bytes(path.read_bytes(), path)
+    parser = _HtmlTables()
+    parser.feed(text)
+    parser.close()
+    tables = []
+    for t_index, rows in enumerate(parser.tables, start=1):
+        table = RawTable(f"table{t_index}")
+        for r_index, cells in enumerate(rows, start=1):
+            if any(cells):
+                table.rows.append((r_index, cells))
+        tables.append(table)
+    return RawSource("html", encoding, tables, "".join(parser.text_parts))
+
+
+def read_text(path: Path) -> RawSource:
+    text, encoding = decode_bytes(path.read_bytes(), path)
+    return RawSource("text", encoding, [], text)
+
+
+def read_source(path: Path) -> RawSource:
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise InputError(path, None, "no such file")
+    if suffix in (".csv", ".tsv"):
+        return read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if suffix == ".docx":
+        return read_docx(path)
+    if suffix in (".html", ".htm"):
+        return read_html(path)
+    if suffix in (".txt", ".md"):
+        return read_text(path)
+    raise InputError(path, None, f"unsupported inventory format {suffix!r} (supported: {', '.join(TABLE_SUFFIXES)})")

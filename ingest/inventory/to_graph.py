@@ -1,0 +1,393 @@
+"""Stage 2: InventoryRead → GraphBatches (docs/inventory.md, "Graph").
+
+Rows are written straight into GraphBatch.nodes / .rels / .evidence (same row shapes as
+GraphBatch.add_node / add_rel) rather than through the per-call helpers: a million rows make four to
+six facts each, and per-call validation would dominate. Every fact of a row shares the row's Evidence
+(rule ``inventory_row``, ``row`` and ``seq`` set), so a fact can always be traced to the line it came from.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import jieba
+
+from app.graph.batch import Evidence, GraphBatch
+from app.graph.schema import Label, Rel, stable_id
+from ingest.gazetteer import Region, province_of, region_by_name
+from ingest.inventory.cells import norm_name, split_list
+from ingest.inventory.names import canonical_name_norm, canonical_type, parse_name, region_of
+from ingest.inventory.read import InventoryRead
+from ingest.resolve import Resolution, Resolver, kind_of
+from ingest.taxonomy import PROVINCIAL, by_name
+
+jieba.setLogLevel(logging.WARNING)
+
+ROW_RULE = "inventory_row"
+DEFAULT_SAMPLE = 5000  # rows used to guess a file's default province / level
+_PERSON = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<org>[^）)]+)[）)])?$")
+_NON_TOKEN = re.compile(r"^[\W_]+$")
+_PLATFORM_KINDS = frozenset({"institute", "service", "other"})
+
+Row = dict[str, Any]
+
+
+def platform_id(name_norm: str, level: str | None, province: str | None) -> str:
+    """The platform key every pipeline must use: (canonical normalised name, level, province name)."""
+    return stable_id(Label.PLATFORM, name_norm, level, province)
+
+
+class _Builder:
+    """Accumulates one GraphBatch; dedupes shared nodes (institutions, types, regions) per batch."""
+
+    def __init__(self, read: InventoryRead, resolver: Resolver, tokens: dict[str, list[str]]) -> None:
+        self.read = read
+        self.doc_id = read.doc_id
+        self.resolver = resolver
+        self.tokens = tokens
+        self.batch = GraphBatch(doc_id=read.doc_id)
+        self.nodes = self.batch.nodes
+        self.rels = self.batch.rels
+        self.evidence = self.batch.evidence
+        self.seen: set[str] = set()
+        self.seen_rels: set[tuple[str, str, str, str]] = set()
+        self.inst_rows: dict[str, dict[str, Any]] = {}
+        self.multi_table = len(read.tables) > 1
+        self._document()
+
+    def _document(self) -> None:
+        r = self.read
+        self.nodes.setdefault(Label.DOCUMENT, []).append(
+            {
+                "id": stable_id(Label.DOCUMENT, r.doc_id),
+                "props": {
+                    "doc_id": r.doc_id,
+                    "kind": "inventory",
+                    "list_kind": r.kind,
+                    "sha256": r.sha256,
+                    "path": r.path,
+                    "format": r.format,
+                    "encoding": r.encoding,
+                },
+                "evidence": [],
+            }
+        )
+
+    def row_evidence(self, row: Row, quote: str) -> str:
+        rule = f"{ROW_RULE}:{row['_sheet']}" if self.multi_table else ROW_RULE
+        seq = row.get("seq")
+        ev = Evidence.model_construct(
+            doc_id=self.doc_id,
+            start=-1,
+            end=-1,
+            quote=quote,
+            rule=rule,
+            confidence=1.0,
+            row=row["_row"],
+            seq=seq,
+        )
+        ev_id = stable_id(Label.EVIDENCE, self.doc_id, -1, -1, row["_row"], rule, quote)
+        self.evidence.setdefault(ev_id, ev)
+        return ev_id
+
+    def node(self, label: Label, node_id: str, props: dict[str, Any], ev: str | None) -> None:
+        if node_id in self.seen:
+            return
+        self.seen.add(node_id)
+        self.nodes.setdefault(label, []).append({"id": node_id, "props": props, "evidence": [ev] if ev else []})
+
+    def rel(
+        self,
+        rel: Rel,
+        src: tuple[Label, str],
+        dst: tuple[Label, str],
+        props: dict[str, Any],
+        ev: str,
+        dedupe: str | None = None,
+    ) -> None:
+        if dedupe is not None:
+            key = (rel.value, src[1], dst[1], dedupe)
+            if key in self.seen_rels:
+                return
+            self.seen_rels.add(key)
+        self.rels.setdefault((rel, src[0], dst[0]), []).append(
+            {"src": src[1], "dst": dst[1], "props": props, "evidence": [ev]}
+        )
+
+    def region(self, region: Region) -> str:
+        rid = stable_id(Label.REGION, region.code)
+        self.node(
+            Label.REGION,
+            rid,
+            {
+                "code": region.code,
+                "name": region.name,
+                "short": region.short,
+                "level": region.level,
+                "province_code": region.province_code,
+            },
+            None,
+        )
+        return rid
+
+    def ptype(self, type_name: str) -> str:
+        tid = stable_id(Label.PLATFORM_TYPE, type_name)
+        spec = by_name()[type_name]
+        self.node(
+            Label.PLATFORM_TYPE,
+            tid,
+            {"name": spec.name, "category": spec.category, "family": spec.family, "legacy": spec.legacy},
+            None,
+        )
+        return tid
+
+    def institution(self, res: Resolution, ev: str) -> str:
+        iid = res.id
+        row = self.inst_rows.get(iid)
+        if row is None:
+            props: dict[str, Any] = {
+                "name": res.name,
+                "kind": res.kind,
+                "aliases": [],
+                "province": res.province,
+                "city": res.city,
+                "moe_code": res.moe_code,
+                "resolution_rule": res.rule,
+                "resolution_alias": res.alias,
+            }
+            row = {"id": iid, "props": props, "evidence": [ev]}
+            self.inst_rows[iid] = row
+            self.seen.add(iid)
+            self.nodes.setdefault(Label.INSTITUTION, []).append(row)
+            loc = self._inst_region(res)
+            if loc is not None:
+                self.rel(Rel.LOCATED_IN, (Label.INSTITUTION, iid), (Label.REGION, self.region(loc)), {}, ev)
+        aliases = row["props"]["aliases"]
+        if res.surface != res.name and res.surface not in aliases:
+            aliases.append(res.surface)
+        return iid
+
+    @staticmethod
+    def _inst_region(res: Resolution) -> Region | None:
+        if res.city and (r := region_by_name(res.city)) is not None:
+            return r
+        return region_by_name(res.province) if res.province else None
+
+    def field_tokens(self, field: str) -> list[str]:
+        toks = self.tokens.get(field)
+        if toks is None:
+            toks = [t for t in jieba.lcut(field, HMM=False) if not _NON_TOKEN.match(t)] if field else []
+            if len(self.tokens) < 500_000:  # bound the cache: real fields repeat, a few never do
+                self.tokens[field] = toks
+        return toks
+
+
+def _defaults(read: InventoryRead) -> tuple[Region | None, str]:
+    """A file's default province and level: the most common ones its names / region cells state."""
+    provinces: Counter[str] = Counter()
+    levels: Counter[str] = Counter()
+    name_col = "cluster" if read.kind == "lab_cluster" else "name"
+    for row in read.rows[:DEFAULT_SAMPLE]:
+        parts = parse_name(norm_name(row.get(name_col, "")))
+        region = region_of(row["region"]) if "region" in row else parts.region
+        if region is not None:
+            provinces[province_of(region).code] += 1
+        level = row.get("level") or parts.level
+        if level:
+            levels[level] += 1
+    province = None
+    if provinces:
+        code = provinces.most_common(1)[0][0]
+        province = next((r for r in _provinces() if r.code == code), None)
+    return province, levels.most_common(1)[0][0] if levels else PROVINCIAL
+
+
+def _provinces() -> list[Region]:
+    from ingest.gazetteer import regions
+
+    return [r for r in regions() if r.level == "province"]
+
+
+def to_batches(read: InventoryRead, batch_rows: int = 20000, resolver: Resolver | None = None) -> Iterator[GraphBatch]:
+    """GraphBatches of at most ``batch_rows`` inventory rows each (every batch carries the Document
+    node and the shared nodes its rows refer to, so batches load independently and idempotently)."""
+    resolver = resolver or Resolver()
+    default_province, default_level = _defaults(read)
+    tokens: dict[str, list[str]] = {}
+    rows = read.rows
+    for start in range(0, max(len(rows), 1), batch_rows):
+        b = _Builder(read, resolver, tokens)
+        chunk = rows[start : start + batch_rows]
+        if read.kind == "lab_cluster":
+            _clusters(b, chunk, default_province, default_level)
+        else:
+            for row in chunk:
+                _platform_row(b, row, default_province, default_level)
+        yield b.batch
+
+
+def _platform_row(b: _Builder, row: Row, default_province: Region | None, default_level: str) -> None:
+    name: str = row["name"]
+    nn = norm_name(name)
+    parts = parse_name(nn)
+    ev = b.row_evidence(row, name)
+    t = canonical_type(norm_name(row["type"])) if "type" in row else None
+    t = t or parts.type
+    level = row.get("level") or parts.level or default_level
+    region = region_of(row["region"]) if "region" in row else parts.region
+    province_hint = province_of(region).name if region else (default_province.name if default_province else None)
+    hosts = [b.resolver.resolve(h, province_hint) for h in split_list(row.get("host", ""))]
+    cobs = [b.resolver.resolve(h, province_hint) for h in split_list(row.get("co_builders", ""))]
+    if region is None and hosts and hosts[0].province:
+        region = region_of(hosts[0].city or hosts[0].province)
+        if (
+            region is not None
+            and parts.region is None
+            and default_province is not None
+            and province_of(region) != default_province
+            and level != "国家级"
+        ):
+            region = default_province  # a provincial list's platform hosted by an out-of-province body
+    if region is None:
+        region = default_province
+    province = province_of(region) if region is not None else None
+    city = region.name if region is not None and region.level == "city" else None
+    name_norm = canonical_name_norm(nn, parts, province)
+    pid = platform_id(name_norm, level, province.name if province else None)
+    spec = by_name().get(t) if t else None
+    industry = split_list(row.get("industry", ""))
+    props: dict[str, Any] = {
+        "name": name,
+        "name_norm": name_norm,
+        "region_prefix": parts.region_prefix,
+        "field": parts.field,
+        "type_suffix": parts.type_suffix,
+        "type": t,
+        "family": spec.family if spec else None,
+        "level": level,
+        "region": province.name if province else None,
+        "city": city,
+        "host": hosts[0].name if hosts else None,
+        "host_id": hosts[0].id if hosts else None,
+        "hosts": [h.name for h in hosts],
+        "co_builders": [c.name for c in cobs],
+        "year": row.get("year"),
+        "status": row.get("status"),
+        "industry": industry,
+        "field_tokens": b.field_tokens(parts.field),
+        "seq": row.get("seq"),
+        "source_file": b.doc_id,
+        "source_row": row["_row"],
+    }
+    for key in ("field", "supervisor", "source"):
+        if key in row:
+            props["domain" if key == "field" else key] = row[key]
+    for key, value in row.items():
+        if key.startswith("extra_"):
+            props[key] = value
+    b.nodes.setdefault(Label.PLATFORM, []).append({"id": pid, "props": props, "evidence": [ev]})
+    dst = (Label.PLATFORM, pid)
+    for i, h in enumerate(hosts):
+        iid = b.institution(h, ev)
+        b.rel(Rel.HOSTS, (Label.INSTITUTION, iid), dst, {"surface": h.surface, "rule": h.rule, "order": i}, ev)
+    for i, c in enumerate(cobs):
+        iid = b.institution(c, ev)
+        b.rel(Rel.CO_BUILDS, (Label.INSTITUTION, iid), dst, {"surface": c.surface, "rule": c.rule, "order": i}, ev)
+    if t is not None:
+        b.rel(Rel.TYPED_AS, dst, (Label.PLATFORM_TYPE, b.ptype(t)), {}, ev)
+    if region is not None:
+        b.rel(Rel.LOCATED_IN, dst, (Label.REGION, b.region(region)), {}, ev)
+    for item in industry:
+        b.rel(Rel.SERVES, dst, _industrial(b, item, province, ev), {}, ev)
+    if "cluster" in row:
+        cid = _cluster_node(b, row["cluster"], province, ev)
+        b.rel(Rel.MEMBER_OF, dst, (Label.LAB_CLUSTER, cid), {"role": row.get("role", "成员单位")}, ev)
+
+
+def _industrial(b: _Builder, name: str, province: Region | None, ev: str) -> tuple[Label, str]:
+    label = Label.INDUSTRIAL_CHAIN if name.endswith("链") else Label.INDUSTRIAL_CLUSTER
+    nn = norm_name(name)
+    pname = province.name if province else None
+    node_id = stable_id(label, pname, nn)
+    b.node(label, node_id, {"name": name, "name_norm": nn, "region": pname}, ev)
+    return label, node_id
+
+
+def _cluster_node(b: _Builder, name: str, province: Region | None, ev: str) -> str:
+    nn = norm_name(name)
+    cid = stable_id(Label.LAB_CLUSTER, nn)
+    b.node(Label.LAB_CLUSTER, cid, {"name": name, "name_norm": nn, "region": province.name if province else None}, ev)
+    return cid
+
+
+def _member(b: _Builder, surface: str, province: Region | None, level: str, ev: str) -> tuple[Label, str]:
+    """A member / lead named in a cluster list: a platform when its name ends in a platform type (and is
+    not a company / university / hospital …), else an institution."""
+    nn = norm_name(surface)
+    parts = parse_name(nn)
+    pname = province.name if province else None
+    if parts.type is not None and kind_of(nn) in _PLATFORM_KINDS:
+        region = parts.region or province
+        prov = province_of(region) if region else None
+        lvl = parts.level or level
+        name_norm = canonical_name_norm(nn, parts, prov)
+        pid = platform_id(name_norm, lvl, prov.name if prov else None)
+        spec = by_name()[parts.type]
+        b.node(
+            Label.PLATFORM,
+            pid,
+            {
+                "name": surface,
+                "name_norm": name_norm,
+                "type": parts.type,
+                "family": spec.family,
+                "level": lvl,
+                "region": prov.name if prov else None,
+            },
+            ev,
+        )
+        return Label.PLATFORM, pid
+    return Label.INSTITUTION, b.institution(b.resolver.resolve(surface, pname), ev)
+
+
+def _clusters(b: _Builder, rows: list[Row], default_province: Region | None, default_level: str) -> None:
+    for row in rows:
+        name: str = row["cluster"]
+        ev = b.row_evidence(row, name)
+        parts = parse_name(norm_name(name))
+        region = region_of(row["region"]) if "region" in row else parts.region
+        province = province_of(region) if region else default_province
+        pname = province.name if province else None
+        cid = _cluster_node(b, name, province, ev)
+        cl = (Label.LAB_CLUSTER, cid)
+        org_id: str | None = None
+        orgs = split_list(row.get("director_org", ""))
+        director = row.get("director")
+        person_org = None
+        if director:
+            m = _PERSON.match(director.strip())
+            pname_, bracket = (m.group("name").strip(), m.group("org")) if m else (director.strip(), None)
+            person_org = bracket or (orgs[0] if orgs else None)
+            org_res = b.resolver.resolve(person_org, pname) if person_org else None
+            person_id = stable_id(Label.PERSON, pname_, org_res.name if org_res else "")
+            b.node(Label.PERSON, person_id, {"name": pname_, "organisation": org_res.name if org_res else None}, ev)
+            b.rel(Rel.DIRECTS, (Label.PERSON, person_id), cl, {}, ev, dedupe="")
+            if org_res is not None:
+                org_id = b.institution(org_res, ev)
+                b.rel(Rel.AFFILIATED_WITH, (Label.PERSON, person_id), (Label.INSTITUTION, org_id), {}, ev, dedupe="")
+        for org in orgs:
+            src = (Label.INSTITUTION, b.institution(b.resolver.resolve(org, pname), ev))
+            b.rel(Rel.LEADS, src, cl, {"role": "群主任单位"}, ev, dedupe="群主任单位")
+        for lead in split_list(row.get("lead_platform", "")):
+            src = _member(b, lead, province, default_level, ev)
+            b.rel(Rel.LEADS, src, cl, {"role": "牵头平台"}, ev, dedupe="牵头平台")
+        for item in split_list(row.get("industry", "")):
+            b.rel(Rel.SERVES, cl, _industrial(b, item, province, ev), {}, ev, dedupe="")
+        role = row.get("role") or "成员单位"
+        for member in split_list(row.get("member", "")):
+            src = _member(b, member, province, default_level, ev)
+            b.rel(Rel.MEMBER_OF, src, cl, {"role": role}, ev, dedupe=role)

@@ -1,0 +1,1 @@
+"""Policy-text ingestion: read → normalise → match/segment → extract → resolve → GraphBatch."""

@@ -1,0 +1,212 @@
+"""Score extracted documents against a gold file of the seeds_gold.json shape.
+
+Units (per document, micro-averaged over documents):
+- text kinds (doc_numbers, titles, dates, agencies, issuing_agencies, cited_documents, named_platforms,
+  entities, industries, cluster_roles): the set of distinct normalised surfaces (simplified script,
+  whitespace and dash variants removed). Gold lists each surface once with the span of one
+  occurrence, so a predicted surface matches when the normalised texts are equal.
+- platform_types: the set of (canonical type, level class) pairs; gold levels that are null or
+  mixed (国家级和省级, 各类) match any level.
+- transitions: same kind and overlapping spans (gold quote span vs predicted sentence span);
+  gold promote_recommend counts as promote; kinds outside merge/convert/stop_new/revoke/restructure/
+  promote are not scored.
+- targets: the set of (count, canonical type, year); gold rows marked duplicate_of are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ingest.normalise import to_simplified
+from ingest.policy import lexicon as lx
+from ingest.policy.models import ExtractedDocument
+
+KINDS = (
+    "doc_numbers", "titles", "dates", "agencies", "issuing_agencies", "cited_documents", "platform_types",
+    "transitions", "targets", "named_platforms", "entities", "industries", "cluster_roles",
+)
+_SCORED_TRANSITIONS = {"merge", "convert", "stop_new", "revoke", "restructure", "promote"}
+_PLATFORMISH = {"platform", "institution", "university"}
+
+
+class KindScore(BaseModel):
+    kind: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    false_positives: list[str] = []
+    false_negatives: list[str] = []
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+class EvalReport(BaseModel):
+    gold: str
+    n_docs: int
+    scores: dict[str, KindScore]
+
+    def f1(self, kind: str) -> float:
+        return self.scores[kind].f1
+
+    def to_markdown(self) -> str:
+        lines = [
+            f"Gold: `{self.gold}` ({self.n_docs} documents)",
+            "",
+            "| kind | gold | predicted | TP | precision | recall | F1 |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for k in KINDS:
+            s = self.scores[k]
+            if s.tp + s.fn + s.fp == 0:
+                continue
+            lines.append(
+                f"| {k} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |"
+            )
+        return "\n".join(lines) + "\n"
+
+
+def norm(text: str | None) -> str:
+    return re.sub(r"[\s\u3000—–\-~]", "", to_simplified(text or ""))
+
+
+def canon_type(name: str | None) -> str:
+    t = norm(re.sub(r"\(.*?\)|（.*?）", "", name or ""))
+    e = lx.types().get(t)
+    return e.type if e else t
+
+
+def level_class(level: str | None) -> str | None:
+    if not level or level in {"国家级和省级", "各类"}:
+        return None
+    if level.startswith("国家"):
+        return "国家级"
+    if level.startswith("市") or level.startswith("县"):
+        return "市级"
+    return "省级"
+
+
+def _gold_sets(g: dict[str, Any]) -> dict[str, Any]:
+    def surf(it: dict[str, Any], key: str = "surface") -> str:
+        return norm(it.get(key + "_s") or it.get(key))
+
+    out: dict[str, Any] = {}
+    nums = [g.get("doc_number")] + list(g.get("doc_number_variants") or [])
+    out["doc_numbers"] = {norm(n) for n in nums if n}
+    out["titles"] = {norm(g["title"])} if g.get("title") else set()
+    out["dates"] = {surf(d) for d in g.get("dates") or []}
+    issuing = {surf(a) for a in g.get("issuing_agencies") or []}
+    out["issuing_agencies"] = issuing
+    out["agencies"] = issuing | {surf(a) for a in g.get("agencies_mentioned") or []}
+    out["cited_documents"] = {norm(c.get("title_s") or c["title"]) for c in g.get("cited_documents") or []}
+    out["platform_types"] = {
+        (canon_type(p.get("type")), level_class(p.get("level")))
+        for p in (g.get("taxonomy") or []) + (g.get("platform_types_mentioned") or [])
+    }
+    out["transitions"] = [
+        ("promote" if t["kind"] == "promote_recommend" else t["kind"], tuple(t["quote_span"]))
+        for t in g.get("transitions") or []
+        if ("promote" if t["kind"] == "promote_recommend" else t["kind"]) in _SCORED_TRANSITIONS
+    ]
+    out["targets"] = {
+        (int(t["count"]), canon_type(t.get("type")), t.get("year"))
+        for t in g.get("targets") or []
+        if t.get("duplicate_of") is None
+    }
+    ents = g.get("named_entities") or []
+    out["named_platforms"] = {surf(e) for e in ents if e.get("kind") in _PLATFORMISH and e.get("surface")}
+    out["entities"] = {surf(e) for e in ents if e.get("surface")}
+    out["industries"] = {surf(i) for i in g.get("industries") or []}
+    lc = g.get("lab_cluster") or {}
+    out["cluster_roles"] = {norm(r["role"]) for r in lc.get("roles") or []}
+    return out
+
+
+def _pred_sets(d: ExtractedDocument) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    out["doc_numbers"] = {norm(n.text) for n in d.doc_numbers}
+    out["titles"] = {norm(d.title.text)} if d.title else set()
+    out["dates"] = {norm(x.text) for x in d.dates}
+    out["agencies"] = {norm(a.text) for a in d.agencies}
+    out["issuing_agencies"] = {norm(a.text) for a in d.agencies if a.role == "issuer"}
+    out["cited_documents"] = {norm(c.title) for c in d.cited_documents}
+    out["platform_types"] = {(canon_type(p.type), level_class(p.level)) for p in d.platform_types}
+    out["transitions"] = [(t.kind, t.span) for t in d.transitions]
+    out["targets"] = {(t.count, canon_type(t.type), t.year) for t in d.targets}
+    out["named_platforms"] = {norm(e.text) for e in d.entities if e.kind in _PLATFORMISH}
+    out["entities"] = {norm(e.text) for e in d.entities}
+    out["industries"] = {norm(i.text) for i in d.industries}
+    out["cluster_roles"] = {norm(r.role) for r in d.cluster_roles}
+    return out
+
+
+def _score_sets(s: KindScore, gold: set[Any], pred: set[Any], doc_id: str) -> None:
+    s.tp += len(gold & pred)
+    s.fp += len(pred - gold)
+    s.fn += len(gold - pred)
+    s.false_positives += [f"{doc_id}: {x}" for x in sorted(map(str, pred - gold))]
+    s.false_negatives += [f"{doc_id}: {x}" for x in sorted(map(str, gold - pred))]
+
+
+def _score_types(s: KindScore, gold: set[Any], pred: set[Any], doc_id: str) -> None:
+    def hit(x: tuple[str, str | None], pool: set[Any]) -> bool:
+        return any(x[0] == y[0] and (x[1] is None or y[1] is None or x[1] == y[1]) for y in pool)
+
+    tp_g = {g for g in gold if hit(g, pred)}
+    fp = {p for p in pred if not hit(p, gold)}
+    s.tp += len(tp_g)
+    s.fn += len(gold) - len(tp_g)
+    s.fp += len(fp)
+    s.false_positives += [f"{doc_id}: {x}" for x in sorted(map(str, fp))]
+    s.false_negatives += [f"{doc_id}: {x}" for x in sorted(map(str, gold - tp_g))]
+
+
+def _score_spans(s: KindScore, gold: list[Any], pred: list[Any], doc_id: str) -> None:
+    def ov(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a[0] < b[1] and b[0] < a[1]
+
+    g_hit = [g for g in gold if any(p[0] == g[0] and ov(p[1], g[1]) for p in pred)]
+    p_ok = [p for p in pred if any(p[0] == g[0] and ov(p[1], g[1]) for g in gold)]
+    s.tp += len(g_hit)
+    s.fn += len(gold) - len(g_hit)
+    s.fp += len(pred) - len(p_ok)
+    s.false_positives += [f"{doc_id}: {p}" for p in pred if p not in p_ok]
+    s.false_negatives += [f"{doc_id}: {g}" for g in gold if g not in g_hit]
+
+
+def evaluate(gold_path: Path, docs: list[ExtractedDocument]) -> EvalReport:
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    by_id = {d.doc_id: d for d in docs}
+    scores = {k: KindScore(kind=k) for k in KINDS}
+    n = 0
+    for g in gold["documents"]:
+        d = by_id.get(g["doc_id"])
+        if d is None:
+            continue
+        n += 1
+        gs, ps = _gold_sets(g), _pred_sets(d)
+        for k in KINDS:
+            if k == "platform_types":
+                _score_types(scores[k], gs[k], ps[k], d.doc_id)
+            elif k == "transitions":
+                _score_spans(scores[k], gs[k], ps[k], d.doc_id)
+            elif k == "cluster_roles" and not gs[k] and not g.get("lab_cluster"):
+                continue
+            else:
+                _score_sets(scores[k], gs[k], ps[k], d.doc_id)
+    return EvalReport(gold=str(gold_path), n_docs=n, scores=scores)

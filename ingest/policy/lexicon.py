@@ -1,0 +1,154 @@
+"""The domain dictionary (ingest/resources/dict/*.tsv) as Aho-Corasick automata and a jieba tokenizer.
+
+Matching does not depend on segmentation: automata find every dictionary surface; jieba (with the
+same vocabulary added) is used only on short windows where a name's left boundary must be found.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+import jieba
+
+from ingest import gazetteer
+
+DICT_DIR = Path(str(resources.files("ingest"))) / "resources" / "dict"
+
+
+@dataclass(frozen=True)
+class TypeEntry:
+    surface: str
+    type: str
+    category: str | None
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    surface: str
+    canonical: str
+    national: bool
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (DICT_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+@cache
+def types() -> dict[str, TypeEntry]:
+    table: dict[str, TypeEntry] = {}
+    for surface, canon, cat, flags in _rows("types.tsv"):
+        fl = frozenset() if flags.strip() == "-" else frozenset(f.strip() for f in flags.split(","))
+        table[surface] = TypeEntry(surface, canon, None if cat == "-" else cat, fl)
+    return table
+
+
+@cache
+def canonical_types() -> dict[str, TypeEntry]:
+    """canonical name → its own entry (first surface naming it)."""
+    out: dict[str, TypeEntry] = {}
+    for e in types().values():
+        out.setdefault(e.type, e)
+    return out
+
+
+@cache
+def prefixes() -> list[tuple[str, str, str | None]]:
+    rows = [(s, lv, None if cb == "-" else cb) for s, lv, cb in _rows("prefixes.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@cache
+def agencies() -> dict[str, AgencyEntry]:
+    return {s: AgencyEntry(s, c, scope == "national") for s, c, scope in _rows("agencies.tsv")}
+
+
+@cache
+def industries() -> dict[str, str]:
+    return {s: k for s, k in _rows("industries.tsv")}
+
+
+@cache
+def roles() -> dict[str, str]:
+    return {s: r for s, r in _rows("roles.tsv")}
+
+
+@cache
+def named() -> dict[str, tuple[str, str | None]]:
+    return {s: (k, None if t == "-" else t) for s, k, t in _rows("named.tsv")}
+
+
+def _automaton(words: dict[str, object]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w, v in words.items():
+        auto.add_word(w, (w, v))
+    auto.make_automaton()
+    return auto
+
+
+@cache
+def type_automaton() -> ahocorasick.Automaton:
+    return _automaton(dict(types()))
+
+
+@cache
+def agency_automaton() -> ahocorasick.Automaton:
+    return _automaton(dict(agencies()))
+
+
+@cache
+def industry_automaton() -> ahocorasick.Automaton:
+    return _automaton(dict(industries()))
+
+
+@cache
+def role_automaton() -> ahocorasick.Automaton:
+    return _automaton(dict(roles()))
+
+
+@cache
+def named_automaton() -> ahocorasick.Automaton:
+    return _automaton(dict(named()))
+
+
+@cache
+def university_automaton() -> ahocorasick.Automaton:
+    return _automaton({u.name: u for u in gazetteer.universities() if len(u.name) >= 4})
+
+
+def longest_matches(auto: ahocorasick.Automaton, text: str) -> list[tuple[int, int, str, object]]:
+    """Leftmost-longest, non-overlapping matches: [(start, end, surface, value)]."""
+    hits = []
+    for end_incl, (word, value) in auto.iter(text):
+        hits.append((end_incl - len(word) + 1, end_incl + 1, word, value))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, str, object]] = []
+    last = -1
+    for h in hits:
+        if h[0] >= last:
+            out.append(h)
+            last = h[1]
+    return out
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer of its own (the global one stays untouched) with the domain vocabulary."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    words = [*types(), *agencies(), *industries(), *roles(), *named()]
+    for r in gazetteer.regions():
+        words += [r.name, r.short]
+    for w in words:
+        if len(w) >= 2:
+            tok.add_word(w, freq=2000)
+    return tok

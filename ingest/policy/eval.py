@@ -27,8 +27,19 @@ from ingest.policy import lexicon as lx
 from ingest.policy.models import ExtractedDocument
 
 KINDS = (
-    "doc_numbers", "titles", "dates", "agencies", "issuing_agencies", "cited_documents", "platform_types",
-    "transitions", "targets", "named_platforms", "entities", "industries", "cluster_roles",
+    "doc_numbers",
+    "titles",
+    "dates",
+    "agencies",
+    "issuing_agencies",
+    "cited_documents",
+    "platform_types",
+    "transitions",
+    "targets",
+    "named_platforms",
+    "entities",
+    "industries",
+    "cluster_roles",
 )
 _SCORED_TRANSITIONS = {"merge", "convert", "stop_new", "revoke", "restructure", "promote"}
 _PLATFORMISH = {"platform", "institution", "university"}

@@ -111,9 +111,7 @@ def find_title(doc: Doc) -> tuple[Title | None, str | None]:
         if tail:
             e = s + tail.start()
         main = re.search(r"《([^《》]+)》", text[s:e])
-        return Title(span=(s, e), text=doc.q(s, e), rule="title.header_line"), (
-            main.group(1) if main else None
-        )
+        return Title(span=(s, e), text=doc.q(s, e), rule="title.header_line"), (main.group(1) if main else None)
     return None, None
 
 
@@ -155,19 +153,38 @@ def find_dates(doc: Doc) -> list[DateItem]:
         y, mo, d = int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
-        role = "publication" if re.search(r"(?:发布|时间|日期)[^\n]{0,6}$", text[max(0, m.start() - 10) : m.start()]) else "signature"
-        out.append(DateItem(span=m.span(), text=doc.q(*m.span()), iso=f"{y:04d}-{mo:02d}-{d:02d}", role=role, rule="date.full"))
+        role = (
+            "publication"
+            if re.search(r"(?:发布|时间|日期)[^\n]{0,6}$", text[max(0, m.start() - 10) : m.start()])
+            else "signature"
+        )
+        out.append(
+            DateItem(span=m.span(), text=doc.q(*m.span()), iso=f"{y:04d}-{mo:02d}-{d:02d}", role=role, rule="date.full")
+        )
     for m in _GARBLED_DATE.finditer(text):
         y, rest = int(m.group(1)), m.group(2)
         if len(rest) == 2:
             mo, d = int(rest[0]), int(rest[1])
         elif len(rest) == 3:
-            mo, d = (int(rest[:2]), int(rest[2])) if rest[:2] in {"10", "11", "12"} and rest[2] != "0" else (int(rest[0]), int(rest[1:]))
+            mo, d = (
+                (int(rest[:2]), int(rest[2]))
+                if rest[:2] in {"10", "11", "12"} and rest[2] != "0"
+                else (int(rest[0]), int(rest[1:]))
+            )
         else:
             mo, d = int(rest[:2]), int(rest[2:])
         if 1 <= mo <= 12 and 1 <= d <= 31:
             sp = (m.start(1), m.end(2))
-            out.append(DateItem(span=sp, text=doc.q(*sp), iso=f"{y:04d}-{mo:02d}-{d:02d}", role="signature", rule="date.garbled_digits", confidence=0.6))
+            out.append(
+                DateItem(
+                    span=sp,
+                    text=doc.q(*sp),
+                    iso=f"{y:04d}-{mo:02d}-{d:02d}",
+                    role="signature",
+                    rule="date.garbled_digits",
+                    confidence=0.6,
+                )
+            )
     return sorted(out, key=lambda d: d.span)
 
 
@@ -175,9 +192,15 @@ def find_dates(doc: Doc) -> list[DateItem]:
 
 
 def _region_names() -> dict[str, gazetteer.Region]:
-    return {r.name: r for r in gazetteer.regions()} | {
-        r.short: r for r in gazetteer.regions() if len(r.short) >= 2 and r.level == "province"
-    } | {r.short: r for r in gazetteer.regions() if len(r.short) >= 2 and r.level == "city" and r.short not in {"吉林", "海南"}}
+    return (
+        {r.name: r for r in gazetteer.regions()}
+        | {r.short: r for r in gazetteer.regions() if len(r.short) >= 2 and r.level == "province"}
+        | {
+            r.short: r
+            for r in gazetteer.regions()
+            if len(r.short) >= 2 and r.level == "city" and r.short not in {"吉林", "海南"}
+        }
+    )
 
 
 _REGIONS = _region_names()
@@ -228,7 +251,16 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
             start -= 2
         end = e + 2 if text[e : e + 2] == "党组" else e
         canonical = entry.canonical if entry.national else f"{region.name if region else ''}{entry.canonical}"
-        out.append(Agency(span=(start, end), text=doc.q(start, end), name=text[start:end], canonical=canonical, role="mentioned", rule="agency.dict"))
+        out.append(
+            Agency(
+                span=(start, end),
+                text=doc.q(start, end),
+                name=text[start:end],
+                canonical=canonical,
+                role="mentioned",
+                rule="agency.dict",
+            )
+        )
         taken.append((start, end))
     # 省委 / 中共辽宁省委: the party committee has no dictionary core of its own
     for m in re.finditer(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])", text):
@@ -238,18 +270,60 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
         r = _REGIONS.get(name) or (doc.region if name == "省" else None)
         if r is None:
             continue
-        out.append(Agency(span=m.span(), text=doc.q(*m.span()), name=m.group(0), canonical=f"中共{r.name}委员会", role="mentioned", rule="agency.party_committee"))
+        out.append(
+            Agency(
+                span=m.span(),
+                text=doc.q(*m.span()),
+                name=m.group(0),
+                canonical=f"中共{r.name}委员会",
+                role="mentioned",
+                rule="agency.party_committee",
+            )
+        )
     # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
     for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
-        out.append(Agency(span=m.span(1), text=doc.q(*m.span(1)), name=m.group(1), canonical=m.group(1), role="mentioned", rule="agency.department_source", confidence=0.8))
+        out.append(
+            Agency(
+                span=m.span(1),
+                text=doc.q(*m.span(1)),
+                name=m.group(1),
+                canonical=m.group(1),
+                role="mentioned",
+                rule="agency.department_source",
+                confidence=0.8,
+            )
+        )
     for s, e, name, _u in lx.longest_matches(lx.university_automaton(), text):
         m = re.match(r"(?:科学技术处|科技处|科研处)", text[e:])
         if m:
-            out.append(Agency(span=(s, e + m.end()), text=doc.q(s, e + m.end()), name=text[s : e + m.end()], canonical=text[s : e + m.end()], role="mentioned", rule="agency.university_department", confidence=0.8))
+            out.append(
+                Agency(
+                    span=(s, e + m.end()),
+                    text=doc.q(s, e + m.end()),
+                    name=text[s : e + m.end()],
+                    canonical=text[s : e + m.end()],
+                    role="mentioned",
+                    rule="agency.university_department",
+                    confidence=0.8,
+                )
+            )
     # footer: 主办单位:X / 版权所有:Y
-    for m in re.finditer(r"(?:主办单位|版权所有)[:：]\s*([" + CJK + r"]{4,40}?(?:办公室|办公厅|委员会|政府|厅|局|委))(?![" + CJK + "])", text):
+    for m in re.finditer(
+        r"(?:主办单位|版权所有)[:：]\s*([" + CJK + r"]{4,40}?(?:办公室|办公厅|委员会|政府|厅|局|委))(?![" + CJK + "])",
+        text,
+    ):
         if not any(a <= m.start(1) < b for a, b in taken):
-            out.append(Agency(span=m.span(1), text=doc.q(*m.span(1)), name=m.group(1), canonical=m.group(1), role="mentioned", rule="agency.footer", confidence=0.7))
+            out.append(
+                Agency(
+                    span=m.span(1),
+                    text=doc.q(*m.span(1)),
+                    name=m.group(1),
+                    canonical=m.group(1),
+                    role="mentioned",
+                    rule="agency.footer",
+                    confidence=0.7,
+                )
+            )
     _mark_issuers(doc, out, title)
     return sorted(out, key=lambda a: a.span)
 
@@ -301,7 +375,9 @@ def _norm_title(t: str) -> str:
     return re.sub(r"[\s—–\-~]", "", t)
 
 
-def find_cited(doc: Doc, title: Title | None, main_title: str | None, cited_nums: list[tuple[int, int, str]]) -> list[CitedDocument]:
+def find_cited(
+    doc: Doc, title: Title | None, main_title: str | None, cited_nums: list[tuple[int, int, str]]
+) -> list[CitedDocument]:
     out: list[CitedDocument] = []
     own = {_norm_title(x) for x in (main_title, doc.text[title.span[0] : title.span[1]] if title else None) if x}
     for m in re.finditer(r"《([^《》\n]{2,80})》", doc.text):
@@ -314,7 +390,16 @@ def find_cited(doc: Doc, title: Title | None, main_title: str | None, cited_nums
             if 0 <= s - m.end() <= 12:
                 number, nspan = n, (s, e)
                 break
-        out.append(CitedDocument(span=m.span(1), text=doc.q(*m.span(1)), title=t, number=number, number_span=nspan, rule="cited.book_title"))
+        out.append(
+            CitedDocument(
+                span=m.span(1),
+                text=doc.q(*m.span(1)),
+                title=t,
+                number=number,
+                number_span=nspan,
+                rule="cited.book_title",
+            )
+        )
     return out
 
 
@@ -342,7 +427,12 @@ def find_types(doc: Doc) -> list[TypeHit]:
                 if text.startswith(p, start - len(p)):
                     if len(p) == 1 and start >= 2 and text[start - 2] in "全本我该各外跨分每":
                         continue
-                    if p in {"市", "自治区"} and start - len(p) >= 1 and re.match(f"[{CJK}]", text[start - len(p) - 1]) and text[start - len(p) - 1] not in "和及与、建设的对在":
+                    if (
+                        p in {"市", "自治区"}
+                        and start - len(p) >= 1
+                        and re.match(f"[{CJK}]", text[start - len(p) - 1])
+                        and text[start - len(p) - 1] not in "和及与、建设的对在"
+                    ):
                         continue
                     start -= len(p)
                     if cb:
@@ -364,7 +454,12 @@ def _default_level(doc: Doc) -> str | None:
     return "省级" if doc.region.level == "province" else "市级"
 
 
-_CATS = {"科学与工程研究": "科学与工程研究", "技术创新与成果转化": "技术创新与成果转化", "基础支撑与条件保障": "基础支撑与条件保障", "条件保障能力建设": "基础支撑与条件保障"}
+_CATS = {
+    "科学与工程研究": "科学与工程研究",
+    "技术创新与成果转化": "技术创新与成果转化",
+    "基础支撑与条件保障": "基础支撑与条件保障",
+    "条件保障能力建设": "基础支撑与条件保障",
+}
 
 
 def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[PlatformTypeMention]:
@@ -380,8 +475,13 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
         core = bool(re.search(r"定位于建设|主要包括|包括.{0,80}在内", sent)) and any(c in sent for c in _CATS)
         out.append(
             PlatformTypeMention(
-                span=(h.start, h.end), text=doc.q(h.start, h.end), type=h.type, level=h.level or _default_level(doc),
-                category=h.entry.category, core=core, rule="ptype.dict+prefix",
+                span=(h.start, h.end),
+                text=doc.q(h.start, h.end),
+                type=h.type,
+                level=h.level or _default_level(doc),
+                category=h.entry.category,
+                core=core,
+                rule="ptype.dict+prefix",
             )
         )
     return out
@@ -390,14 +490,104 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
 # ---------------------------------------------------------------- named entities
 
 _STOP_TOKENS = {
-    "建设", "推进", "组建", "加强", "支持", "依托", "发挥", "推动", "争创", "创建", "打造", "布局", "新建", "培育",
-    "认定", "建立", "申报", "成立", "设立", "有", "和", "及", "等", "的", "在", "对", "为", "是", "了", "以", "由",
-    "将", "把", "与其", "加快", "围绕", "服务", "支撑", "获批", "落地", "承担", "包括", "推荐", "跟踪", "大力",
-    "继续", "积极", "重点", "全力", "高标准", "扎实", "优化", "提升", "完善", "加大", "引导", "鼓励", "一批", "批准",
-    "实施", "现有", "已", "新", "中", "各类", "其他", "我省", "全省", "本省", "我区", "全区", "向", "其中", "个", "家",
-    "纳入", "走进", "促进", "建立健全", "谋划", "充分发挥", "积极参与", "备案", "积极争取", "晋升为", "地方", "优势", "尚", "没有", "相关", "省外", "省内", "该",
+    "建设",
+    "推进",
+    "组建",
+    "加强",
+    "支持",
+    "依托",
+    "发挥",
+    "推动",
+    "争创",
+    "创建",
+    "打造",
+    "布局",
+    "新建",
+    "培育",
+    "认定",
+    "建立",
+    "申报",
+    "成立",
+    "设立",
+    "有",
+    "和",
+    "及",
+    "等",
+    "的",
+    "在",
+    "对",
+    "为",
+    "是",
+    "了",
+    "以",
+    "由",
+    "将",
+    "把",
+    "与其",
+    "加快",
+    "围绕",
+    "服务",
+    "支撑",
+    "获批",
+    "落地",
+    "承担",
+    "包括",
+    "推荐",
+    "跟踪",
+    "大力",
+    "继续",
+    "积极",
+    "重点",
+    "全力",
+    "高标准",
+    "扎实",
+    "优化",
+    "提升",
+    "完善",
+    "加大",
+    "引导",
+    "鼓励",
+    "一批",
+    "批准",
+    "实施",
+    "现有",
+    "已",
+    "新",
+    "中",
+    "各类",
+    "其他",
+    "我省",
+    "全省",
+    "本省",
+    "我区",
+    "全区",
+    "向",
+    "其中",
+    "个",
+    "家",
+    "纳入",
+    "走进",
+    "促进",
+    "规范",
+    "建立健全",
+    "谋划",
+    "充分发挥",
+    "积极参与",
+    "备案",
+    "积极争取",
+    "晋升为",
+    "地方",
+    "优势",
+    "尚",
+    "没有",
+    "相关",
+    "省外",
+    "省内",
+    "该",
 }
-_GENERIC = re.compile(r"^(?:科技|创新|科技创新|产业|技术|综合|公共|服务|国际|区域|区域性|专业|专业化|各级|综合领域类|独立法人类|内设机构类|企业|学科|新型|高水平|一流|国内一流|优秀|骨干|龙头|市县|市县级|[一二三四五六七八九十两几若干数]+[个家批类])+$")
+_GENERIC = re.compile(
+    r"^(?:科技|创新|科技创新|产业|技术|综合|公共|服务|国际|区域|区域性|专业|专业化|各级|综合领域类|独立法人类|内设机构类|企业|学科|新型|高水平|一流|国内一流|优秀|骨干|龙头|市县|市县级|[一二三四五六七八九十两几若干数]+[个家批类])+$"
+)
 _NAME_CHARS = re.compile(rf"[{CJK}A-Za-z0-9()\-·]")
 
 
@@ -422,6 +612,8 @@ _STOP_POS = {"v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "ad", "f", "t",
 def _is_stop(tok: str) -> bool:
     if tok in _STOP_TOKENS or re.fullmatch(r"[\d()]+", tok):
         return True
+    if tok == "与":  # name-internal: 电工装备可靠性与智能化国家重点实验室
+        return False
     if tok in lx.types() or tok in lx.industries() or tok in _REGIONS:
         return False
     return _pos_table().get(tok, "n") in _STOP_POS
@@ -456,7 +648,18 @@ def find_entities(doc: Doc) -> list[Entity]:
         if (s, e) in seen or any(a <= s and e <= b for a, b in seen):
             return
         seen.add((s, e))
-        out.append(Entity(span=(s, e), text=doc.q(s, e), kind=kind, name=text[s:e], type=typ, rule=rule, confidence=conf, known=known))
+        out.append(
+            Entity(
+                span=(s, e),
+                text=doc.q(s, e),
+                kind=kind,
+                name=text[s:e],
+                type=typ,
+                rule=rule,
+                confidence=conf,
+                known=known,
+            )
+        )
 
     for s, e, _w, (kind, typ) in lx.longest_matches(lx.named_automaton(), text):  # type: ignore[misc]
         add(s, e, kind, "entity.dict", 1.0, typ)
@@ -466,7 +669,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         th = [h for h in doc.type_hits if h.end == m.end(1) and h.start >= m.start(1)]
         if name.endswith("基金"):
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
-        elif th and th[0].start > m.start(1) or re.search(r"(?:工坊|科技园|研究院)$", name):
+        elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
     # CAS institutes and incubators
     for m in re.finditer(rf"(?:中科院|中国科学院)[{CJK}]{{1,16}}?(?:研究所|研究院|育成中心|分院)", text):
@@ -541,7 +744,9 @@ def find_transitions(doc: Doc) -> list[Transition]:
         frm = list(dict.fromkeys(frm))
         if any(t.kind == kind and t.from_type == frm and t.to_type == to for t in out):
             return
-        out.append(Transition(span=(s, e), text=doc.q(s, e), kind=kind, from_type=frm, to_type=to, rule=rule, confidence=conf))
+        out.append(
+            Transition(span=(s, e), text=doc.q(s, e), kind=kind, from_type=frm, to_type=to, rule=rule, confidence=conf)
+        )
 
     for ss, se in doc.sentences:
         if ss >= doc.body_end:
@@ -574,15 +779,33 @@ def find_transitions(doc: Doc) -> list[Transition]:
             frm_s = sent[: m.start()]
             subj = [x for x in re.split(r"[、,]", re.sub(r"^(?:引导|支持|推动|鼓励)+", "", frm_s)) if 2 <= len(x) <= 10]
             if to_h:
-                add("convert", ss, se, subj[:4] or [h.type for h in hits if h.end <= ss + m.start()], to_h[0].type, "transition.convert.upgrade")
+                add(
+                    "convert",
+                    ss,
+                    se,
+                    subj[:4] or [h.type for h in hits if h.end <= ss + m.start()],
+                    to_h[0].type,
+                    "transition.convert.upgrade",
+                )
         m = re.search(r"(?:改革调整|撤、并、转)", sent)
         if m:
             legacy = [h for h in hits if "legacy" in h.entry.flags]
-            newer = [h for h in hits if "legacy" not in h.entry.flags and "umbrella" not in h.entry.flags and legacy and h.start > legacy[0].start]
+            newer = [
+                h
+                for h in hits
+                if "legacy" not in h.entry.flags
+                and "umbrella" not in h.entry.flags
+                and legacy
+                and h.start > legacy[0].start
+            ]
             if legacy and not newer:
                 nxt = re.search(r"转建", text[se : se + 120])
                 if nxt:
-                    newer = [h for h in doc.type_hits if se + nxt.end() <= h.start < se + 140 and "legacy" not in h.entry.flags]
+                    newer = [
+                        h
+                        for h in doc.type_hits
+                        if se + nxt.end() <= h.start < se + 140 and "legacy" not in h.entry.flags
+                    ]
             if legacy and newer:
                 add("convert", ss, se, [legacy[0].type], newer[0].type, "transition.convert.reform")
         # revoke
@@ -602,7 +825,11 @@ def find_transitions(doc: Doc) -> list[Transition]:
         # promote: 晋升为 / 晋级 / 申报国家X / 争取国家X认定 / 推荐培育 / 争创国家X (without a count)
         for m in re.finditer(r"晋升为|晋升|晋级|申报|争取|推荐培育|争创", sent):
             after = [h for h in hits if ss + m.end() <= h.start <= ss + m.end() + 6]
-            before = [h for h in doc.type_hits if h.end <= ss + m.start() and ss - 400 <= h.start and "entity" not in h.entry.flags]
+            before = [
+                h
+                for h in doc.type_hits
+                if h.end <= ss + m.start() and ss - 400 <= h.start and "entity" not in h.entry.flags
+            ]
             trig = m.group(0)
             tail = sent[m.end() :]
             if re.match(r".{0,14}?\d+\s*[家个]", tail):
@@ -660,7 +887,8 @@ def _year(doc: Doc, sent: str, upto: int, para_before: str = "") -> tuple[int | 
     m = re.search(r"到\s*((?:19|20)\d{2})\s*年", sent)
     if m:
         return int(m.group(1)), "by_year"
-    m = re.search(r"到\s*((?:19|20)\d{2})\s*年(?!.*到\s*(?:19|20)\d{2}\s*年)", para_before)
+    # a sentence-leading 到YYYY年, scopes over the following sentences of its paragraph
+    m = re.search(r"(?:^|[。;])\s*到\s*((?:19|20)\d{2})\s*年\s*,(?!.*到\s*(?:19|20)\d{2}\s*年)", para_before)
     if m and not re.search(r"(?:19|20)\d{2}\s*年", sent):
         return int(m.group(1)), "by_year_paragraph"
     m = re.search(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*年", sent)
@@ -685,7 +913,9 @@ def find_targets(doc: Doc) -> list[Target]:
         sent = text[ss:se]
         last_type: TypeHit | None = None
         for cs, ce in _split_clauses(sent):
-            clause_hits = [h for h in doc.type_hits if ss + cs <= h.start and h.end <= ss + ce and "nameonly" not in h.entry.flags]
+            clause_hits = [
+                h for h in doc.type_hits if ss + cs <= h.start and h.end <= ss + ce and "nameonly" not in h.entry.flags
+            ]
             for m in _NUM.finditer(sent, cs, ce):
                 n = float(m.group(1)) * (10000 if m.group(2) else 1)
                 if n <= 0 or re.search(r"(?:19|20)\d{2}\s*年", sent[max(0, m.start() - 1) : m.end()]):
@@ -728,14 +958,27 @@ def find_targets(doc: Doc) -> list[Target]:
                         (year is not None and doc.year is not None and year < doc.year)
                         or re.search(r"近年来|截至|共有|全省有|通过验收", sent[: m.start()])
                     ):
-                        kind = "stat_accepted" if "通过验收" in sent[m.end() : m.end() + 20] else ("stat_increment" if kind == "increment" or "新批准" in sent else "stat_total")
+                        kind = (
+                            "stat_accepted"
+                            if "通过验收" in sent[m.end() : m.end() + 20]
+                            else ("stat_increment" if kind == "increment" or "新批准" in sent else "stat_total")
+                        )
                 qual = sent[m.end() : m.end() + 3]
                 s, e = ss + cs, ss + ce
                 out.append(
                     Target(
-                        span=(s, e), text=doc.q(s, e), count=int(n), count_max=None, kind=kind, type=th.type,
-                        level=th.level or _default_level(doc), region=region, year=year, year_rule=yrule,
-                        rule="target.count_unit" + ("+以上" if qual.startswith("以上") else ""), confidence=0.9 if th in before or th in after else 0.7,
+                        span=(s, e),
+                        text=doc.q(s, e),
+                        count=int(n),
+                        count_max=None,
+                        kind=kind,
+                        type=th.type,
+                        level=th.level or _default_level(doc),
+                        region=region,
+                        year=year,
+                        year_rule=yrule,
+                        rule="target.count_unit" + ("+以上" if qual.startswith("以上") else ""),
+                        confidence=0.9 if th in before or th in after else 0.7,
                     )
                 )
     return out
@@ -744,8 +987,27 @@ def find_targets(doc: Doc) -> list[Target]:
 # ---------------------------------------------------------------- industries
 
 _ENUM_END = re.compile(r"等(?:[^,。;、]{0,8}?)(?:领域|产业|研制|方向|行业)")
-_SECTOR = ("农业", "海洋", "数字", "文化", "生物", "健康", "医药", "装备", "材料", "能源", "信息", "电子", "汽车", "化工", "食品", "旅游")
-_ENUM_LEAD = re.compile(r"^(?:重点围绕|围绕|面向|聚焦|培育引导|培育|引导|支持|发展|推进|加快|重点|涉及|包括|在|如|对|和)+")
+_SECTOR = (
+    "农业",
+    "海洋",
+    "数字",
+    "文化",
+    "生物",
+    "健康",
+    "医药",
+    "装备",
+    "材料",
+    "能源",
+    "信息",
+    "电子",
+    "汽车",
+    "化工",
+    "食品",
+    "旅游",
+)
+_ENUM_LEAD = re.compile(
+    r"^(?:重点围绕|围绕|面向|聚焦|培育引导|培育|引导|支持|发展|推进|加快|重点|涉及|包括|在|如|对|和)+"
+)
 
 
 def find_industries(doc: Doc) -> list[Industry]:
@@ -815,14 +1077,18 @@ def find_industries(doc: Doc) -> list[Industry]:
     for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
         s = _left_name(doc, m.start(), 16)
         if m.start() - s >= 2:
-            cands.append((s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7))
+            cands.append(
+                (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
+            )
     # “高精特新”领域
     for m in re.finditer(r"“([^“”]{2,10})”(?:领域|产业)", text):
         cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
     for s, e, kind, rule, conf in cands:
-        if any(o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in out):
+        if any(
+            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in out
+        ):
             continue
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
     return out

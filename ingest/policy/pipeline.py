@@ -23,13 +23,25 @@ def extract_text(raw: RawDocument) -> ExtractedDocument:
     entities = ex.find_entities(doc)
     named = [e.span for e in entities if e.kind in {"platform", "institution", "zone"}]
     return ExtractedDocument(
-        doc_id=raw.doc_id, path=raw.path, sha256=raw.sha256, n_chars=len(raw.raw_text), raw_text=raw.raw_text,
+        doc_id=raw.doc_id,
+        path=raw.path,
+        sha256=raw.sha256,
+        n_chars=len(raw.raw_text),
+        raw_text=raw.raw_text,
         script="zh-Hant" if is_traditional(raw.raw_text) else "zh-Hans",
-        region=doc.region.name if doc.region else None, region_code=doc.region.code if doc.region else None,
-        year=doc.year, title=title, doc_numbers=own, dates=dates, agencies=ex.find_agencies(doc, title),
+        region=doc.region.name if doc.region else None,
+        region_code=doc.region.code if doc.region else None,
+        year=doc.year,
+        title=title,
+        doc_numbers=own,
+        dates=dates,
+        agencies=ex.find_agencies(doc, title),
         cited_documents=ex.find_cited(doc, title, main_title, cited_nums),
-        platform_types=ex.find_platform_types(doc, named), transitions=ex.find_transitions(doc),
-        targets=ex.find_targets(doc), entities=entities, industries=ex.find_industries(doc),
+        platform_types=ex.find_platform_types(doc, named),
+        transitions=ex.find_transitions(doc),
+        targets=ex.find_targets(doc),
+        entities=entities,
+        industries=ex.find_industries(doc),
         cluster_roles=ex.find_cluster_roles(doc),
     )
 

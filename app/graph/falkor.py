@@ -13,7 +13,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 
 from app.graph.embedded import ensure_server, server_paths
-from app.graph.queries import schema_statements
+from app.graph.queries import schema_statements, template
 from app.graph.store import Health, Params, Row, Statement, StoreError, StoreTimeout, StoreUnavailable
 
 # Errors that mean "already there" when (re)applying the schema: creation is not idempotent here.
@@ -61,7 +61,14 @@ class FalkorStore:
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
         try:
-            result = self._graph.ro_query(query, dict(params or {}), timeout=timeout_ms)
+            try:
+                result = self._graph.ro_query(query, dict(params or {}), timeout=timeout_ms)
+            except redis.ResponseError as exc:
+                if "empty key" not in str(exc):
+                    raise
+                # A graph never written to does not exist yet: create it empty, then read.
+                self._graph.query(template("ping"))
+                result = self._graph.ro_query(query, dict(params or {}), timeout=timeout_ms)
         except Exception as exc:
             raise _error(exc, query) from exc
         names = [h[1] for h in result.header]

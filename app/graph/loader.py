@@ -54,6 +54,7 @@ def purge_document(store: GraphStore, doc_id: str) -> None:
                 template("purge_document_rels"),
                 {"doc_id": doc_id, "evidence_prefix": evidence_prefix(doc_id)},
             ),
+            Statement(template("delete_unsourced_rels")),
             Statement(template("purge_document_nodes"), {"doc_id": doc_id}),
             Statement(template("purge_document_evidence"), {"doc_id": doc_id}),
         ]

@@ -1,0 +1,73 @@
+"""The store interface on every available engine: reads, writes, read-only enforcement, schema."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.graph.loader import counts_by_label
+from app.graph.queries import template
+from app.graph.schema import Label
+from app.graph.store import GraphStore, Statement, StoreError, parse_store_url
+
+
+def test_health_names_engine_and_version(store: GraphStore) -> None:
+    h = store.health()
+    assert h.ok
+    assert h.backend == store.backend
+    assert h.server_version
+
+
+def test_apply_schema_is_idempotent(store: GraphStore) -> None:
+    first = store.apply_schema()
+    assert first, "the first run creates constraints and indexes"
+    store.apply_schema()  # must not raise on existing indexes/constraints
+
+
+def test_unique_id_constraint_holds(store: GraphStore) -> None:
+    store.apply_schema()
+    rows = [{"id": "plat:x", "props": {"name": "甲"}, "evidence": []}]
+    stmt = template("merge_nodes", label=Label.PLATFORM)
+    store.write([Statement(stmt, {"rows": rows})])
+    store.write([Statement(stmt, {"rows": rows})])
+    assert counts_by_label(store)["Platform"] == 1
+
+
+def test_read_cannot_write_whatever_the_text(store: GraphStore) -> None:
+    before = counts_by_label(store)
+    for text in (
+        "CREATE (:Platform {id: 'evil'})",
+        "MERGE (n:Platform {id: 'evil'}) RETURN n",
+        "MATCH (n) SET n.hacked = true RETURN count(n)",
+        "MATCH (n) DETACH DELETE n",
+    ):
+        with pytest.raises(StoreError):
+            store.read(text)
+    assert counts_by_label(store) == before
+
+
+def test_chinese_text_round_trips(store: GraphStore) -> None:
+    stmt = template("merge_nodes", label=Label.INSTITUTION)
+    name = "大连理工大学（盘锦校区）"
+    store.write(
+        [Statement(stmt, {"rows": [{"id": "inst:1", "props": {"name": name, "aliases": ["大工"]}, "evidence": []}]})]
+    )
+    assert store.read(template("count_label", label=Label.INSTITUTION))[0]["n"] == 1
+
+
+def test_bad_query_is_a_store_error(store: GraphStore) -> None:
+    with pytest.raises(StoreError):
+        store.read("MATCH (n RETURN n")
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [("embedded:./data/graph", "falkordb"), ("neo4j://db:7687", "neo4j"), ("bolt+s://db:7687", "neo4j")],
+)
+def test_store_urls(url: str, kind: str) -> None:
+    assert parse_store_url(url)[0] == kind
+
+
+@pytest.mark.parametrize("url", ["embedded:", "http://x", "redis://x"])
+def test_bad_store_urls(url: str) -> None:
+    with pytest.raises(ValueError):
+        parse_store_url(url)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import jieba  # noqa: I001
+import jieba
 
 from ingest.policy.pipeline import extract_text
 from ingest.policy.read import RawDocument

@@ -117,7 +117,7 @@ def _gold_sets(g: dict[str, Any]) -> dict[str, Any]:
         return norm(it.get(key + "_s") or it.get(key))
 
     out: dict[str, Any] = {}
-    nums = [g.get("doc_number")] + list(g.get("doc_number_variants") or [])
+    nums = [g.get("doc_number"), *(g.get("doc_number_variants") or [])]
     out["doc_numbers"] = {norm(n) for n in nums if n}
     out["titles"] = {norm(g["title"])} if g.get("title") else set()
     out["dates"] = {surf(d) for d in g.get("dates") or []}

@@ -228,6 +228,7 @@ def doc_region(doc: Doc, title: Title | None) -> gazetteer.Region | None:
 
 
 def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
+    m: re.Match[str] | None
     text = doc.text
     out: list[Agency] = []
     taken: list[tuple[int, int]] = []
@@ -293,7 +294,7 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
                 confidence=0.8,
             )
         )
-    for s, e, name, _u in lx.longest_matches(lx.university_automaton(), text):
+    for s, e, _name, _u in lx.longest_matches(lx.university_automaton(), text):
         m = re.match(r"(?:科学技术处|科技处|科研处)", text[e:])
         if m:
             out.append(
@@ -640,6 +641,7 @@ def _left_name(doc: Doc, end: int, max_len: int = 24) -> int:
 
 
 def find_entities(doc: Doc) -> list[Entity]:
+    m: re.Match[str] | None
     text = doc.text
     out: list[Entity] = []
     seen: set[tuple[int, int]] = set()
@@ -661,8 +663,9 @@ def find_entities(doc: Doc) -> list[Entity]:
             )
         )
 
-    for s, e, _w, (kind, typ) in lx.longest_matches(lx.named_automaton(), text):  # type: ignore[misc]
-        add(s, e, kind, "entity.dict", 1.0, typ)
+    for s, e, _w, val in lx.longest_matches(lx.named_automaton(), text):
+        pair: tuple[str, str | None] = val  # type: ignore[assignment]
+        add(s, e, pair[0], "entity.dict", 1.0, pair[1])
     # “quoted names” ending like a platform or a fund
     for m in re.finditer(r"“([^“”\n]{3,40})”", text):
         name = m.group(1)
@@ -737,6 +740,7 @@ def _types_in(doc: Doc, s: int, e: int) -> list[TypeHit]:
 
 
 def find_transitions(doc: Doc) -> list[Transition]:
+    m: re.Match[str] | None
     text = doc.text
     out: list[Transition] = []
 
@@ -819,9 +823,9 @@ def find_transitions(doc: Doc) -> list[Transition]:
         # restructure
         m = re.search(r"优化重组", sent)
         if m:
-            before = [h.type for h in hits if h.end <= ss + m.start() and "umbrella" not in h.entry.flags]
-            if before and not any(t.kind == "restructure" for t in out):
-                add("restructure", ss, se, before, None, "transition.restructure", 0.8)
+            restr = [h.type for h in hits if h.end <= ss + m.start() and "umbrella" not in h.entry.flags]
+            if restr and not any(t.kind == "restructure" for t in out):
+                add("restructure", ss, se, restr, None, "transition.restructure", 0.8)
         # promote: 晋升为 / 晋级 / 申报国家X / 争取国家X认定 / 推荐培育 / 争创国家X (without a count)
         for m in re.finditer(r"晋升为|晋升|晋级|申报|争取|推荐培育|争创", sent):
             after = [h for h in hits if ss + m.end() <= h.start <= ss + m.end() + 6]
@@ -841,19 +845,19 @@ def find_transitions(doc: Doc) -> list[Transition]:
                 continue
             if not after:
                 continue
-            to_h = after[0]
-            if trig in {"申报", "争取", "争创"} and (to_h.level != "国家级" or "umbrella" in to_h.entry.flags):
+            to_p = after[0]
+            if trig in {"申报", "争取", "争创"} and (to_p.level != "国家级" or "umbrella" in to_p.entry.flags):
                 continue
             if trig == "申报" and "推荐" not in sent[: m.start()]:
                 continue
             if trig == "争取" and "认定" not in tail[:20] and "晋级" not in tail[:20]:
                 continue
-            frm_h = [h for h in before if h.type != to_h.type or h.level != to_h.level]
+            frm_h = [h for h in before if h.type != to_p.type or h.level != to_p.level]
             if not frm_h:
                 frm_h = [h for h in before]
             if not frm_h:
                 continue
-            add("promote", ss, se, [frm_h[-1].type], to_h.type, f"transition.promote.{trig}", 0.7)
+            add("promote", ss, se, [frm_h[-1].type], to_p.type, f"transition.promote.{trig}", 0.7)
     return out
 
 
@@ -935,6 +939,7 @@ def find_targets(doc: Doc) -> list[Target]:
                 last_type = th
                 base = re.search(r"由\s*((?:19|20)\d{2})\s*年的\s*$", sent[cs : m.start()])
                 kind = "total"
+                year: int | None
                 if base:
                     kind, year, yrule = "baseline_total", int(base.group(1)), "baseline_year"
                 else:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.errors import InputError
 from ingest.normalise import footer_start, is_traditional, normalise
 from ingest.policy import extract as ex
-from ingest.policy.models import ExtractedDocument
+from ingest.policy.models import DateItem, DocNumber, ExtractedDocument
 from ingest.policy.read import RawDocument, read_document
 
 
@@ -46,7 +46,7 @@ def extract_text(raw: RawDocument) -> ExtractedDocument:
     )
 
 
-def _doc_year(own: list, dates: list) -> int | None:  # type: ignore[type-arg]
+def _doc_year(own: list[DocNumber], dates: list[DateItem]) -> int | None:
     for n in own:
         m = re.search(r"(?:19|20)\d{2}", n.text)
         if m:

@@ -7,6 +7,7 @@ import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from pydantic import BaseModel
 
@@ -81,8 +82,23 @@ def _mostly_text(text: str) -> bool:
 
 
 class _TextOnly(HTMLParser):
-    _SKIP = {"script", "style", "head", "title", "noscript"}
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "table", "article"}
+    _SKIP: ClassVar[set[str]] = {"script", "style", "head", "title", "noscript"}
+    _BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "table",
+        "article",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

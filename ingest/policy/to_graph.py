@@ -82,12 +82,12 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
         b.add_rel(Rel.MENTIONS, dnode, (Label.AGENCY, aid), {"role": a.role}, ev(a))
 
     for c in doc.cited_documents:
-        key = c.number or c.title
-        cid = stable_id(Label.DOCUMENT, "cited", key)
+        ckey = c.number or c.title
+        cid = stable_id(Label.DOCUMENT, "cited", ckey)
         b.add_node(
             Label.DOCUMENT,
             cid,
-            {"doc_id": key, "title": c.title, "doc_numbers": [c.number] if c.number else [], "kind": "cited"},
+            {"doc_id": ckey, "title": c.title, "doc_numbers": [c.number] if c.number else [], "kind": "cited"},
             ev(c),
         )
         b.add_rel(Rel.CITES, dnode, (Label.DOCUMENT, cid), {}, ev(c))
@@ -118,34 +118,34 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
             for f in t.from_type:
                 b.add_rel(TRANSITION_RELS[t.kind], ptype(f, t), ptype(t.to_type, t), props, ev(t))
 
-    for t in doc.targets:
-        tid = stable_id(Label.TARGET, doc.doc_id, t.type, t.level, t.region, t.year, t.kind, t.count)
+    for tg in doc.targets:
+        tid = stable_id(Label.TARGET, doc.doc_id, tg.type, tg.level, tg.region, tg.year, tg.kind, tg.count)
         b.add_node(
             Label.TARGET,
             tid,
             {
-                "count": t.count,
-                "count_max": t.count_max,
-                "kind": t.kind,
-                "type": t.type,
-                "level": t.level,
-                "region": t.region,
-                "year": t.year,
+                "count": tg.count,
+                "count_max": tg.count_max,
+                "kind": tg.kind,
+                "type": tg.type,
+                "level": tg.level,
+                "region": tg.region,
+                "year": tg.year,
                 "doc_id": doc.doc_id,
             },
-            ev(t),
+            ev(tg),
         )
-        b.add_rel(Rel.SETS_TARGET, dnode, (Label.TARGET, tid), {}, ev(t))
-        b.add_rel(Rel.TARGETS_TYPE, (Label.TARGET, tid), ptype(t.type, t), {}, ev(t))
-        reg = gazetteer.region_by_name(t.region) if t.region else None
+        b.add_rel(Rel.SETS_TARGET, dnode, (Label.TARGET, tid), {}, ev(tg))
+        b.add_rel(Rel.TARGETS_TYPE, (Label.TARGET, tid), ptype(tg.type, tg), {}, ev(tg))
+        reg = gazetteer.region_by_name(tg.region) if tg.region else None
         if reg:
             b.add_rel(
-                Rel.TARGETS_REGION, (Label.TARGET, tid), (Label.REGION, stable_id(Label.REGION, reg.code)), {}, ev(t)
+                Rel.TARGETS_REGION, (Label.TARGET, tid), (Label.REGION, stable_id(Label.REGION, reg.code)), {}, ev(tg)
             )
 
     for e in doc.entities:
         label = _ENTITY_LABEL.get(e.kind, Label.INSTITUTION)
-        key = (e.name, doc.region_code) if label is Label.PLATFORM else (e.name,)
+        key: tuple[str | None, ...] = (e.name, doc.region_code) if label is Label.PLATFORM else (e.name,)
         nid = stable_id(label, *key)
         b.add_node(
             label,

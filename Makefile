@@ -7,7 +7,7 @@ export INNOKG_STORE ?= $(STORE)
 
 .PHONY: setup demo ingest serve test lint typecheck stop clean bench
 
-setup: $(VENV)/.installed tools/cypher-lint/node_modules/.installed
+setup: $(VENV)/.installed tools/npm/node_modules/.installed
 
 # Re-installs only when pyproject.toml changes: `make setup` is idempotent and cheap when nothing changed.
 $(VENV)/.installed: pyproject.toml
@@ -17,8 +17,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Neo4j's own Cypher linter (npm), used by the tests to check every statement meant for Neo4j.
-tools/cypher-lint/node_modules/.installed: tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
-	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error
+tools/npm/node_modules/.installed: tools/npm/package.json tools/npm/package-lock.json
+	cd tools/npm && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 ingest: setup

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api import errors
-from app.api.routes import health
+from app.api.routes import chains, clusters, cypher, documents, entities, health, search, targets, taxonomy
 from app.settings import Settings, get_settings
 
 
@@ -30,4 +30,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     errors.install(app)
     app.include_router(health.router)
+    for router in (search, entities, clusters, chains, targets, taxonomy, documents, cypher):
+        app.include_router(router.router)
     return app

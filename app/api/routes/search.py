@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from app.api.deps import get_settings_dep, get_store
+from app.graph.store import GraphStore
+from app.services import search as service
+from app.services.search import SEARCHABLE
+from app.settings import Settings
+
+router = APIRouter(tags=["search"])
+KINDS = [lb.value for lb in SEARCHABLE]
+
+
+class SearchOut(service.SearchPage):
+    q: str
+    skip: int
+    limit: int
+
+
+@router.get("/search", response_model=SearchOut, summary="Entities by Chinese name, short form or field terms")
+def search(
+    store: Annotated[GraphStore, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings_dep)],
+    q: Annotated[str, Query(min_length=1, max_length=100, description="Chinese name, short form or field words")],
+    kind: Annotated[list[str] | None, Query(description=f"Restrict to labels: {', '.join(KINDS)}")] = None,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> SearchOut:
+    bad = [k for k in kind or [] if k not in KINDS]
+    if bad:
+        from fastapi import HTTPException
+
+        raise HTTPException(422, f"unknown kind(s) {bad}; use {KINDS}")
+    page = service.search(store, q, kinds=kind, skip=skip, limit=limit, timeout_ms=settings.cypher_timeout_ms)
+    return SearchOut(q=q, skip=skip, limit=limit, total=page.total, items=page.items)

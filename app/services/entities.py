@@ -1,0 +1,82 @@
+"""Any node by id: properties, neighbours grouped by relationship type, evidence, lab clusters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from app.graph.store import GraphStore
+from app.services.named import run
+
+HIDDEN_PROPS = ("search_terms", "raw_text")  # index plumbing and whole texts: not entity facts
+
+
+class Neighbour(BaseModel):
+    id: str | None
+    label: str | None
+    name: str | None
+    direction: str  # "out" | "in"
+    props: dict[str, Any]
+
+
+class EvidenceRef(BaseModel):
+    id: str
+    document: str | None
+    title: str | None
+    start: int | None
+    end: int | None
+    row: int | None
+    quote: str | None
+    rule: str | None
+    confidence: float | None
+
+
+class Entity(BaseModel):
+    id: str
+    label: str
+    props: dict[str, Any]
+    neighbours: dict[str, list[Neighbour]]
+    neighbours_truncated: bool
+    evidence: list[EvidenceRef]
+
+
+class ClusterLink(BaseModel):
+    cluster_id: str
+    cluster_name: str | None
+    rel: str
+    role: str | None
+    path: str  # direct | hosted_platform | co_built_platform
+    via_id: str | None
+    via_name: str | None
+
+
+def get_entity(store: GraphStore, node_id: str, *, limit: int = 500, evidence_limit: int = 100) -> Entity | None:
+    rows = run(store, "entity_node", id=node_id)
+    if not rows:
+        return None
+    props = {k: v for k, v in rows[0]["props"].items() if k not in HIDDEN_PROPS}
+    nb_rows = run(store, "entity_neighbours", id=node_id, limit=limit + 1)
+    grouped: dict[str, list[Neighbour]] = {}
+    for r in nb_rows[:limit]:
+        rel_props = {k: v for k, v in (r["props"] or {}).items() if k != "key" or v}
+        grouped.setdefault(r["type"], []).append(
+            Neighbour(id=r["id"], label=r["label"], name=r["name"], direction=r["direction"], props=rel_props)
+        )
+    ev = [EvidenceRef(**r) for r in run(store, "entity_evidence", id=node_id, limit=evidence_limit)]
+    return Entity(
+        id=node_id,
+        label=rows[0]["label"],
+        props=props,
+        neighbours=grouped,
+        neighbours_truncated=len(nb_rows) > limit,
+        evidence=ev,
+    )
+
+
+def entity_exists(store: GraphStore, node_id: str) -> bool:
+    return bool(run(store, "entity_node", id=node_id))
+
+
+def entity_clusters(store: GraphStore, node_id: str) -> list[ClusterLink]:
+    return [ClusterLink(**r) for r in run(store, "entity_clusters", id=node_id)]

@@ -1,0 +1,214 @@
+"""Chinese entity search without the engines' full-text indexes (they tokenise Chinese badly).
+
+Every searchable node carries ``search_terms``: its name's (and short form's, aliases', field's)
+character bigrams plus jieba tokens, in one list property with a range index. FalkorDB indexes list
+elements, so ``$anchor IN n.search_terms`` is an index scan, not a label scan. A query is cut into the
+same bigrams; a node matches when it holds ALL of them (≈ substring match on any of its names). The
+anchor — the one bigram the index looks up — is the rarest-looking one: not a generic platform-name
+bigram (重点, 实验, 中心, 辽宁 …), lowest jieba frequency. Loaders call ``search_terms(text)`` (or
+``add_search_terms(batch)``) when they build nodes; see docs/api.md "Search".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import jieba
+from pydantic import BaseModel
+
+from app.graph.batch import GraphBatch
+from app.graph.queries import query
+from app.graph.schema import NODES, Label
+from app.graph.store import GraphStore
+
+jieba.setLogLevel(logging.WARNING)
+
+# Runs of characters a term is made of: CJK ideographs, or ASCII letters/digits (lower-cased).
+_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+# Properties whose text feeds a node's search terms.
+TEXT_PROPS = ("name", "short", "title", "aliases", "field", "name_norm", "co_builders_names")
+_EXTRA_GENERIC = [
+    "重点",
+    "实验",
+    "验室",
+    "中心",
+    "工程",
+    "研究",
+    "技术",
+    "创新",
+    "科技",
+    "大学",
+    "学院",
+    "有限",
+    "公司",
+    "省级",
+    "国家",
+    "市级",
+    "平台",
+    "基地",
+    "产业",
+    "研究院",
+    "研发",
+    "服务",
+    "联合",
+    "集团",
+    "股份",
+    "分院",
+    "医院",
+    "集群",
+    "科学",
+    "中国",
+    "省重",
+    "点实",
+    "程技",
+    "术研",
+    "究中",
+    "术创",
+    "新中",
+]
+
+
+def _norm(text: str) -> str:
+    from ingest.normalise import nfkc_same_length, to_simplified
+
+    return to_simplified(nfkc_same_length(text)).lower()
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) < 2:
+        return [run] if run.isascii() and run else []
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def search_terms(text: str) -> list[str]:
+    """The terms a text is found by: character bigrams of every run + jieba search-mode tokens (≥ 2 chars).
+
+    Deterministic and sorted, so that reloading the same text writes the same property.
+    """
+    norm = _norm(text or "")
+    terms: set[str] = set()
+    for m in _RUN.finditer(norm):
+        run = m.group(0)
+        terms.update(_bigrams(run))
+        if not run.isascii():
+            terms.update(t for t in jieba.cut_for_search(run) if len(t) >= 2)
+        elif len(run) >= 2:
+            terms.add(run)
+    return sorted(terms)
+
+
+def node_search_terms(props: dict[str, Any]) -> list[str]:
+    """Terms of every text property of a node (name, short form, aliases, field …)."""
+    texts: list[str] = []
+    for key in TEXT_PROPS:
+        value = props.get(key)
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list):
+            texts.extend(v for v in value if isinstance(v, str))
+    terms: set[str] = set()
+    for t in texts:
+        terms.update(search_terms(t))
+    for tok in props.get("field_tokens") or []:
+        if isinstance(tok, str) and len(tok) >= 2:
+            terms.add(_norm(tok))
+    return sorted(terms)
+
+
+SEARCHABLE: tuple[Label, ...] = tuple(s.label for s in NODES.values() if s.searchable)
+
+
+def add_search_terms(batch: GraphBatch) -> GraphBatch:
+    """Fill ``search_terms`` on every searchable node of a batch (in place; returns the batch)."""
+    for label, rows in batch.nodes.items():
+        if label not in SEARCHABLE:
+            continue
+        for row in rows:
+            terms = node_search_terms(row["props"])
+            if terms:
+                row["props"]["search_terms"] = terms
+    return batch
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """Bigrams that half the platforms share: type suffixes, region names, boilerplate words."""
+    from ingest import gazetteer, taxonomy
+
+    out: set[str] = set(_EXTRA_GENERIC)
+    for spec in taxonomy.TYPES:
+        out.update(_bigrams(spec.name))
+    for r in gazetteer.regions():
+        out.update(_bigrams(r.name))
+    return frozenset(out)
+
+
+class QueryTerms(BaseModel):
+    terms: list[str]  # every one must be present
+    anchor: str  # the one looked up in the index
+
+
+def query_terms(q: str) -> QueryTerms | None:
+    """Bigrams of a query (ASCII words whole); None when the query has no searchable character."""
+    norm = _norm(q)
+    terms: list[str] = []
+    for m in _RUN.finditer(norm):
+        for t in _bigrams(m.group(0)) if not m.group(0).isascii() else [m.group(0)]:
+            if t not in terms:
+                terms.append(t)
+    if not terms:
+        return None
+    generic = _generic()
+    freq = jieba.dt.FREQ if jieba.dt.initialized else {}
+    if not jieba.dt.initialized:
+        jieba.dt.initialize()
+        freq = jieba.dt.FREQ
+    anchor = min(terms, key=lambda t: (t in generic, freq.get(t, 0), -len(t)))
+    return QueryTerms(terms=terms, anchor=anchor)
+
+
+class SearchHit(BaseModel):
+    id: str
+    kind: str
+    name: str | None
+    score: float
+    snippet: str | None = None  # what matched besides the name (field, short form)
+
+
+class SearchPage(BaseModel):
+    total: int
+    items: list[SearchHit]
+
+
+def search(
+    store: GraphStore,
+    q: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    skip: int = 0,
+    limit: int = 20,
+    timeout_ms: int | None = None,
+) -> SearchPage:
+    """Entities whose names/short forms/fields contain the query's characters, best first."""
+    qt = query_terms(q)
+    if qt is None:
+        return SearchPage(total=0, items=[])
+    nq = query("search_entities", store.backend)
+    kind_list = [k for k in kinds] if kinds else None
+    params = {
+        "anchor": qt.anchor,
+        "terms": qt.terms,
+        "q": _norm(q).strip(),
+        "kinds": kind_list,
+        "skip": skip,
+        "limit": limit,
+    }
+    rows = store.read(nq.text, params, timeout_ms=timeout_ms)
+    if not rows:
+        return SearchPage(total=0, items=[])
+    items = [SearchHit(**item) for item in rows[0]["items"] or []]
+    return SearchPage(total=int(rows[0]["total"]), items=items)

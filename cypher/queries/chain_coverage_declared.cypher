@@ -1,0 +1,14 @@
+// name: chain_coverage_declared
+// description: Platforms that declare serving an industrial chain or cluster (inventory industry
+// description: column), directly or through a cluster PART_OF the chain, grouped by type and level.
+// params: id, per_group
+CALL {
+  MATCH (c:IndustrialChain {id: $id}) RETURN c
+  UNION ALL
+  MATCH (c:IndustrialCluster {id: $id}) RETURN c
+}
+MATCH (c)<-[:PART_OF*0..1]-(x)<-[:SERVES]-(p:Platform)
+WITH DISTINCT p
+WITH p.type AS type, p.level AS level, collect({id: p.id, name: p.name}) AS platforms
+RETURN type, level, size(platforms) AS count, platforms[0..$per_group] AS sample
+ORDER BY count DESC, type, level

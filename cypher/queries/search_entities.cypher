@@ -1,0 +1,61 @@
+// name: search_entities
+// description: Entities whose search_terms hold every query bigram (anchor = the one the index looks
+// description: up), ranked: exact name/short form/alias, then prefix, then substring, then field/alias
+// description: matches; shorter names first. Terms come from app.services.search.query_terms(q).
+// params: anchor, terms, q, kinds, skip, limit
+CALL {
+  MATCH (n:Document) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Document' IN $kinds)
+  RETURN n, 'Document' AS kind
+  UNION ALL
+  MATCH (n:Agency) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Agency' IN $kinds)
+  RETURN n, 'Agency' AS kind
+  UNION ALL
+  MATCH (n:Platform) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Platform' IN $kinds)
+  RETURN n, 'Platform' AS kind
+  UNION ALL
+  MATCH (n:Institution) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Institution' IN $kinds)
+  RETURN n, 'Institution' AS kind
+  UNION ALL
+  MATCH (n:Person) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Person' IN $kinds)
+  RETURN n, 'Person' AS kind
+  UNION ALL
+  MATCH (n:LabCluster) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'LabCluster' IN $kinds)
+  RETURN n, 'LabCluster' AS kind
+  UNION ALL
+  MATCH (n:IndustrialCluster) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'IndustrialCluster' IN $kinds)
+  RETURN n, 'IndustrialCluster' AS kind
+  UNION ALL
+  MATCH (n:IndustrialChain) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'IndustrialChain' IN $kinds)
+  RETURN n, 'IndustrialChain' AS kind
+  UNION ALL
+  MATCH (n:Industry) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Industry' IN $kinds)
+  RETURN n, 'Industry' AS kind
+  UNION ALL
+  MATCH (n:Zone) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Zone' IN $kinds)
+  RETURN n, 'Zone' AS kind
+  UNION ALL
+  MATCH (n:Programme) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
+    AND ($kinds IS NULL OR 'Programme' IN $kinds)
+  RETURN n, 'Programme' AS kind
+}
+WITH n, kind, coalesce(n.name, n.title, n.id) AS name
+WITH n, kind, name,
+  CASE
+    WHEN name = $q OR n.short = $q OR $q IN coalesce(n.aliases, []) THEN 100.0
+    WHEN name STARTS WITH $q THEN 60.0
+    WHEN name CONTAINS $q THEN 40.0
+    ELSE 10.0
+  END - size(name) / 100.0 AS score
+ORDER BY score DESC, name
+WITH collect({id: n.id, kind: kind, name: name, score: score, snippet: n.field}) AS hits
+RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS items

@@ -23,8 +23,8 @@ cli = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 StoreOpt = Annotated[
     str | None,
@@ -130,10 +130,15 @@ def evaluate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,
 ) -> None:
     """Score the extractor per kind (precision / recall / F1) against a gold file."""
-    from ingest.policy.eval import run_eval
+    from ingest.policy.eval import evaluate, gold_paths
+    from ingest.policy.pipeline import extract_paths
 
-    report = run_eval(gold, paths or None)
-    out.print(report.to_markdown(), highlight=False)
+    docs, errors = extract_paths(paths or gold_paths(gold))
+    for e in errors:
+        err.print(f"[red]error[/red] {e}")
+    out.print(evaluate(gold, docs).to_markdown(), highlight=False)
+    if errors:
+        raise typer.Exit(1)
 
 
 @cli.command()

@@ -93,7 +93,11 @@ def _policy_batches(path: Path) -> tuple[str, dict[str, PropValue], Iterator[Gra
     from ingest.policy.to_graph import to_batch
 
     doc = extract_file(path)
-    props: dict[str, PropValue] = {"kind": "policy", "path": str(path), "title": doc.title}
+    props: dict[str, PropValue] = {
+        "kind": "policy",
+        "path": str(path),
+        "title": doc.title.text if doc.title else path.stem,
+    }
     return doc.doc_id, props, iter([to_batch(doc)]), 1
 
 

@@ -98,3 +98,20 @@ def test_relationships_to_missing_nodes_are_counted_not_silently_lost(store: Gra
     b.add_node(Label.PLATFORM, "plat:1", {"name": "x"})
     b.add_rel(Rel.TYPED_AS, (Label.PLATFORM, "plat:1"), (Label.PLATFORM_TYPE, "ptype:missing"))
     assert write_batch(store, b).dropped_rels == 1
+
+
+def test_the_same_fact_twice_in_one_batch_keeps_both_evidence(store: GraphStore) -> None:
+    """FalkorDB collapsed such UNWIND rows and kept only the last evidence: the loader merges them first."""
+    b = GraphBatch(doc_id="f")
+    e1 = Evidence(doc_id="f", start=0, end=2, quote="科技", rule="r")
+    e2 = Evidence(doc_id="f", start=9, end=11, quote="科技", rule="r")
+    b.add_node(Label.DOCUMENT, document_id("f"), {"title": "t"})
+    b.add_node(Label.AGENCY, "agency:1", {"name": "科技部"}, e1)
+    b.add_node(Label.AGENCY, "agency:1", {"name": "科技部", "level": "国家级"}, e2)
+    b.add_rel(Rel.MENTIONS, (Label.DOCUMENT, document_id("f")), (Label.AGENCY, "agency:1"), {}, e1)
+    b.add_rel(Rel.MENTIONS, (Label.DOCUMENT, document_id("f")), (Label.AGENCY, "agency:1"), {}, e2)
+    r = write_batch(store, b)
+    assert r.dropped_rels == 0 and r.rels == {"MENTIONS": 1} and r.nodes["Agency"] == 1
+    rel = store.read("MATCH (:Document)-[r:MENTIONS]->(a:Agency) RETURN r.evidence AS ev, a.level AS level")
+    assert rel == [{"ev": [e1.id, e2.id], "level": "国家级"}]
+    assert store.read("MATCH (:Agency)-[:EVIDENCED_BY]->(e:Evidence) RETURN count(e) AS n") == [{"n": 2}]

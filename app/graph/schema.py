@@ -163,7 +163,11 @@ SEEDED_LABELS = frozenset({Label.REGION, Label.CATEGORY, Label.PLATFORM_TYPE})
 
 
 def stable_id(label: Label, *key_parts: object) -> str:
-    """Deterministic id from a canonical key: same key, same id, in every run and on every engine."""
+    """Deterministic id from a canonical key: same key, same id, in every run and on every engine.
+
+    A document keyed by its doc_id alone keeps it readable (see ``document_id``)."""
+    if label is Label.DOCUMENT and len(key_parts) == 1:
+        return document_id(str(key_parts[0]))
     key = "\x1f".join("" if p is None else str(p).strip() for p in key_parts)
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
     return f"{NODES[label].prefix}:{digest}"

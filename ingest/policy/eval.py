@@ -221,3 +221,19 @@ def evaluate(gold_path: Path, docs: list[ExtractedDocument]) -> EvalReport:
             else:
                 _score_sets(scores[k], gs[k], ps[k], d.doc_id)
     return EvalReport(gold=str(gold_path), n_docs=n, scores=scores)
+
+
+def gold_paths(gold_path: Path) -> list[Path]:
+    """The documents a gold file describes: its `file` entries (relative to the gold file's folder or
+    its parent, as in data/gold/ → data/corpus/…), else `<doc_id>.txt` beside those folders."""
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    roots = [gold_path.parent, gold_path.parent.parent]
+    out: list[Path] = []
+    for g in gold["documents"]:
+        candidates = [root / g["file"] for root in roots] if g.get("file") else []
+        candidates += [p for root in roots for p in sorted(root.rglob(f"{g['doc_id']}.*"))]
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            raise FileNotFoundError(f"{gold_path}: cannot find the document {g['doc_id']}")
+        out.append(found)
+    return out

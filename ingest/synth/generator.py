@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import random
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,12 +183,14 @@ def _context(prov: Region, rng: random.Random, n: int) -> _Province:
         *(f"中国科学院{c.short}{x}研究所" for c in cities[:2] for x in ("应用化学", "自动化", "生态")),
     ]
     companies: set[str] = set()
-    while len(companies) < 60 + n // 15:
+    target = 60 + n // 15
+    for attempt in range(target * 4):
+        if len(companies) >= target:
+            break
         c = rng.choice(cities)
-        companies.add(
-            f"{c.short}{rng.choice(vocab.COMPANY_WORDS)}{rng.choice(vocab.COMPANY_TRADES)}"
-            f"{rng.choice(vocab.COMPANY_SUFFIX)}"
-        )
+        # a second brand word once the simple combinations of a small province run out
+        brand = rng.choice(vocab.COMPANY_WORDS) + (rng.choice(vocab.COMPANY_WORDS) if attempt > target else "")
+        companies.add(f"{c.short}{brand}{rng.choice(vocab.COMPANY_TRADES)}{rng.choice(vocab.COMPANY_SUFFIX)}")
     medical = [u for u in unis if "医" in u] or unis[:1]
     hospitals = [
         f"{prov.name}人民医院",
@@ -205,7 +207,13 @@ _DOMAINS = list(vocab.FIELDS)
 
 def _field(rng: random.Random, domains: Iterable[str] | None = None) -> str:
     domain = rng.choice(list(domains) if domains else _DOMAINS)
-    return rng.choice(vocab.MODIFIERS_PRE) + rng.choice(vocab.FIELDS[domain]) + rng.choice(vocab.MODIFIERS_POST)
+    phrases = vocab.FIELDS[domain]
+    core = rng.choice(phrases)
+    if rng.random() < 0.3:  # 电工装备可靠性与智能化: two subjects of one domain, as real names often do
+        other = rng.choice(phrases)
+        if other != core:
+            core = f"{core}与{other}"
+    return rng.choice(vocab.MODIFIERS_PRE) + core + rng.choice(vocab.MODIFIERS_POST)
 
 
 def _host(ctx: _Province, rng: random.Random, t: str) -> str:
@@ -264,16 +272,25 @@ def _make(
 def _province_records(
     ctx: _Province, n: int, rng: random.Random, reservoir: list[Rec]
 ) -> tuple[list[Rec], list[Rec], list[tuple[Rec, Rec, str]]]:
-    n_same = int(n * RATES["same_entity"])
+    def count(rate: float) -> int:  # probabilistic rounding: small provinces still get some pairs
+        x = n * rate
+        return int(x) + (1 if rng.random() < x - int(x) else 0)
+
+    n_same = count(RATES["same_entity"])
     n_new = n - n_same
     recs: list[Rec] = []
     pairs: list[tuple[Rec, Rec, str]] = []
-    planted = {k: int(n * r) for k, r in RATES.items() if k != "same_entity"}
+    planted = {k: count(r) for k, r in RATES.items() if k != "same_entity"}
+    cross = min(planted["hard_negative"], max(1, planted["hard_negative"] // 10)) if reservoir else 0
+    planted["hard_negative"] -= cross
     base_n = max(1, n_new - sum(planted.values()))
-    while len(recs) < base_n:
+    misses = 0
+    while len(recs) < base_n and misses < base_n + 1000:  # never spin on an exhausted name space
         r = _make(ctx, rng)
         if r is not None:
             recs.append(r)
+        else:
+            misses += 1
     base = list(recs)
     for _ in range(planted["overlap"]):
         a = rng.choice(base)
@@ -307,7 +324,7 @@ def _province_records(
             recs.append(b)
             pairs.append((a, b, "hard_negative"))
     if reservoir:
-        for _ in range(max(1, planted["hard_negative"] // 10)):
+        for _ in range(cross):
             a = rng.choice(reservoir)
             if a.level != "省级" or a.province == ctx.region.name:
                 continue
@@ -394,9 +411,9 @@ def _write_platform_files(
         items = groups.get(level, [])
         for k in range(0, len(items), CHUNK_ROWS):
             counter[0] += 1
-            layout = ("L1", "L2", "L3", "L4")[counter[0] % 4]
+            lname = ("L1", "L2", "L3", "L4")[counter[0] % 4]
             stem = f"{ctx.region.name}_{level}平台名单_{k // CHUNK_ROWS + 1:02d}"
-            jobs.append((stem, items[k : k + CHUNK_ROWS], layout))
+            jobs.append((stem, items[k : k + CHUNK_ROWS], lname))
     if copies:
         jobs.append((f"{ctx.region.name}_平台复核结果", copies, "L2" if rng.random() < 0.5 else "L3"))
     for stem, items, layout_name in jobs:
@@ -419,7 +436,7 @@ def _write_platform_files(
 
 
 def _write_csv(
-    path: Path, encoding: str, title: str | None, header: Iterable[str], rows: Iterable[list[object]]
+    path: Path, encoding: str, title: str | None, header: Iterable[str], rows: Iterable[Sequence[object]]
 ) -> None:
     with path.open("w", encoding=encoding, newline="") as fh:
         w = csv.writer(fh)
@@ -429,7 +446,7 @@ def _write_csv(
         w.writerows(rows)
 
 
-def _write_xlsx(path: Path, title: str | None, header: Iterable[str], rows: Iterable[list[object]]) -> None:
+def _write_xlsx(path: Path, title: str | None, header: Iterable[str], rows: Iterable[Sequence[object]]) -> None:
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)

@@ -1,0 +1,89 @@
+"""Inventory speed: synth generation, then parse (read_inventory) and parse+resolve+build (to_batches)
+on the generated files; prints a markdown section for docs/bench-inventory.md.
+
+    .venv/bin/python bench/bench_inventory.py --platforms 1000000 --out /tmp/innokg-synth
+
+The end-to-end load into the store is measured by the lead's loader bench; this is the Python side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
+
+from ingest.inventory.read import read_inventory
+from ingest.inventory.to_graph import to_batches
+from ingest.resolve import Resolver
+from ingest.synth import generate
+
+
+def _rss_gib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--platforms", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--reuse", action="store_true", help="skip generation if --out already holds a run")
+    ap.add_argument("--batch-rows", type=int, default=20_000)
+    args = ap.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="innokg-synth-"))
+
+    gen_s = None
+    if not (args.reuse and (out / "manifest.json").exists()):
+        t = time.perf_counter()
+        generate(args.platforms, args.seed, out)
+        gen_s = time.perf_counter() - t
+
+    files = sorted(p for p in out.iterdir() if p.suffix in (".csv", ".xlsx") and p.name != "labels.csv")
+    by_fmt: dict[str, list[float]] = {}
+    read_s = build_s = 0.0
+    rows = facts = 0
+    resolver = Resolver()
+    for f in files:
+        t = time.perf_counter()
+        read = read_inventory(f)
+        dt_read = time.perf_counter() - t
+        t = time.perf_counter()
+        for batch in to_batches(read, args.batch_rows, resolver):
+            facts += sum(batch.counts().values())
+        dt_build = time.perf_counter() - t
+        read_s += dt_read
+        build_s += dt_build
+        rows += len(read.rows)
+        key = f"{read.format}/{read.encoding or 'xlsx'}"
+        acc = by_fmt.setdefault(key, [0.0, 0.0])
+        acc[0] += len(read.rows)
+        acc[1] += dt_read
+
+    total = read_s + build_s
+    print("## Inventories: generate, parse, resolve (Python side)\n")
+    print(f"- machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    print(f"- synth `--platforms {args.platforms} --seed {args.seed}`: {len(files)} files")
+    if gen_s is not None:
+        print(f"- generation: {gen_s:.1f} s ({args.platforms / gen_s:,.0f} platforms/s, streamed per province)")
+    print(f"- rows read: {rows:,}; facts built (nodes + rels + evidence rows): {facts:,}")
+    print(f"- distinct institution surfaces resolved (cache size): {len(resolver):,}\n")
+    print("| stage | seconds | rows/s |")
+    print("|---|---:|---:|")
+    print(f"| parse (read_inventory) | {read_s:.1f} | {rows / read_s:,.0f} |")
+    print(f"| resolve + build GraphBatches (to_batches) | {build_s:.1f} | {rows / build_s:,.0f} |")
+    print(f"| parse + resolve + build | {total:.1f} | {rows / total:,.0f} |")
+    print("\n| format | rows | parse rows/s |")
+    print("|---|---:|---:|")
+    for key, (n, s) in sorted(by_fmt.items()):
+        print(f"| {key} | {int(n):,} | {n / s:,.0f} |")
+    print(f"\nPeak RSS of this process: {_rss_gib():.2f} GiB (one file's rows + one batch at a time).")
+
+
+if __name__ == "__main__":
+    main()

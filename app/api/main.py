@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from app.api import errors
 from app.api.routes import chains, clusters, cypher, documents, entities, health, search, targets, taxonomy
+from app.api.routes import duplicates as duplicates_routes
 from app.settings import Settings, get_settings
 
 
@@ -32,4 +33,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     for router in (search, entities, clusters, chains, targets, taxonomy, documents, cypher):
         app.include_router(router.router)
+    app.include_router(duplicates_routes.router)
     return app

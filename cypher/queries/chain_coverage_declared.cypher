@@ -7,6 +7,8 @@ CALL {
   UNION ALL
   MATCH (c:IndustrialCluster {id: $id}) RETURN c
 }
+// FalkorDB 4.16: a MATCH right after CALL {} ignores the returned variable; WITH rebinds it.
+WITH c
 MATCH (c)<-[:PART_OF*0..1]-(x)<-[:SERVES]-(p:Platform)
 WITH DISTINCT p
 WITH p.type AS type, p.level AS level, collect({id: p.id, name: p.name}) AS platforms

@@ -8,6 +8,8 @@ CALL {
   UNION ALL
   MATCH (c:IndustrialCluster) RETURN c
 }
+// FalkorDB 4.16: a MATCH right after CALL {} ignores the returned variable; WITH rebinds it.
+WITH c
 OPTIONAL MATCH (c)<-[:PART_OF*0..1]-(x)<-[:SERVES]-(p:Platform)
 WITH c, count(DISTINCT p) AS platforms
 OPTIONAL MATCH (c)<-[:PART_OF*0..1]-(y)<-[:SERVES]-(l:LabCluster)

@@ -32,6 +32,8 @@ CALL {
   UNION ALL
   MATCH (n:Target {id: $id}) RETURN n
 }
+// FalkorDB 4.16: a MATCH right after CALL {} ignores the returned variable; WITH rebinds it.
+WITH n
 MATCH (n)-[:EVIDENCED_BY]->(e:Evidence)
 OPTIONAL MATCH (e)-[:FROM_DOCUMENT]->(d:Document)
 RETURN e.id AS id, d.id AS document, d.title AS title, e.start AS start, e.end AS end, e.row AS row,

@@ -35,6 +35,8 @@ CALL {
   UNION ALL
   MATCH (n:Evidence {id: $id}) RETURN n
 }
+// FalkorDB 4.16: a MATCH right after CALL {} ignores the returned variable; WITH rebinds it.
+WITH n
 MATCH (n)-[r]-(m)
 WHERE NOT type(r) IN ['EVIDENCED_BY', 'FROM_DOCUMENT']
 RETURN type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,

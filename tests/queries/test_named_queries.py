@@ -1,0 +1,389 @@
+"""Every named query runs on the live FalkorDB and agrees with an answer computed independently with
+networkx (or plain Python) from the same GraphBatches."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from app.graph.queries import named_queries
+from app.services.chains import chain_terms
+from app.services.named import run
+from app.services.search import SEARCHABLE, query_terms
+from tests.queries.conftest import Sample
+
+TESTED: set[str] = set()
+
+
+def q(sample: Sample, name: str, **params: Any) -> list[dict[str, Any]]:
+    TESTED.add(name)
+    return run(sample.store, name, **params)
+
+
+def label_of(sample: Sample, node: str) -> str:
+    return str(sample.graph.nodes[node]["label"])
+
+
+def in_edges(sample: Sample, node: str, types: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    return [(a, d) for a, _, d in sample.graph.in_edges(node, data=True) if d["type"] in types]
+
+
+def out_edges(sample: Sample, node: str, types: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    return [(b, d) for _, b, d in sample.graph.out_edges(node, data=True) if d["type"] in types]
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["先进材料", "材料制备", "集成电路", "大连", "实验室群", "氢能"])
+def test_search_entities_matches_every_node_holding_all_query_bigrams(sample: Sample, text: str) -> None:
+    qt = query_terms(text)
+    assert qt is not None
+    rows = q(sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q=text, kinds=None, skip=0, limit=1000)
+    got = {h["id"] for h in rows[0]["items"]}
+    labels = {lb.value for lb in SEARCHABLE}
+    want = {
+        n
+        for n, d in sample.graph.nodes(data=True)
+        if d["label"] in labels and set(qt.terms) <= set(d.get("search_terms", []))
+    }
+    assert want, text  # the sample must hold matches, or the comparison proves nothing
+    assert got == want
+    assert rows[0]["total"] == len(want)
+    scores = [h["score"] for h in rows[0]["items"]]
+    assert scores == sorted(scores, reverse=True)
+    # every name that contains the query verbatim ranks above every one that does not
+    contains = [text in (h["name"] or "") for h in rows[0]["items"]]
+    assert contains == sorted(contains, reverse=True)
+
+
+def test_search_entities_pages_and_filters_kinds(sample: Sample) -> None:
+    qt = query_terms("材料")
+    assert qt is not None
+    full = q(sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q="材料", kinds=None, skip=0, limit=1000)
+    page = q(sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q="材料", kinds=None, skip=3, limit=4)
+    assert page[0]["total"] == full[0]["total"]
+    assert page[0]["items"] == full[0]["items"][3:7]
+    only = q(
+        sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q="材料", kinds=["Platform"], skip=0, limit=1000
+    )
+    assert {h["kind"] for h in only[0]["items"]} == {"Platform"}
+    assert only[0]["total"] == sum(1 for h in full[0]["items"] if h["kind"] == "Platform")
+
+
+# --- entities -------------------------------------------------------------------------------------
+
+
+def test_entity_node_returns_label_and_properties_for_every_label(sample: Sample) -> None:
+    seen = set()
+    for n, d in sample.graph.nodes(data=True):
+        if d["label"] in seen:
+            continue
+        seen.add(d["label"])
+        rows = q(sample, "entity_node", id=n)
+        assert len(rows) == 1
+        assert rows[0]["label"] == d["label"]
+        for k, v in d.items():
+            if k != "label":
+                assert rows[0]["props"][k] == v, (n, k)
+    assert len(seen) >= 12
+    assert q(sample, "entity_node", id="plat:nope") == []
+
+
+def test_entity_neighbours_are_the_graphs_non_evidence_edges(sample: Sample) -> None:
+    skip = {"EVIDENCED_BY", "FROM_DOCUMENT"}
+    for label in ("Institution", "Platform", "LabCluster", "PlatformType"):
+        node = max(sample.nodes(label), key=lambda n: sample.graph.degree(n))
+        rows = q(sample, "entity_neighbours", id=node, limit=100_000)
+        got = Counter((r["type"], r["direction"], r["id"]) for r in rows)
+        want = Counter(
+            [(d["type"], "out", b) for _, b, d in sample.graph.out_edges(node, data=True) if d["type"] not in skip]
+            + [(d["type"], "in", a) for a, _, d in sample.graph.in_edges(node, data=True) if d["type"] not in skip]
+        )
+        assert got == want, label
+
+
+def test_entity_evidence_lists_the_nodes_evidence(sample: Sample) -> None:
+    for label in ("Platform", "Target", "IndustrialChain"):
+        node = sample.nodes(label)[0]
+        rows = q(sample, "entity_evidence", id=node, limit=1000)
+        want = {b for b, _ in out_edges(sample, node, {"EVIDENCED_BY"})}
+        assert {r["id"] for r in rows} == want and want
+        for r in rows:
+            ev = sample.graph.nodes[r["id"]]
+            assert (r["quote"], r["rule"], r["document"]) == (ev["quote"], ev["rule"], "doc:" + ev["doc_id"])
+
+
+# --- lab clusters ---------------------------------------------------------------------------------
+
+
+def test_clusters_list_counts_leads_directors_serves(sample: Sample) -> None:
+    clusters = sample.nodes("LabCluster")
+    assert q(sample, "clusters_count")[0]["total"] == len(clusters)
+    rows = q(sample, "clusters_list", skip=0, limit=1000)
+    assert {r["id"] for r in rows} == set(clusters)
+    for r in rows:
+        c = r["id"]
+        assert r["total"] == len(clusters)
+        assert r["members"] == len(in_edges(sample, c, {"MEMBER_OF"}))
+        assert {x["id"] for x in r["leads"]} == {a for a, _ in in_edges(sample, c, {"LEADS"})}
+        assert {x["id"] for x in r["directors"]} == {a for a, _ in in_edges(sample, c, {"DIRECTS"})}
+        assert {x["id"] for x in r["serves"]} == {b for b, _ in out_edges(sample, c, {"SERVES"})}
+    page = q(sample, "clusters_list", skip=1, limit=2)
+    assert [r["id"] for r in page] == [r["id"] for r in rows][1:3]
+
+
+def _kind(sample: Sample, node: str) -> str:
+    d = sample.graph.nodes[node]
+    return str(d.get("kind", "institution")) if d["label"] == "Institution" else str(d["label"]).lower()
+
+
+@pytest.mark.parametrize(("role", "kind"), [(None, None), ("成员单位", None), (None, "enterprise"), (None, "platform")])
+def test_cluster_members_filters_by_role_and_kind(sample: Sample, role: str | None, kind: str | None) -> None:
+    for c in sample.nodes("LabCluster"):
+        rows = q(sample, "cluster_members", id=c, role=role, kind=kind, skip=0, limit=10_000)
+        want = {
+            (a, d.get("role"))
+            for a, d in in_edges(sample, c, {"MEMBER_OF"})
+            if (role is None or d.get("role") == role) and (kind is None or _kind(sample, a) == kind)
+        }
+        assert rows[0]["total"] == len(want)
+        assert {(m["id"], m["role"]) for m in rows[0]["items"]} == want
+
+
+def test_entity_clusters_direct_and_through_platforms(sample: Sample) -> None:
+    member = {"MEMBER_OF", "LEADS"}
+    checked = 0
+    for inst in sample.nodes("Institution"):
+        rows = q(sample, "entity_clusters", id=inst)
+        got = Counter((r["cluster_id"], r["rel"], r["path"], r["via_id"]) for r in rows)
+        want: Counter[tuple[str, str, str, str | None]] = Counter()
+        for c, d in out_edges(sample, inst, member):
+            want[(c, d["type"], "direct", None)] += 1
+        for p, h in out_edges(sample, inst, {"HOSTS", "CO_BUILDS"}):
+            path = "hosted_platform" if h["type"] == "HOSTS" else "co_built_platform"
+            for c, d in out_edges(sample, p, member):
+                want[(c, d["type"], path, p)] += 1
+        assert got == want, inst
+        checked += bool(want)
+    assert checked >= 5
+    person = sample.nodes("Person")[0]
+    rows = q(sample, "entity_clusters", id=person)
+    assert {(r["cluster_id"], r["rel"]) for r in rows} == {
+        (c, d["type"]) for c, d in out_edges(sample, person, {"MEMBER_OF", "DIRECTS"})
+    }
+
+
+def test_cluster_overlap_shared_members(sample: Sample) -> None:
+    member = {"MEMBER_OF", "LEADS"}
+    clusters = sample.nodes("LabCluster")
+    found_any = False
+    for i, a in enumerate(clusters):
+        for b in clusters[i + 1 :]:
+            rows = q(sample, "cluster_overlap", a=a, b=b)
+            direct = {r["id"] for r in rows if r["path"] == "direct"}
+            want_direct = {m for m, _ in in_edges(sample, a, member)} & {m for m, _ in in_edges(sample, b, member)}
+            assert direct == want_direct
+            via = {r["id"] for r in rows if r["path"] == "via_platforms"}
+            want_via = set()
+            for inst in sample.nodes("Institution"):
+                plats = [p for p, _ in out_edges(sample, inst, {"HOSTS", "CO_BUILDS"})]
+                in_a = {p for p in plats if any(c == a for c, _ in out_edges(sample, p, member))}
+                in_b = {p for p in plats if any(c == b for c, _ in out_edges(sample, p, member))}
+                if any(x != y for x in in_a for y in in_b):
+                    want_via.add(inst)
+            assert via == want_via
+            found_any |= bool(want_direct)
+    assert found_any
+
+
+# --- industrial chains ----------------------------------------------------------------------------
+
+
+def _declared(sample: Sample, target: str, source_label: str) -> set[str]:
+    """Nodes of source_label that SERVE target, or a cluster PART_OF target."""
+    hubs = [target] + [a for a, _ in in_edges(sample, target, {"PART_OF"})]
+    return {a for h in hubs for a, _ in in_edges(sample, h, {"SERVES"}) if label_of(sample, a) == source_label}
+
+
+def test_chains_list_declared_counts_and_gaps(sample: Sample) -> None:
+    rows = q(sample, "chains_list", max_platforms=0)
+    targets = sample.nodes("IndustrialChain") + sample.nodes("IndustrialCluster")
+    assert {r["id"] for r in rows} == set(targets)
+    for r in rows:
+        plats = _declared(sample, r["id"], "Platform")
+        assert r["platforms"] == len(plats)
+        assert r["lab_clusters"] == len(_declared(sample, r["id"], "LabCluster"))
+        assert r["gap"] == (len(plats) == 0)
+    assert any(r["gap"] for r in rows) and not all(r["gap"] for r in rows)
+
+
+def test_chain_coverage_declared_by_type_and_level(sample: Sample) -> None:
+    for target in sample.nodes("IndustrialChain") + sample.nodes("IndustrialCluster"):
+        rows = q(sample, "chain_coverage_declared", id=target, per_group=3)
+        plats = _declared(sample, target, "Platform")
+        want = Counter((sample.graph.nodes[p].get("type"), sample.graph.nodes[p].get("level")) for p in plats)
+        assert {(r["type"], r["level"]): r["count"] for r in rows} == dict(want)
+        assert all(len(r["sample"]) == min(3, r["count"]) for r in rows)
+        cl = q(sample, "chain_clusters", id=target)
+        assert {r["id"] for r in cl} == _declared(sample, target, "LabCluster")
+
+
+@pytest.mark.parametrize("min_score", [0.0, 0.3, 0.6])
+def test_chain_coverage_inferred_matches_field_classifier(sample: Sample, min_score: float) -> None:
+    total = 0
+    for chain in sample.nodes("IndustrialChain"):
+        d = sample.graph.nodes[chain]
+        terms = chain_terms(d["name"], d.get("terms"))
+        rows = q(sample, "chain_coverage_inferred", id=chain, terms=terms, min_score=min_score, per_group=10_000)
+        got = {p["id"]: (round(p["score"], 6), sorted(p["matched"])) for r in rows for p in r["sample"]}
+        declared = _declared(sample, chain, "Platform")
+        want = {}
+        for p in sample.nodes("Platform"):
+            toks = sample.graph.nodes[p].get("field_tokens", [])
+            matched = sorted({t for t in toks if t in terms})
+            score = len(matched) / len(toks) if toks else 0.0
+            if matched and score >= min_score and p not in declared:
+                want[p] = (round(score, 6), matched)
+        assert got == want, d["name"]
+        total += len(want)
+    assert total > 0
+
+
+# --- targets, taxonomy ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("region", "type_", "year"), [(None, None, None), ("辽宁省", "重点实验室", None), (None, None, 2027)]
+)
+def test_targets_vs_actual_counts_matching_platforms(
+    sample: Sample, region: str | None, type_: str | None, year: int | None
+) -> None:
+    rows = q(sample, "targets_vs_actual", region=region, type=type_, year=year)
+    targets = [
+        t
+        for t in sample.nodes("Target")
+        if all(
+            want is None or sample.graph.nodes[t].get(k) == want
+            for k, want in (("region", region), ("type", type_), ("year", year))
+        )
+    ]
+    assert {r["id"] for r in rows} == set(targets) and targets
+    doc_year = sample.graph.nodes["doc:sample_policy"]["year"]
+    for r in rows:
+        t = sample.graph.nodes[r["id"]]
+        actual = sum(
+            1
+            for p in sample.nodes("Platform")
+            if (pd := sample.graph.nodes[p]).get("type") == t["type"]
+            and t["region"] in (pd.get("region"), pd.get("city"))
+            and (t.get("level") is None or pd.get("level") == t["level"])
+            and pd["year"] <= t["year"]
+            and (t["kind"] != "new" or pd["year"] > doc_year)
+        )
+        assert (r["actual"], r["gap"]) == (actual, t["count"] - actual)
+        assert [e["quote"] for e in r["evidence"]] and all(e["quote"] for e in r["evidence"])
+
+
+def test_platform_types_counts_by_level(sample: Sample) -> None:
+    rows = q(sample, "platform_types")
+    got = {(r["type"], r["level"]): r["platforms"] for r in rows if r["platforms"]}
+    want: Counter[tuple[str, str | None]] = Counter()
+    for p, t, _ in sample.edges("TYPED_AS"):
+        want[(sample.graph.nodes[t]["name"], sample.graph.nodes[p].get("level"))] += 1
+    assert got == dict(want)
+    assert {r["id"] for r in rows} == set(sample.nodes("PlatformType"))
+
+
+def test_type_transitions(sample: Sample) -> None:
+    rows = q(sample, "type_transitions", region=None)
+    moves = {"MERGED_INTO", "CONVERTED_TO", "SUCCEEDS", "PROMOTED_TO", "STOPS_NEW", "REVOKES"}
+    want = {
+        (sample.graph.nodes[b if d["type"] in ("STOPS_NEW", "REVOKES") else a]["name"], d["type"])
+        for a, b, d in sample.graph.edges(data=True)
+        if d["type"] in moves
+    }
+    assert {(r["from_type"], r["rel"]) for r in rows} == want and want
+    assert q(sample, "type_transitions", region="吉林省") == [r for r in rows if r["region"] is None]
+
+
+# --- provenance -----------------------------------------------------------------------------------
+
+
+def test_documents_list_get_facts(sample: Sample) -> None:
+    docs = sample.nodes("Document")
+    rows = q(sample, "documents_list", kind=None, skip=0, limit=100)
+    assert rows[0]["total"] == len(docs)
+    assert [d["id"] for d in rows[0]["items"]] == docs
+    pol = q(sample, "documents_list", kind="policy", skip=0, limit=100)
+    assert [d["id"] for d in pol[0]["items"]] == ["doc:sample_policy"]
+    for doc in docs:
+        got = q(sample, "document_get", id=doc)
+        assert got[0]["props"]["doc_id"] == sample.graph.nodes[doc]["doc_id"]
+        facts = q(sample, "document_facts", id=doc, per_label=5)
+        want: Counter[str] = Counter()
+        supported = {
+            n for ev, _ in in_edges(sample, doc, {"FROM_DOCUMENT"}) for n, _ in in_edges(sample, ev, {"EVIDENCED_BY"})
+        }
+        for n in supported:
+            want[label_of(sample, n)] += 1
+        assert {r["label"]: r["count"] for r in facts} == dict(want)
+    assert q(sample, "document_get", id="doc:none") == []
+
+
+def test_evidence_get_returns_span_document_and_facts(sample: Sample) -> None:
+    spans = [n for n in sample.nodes("Evidence") if sample.graph.nodes[n]["start"] >= 0]
+    for ev in spans:
+        rows = q(sample, "evidence_get", id=ev)
+        d = sample.graph.nodes[ev]
+        raw = rows[0]["raw_text"]
+        assert raw[d["start"] : d["end"]] == d["quote"] == rows[0]["props"]["quote"]
+        assert {f["id"] for f in rows[0]["facts"]} == {n for n, _ in in_edges(sample, ev, {"EVIDENCED_BY"})}
+
+
+# --- networks, export, overview -------------------------------------------------------------------
+
+
+def test_network_edges_is_the_institution_platform_cluster_network(sample: Sample) -> None:
+    rows = q(sample, "network_edges")
+    got = Counter((r["source"], r["target"], r["type"]) for r in rows)
+    want: Counter[tuple[str, str, str]] = Counter()
+    for a, b, d in sample.graph.edges(data=True):
+        if d["type"] in ("HOSTS", "CO_BUILDS") or (
+            d["type"] in ("MEMBER_OF", "LEADS") and label_of(sample, a) != "Person"
+        ):
+            want[(a, b, d["type"])] += 1
+    assert got == want
+
+
+def test_export_queries_page_through_the_whole_graph(sample: Sample) -> None:
+    nodes, skip = [], 0
+    while rows := q(sample, "export_nodes", skip=skip, limit=97):
+        nodes += rows
+        skip += 97
+    assert sorted(r["id"] for r in nodes) == sorted(sample.graph.nodes)
+    rels, skip = [], 0
+    while rows := q(sample, "export_rels", skip=skip, limit=211):
+        rels += rows
+        skip += 211
+    assert Counter((r["source"], r["target"], r["type"]) for r in rels) == Counter(
+        (a, b, d["type"]) for a, b, d in sample.graph.edges(data=True)
+    )
+
+
+def test_platforms_by_region(sample: Sample) -> None:
+    rows = q(sample, "platforms_by_region", region="大连市")
+    want = Counter(
+        (d.get("region"), d.get("city"), d.get("type"), d.get("level"))
+        for n, d in sample.graph.nodes(data=True)
+        if d["label"] == "Platform" and "大连市" in (d.get("region"), d.get("city"))
+    )
+    assert {(r["region"], r["city"], r["type"], r["level"]): r["platforms"] for r in rows} == dict(want) and want
+
+
+def test_zz_every_named_query_was_run_against_the_store() -> None:
+    """Runs last in this module (name order): each analyst query needs an oracle test above."""
+    names = {n for n in named_queries("falkordb") if not n.startswith("dedup_")}
+    assert names - TESTED == set()

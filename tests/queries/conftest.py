@@ -39,8 +39,8 @@ def build(store: FalkorStore, platforms: int = 120) -> Sample:
         POLICY_DOC: {"kind": "policy", "title": "样例政策", "raw_text": POLICY_TEXT, "year": 2023},
         INVENTORY_DOC: {"kind": "inventory", "title": "样例名单"},
     }
-    load_document(store, POLICY_DOC, "sha-policy", docs[POLICY_DOC], pol)  # type: ignore[arg-type]
-    load_document(store, INVENTORY_DOC, "sha-inventory", docs[INVENTORY_DOC], inv)  # type: ignore[arg-type]
+    load_document(store, POLICY_DOC, "sha-policy", docs[POLICY_DOC], pol)
+    load_document(store, INVENTORY_DOC, "sha-inventory", docs[INVENTORY_DOC], inv)
     return Sample(store, batches_to_networkx(pol + inv, docs), pol + inv)
 
 

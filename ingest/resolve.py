@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from app.graph.schema import Label, stable_id
@@ -53,11 +53,16 @@ class Resolution:
 
     @property
     def id(self) -> str:
-        return stable_id(Label.INSTITUTION, self.key)
+        return _inst_id(self.key)
 
     def explain(self) -> str:
         via = f" via {self.alias!r}" if self.alias else ""
         return f"{self.surface!r} → {self.name!r} [{self.kind}] by rule {self.rule}{via}"
+
+
+@lru_cache(maxsize=200_000)
+def _inst_id(key: str) -> str:
+    return stable_id(Label.INSTITUTION, key)
 
 
 @cache

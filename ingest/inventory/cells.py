@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cache, lru_cache
 
 from ingest.normalise import to_simplified
 
@@ -13,6 +14,7 @@ _LIST_SEP = re.compile(r"\s*[、，,;；/／\n]+\s*")
 _SPACES = re.compile(r"\s+")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff）)])\s+(?=[\u3400-\u9fff（(])")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+_ANY_SPACE = re.compile(r"\s")
 _HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 
 
@@ -43,22 +45,45 @@ def _rejoin_brackets(parts: list[str]) -> list[str]:
 def tidy(text: str) -> str:
     """Published surface, tidied: outer whitespace gone, spaces between CJK characters dropped."""
     text = text.strip()
-    if not text:
+    if not text or not _ANY_SPACE.search(text):
         return text
     text = _CJK_SPACE.sub("", text)
     return _SPACES.sub(" ", text)
 
 
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Characters zhconv would change when simplifying (its single-character table)."""
+    from zhconv import zhconv as zc
+
+    # Single-character entries only: phrase entries also list simplified characters in context
+    # (they would make every name look traditional), and to_simplified converts per character anyway
+    # whenever a phrase would change the length.
+    return frozenset(k for k, v in zc.getdict("zh-cn").items() if len(k) == 1 and k != v)
+
+
+def simplified(text: str) -> str:
+    """to_simplified, skipped when no character of the text has a simplified form (most rows): the
+    conversion scans its phrase table and costs ~15 µs a name."""
+    trad = _traditional_chars()
+    if trad and trad.isdisjoint(text):
+        return text
+    return to_simplified(text)
+
+
 def norm_name(text: str) -> str:
     """The matching form of a name: simplified, NFKC (full-width → ASCII brackets/digits), no spaces."""
-    simplified = to_simplified(text)
-    return unicodedata.normalize("NFKC", simplified).replace(" ", "").replace("\u3000", "")
+    text = simplified(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.replace(" ", "").replace("\u3000", "")
 
 
 def looks_like_name(text: str) -> bool:
     return bool(_HAS_WORD.search(text)) and len(text) <= 120
 
 
+@lru_cache(maxsize=4096)
 def parse_year(cell: str) -> int | None:
     """2019 / 2019年 / 2019-05-12 / 2019.5 / 2019年5月 / an Excel serial date → the year."""
     m = _YEAR.search(cell)
@@ -73,6 +98,7 @@ def parse_year(cell: str) -> int | None:
 NATIONAL, PROVINCIAL, MUNICIPAL = "国家级", "省级", "市级"
 
 
+@lru_cache(maxsize=1024)
 def parse_level(cell: str) -> str | None:
     c = to_simplified(cell)
     if "国家" in c or "全国" in c:
@@ -103,6 +129,7 @@ _STATUS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def parse_status(cell: str) -> str:
     """Canonical status word when one is recognisable, else the simplified cell as published."""
     c = to_simplified(cell.strip())

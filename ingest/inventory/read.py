@@ -152,6 +152,7 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
     rows = out.rows
     rejects = out.rejects
     header_norm = [hdr.norm_header(h) for h in header]
+    name_i = next(i for i, c in mapped.items() if c == name_col)
     carried: dict[str, str] = {}
     region_ok: dict[str, bool] = {}
     for row_no, cells in table.rows[idx + 1 :]:
@@ -168,7 +169,7 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
                 rec[key] = v
         if len(rec) == 2:
             continue
-        if [hdr.norm_header(c) for c in cells[:n_cols]] == header_norm:
+        if cells[name_i] == header[name_i] and [hdr.norm_header(c) for c in cells[:n_cols]] == header_norm:
             continue  # the header repeated on every page of a DOCX / PDF-converted table
         if kind == hdr.LAB_CLUSTER:
             if name_col in rec:

@@ -64,7 +64,12 @@ def store_to_networkx(store: GraphStore, *, page: int = PAGE) -> nx.MultiDiGraph
     skip = 0
     while rows := run(store, "export_rels", skip=skip, limit=page):
         for r in rows:
-            g.add_edge(r["source"], r["target"], type=r["type"], **(r["props"] or {}))
+            props = dict(r["props"] or {})
+            # `key` (the loader's tell-apart key) would collide with networkx's multigraph edge key.
+            rel_key = props.pop("key", "")
+            if rel_key:
+                props["rel_key"] = rel_key
+            g.add_edge(r["source"], r["target"], key=f"{r['type']}|{rel_key}", type=r["type"], **props)
         skip += page
     return g
 

@@ -2,13 +2,15 @@
 
 Console commands: `:queries` (named queries), `:run NAME k=v…`, `:schema`, `:export csv PATH` (the
 last result), `:help`, `:quit`. A query ends with `;` or an empty line, so it can span lines.
-Output is a table; rich measures CJK characters as two columns, so Chinese columns align.
+History is kept in $INNOKG_HISTORY (default ~/.innokg_history). Output is a table; rich measures CJK
+characters as two columns, so Chinese columns align. Every query runs read-only (engine-enforced),
+with the settings' timeout; the table shows at most the settings' row limit.
 """
 
 from __future__ import annotations
 
-import csv
 import json
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -16,12 +18,14 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from app.export import csv_safe, write_csv
 from app.graph.queries import named_queries, query
 from app.graph.schema import NODES, RELS
 from app.graph.store import GraphStore, Row, StoreError
 from app.settings import get_settings
 
 console = Console()
+HELP = __doc__ or ""
 
 
 def _cell(value: Any) -> str:
@@ -35,10 +39,12 @@ def print_rows(rows: list[Row], limit: int | None = None) -> None:
         console.print("(no rows)")
         return
     table = Table(*rows[0].keys(), show_lines=False)
-    for row in rows[:limit] if limit else rows:
+    shown = rows[:limit] if limit else rows
+    for row in shown:
         table.add_row(*(_cell(v) for v in row.values()))
     console.print(table)
-    console.print(f"{len(rows)} row(s)")
+    more = f" (showing {len(shown)})" if len(shown) < len(rows) else ""
+    console.print(f"{len(rows)} row(s){more}")
 
 
 def parse_params(pairs: list[str]) -> dict[str, Any]:
@@ -92,9 +98,17 @@ def execute(store: GraphStore, line: str) -> list[Row] | None:
         if len(parts) < 2:
             raise ValueError("usage: :run NAME key=value …")
         q = query(parts[1], store.backend)
+        given = parse_params(parts[2:])
+        unknown = set(given) - set(q.params)
+        if unknown:
+            raise ValueError(
+                f"{q.name} takes {', '.join(q.params) or 'no parameters'}; unknown: {', '.join(sorted(unknown))}"
+            )
         params = {p: None for p in q.params}
-        params.update(parse_params(parts[2:]))
+        params.update(given)
         rows = store.read(q.text, params, timeout_ms=settings.cypher_timeout_ms)
+    elif line.startswith(":"):
+        raise ValueError(f"unknown command {line.split()[0]!r}: try :help")
     else:
         rows = store.read(line, {}, timeout_ms=settings.cypher_timeout_ms)
     print_rows(rows, settings.cypher_row_limit)
@@ -102,17 +116,10 @@ def execute(store: GraphStore, line: str) -> list[Row] | None:
 
 
 def export_csv(rows: list[Row], path: Path) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        if rows:
-            writer.writerow(rows[0].keys())
-            for row in rows:
-                writer.writerow([_csv_safe(_cell(v)) for v in row.values()])
+    write_csv(rows, path)
 
 
-def _csv_safe(text: str) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ becomes text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+_csv_safe = csv_safe  # kept for callers of the first version
 
 
 def run_one(store: GraphStore, line: str) -> int:
@@ -124,44 +131,84 @@ def run_one(store: GraphStore, line: str) -> int:
     return 0
 
 
-def run_console(store: GraphStore) -> None:
+class Session:
+    """The console's state machine, without the terminal: feed it lines as the user types them."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.last: list[Row] = []
+        self.buffer: list[str] = []
+        self.done = False
+
+    @property
+    def prompt(self) -> str:
+        return "innokg> " if not self.buffer else "   ...> "
+
+    def feed(self, text: str) -> None:
+        stripped = text.strip()
+        if not self.buffer:
+            if stripped in (":quit", ":exit", ":q"):
+                self.done = True
+                return
+            if stripped == ":help":
+                console.print(HELP, highlight=False)
+                return
+            if stripped.startswith(":export"):
+                self._export(stripped)
+                return
+            if not stripped:
+                return
+        self.buffer.append(text)
+        complete = stripped.endswith(";") or (stripped.startswith(":") and len(self.buffer) == 1) or not stripped
+        if not complete:
+            return
+        line = "\n".join(self.buffer)
+        self.buffer = []
+        if not line.strip():
+            return
+        try:
+            rows = execute(self.store, line)
+            self.last = rows if rows is not None else self.last
+        except (StoreError, KeyError, ValueError) as exc:
+            console.print(f"[red]error:[/red] {exc}", highlight=False)
+
+    def _export(self, stripped: str) -> None:
+        try:
+            parts = shlex.split(stripped)
+        except ValueError as exc:
+            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            return
+        if len(parts) != 3 or parts[1] != "csv":
+            console.print("usage: :export csv PATH")
+            return
+        try:
+            write_csv(self.last, Path(parts[2]).expanduser())
+        except OSError as exc:
+            console.print(f"[red]error:[/red] cannot write {parts[2]}: {exc}", highlight=False)
+            return
+        console.print(f"wrote {len(self.last)} row(s) to {parts[2]}")
+
+
+def history_path() -> Path:
+    return Path(os.environ.get("INNOKG_HISTORY") or Path.home() / ".innokg_history").expanduser()
+
+
+def run_console(store: GraphStore, session: Any = None) -> None:
+    """Interactive loop (prompt_toolkit: line editing, persistent history). ``session`` is a
+    PromptSession to use instead of the terminal one (tests pass one reading from a pipe)."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory
 
-    history = Path.home() / ".innokg_history"
-    session: PromptSession[str] = PromptSession(history=FileHistory(str(history)))
+    if session is None:
+        session = PromptSession(history=FileHistory(str(history_path())))
     console.print(f"InnoKG console on {store.url} ({store.backend}). End a query with ';'. :help for commands.")
-    last: list[Row] = []
-    buffer: list[str] = []
-    while True:
+    state = Session(store)
+    while not state.done:
         try:
-            text = session.prompt("innokg> " if not buffer else "   ...> ")
-        except (EOFError, KeyboardInterrupt):
+            text = session.prompt(state.prompt)
+        except KeyboardInterrupt:
+            state.buffer = []  # Ctrl-C drops the query being typed, as in psql
+            continue
+        except EOFError:
             break
-        stripped = text.strip()
-        if not buffer and stripped in (":quit", ":exit", ":q"):
-            break
-        if not buffer and stripped == ":help":
-            console.print(__doc__)
-            continue
-        if not buffer and stripped.startswith(":export"):
-            parts = shlex.split(stripped)
-            if len(parts) != 3 or parts[1] != "csv":
-                console.print("usage: :export csv PATH")
-            else:
-                export_csv(last, Path(parts[2]))
-                console.print(f"wrote {len(last)} row(s) to {parts[2]}")
-            continue
-        buffer.append(text)
-        complete = stripped.endswith(";") or stripped.startswith(":") or (not stripped and buffer)
-        if not complete:
-            continue
-        line = "\n".join(buffer)
-        buffer = []
-        if not line.strip():
-            continue
-        try:
-            rows = execute(store, line)
-            last = rows or last
-        except (StoreError, KeyError, ValueError) as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
+        state.feed(text)

@@ -108,7 +108,8 @@ def run(n: int) -> dict[str, float]:
 def main(sizes: list[int]) -> None:
     print("## Duplicate detection (bench/bench_dedup.py)\n")
     print(
-        "| platforms | index build s | detection s | report s | candidate pairs | reported pairs | screen p50 ms | screen p99 ms | peak RSS GiB |"
+        "| platforms | index build s | detection s | report s | candidate pairs | reported pairs "
+        "| screen p50 ms | screen p99 ms | peak RSS GiB |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for n in sizes:

@@ -71,3 +71,29 @@ def test_store_urls(url: str, kind: str) -> None:
 def test_bad_store_urls(url: str) -> None:
     with pytest.raises(ValueError):
         parse_store_url(url)
+
+
+def test_awkward_strings_survive_a_write(store: GraphStore) -> None:
+    """The embedded backend encodes parameters itself (fast path): every string must round-trip."""
+    values = [
+        'a"b',
+        "c\\d",
+        "line\nbreak",
+        "tab\t",
+        "\u0001ctl",
+        "中文「引号」",
+        '{"x":1}',
+        ',"k":',
+        "it's",
+        "😀",
+        "`",
+        "\\u0041",
+    ]
+    rows = [
+        {"id": f"plat:{i}", "props": {"name": v, "n": i, "f": 0.5, "ok": True, "tags": [v, "x"]}, "evidence": []}
+        for i, v in enumerate(values)
+    ]
+    store.write([Statement(template("merge_nodes", label=Label.PLATFORM), {"rows": rows})])
+    got = store.read("MATCH (p:Platform) RETURN p.name AS name, p.tags AS tags, p.n AS n ORDER BY p.n")
+    assert [g["name"] for g in got] == values
+    assert [g["tags"][0] for g in got] == values

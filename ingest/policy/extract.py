@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from ingest import gazetteer
 from ingest.policy import lexicon as lx
@@ -242,12 +243,30 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
                 start, region = rb
             elif text[s - 3 : s] == "自治区":
                 start = s - 3
-            elif s > 0 and text[s - 1] in "省市" and (s < 2 or text[s - 2] not in "全本我该各外跨"):
+            elif (
+                s > 0
+                and text[s - 1] in "省市"
+                and (s < 2 or text[s - 2] not in "全本我该各外跨")
+                # 省辖市科技局 / 地级以上市人民政府: a class of addressees, not one city's agency
+                and not (
+                    text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in "和及与"
+                )
+            ):
                 start = s - 1
                 if text[s - 1] == "市":
                     region = None
+            elif (mm := re.search(r"省(?:第?[一二三四五六七八九十]+届)$", text[max(0, s - 8) : s])) and surface in {
+                "人大",
+                "政协",
+                "人大常委会",
+            }:
+                start = s - len(mm.group(0))  # 省十四届人大二次会议
             elif len(surface) < 3:
                 continue
+        elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
+            r"[{CJK}]*[,、。]", text[e : e + 4]
+        ):
+            continue  # 中国科学院长春应用化学研究所: part of an institution's name
         if start >= 2 and text[start - 2 : start] == "中共":
             start -= 2
         end = e + 2 if text[e : e + 2] == "党组" else e
@@ -383,7 +402,8 @@ def find_cited(
     own = {_norm_title(x) for x in (main_title, doc.text[title.span[0] : title.span[1]] if title else None) if x}
     for m in re.finditer(r"《([^《》\n]{2,80})》", doc.text):
         t = m.group(1)
-        if _norm_title(t) in own:
+        # the document's own main text, named in a title without book-title marks (印发…规划的通知)
+        if _norm_title(t) in own or any(len(t) >= 6 and _norm_title(t) in o for o in own):
             continue
         number = None
         nspan = None
@@ -585,6 +605,7 @@ _STOP_TOKENS = {
     "省外",
     "省内",
     "该",
+    "原",
 }
 _GENERIC = re.compile(
     r"^(?:科技|创新|科技创新|产业|技术|综合|公共|服务|国际|区域|区域性|专业|专业化|各级|综合领域类|独立法人类|内设机构类|企业|学科|新型|高水平|一流|国内一流|优秀|骨干|龙头|市县|市县级|[一二三四五六七八九十两几若干数]+[个家批类])+$"
@@ -610,34 +631,141 @@ def _pos_table() -> dict[str, str]:
 _STOP_POS = {"v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "ad", "f", "t", "uj", "ul", "y", "zg", "mq"}
 
 
+# Modifiers that start names and fields (新一代信息技术, 新型显示) although jieba tags them as time/numeral.
+_NAME_HEADS = {"新一代", "新型", "新兴", "一汽", "科技创新", "创新创业", "创新"}
+_NAME_HEADS |= {"西部", "东部", "中部", "东北", "西北", "西南", "东南", "华北", "华南", "华东", "华中"}
+# Tags that end a name for certain (function words); verbs only end it when no region name lies further left.
+_HARD_POS = {"p", "c", "u", "r", "uj", "ul", "y", "f", "t", "m", "q", "mq"}
+# An organisation name followed by a conjunction: a new name starts after it (研究所与吉林化纤集团).
+_ORG_THEN_CONJ = re.compile(r"(?:研究所|研究院|大学|学院|公司|集团|中心|实验室|医院)(?:与|和|及|、)")
+
+
 def _is_stop(tok: str) -> bool:
-    if tok in _STOP_TOKENS or re.fullmatch(r"[\d()]+", tok):
+    if tok in _STOP_TOKENS or re.fullmatch(r"[\d()]+|\d+年度?", tok) or tok == "年度":
         return True
-    if tok == "与":  # name-internal: 电工装备可靠性与智能化国家重点实验室
+    if tok == "与" or tok in _NAME_HEADS:  # name-internal: 电工装备可靠性与智能化国家重点实验室
         return False
     if tok in lx.types() or tok in lx.industries() or tok in _REGIONS:
         return False
     return _pos_table().get(tok, "n") in _STOP_POS
 
 
-def _left_name(doc: Doc, end: int, max_len: int = 24) -> int:
+def _is_hard_stop(tok: str) -> bool:
+    if tok in _NAME_HEADS or tok == "与" or tok in _REGIONS:
+        return False
+    return (
+        tok in _STOP_TOKENS
+        or bool(re.fullmatch(r"[\d()]+|\d+年度?|年度", tok))
+        or _pos_table().get(tok, "n") in _HARD_POS
+    )
+
+
+def _left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True) -> int:
     """Where a name ending at `end` begins: extend left over name characters, then cut after the
-    rightmost stop token of a jieba segmentation of that window."""
+    rightmost stop token of a jieba segmentation of that window. Names usually begin with their
+    region, so a region word left of that cut, with only content words (even verbs: 作物分子育种,
+    再生医学) and no function word between, moves the start back to the region."""
     text = doc.text
     s = end
     while s > 0 and end - s < max_len and _NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
         s -= 1
     if s == end:
         return end
+    ends = [m.end() for m in _ORG_THEN_CONJ.finditer(text, s, end)]
+    if ends:
+        s = ends[-1]
     window = text[s:end]
     toks = lx.tokenizer().lcut(window, HMM=False)
     pos = s
     cut = s
+    hard = s
+    starts: list[tuple[int, str]] = []
     for t in toks:
+        starts.append((pos, t))
         pos += len(t)
         if _is_stop(t):
             cut = pos
+        if _is_hard_stop(t):
+            hard = pos
+    if region_extend and cut > hard:
+        for i, (ts, t) in enumerate(starts):
+            if hard <= ts < cut and t in _REGIONS:
+                if not any(t2 in _ORG_TOKENS for ts2, t2 in starts[i + 1 :] if ts2 < cut):
+                    cut = ts
+                break
+    while cut < end and text[cut] in "与和及":  # a name never starts with a conjunction
+        cut += 1
     return cut
+
+
+_ORG_TOKENS = {"集团", "公司", "大学", "学院", "研究所", "研究院", "医院"}
+
+
+_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)|集团(?![公成])")
+_COMPANY_STOP = re.compile(r"(?:与|和|及|由|对|向|为|在|将|把|等|的)")
+
+
+def _company_start(doc: Doc, end: int) -> int:
+    """Company names run back to punctuation or a list separator; inside, only a conjunction, a
+    preposition or a multi-character stop verb (支持/鼓励/引导) ends them — not verbs that are part
+    of a trade name (一汽解放, 中车)."""
+    text = doc.text
+    s = end
+    while s > 0 and end - s < 24 and _NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
+        s -= 1
+    pos, cut = s, s
+    for t in lx.tokenizer().lcut(text[s:end], HMM=False):
+        pos += len(t)
+        if (t in _STOP_TOKENS and len(t) >= 2) or _COMPANY_STOP.fullmatch(t) or re.fullmatch(r"[\d()]+", t):
+            cut = pos
+    return cut
+
+
+def _strip_region_level(name: str) -> tuple[str, bool]:
+    """The part of a name that is neither region nor level prefix; and whether a region was cut."""
+    rest, had_region = name, False
+    for _ in range(4):
+        changed = False
+        for n in range(min(9, len(rest)), 1, -1):
+            if rest[:n] in _REGIONS:
+                rest, had_region, changed = rest[n:], True, True
+                break
+        for p, _lv, _cb in lx.prefixes():
+            if rest.startswith(p) and (len(p) > 1 or had_region):
+                rest, changed = rest[len(p) :], True
+                break
+        if not changed:
+            break
+    return rest, had_region
+
+
+_HEAD_KIND = {
+    "实验室": "platform",
+    "科技中心": "platform",
+    "创新中心": "platform",
+    "创业中心": "platform",
+    "研究中心": "platform",
+    "研究院": "institution",
+    "研究所": "institution",
+    "科学院": "institution",
+    "科学城": "zone",
+    "走廊": "zone",
+    "示范区": "zone",
+    "港区": "zone",
+}
+_HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
+
+
+def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
+    """盘锦、丹东高新区: places listed before a place-named zone share its head."""
+    text = doc.text
+    pos = start
+    while pos > 0 and text[pos - 1] in "、和及":
+        rb = region_before(text, pos - 1)
+        if rb is None:
+            break
+        add(rb[0], pos - 1, "zone", "entity.coordinated_place", 0.6, None, False)
+        pos = rb[0]
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -680,7 +808,14 @@ def find_entities(doc: Doc) -> list[Entity]:
     # universities from the MoE list
     for s, e, _n, _u in lx.longest_matches(lx.university_automaton(), text):
         add(s, e, "university", "entity.university_gazetteer", 1.0)
-    # type-suffixed names: what precedes the type is more than region / level / generic words
+    # companies: …股份有限公司 / …集团
+    for m in _COMPANY.finditer(text, 0, doc.body_end):
+        s = _company_start(doc, m.start())
+        if m.start() - s >= 2 and not _GENERIC.match(text[s : m.start()]):
+            add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
+    # type-suffixed names: what precedes the type is more than region / level / generic words;
+    # a zone (高新区, 示范区) is named by its place alone (杭州高新区), and coordinated places before
+    # it are zones too (盘锦、丹东高新区 → 盘锦, 丹东高新区).
     for h in doc.type_hits:
         if h.entry.flags & {"umbrella", "entity"}:
             continue
@@ -693,24 +828,50 @@ def find_entities(doc: Doc) -> list[Entity]:
         if singleton and h.region is not None and text[h.start : h.core_start] == h.region.name:
             add(h.start, e, "platform", "entity.region_singleton", 0.9, h.type)
             continue
+        zone = "zone" in h.entry.flags
         s = _left_name(doc, h.core_start)
-        prefix = text[s : h.core_start]
-        rest = prefix
-        for _ in range(4):
-            rb = region_before(rest, len(rest))
-            if rb:
-                rest = rest[: rb[0]]
-            for p, _lv, _cb in lx.prefixes():
-                if len(p) > 1 and rest.endswith(p):
-                    rest = rest[: -len(p)]
-        rest2 = rest
-        for p, _lv, _cb in lx.prefixes():
-            if len(p) > 1 and rest2.startswith(p):
-                rest2 = rest2[len(p) :]
-        if not rest2 or _GENERIC.match(rest2) or rest2 in lx.industries() or rest2 in _REGIONS or len(rest2) < 2:
+        rest, had_region = _strip_region_level(text[s : h.core_start])
+        if re.match(r"管理委员会|管委会", text[e : e + 5]):
+            continue  # part of an agency's name
+        if zone and had_region and not rest and not text[s : h.core_start].startswith(("国家", "省")):
+            add(s, e, "zone", "entity.region_zone", 0.8, h.type, known=False)
+            _coordinated_places(doc, s, add)
             continue
-        kind = "zone" if "zone" in h.entry.flags else "platform"
-        add(s, e, kind, "entity.type_suffix", 0.6, h.type, known=False)
+        if not rest or _GENERIC.match(rest) or rest in lx.industries() or rest in _REGIONS or len(rest) < 2:
+            continue
+        add(s, e, "zone" if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
+        if zone:
+            _coordinated_places(doc, s, add)
+    # names that end in a generic head noun no type table lists: 鹏城实验室, 青岛海洋科技中心,
+    # 黄河水利科学研究院, 西部科学城, 广深港澳科技创新走廊, 济源示范区
+    in_type = [(h.core_start, h.end) for h in doc.type_hits]
+    for m in _HEAD_NOUN.finditer(text, 0, doc.body_end):
+        if any(a <= m.start() < b for a, b in in_type) or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
+            continue
+        s = _left_name(doc, m.start(), 20)
+        name = text[s : m.end()]
+        rest, had_region = _strip_region_level(text[s : m.start()])
+        head = m.group(0)
+        kind = _HEAD_KIND[head]
+        place_only = had_region and not rest
+        if "的" in name or (not rest and not (place_only and (kind == "zone" or head == "实验室"))):
+            continue
+        if rest and (
+            _GENERIC.match(rest)
+            or (rest in lx.industries() and not had_region)
+            or len(rest) < (1 if had_region else 2)
+            or rest in lx.types()
+        ):
+            continue
+        if place_only and head == "实验室" and _REGIONS[text[s : m.start()].rstrip("省市")].level == "province":
+            continue  # 广东省实验室 is a type, 广州实验室 a named lab
+        add(s, m.end(), kind, "entity.head_noun", 0.5, known=False)
+    # quoted names without a type suffix, introduced as examples of a platform kind:
+    # “长光卫星遥感”等一批创新联合体
+    for m in re.finditer(
+        r"“([^“”\n]{2,20})”等(?:一批|多个|若干)?[^,。;]{0,8}?(?:联合体|平台|实验室|中心|载体|机构|基地|园区)", text
+    ):
+        add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
     # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
     for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}片区|[{CJK}]{{2}}新区", text):
         if not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0)) and not m.group(0).endswith("高新区"):

@@ -974,7 +974,10 @@ def find_transitions(doc: Doc) -> list[Transition]:
             if legacy and newer:
                 add("convert", ss, se, [legacy[0].type], newer[0].type, "transition.convert.reform")
         # revoke
-        for m in re.finditer(r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销)(?!淘汰|一批)", sent):
+        for m in re.finditer(
+            r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销|予以摘牌|摘牌|取消其?(?:认定|资格|命名))(?!淘汰|一批)",
+            sent,
+        ):
             if re.search(r"\d+\s*[家个]", sent[m.end() : m.end() + 12]):
                 continue
             before = [h for h in hits if h.end <= ss + m.start() and "umbrella" not in h.entry.flags]
@@ -1009,7 +1012,8 @@ def find_transitions(doc: Doc) -> list[Transition]:
             to_p = after[0]
             if trig in {"申报", "争取", "争创"} and (to_p.level != "国家级" or "umbrella" in to_p.entry.flags):
                 continue
-            if trig == "申报" and "推荐" not in sent[: m.start()]:
+            # 推荐…申报 / X申报国家X: the subject platform type stands right before the trigger
+            if trig == "申报" and "推荐" not in sent[: m.start()] and not any(h.end == ss + m.start() for h in before):
                 continue
             if trig == "争取" and "认定" not in tail[:20] and "晋级" not in tail[:20]:
                 continue
@@ -1024,7 +1028,28 @@ def find_transitions(doc: Doc) -> list[Transition]:
 
 # ---------------------------------------------------------------- targets
 
-_NUM = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?\s*(?:家|个)(?!人|月|项|次)")
+# 30家 / 1.2万家 / 300-350家 (a range: count is the low end, count_max the high end)
+_NUM = re.compile(r"(?:(\d+)\s*[-—–~至]\s*)?(\d+(?:\.\d+)?)\s*(万)?\s*(?:家|个)(?!人|月|项|次)")
+_AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
+_AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|达)\s*$")
+
+
+def _bounds(sent: str, m: re.Match[str]) -> tuple[int, int | None, str, float]:
+    """(count, count_max, bound, the stated number) of a count match: exact | min | max | range."""
+    scale = 10000 if m.group(3) else 1
+    n = float(m.group(2)) * scale
+    if m.group(1):
+        lo = int(float(m.group(1)) * scale)
+        if lo < n:
+            return lo, int(n), "range", n
+    before, after = sent[max(0, m.start() - 6) : m.start()], sent[m.end() : m.end() + 3]
+    if _AT_MOST.search(before) or after.startswith("以内"):
+        return int(n), int(n), "max", n
+    if after.startswith("以上") or _AT_LEAST.search(before):
+        return int(n), None, "min", n
+    return int(n), None, "exact", n
+
+
 _KIND_WORDS = [
     ("conversion", r"转建"),
     ("removal", r"淘汰|撤销|优化整合或"),
@@ -1082,7 +1107,7 @@ def find_targets(doc: Doc) -> list[Target]:
                 h for h in doc.type_hits if ss + cs <= h.start and h.end <= ss + ce and "nameonly" not in h.entry.flags
             ]
             for m in _NUM.finditer(sent, cs, ce):
-                n = float(m.group(1)) * (10000 if m.group(2) else 1)
+                count, count_max, bound, n = _bounds(sent, m)
                 if n <= 0 or re.search(r"(?:19|20)\d{2}\s*年", sent[max(0, m.start() - 1) : m.end()]):
                     continue
                 pos = ss + m.start()
@@ -1135,8 +1160,9 @@ def find_targets(doc: Doc) -> list[Target]:
                     Target(
                         span=(s, e),
                         text=doc.q(s, e),
-                        count=int(n),
-                        count_max=None,
+                        count=count,
+                        count_max=count_max,
+                        bound=bound,
                         kind=kind,
                         type=th.type,
                         level=th.level or _default_level(doc),
@@ -1176,6 +1202,22 @@ _ENUM_LEAD = re.compile(
 )
 
 
+def _field_before(doc: Doc, s: int) -> int:
+    """Start of the field words right before a cluster head (数字经济|产业集群): up to three content
+    tokens, none of them a stop, a conjunction, a role or a type."""
+    window = doc.text[max(0, s - 12) : s]
+    toks = lx.tokenizer().lcut(window, HMM=False)
+    start, n = s, 0
+    for t in reversed(toks):
+        if n == 3 or _is_stop(t) or _is_hard_stop(t) or t in "与和及" or t in lx.roles() or t in lx.types():
+            break
+        if not re.fullmatch(f"[{CJK}]+", t) or _GENERIC.match(t):
+            break
+        start -= len(t)
+        n += 1
+    return start
+
+
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands: list[tuple[int, int, str, str, float]] = []
@@ -1187,6 +1229,11 @@ def find_industries(doc: Doc) -> list[Industry]:
                 if text.startswith(sec, s - len(sec)):
                     s -= len(sec)
                     break
+        # a cluster is named by its field: 数字经济产业集群, 碳纤维产业集群, 战略性新兴产业集群
+        if kind == "industry_group" and text.startswith("集群", e):
+            e, kind = e + 2, "cluster"
+        if kind == "cluster" and w in {"产业集群", "集群"}:
+            s = _field_before(doc, s)
         cands.append((s, e, str(kind), "industry.dict", 1.0))
 
     def enum_items(list_s: int, list_e: int, rule: str) -> None:
@@ -1207,11 +1254,20 @@ def find_industries(doc: Doc) -> list[Industry]:
         fs, fe = parts[0]
         if fe - fs > 20:
             fs = fe - 20
-        toks = lx.tokenizer().lcut(text[fs:fe], HMM=False)
-        for t in toks[:-1]:
-            if not (_is_stop(t) or _ENUM_LEAD.fullmatch(t)):
-                break
-            fs += len(t)
+        # The first item starts after the last function word or lead verb (我厅围绕|汽车,
+        # 单位要面向|粮食安全), or is the longest industry term the window ends with.
+        window = text[fs:fe]
+        known = [w for w in lx.industries() if window.endswith(w) and not window[: -len(w)].endswith(("与", "和"))]
+        if known:
+            fs = fe - len(max(known, key=len))
+        else:
+            pos = fs
+            for t in lx.tokenizer().lcut(window, HMM=False)[:-1]:
+                pos += len(t)
+                if t in "与和及":  # coordination inside one item: 航空发动机和燃气轮机
+                    continue
+                if _is_hard_stop(t) or _ENUM_LEAD.fullmatch(t) or not re.fullmatch(f"[{CJK}]+", t):
+                    fs = pos
         parts[0] = (fs, fe)
         for s, e in parts:
             typed = [h for h in doc.type_hits if s <= h.start < e]

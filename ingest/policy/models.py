@@ -63,7 +63,8 @@ class Transition(Item):
 
 class Target(Item):
     count: int
-    count_max: int | None = None
+    count_max: int | None = None  # upper bound: the high end of a range (300-350家) or 不超过N
+    bound: str = "exact"  # exact | min (N家以上, 不少于N) | max (不超过N) | range
     kind: str  # total | increment | removal | conversion | stat_total | stat_increment | stat_accepted | ...
     type: str
     level: str | None

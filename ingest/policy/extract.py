@@ -1207,14 +1207,13 @@ def _field_before(doc: Doc, s: int) -> int:
     tokens, none of them a stop, a conjunction, a role or a type."""
     window = doc.text[max(0, s - 12) : s]
     toks = lx.tokenizer().lcut(window, HMM=False)
-    start, n = s, 0
-    for t in reversed(toks):
+    start = s
+    for n, t in enumerate(reversed(toks)):
         if n == 3 or _is_stop(t) or _is_hard_stop(t) or t in "与和及" or t in lx.roles() or t in lx.types():
             break
         if not re.fullmatch(f"[{CJK}]+", t) or _GENERIC.match(t):
             break
         start -= len(t)
-        n += 1
     return start
 
 

@@ -222,14 +222,18 @@ def duplicates(
     fmt: Annotated[str, typer.Option("--format", help="json | csv | html")] = "json",
 ) -> None:
     """Find duplicate construction (重复建设) among the platforms in the graph."""
-    from app.services.duplicates import detect, render
+    from typing import cast
 
+    from app.services.duplicates import Format, detect, render
+
+    if fmt not in ("json", "csv", "html"):
+        raise typer.BadParameter("--format must be json, csv or html")
     st = _open(store)
     try:
         report = detect(st, region=region, type_=type_, kind=kind, min_score=min_score)
     finally:
         st.close()
-    sys.stdout.write(render(report, fmt))
+    sys.stdout.write(render(report, cast(Format, fmt)))
 
 
 @cli.command()
@@ -245,6 +249,9 @@ def export(
     st = _open(store)
     try:
         n = do_export(st, out_path, fmt, query)
+    except (ValueError, KeyError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
     finally:
         st.close()
     out.print(f"wrote {n} records to {out_path}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.graph.batch import GraphBatch, PropValue
 from app.sample import POLICY_TEXT
+from app.services.search import add_search_terms
 from tests.api.conftest import Api, make_api
 
 PROBLEM = "application/problem+json"
@@ -208,3 +210,27 @@ def test_openapi_lists_every_endpoint(api: Api) -> None:
         "/evidence/{evidence_id}",
         "/cypher",
     } <= paths
+
+
+def test_coverage_cache_follows_loads(api: Api) -> None:
+    from app.graph.loader import load_document
+    from app.graph.schema import Label, Rel
+    from app.sample import INVENTORY_DOC, chain_id
+
+    cid = chain_id("氢能产业链")
+    assert api.client.get(f"/chains/{cid}/coverage").json()["gap"] is True
+    batch = GraphBatch(doc_id="extra_inventory")
+    pid = "plat:h2test"
+    props = {
+        "name": "辽宁省氢能储运重点实验室",
+        "field": "氢能储运",
+        "field_tokens": ["氢能", "储运"],
+        "type": "重点实验室",
+    }
+    batch.add_node(Label.PLATFORM, pid, props)
+    batch.add_node(Label.INDUSTRIAL_CHAIN, cid, {"name": "氢能产业链"})
+    batch.add_rel(Rel.SERVES, (Label.PLATFORM, pid), (Label.INDUSTRIAL_CHAIN, cid))
+    load_document(api.store, "extra_inventory", "sha-extra", {"kind": "inventory"}, [add_search_terms(batch)])
+    after = api.client.get(f"/chains/{cid}/coverage").json()
+    assert after["gap"] is False and after["declared"]["total"] == 1
+    assert INVENTORY_DOC != "extra_inventory"

@@ -383,6 +383,13 @@ def test_platforms_by_region(sample: Sample) -> None:
     assert {(r["region"], r["city"], r["type"], r["level"]): r["platforms"] for r in rows} == dict(want) and want
 
 
+def test_store_fingerprint_changes_with_loads(sample: Sample) -> None:
+    row = q(sample, "store_fingerprint")[0]
+    docs = [sample.graph.nodes[d] for d in sample.nodes("Document")]
+    assert row["documents"] == len(docs) and row["states"] == ["complete"]
+    assert row["last_loaded"] is not None
+
+
 def test_zz_every_named_query_was_run_against_the_store() -> None:
     """Runs last in this module (name order): each analyst query needs an oracle test above."""
     names = {n for n in named_queries("falkordb") if not n.startswith("dedup_")}

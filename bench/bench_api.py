@@ -1,0 +1,208 @@
+"""API latency and throughput on the embedded store (docs/bench-api.md).
+
+Loads the sample recipe (app.sample) scaled to --platforms (institutions = platforms/10, lab clusters =
+platforms/1000) into a fresh graph, starts `uvicorn app.api.main:create_app` in a subprocess on
+loopback, then for each endpoint family (membership, entity, search, coverage):
+  1. latency: one client, sequential requests over random ids/queries → p50/p95/p99;
+  2. throughput: 50 concurrent clients (httpx async) → requests/s and p99 under load.
+Prints a markdown section. Usage:
+  .venv/bin/python bench/bench_api.py --platforms 1000000 --requests 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from app.graph.embedded import stop_server  # noqa: E402
+from app.graph.falkor import FalkorStore  # noqa: E402
+from app.graph.store import Statement, StoreError  # noqa: E402
+from app.sample import load_sample  # noqa: E402
+
+INDEX_FILE = Path(__file__).resolve().parent / "search_index.falkordb.cypher"
+
+
+def apply_search_index(store: FalkorStore) -> None:
+    text = INDEX_FILE.read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+    for stmt in (s.strip() for s in re.split(r";\s*\n", body + "\n")):
+        if stmt:
+            try:
+                store.write([Statement(stmt)])
+            except StoreError as exc:
+                if "already indexed" not in str(exc):
+                    raise
+
+
+def pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
+
+
+def pick_targets(store: FalkorStore, rng: random.Random, n: int) -> dict[str, list[str]]:
+    """Request URLs per endpoint family, drawn from the loaded graph."""
+    clusters = [r["id"] for r in store.read("MATCH (c:LabCluster) RETURN c.id AS id")]
+    plats = store.read(
+        "MATCH (p:Platform) WITH p SKIP $s LIMIT 5000 RETURN p.id AS id, p.name AS name", {"s": rng.randrange(1000)}
+    )
+    insts = [r["id"] for r in store.read("MATCH (i:Institution) RETURN i.id AS id LIMIT 5000")]
+    chains = [r["id"] for r in store.read("MATCH (c:IndustrialChain) RETURN c.id AS id")]
+    chains += [r["id"] for r in store.read("MATCH (c:IndustrialCluster) RETURN c.id AS id")]
+    members = [
+        r["id"] for r in store.read("MATCH (p:Platform)-[:MEMBER_OF]->(:LabCluster) RETURN p.id AS id LIMIT 5000")
+    ]
+
+    def sub(name: str) -> str:
+        # an analyst types part of a name: 4–8 characters from somewhere inside it
+        k = rng.randrange(4, 9)
+        start = rng.randrange(max(1, len(name) - k))
+        return name[start : start + k]
+
+    out: dict[str, list[str]] = {
+        "membership: /clusters/{id}/members": [f"/clusters/{rng.choice(clusters)}/members?limit=50" for _ in range(n)],
+        "membership: /entities/{id}/clusters": [f"/entities/{rng.choice(members + insts)}/clusters" for _ in range(n)],
+        "entity: /entities/{id}": [f"/entities/{rng.choice(plats)['id']}" for _ in range(n)],
+        "search: /search?q=<name part>": [f"/search?q={sub(rng.choice(plats)['name'])}&limit=20" for _ in range(n)],
+        "coverage: /chains/{id}/coverage": [f"/chains/{rng.choice(chains)}/coverage?per_group=10" for _ in range(n)],
+    }
+    return out
+
+
+def start_server(path: Path, graph: str, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "INNOKG_STORE": f"embedded:{path}", "INNOKG_GRAPH": graph, "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1"]
+    cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, env=env, cwd=REPO)
+    for _ in range(200):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("API did not start")
+
+
+def sequential(base: str, urls: list[str]) -> tuple[list[float], int]:
+    lat: list[float] = []
+    errors = 0
+    with httpx.Client(base_url=base, timeout=30) as client:
+        client.get(urls[0])  # warm
+        for u in urls:
+            t = time.perf_counter()
+            r = client.get(u)
+            lat.append((time.perf_counter() - t) * 1000)
+            errors += r.status_code != 200
+    return lat, errors
+
+
+async def concurrent(base: str, urls: list[str], clients: int) -> tuple[list[float], float, int]:
+    lat: list[float] = []
+    errors = 0
+    queue = list(urls)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while queue:
+            u = queue.pop()
+            t = time.perf_counter()
+            r = await client.get(u)
+            lat.append((time.perf_counter() - t) * 1000)
+            errors += r.status_code != 200
+
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(clients)))
+        wall = time.perf_counter() - t0
+    return lat, len(urls) / wall, errors
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--platforms", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=1000, help="per endpoint, per phase")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--evidence", action="store_true", help="also load one Evidence node per inventory row")
+    ap.add_argument("--keep", type=Path, default=None, help="reuse/keep the store at this path")
+    args = ap.parse_args()
+    rng = random.Random(1)
+    path = args.keep or Path(tempfile.mkdtemp(prefix="innokg-bench-"))
+    graph = f"bench_{args.platforms}"
+    store = FalkorStore(path, graph=graph)
+    loaded = store.read("MATCH (p:Platform) RETURN count(p) AS n")[0]["n"]
+    t0 = time.perf_counter()
+    if loaded == 0:
+        store.apply_schema()
+        apply_search_index(store)
+        load_sample(store, platforms=args.platforms, seed=7, evidence=args.evidence)
+    load_s = time.perf_counter() - t0
+    counts = {
+        lb: store.read(f"MATCH (n:{lb}) RETURN count(n) AS n")[0]["n"]  # bench-only: label census
+        for lb in ("Platform", "Institution", "LabCluster", "Evidence")
+    }
+    targets = pick_targets(store, rng, args.requests)
+    proc = start_server(path, graph, args.port)
+    base = f"http://127.0.0.1:{args.port}"
+    results: list[dict[str, Any]] = []
+    try:
+        for name, urls in targets.items():
+            lat, err = sequential(base, urls)
+            clat, rps, cerr = asyncio.run(concurrent(base, urls, args.clients))
+            results.append(
+                {
+                    "endpoint": name,
+                    "p50": statistics.median(lat),
+                    "p95": pct(lat, 95),
+                    "p99": pct(lat, 99),
+                    "rps": rps,
+                    "p99_conc": pct(clat, 99),
+                    "errors": err + cerr,
+                }
+            )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        store.close()
+        if args.keep is None:
+            stop_server(path)
+            shutil.rmtree(path, ignore_errors=True)
+    print(
+        f"### API latency — {counts['Platform']:,} platforms, {counts['Institution']:,} institutions, "
+        f"{counts['LabCluster']:,} lab clusters, {counts['Evidence']:,} evidence nodes\n"
+    )
+    print(
+        f"Load (sample recipe, UNWIND chunks of 10k, search_terms computed in Python): "
+        f"{load_s:.0f} s{' (reused store)' if loaded else ''}. {args.requests} requests per endpoint and phase; "
+        f"uvicorn (1 process) and the load generator share the 2 cores.\n"
+    )
+    print(
+        f"| endpoint | p50 ms (1 client) | p95 ms | p99 ms | req/s at {args.clients} clients | p99 ms at {args.clients} | errors |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(
+            f"| {r['endpoint']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['rps']:.0f} | "
+            f"{r['p99_conc']:.0f} | {r['errors']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -194,7 +194,8 @@ def main() -> None:
         f"uvicorn (1 process) and the load generator share the 2 cores.\n"
     )
     print(
-        f"| endpoint | p50 ms (1 client) | p95 ms | p99 ms | req/s at {args.clients} clients | p99 ms at {args.clients} | errors |"
+        f"| endpoint | p50 ms (1 client) | p95 ms | p99 ms | req/s at {args.clients} clients "
+        f"| p99 ms at {args.clients} | errors |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|")
     for r in results:

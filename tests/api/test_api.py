@@ -221,7 +221,7 @@ def test_coverage_cache_follows_loads(api: Api) -> None:
     assert api.client.get(f"/chains/{cid}/coverage").json()["gap"] is True
     batch = GraphBatch(doc_id="extra_inventory")
     pid = "plat:h2test"
-    props = {
+    props: dict[str, PropValue] = {
         "name": "辽宁省氢能储运重点实验室",
         "field": "氢能储运",
         "field_tokens": ["氢能", "储运"],

@@ -40,6 +40,7 @@ KINDS = (
     "entities",
     "industries",
     "cluster_roles",
+    "cluster_relations",
 )
 _SCORED_TRANSITIONS = {"merge", "convert", "stop_new", "revoke", "restructure", "promote"}
 _PLATFORMISH = {"platform", "institution", "university"}
@@ -145,6 +146,7 @@ def _gold_sets(g: dict[str, Any]) -> dict[str, Any]:
     out["industries"] = {surf(i) for i in g.get("industries") or []}
     lc = g.get("lab_cluster") or {}
     out["cluster_roles"] = {norm(r["role"]) for r in lc.get("roles") or []}
+    out["cluster_relations"] = [(r["relation"], tuple(r["quote_span"])) for r in lc.get("relations") or []]
     return out
 
 
@@ -163,6 +165,7 @@ def _pred_sets(d: ExtractedDocument) -> dict[str, Any]:
     out["entities"] = {norm(e.text) for e in d.entities}
     out["industries"] = {norm(i.text) for i in d.industries}
     out["cluster_roles"] = {norm(r.role) for r in d.cluster_roles}
+    out["cluster_relations"] = [(r.relation, r.span) for r in d.cluster_relations]
     return out
 
 
@@ -214,9 +217,9 @@ def evaluate(gold_path: Path, docs: list[ExtractedDocument]) -> EvalReport:
         for k in KINDS:
             if k == "platform_types":
                 _score_types(scores[k], gs[k], ps[k], d.doc_id)
-            elif k == "transitions":
+            elif k == "transitions" or (k == "cluster_relations" and g.get("lab_cluster")):
                 _score_spans(scores[k], gs[k], ps[k], d.doc_id)
-            elif k == "cluster_roles" and not gs[k] and not g.get("lab_cluster"):
+            elif k in ("cluster_roles", "cluster_relations") and not gs[k] and not g.get("lab_cluster"):
                 continue
             else:
                 _score_sets(scores[k], gs[k], ps[k], d.doc_id)

@@ -89,6 +89,24 @@ class ClusterRole(Item):
     role: str
 
 
+class ClusterRelation(Item):
+    """A role-level lab-cluster fact from a guideline: (群主任, filled_from, 牵头平台)."""
+
+    head: str
+    relation: str  # filled_from | has_role | has_part | assists | serves | led_by | guided_by | ...
+    tail: str
+
+
+class ClusterMember(Item):
+    """One filled role of a named lab cluster from a roster: 群主任：张三（大连理工大学）."""
+
+    cluster: str
+    role: str  # 群主任 | 副主任 | 牵头单位 | 成员单位 | 服务机构 | 服务产业集群 | ...
+    name: str
+    kind: str  # person | organisation | industry
+    affiliation: str | None = None
+
+
 class ExtractedDocument(BaseModel):
     doc_id: str
     path: str
@@ -110,6 +128,8 @@ class ExtractedDocument(BaseModel):
     entities: list[Entity] = Field(default_factory=list)
     industries: list[Industry] = Field(default_factory=list)
     cluster_roles: list[ClusterRole] = Field(default_factory=list)
+    cluster_relations: list[ClusterRelation] = Field(default_factory=list)
+    cluster_members: list[ClusterMember] = Field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         """The stable JSON shape of `innokg extract --format json` (docs/extract.md)."""
@@ -136,4 +156,6 @@ class ExtractedDocument(BaseModel):
             "entities": items(self.entities),
             "industries": items(self.industries),
             "cluster_roles": items(self.cluster_roles),
+            "cluster_relations": items(self.cluster_relations),
+            "cluster_members": items(self.cluster_members),
         }

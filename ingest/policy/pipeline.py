@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ingest.errors import InputError
 from ingest.normalise import footer_start, is_traditional, normalise
+from ingest.policy import clusters
 from ingest.policy import extract as ex
 from ingest.policy.models import DateItem, DocNumber, ExtractedDocument
 from ingest.policy.read import RawDocument, read_document
@@ -43,6 +44,8 @@ def extract_text(raw: RawDocument) -> ExtractedDocument:
         entities=entities,
         industries=ex.find_industries(doc),
         cluster_roles=ex.find_cluster_roles(doc),
+        cluster_relations=clusters.find_cluster_relations(doc),
+        cluster_members=clusters.find_cluster_members(doc),
     )
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from app.graph.batch import Evidence, GraphBatch
+from collections.abc import Callable
+
+from app.graph.batch import Evidence, GraphBatch, PropValue
 from app.graph.schema import TRANSITION_RELS, Label, Rel, stable_id
 from ingest import gazetteer
+from ingest.inventory.cells import norm_name
 from ingest.policy import lexicon as lx
-from ingest.policy.models import ExtractedDocument, Item
+from ingest.policy.models import ClusterMember, ExtractedDocument, Item
+from ingest.resolve import Resolver
+from ingest.taxonomy import type_from_name
 
 _ENTITY_LABEL = {
     "platform": Label.PLATFORM,
@@ -163,14 +168,86 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
         b.add_node(label, nid, {"name": i.name, "kind": i.kind}, ev(i))
         b.add_rel(Rel.MENTIONS, dnode, (label, nid), {}, ev(i))
 
-    if doc.cluster_roles:
-        lcid = stable_id(Label.LAB_CLUSTER, doc.region_code, "实验室群")
-        first = doc.cluster_roles[0]
-        b.add_node(
-            Label.LAB_CLUSTER,
-            lcid,
-            {"name": f"{doc.region or ''}实验室群", "roles": sorted({r.role for r in doc.cluster_roles})},
-            ev(first),
-        )
-        b.add_rel(Rel.MENTIONS, dnode, (Label.LAB_CLUSTER, lcid), {}, ev(first))
+    _lab_clusters(b, doc, dnode, ev)
     return b
+
+
+def _industrial(b: GraphBatch, name: str, province: str | None, e: Evidence) -> tuple[Label, str]:
+    """Same key as the inventory pipeline (province name + matching form) so both meet in one node."""
+    label = Label.INDUSTRIAL_CHAIN if name.endswith("链") else Label.INDUSTRIAL_CLUSTER
+    nn = norm_name(name)
+    nid = stable_id(label, province, nn)
+    b.add_node(label, nid, {"name": name, "name_norm": nn, "region": province}, e)
+    return label, nid
+
+
+def _cluster(b: GraphBatch, name: str, province: str | None, e: Evidence, **props: PropValue) -> tuple[Label, str]:
+    nn = norm_name(name)
+    cid = stable_id(Label.LAB_CLUSTER, nn)
+    b.add_node(Label.LAB_CLUSTER, cid, {"name": name, "name_norm": nn, "region": province, **props}, e)
+    return Label.LAB_CLUSTER, cid
+
+
+def _org(b: GraphBatch, resolver: Resolver, name: str, province: str | None, e: Evidence) -> tuple[Label, str]:
+    """A lead or member: a platform when its name ends in a platform type, else an institution."""
+    found = type_from_name(name)
+    if found is not None and found[1] > 0 and not name.endswith(("大学", "学院", "公司", "集团")):
+        pid = stable_id(Label.PLATFORM, name, province)
+        b.add_node(Label.PLATFORM, pid, {"name": name, "type": found[0], "region": province}, e)
+        return Label.PLATFORM, pid
+    res = resolver.resolve(name, province)
+    b.add_node(Label.INSTITUTION, res.id, {"name": res.name, "kind": res.kind, "province": res.province}, e)
+    return Label.INSTITUTION, res.id
+
+
+def _lab_clusters(b: GraphBatch, doc: ExtractedDocument, dnode: tuple[Label, str], ev: Callable[..., Evidence]) -> None:
+    province = doc.region
+    # Role-level facts of a guideline: one cluster node for the region's lab-cluster scheme; each
+    # relation kept as "head|relation|tail" with its own evidence; served clusters as SERVES.
+    if doc.cluster_roles or doc.cluster_relations:
+        first = doc.cluster_roles[0] if doc.cluster_roles else doc.cluster_relations[0]
+        scheme = _cluster(
+            b,
+            f"{province or ''}实验室群",
+            province,
+            ev(first),
+            roles=sorted({r.role for r in doc.cluster_roles}),
+            role_relations=[f"{r.head}|{r.relation}|{r.tail}" for r in doc.cluster_relations],
+            scheme=True,
+        )
+        b.add_rel(Rel.MENTIONS, dnode, scheme, {}, ev(first))
+        for r in doc.cluster_relations:
+            b.add_node(scheme[0], scheme[1], {}, ev(r))  # the relation's provenance on the scheme node
+            if r.relation == "serves" and r.head == "实验室群":
+                b.add_rel(Rel.SERVES, scheme, _industrial(b, r.tail, province, ev(r)), {"scope": "scheme"}, ev(r))
+    # Instance-level facts of a roster.
+    resolver = Resolver()
+    by_cluster: dict[str, list[ClusterMember]] = {}
+    for m in doc.cluster_members:
+        by_cluster.setdefault(m.cluster, []).append(m)
+    for name, members in by_cluster.items():
+        cl = _cluster(b, name, province, ev(members[0]))
+        b.add_rel(Rel.MENTIONS, dnode, cl, {}, ev(members[0]))
+        for m in members:
+            e = ev(m)
+            if m.kind == "industry":
+                b.add_rel(Rel.SERVES, cl, _industrial(b, m.name, province, e), {}, e)
+            elif m.kind == "person":
+                org = _org(b, resolver, m.affiliation, province, e) if m.affiliation else None
+                org_name = m.affiliation or ""
+                if org is not None and org[0] is Label.INSTITUTION:
+                    org_name = resolver.resolve(m.affiliation or "", province).name
+                pid = stable_id(Label.PERSON, m.name, org_name)
+                b.add_node(Label.PERSON, pid, {"name": m.name, "organisation": org_name or None}, e)
+                if m.role == "群主任":
+                    b.add_rel(Rel.DIRECTS, (Label.PERSON, pid), cl, {}, e)
+                else:
+                    b.add_rel(Rel.MEMBER_OF, (Label.PERSON, pid), cl, {"role": m.role}, e, key=m.role)
+                if org is not None and org[0] is Label.INSTITUTION:
+                    b.add_rel(Rel.AFFILIATED_WITH, (Label.PERSON, pid), org, {}, e)
+            else:
+                src = _org(b, resolver, m.name, province, e)
+                if m.role in {"牵头单位", "牵头平台", "群主任单位"}:
+                    b.add_rel(Rel.LEADS, src, cl, {"role": m.role}, e, key=m.role)
+                else:
+                    b.add_rel(Rel.MEMBER_OF, src, cl, {"role": m.role}, e, key=m.role)

@@ -247,6 +247,7 @@ def _make(
     field_: str | None = None,
     host: str | None = None,
     city: Region | None = None,
+    keep_field: bool = False,
 ) -> Rec | None:
     t = t or rng.choices(_TYPES, _TYPE_W)[0]
     level = level or _level(rng)
@@ -265,6 +266,8 @@ def _make(
             co = rng.choice(ctx.universities) if rng.random() < 0.12 else ""
             status = "运行" if rng.random() < 0.9 else rng.choice(("在建", "优秀", "良好", "合格", "整改"))
             return Rec(name, host or _host(ctx, rng, t), co, city.name, year, f, status, level, t, ctx.region.name)
+        if keep_field:  # a labelled overlap / transition partner must share the field, else no pair
+            return None
         field_ = None  # the requested field is taken at this level: fall back to a fresh one
     return None
 
@@ -297,7 +300,7 @@ def _province_records(
         adjacent = vocab.ADJACENT.get(a.type)
         if not adjacent:
             continue
-        b = _make(ctx, rng, t=rng.choice(adjacent), level=a.level, field_=a.field, host=a.host)
+        b = _make(ctx, rng, t=rng.choice(adjacent), level=a.level, field_=a.field, host=a.host, keep_field=True)
         if b is not None:
             recs.append(b)
             pairs.append((a, b, "overlap"))
@@ -306,7 +309,7 @@ def _province_records(
         if not legacy:
             break
         a = rng.choice(legacy)
-        b = _make(ctx, rng, t=vocab.SUCCESSOR[a.type], level=a.level, field_=a.field, host=a.host)
+        b = _make(ctx, rng, t=vocab.SUCCESSOR[a.type], level=a.level, field_=a.field, host=a.host, keep_field=True)
         if b is not None:
             b.status = "运行"
             recs.append(b)

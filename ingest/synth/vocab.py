@@ -159,8 +159,9 @@ TYPE_DOMAINS: dict[str, tuple[str, ...]] = {
     "临床医学研究中心": ("medicine",),
     "野外科学观测研究站": ("environment", "agriculture", "marine"),
 }
-# The successor a legacy type was converted into, for transition_overlap pairs.
-SUCCESSOR = {"工程技术研究中心": "工程研究中心", "工程实验室": "工程研究中心"}
+# The successor a legacy type was converted into, for transition_overlap pairs, as the ingested policies
+# state it (data/corpus/policies: 改革调整省级工程技术研究中心,布局建设省级技术创新中心).
+SUCCESSOR = {"工程技术研究中心": "技术创新中心", "工程实验室": "工程研究中心"}
 # Types that are easily confused with each other (duplicate construction at one host).
 ADJACENT = {
     "重点实验室": ("工程研究中心", "技术创新中心"),

@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from ingest import gazetteer
+from ingest import gazetteer, taxonomy
 from ingest.policy import lexicon as lx
 from ingest.policy.models import (
     Agency,
@@ -465,6 +465,9 @@ def find_types(doc: Doc) -> list[TypeHit]:
         end = e + 2 if text[e : e + 2] == "试点" else e
         if level is None and entry.surface.startswith(("国家", "全国")):
             level = "国家级"
+        spec = taxonomy.canonical_type(entry.type)
+        if level is None and spec is not None and spec.default_level and entry.surface == spec.name:
+            level = spec.default_level  # 省部共建国家重点实验室 is national by name
         hits.append(TypeHit(start, s, end, entry, level, cobuilt, region))
     return hits
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import ahocorasick
 import jieba
 
-from ingest import gazetteer
+from ingest import gazetteer, taxonomy
 
 DICT_DIR = Path(str(resources.files("ingest"))) / "resources" / "dict"
 
@@ -43,19 +43,44 @@ def _rows(name: str) -> list[list[str]]:
     return out
 
 
+# Flags taxonomy.py cannot express; a types.tsv row carrying one keeps its own mapping.
+_SURFACE_FLAGS = frozenset({"regional", "umbrella", "singleton", "entity", "nameonly"})
+
+
+def _taxonomy_flags(spec: taxonomy.PlatformTypeSpec) -> frozenset[str]:
+    return frozenset({"legacy"} if spec.legacy else set()) | frozenset({"zone"} if spec.family == "zone" else set())
+
+
 @cache
 def types() -> dict[str, TypeEntry]:
+    """surface → entry. Canonical types, categories, legacy flags and aliases come from
+    ``ingest.taxonomy.TYPES`` (the same source as the graph's seeded PlatformType nodes); types.tsv adds
+    only what the taxonomy lacks: further canonical types of the genre, surface variants, and
+    surface-level flags (regional / umbrella / singleton / entity / nameonly)."""
+    specs = taxonomy.by_name()
     table: dict[str, TypeEntry] = {}
+    for spec in taxonomy.TYPES:
+        for surface in (spec.name, *spec.aliases):
+            table.setdefault(surface, TypeEntry(surface, spec.name, spec.category, _taxonomy_flags(spec)))
     for surface, canon, cat, flags in _rows("types.tsv"):
         fl = frozenset() if flags.strip() == "-" else frozenset(f.strip() for f in flags.split(","))
-        table[surface] = TypeEntry(surface, canon, None if cat == "-" else cat, fl)
+        known = specs.get(canon)
+        if known is not None:  # a taxonomy type: its category and legacy flag win
+            flags_ = _taxonomy_flags(known) | (fl & _SURFACE_FLAGS)
+            table[surface] = TypeEntry(surface, known.name, known.category, flags_)
+        elif surface in table and not fl & _SURFACE_FLAGS:
+            continue  # the taxonomy already maps this surface
+        else:
+            table[surface] = TypeEntry(surface, canon, None if cat == "-" else cat, fl)
     return table
 
 
 @cache
 def canonical_types() -> dict[str, TypeEntry]:
-    """canonical name → its own entry (first surface naming it)."""
-    out: dict[str, TypeEntry] = {}
+    """canonical name → its entry: every taxonomy type, then the genre's extra canonical types."""
+    out: dict[str, TypeEntry] = {
+        spec.name: TypeEntry(spec.name, spec.name, spec.category, _taxonomy_flags(spec)) for spec in taxonomy.TYPES
+    }
     for e in types().values():
         out.setdefault(e.type, e)
     return out

@@ -11,7 +11,7 @@ from ingest.inventory.cells import norm_name
 from ingest.policy import lexicon as lx
 from ingest.policy.models import ClusterMember, ExtractedDocument, Item
 from ingest.resolve import Resolver
-from ingest.taxonomy import type_from_name
+from ingest.taxonomy import canonical_type, type_from_name
 
 _ENTITY_LABEL = {
     "platform": Label.PLATFORM,
@@ -98,14 +98,28 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
         b.add_rel(Rel.CITES, dnode, (Label.DOCUMENT, cid), {}, ev(c))
 
     def ptype(name: str, item: Item) -> tuple[Label, str]:
+        """A PlatformType node with the same props as the seeded ones (ingest/seed.py) when the taxonomy
+        knows the type; types only the policy lexicon knows carry its category and legacy flag."""
         pid = stable_id(Label.PLATFORM_TYPE, name)
+        spec = canonical_type(name)
         entry = lx.canonical_types().get(name)
-        b.add_node(
-            Label.PLATFORM_TYPE, pid, {"name": name, "legacy": bool(entry and "legacy" in entry.flags)}, ev(item)
+        category = spec.category if spec else (entry.category if entry else None)
+        props: dict[str, PropValue] = (
+            {
+                "name": spec.name,
+                "category": spec.category,
+                "family": spec.family,
+                "legacy": spec.legacy,
+                "aliases": list(spec.aliases),
+                "default_level": spec.default_level,
+            }
+            if spec is not None and spec.name == name
+            else {"name": name, "category": category, "legacy": bool(entry and "legacy" in entry.flags)}
         )
-        if entry and entry.category:
-            cat = stable_id(Label.CATEGORY, entry.category)
-            b.add_node(Label.CATEGORY, cat, {"name": entry.category}, ev(item))
+        b.add_node(Label.PLATFORM_TYPE, pid, props, ev(item))
+        if category:
+            cat = stable_id(Label.CATEGORY, category)
+            b.add_node(Label.CATEGORY, cat, {"name": category}, ev(item))
             b.add_rel(Rel.IN_CATEGORY, (Label.PLATFORM_TYPE, pid), (Label.CATEGORY, cat), {}, ev(item))
         return Label.PLATFORM_TYPE, pid
 

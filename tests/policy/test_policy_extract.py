@@ -34,19 +34,23 @@ SEED_FLOORS = {
     "transitions": 0.85,
     "named_platforms": 0.85,
     "industries": 0.85,
+    "entities": 0.8,
+    "cluster_relations": 0.9,
 }
-# Unseen constructed texts: lower floors, but a regression to dictionary-only behaviour fails.
+# Unseen constructed texts (7 texts, 6 provinces, 6 genres): floors at what the extractor reaches
+# (rounded down), so any loss of generalisation fails `make test`.
 UNSEEN_FLOORS = {
-    "doc_numbers": 0.9,
-    "titles": 0.9,
-    "dates": 0.9,
-    "agencies": 0.85,
-    "cited_documents": 0.9,
-    "platform_types": 0.85,
-    "targets": 0.85,
-    "transitions": 0.75,
-    "named_platforms": 0.5,
-    "industries": 0.6,
+    "doc_numbers": 0.95,
+    "titles": 0.95,
+    "dates": 0.95,
+    "agencies": 0.95,
+    "cited_documents": 0.95,
+    "platform_types": 0.95,
+    "targets": 0.95,
+    "transitions": 0.95,
+    "named_platforms": 0.95,
+    "entities": 0.95,
+    "industries": 0.95,
 }
 
 
@@ -66,7 +70,7 @@ def test_seed_f1_floor(seed_docs, kind: str) -> None:  # type: ignore[no-untyped
 @pytest.mark.parametrize("kind", sorted(UNSEEN_FLOORS))
 def test_unseen_f1_floor(kind: str) -> None:
     docs, errors = extract_paths(sorted(TESTDOCS.glob("*.txt")))
-    assert not errors and len(docs) >= 3
+    assert not errors and len(docs) >= 7
     report = evaluate(CONSTRUCTED_GOLD, docs)
     assert report.f1(kind) >= UNSEEN_FLOORS[kind], report.to_markdown()
 

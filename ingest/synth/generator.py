@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from ingest.gazetteer import Region, regions, universities
 from ingest.synth import vocab
+from ingest.taxonomy import by_name
 
 CHUNK_ROWS = 25_000
 RATES = {"same_entity": 0.03, "overlap": 0.015, "transition_overlap": 0.01, "hard_negative": 0.02}
@@ -335,12 +336,48 @@ def _province_records(
             if b is not None:
                 recs.append(b)
                 pairs.append((a, b, "hard_negative"))
+    pairs += _incidental_overlaps(recs, pairs)
     copies: list[Rec] = []
     for a in rng.sample(base, min(n_same, len(base))):
         c = _variant(a, ctx, rng)
         copies.append(c)
         pairs.append((a, c, "same_entity"))
     return recs, copies, pairs
+
+
+def _overlap_kind(a: Rec, b: Rec) -> tuple[Rec, Rec, str] | None:
+    """The issue's definition applied to two records at one host with one field: a legacy type beside
+    its successor is a transition_overlap (legacy first); two types of one family or of adjacent types
+    an overlap; one type at two levels, or unrelated types, not labelled."""
+    if vocab.SUCCESSOR.get(a.type) == b.type:
+        return a, b, "transition_overlap"
+    if vocab.SUCCESSOR.get(b.type) == a.type:
+        return b, a, "transition_overlap"
+    fams = by_name()
+    same_family = a.type in fams and b.type in fams and fams[a.type].family == fams[b.type].family
+    adjacent = b.type in vocab.ADJACENT.get(a.type, ()) or a.type in vocab.ADJACENT.get(b.type, ())
+    if a.type != b.type and (same_family or adjacent):
+        return a, b, "overlap"
+    return None
+
+
+def _incidental_overlaps(recs: list[Rec], planted: list[tuple[Rec, Rec, str]]) -> list[tuple[Rec, Rec, str]]:
+    """Pairs the random draw made duplicates by the definition (one host, one field, adjacent types)
+    without planting them: labelled too, so that reporting them is not scored as a false positive."""
+    seen = {frozenset((id(a), id(b))) for a, b, _ in planted}
+    groups: dict[tuple[str, str], list[Rec]] = {}
+    for r in recs:
+        groups.setdefault((r.host, r.field), []).append(r)
+    out: list[tuple[Rec, Rec, str]] = []
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if frozenset((id(a), id(b))) in seen:
+                    continue
+                hit = _overlap_kind(a, b)
+                if hit is not None:
+                    out.append(hit)
+    return out
 
 
 def _variant(a: Rec, ctx: _Province, rng: random.Random) -> Rec:

@@ -7,6 +7,7 @@ for names proposed from a pattern that no dictionary knows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -84,6 +85,25 @@ class Doc:
     @cached_property
     def type_hits(self) -> list[TypeHit]:
         return find_types(self)
+
+    @cached_property
+    def _by_start(self) -> list[TypeHit]:
+        return sorted(self.type_hits, key=lambda h: h.start)
+
+    @cached_property
+    def _hit_starts(self) -> list[int]:
+        return [h.start for h in self._by_start]
+
+    def hits_between(self, s: int, e: int) -> list[TypeHit]:
+        """Type hits lying inside [s, e) (hits are sorted by start)."""
+        i = bisect.bisect_left(self._hit_starts, s)
+        out = []
+        for h in self._by_start[i:]:
+            if h.start >= e:
+                break
+            if h.end <= e:
+                out.append(h)
+        return out
 
 
 # ---------------------------------------------------------------- document metadata
@@ -847,9 +867,9 @@ def find_entities(doc: Doc) -> list[Entity]:
             _coordinated_places(doc, s, add)
     # names that end in a generic head noun no type table lists: 鹏城实验室, 青岛海洋科技中心,
     # 黄河水利科学研究院, 西部科学城, 广深港澳科技创新走廊, 济源示范区
-    in_type = [(h.core_start, h.end) for h in doc.type_hits]
+    in_type = {i for h in doc.type_hits for i in range(h.core_start, h.end)}
     for m in _HEAD_NOUN.finditer(text, 0, doc.body_end):
-        if any(a <= m.start() < b for a, b in in_type) or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
+        if m.start() in in_type or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
             continue
         s = _left_name(doc, m.start(), 20)
         name = text[s : m.end()]
@@ -900,7 +920,7 @@ def find_entities(doc: Doc) -> list[Entity]:
 
 
 def _types_in(doc: Doc, s: int, e: int) -> list[TypeHit]:
-    return [h for h in doc.type_hits if s <= h.start and h.end <= e and "entity" not in h.entry.flags]
+    return [h for h in doc.hits_between(s, e) if "entity" not in h.entry.flags]
 
 
 def find_transitions(doc: Doc) -> list[Transition]:
@@ -1106,9 +1126,9 @@ def find_targets(doc: Doc) -> list[Target]:
         sent = text[ss:se]
         last_type: TypeHit | None = None
         for cs, ce in _split_clauses(sent):
-            clause_hits = [
-                h for h in doc.type_hits if ss + cs <= h.start and h.end <= ss + ce and "nameonly" not in h.entry.flags
-            ]
+            if not _NUM.search(sent, cs, ce):
+                continue
+            clause_hits = [h for h in doc.hits_between(ss + cs, ss + ce) if "nameonly" not in h.entry.flags]
             for m in _NUM.finditer(sent, cs, ce):
                 count, count_max, bound, n = _bounds(sent, m)
                 if n <= 0 or re.search(r"(?:19|20)\d{2}\s*年", sent[max(0, m.start() - 1) : m.end()]):

@@ -1,4 +1,4 @@
-"""Builds the gold of constructed texts c04–c07 (hand-written facts below; spans located in the text).
+"""Builds the gold of constructed texts c04–c08 (hand-written facts below; spans located in the text).
 
 The facts were written from reading the texts, before the extractor was run on them. Run:
     .venv/bin/python data/gold/build_constructed_gold.py   (rewrites those entries of constructed_gold.json)
@@ -216,6 +216,43 @@ NEW = [
             ("王建国", "person", None),
         ],
         industries=["汽车", "光电信息", "生物医药", "现代农业", "碳纤维产业集群"],
+    ),
+    # c08 was written and scored once AFTER the extractor work on c04–c07 (a held-out check, not tuned on).
+    doc(
+        "c08_anhui_guideline",
+        title="安徽省科学技术厅关于印发《安徽省技术创新中心建设工作指引》的通知",
+        doc_number="皖科基〔2025〕14号",
+        issuing=["安徽省科学技术厅"],
+        dates=["2025年2月18日"],
+        agencies=["安徽省科学技术厅", "科技局"],
+        cited=["安徽省“十四五”科技创新规划"],
+        types=[
+            ("技术创新中心", "省级"),
+            ("技术创新中心", "国家级"),
+            ("高新区", None),
+            ("中试基地", None),
+            ("工程技术研究中心", "省级"),
+        ],
+        transitions=[
+            (
+                "convert",
+                ["工程技术研究中心"],
+                "技术创新中心",
+                "现有省级工程技术研究中心经评估合格的，整体转建为省技术创新中心",
+            ),
+            ("revoke", ["工程技术研究中心"], None, "评估不合格的，取消其认定"),
+        ],
+        targets=[(120, 150, "技术创新中心", 2027, "total"), (2, None, "技术创新中心", 2027, "increment")],
+        named=[
+            ("合肥综合性国家科学中心", "platform", None),
+            ("中国科学技术大学", "university", None),
+            ("合肥工业大学", "university", None),
+            ("奇瑞汽车股份有限公司", "company", None),
+            ("科大讯飞股份有限公司", "company", None),
+            ("芜湖", "zone", "coordinated: 芜湖、蚌埠高新区"),
+            ("蚌埠高新区", "zone", None),
+        ],
+        industries=["新能源汽车", "智能语音", "量子信息", "新型显示"],
     ),
 ]
 

@@ -30,6 +30,7 @@ from app.dedup.records import Records, build_records, host_key
 from app.dedup.text import clean_field, field_of_name, name_key, terms
 from app.dedup.vectors import FieldVectors, build_vectors, pair_cosine
 from ingest.gazetteer import region_by_name
+from ingest.inventory.cells import simplified
 from ingest.taxonomy import by_name
 
 I64 = npt.NDArray[np.int64]
@@ -222,6 +223,7 @@ class DedupIndex:
             families=[fam] * n,
             hosts=[host] * n,
             regions=[province] * n,
+            trad=np.full(n, simplified(proposal.name) != proposal.name, np.bool_),
         )
         feats = compute(q, gather(r, cand), sim, self.policy)
         contribs = contributions(feats)

@@ -8,6 +8,7 @@ decided by rules over the same features; a pair is reported when its score clear
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -65,6 +66,7 @@ class Side:
     families: list[str | None]
     hosts: list[str | None]
     regions: list[str | None]
+    trad: npt.NDArray[np.bool_]
 
 
 def gather(recs: Records, idx: I64) -> Side:
@@ -86,9 +88,11 @@ def gather(recs: Records, idx: I64) -> Side:
         families=families,
         hosts=[recs.hosts[i] for i in idx.tolist()],
         regions=[recs.regions[i] for i in idx.tolist()],
+        trad=recs.is_trad[idx],
     )
 
 
+@lru_cache(maxsize=100_000)
 def phrase_key(name: str, type_: str | None) -> str:
     fld, _ = field_of_name(zhconv.convert(name, "zh-cn"))
     return name_key(name, fld, type_)
@@ -136,7 +140,9 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     )
     # Traditional-script lists use other words, not only other glyphs (數控工具機 = 数控机床): near
     # misses of one type are compared again after phrase-level conversion (few pairs, so affordable).
-    for k in np.flatnonzero((name_sim >= 0.75) & (name_sim < 0.95) & (a.type == b.type)).tolist():
+    # Only a name with traditional characters can gain (the conversion is the costly part).
+    near = (name_sim >= 0.75) & (name_sim < 0.95) & (a.type == b.type) & (a.trad | b.trad)
+    for k in np.flatnonzero(near).tolist():
         ka, kb = phrase_key(a.names[k], a.types[k]), phrase_key(b.names[k], b.types[k])
         name_sim[k] = max(name_sim[k], fuzz.ratio(ka, kb) / 100.0)
     known = (a.host != -1) & (b.host != -1)  # -2: named, but no record has that host

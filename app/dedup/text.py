@@ -73,6 +73,7 @@ def field_of_name(name: str) -> tuple[str, str | None]:
     return parts.field, parts.type
 
 
+@lru_cache(maxsize=500_000)
 def clean_field(field: str) -> str:
     return _DROP.sub("", norm_name(field))
 

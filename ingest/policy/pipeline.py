@@ -3,44 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import cache
 from pathlib import Path
 
 from ingest.errors import InputError
-from ingest.normalise import footer_start
+from ingest.normalise import footer_start, normalise
 from ingest.policy import clusters
 from ingest.policy import extract as ex
 from ingest.policy.models import DateItem, DocNumber, ExtractedDocument
 from ingest.policy.read import RawDocument, read_document
-
-
-@cache
-def _char_table() -> dict[int, str]:
-    """One translate table doing what ingest.normalise.normalise does per character: traditional →
-    simplified where zhconv maps one character to one, then NFKC where it yields one character."""
-    import zhconv.zhconv as zc
-
-    zc.loaddict()
-    table: dict[int, str] = {}
-    for k, v in zc.zhcdicts["zh2Hans"].items():
-        if len(k) == 1 and len(v) == 1 and k != v:
-            table[ord(k)] = v
-    for cp in range(0x80, 0x10000):
-        ch = table.get(cp, chr(cp))
-        n = unicodedata.normalize("NFKC", ch)
-        if len(n) == 1 and n != chr(cp):
-            table[cp] = n
-    return table
-
-
-def fast_normalise(raw: str) -> str:
-    """Length-preserving normalisation in one str.translate pass; equals `ingest.normalise.normalise`
-    except where zhconv's phrase table would convert a multi-character phrase differently (which
-    the corpus test checks does not happen in the policy texts)."""
-    out = raw.translate(_char_table())
-    assert len(out) == len(raw), "normalisation must keep offsets"
-    return out
 
 
 def _traditional(raw: str, text: str, sample: int = 4000) -> bool:
@@ -55,7 +25,7 @@ def _traditional(raw: str, text: str, sample: int = 4000) -> bool:
 
 
 def extract_text(raw: RawDocument) -> ExtractedDocument:
-    text = fast_normalise(raw.raw_text)
+    text = normalise(raw.raw_text)
     doc = ex.Doc(text=text, raw=raw.raw_text, body_end=footer_start(text))
     title, main_title = ex.find_title(doc)
     own, cited_nums = ex.find_doc_numbers(doc, title)

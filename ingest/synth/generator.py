@@ -129,7 +129,7 @@ def generate(platforms: int, seed: int, out: Path) -> SynthManifest:
     cluster_quota = _spread(n_clusters, quota)
     files: list[SynthFile] = []
     labels_path = out / "labels.csv"
-    label_counts = dict.fromkeys(RATES, 0)
+    label_counts = dict.fromkeys([*RATES, "weak_overlap"], 0)
     distinct = 0
     reservoir: list[Rec] = []  # earlier provinces' records, for cross-province hard negatives
     file_counter = [0]
@@ -342,32 +342,66 @@ def _province_records(
         c = _variant(a, ctx, rng)
         copies.append(c)
         pairs.append((a, c, "same_entity"))
+    # A copy is its original: every overlap / transition of the original holds for the copy too.
+    copy_of = {id(a): c for a, c, k in pairs if k == "same_entity"}
+    pairs += [
+        (copy_of.get(id(a), a), copy_of.get(id(b), b), k)
+        for a, b, k in list(pairs)
+        if k in ("overlap", "transition_overlap", "weak_overlap") and (id(a) in copy_of or id(b) in copy_of)
+    ]
     return recs, copies, pairs
 
 
+# Type families that do the same work (issue 5: 重点实验室 / 工程研究中心 / 技术创新中心 …).
+_ADJACENT_FAMILIES = {
+    frozenset(p)
+    for p in (
+        ("lab", "engineering"),
+        ("lab", "innovation"),
+        ("lab", "clinical"),
+        ("engineering", "innovation"),
+        ("engineering", "enterprise"),
+        ("innovation", "enterprise"),
+    )
+}
+
+
+def _core(field_: str) -> str:
+    """The subject of a drawn field: the modifiers _field put around it removed (智能X工艺 → X)."""
+    for pre in sorted(vocab.MODIFIERS_PRE, key=len, reverse=True):
+        if pre and field_.startswith(pre) and len(field_) > len(pre):
+            field_ = field_[len(pre) :]
+            break
+    for post in sorted(vocab.MODIFIERS_POST, key=len, reverse=True):
+        if post and field_.endswith(post) and len(field_) > len(post):
+            return field_[: -len(post)]
+    return field_
+
+
 def _overlap_kind(a: Rec, b: Rec) -> tuple[Rec, Rec, str] | None:
-    """The issue's definition applied to two records at one host with one field: a legacy type beside
-    its successor is a transition_overlap (legacy first); two types of one family or of adjacent types
-    an overlap; one type at two levels, or unrelated types, not labelled."""
+    """The issue's definition applied to two distinct records at one host on one subject: a legacy
+    type beside its successor is a transition_overlap (legacy first); one type, one family or adjacent
+    families an overlap (two draws are two platforms, whatever their level); unrelated types, none."""
     if vocab.SUCCESSOR.get(a.type) == b.type:
         return a, b, "transition_overlap"
     if vocab.SUCCESSOR.get(b.type) == a.type:
         return b, a, "transition_overlap"
     fams = by_name()
-    same_family = a.type in fams and b.type in fams and fams[a.type].family == fams[b.type].family
+    fa, fb = (fams[t].family if t in fams else None for t in (a.type, b.type))
     adjacent = b.type in vocab.ADJACENT.get(a.type, ()) or a.type in vocab.ADJACENT.get(b.type, ())
-    if a.type != b.type and (same_family or adjacent):
+    if fa is not None and (fa == fb or frozenset((fa, fb)) in _ADJACENT_FAMILIES or adjacent):
         return a, b, "overlap"
     return None
 
 
 def _incidental_overlaps(recs: list[Rec], planted: list[tuple[Rec, Rec, str]]) -> list[tuple[Rec, Rec, str]]:
-    """Pairs the random draw made duplicates by the definition (one host, one field, adjacent types)
-    without planting them: labelled too, so that reporting them is not scored as a false positive."""
+    """Pairs the random draw made duplicates by the definition (one host, one subject, same or adjacent
+    type families) without planting them: labelled too, so that reporting them is not scored as a false
+    positive."""
     seen = {frozenset((id(a), id(b))) for a, b, _ in planted}
     groups: dict[tuple[str, str], list[Rec]] = {}
     for r in recs:
-        groups.setdefault((r.host, r.field), []).append(r)
+        groups.setdefault((r.host, _core(r.field)), []).append(r)
     out: list[tuple[Rec, Rec, str]] = []
     for group in groups.values():
         for i, a in enumerate(group):
@@ -376,7 +410,10 @@ def _incidental_overlaps(recs: list[Rec], planted: list[tuple[Rec, Rec, str]]) -
                     continue
                 hit = _overlap_kind(a, b)
                 if hit is not None:
-                    out.append(hit)
+                    # one subject under other qualifiers (智能X工艺 / X): whether that "substantially"
+                    # overlaps is a judgement, so it is labelled apart (weak_overlap: neither a miss
+                    # when unreported nor a false positive when reported)
+                    out.append(hit if a.field == b.field else (hit[0], hit[1], "weak_overlap"))
     return out
 
 
@@ -551,6 +588,8 @@ people, clusters, years and statuses are synthetic. Do not cite them as facts.
 - `*_平台复核结果.*`: a re-evaluation list repeating some platforms with variations
 - `*_实验室群名单.csv`: lab-cluster lists, one row per member
 - `labels.csv`: planted pairs `file_a,row_a,file_b,row_b,kind` (same_entity | overlap |
-  transition_overlap | hard_negative); rows are the reader's 1-based row numbers (header = its own row)
+  transition_overlap | hard_negative | weak_overlap); rows are the reader's 1-based row numbers (header =
+  its own row). Pairs the random draw made at one host on one field with same/adjacent types are labelled
+  overlap / transition_overlap too; on one subject under other qualifiers (智能X工艺 / X), weak_overlap
 - `manifest.json`: files, row counts, label counts
 """

@@ -49,7 +49,8 @@ def main(seed: int, n: int, folder: Path) -> None:
         )
     print(
         f"\nhard negatives: {ev.hard_negative_fp} false positives of {ev.hard_negatives:,} "
-        f"({ev.hard_negative_fp_rate:.2%}); inconsistent labels {ev.inconsistent_labels}\n"
+        f"({ev.hard_negative_fp_rate:.2%}); inconsistent labels {ev.inconsistent_labels}; weak_overlap pairs "
+        f"{ev.weak_overlaps:,} (reported: {ev.weak_reported:,}; excluded from precision and recall)\n"
     )
     print(json.dumps(ev.model_dump(), ensure_ascii=False))
 

@@ -281,6 +281,7 @@ def _take(f: Features, keep: I64) -> Features:
         f.city_rel[keep],
         f.active[keep],
         f.year_gap[keep],
+        f.municipal[keep],
         {pos[k]: v for k, v in f.rules.items() if k in pos},
     )
 

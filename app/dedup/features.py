@@ -130,6 +130,7 @@ class Features:
     city_rel: I32
     active: npt.NDArray[np.bool_]
     year_gap: I32  # -1 unknown
+    municipal: npt.NDArray[np.bool_]  # both in a 直辖市 (province and city level at once)
     rules: dict[int, tuple[TransitionRule, bool]] = field(default_factory=dict)  # pair → (rule, a is legacy)
 
 
@@ -177,8 +178,21 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     city_rel = np.where(c_known, (a.city == b.city).astype(np.int32), -1).astype(np.int32)
     y_known = (a.year > 0) & (b.year > 0)
     year_gap = np.where(y_known, np.abs(a.year - b.year), -1).astype(np.int32)
+    municipal = np.fromiter(
+        (bool(ra and ra.endswith("市")) and ra == rb for ra, rb in zip(a.regions, b.regions, strict=True)), np.bool_, n
+    )
     return Features(
-        field_sim, name_sim, host_rel, shared, type_rel, level_rel, city_rel, a.active & b.active, year_gap, rules
+        field_sim,
+        name_sim,
+        host_rel,
+        shared,
+        type_rel,
+        level_rel,
+        city_rel,
+        a.active & b.active,
+        year_gap,
+        municipal,
+        rules,
     )
 
 
@@ -222,8 +236,9 @@ def classify(f: Features, s: F64, t: Thresholds) -> I32:
     se = (
         (f.type_rel == TYPE_SAME)
         # a level recorded differently by two lists (北京市… read as 省级 in one, 市级 in the other) does
-        # not make two platforms when name and host agree
-        & ((f.level_rel != 0) | ((f.field_sim >= 0.95) & (f.host_rel >= HOST_SIMILAR)))
+        # not make two platforms when name and host agree — in a municipality only: elsewhere a 市级 and
+        # a 省级 platform on one field at one host are two platforms (an overlap)
+        & ((f.level_rel != 0) | (f.municipal & (f.field_sim >= 0.95) & (f.host_rel >= HOST_SIMILAR)))
         & (f.city_rel != 0)
         & (linked | (f.host_rel == HOST_UNKNOWN))
         & ((f.field_sim >= t.same_entity_field) | (f.name_sim >= t.same_entity_name))

@@ -129,7 +129,7 @@ def generate(platforms: int, seed: int, out: Path) -> SynthManifest:
     cluster_quota = _spread(n_clusters, quota)
     files: list[SynthFile] = []
     labels_path = out / "labels.csv"
-    label_counts = dict.fromkeys([*RATES, "weak_overlap"], 0)
+    label_counts = dict.fromkeys(RATES, 0)
     distinct = 0
     reservoir: list[Rec] = []  # earlier provinces' records, for cross-province hard negatives
     file_counter = [0]
@@ -145,7 +145,7 @@ def generate(platforms: int, seed: int, out: Path) -> SynthManifest:
             files += _write_platform_files(out, ctx, recs, copies, rng, file_counter)
             for a, b, kind in pairs:
                 labels.writerow((a.file, a.row, b.file, b.row, kind))
-                label_counts[kind] += 1
+                label_counts[kind] = label_counts.get(kind, 0) + 1
             if n_cl:
                 files.append(_write_clusters(out, ctx, recs, n_cl, rng))
             reservoir = (reservoir + rng.sample(recs, min(200, len(recs))))[-2000:]

@@ -181,7 +181,11 @@ class SearchHit(BaseModel):
 
 class SearchPage(BaseModel):
     total: int
+    total_exact: bool = True  # False: a label reached the candidate cap, total is a lower bound
     items: list[SearchHit]
+
+
+CANDIDATE_CAP = 2000  # candidates ranked per label; keeps broad queries (e.g. 集成电路) fast at 1M platforms
 
 
 def search(
@@ -192,6 +196,7 @@ def search(
     skip: int = 0,
     limit: int = 20,
     timeout_ms: int | None = None,
+    cap: int = CANDIDATE_CAP,
 ) -> SearchPage:
     """Entities whose names/short forms/fields contain the query's characters, best first."""
     qt = query_terms(q)
@@ -204,6 +209,7 @@ def search(
         "terms": qt.terms,
         "q": _norm(q).strip(),
         "kinds": kind_list,
+        "cap": cap,
         "skip": skip,
         "limit": limit,
     }
@@ -211,4 +217,5 @@ def search(
     if not rows:
         return SearchPage(total=0, items=[])
     items = [SearchHit(**item) for item in rows[0]["items"] or []]
-    return SearchPage(total=int(rows[0]["total"]), items=items)
+    total = int(rows[0]["total"])
+    return SearchPage(total=total, total_exact=total < cap, items=items)

@@ -2,52 +2,88 @@
 // description: Entities whose search_terms hold every query bigram (anchor = the one the index looks
 // description: up), ranked: exact name/short form/alias, then prefix, then substring, then field/alias
 // description: matches; shorter names first. Terms come from app.services.search.query_terms(q).
-// params: anchor, terms, q, kinds, skip, limit
+// description: At most $cap candidates per label are ranked (a query made only of common bigrams can
+// description: match a third of a million platforms); exact names are always candidates (name index).
+// params: anchor, terms, q, kinds, cap, skip, limit
 CALL {
   MATCH (n:Document) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Document' IN $kinds)
+  RETURN n, 'Document' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Document {name: $q}) WHERE $kinds IS NULL OR 'Document' IN $kinds
   RETURN n, 'Document' AS kind
   UNION ALL
   MATCH (n:Agency) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Agency' IN $kinds)
+  RETURN n, 'Agency' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Agency {name: $q}) WHERE $kinds IS NULL OR 'Agency' IN $kinds
   RETURN n, 'Agency' AS kind
   UNION ALL
   MATCH (n:Platform) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Platform' IN $kinds)
+  RETURN n, 'Platform' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Platform {name: $q}) WHERE $kinds IS NULL OR 'Platform' IN $kinds
   RETURN n, 'Platform' AS kind
   UNION ALL
   MATCH (n:Institution) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Institution' IN $kinds)
+  RETURN n, 'Institution' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Institution {name: $q}) WHERE $kinds IS NULL OR 'Institution' IN $kinds
   RETURN n, 'Institution' AS kind
   UNION ALL
   MATCH (n:Person) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Person' IN $kinds)
+  RETURN n, 'Person' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Person {name: $q}) WHERE $kinds IS NULL OR 'Person' IN $kinds
   RETURN n, 'Person' AS kind
   UNION ALL
   MATCH (n:LabCluster) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'LabCluster' IN $kinds)
+  RETURN n, 'LabCluster' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:LabCluster {name: $q}) WHERE $kinds IS NULL OR 'LabCluster' IN $kinds
   RETURN n, 'LabCluster' AS kind
   UNION ALL
   MATCH (n:IndustrialCluster) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'IndustrialCluster' IN $kinds)
+  RETURN n, 'IndustrialCluster' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:IndustrialCluster {name: $q}) WHERE $kinds IS NULL OR 'IndustrialCluster' IN $kinds
   RETURN n, 'IndustrialCluster' AS kind
   UNION ALL
   MATCH (n:IndustrialChain) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'IndustrialChain' IN $kinds)
+  RETURN n, 'IndustrialChain' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:IndustrialChain {name: $q}) WHERE $kinds IS NULL OR 'IndustrialChain' IN $kinds
   RETURN n, 'IndustrialChain' AS kind
   UNION ALL
   MATCH (n:Industry) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Industry' IN $kinds)
+  RETURN n, 'Industry' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Industry {name: $q}) WHERE $kinds IS NULL OR 'Industry' IN $kinds
   RETURN n, 'Industry' AS kind
   UNION ALL
   MATCH (n:Zone) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Zone' IN $kinds)
+  RETURN n, 'Zone' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Zone {name: $q}) WHERE $kinds IS NULL OR 'Zone' IN $kinds
   RETURN n, 'Zone' AS kind
   UNION ALL
   MATCH (n:Programme) WHERE $anchor IN n.search_terms AND all(t IN $terms WHERE t IN n.search_terms)
     AND ($kinds IS NULL OR 'Programme' IN $kinds)
+  RETURN n, 'Programme' AS kind LIMIT $cap
+  UNION ALL
+  MATCH (n:Programme {name: $q}) WHERE $kinds IS NULL OR 'Programme' IN $kinds
   RETURN n, 'Programme' AS kind
 }
+WITH DISTINCT n, kind
 WITH n, kind, coalesce(n.name, n.title, n.id) AS name
 WITH n, kind, name,
   CASE

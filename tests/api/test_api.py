@@ -42,6 +42,7 @@ def test_search_by_short_form_and_kind_filter(api: Api) -> None:
     assert bad.status_code == 422 and bad.headers["content-type"].startswith(PROBLEM)
     assert api.client.get("/search", params={"q": "！？"}).json() == {
         "total": 0,
+        "total_exact": True,
         "items": [],
         "q": "！？",
         "skip": 0,

@@ -41,7 +41,9 @@ def out_edges(sample: Sample, node: str, types: set[str]) -> list[tuple[str, dic
 def test_search_entities_matches_every_node_holding_all_query_bigrams(sample: Sample, text: str) -> None:
     qt = query_terms(text)
     assert qt is not None
-    rows = q(sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q=text, kinds=None, skip=0, limit=1000)
+    rows = q(
+        sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q=text, kinds=None, cap=100_000, skip=0, limit=1000
+    )
     got = {h["id"] for h in rows[0]["items"]}
     labels = {lb.value for lb in SEARCHABLE}
     want = {
@@ -59,15 +61,48 @@ def test_search_entities_matches_every_node_holding_all_query_bigrams(sample: Sa
     assert contains == sorted(contains, reverse=True)
 
 
+def test_search_entities_caps_candidates_but_keeps_exact_names(sample: Sample) -> None:
+    name = sample.graph.nodes[sample.nodes("Platform")[-1]]["name"]
+    qt = query_terms("材料")
+    assert qt is not None
+    rows = q(
+        sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q=name, kinds=["Platform"], cap=3, skip=0, limit=50
+    )
+    ids = [h["id"] for h in rows[0]["items"]]
+    exact = [n for n in sample.nodes("Platform") if sample.graph.nodes[n]["name"] == name]
+    assert set(exact) <= set(ids) and len(ids) <= 3 + len(exact)
+    assert rows[0]["items"][0]["name"] == name
+
+
 def test_search_entities_pages_and_filters_kinds(sample: Sample) -> None:
     qt = query_terms("材料")
     assert qt is not None
-    full = q(sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q="材料", kinds=None, skip=0, limit=1000)
-    page = q(sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q="材料", kinds=None, skip=3, limit=4)
+    full = q(
+        sample,
+        "search_entities",
+        anchor=qt.anchor,
+        terms=qt.terms,
+        q="材料",
+        kinds=None,
+        cap=100_000,
+        skip=0,
+        limit=1000,
+    )
+    page = q(
+        sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q="材料", kinds=None, cap=100_000, skip=3, limit=4
+    )
     assert page[0]["total"] == full[0]["total"]
     assert page[0]["items"] == full[0]["items"][3:7]
     only = q(
-        sample, "search_entities", anchor=qt.anchor, terms=qt.terms, q="材料", kinds=["Platform"], skip=0, limit=1000
+        sample,
+        "search_entities",
+        anchor=qt.anchor,
+        terms=qt.terms,
+        q="材料",
+        kinds=["Platform"],
+        cap=100_000,
+        skip=0,
+        limit=1000,
     )
     assert {h["kind"] for h in only[0]["items"]} == {"Platform"}
     assert only[0]["total"] == sum(1 for h in full[0]["items"] if h["kind"] == "Platform")

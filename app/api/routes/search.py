@@ -35,4 +35,4 @@ def search(
 
         raise HTTPException(422, f"unknown kind(s) {bad}; use {KINDS}")
     page = service.search(store, q, kinds=kind, skip=skip, limit=limit, timeout_ms=settings.cypher_timeout_ms)
-    return SearchOut(q=q, skip=skip, limit=limit, total=page.total, items=page.items)
+    return SearchOut(q=q, skip=skip, limit=limit, total=page.total, total_exact=page.total_exact, items=page.items)

@@ -2,26 +2,67 @@
 
 A bad file is reported (file, offset/row, reason) and skipped; the other files still load; what the
 store already holds is never half-replaced (see app.graph.loader).
+
+Bulk loads are pipelined: worker processes read, resolve, build and prepare (encode) files while this
+process only sends statements to the engine (which runs in a process of its own). Files whose content the
+store already holds are skipped before any work. Lab-cluster lists are built last, in this process, after
+every other file was written: their members are resolved against the platforms now in the store.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from app.graph.batch import GraphBatch, PropValue
-from app.graph.loader import DEFAULT_CHUNK, LoadResult, document_state, load_document
+from app.graph.loader import (
+    DEFAULT_CHUNK,
+    LoadResult,
+    PreparedBatch,
+    document_state,
+    is_unchanged,
+    load_document,
+    load_prepared,
+    prepare_batch,
+)
+from app.graph.queries import template
+from app.graph.schema import Label
 from app.graph.store import GraphStore
 from ingest.errors import InputError
 from ingest.seed import SEED_DOC_ID, seed_batch, seed_sha256
+
+if TYPE_CHECKING:
+    from ingest.inventory.read import InventoryRead
 
 Kind = Literal["auto", "policy", "inventory"]
 POLICY_SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 INVENTORY_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt"}
 SKIP_NAMES = {"README.md", "SOURCES.md", "labels.csv", "manifest.json"}
+MIN_POOL_FILES = 4  # below this, worker start-up costs more than it saves
+
+
+@dataclass
+class StageTimes:
+    """Seconds per stage, summed over files (read/build: CPU seconds in whichever process ran them;
+    write: wall seconds this process spent sending statements and waiting for the engine)."""
+
+    read: float = 0.0
+    build: float = 0.0  # resolve + GraphBatches + prepare (merge, clean, encode)
+    write: float = 0.0
+    wait: float = 0.0  # wall seconds this process waited for a worker's file
+
+    def add(self, other: StageTimes) -> None:
+        self.read += other.read
+        self.build += other.build
+        self.write += other.write
+        self.wait += other.wait
 
 
 @dataclass
@@ -32,11 +73,46 @@ class FileOutcome:
     error: InputError | None = None
     rows_read: int = 0
     rejects: list[dict[str, object]] = field(default_factory=list)
+    times: StageTimes = field(default_factory=StageTimes)
+    members_existing: int = 0  # lab-cluster members / leads found in the store
+    members_new: int = 0  # lab-cluster members / leads created by this list
+
+    @property
+    def rows_loaded(self) -> int:
+        return self.rows_read if self.error is None else 0
+
+    def reject_counts(self) -> dict[str, int]:
+        """Rejects by reason (dropped rows and ignored cells alike)."""
+        return dict(Counter(str(r.get("reason", "?")).split(":")[0] for r in self.rejects))
+
+    def summary(self) -> str:
+        """The per-file summary line: rows read / loaded / rejected by reason, new vs existing entities."""
+        if self.error is not None:
+            return f"error     {self.kind:9} {self.path}  {self.error.reason}"
+        r = self.result
+        assert r is not None
+        dropped = sum(1 for x in self.rejects if x.get("dropped", True))
+        line = f"{r.status:9} {self.kind:9} {self.path}  rows read={self.rows_read} loaded={self.rows_read}"
+        line += f" rejected={dropped}"
+        if self.rejects:
+            line += " (" + ", ".join(f"{k}: {v}" for k, v in sorted(self.reject_counts().items())) + ")"
+        if r.status != "unchanged":
+            new, old = sum(r.created.values()), sum(r.existing.values())
+            line += f" entities new={new} existing={old}"
+            kinds = [f"{k} {r.created.get(k, 0)}/{v - r.created.get(k, 0)}" for k, v in sorted(r.nodes.items())]
+            line += " [" + ", ".join(kinds) + " new/existing]"
+            line += f" rels={sum(r.rels.values())} evidence={r.evidence}"
+        if self.members_existing or self.members_new:
+            line += f" members existing={self.members_existing} new={self.members_new}"
+        if r.dropped_rels:
+            line += f" dropped_rels={r.dropped_rels}"
+        return line
 
 
 @dataclass
 class IngestReport:
     files: list[FileOutcome] = field(default_factory=list)
+    times: StageTimes = field(default_factory=StageTimes)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -101,6 +177,104 @@ def _policy_batches(path: Path) -> tuple[str, dict[str, PropValue], Iterator[Gra
     return doc.doc_id, props, iter([to_batch(doc)]), 1
 
 
+@dataclass
+class _Prepared:
+    """What a worker hands back for one file (picklable)."""
+
+    path: Path
+    kind: str
+    doc_id: str = ""
+    sha256: str = ""
+    props: dict[str, PropValue] = field(default_factory=dict)
+    batches: list[PreparedBatch] = field(default_factory=list)
+    rows: int = 0
+    rejects: list[dict[str, object]] = field(default_factory=list)
+    error: tuple[str, int | None, str] | None = None
+    deferred: InventoryRead | None = None  # a lab-cluster list, built after the other files
+    times: StageTimes = field(default_factory=StageTimes)
+
+
+_RESOLVER: Any = None  # one institution resolver per process: its cache is shared across files
+
+
+def _resolver() -> Any:
+    global _RESOLVER
+    if _RESOLVER is None:
+        from ingest.resolve import Resolver
+
+        _RESOLVER = Resolver()
+    return _RESOLVER
+
+
+def _prepare_file(job: tuple[Path, str, int, str]) -> _Prepared:
+    """Read, resolve, build and prepare one file (runs in a worker process in bulk loads)."""
+    path, kind, chunk, backend = job
+    out = _Prepared(path, kind)
+    try:
+        if not path.exists():
+            raise InputError(path, None, "no such file")
+        read = None
+        t = time.process_time()
+        if kind in ("inventory", "table?"):
+            from ingest.inventory.read import read_inventory
+
+            try:
+                read = read_inventory(path)
+                out.kind = "inventory"
+            except InputError:
+                if kind == "inventory":
+                    raise
+                out.kind = "policy"  # a document or page without a platform table: a text
+        out.times.read = time.process_time() - t
+        t = time.process_time()
+        out.sha256 = sha256_file(path)
+        if read is None:
+            out.doc_id, out.props, batches, out.rows = _policy_batches(path)
+            out.batches = [prepare_batch(b, chunk=chunk, backend=backend) for b in batches]
+        else:
+            out.doc_id, out.rows = path.stem, len(read.rows)
+            out.props = {"kind": "inventory", "path": str(path), "title": path.name}
+            out.rejects = [r.model_dump() for r in read.rejects]
+            if read.kind == "lab_cluster":
+                out.deferred = read
+            else:
+                from ingest.inventory.to_graph import to_batches
+
+                out.batches = [
+                    prepare_batch(b, chunk=chunk, backend=backend) for b in to_batches(read, resolver=_resolver())
+                ]
+        out.times.build = time.process_time() - t
+    except InputError as exc:
+        out.error = (str(exc.path), exc.offset, exc.reason)
+    except (UnicodeError, ValueError, OSError) as exc:
+        out.error = (str(path), None, f"{type(exc).__name__}: {exc}")
+    return out
+
+
+def _prepared_stream(jobs: list[tuple[Path, str, int, str]], workers: int, times: StageTimes) -> Iterator[_Prepared]:
+    """Prepared files in job order; at most ``workers + 1`` files in flight so memory stays bounded
+    when the engine is slower than the workers."""
+    if workers <= 0 or len(jobs) < MIN_POOL_FILES:
+        yield from (_prepare_file(j) for j in jobs)
+        return
+    ctx = multiprocessing.get_context("fork")  # workers inherit the imported modules and caches
+    with ctx.Pool(workers) as pool:
+        pending = [pool.apply_async(_prepare_file, (j,)) for j in jobs[: workers + 1]]
+        nxt = len(pending)
+        while pending:
+            t = time.perf_counter()
+            result = pending.pop(0).get()
+            times.wait += time.perf_counter() - t
+            if nxt < len(jobs):
+                pending.append(pool.apply_async(_prepare_file, (jobs[nxt],)))
+                nxt += 1
+            yield result
+
+
+def default_workers() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[Path],
@@ -108,42 +282,88 @@ def ingest_paths(
     kind: Kind = "auto",
     chunk: int = DEFAULT_CHUNK,
     on_file: Callable[[FileOutcome], None] | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
+    """Ingest files (and directories) into ``store``; ``workers`` processes prepare files while this one
+    writes (None: up to 2; 0: everything in this process)."""
     ensure_initialised(store)
     report = IngestReport()
-    for path in expand(paths):
-        outcome = FileOutcome(path, "?")
-        try:
-            if not path.exists():
-                raise InputError(path, None, "no such file")
-            outcome.kind = classify(path, kind)
-            read = None
-            if outcome.kind in ("inventory", "table?"):
-                from ingest.inventory.read import read_inventory
+    workers = default_workers() if workers is None else workers
+    outcomes: dict[int, FileOutcome] = {}
+    jobs: list[tuple[Path, str, int, str]] = []
+    job_index: list[int] = []
+    for i, path in enumerate(expand(paths)):
+        k = classify(path, kind) if path.exists() else "?"
+        # Unchanged content: skip before reading (the doc id of an inventory is its file stem).
+        tabular = k == "inventory" and path.suffix.lower() in {".csv", ".xlsx", ".xlsm"}
+        if tabular and is_unchanged(store, path.stem, sha256_file(path)):
+            outcomes[i] = FileOutcome(path, "inventory", LoadResult(path.stem, "unchanged"))
+            continue
+        jobs.append((path, k, chunk, store.backend))
+        job_index.append(i)
+    deferred: list[tuple[int, _Prepared]] = []
 
-                try:
-                    read = read_inventory(path)
-                    outcome.kind = "inventory"
-                except InputError:
-                    if outcome.kind == "inventory":
-                        raise
-                    outcome.kind = "policy"  # a document or page without a platform table: a text
-            if read is None:
-                doc_id, props, batches, rows = _policy_batches(path)
-            else:
-                from ingest.inventory.to_graph import to_batches
+    def finish(i: int, outcome: FileOutcome) -> None:
+        outcomes[i] = outcome
+        report.times.add(outcome.times)
 
-                doc_id, rows = path.stem, len(read.rows)
-                props = {"kind": "inventory", "path": str(path), "title": path.name}
-                batches = iter(to_batches(read))
-                outcome.rejects = [r if isinstance(r, dict) else vars(r) for r in read.rejects]
-            outcome.rows_read = rows
-            outcome.result = load_document(store, doc_id, sha256_file(path), props, batches, chunk=chunk)
-        except InputError as exc:
-            outcome.error = exc
-        except (UnicodeError, ValueError, OSError) as exc:
-            outcome.error = InputError(path, None, f"{type(exc).__name__}: {exc}")
-        report.files.append(outcome)
+    for i, prep in zip(job_index, _prepared_stream(jobs, workers, report.times), strict=True):
+        if prep.deferred is not None and prep.error is None:
+            deferred.append((i, prep))
+            continue
+        finish(i, _write(store, prep))
+    for i, prep in deferred:
+        finish(i, _write_clusters(store, prep, chunk))
+    for i in sorted(outcomes):
+        report.files.append(outcomes[i])
         if on_file is not None:
-            on_file(outcome)
+            on_file(outcomes[i])
     return report
+
+
+def _outcome(prep: _Prepared) -> FileOutcome:
+    o = FileOutcome(prep.path, prep.kind, rows_read=prep.rows, rejects=prep.rejects, times=prep.times)
+    if prep.error is not None:
+        o.error = InputError(*prep.error)
+        o.rows_read = 0
+    return o
+
+
+def _write(store: GraphStore, prep: _Prepared) -> FileOutcome:
+    o = _outcome(prep)
+    if o.error is not None:
+        return o
+    t = time.perf_counter()
+    o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, prep.batches)
+    o.times.write = time.perf_counter() - t
+    return o
+
+
+def existing_ids(store: GraphStore) -> Callable[[Label, list[str]], set[str]]:
+    """Which of these node ids the store holds (lab-cluster member resolution)."""
+
+    def lookup(label: Label, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        return {str(r["id"]) for r in store.read(template("nodes_existing", label=label), {"ids": ids})}
+
+    return lookup
+
+
+def _write_clusters(store: GraphStore, prep: _Prepared, chunk: int) -> FileOutcome:
+    from ingest.inventory.to_graph import MemberStats, to_batches
+
+    o = _outcome(prep)
+    assert prep.deferred is not None
+    t = time.process_time()
+    stats = MemberStats()
+    batches = [
+        prepare_batch(b, chunk=chunk, backend=store.backend)
+        for b in to_batches(prep.deferred, resolver=_resolver(), lookup=existing_ids(store), members=stats)
+    ]
+    o.members_existing, o.members_new = stats.existing, stats.new
+    o.times.build += time.process_time() - t
+    t = time.perf_counter()
+    o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches)
+    o.times.write = time.perf_counter() - t
+    return o

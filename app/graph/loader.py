@@ -1,34 +1,77 @@
 """Write GraphBatches into a store: idempotent, per document, safe to re-run after a crash.
 
 A document is loaded as: mark it 'loading' → (if it was there before) withdraw its old facts →
-evidence → nodes → relationships, in UNWIND chunks → mark it 'complete'. The same content again is a
-no-op; a changed content replaces that document's facts and evidence (no orphans, no duplicates); a
-load that died leaves the document 'loading', and the next run purges and reloads it.
+nodes (each row upserting the evidence it is the first to cite) → relationships, in UNWIND chunks →
+mark it 'complete'. The same content again is a no-op; a changed content replaces that document's facts
+and evidence (no orphans, no duplicates); a load that died leaves the document 'loading', and the next
+run purges and reloads it.
+
+Preparing a batch (merging repeated rows, cleaning properties, and for FalkorDB encoding the parameters
+as Cypher text) is pure Python and picklable, so bulk loads prepare batches in worker processes while the
+parent only sends statements (``prepare_batch`` / ``load_prepared``; see ingest/run.py).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from app.graph.batch import GraphBatch, PropValue, evidence_prefix
 from app.graph.queries import template
 from app.graph.schema import Label, document_id
 from app.graph.store import GraphStore, Statement
 
-DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/benchmarks.md)
+DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/bench-load.md)
+_ROW_KEYS = ("id", "props", "evidence", "new_evidence", "src", "dst", "key", "doc", "document")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass
 class LoadResult:
     doc_id: str
     status: str  # "loaded" | "replaced" | "unchanged"
-    nodes: dict[str, int] = field(default_factory=dict)
+    nodes: dict[str, int] = field(default_factory=dict)  # distinct nodes written, per label
     rels: dict[str, int] = field(default_factory=dict)
     evidence: int = 0
     dropped_rels: int = 0  # relationships whose endpoints did not exist
+    created: dict[str, int] = field(default_factory=dict)  # nodes new to the store, per label
+
+    @property
+    def existing(self) -> dict[str, int]:
+        """Nodes this load touched that the store already held (per label)."""
+        return {k: v - self.created.get(k, 0) for k, v in self.nodes.items()}
+
+    def add(self, other: LoadResult) -> None:
+        self.evidence += other.evidence
+        self.dropped_rels += other.dropped_rels
+        for mine, theirs in ((self.nodes, other.nodes), (self.rels, other.rels), (self.created, other.created)):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v
+
+
+@dataclass
+class PreparedStatement:
+    """One UNWIND statement, ready to send. For FalkorDB, ``query`` may already carry its parameters as a
+    ``CYPHER rows=…`` prefix (``params`` then empty): that encoding is the costly part and runs wherever
+    the statement was prepared (a worker process in bulk loads)."""
+
+    query: str
+    params: dict[str, Any]
+    kind: Literal["evidence", "nodes", "rels"]
+    name: str  # label or relationship type
+    rows: int
+    ids: list[str] = field(default_factory=list)  # node ids (to count distinct nodes across batches)
+
+
+@dataclass
+class PreparedBatch:
+    doc_id: str
+    statements: list[PreparedStatement]
+    evidence: int = 0
 
 
 def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
@@ -48,15 +91,159 @@ def _merge_rows(rows: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], 
     pattern and kept only the last row's evidence list.
     """
     merged: dict[Hashable, dict[str, Any]] = {}
+    copied: set[Hashable] = set()  # rows are copied only when repeated (most are not)
     for row in rows:
         k = key(row)
         seen = merged.get(k)
         if seen is None:
-            merged[k] = {**row, "props": dict(row["props"]), "evidence": list(row["evidence"])}
-        else:
-            seen["props"].update(row["props"])
-            seen["evidence"] += [e for e in row["evidence"] if e not in seen["evidence"]]
+            merged[k] = row
+            continue
+        if k not in copied:
+            copied.add(k)
+            seen = merged[k] = {**seen, "props": dict(seen["props"]), "evidence": list(seen["evidence"])}
+        seen["props"].update(row["props"])
+        seen["evidence"] += [e for e in row["evidence"] if e not in seen["evidence"]]
     return list(merged.values())
+
+
+def falkor_params_text(params: dict[str, Any], keys: Iterable[str]) -> str | None:
+    """Parameters as FalkorDB's ``CYPHER name=value …`` prefix, built with the C JSON encoder.
+
+    JSON is Cypher literal syntax except for quoted map keys. ``keys`` are every map key in the
+    payload: ``"key":`` with unescaped quotes only ever occurs as a map key in JSON (inside strings
+    quotes are escaped), so plain ``str.replace`` per key is exact — and ~5× faster than a regex over
+    the payload. None when the payload needs what FalkorDB's parser does not read (``\\uXXXX`` escapes,
+    non-identifier keys): send those as parameters through the client instead.
+    """
+    parts = []
+    keys = set(keys)
+    if not all(_IDENT.match(k) for k in keys):
+        return None
+    for name, value in params.items():
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        if "\\u" in text:
+            return None
+        for k in keys:
+            text = text.replace(f'"{k}":', f"{k}:")
+        parts.append(f"{name}={text}")
+    return "CYPHER " + " ".join(parts) + " "
+
+
+def _statement(query: str, params: dict[str, Any], keys: set[str], encode: bool, **meta: Any) -> PreparedStatement:
+    if encode:
+        text = falkor_params_text(params, keys)
+        if text is not None:
+            return PreparedStatement(text + query, {}, **meta)
+    return PreparedStatement(query, params, **meta)
+
+
+def prepare_batch(batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK, backend: str = "") -> PreparedBatch:
+    """The statements that write ``batch``: evidence no node row cites, nodes (each evidence upserted
+    by the first node row citing it), relationships (endpoints exist by then)."""
+    encode = backend == "falkordb"
+    doc_node = document_id(batch.doc_id)
+    out = PreparedBatch(batch.doc_id, [], len(batch.evidence))
+    owned: set[str] = set()
+    node_stmts: list[PreparedStatement] = []
+    ev_props = {eid: _clean(ev.props()) for eid, ev in batch.evidence.items()}
+    ev_keys: set[str] = set()
+    for p in ev_props.values():
+        ev_keys.update(p)
+    # The Document node first: evidence links to it.
+    labels = sorted(batch.nodes, key=lambda lb: lb != Label.DOCUMENT)
+    for label in labels:
+        keys = set(_ROW_KEYS) | ev_keys
+        clean = []
+        for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
+            props = _clean(r["props"])
+            keys.update(props)
+            new, old = [], []
+            for eid in r["evidence"]:
+                if eid in owned or eid not in ev_props:
+                    old.append(eid)
+                else:
+                    owned.add(eid)
+                    new.append({"id": eid, "props": ev_props[eid]})
+            clean.append({"id": r["id"], "props": props, "evidence": old, "new_evidence": new})
+        stmt = template("merge_nodes_evidenced", label=label)
+        for part in _chunks(clean, chunk):
+            node_stmts.append(
+                _statement(
+                    stmt,
+                    {"rows": list(part), "document": doc_node},
+                    keys,
+                    encode,
+                    kind="nodes",
+                    name=label.value,
+                    rows=len(part),
+                    ids=[r["id"] for r in part],
+                )
+            )
+    loose = [{"id": eid, "document": doc_node, "props": p} for eid, p in ev_props.items() if eid not in owned]
+    ev_stmt = template("merge_evidence")
+    for part in _chunks(loose, chunk):
+        out.statements.append(
+            _statement(
+                ev_stmt,
+                {"rows": list(part)},
+                set(_ROW_KEYS) | ev_keys,
+                encode,
+                kind="evidence",
+                name="Evidence",
+                rows=len(part),
+            )
+        )
+    out.statements += node_stmts
+    for (rel, src, dst), rows in batch.rels.items():
+        keys = set(_ROW_KEYS)
+        clean = []
+        for r in _merge_rows(rows, lambda r: (r["src"], r["dst"], r.get("key", ""))):
+            props = _clean(r["props"])
+            keys.update(props)
+            clean.append(
+                {
+                    "src": r["src"],
+                    "dst": r["dst"],
+                    "key": r.get("key", ""),
+                    "doc": batch.doc_id,
+                    "props": props,
+                    "evidence": r["evidence"],
+                }
+            )
+        stmt = template("merge_rels", rel=rel, src=src, dst=dst)
+        for part in _chunks(clean, chunk):
+            out.statements.append(
+                _statement(stmt, {"rows": list(part)}, keys, encode, kind="rels", name=rel.value, rows=len(part))
+            )
+    return out
+
+
+def write_prepared(store: GraphStore, prepared: PreparedBatch, seen: dict[str, set[str]] | None = None) -> LoadResult:
+    """Send a prepared batch. ``seen`` (label → ids) carries node ids across a document's batches so that
+    a node repeated in every batch (an institution, a region) is counted once."""
+    result = LoadResult(prepared.doc_id, "loaded", evidence=prepared.evidence)
+    for st in prepared.statements:
+        rows = store.write([Statement(st.query, st.params)])[0]
+        if st.kind == "nodes":
+            created = int(rows[0]["created"] or 0) if rows else 0
+            if seen is not None:
+                ids = seen.setdefault(st.name, set())
+                fresh = len(set(st.ids) - ids)
+                ids.update(st.ids)
+            else:
+                fresh = st.rows
+            result.nodes[st.name] = result.nodes.get(st.name, 0) + fresh
+            result.created[st.name] = result.created.get(st.name, 0) + created
+        elif st.kind == "rels":
+            merged = int(rows[0]["merged"]) if rows else 0
+            result.dropped_rels += st.rows - merged
+            result.rels[st.name] = result.rels.get(st.name, 0) + st.rows
+    return result
+
+
+def write_batch(store: GraphStore, batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK) -> LoadResult:
+    """Evidence, then nodes, then relationships (endpoints must exist first)."""
+    return write_prepared(store, prepare_batch(batch, chunk=chunk, backend=store.backend))
 
 
 def document_state(store: GraphStore, doc_id: str) -> dict[str, Any] | None:
@@ -79,40 +266,35 @@ def purge_document(store: GraphStore, doc_id: str) -> None:
     )
 
 
-def write_batch(store: GraphStore, batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK) -> LoadResult:
-    """Evidence, then nodes, then relationships (endpoints must exist first)."""
-    result = LoadResult(batch.doc_id, "loaded")
-    doc_node = document_id(batch.doc_id)
-    ev_rows = [{"id": eid, "document": doc_node, "props": _clean(ev.props())} for eid, ev in batch.evidence.items()]
-    for part in _chunks(ev_rows, chunk):
-        store.write([Statement(template("merge_evidence"), {"rows": list(part)})])
-    result.evidence = len(ev_rows)
-    for label, rows in batch.nodes.items():
-        clean = [
-            {"id": r["id"], "props": _clean(r["props"]), "evidence": r["evidence"]}
-            for r in _merge_rows(rows, lambda r: r["id"])
-        ]
-        for part in _chunks(clean, chunk):
-            store.write([Statement(template("merge_nodes", label=label), {"rows": list(part)})])
-        result.nodes[label.value] = result.nodes.get(label.value, 0) + len(clean)
-    for (rel, src, dst), rows in batch.rels.items():
-        clean = [
-            {
-                "src": r["src"],
-                "dst": r["dst"],
-                "key": r.get("key", ""),
-                "doc": batch.doc_id,
-                "props": _clean(r["props"]),
-                "evidence": r["evidence"],
-            }
-            for r in _merge_rows(rows, lambda r: (r["src"], r["dst"], r.get("key", "")))
-        ]
-        stmt = template("merge_rels", rel=rel, src=src, dst=dst)
-        for part in _chunks(clean, chunk):
-            merged = store.write([Statement(stmt, {"rows": list(part)})])[0]
-            result.dropped_rels += len(part) - int(merged[0]["merged"] if merged else 0)
-        result.rels[rel.value] = result.rels.get(rel.value, 0) + len(clean)
-    return result
+def is_unchanged(store: GraphStore, doc_id: str, sha256: str) -> bool:
+    state = document_state(store, doc_id)
+    return bool(state and state.get("sha256") == sha256 and state.get("load_state") == "complete")
+
+
+def load_prepared(
+    store: GraphStore,
+    doc_id: str,
+    sha256: str,
+    props: dict[str, PropValue],
+    prepared: Iterable[PreparedBatch],
+) -> LoadResult:
+    """Load one source document's prepared batches unless the store already holds this exact content."""
+    state = document_state(store, doc_id)
+    if state and state.get("sha256") == sha256 and state.get("load_state") == "complete":
+        return LoadResult(doc_id, "unchanged")
+    status = "loaded"
+    if state is not None:
+        purge_document(store, doc_id)
+        status = "replaced"
+    doc_props = _clean({**props, "doc_id": doc_id, "sha256": sha256})
+    store.write([Statement(template("document_begin"), {"id": document_id(doc_id), "props": doc_props})])
+    total = LoadResult(doc_id, status)
+    seen: dict[str, set[str]] = {}
+    for part in prepared:
+        total.add(write_prepared(store, part, seen))
+    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+    store.write([Statement(template("document_complete"), {"id": document_id(doc_id), "loaded_at": loaded_at})])
+    return total
 
 
 def load_document(
@@ -125,27 +307,10 @@ def load_document(
     chunk: int = DEFAULT_CHUNK,
 ) -> LoadResult:
     """Load one source document's batches unless the store already holds this exact content."""
-    state = document_state(store, doc_id)
-    if state and state.get("sha256") == sha256 and state.get("load_state") == "complete":
-        return LoadResult(doc_id, "unchanged")
-    status = "loaded"
-    if state is not None:
-        purge_document(store, doc_id)
-        status = "replaced"
-    doc_props = _clean({**props, "doc_id": doc_id, "sha256": sha256})
-    store.write([Statement(template("document_begin"), {"id": document_id(doc_id), "props": doc_props})])
-    total = LoadResult(doc_id, status)
-    for batch in batches:
-        part = write_batch(store, batch, chunk=chunk)
-        total.evidence += part.evidence
-        total.dropped_rels += part.dropped_rels
-        for k, v in part.nodes.items():
-            total.nodes[k] = total.nodes.get(k, 0) + v
-        for k, v in part.rels.items():
-            total.rels[k] = total.rels.get(k, 0) + v
-    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-    store.write([Statement(template("document_complete"), {"id": document_id(doc_id), "loaded_at": loaded_at})])
-    return total
+    backend = store.backend
+    return load_prepared(
+        store, doc_id, sha256, props, (prepare_batch(b, chunk=chunk, backend=backend) for b in batches)
+    )
 
 
 def counts_by_label(store: GraphStore) -> dict[str, int]:

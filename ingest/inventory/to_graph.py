@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -21,10 +22,10 @@ from app.graph.batch import Evidence, GraphBatch
 from app.graph.schema import Label, Rel, stable_id
 from ingest.gazetteer import Region, province_of, region_by_name
 from ingest.inventory.cells import norm_name, split_list
-from ingest.inventory.names import canonical_name_norm, canonical_type, parse_name, region_of
+from ingest.inventory.names import MUNICIPAL, canonical_name_norm, canonical_type, parse_name, region_of
 from ingest.inventory.read import InventoryRead
 from ingest.resolve import Resolution, Resolver, kind_of
-from ingest.taxonomy import PROVINCIAL, by_name
+from ingest.taxonomy import NATIONAL, PROVINCIAL, by_name
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -78,6 +79,9 @@ class _Builder:
         self.seen_rels: set[tuple[str, str, str, str]] = set()
         self.inst_rows: dict[str, dict[str, Any]] = {}
         self.multi_table = len(read.tables) > 1
+        self.lookup: Lookup | None = None
+        self.members: MemberStats | None = None
+        self.existing: set[str] = set()
         self._document()
 
     def _document(self) -> None:
@@ -241,15 +245,26 @@ def _provinces() -> list[Region]:
     return [r for r in regions() if r.level == "province"]
 
 
-def to_batches(read: InventoryRead, batch_rows: int = 20000, resolver: Resolver | None = None) -> Iterator[GraphBatch]:
+def to_batches(
+    read: InventoryRead,
+    batch_rows: int = 20000,
+    resolver: Resolver | None = None,
+    *,
+    lookup: Lookup | None = None,
+    members: MemberStats | None = None,
+) -> Iterator[GraphBatch]:
     """GraphBatches of at most ``batch_rows`` inventory rows each (every batch carries the Document
-    node and the shared nodes its rows refer to, so batches load independently and idempotently)."""
+    node and the shared nodes its rows refer to, so batches load independently and idempotently).
+
+    ``lookup(label, ids)`` → the ids the store holds: lab-cluster members and leads are then linked to
+    existing platforms / institutions (see ingest.run.existing_ids); ``members`` counts them."""
     resolver = resolver if resolver is not None else Resolver()
     default_province, default_level = _defaults(read)
     tokens: dict[str, list[str]] = {}
     rows = read.rows
     for start in range(0, max(len(rows), 1), batch_rows):
         b = _Builder(read, resolver, tokens)
+        b.lookup, b.members = lookup, members
         chunk = rows[start : start + batch_rows]
         if read.kind == "lab_cluster":
             _clusters(b, chunk, default_province, default_level)
@@ -353,43 +368,118 @@ def _cluster_node(b: _Builder, name: str, province: Region | None, ev: str) -> s
     return cid
 
 
-def _member(b: _Builder, surface: str, province: Region | None, level: str, ev: str) -> tuple[Label, str]:
-    """A member / lead named in a cluster list: a platform when its name ends in a platform type (and is
-    not a company / university / hospital …), else an institution."""
+@dataclass
+class MemberStats:
+    """Lab-cluster members / leads (distinct per list): found in the store, or created by the list."""
+
+    existing: int = 0
+    new: int = 0
+    seen: set[str] = field(default_factory=set)
+
+    def count(self, key: str, found: bool) -> None:
+        if key not in self.seen:
+            self.seen.add(key)
+            if found:
+                self.existing += 1
+            else:
+                self.new += 1
+
+
+Lookup = Callable[[Label, list[str]], set[str]]
+_LEVELS = (NATIONAL, PROVINCIAL, MUNICIPAL)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    surface: str
+    name_norm: str
+    type: str
+    level: str
+    province: str | None
+    ids: tuple[str, ...]  # platform ids in order of preference
+
+
+def _platform_candidate(surface: str, province: Region | None, level: str) -> _Candidate | None:
+    """A member named like a platform (its name ends in a platform type and it is not a company /
+    university / hospital …): the platform ids it may have in the store. The inventory pipeline's key is
+    (canonical name, level, province); a cluster list rarely states the level, so the name's level comes
+    first, then the list's, then the others."""
     nn = norm_name(surface)
     parts = parse_name(nn)
-    pname = province.name if province else None
-    if parts.type is not None and kind_of(nn) in _PLATFORM_KINDS:
-        region = parts.region or province
-        prov = province_of(region) if region else None
-        lvl = parts.level or level
-        name_norm = canonical_name_norm(nn, parts, prov)
-        pid = platform_id(name_norm, lvl, prov.name if prov else None)
-        spec = by_name()[parts.type]
+    if parts.type is None or kind_of(nn) not in _PLATFORM_KINDS:
+        return None
+    region = parts.region or province
+    prov = province_of(region) if region else None
+    lvl = parts.level or level
+    name_norm = canonical_name_norm(nn, parts, prov)
+    pname = prov.name if prov else None
+    levels = dict.fromkeys((lvl, *_LEVELS))
+    ids = tuple(platform_id(name_norm, lv, pname) for lv in levels)
+    return _Candidate(surface, name_norm, parts.type, lvl, pname, ids)
+
+
+def _member(b: _Builder, surface: str, province: Region | None, level: str, ev: str) -> tuple[Label, str]:
+    """A member / lead named in a cluster list: an EXISTING platform when the store holds one under a
+    candidate id (linked, its properties left as the inventory stated them), else a new platform; or an
+    institution (resolved like inventory hosts: same id as the host of the same name)."""
+    cand = _platform_candidate(surface, province, level)
+    if cand is not None:
+        found = next((i for i in cand.ids if i in b.existing), None)
+        if b.members is not None:
+            b.members.count(cand.ids[0], found is not None)
+        if found is not None:
+            b.node(Label.PLATFORM, found, {}, ev)
+            return Label.PLATFORM, found
+        spec = by_name()[cand.type]
         b.node(
             Label.PLATFORM,
-            pid,
+            cand.ids[0],
             {
                 "name": surface,
-                "name_norm": name_norm,
-                "type": parts.type,
+                "name_norm": cand.name_norm,
+                "type": cand.type,
                 "family": spec.family,
-                "level": lvl,
-                "region": prov.name if prov else None,
+                "level": cand.level,
+                "region": cand.province,
             },
             ev,
         )
-        return Label.PLATFORM, pid
-    return Label.INSTITUTION, b.institution(b.resolver.resolve(surface, pname), ev)
+        return Label.PLATFORM, cand.ids[0]
+    res = b.resolver.resolve(surface, province.name if province else None)
+    if b.members is not None:
+        b.members.count(res.id, res.id in b.existing)
+    return Label.INSTITUTION, b.institution(res, ev)
+
+
+def _row_province(row: Row, default_province: Region | None) -> Region | None:
+    region = region_of(row["region"]) if "region" in row else parse_name(norm_name(row["cluster"])).region
+    return province_of(region) if region else default_province
+
+
+def _lookup_members(b: _Builder, rows: list[Row], default_province: Region | None, default_level: str) -> None:
+    """One store lookup per batch for every member / lead this batch names."""
+    if b.lookup is None:
+        return
+    platform_ids: list[str] = []
+    inst_ids: list[str] = []
+    for row in rows:
+        province = _row_province(row, default_province)
+        for surface in split_list(row.get("lead_platform", "")) + split_list(row.get("member", "")):
+            cand = _platform_candidate(surface, province, default_level)
+            if cand is not None:
+                platform_ids.extend(cand.ids)
+            else:
+                inst_ids.append(b.resolver.resolve(surface, province.name if province else None).id)
+    b.existing = b.lookup(Label.PLATFORM, list(dict.fromkeys(platform_ids)))
+    b.existing |= b.lookup(Label.INSTITUTION, list(dict.fromkeys(inst_ids)))
 
 
 def _clusters(b: _Builder, rows: list[Row], default_province: Region | None, default_level: str) -> None:
+    _lookup_members(b, rows, default_province, default_level)
     for row in rows:
         name: str = row["cluster"]
         ev = b.row_evidence(row, name)
-        parts = parse_name(norm_name(name))
-        region = region_of(row["region"]) if "region" in row else parts.region
-        province = province_of(region) if region else default_province
+        province = _row_province(row, default_province)
         pname = province.name if province else None
         cid = _cluster_node(b, name, province, ev)
         cl = (Label.LAB_CLUSTER, cid)

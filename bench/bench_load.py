@@ -1,0 +1,118 @@
+"""End-to-end inventory load: synth N platforms, ingest the directory into a fresh embedded store
+(parse + resolve + build + write), per-stage times, rows/s, peak RSS (this process, its workers, the
+FalkorDB server), node/edge counts, load average. Prints a markdown section for docs/bench-load.md.
+
+    .venv/bin/python bench/bench_load.py --platforms 1000000 --out /tmp/innokg-synth-1m [--reuse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
+
+from app.graph.embedded import server_paths, stop_server
+from app.graph.falkor import FalkorStore
+from app.graph.loader import counts_by_label
+from app.graph.queries import parse_query_file
+from ingest.run import ingest_paths
+from ingest.synth import generate
+
+
+def _hwm_gib(pid: int) -> float:
+    """Peak resident memory of a process (VmHWM), GiB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+class _LoadSampler(threading.Thread):
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[float] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(5.0):
+            self.samples.append(os.getloadavg()[0])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--platforms", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--out", type=Path, default=None, help="synth directory (kept)")
+    ap.add_argument("--reuse", action="store_true", help="skip generation if --out already holds a run")
+    ap.add_argument("--workers", type=int, default=None, help="worker processes (default: up to 2; 0: none)")
+    ap.add_argument("--chunk", type=int, default=10_000)
+    args = ap.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="innokg-synth-"))
+    gen_s = None
+    if not (args.reuse and (out / "manifest.json").exists()):
+        t = time.perf_counter()
+        generate(args.platforms, args.seed, out)
+        gen_s = time.perf_counter() - t
+
+    store_dir = Path(tempfile.mkdtemp(prefix="innokg-bench-store-"))
+    store = FalkorStore(store_dir, graph="bench")
+    server_pid = int(server_paths(store_dir).pidfile.read_text().strip())
+    load_before = os.getloadavg()
+    sampler = _LoadSampler()
+    sampler.start()
+    t = time.perf_counter()
+    report = ingest_paths(store, [out], workers=args.workers, chunk=args.chunk)
+    wall = time.perf_counter() - t
+    sampler.stop.set()
+    load_after = os.getloadavg()
+    counts = counts_by_label(store)
+    edges = int(store.read(parse_query_file(Path(__file__).with_name("count_rels.cypher")).text)[0]["n"])
+    server_hwm = _hwm_gib(server_pid)
+    store.close()
+    stop_server(store_dir)
+    shutil.rmtree(store_dir, ignore_errors=True)
+
+    rows = sum(f.rows_read for f in report.files if f.error is None)
+    failed = len(report.failed)
+    tm = report.times
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024
+    loads = sampler.samples or [load_after[0]]
+    print(f"## Inventory load end to end, {args.platforms:,} platforms (seed {args.seed})\n")
+    print(f"- date {dt.date.today().isoformat()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(
+        f"- load average: before {load_before[0]:.2f}, during mean {sum(loads) / len(loads):.2f} "
+        f"(max {max(loads):.2f}), after {load_after[0]:.2f} — the machine is shared with other engineers"
+    )
+    if gen_s is not None:
+        print(f"- synth: {gen_s:.1f} s")
+    print(f"- files: {len(report.files)} ({failed} failed); rows loaded: {rows:,}; workers: {args.workers}")
+    print(f"- nodes: {sum(counts.values()):,} ({', '.join(f'{k} {v:,}' for k, v in counts.items() if v)})")
+    print(f"- relationships: {edges:,}\n")
+    print("| stage | seconds | rows/s |")
+    print("|---|---:|---:|")
+    print(f"| parse (CPU, workers) | {tm.read:.1f} | {rows / max(tm.read, 1e-9):,.0f} |")
+    print(f"| resolve + build + prepare (CPU, workers) | {tm.build:.1f} | {rows / max(tm.build, 1e-9):,.0f} |")
+    print(f"| write (wall, parent → engine) | {tm.write:.1f} | {rows / max(tm.write, 1e-9):,.0f} |")
+    print(f"| parent waiting for workers (wall) | {tm.wait:.1f} | |")
+    print(f"| **end to end (wall)** | **{wall:.1f}** | **{rows / wall:,.0f}** |\n")
+    print(
+        f"Peak RSS: this process {self_rss:.2f} GiB, largest worker {child_rss:.2f} GiB, "
+        f"FalkorDB server {server_hwm:.2f} GiB."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -77,14 +77,8 @@ def ingest(
         if o.error is not None:
             err.print(f"[red]error[/red] {o.error}")
             return
-        r = o.result
-        assert r is not None
-        n_nodes, n_rels = sum(r.nodes.values()), sum(r.rels.values())
-        line = f"{r.status:9} {o.kind:9} {o.path}  rows={o.rows_read} nodes={n_nodes} rels={n_rels}"
-        line += f" evidence={r.evidence} rejected={len(o.rejects)}"
-        if r.dropped_rels:
-            line += f" dropped_rels={r.dropped_rels}"
-        out.print(line, highlight=False)
+        # rows read / loaded / rejected by reason, new vs existing entities (ingest.run.FileOutcome.summary)
+        out.print(o.summary(), highlight=False)
         for rej in o.rejects:
             if rejects_fh is not None:
                 rejects_fh.write(json.dumps(rej, ensure_ascii=False, default=str) + "\n")

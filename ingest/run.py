@@ -298,6 +298,8 @@ def ingest_paths(
         tabular = k == "inventory" and path.suffix.lower() in {".csv", ".xlsx", ".xlsm"}
         if tabular and is_unchanged(store, path.stem, sha256_file(path)):
             outcomes[i] = FileOutcome(path, "inventory", LoadResult(path.stem, "unchanged"))
+            if on_file is not None:
+                on_file(outcomes[i])
             continue
         jobs.append((path, k, chunk, store.backend))
         job_index.append(i)
@@ -306,6 +308,8 @@ def ingest_paths(
     def finish(i: int, outcome: FileOutcome) -> None:
         outcomes[i] = outcome
         report.times.add(outcome.times)
+        if on_file is not None:  # as each file finishes (lab-cluster lists come last)
+            on_file(outcome)
 
     for i, prep in zip(job_index, _prepared_stream(jobs, workers, report.times), strict=True):
         if prep.deferred is not None and prep.error is None:
@@ -314,10 +318,7 @@ def ingest_paths(
         finish(i, _write(store, prep))
     for i, prep in deferred:
         finish(i, _write_clusters(store, prep, chunk))
-    for i in sorted(outcomes):
-        report.files.append(outcomes[i])
-        if on_file is not None:
-            on_file(outcomes[i])
+    report.files = [outcomes[i] for i in sorted(outcomes)]
     return report
 
 

@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -32,22 +31,12 @@ sys.path.insert(0, str(REPO))
 
 from app.graph.embedded import stop_server  # noqa: E402
 from app.graph.falkor import FalkorStore  # noqa: E402
-from app.graph.store import Statement, StoreError  # noqa: E402
 from app.sample import load_sample  # noqa: E402
-
-INDEX_FILE = Path(__file__).resolve().parent / "search_index.falkordb.cypher"
 
 
 def apply_search_index(store: FalkorStore) -> None:
-    text = INDEX_FILE.read_text(encoding="utf-8")
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
-    for stmt in (s.strip() for s in re.split(r";\s*\n", body + "\n")):
-        if stmt:
-            try:
-                store.write([Statement(stmt)])
-            except StoreError as exc:
-                if "already indexed" not in str(exc):
-                    raise
+    """The schema (with its search_terms indexes) as `innokg init` applies it."""
+    store.apply_schema()
 
 
 def pct(values: list[float], p: float) -> float:

@@ -52,3 +52,12 @@ def test_every_relationship_type_has_endpoints() -> None:
 def test_batch_refuses_a_relationship_between_wrong_labels() -> None:
     with pytest.raises(ValueError, match="HOSTS does not connect"):
         GraphBatch(doc_id="x").add_rel(Rel.HOSTS, (Label.PLATFORM, "plat:1"), (Label.INSTITUTION, "inst:1"))
+
+
+def test_searchable_labels_have_search_indexes() -> None:
+    searchable = [s.label.value for s in NODES.values() if s.searchable]
+    falkor = schema_statements("falkordb")
+    for lb in searchable:
+        assert f"CREATE INDEX FOR (n:{lb}) ON (n.search_terms)" in falkor
+    fulltext = [s for s in schema_statements("neo4j") if s.startswith("CREATE FULLTEXT INDEX innokg_search")]
+    assert len(fulltext) == 1 and all(f"|{lb}" in fulltext[0] or f"(n:{lb}" in fulltext[0] for lb in searchable)

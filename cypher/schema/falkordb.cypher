@@ -58,3 +58,17 @@ CREATE INDEX FOR (n:Target) ON (n.kind);
 CREATE INDEX FOR (n:Evidence) ON (n.id);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Evidence PROPERTIES 1 id;
 CREATE INDEX FOR (n:Evidence) ON (n.doc_id);
+
+// Chinese search: FalkorDB indexes list elements, so `$term IN n.search_terms` is an index scan
+// (search_terms = character bigrams + jieba tokens, computed at ingest by app.services.search).
+CREATE INDEX FOR (n:Document) ON (n.search_terms);
+CREATE INDEX FOR (n:Agency) ON (n.search_terms);
+CREATE INDEX FOR (n:Platform) ON (n.search_terms);
+CREATE INDEX FOR (n:Institution) ON (n.search_terms);
+CREATE INDEX FOR (n:Person) ON (n.search_terms);
+CREATE INDEX FOR (n:LabCluster) ON (n.search_terms);
+CREATE INDEX FOR (n:IndustrialCluster) ON (n.search_terms);
+CREATE INDEX FOR (n:IndustrialChain) ON (n.search_terms);
+CREATE INDEX FOR (n:Industry) ON (n.search_terms);
+CREATE INDEX FOR (n:Zone) ON (n.search_terms);
+CREATE INDEX FOR (n:Programme) ON (n.search_terms);

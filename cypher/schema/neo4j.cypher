@@ -41,3 +41,8 @@ CREATE INDEX target_year IF NOT EXISTS FOR (n:Target) ON (n.year);
 CREATE INDEX target_kind IF NOT EXISTS FOR (n:Target) ON (n.kind);
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
 CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id);
+
+// Chinese search: a full-text index over the search_terms lists (bigrams + jieba tokens computed at
+// ingest; whitespace analyser so every list element stays one Lucene term).
+CREATE FULLTEXT INDEX innokg_search IF NOT EXISTS FOR (n:Document|Agency|Platform|Institution|Person|LabCluster|IndustrialCluster|IndustrialChain|Industry|Zone|Programme) ON EACH [n.search_terms]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};

@@ -6,10 +6,16 @@ whose keyword its name contains (resources/chain_terms.tsv) + the jieba tokens o
 generic words (产业, 产业链, 集群). A platform is inferred to serve the chain when its field tokens
 contain chain terms: score = matched tokens / field tokens (the share of the field phrase the chain
 explains); the answer carries ``inferred: true``, the score and the matched terms.
+
+Inferred links are materialised once after ingest (``materialise_inferred``: SERVES {inferred: true,
+score, terms} written as the pseudo-document ``derived_chain_links``, replaced as a whole on each run), so
+coverage answers are index reads, not a classification per request.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
 from functools import cache
@@ -19,14 +25,38 @@ from typing import Any
 import jieba
 from pydantic import BaseModel
 
+from app.graph.batch import GraphBatch
+from app.graph.loader import LoadResult, load_document
+from app.graph.schema import Label, Rel
 from app.graph.store import GraphStore
 from app.services.named import run
 
 jieba.setLogLevel(logging.WARNING)
 
-GENERIC = frozenset({"产业", "产业链", "集群", "产业集群", "重点", "领域", "现代", "特色", "优势"})
+# Words of chain/cluster names that say nothing about the industry (a platform field "数字经济" must not
+# match "东莞海洋经济产业集群" through 经济, nor 高端新型建筑材料 "上海高端装备产业集群" through 高端).
+GENERIC = frozenset(
+    {
+        "产业", "产业链", "集群", "产业集群", "重点", "领域", "现代", "特色", "优势", "经济", "高端",
+        "基地", "万亿", "千亿", "万亿级", "千亿级", "新兴", "战略", "未来", "创新", "先进", "示范",
+        "发展", "建设", "新型", "重大", "关键", "核心", "世界级", "国家级", "省级", "市级",
+    }
+)  # fmt: skip
 DICTIONARY = Path(__file__).resolve().parent / "resources" / "chain_terms.tsv"
 DEFAULT_MIN_SCORE = 0.3
+DERIVED_DOC = "derived_chain_links"  # the pseudo-document inferred SERVES links belong to
+PAGE = 50_000  # platforms read per query by the classifier
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    """Region names and short forms (a cluster named after 东莞 is not about every 东莞 field)."""
+    from ingest.gazetteer import regions
+
+    out: set[str] = set()
+    for r in regions():
+        out.update(x for x in (r.name, r.short) if x)
+    return frozenset(out)
 
 
 @cache
@@ -45,7 +75,7 @@ def chain_terms(name: str, own_terms: list[str] | None = None) -> list[str]:
     terms: list[str] = []
 
     def add(t: str) -> None:
-        if len(t) >= 2 and t not in GENERIC and t not in terms:
+        if len(t) >= 2 and t not in GENERIC and t not in _region_words() and t not in terms:
             terms.append(t)
 
     for t in own_terms or []:
@@ -92,6 +122,7 @@ class ChainSummary(BaseModel):
     region: str | None
     chain_id: str | None  # the chain an industrial cluster is PART_OF
     platforms: int  # declared
+    inferred: int = 0  # linked only by the field classifier
     lab_clusters: int
     gap: bool
 
@@ -138,9 +169,8 @@ def fingerprint(store: GraphStore) -> tuple[object, ...]:
 def coverage(
     store: GraphStore, chain_id: str, *, min_score: float = DEFAULT_MIN_SCORE, per_group: int = 20
 ) -> ChainCoverage | None:
-    """Coverage of one chain. Inferred coverage reads every platform whose field matches a chain term
-    (a sixth of all platforms for a broad chain), so answers are cached until the next load changes
-    the store's fingerprint; see docs/bench-api.md for cold and warm latencies."""
+    """Coverage of one chain: declared and materialised inferred links (index reads). Answers are cached
+    until the next load changes the store's fingerprint; see docs/bench-api.md."""
     key = (store.url, str(getattr(store, "_graph_name", "")), chain_id, min_score, per_group)
     fp = fingerprint(store)
     with _lock:
@@ -162,11 +192,7 @@ def _coverage(store: GraphStore, chain_id: str, *, min_score: float, per_group: 
     props = node[0]["props"]
     terms = chain_terms(props.get("name") or "", props.get("terms"))
     declared = [CoverageGroup(**r) for r in run(store, "chain_coverage_declared", id=chain_id, per_group=per_group)]
-    inferred_rows = (
-        run(store, "chain_coverage_inferred", id=chain_id, terms=terms, min_score=min_score, per_group=per_group)
-        if terms
-        else []
-    )
+    inferred_rows = run(store, "chain_coverage_inferred", id=chain_id, min_score=min_score, per_group=per_group)
     inferred = []
     for r in inferred_rows:
         sample = [{**p, "inferred": True} for p in r["sample"]]
@@ -183,3 +209,62 @@ def _coverage(store: GraphStore, chain_id: str, *, min_score: float, per_group: 
         lab_clusters=run(store, "chain_clusters", id=chain_id),
         gap=d_total == 0 and i_total == 0,
     )
+
+
+class InferenceReport(BaseModel):
+    chains: int
+    platforms: int  # platforms with field tokens read
+    links: int  # inferred SERVES links written
+    status: str  # loaded | replaced | unchanged
+
+
+def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> tuple[GraphBatch, int, int]:
+    """The inferred SERVES links the classifier finds in the store now (declared links excluded)."""
+    chains = run(store, "chains_terms")
+    terms = {c["id"]: chain_terms(c["name"] or "", c["terms"]) for c in chains}
+    labels = {c["id"]: Label(c["label"]) for c in chains}
+    # A regional chain/cluster (东莞海洋经济产业集群, region 广东省) is served by platforms of its province.
+    region = {c["id"]: c["region"] for c in chains}
+    # term → chains holding it: a platform is compared only with the chains its tokens name.
+    by_term: dict[str, list[str]] = {}
+    for cid, ts in terms.items():
+        for t in ts:
+            by_term.setdefault(t, []).append(cid)
+    batch = GraphBatch(doc_id=DERIVED_DOC)
+    seen = skip = 0
+    while True:
+        rows = run(store, "platforms_fields", skip=skip, limit=PAGE)
+        for row in rows:
+            toks = [t for t in row["field_tokens"] or [] if isinstance(t, str)]
+            cands = {cid for t in toks for cid in by_term.get(t, ()) if region[cid] in (None, row["region"])} - set(
+                row["declared"] or []
+            )
+            if not cands:
+                continue
+            for hit in classify(toks, {cid: terms[cid] for cid in sorted(cands)}, min_score):
+                props = {"inferred": True, "score": round(hit.score, 6), "terms": hit.matched}
+                dst = (labels[hit.chain_id], hit.chain_id)
+                batch.add_rel(Rel.SERVES, (Label.PLATFORM, row["id"]), dst, props, key="inferred")
+        seen += len(rows)
+        if len(rows) < PAGE:
+            break
+        skip += PAGE
+    return batch, len(chains), seen
+
+
+def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> InferenceReport:
+    """Classify every platform's field against every chain (of its province, or without a region) and
+    write the links as SERVES {inferred: true,
+    score, terms}, owned by the pseudo-document ``derived_chain_links``. Idempotent: the same links are a
+    no-op; different links replace the previous set as a whole (the loader's per-document replace).
+    Run it after each ingest (links at or above ``min_score`` are kept; coverage can filter higher)."""
+    batch, n_chains, n_platforms = inferred_batch(store, min_score)
+    rels = sorted(
+        (r["src"], r["dst"], json.dumps(r["props"], sort_keys=True, ensure_ascii=False))
+        for rows in batch.rels.values()
+        for r in rows
+    )
+    sha = hashlib.sha256(json.dumps([min_score, rels], ensure_ascii=False).encode()).hexdigest()
+    props = {"kind": "derived", "title": "inferred chain links (field classifier)", "min_score": min_score}
+    result: LoadResult = load_document(store, DERIVED_DOC, sha, props, [batch])
+    return InferenceReport(chains=n_chains, platforms=n_platforms, links=len(rels), status=result.status)

@@ -1,6 +1,7 @@
 // name: chain_coverage_declared
 // description: Platforms that declare serving an industrial chain or cluster (inventory industry
 // description: column), directly or through a cluster PART_OF the chain, grouped by type and level.
+// description: Inferred links (SERVES {inferred: true}) are not declared: see chain_coverage_inferred.
 // params: id, per_group
 CALL {
   MATCH (c:IndustrialChain {id: $id}) RETURN c
@@ -9,7 +10,8 @@ CALL {
 }
 // FalkorDB 4.16: a MATCH right after CALL {} ignores the returned variable; WITH rebinds it.
 WITH c
-MATCH (c)<-[:PART_OF*0..1]-(x)<-[:SERVES]-(p:Platform)
+MATCH (c)<-[:PART_OF*0..1]-(x)<-[r:SERVES]-(p:Platform)
+WHERE r.inferred IS NULL OR r.inferred = false
 WITH DISTINCT p
 WITH p.type AS type, p.level AS level, collect({id: p.id, name: p.name}) AS platforms
 RETURN type, level, size(platforms) AS count, platforms[0..$per_group] AS sample

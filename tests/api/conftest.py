@@ -12,8 +12,9 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.graph.falkor import FalkorStore
-from app.sample import load_sample
+from app.services.chains import materialise_inferred
 from app.settings import Settings
+from tests.fixtures.graph import load_sample
 
 
 @dataclass
@@ -33,6 +34,7 @@ def api(embedded_path: Path) -> Iterator[Api]:
     graph = f"t_api_{uuid.uuid4().hex[:12]}"
     a = make_api(embedded_path, graph)
     load_sample(a.store, platforms=120, seed=5)
+    materialise_inferred(a.store)  # the derived step a full ingest runs
     with a.client:
         yield a
     a.store.drop()

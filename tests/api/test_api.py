@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from app.graph.batch import GraphBatch, PropValue
-from app.sample import POLICY_TEXT
 from app.services.search import add_search_terms
 from tests.api.conftest import Api, make_api
+from tests.fixtures.graph import POLICY_TEXT
 
 PROBLEM = "application/problem+json"
 
@@ -132,7 +132,8 @@ def test_platform_types_show_legacy_and_what_they_became(api: Api) -> None:
 
 def test_documents_and_evidence_with_context(api: Api) -> None:
     docs = api.client.get("/documents").json()
-    assert docs["total"] == 2
+    # the policy, the inventory and the derived inferred-chain-links pseudo-document
+    assert sorted(d["kind"] for d in docs["items"]) == ["derived", "inventory", "policy"]
     detail = api.client.get("/documents/sample_policy").json()
     assert detail["text_length"] == len(POLICY_TEXT) and "raw_text" not in detail["props"]
     assert {f["label"] for f in detail["facts"]} >= {"Target", "IndustrialChain"}
@@ -216,7 +217,7 @@ def test_openapi_lists_every_endpoint(api: Api) -> None:
 def test_coverage_cache_follows_loads(api: Api) -> None:
     from app.graph.loader import load_document
     from app.graph.schema import Label, Rel
-    from app.sample import INVENTORY_DOC, chain_id
+    from tests.fixtures.graph import INVENTORY_DOC, chain_id
 
     cid = chain_id("氢能产业链")
     assert api.client.get(f"/chains/{cid}/coverage").json()["gap"] is True

@@ -16,14 +16,16 @@ from app.analysis import batches_to_networkx
 from app.graph.batch import GraphBatch
 from app.graph.falkor import FalkorStore
 from app.graph.loader import load_document
-from app.sample import INVENTORY_DOC, POLICY_DOC, POLICY_TEXT, inventory_batches, policy_batch
+from app.services.chains import DERIVED_DOC, inferred_batch, materialise_inferred
+from tests.fixtures.graph import INVENTORY_DOC, POLICY_DOC, POLICY_TEXT, inventory_batches, policy_batch
 
 
 @dataclass
 class Sample:
     store: FalkorStore
-    graph: nx.MultiDiGraph
+    graph: nx.MultiDiGraph  # the facts the batches hold (what the query oracles read)
     batches: list[GraphBatch]
+    stored: nx.MultiDiGraph  # + the derived inferred-link pseudo-document: everything the store holds
 
     def nodes(self, label: str) -> list[str]:
         return sorted(n for n, d in self.graph.nodes(data=True) if d.get("label") == label)
@@ -41,7 +43,12 @@ def build(store: FalkorStore, platforms: int = 120) -> Sample:
     }
     load_document(store, POLICY_DOC, "sha-policy", docs[POLICY_DOC], pol)
     load_document(store, INVENTORY_DOC, "sha-inventory", docs[INVENTORY_DOC], inv)
-    return Sample(store, batches_to_networkx(pol + inv, docs), pol + inv)
+    materialise_inferred(store)  # the derived step a full ingest runs (inferred SERVES links)
+    derived, _, _ = inferred_batch(store)
+    stored_docs = {**docs, DERIVED_DOC: {}}
+    return Sample(
+        store, batches_to_networkx(pol + inv, docs), pol + inv, batches_to_networkx([*pol, *inv, derived], stored_docs)
+    )
 
 
 @pytest.fixture(scope="module")

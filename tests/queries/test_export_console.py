@@ -31,9 +31,9 @@ def test_whole_graph_round_trips_through_networkx(sample: Sample, tmp_path: Path
     out = tmp_path / f"g.{fmt}"
     n = export(sample.store, out, fmt)
     g = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
-    assert n == sample.graph.number_of_nodes() + sample.graph.number_of_edges()
-    assert set(g.nodes) == set(sample.graph.nodes)
-    assert _edge_counter(g) == _edge_counter(sample.graph)
+    assert n == sample.stored.number_of_nodes() + sample.stored.number_of_edges()
+    assert set(g.nodes) == set(sample.stored.nodes)
+    assert _edge_counter(g) == _edge_counter(sample.stored)
     pid = sample.nodes("Platform")[0]
     want = sample.graph.nodes[pid]
     got = g.nodes[pid]
@@ -48,8 +48,8 @@ def test_whole_graph_csv_and_jsonl(sample: Sample, tmp_path: Path) -> None:
         nodes = list(csv.DictReader(fh))
     with (tmp_path / "g_edges.csv").open(encoding="utf-8-sig", newline="") as fh:
         edges = list(csv.DictReader(fh))
-    assert {r["id"] for r in nodes} == set(sample.graph.nodes)
-    assert Counter((r["source"], r["target"], r["type"]) for r in edges) == _edge_counter(sample.graph)
+    assert {r["id"] for r in nodes} == set(sample.stored.nodes)
+    assert Counter((r["source"], r["target"], r["type"]) for r in edges) == _edge_counter(sample.stored)
     assert n == len(nodes) + len(edges)
     m = export(sample.store, tmp_path / "g.jsonl", "jsonl")
     records = [json.loads(line) for line in (tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.graph.queries import named_queries
-from app.services.chains import chain_terms
+from app.services.chains import DEFAULT_MIN_SCORE, chain_terms, materialise_inferred
 from app.services.named import run
 from app.services.search import SEARCHABLE, query_terms
 from tests.queries.conftest import Sample
@@ -238,9 +238,29 @@ def test_cluster_overlap_shared_members(sample: Sample) -> None:
 
 
 def _declared(sample: Sample, target: str, source_label: str) -> set[str]:
-    """Nodes of source_label that SERVE target, or a cluster PART_OF target."""
+    """Nodes of source_label that SERVE target, or a cluster PART_OF target (the batches hold no inferred
+    links: those are written to the store only, by materialise_inferred)."""
     hubs = [target] + [a for a, _ in in_edges(sample, target, {"PART_OF"})]
     return {a for h in hubs for a, _ in in_edges(sample, h, {"SERVES"}) if label_of(sample, a) == source_label}
+
+
+def _inferred(sample: Sample, chain: str, min_score: float) -> dict[str, tuple[float, list[str]]]:
+    """The field classifier, recomputed from the batches: platform → (score, matched terms)."""
+    d = sample.graph.nodes[chain]
+    terms = set(chain_terms(d["name"], d.get("terms")))
+    out = {}
+    for p in sample.nodes("Platform"):
+        pd = sample.graph.nodes[p]
+        toks = pd.get("field_tokens", [])
+        served = [b for b, _ in out_edges(sample, p, {"SERVES"})]
+        declared = set(served) | {c for s in served for c, _ in out_edges(sample, s, {"PART_OF"})}
+        if chain in declared or d.get("region") not in (None, pd.get("region")) or not toks:
+            continue
+        matched = sorted({t for t in toks if t in terms})
+        score = len(matched) / len(toks)
+        if matched and score >= max(min_score, DEFAULT_MIN_SCORE):
+            out[p] = (round(score, 6), matched)
+    return out
 
 
 def test_chains_list_declared_counts_and_gaps(sample: Sample) -> None:
@@ -250,9 +270,11 @@ def test_chains_list_declared_counts_and_gaps(sample: Sample) -> None:
     for r in rows:
         plats = _declared(sample, r["id"], "Platform")
         assert r["platforms"] == len(plats)
+        assert r["inferred"] == len(_inferred(sample, r["id"], DEFAULT_MIN_SCORE))
         assert r["lab_clusters"] == len(_declared(sample, r["id"], "LabCluster"))
-        assert r["gap"] == (len(plats) == 0)
+        assert r["gap"] == (len(plats) + r["inferred"] == 0)
     assert any(r["gap"] for r in rows) and not all(r["gap"] for r in rows)
+    assert any(r["inferred"] for r in rows)
 
 
 def test_chain_coverage_declared_by_type_and_level(sample: Sample) -> None:
@@ -269,22 +291,26 @@ def test_chain_coverage_declared_by_type_and_level(sample: Sample) -> None:
 @pytest.mark.parametrize("min_score", [0.0, 0.3, 0.6])
 def test_chain_coverage_inferred_matches_field_classifier(sample: Sample, min_score: float) -> None:
     total = 0
-    for chain in sample.nodes("IndustrialChain"):
-        d = sample.graph.nodes[chain]
-        terms = chain_terms(d["name"], d.get("terms"))
-        rows = q(sample, "chain_coverage_inferred", id=chain, terms=terms, min_score=min_score, per_group=10_000)
+    for chain in sample.nodes("IndustrialChain") + sample.nodes("IndustrialCluster"):
+        rows = q(sample, "chain_coverage_inferred", id=chain, min_score=min_score, per_group=10_000)
         got = {p["id"]: (round(p["score"], 6), sorted(p["matched"])) for r in rows for p in r["sample"]}
-        declared = _declared(sample, chain, "Platform")
-        want = {}
-        for p in sample.nodes("Platform"):
-            toks = sample.graph.nodes[p].get("field_tokens", [])
-            matched = sorted({t for t in toks if t in terms})
-            score = len(matched) / len(toks) if toks else 0.0
-            if matched and score >= min_score and p not in declared:
-                want[p] = (round(score, 6), matched)
-        assert got == want, d["name"]
+        want = _inferred(sample, chain, min_score)
+        assert got == want, sample.graph.nodes[chain]["name"]
+        assert not set(got) & _declared(sample, chain, "Platform")
         total += len(want)
     assert total > 0
+
+
+def test_materialised_links_are_idempotent_and_replaced(sample: Sample) -> None:
+    again = materialise_inferred(sample.store)
+    assert again.status == "unchanged" and again.links > 0
+    # A stricter floor drops links: the pseudo-document is replaced as a whole, none left behind.
+    strict = materialise_inferred(sample.store, min_score=0.99)
+    assert strict.status == "replaced" and strict.links < again.links
+    chains = sample.nodes("IndustrialChain") + sample.nodes("IndustrialCluster")
+    rows = [r for c in chains for r in q(sample, "chain_coverage_inferred", id=c, min_score=0.0, per_group=0)]
+    assert sum(r["count"] for r in rows) == strict.links
+    assert materialise_inferred(sample.store).status == "replaced"  # back to the default floor
 
 
 # --- targets, taxonomy ----------------------------------------------------------------------------
@@ -348,7 +374,7 @@ def test_type_transitions(sample: Sample) -> None:
 
 
 def test_documents_list_get_facts(sample: Sample) -> None:
-    docs = sample.nodes("Document")
+    docs = sorted(n for n, d in sample.stored.nodes(data=True) if d["label"] == "Document")
     rows = q(sample, "documents_list", kind=None, skip=0, limit=100)
     assert rows[0]["total"] == len(docs)
     assert [d["id"] for d in rows[0]["items"]] == docs
@@ -356,7 +382,7 @@ def test_documents_list_get_facts(sample: Sample) -> None:
     assert [d["id"] for d in pol[0]["items"]] == ["doc:sample_policy"]
     for doc in docs:
         got = q(sample, "document_get", id=doc)
-        assert got[0]["props"]["doc_id"] == sample.graph.nodes[doc]["doc_id"]
+        assert got[0]["props"]["doc_id"] == sample.stored.nodes[doc]["doc_id"]
         facts = q(sample, "document_facts", id=doc, per_label=5)
         want: Counter[str] = Counter()
         supported = {
@@ -398,13 +424,13 @@ def test_export_queries_page_through_the_whole_graph(sample: Sample) -> None:
     while rows := q(sample, "export_nodes", skip=skip, limit=97):
         nodes += rows
         skip += 97
-    assert sorted(r["id"] for r in nodes) == sorted(sample.graph.nodes)
+    assert sorted(r["id"] for r in nodes) == sorted(sample.stored.nodes)
     rels, skip = [], 0
     while rows := q(sample, "export_rels", skip=skip, limit=211):
         rels += rows
         skip += 211
     assert Counter((r["source"], r["target"], r["type"]) for r in rels) == Counter(
-        (a, b, d["type"]) for a, b, d in sample.graph.edges(data=True)
+        (a, b, d["type"]) for a, b, d in sample.stored.edges(data=True)
     )
 
 
@@ -421,8 +447,31 @@ def test_platforms_by_region(sample: Sample) -> None:
 def test_store_fingerprint_changes_with_loads(sample: Sample) -> None:
     row = q(sample, "store_fingerprint")[0]
     docs = [sample.graph.nodes[d] for d in sample.nodes("Document")]
-    assert row["documents"] == len(docs) and row["states"] == ["complete"]
+    # + the derived pseudo-document of the inferred chain links (written to the store only)
+    assert row["documents"] == len(docs) + 1 and row["states"] == ["complete"]
     assert row["last_loaded"] is not None
+
+
+def test_chains_terms_and_platforms_fields(sample: Sample) -> None:
+    rows = q(sample, "chains_terms")
+    chains = sample.nodes("IndustrialChain") + sample.nodes("IndustrialCluster")
+    assert [r["id"] for r in rows] == sorted(chains)
+    for r in rows:
+        d = sample.graph.nodes[r["id"]]
+        assert (r["label"], r["name"], r["region"], r["terms"]) == (
+            d["label"],
+            d.get("name"),
+            d.get("region"),
+            d.get("terms"),
+        )
+    plats = sorted(p for p in sample.nodes("Platform") if sample.graph.nodes[p].get("field_tokens"))
+    page1, page2 = q(sample, "platforms_fields", skip=0, limit=7), q(sample, "platforms_fields", skip=7, limit=10_000)
+    assert [r["id"] for r in page1 + page2] == plats
+    for r in page1 + page2:
+        served = [b for b, _ in out_edges(sample, r["id"], {"SERVES"})]
+        parents = {c for b in served for c, _ in out_edges(sample, b, {"PART_OF"})}
+        assert set(r["declared"]) == set(served) | parents
+        assert r["field_tokens"] == sample.graph.nodes[r["id"]]["field_tokens"]
 
 
 def test_zz_every_named_query_was_run_against_the_store() -> None:

@@ -9,7 +9,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
-SETUP = """import helpers  # sys.path, matplotlib (Agg, CJK font if any), the sample store
+SETUP = """import helpers  # sys.path, matplotlib (Agg, CJK font if any), the demo store
 import matplotlib.pyplot as plt
 import networkx as nx
 
@@ -21,7 +21,8 @@ NB1 = [
         "**Question:** in the institution–platform–lab-cluster network, which institutions are central "
         "(degree, betweenness, eigenvector centrality), and which hosts are *brokers* — institutions whose "
         "platforms or memberships reach into more than one lab cluster?\n\n"
-        "Data: the bundled sample (`app.sample`), the named query `network_edges` — the same Cypher as "
+        "Data: the bundled demo data (data/corpus + data/sample, as `make demo` ingests them), "
+        "the named query `network_edges` — the same Cypher as "
         "`innokg cypher ':run network_edges'` and the API."
     ),
     new_code_cell(
@@ -111,7 +112,7 @@ NB2 = [
         "**Question:** if we let the data speak — Louvain communities on the institution projection "
         "(two institutions are linked when they host/co-build a platform together or sit in the same lab "
         "cluster) — do the communities line up with the lab clusters (实验室群) the province declared?\n\n"
-        "Data: the bundled sample via the named query `network_edges`."
+        "Data: the bundled demo data (data/corpus + data/sample) via the named query `network_edges`."
     ),
     new_code_cell(
         SETUP
@@ -185,7 +186,8 @@ NB3 = [
         "network of duplicate pairs, whose components are duplicate groups; (b) which industrial chains "
         "are served by platforms (declared in inventories vs inferred from field phrases) and which are "
         "gaps; (c) how far is each policy target from the platforms actually approved?\n\n"
-        "Data: the bundled sample; `app.services.duplicates.detect`, the named queries `chains_list`, "
+        "Data: the bundled demo data (data/corpus + data/sample); `app.services.duplicates.detect`, "
+        "the named queries `chains_list`, "
         "`chain_coverage_declared`, `chain_coverage_inferred` and `targets_vs_actual` (the API's answers)."
     ),
     new_code_cell(

@@ -1,8 +1,10 @@
-"""Notebook helpers: a private embedded store loaded with the bundled sample, figures, CJK labels.
+"""Notebook helpers: a private embedded store loaded with the bundled demo data, figures, CJK labels.
 
 Every notebook starts with ``store = helpers.sample_store()`` (a throw-away FalkorDB server in a temp
-directory, loaded with app.sample) and ends with ``helpers.close(store)``. Point INNOKG_NOTEBOOK_STORE
-at a store URL to run the same notebook against a real graph instead.
+directory into which ``ingest_paths`` loads data/corpus — the five real policy texts — and data/sample —
+the generated inventories and lab-cluster lists —, exactly what ``make demo`` ingests) and ends with
+``helpers.close(store)``. Point INNOKG_NOTEBOOK_STORE at a store URL to run the same notebook against a
+real (already loaded) graph instead.
 """
 
 from __future__ import annotations
@@ -28,11 +30,19 @@ from matplotlib import font_manager  # noqa: E402
 from app.graph.embedded import stop_server  # noqa: E402
 from app.graph.falkor import FalkorStore  # noqa: E402
 from app.graph.store import GraphStore, open_store  # noqa: E402
-from app.sample import load_sample  # noqa: E402
+from ingest.run import ingest_paths  # noqa: E402
 
 FIGURES = Path(os.environ.get("INNOKG_FIGURES", REPO / "notebooks" / "figures"))
-_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimHei", "Source Han Sans SC")
+_CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+    "Source Han Sans SC",
+)
 _TEMP: dict[int, Path] = {}
+DEMO_PATHS = (REPO / "data" / "corpus", REPO / "data" / "sample")
 
 
 def cjk_font() -> str | None:
@@ -54,15 +64,27 @@ def label(text: str | None, fallback: str) -> str:
     return (text or fallback) if CJK else fallback
 
 
-def sample_store(platforms: int = 600, seed: int = 7) -> GraphStore:
+def sample_store() -> GraphStore:
+    """The demo graph: INNOKG_NOTEBOOK_STORE if set, else data/corpus + data/sample ingested afresh."""
     url = os.environ.get("INNOKG_NOTEBOOK_STORE")
     if url:
-        return open_store(url)
+        graph = os.environ.get("INNOKG_NOTEBOOK_GRAPH")
+        return open_store(url, graph=graph) if graph else open_store(url)
     path = Path(tempfile.mkdtemp(prefix="innokg-nb-"))
-    store = FalkorStore(path, graph="sample")
-    load_sample(store, platforms=platforms, seed=seed)
+    store = FalkorStore(path, graph="demo")
+    report = ingest_paths(store, list(DEMO_PATHS))
+    if report.failed:
+        raise RuntimeError("demo ingest failed: " + "; ".join(f.summary() for f in report.failed))
+    derive(store)
     _TEMP[id(store)] = path
     return store
+
+
+def derive(store: GraphStore) -> None:
+    """The derived steps a full ingest runs after loading (inferred chain links)."""
+    from app.services.chains import materialise_inferred
+
+    materialise_inferred(store)
 
 
 def close(store: GraphStore) -> None:
@@ -95,4 +117,6 @@ def table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> str:
     def line(vals: list[Any]) -> str:
         return "  ".join(str(v) + " " * (wd - w(v)) for v, wd in zip(vals, widths, strict=True))
 
-    return "\n".join([line(cols), line(["-" * wd for wd in widths]), *(line([r.get(c, "") for c in cols]) for r in rows)])
+    return "\n".join(
+        [line(cols), line(["-" * wd for wd in widths]), *(line([r.get(c, "") for c in cols]) for r in rows)]
+    )

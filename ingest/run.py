@@ -230,7 +230,7 @@ def _prepare_file(job: tuple[Path, str, int, str]) -> _Prepared:
         out.sha256 = sha256_file(path)
         if read is None:
             out.doc_id, out.props, batches, out.rows = _policy_batches(path)
-            out.batches = [prepare_batch(b, chunk=chunk, backend=backend) for b in batches]
+            out.batches = [_prepare(b, chunk, backend) for b in batches]
         else:
             out.doc_id, out.rows = path.stem, len(read.rows)
             out.props = {"kind": "inventory", "path": str(path), "title": path.name}
@@ -240,9 +240,7 @@ def _prepare_file(job: tuple[Path, str, int, str]) -> _Prepared:
             else:
                 from ingest.inventory.to_graph import to_batches
 
-                out.batches = [
-                    prepare_batch(b, chunk=chunk, backend=backend) for b in to_batches(read, resolver=_resolver())
-                ]
+                out.batches = [_prepare(b, chunk, backend) for b in to_batches(read, resolver=_resolver())]
         out.times.build = time.process_time() - t
     except InputError as exc:
         out.error = (str(exc.path), exc.offset, exc.reason)
@@ -351,6 +349,13 @@ def existing_ids(store: GraphStore) -> Callable[[Label, list[str]], set[str]]:
     return lookup
 
 
+def _prepare(batch: GraphBatch, chunk: int, backend: str) -> PreparedBatch:
+    """Every pipeline's batches pass here: search terms for /search, then the loader's preparation."""
+    from app.services.search import add_search_terms
+
+    return prepare_batch(add_search_terms(batch), chunk=chunk, backend=backend)
+
+
 def _write_clusters(store: GraphStore, prep: _Prepared, chunk: int) -> FileOutcome:
     from ingest.inventory.to_graph import MemberStats, to_batches
 
@@ -359,7 +364,7 @@ def _write_clusters(store: GraphStore, prep: _Prepared, chunk: int) -> FileOutco
     t = time.process_time()
     stats = MemberStats()
     batches = [
-        prepare_batch(b, chunk=chunk, backend=store.backend)
+        _prepare(b, chunk, store.backend)
         for b in to_batches(prep.deferred, resolver=_resolver(), lookup=existing_ids(store), members=stats)
     ]
     o.members_existing, o.members_new = stats.existing, stats.new

@@ -25,7 +25,7 @@ from typing import Any
 import jieba
 from pydantic import BaseModel
 
-from app.graph.batch import GraphBatch
+from app.graph.batch import GraphBatch, PropValue
 from app.graph.loader import LoadResult, load_document
 from app.graph.schema import Label, Rel
 from app.graph.store import GraphStore
@@ -242,7 +242,7 @@ def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> t
             if not cands:
                 continue
             for hit in classify(toks, {cid: terms[cid] for cid in sorted(cands)}, min_score):
-                props = {"inferred": True, "score": round(hit.score, 6), "terms": hit.matched}
+                props: dict[str, PropValue] = {"inferred": True, "score": round(hit.score, 6), "terms": hit.matched}
                 dst = (labels[hit.chain_id], hit.chain_id)
                 batch.add_rel(Rel.SERVES, (Label.PLATFORM, row["id"]), dst, props, key="inferred")
         seen += len(rows)
@@ -254,10 +254,10 @@ def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> t
 
 def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> InferenceReport:
     """Classify every platform's field against every chain (of its province, or without a region) and
-    write the links as SERVES {inferred: true,
-    score, terms}, owned by the pseudo-document ``derived_chain_links``. Idempotent: the same links are a
-    no-op; different links replace the previous set as a whole (the loader's per-document replace).
-    Run it after each ingest (links at or above ``min_score`` are kept; coverage can filter higher)."""
+    write the links as SERVES {inferred: true, score, terms}, owned by the pseudo-document
+    ``derived_chain_links``. Idempotent: the same links are a no-op; different links replace the previous
+    set as a whole (the loader's per-document replace). Run it after each ingest (links at or above
+    ``min_score`` are kept; coverage can filter higher)."""
     batch, n_chains, n_platforms = inferred_batch(store, min_score)
     rels = sorted(
         (r["src"], r["dst"], json.dumps(r["props"], sort_keys=True, ensure_ascii=False))
@@ -265,6 +265,6 @@ def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE
         for r in rows
     )
     sha = hashlib.sha256(json.dumps([min_score, rels], ensure_ascii=False).encode()).hexdigest()
-    props = {"kind": "derived", "title": "inferred chain links (field classifier)", "min_score": min_score}
+    props: dict[str, PropValue] = {"kind": "derived", "title": "inferred chain links", "min_score": min_score}
     result: LoadResult = load_document(store, DERIVED_DOC, sha, props, [batch])
     return InferenceReport(chains=n_chains, platforms=n_platforms, links=len(rels), status=result.status)

@@ -5,14 +5,20 @@ character bigrams plus jieba tokens, in one list property with a range index. Fa
 elements, so ``$anchor IN n.search_terms`` is an index scan, not a label scan. A query is cut into the
 same bigrams; a node matches when it holds ALL of them (≈ substring match on any of its names). The
 anchor — the one bigram the index looks up — is the rarest-looking one: not a generic platform-name
-bigram (重点, 实验, 中心, 辽宁 …), lowest jieba frequency. Loaders call ``search_terms(text)`` (or
-``add_search_terms(batch)``) when they build nodes; see docs/api.md "Search".
+bigram (重点, 实验, 中心, 辽宁 …), lowest jieba frequency.
+That "rarest" is measured: a term-frequency table sampled from the store (``term_counts``) ranks the
+query's terms first, so a query made only of common bigrams anchors on its least common one.
+On Neo4j, search_entities.neo4j.cypher asks the full-text index innokg_search for all terms instead.
+Loaders call ``search_terms(text)`` (or ``add_search_terms(batch)``) when they build nodes; see
+docs/api.md "Search".
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
+import time
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -152,8 +158,12 @@ class QueryTerms(BaseModel):
     anchor: str  # the one looked up in the index
 
 
-def query_terms(q: str) -> QueryTerms | None:
-    """Bigrams of a query (ASCII words whole); None when the query has no searchable character."""
+def query_terms(q: str, counts: dict[str, int] | None = None) -> QueryTerms | None:
+    """Bigrams of a query (ASCII words whole); None when the query has no searchable character.
+
+    The anchor is the rarest term: fewest occurrences in ``counts`` (a term-frequency sample of the store,
+    ``term_counts``; absent = rarer than any counted term), then not a generic bigram, then the lowest
+    jieba dictionary frequency."""
     norm = _norm(q)
     terms: list[str] = []
     for m in _RUN.finditer(norm):
@@ -167,7 +177,8 @@ def query_terms(q: str) -> QueryTerms | None:
     if not jieba.dt.initialized:
         jieba.dt.initialize()
         freq = jieba.dt.FREQ
-    anchor = min(terms, key=lambda t: (t in generic, freq.get(t, 0), -len(t)))
+    seen = counts or {}
+    anchor = min(terms, key=lambda t: (seen.get(t, 0), t in generic, freq.get(t, 0), -len(t)))
     return QueryTerms(terms=terms, anchor=anchor)
 
 
@@ -185,6 +196,35 @@ class SearchPage(BaseModel):
     items: list[SearchHit]
 
 
+SAMPLE_PER_LABEL = 20_000  # nodes per label in the term-frequency sample
+RECHECK_S = 30.0  # how often the cached table checks the store fingerprint
+_counts_lock = threading.Lock()
+_counts: dict[tuple[str, str], tuple[float, tuple[object, ...], dict[str, int]]] = {}
+
+
+def term_counts(store: GraphStore) -> dict[str, int]:
+    """Term → occurrences in a sample of the store's platforms and institutions (terms seen once are left
+    out: the table stays small). Recomputed when a load changed the store (fingerprint checked at most every
+    RECHECK_S seconds), so a search costs no extra query in steady state."""
+    from app.services.chains import fingerprint
+
+    key = (store.url, str(getattr(store, "_graph_name", "")))
+    now = time.monotonic()
+    with _counts_lock:
+        hit = _counts.get(key)
+    if hit is not None and now - hit[0] < RECHECK_S:
+        return hit[2]
+    fp = fingerprint(store)
+    if hit is not None and hit[1] == fp:
+        table = hit[2]
+    else:
+        rows = store.read(query("search_term_counts", store.backend).text, {"per_label": SAMPLE_PER_LABEL})
+        table = {str(r["term"]): int(r["n"]) for r in rows}
+    with _counts_lock:
+        _counts[key] = (now, fp, table)
+    return table
+
+
 CANDIDATE_CAP = 2000  # candidates ranked per label; keeps broad queries (e.g. 集成电路) fast at 1M platforms
 
 
@@ -199,7 +239,7 @@ def search(
     cap: int = CANDIDATE_CAP,
 ) -> SearchPage:
     """Entities whose names/short forms/fields contain the query's characters, best first."""
-    qt = query_terms(q)
+    qt = query_terms(q, term_counts(store))
     if qt is None:
         return SearchPage(total=0, items=[])
     nq = query("search_entities", store.backend)

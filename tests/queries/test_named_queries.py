@@ -474,6 +474,18 @@ def test_chains_terms_and_platforms_fields(sample: Sample) -> None:
         assert r["field_tokens"] == sample.graph.nodes[r["id"]]["field_tokens"]
 
 
+def test_search_term_counts_and_rarest_anchor(sample: Sample) -> None:
+    rows = q(sample, "search_term_counts", per_label=100_000)
+    want: Counter[str] = Counter()
+    for label in ("Platform", "Institution"):
+        for n in sample.nodes(label):
+            want.update(sample.graph.nodes[n].get("search_terms", []))
+    assert {r["term"]: r["n"] for r in rows} == {t: c for t, c in want.items() if c > 1}
+    counts = {r["term"]: r["n"] for r in rows}
+    qt = query_terms("省集成电路", counts)
+    assert qt is not None and counts.get(qt.anchor, 0) == min(counts.get(t, 0) for t in qt.terms)
+
+
 def test_zz_every_named_query_was_run_against_the_store() -> None:
     """Runs last in this module (name order): each analyst query needs an oracle test above."""
     names = {n for n in named_queries("falkordb") if not n.startswith("dedup_")}

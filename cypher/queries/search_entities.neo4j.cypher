@@ -1,0 +1,22 @@
+// name: search_entities
+// description: Entities whose search_terms hold every query bigram, ranked: exact name/short form/alias,
+// description: then prefix, then substring, then field/alias matches; shorter names first (Neo4j variant:
+// description: the full-text index innokg_search, whitespace analyser over the search_terms lists, is
+// description: asked for documents holding ALL the terms; at most $cap candidates). Terms come from
+// description: app.services.search.query_terms(q); $anchor is the FalkorDB variant's index key (unused here).
+// params: anchor, terms, q, kinds, cap, skip, limit
+WITH reduce(s = '', t IN $terms | s + CASE WHEN s = '' THEN '' ELSE ' AND ' END + '"' + t + '"') AS lucene
+CALL db.index.fulltext.queryNodes('innokg_search', lucene, {limit: $cap}) YIELD node
+WITH node AS n, labels(node)[0] AS kind
+WHERE ($kinds IS NULL OR kind IN $kinds) AND all(t IN $terms WHERE t IN n.search_terms)
+WITH n, kind, coalesce(n.name, n.title, n.id) AS name
+WITH n, kind, name,
+  CASE
+    WHEN name = $q OR n.short = $q OR $q IN coalesce(n.aliases, []) THEN 100.0
+    WHEN name STARTS WITH $q THEN 60.0
+    WHEN name CONTAINS $q THEN 40.0
+    ELSE 10.0
+  END - size(name) / 100.0 AS score
+ORDER BY score DESC, name
+WITH collect({id: n.id, kind: kind, name: name, score: score, snippet: n.field}) AS hits
+RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS items

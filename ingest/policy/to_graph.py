@@ -216,24 +216,22 @@ def _org(b: GraphBatch, resolver: Resolver, name: str, province: str | None, e: 
 
 def _lab_clusters(b: GraphBatch, doc: ExtractedDocument, dnode: tuple[Label, str], ev: Callable[..., Evidence]) -> None:
     province = doc.region
-    # Role-level facts of a guideline: one cluster node for the region's lab-cluster scheme; each
-    # relation kept as "head|relation|tail" with its own evidence; served clusters as SERVES.
+    # Role-level facts of a guideline (群主任 leads 秘书处 …) describe the scheme, not one cluster: they
+    # stay on the document (each relation "head|relation|tail", with its own evidence), so /clusters
+    # lists only real clusters; industrial clusters the scheme serves are mentions of the document.
     if doc.cluster_roles or doc.cluster_relations:
-        first = doc.cluster_roles[0] if doc.cluster_roles else doc.cluster_relations[0]
-        scheme = _cluster(
-            b,
-            f"{province or ''}实验室群",
-            province,
-            ev(first),
-            roles=sorted({r.role for r in doc.cluster_roles}),
-            role_relations=[f"{r.head}|{r.relation}|{r.tail}" for r in doc.cluster_relations],
-            scheme=True,
+        b.add_node(
+            dnode[0],
+            dnode[1],
+            {
+                "cluster_roles": sorted({r.role for r in doc.cluster_roles}),
+                "cluster_role_relations": [f"{r.head}|{r.relation}|{r.tail}" for r in doc.cluster_relations],
+            },
+            [ev(r) for r in (*doc.cluster_roles, *doc.cluster_relations)],
         )
-        b.add_rel(Rel.MENTIONS, dnode, scheme, {}, ev(first))
         for r in doc.cluster_relations:
-            b.add_node(scheme[0], scheme[1], {}, ev(r))  # the relation's provenance on the scheme node
             if r.relation == "serves" and r.head == "实验室群":
-                b.add_rel(Rel.SERVES, scheme, _industrial(b, r.tail, province, ev(r)), {"scope": "scheme"}, ev(r))
+                b.add_rel(Rel.MENTIONS, dnode, _industrial(b, r.tail, province, ev(r)), {"scope": "scheme"}, ev(r))
     # Instance-level facts of a roster.
     resolver = Resolver()
     by_cluster: dict[str, list[ClusterMember]] = {}

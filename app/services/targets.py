@@ -14,15 +14,15 @@ class TargetVsActual(BaseModel):
     id: str
     target: int | None
     target_max: int | None
-    kind: str | None  # total (达到N家) | new (新建N家) | …
+    kind: str | None  # total (达到N家) | increment/new (新建N家) | removal | conversion | stat_* | …
     type: str | None
     level: str | None
     region: str | None
     year: int | None
     document: str | None
     title: str | None
-    baseline_year: int | None  # the document's year: 'new' targets count platforms approved after it
-    actual: int
+    baseline_year: int | None  # the document's year: added kinds count platforms approved after it
+    actual: int | None  # None: the target is not a platform count (removal, conversion)
     gap: int | None  # target − actual; > 0 means still short
     evidence: list[dict[str, Any]]
 

@@ -110,9 +110,9 @@ def test_chains_and_coverage_declared_vs_inferred(api: Api) -> None:
 
 def test_targets_vs_actual_with_gap_and_span(api: Api) -> None:
     rows = api.client.get("/targets", params={"region": "辽宁省"}).json()
-    assert len(rows) == 4
+    assert len(rows) == 8
     for t in rows:
-        assert t["gap"] == t["target"] - t["actual"]
+        assert t["gap"] == (None if t["kind"] == "removal" else t["target"] - t["actual"])
         quote = t["evidence"][0]["quote"]
         assert POLICY_TEXT[t["evidence"][0]["start"] : t["evidence"][0]["end"]] == quote
     only = api.client.get("/targets", params={"type": "新型研发机构", "year": 2027}).json()

@@ -69,7 +69,9 @@ def test_named_query_export(sample: Sample, tmp_path: Path) -> None:
     with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as fh:
         got = list(csv.DictReader(fh))
     assert rows == len(got) == len(sample.nodes("Target"))
-    assert {int(r["target"]) - int(r["actual"]) for r in got} == {int(r["gap"]) for r in got}
+    counted = [r for r in got if r["actual"] != ""]  # removal/conversion targets: empty actual and gap
+    assert counted and {int(r["target"]) - int(r["actual"]) for r in counted} == {int(r["gap"]) for r in counted}
+    assert all(r["gap"] == "" for r in got if r["actual"] == "")
     with pytest.raises(ValueError, match="source and target"):
         export(sample.store, tmp_path / "x.gexf", "gexf", "targets_vs_actual")
     with pytest.raises(ValueError, match="unknown format"):

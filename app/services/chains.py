@@ -26,7 +26,7 @@ import jieba
 from pydantic import BaseModel
 
 from app.graph.batch import GraphBatch, PropValue
-from app.graph.loader import LoadResult, load_document
+from app.graph.loader import LoadResult, document_state, load_document
 from app.graph.schema import Label, Rel
 from app.graph.store import GraphStore
 from app.services.named import run
@@ -215,7 +215,7 @@ class InferenceReport(BaseModel):
     chains: int
     platforms: int  # platforms with field tokens read
     links: int  # inferred SERVES links written
-    status: str  # loaded | replaced | unchanged
+    status: str  # loaded | replaced | unchanged | none (no link and none before: nothing written)
 
 
 def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> tuple[GraphBatch, int, int]:
@@ -232,7 +232,7 @@ def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> t
             by_term.setdefault(t, []).append(cid)
     batch = GraphBatch(doc_id=DERIVED_DOC)
     seen = skip = 0
-    while True:
+    while by_term:  # no chain terms: nothing to classify against
         rows = run(store, "platforms_fields", skip=skip, limit=PAGE)
         for row in rows:
             toks = [t for t in row["field_tokens"] or [] if isinstance(t, str)]
@@ -264,6 +264,9 @@ def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE
         for rows in batch.rels.values()
         for r in rows
     )
+    if not rels and not document_state(store, DERIVED_DOC):
+        # Nothing inferred and nothing to withdraw: no pseudo-document in a graph without chains.
+        return InferenceReport(chains=n_chains, platforms=n_platforms, links=0, status="none")
     sha = hashlib.sha256(json.dumps([min_score, rels], ensure_ascii=False).encode()).hexdigest()
     props: dict[str, PropValue] = {"kind": "derived", "title": "inferred chain links", "min_score": min_score}
     result: LoadResult = load_document(store, DERIVED_DOC, sha, props, [batch])

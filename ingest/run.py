@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.graph.batch import GraphBatch, PropValue
+from app.graph.bulk import BulkBatch, BulkGraph, bulk_rows, graph_exists
 from app.graph.loader import (
     DEFAULT_CHUNK,
     LoadResult,
@@ -57,6 +58,7 @@ class StageTimes:
     build: float = 0.0  # resolve + GraphBatches + prepare (merge, clean, encode)
     write: float = 0.0
     wait: float = 0.0  # wall seconds this process waited for a worker's file
+    send: float = 0.0  # bulk path: wall seconds of GRAPH.BULK + schema (also counted in write)
 
     def add(self, other: StageTimes) -> None:
         self.read += other.read
@@ -187,6 +189,7 @@ class _Prepared:
     sha256: str = ""
     props: dict[str, PropValue] = field(default_factory=dict)
     batches: list[PreparedBatch] = field(default_factory=list)
+    bulk: list[BulkBatch] = field(default_factory=list)  # instead of batches on the GRAPH.BULK path
     rows: int = 0
     rejects: list[dict[str, object]] = field(default_factory=list)
     error: tuple[str, int | None, str] | None = None
@@ -230,7 +233,7 @@ def _prepare_file(job: tuple[Path, str, int, str]) -> _Prepared:
         out.sha256 = sha256_file(path)
         if read is None:
             out.doc_id, out.props, batches, out.rows = _policy_batches(path)
-            out.batches = [_prepare(b, chunk, backend) for b in batches]
+            _fill(out, batches, chunk, backend)
         else:
             out.doc_id, out.rows = path.stem, len(read.rows)
             out.props = {"kind": "inventory", "path": str(path), "title": path.name}
@@ -240,7 +243,7 @@ def _prepare_file(job: tuple[Path, str, int, str]) -> _Prepared:
             else:
                 from ingest.inventory.to_graph import to_batches
 
-                out.batches = [_prepare(b, chunk, backend) for b in to_batches(read, resolver=_resolver())]
+                _fill(out, to_batches(read, resolver=_resolver()), chunk, backend)
         out.times.build = time.process_time() - t
     except InputError as exc:
         out.error = (str(exc.path), exc.offset, exc.reason)
@@ -281,12 +284,21 @@ def ingest_paths(
     chunk: int = DEFAULT_CHUNK,
     on_file: Callable[[FileOutcome], None] | None = None,
     workers: int | None = None,
+    bulk: bool | Literal["auto"] = "auto",
 ) -> IngestReport:
     """Ingest files (and directories) into ``store``; ``workers`` processes prepare files while this one
-    writes (None: up to 2; 0: everything in this process)."""
-    ensure_initialised(store)
+    writes (None: up to 2; 0: everything in this process).
+
+    ``bulk``: build the whole run in memory and create the graph with GRAPH.BULK (app.graph.bulk) —
+    "auto" does so when the store is the embedded FalkorDB and its graph does not exist yet; True
+    requires that; False always MERGEs. The resulting graph is the one the MERGE path would build."""
+    paths = expand(paths)
+    use_bulk = _use_bulk(store, bulk, paths)
     report = IngestReport()
     workers = default_workers() if workers is None else workers
+    if use_bulk:
+        return _ingest_bulk(store, paths, kind, chunk, on_file, workers, report)
+    ensure_initialised(store)
     outcomes: dict[int, FileOutcome] = {}
     jobs: list[tuple[Path, str, int, str]] = []
     job_index: list[int] = []
@@ -347,6 +359,101 @@ def existing_ids(store: GraphStore) -> Callable[[Label, list[str]], set[str]]:
         return {str(r["id"]) for r in store.read(template("nodes_existing", label=label), {"ids": ids})}
 
     return lookup
+
+
+BULK = "bulk"  # the backend name jobs carry when workers pack rows for GRAPH.BULK
+
+
+def _use_bulk(store: GraphStore, bulk: bool | Literal["auto"], files: list[Path]) -> bool:
+    """Bulk only into a new embedded graph, and only when no two files share a stem (a document id):
+    the MERGE path replaces the first by the second at its place in the run, which a bulk cannot."""
+    if bulk is False:
+        return False
+    fresh = store.backend == "falkordb" and not graph_exists(store)
+    if bulk is True and not fresh:
+        raise ValueError("bulk load needs the embedded store and a graph that does not exist yet")
+    stems = Counter(p.stem for p in files)
+    twice = sorted(s for s, n in stems.items() if n > 1)
+    if bulk is True and twice:
+        raise ValueError(f"bulk load needs one file per document id; more than one file is named {twice[0]}.*")
+    return fresh and not twice
+
+
+def _fill(out: _Prepared, batches: Iterable[GraphBatch], chunk: int, backend: str) -> None:
+    from app.services.search import add_search_terms
+
+    if backend == BULK:
+        out.bulk = [bulk_rows(add_search_terms(b)) for b in batches]
+    else:
+        out.batches = [_prepare(b, chunk, backend) for b in batches]
+
+
+def _ingest_bulk(
+    store: GraphStore,
+    paths: Iterable[Path],
+    kind: Kind,
+    chunk: int,
+    on_file: Callable[[FileOutcome], None] | None,
+    workers: int,
+    report: IngestReport,
+) -> IngestReport:
+    """The whole run into a BulkGraph, sent with GRAPH.BULK, then the schema. Nothing touches the store
+    before the send (a read would create the graph key). A document met twice with other content is
+    loaded through the MERGE path after the send (a clean replace, as on any later run)."""
+    graph = BulkGraph()
+    seed = bulk_rows(seed_batch())
+    graph.load(SEED_DOC_ID, seed_sha256(), {"kind": "seed", "title": "gazetteer + taxonomy"}, [seed])
+    jobs = [(p, classify(p, kind) if p.exists() else "?", chunk, BULK) for p in expand(paths)]
+    outcomes: dict[int, FileOutcome] = {}
+    deferred: list[tuple[int, _Prepared]] = []
+    replays: list[tuple[int, _Prepared]] = []
+
+    def finish(i: int, outcome: FileOutcome) -> None:
+        outcomes[i] = outcome
+        report.times.add(outcome.times)
+        if on_file is not None:
+            on_file(outcome)
+
+    def load(i: int, prep: _Prepared) -> None:
+        o = _outcome(prep)
+        if o.error is None:
+            done = graph.has_document(prep.doc_id)
+            if done is not None and done != prep.sha256:
+                replays.append((i, prep))
+                return
+            t = time.perf_counter()
+            o.result = graph.load(prep.doc_id, prep.sha256, prep.props, prep.bulk)
+            o.times.write = time.perf_counter() - t
+        finish(i, o)
+
+    for i, prep in enumerate(_prepared_stream(jobs, workers, report.times)):
+        if prep.deferred is not None and prep.error is None:
+            deferred.append((i, prep))
+        else:
+            load(i, prep)
+    from ingest.inventory.to_graph import MemberStats, to_batches
+
+    for i, prep in deferred:
+        assert prep.deferred is not None
+        t = time.process_time()
+        stats = MemberStats()
+        _fill(prep, to_batches(prep.deferred, resolver=_resolver(), lookup=graph.lookup, members=stats), chunk, BULK)
+        prep.times.build += time.process_time() - t
+        load(i, prep)
+        outcomes[i].members_existing, outcomes[i].members_new = stats.existing, stats.new
+    t = time.perf_counter()
+    graph.send(store)  # frees the in-memory graph
+    store.apply_schema()
+    report.times.write += time.perf_counter() - t
+    report.times.send = time.perf_counter() - t
+    for i, prep in replays:  # same doc id twice with other content: the MERGE path replaces it
+        again = _prepare_file((prep.path, prep.kind, chunk, store.backend))
+        if again.deferred is not None and again.error is None:
+            finish(i, _write_clusters(store, again, chunk))
+        else:
+            finish(i, _write(store, again))
+    report.files = [outcomes[i] for i in sorted(outcomes)]
+    return report
 
 
 def _prepare(batch: GraphBatch, chunk: int, backend: str) -> PreparedBatch:

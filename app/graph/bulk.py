@@ -1,0 +1,462 @@
+"""First load into an empty embedded store through FalkorDB's ``GRAPH.BULK`` binary loader.
+
+The MERGE path (app.graph.loader) pays ~130–150 µs of engine time per inventory row; ``GRAPH.BULK``
+creates nodes and edges from packed binary tokens without planning or matching, but only into a graph
+key that does not exist yet, CREATE-only. So a whole ingest run is first computed in memory to the exact
+end state the MERGE path would leave (same row merging, same ``SET +=`` order, same ``docs``/``evidence``
+list arithmetic, same dropped relationships), then sent in a few large commands, then the schema
+(indexes + constraints) is applied. Later runs use the MERGE path on the graph this produced
+(tests/test_bulk.py compares both graphs exactly).
+
+Wire format (FalkorDB 4.16, as read by its bulk loader): ``GRAPH.BULK key [BEGIN] node_count
+edge_count label_tokens reltype_tokens <tokens…>``. A token is ``name\\0`` + uint32 property count +
+``prop\\0``… then entities: a node is its property values in header order, an edge is uint64 src,
+uint64 dst (internal node ids, sequential from 0 in creation order across commands) and its values.
+A value is a type byte + payload: 0 null (property not set), 1 bool (1 byte), 2 double, 3 string
+(UTF-8 + NUL), 4 int64, 5 array (int64 length + values). Little-endian on every supported machine.
+
+Memory: entities are held as packed value bytes (not dicts) keyed by their property-name signature; a
+repeated entity (an institution in many files, a platform listed in two years) is decoded, merged and
+packed again. Packing runs in the worker processes (``bulk_rows``), the parent only merges.
+"""
+
+from __future__ import annotations
+
+import struct
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from app.graph.batch import GraphBatch, PropValue
+from app.graph.loader import LoadResult, _clean, _merge_rows
+from app.graph.schema import Label, Rel, document_id
+from app.graph.store import GraphStore, StoreError
+
+MAX_TOKEN = 32 * 1024 * 1024  # bytes per token (Redis: 512 MB per bulk string)
+MAX_COMMAND = 160 * 1024 * 1024  # bytes per GRAPH.BULK command (bounds the server's input buffer)
+
+_T_NULL, _T_BOOL, _T_DOUBLE, _T_STRING, _T_LONG, _T_ARRAY = 0, 1, 2, 3, 4, 5
+_LONG = struct.Struct("<Bq")
+_DOUBLE = struct.Struct("<Bd")
+_I64 = struct.Struct("<q")
+_F64 = struct.Struct("<d")
+_EDGE = struct.Struct("<QQ")
+_TRUE, _FALSE = bytes((_T_BOOL, 1)), bytes((_T_BOOL, 0))
+_REL_RESERVED = ("key", "docs", "evidence")
+
+Keys = tuple[str, ...]
+Packed = tuple[Keys, bytes]  # property names (a signature) + their packed values in that order
+
+
+class BulkError(ValueError):
+    """A value GRAPH.BULK cannot carry (a string with a NUL, a nested list, a map)."""
+
+
+# --- value packing -------------------------------------------------------------------------------
+
+
+def _pack_value(v: Any, out: list[bytes]) -> None:
+    if isinstance(v, str):
+        b = v.encode("utf-8")
+        if b"\0" in b:
+            raise BulkError(f"string with a NUL character: {v[:40]!r}")
+        out.append(b"\x03" + b + b"\0")
+    elif isinstance(v, bool):  # before int: bool is an int subclass
+        out.append(_TRUE if v else _FALSE)
+    elif isinstance(v, int):
+        out.append(_LONG.pack(_T_LONG, v))
+    elif isinstance(v, float):
+        out.append(_DOUBLE.pack(_T_DOUBLE, v))
+    elif isinstance(v, list | tuple):
+        out.append(_LONG.pack(_T_ARRAY, len(v)))
+        for x in v:
+            if isinstance(x, list | tuple | dict):
+                raise BulkError("nested list property")
+            _pack_value(x, out)
+    else:
+        raise BulkError(f"unsupported property value {type(v).__name__}")
+
+
+def pack(props: dict[str, Any]) -> Packed:
+    """Properties → (sorted names, packed values). None values are not properties (MERGE ``SET +=``
+    callers drop them before)."""
+    keys = tuple(sorted(props))
+    out: list[bytes] = []
+    for k in keys:
+        _pack_value(props[k], out)
+    return keys, b"".join(out)
+
+
+def _unpack_value(buf: bytes, i: int) -> tuple[Any, int]:
+    t = buf[i]
+    if t == _T_STRING:
+        j = buf.index(0, i + 1)
+        return buf[i + 1 : j].decode("utf-8"), j + 1
+    if t == _T_LONG:
+        return _I64.unpack_from(buf, i + 1)[0], i + 9
+    if t == _T_DOUBLE:
+        return _F64.unpack_from(buf, i + 1)[0], i + 9
+    if t == _T_BOOL:
+        return buf[i + 1] == 1, i + 2
+    if t == _T_ARRAY:
+        n = _I64.unpack_from(buf, i + 1)[0]
+        i += 9
+        items = []
+        for _ in range(n):
+            v, i = _unpack_value(buf, i)
+            items.append(v)
+        return items, i
+    if t == _T_NULL:
+        return None, i + 1
+    raise BulkError(f"unknown value type {t}")
+
+
+def unpack(packed: Packed) -> dict[str, Any]:
+    keys, buf = packed
+    out: dict[str, Any] = {}
+    i = 0
+    for k in keys:
+        out[k], i = _unpack_value(buf, i)
+    return out
+
+
+# --- what a worker hands the parent: one batch's rows, merged, cleaned and packed ---------------------
+
+
+@dataclass
+class BulkBatch:
+    """``prepare_batch`` without Cypher: the same merged, cleaned rows, with properties packed.
+
+    nodes: (label, [(id, packed props, ids of evidence written before, [(evidence id, packed props)])]);
+    rels: (rel, src label, dst label, [(src, dst, key, packed props incl. key/docs/evidence)])."""
+
+    doc_id: str
+    loose_evidence: list[tuple[str, Packed]] = field(default_factory=list)
+    nodes: list[tuple[Label, list[tuple[str, Packed, list[str], list[tuple[str, Packed]]]]]] = field(
+        default_factory=list
+    )
+    rels: list[tuple[Rel, Label, Label, list[tuple[str, str, str, Packed, list[str]]]]] = field(default_factory=list)
+    evidence: int = 0
+
+
+def bulk_rows(batch: GraphBatch) -> BulkBatch:
+    """Mirror of app.graph.loader.prepare_batch (same order, merging and cleaning), packed for GRAPH.BULK."""
+    out = BulkBatch(batch.doc_id, evidence=len(batch.evidence))
+    ev_props = {eid: _clean(ev.props()) for eid, ev in batch.evidence.items()}
+    owned: set[str] = set()
+    for label in sorted(batch.nodes, key=lambda lb: lb != Label.DOCUMENT):
+        rows = []
+        for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
+            new, old = [], []
+            for eid in r["evidence"]:
+                if eid in owned or eid not in ev_props:
+                    old.append(eid)
+                else:
+                    owned.add(eid)
+                    new.append((eid, pack({**ev_props[eid], "id": eid})))
+            rows.append((r["id"], pack({**_clean(r["props"]), "id": r["id"]}), old, new))
+        out.nodes.append((label, rows))
+    out.loose_evidence = [(eid, pack({**p, "id": eid})) for eid, p in ev_props.items() if eid not in owned]
+    for (rel, src, dst), rel_rows in batch.rels.items():
+        packed_rows = []
+        for r in _merge_rows(rel_rows, lambda r: (r["src"], r["dst"], r.get("key", ""))):
+            props = _clean(r["props"])
+            if any(k in props for k in _REL_RESERVED):
+                raise BulkError(f"{rel.value} row sets a reserved property ({', '.join(_REL_RESERVED)})")
+            key = r.get("key", "")
+            full = {**props, "key": key, "docs": [batch.doc_id], "evidence": list(r["evidence"])}
+            packed_rows.append((r["src"], r["dst"], key, pack(full), list(r["evidence"])))
+        out.rels.append((rel, src, dst, packed_rows))
+    return out
+
+
+# --- the parent: the end state of a whole run, in memory ----------------------------------------------
+
+
+class BulkGraph:
+    """What the MERGE path would leave in an empty store after loading these documents in this order."""
+
+    def __init__(self) -> None:
+        self._ids: dict[Label, dict[str, int]] = {}
+        self._label: array[int] = array("B")  # node index → label code
+        self._labels: list[Label] = list(Label)
+        self._code = {lb: i for i, lb in enumerate(self._labels)}
+        self._sigs: dict[Keys, int] = {}
+        self._sig_keys: list[Keys] = []
+        self._node_sig: array[int] = array("I")
+        self._node_blob: list[bytes] = []
+        # rel type → {(src << 32 | dst) or (src, dst, key): (sig, packed)}
+        self._rels: dict[Rel, dict[Any, tuple[int, bytes]]] = {}
+        self._plain: dict[Rel, set[int]] = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
+        self._docs: dict[str, str] = {}  # doc_id → sha256 loaded in this run
+        self.sent = False
+
+    # signatures ------------------------------------------------------------------------------------
+    def _sig(self, keys: Keys) -> int:
+        s = self._sigs.get(keys)
+        if s is None:
+            s = self._sigs[keys] = len(self._sig_keys)
+            self._sig_keys.append(keys)
+        return s
+
+    # nodes -----------------------------------------------------------------------------------------
+    def node_index(self, label: Label, node_id: str) -> int | None:
+        return self._ids.get(label, {}).get(node_id)
+
+    def _upsert(self, label: Label, node_id: str, packed: Packed) -> tuple[int, bool]:
+        """MERGE (n:label {id}) SET n += props → (index, created)."""
+        ids = self._ids.setdefault(label, {})
+        idx = ids.get(node_id)
+        if idx is None:
+            idx = ids[node_id] = len(self._node_blob)
+            self._label.append(self._code[label])
+            self._node_sig.append(self._sig(packed[0]))
+            self._node_blob.append(packed[1])
+            return idx, True
+        if packed[0] == ("id",):
+            return idx, False  # nothing to set
+        merged = unpack((self._sig_keys[self._node_sig[idx]], self._node_blob[idx]))
+        merged.update(unpack(packed))
+        keys, blob = pack(merged)
+        self._node_sig[idx] = self._sig(keys)
+        self._node_blob[idx] = blob
+        return idx, False
+
+    def _set(self, label: Label, node_id: str, props: dict[str, PropValue]) -> int:
+        return self._upsert(label, node_id, pack({**props, "id": node_id}))[0]
+
+    def lookup(self, label: Label, ids: list[str]) -> set[str]:
+        """Which of these ids exist (lab-cluster member resolution, as ingest.run.existing_ids)."""
+        have = self._ids.get(label, {})
+        return {i for i in ids if i in have}
+
+    # relationships ---------------------------------------------------------------------------------
+    def _plain_rel(self, rel: Rel, src: int, dst: int) -> None:
+        self._plain[rel].add(src << 32 | dst)
+
+    def _rel(self, rel: Rel, src: int, dst: int, key: str, packed: Packed, doc: str, evidence: list[str]) -> None:
+        table = self._rels.setdefault(rel, {})
+        k: Any = (src << 32 | dst) if key == "" else (src, dst, key)
+        old = table.get(k)
+        if old is None:
+            table[k] = (self._sig(packed[0]), packed[1])
+            return
+        # SET r += props; r.docs = [x IN r.docs WHERE x <> doc] + [doc];
+        # r.evidence = [x IN r.evidence WHERE NOT x IN ev] + ev   (cypher/templates/merge_rels.cypher)
+        merged = unpack((self._sig_keys[old[0]], old[1]))
+        new = unpack(packed)
+        docs, ev = merged.get("docs", []), merged.get("evidence", [])
+        for name in _REL_RESERVED:
+            new.pop(name, None)
+        merged.update(new)
+        merged["docs"] = [x for x in docs if x != doc] + [doc]
+        merged["evidence"] = [x for x in ev if x not in evidence] + evidence
+        keys, blob = pack(merged)
+        table[k] = (self._sig(keys), blob)
+
+    # documents -------------------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> str | None:
+        """The sha256 this run already loaded for ``doc_id`` (None: not loaded)."""
+        return self._docs.get(doc_id)
+
+    def load(self, doc_id: str, sha256: str, props: dict[str, PropValue], batches: Iterable[BulkBatch]) -> LoadResult:
+        """As app.graph.loader.load_prepared on a store holding what this run loaded so far. A document
+        loaded earlier in the run with other content cannot be replaced here: the caller loads it through
+        the MERGE path after the bulk (``has_document``)."""
+        if self.sent:
+            raise StoreError("the bulk graph was already sent")
+        if doc_id in self._docs:
+            if self._docs[doc_id] == sha256:
+                return LoadResult(doc_id, "unchanged")
+            raise BulkError(f"document {doc_id} appears twice with different content")
+        self._docs[doc_id] = sha256
+        doc_node = document_id(doc_id)
+        self._set(
+            Label.DOCUMENT, doc_node, {**_clean({**props, "doc_id": doc_id, "sha256": sha256}), "load_state": "loading"}
+        )
+        total = LoadResult(doc_id, "loaded")
+        seen: dict[str, set[str]] = {}
+        for b in batches:
+            self._load_batch(b, doc_node, total, seen)
+        loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+        self._set(Label.DOCUMENT, doc_node, {"load_state": "complete", "loaded_at": loaded_at})
+        return total
+
+    def _evidence(self, eid: str, packed: Packed, doc_idx: int | None) -> int:
+        idx, _ = self._upsert(Label.EVIDENCE, eid, packed)
+        if doc_idx is not None:
+            self._plain_rel(Rel.FROM_DOCUMENT, idx, doc_idx)
+        return idx
+
+    def _load_batch(self, b: BulkBatch, doc_node: str, total: LoadResult, seen: dict[str, set[str]]) -> None:
+        total.evidence += b.evidence
+        for eid, packed in b.loose_evidence:
+            # MATCH (d:Document {id}) — the document node exists (created by load()).
+            self._evidence(eid, packed, self.node_index(Label.DOCUMENT, doc_node))
+        for label, rows in b.nodes:
+            ids = seen.setdefault(label.value, set())
+            total.created.setdefault(label.value, 0)
+            for node_id, packed, old_ev, new_ev in rows:
+                idx, created = self._upsert(label, node_id, packed)
+                if node_id not in ids:
+                    ids.add(node_id)
+                    total.nodes[label.value] = total.nodes.get(label.value, 0) + 1
+                if created:
+                    total.created[label.value] = total.created.get(label.value, 0) + 1
+                doc_idx = self.node_index(Label.DOCUMENT, doc_node)
+                for eid, ev_packed in new_ev:
+                    self._plain_rel(Rel.EVIDENCED_BY, idx, self._evidence(eid, ev_packed, doc_idx))
+                for eid in old_ev:
+                    # MERGE (e:Evidence {id}) creates a bare evidence node when none exists.
+                    e_idx, _ = self._upsert(Label.EVIDENCE, eid, (("id",), pack({"id": eid})[1]))
+                    self._plain_rel(Rel.EVIDENCED_BY, idx, e_idx)
+        for rel, src_label, dst_label, rel_rows in b.rels:
+            src_ids, dst_ids = self._ids.get(src_label, {}), self._ids.get(dst_label, {})
+            for src, dst, key, packed, evidence in rel_rows:
+                s, d = src_ids.get(src), dst_ids.get(dst)
+                total.rels[rel.value] = total.rels.get(rel.value, 0) + 1
+                if s is None or d is None:  # MATCH found no endpoint: the MERGE path drops the row
+                    total.dropped_rels += 1
+                    continue
+                self._rel(rel, s, d, key, packed, b.doc_id, evidence)
+
+    # sizes -----------------------------------------------------------------------------------------
+    @property
+    def node_count(self) -> int:
+        return len(self._node_blob)
+
+    @property
+    def edge_count(self) -> int:
+        return sum(len(t) for t in self._rels.values()) + sum(len(s) for s in self._plain.values())
+
+    # sending ---------------------------------------------------------------------------------------
+    def _node_order(self) -> tuple[list[int], array[int]]:
+        """Nodes grouped by (label, signature) so each group is one token; internal ids follow that order."""
+        order = sorted(range(len(self._node_blob)), key=lambda i: (self._label[i], self._node_sig[i]))
+        internal = array("Q", bytes(8 * len(order)))
+        for pos, i in enumerate(order):
+            internal[i] = pos
+        return order, internal
+
+    def _node_tokens(self, order: list[int]) -> Iterator[tuple[int, bytes]]:
+        """(entity count, token) per run of one label and signature, split at MAX_TOKEN."""
+        i = 0
+        while i < len(order):
+            first = order[i]
+            label, sig = self._labels[self._label[first]], self._node_sig[first]
+            head = _header(label.value, self._sig_keys[sig])
+            parts, size, n = [head], len(head), 0
+            while i < len(order):
+                j = order[i]
+                if self._label[j] != self._label[first] or self._node_sig[j] != sig:
+                    break
+                blob = self._node_blob[j]
+                if n and size + len(blob) > MAX_TOKEN:
+                    break
+                parts.append(blob)
+                size += len(blob)
+                n += 1
+                i += 1
+            yield n, b"".join(parts)
+
+    def _edge_tokens(self, internal: array[int]) -> Iterator[tuple[int, bytes]]:
+        edge = _EDGE.pack
+        for rel, pairs in self._plain.items():
+            head = _header(rel.value, ())
+            parts, size, n = [head], len(head), 0
+            for k in pairs:
+                if size + 16 > MAX_TOKEN:
+                    yield n, b"".join(parts)
+                    parts, size, n = [head], len(head), 0
+                parts.append(edge(internal[k >> 32], internal[k & 0xFFFFFFFF]))
+                size += 16
+                n += 1
+            if n:
+                yield n, b"".join(parts)
+        for rel, table in self._rels.items():
+            by_sig: dict[int, list[tuple[Any, bytes]]] = {}
+            for k, (sig, blob) in table.items():
+                by_sig.setdefault(sig, []).append((k, blob))
+            for sig, items in by_sig.items():
+                head = _header(rel.value, self._sig_keys[sig])
+                parts, size, n = [head], len(head), 0
+                for k, blob in items:
+                    s, d = (k >> 32, k & 0xFFFFFFFF) if isinstance(k, int) else (k[0], k[1])
+                    if n and size + 16 + len(blob) > MAX_TOKEN:
+                        yield n, b"".join(parts)
+                        parts, size, n = [head], len(head), 0
+                    parts.append(edge(internal[s], internal[d]) + blob)
+                    size += 16 + len(blob)
+                    n += 1
+                if n:
+                    yield n, b"".join(parts)
+
+    def send(self, store: GraphStore, *, on_command: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+        """Create the graph with GRAPH.BULK (nodes first: edges refer to existing internal ids).
+        Returns (nodes, edges) the server reported. The graph key must not exist."""
+        if self.sent:
+            raise StoreError("the bulk graph was already sent")
+        conn, key = _connection(store)
+        if conn.exists(key):
+            raise StoreError(f"GRAPH.BULK needs a new graph: {key} exists")
+        order, internal = self._node_order()
+        created = [0, 0]
+        first = [True]
+
+        def command(tokens: list[bytes], nodes: int, edges: int, n_labels: int) -> None:
+            args: list[Any] = [nodes, edges, n_labels, len(tokens) - n_labels, *tokens]
+            if first[0]:
+                args.insert(0, "BEGIN")
+                first[0] = False
+            try:
+                reply = conn.execute_command("GRAPH.BULK", key, *args)
+            except Exception as exc:
+                raise StoreError(f"GRAPH.BULK failed: {exc}") from exc
+            text = reply.decode() if isinstance(reply, bytes) else str(reply)
+            stats = text.split(", ")
+            created[0] += int(stats[0].split(" ")[0])
+            created[1] += int(stats[1].split(" ")[0])
+            if on_command is not None:
+                on_command(nodes, edges)
+
+        for stream, is_node in ((self._node_tokens(order), True), (self._edge_tokens(internal), False)):
+            tokens: list[bytes] = []
+            size = count = 0
+            for n, tok in stream:
+                if tokens and size + len(tok) > MAX_COMMAND:
+                    command(tokens, count if is_node else 0, 0 if is_node else count, len(tokens) if is_node else 0)
+                    tokens, size, count = [], 0, 0
+                tokens.append(tok)
+                size += len(tok)
+                count += n
+            if tokens:
+                command(tokens, count if is_node else 0, 0 if is_node else count, len(tokens) if is_node else 0)
+        del order, internal
+        self.sent = True
+        # Free the in-memory graph: the store holds it now.
+        self._node_blob, self._rels, self._ids = [], {}, {}
+        self._plain = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
+        return created[0], created[1]
+
+
+def _header(name: str, keys: Keys) -> bytes:
+    return name.encode() + b"\0" + struct.pack("<I", len(keys)) + b"".join(k.encode() + b"\0" for k in keys)
+
+
+def _connection(store: GraphStore) -> tuple[Any, str]:
+    """The embedded store's redis connection and graph key (GRAPH.BULK is a server command, not Cypher)."""
+    db = getattr(store, "_db", None)
+    name = getattr(store, "_graph_name", None)
+    if store.backend != "falkordb" or db is None or name is None:
+        raise StoreError("GRAPH.BULK needs the embedded FalkorDB store")
+    return db.connection, str(name)
+
+
+def graph_exists(store: GraphStore) -> bool:
+    """Whether the store's graph key exists (bulk loads only create new graphs). Neo4j: always True."""
+    if store.backend != "falkordb":
+        return True
+    conn, key = _connection(store)
+    return bool(conn.exists(key))

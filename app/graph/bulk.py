@@ -57,12 +57,28 @@ class BulkError(ValueError):
 # --- value packing -------------------------------------------------------------------------------
 
 
-def _pack_value(v: Any, out: list[bytes]) -> None:
-    if isinstance(v, str):
+_STR_CACHE: dict[str, bytes] = {}  # packed short strings: levels, types, regions, hosts, doc ids repeat
+
+
+def _pack_str(v: str) -> bytes:
+    p = _STR_CACHE.get(v)
+    if p is None:
         b = v.encode("utf-8")
         if b"\0" in b:
             raise BulkError(f"string with a NUL character: {v[:40]!r}")
-        out.append(b"\x03" + b + b"\0")
+        p = b"\x03" + b + b"\0"
+        if len(v) <= 24:
+            if len(_STR_CACHE) > 200_000:
+                _STR_CACHE.clear()
+            _STR_CACHE[v] = p
+    return p
+
+
+def _pack_value(v: Any, out: list[bytes]) -> None:
+    if type(v) is str:
+        out.append(_pack_str(v))
+    elif isinstance(v, str):
+        out.append(_pack_str(str(v)))
     elif isinstance(v, bool):  # before int: bool is an int subclass
         out.append(_TRUE if v else _FALSE)
     elif isinstance(v, int):
@@ -72,6 +88,9 @@ def _pack_value(v: Any, out: list[bytes]) -> None:
     elif isinstance(v, list | tuple):
         out.append(_LONG.pack(_T_ARRAY, len(v)))
         for x in v:
+            if type(x) is str:
+                out.append(_pack_str(x))
+                continue
             if isinstance(x, list | tuple | dict):
                 raise BulkError("nested list property")
             _pack_value(x, out)

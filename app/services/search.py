@@ -20,7 +20,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jieba
@@ -95,7 +95,14 @@ def search_terms(text: str) -> list[str]:
 
     Deterministic and sorted, so that reloading the same text writes the same property.
     """
-    norm = _norm(text or "")
+    return list(_search_terms(text or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _search_terms(text: str) -> tuple[str, ...]:
+    # Cached: host names, fields and aliases repeat on every row that cites them (an institution's
+    # terms were computed once per row before; jieba is most of the build's time).
+    norm = _norm(text)
     terms: set[str] = set()
     for m in _RUN.finditer(norm):
         run = m.group(0)
@@ -104,7 +111,7 @@ def search_terms(text: str) -> list[str]:
             terms.update(t for t in jieba.cut_for_search(run) if len(t) >= 2)
         elif len(run) >= 2:
             terms.add(run)
-    return sorted(terms)
+    return tuple(sorted(terms))
 
 
 def node_search_terms(props: dict[str, Any]) -> list[str]:

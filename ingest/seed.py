@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from app.graph.batch import Evidence, GraphBatch, PropValue
+from app.graph.batch import Evidence, GraphBatch
 from app.graph.schema import Label, Rel, stable_id
 from ingest import gazetteer, taxonomy
 
@@ -41,15 +41,7 @@ def seed_batch() -> GraphBatch:
     for cat in taxonomy.CATEGORIES:
         batch.add_node(Label.CATEGORY, category_id(cat), {"name": cat})
     for spec in taxonomy.TYPES:
-        type_props: dict[str, PropValue] = {
-            "name": spec.name,
-            "category": spec.category,
-            "family": spec.family,
-            "legacy": spec.legacy,
-            "aliases": list(spec.aliases),
-            "default_level": spec.default_level,
-        }
-        batch.add_node(Label.PLATFORM_TYPE, type_id(spec.name), type_props)
+        batch.add_node(Label.PLATFORM_TYPE, type_id(spec.name), spec.props())
         if spec.category:
             batch.add_rel(
                 Rel.IN_CATEGORY,

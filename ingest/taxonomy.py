@@ -31,6 +31,17 @@ class PlatformTypeSpec:
     aliases: tuple[str, ...] = field(default=())
     default_level: str | None = None  # when the type name itself implies a level (全国重点实验室)
 
+    def props(self) -> dict[str, str | bool | list[str] | None]:
+        """The properties of this type's PlatformType node, wherever a pipeline creates it."""
+        return {
+            "name": self.name,
+            "category": self.category,
+            "family": self.family,
+            "legacy": self.legacy,
+            "aliases": list(self.aliases),
+            "default_level": self.default_level,
+        }
+
 
 TYPES: tuple[PlatformTypeSpec, ...] = (
     # 科学与工程研究

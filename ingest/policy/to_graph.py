@@ -105,14 +105,7 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
         entry = lx.canonical_types().get(name)
         category = spec.category if spec else (entry.category if entry else None)
         props: dict[str, PropValue] = (
-            {
-                "name": spec.name,
-                "category": spec.category,
-                "family": spec.family,
-                "legacy": spec.legacy,
-                "aliases": list(spec.aliases),
-                "default_level": spec.default_level,
-            }
+            dict(spec.props())
             if spec is not None and spec.name == name
             else {"name": name, "category": category, "legacy": bool(entry and "legacy" in entry.flags)}
         )

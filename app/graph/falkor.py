@@ -44,8 +44,13 @@ def _params_header(params: Mapping[str, Any]) -> str | None:
 _ALREADY = ("already indexed", "already exists", "constraint already")
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     """Engine values → JSON-able Python: nodes and edges become property dicts with their kind."""
+    if value is None or type(value) in _SCALARS:  # most values: skip the isinstance chain
+        return value
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), **{k: _plain(v) for k, v in value.properties.items()}}
     if isinstance(value, Edge):

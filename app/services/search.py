@@ -27,7 +27,7 @@ import jieba
 from pydantic import BaseModel
 
 from app.graph.batch import GraphBatch
-from app.graph.queries import query
+from app.graph.queries import query, template
 from app.graph.schema import NODES, Label
 from app.graph.store import GraphStore
 
@@ -90,8 +90,14 @@ def _bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+def _trigrams(run: str) -> list[str]:
+    """Character trigrams: an index anchor far more selective than any bigram (市新材 vs 市新)."""
+    return [run[i : i + 3] for i in range(len(run) - 2)]
+
+
 def search_terms(text: str) -> list[str]:
-    """The terms a text is found by: character bigrams of every run + jieba search-mode tokens (≥ 2 chars).
+    """The terms a text is found by: character bigrams and trigrams of every run + jieba search-mode tokens
+    (≥ 2 chars).
 
     Deterministic and sorted, so that reloading the same text writes the same property.
     """
@@ -108,6 +114,7 @@ def _search_terms(text: str) -> tuple[str, ...]:
         run = m.group(0)
         terms.update(_bigrams(run))
         if not run.isascii():
+            terms.update(_trigrams(run))
             terms.update(t for t in jieba.cut_for_search(run) if len(t) >= 2)
         elif len(run) >= 2:
             terms.add(run)
@@ -166,7 +173,8 @@ class QueryTerms(BaseModel):
 
 
 def query_terms(q: str, counts: dict[str, int] | None = None) -> QueryTerms | None:
-    """Bigrams of a query (ASCII words whole); None when the query has no searchable character.
+    """Bigrams and trigrams of a query (ASCII words whole), all required; None when the query has no
+    searchable character.
 
     The anchor is the rarest term: fewest occurrences in ``counts`` (a term-frequency sample of the store,
     ``term_counts``; absent = rarer than any counted term), then not a generic bigram, then the lowest
@@ -174,7 +182,8 @@ def query_terms(q: str, counts: dict[str, int] | None = None) -> QueryTerms | No
     norm = _norm(q)
     terms: list[str] = []
     for m in _RUN.finditer(norm):
-        for t in _bigrams(m.group(0)) if not m.group(0).isascii() else [m.group(0)]:
+        run = m.group(0)
+        for t in [*_bigrams(run), *_trigrams(run)] if not run.isascii() else [run]:
             if t not in terms:
                 terms.append(t)
     if not terms:
@@ -225,14 +234,20 @@ def term_counts(store: GraphStore) -> dict[str, int]:
     if hit is not None and hit[1] == fp:
         table = hit[2]
     else:
-        rows = store.read(query("search_term_counts", store.backend).text, {"per_label": SAMPLE_PER_LABEL})
+        # A uniform sample (rand() per node; the first N nodes would be the first files' provinces only).
+        share = {}
+        for label in (Label.PLATFORM, Label.INSTITUTION):
+            n = int(store.read(template("count_label", label=label))[0]["n"])
+            share[label] = min(1.0, SAMPLE_PER_LABEL / n) if n else 1.0
+        params = {"platform_share": share[Label.PLATFORM], "institution_share": share[Label.INSTITUTION]}
+        rows = store.read(query("search_term_counts", store.backend).text, params)
         table = {str(r["term"]): int(r["n"]) for r in rows}
     with _counts_lock:
         _counts[key] = (now, fp, table)
     return table
 
 
-CANDIDATE_CAP = 2000  # candidates ranked per label; keeps broad queries (e.g. 集成电路) fast at 1M platforms
+CANDIDATE_CAP = 500  # candidates ranked per label: a broad query stops after 500 matches (docs/bench-api.md)
 
 
 def search(

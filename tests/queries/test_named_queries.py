@@ -485,7 +485,7 @@ def test_chains_terms_and_platforms_fields(sample: Sample) -> None:
 
 
 def test_search_term_counts_and_rarest_anchor(sample: Sample) -> None:
-    rows = q(sample, "search_term_counts", per_label=100_000)
+    rows = q(sample, "search_term_counts", platform_share=1.0, institution_share=1.0)
     want: Counter[str] = Counter()
     for label in ("Platform", "Institution"):
         for n in sample.nodes(label):

@@ -34,7 +34,17 @@ class RawSource:
 
 
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK/GB2312)."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK/GB2312).
+
+    A NUL character is refused here: FalkorDB reads query text as a C string, so a NUL in any cell
+    made the store reject the whole file mid-load (found by tests/hardening)."""
+    text, encoding = _decode_any(data, path)
+    if "\x00" in text:
+        raise InputError(path, text.index("\x00"), "NUL character in the text (a binary or corrupt file)")
+    return text, encoding
+
+
+def _decode_any(data: bytes, path: Path) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data[3:], "utf-8", path), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -47,6 +47,8 @@ def read_document(path: Path) -> RawDocument:
         text, fmt = _decode(path, data), "text"
     if not text.strip():
         raise InputError(path, None, "no text content")
+    if "\x00" in text:  # past the binary sniff: FalkorDB would cut the query text at the NUL
+        raise InputError(path, text.index("\x00"), "NUL character in the text (a binary or corrupt file)")
     return RawDocument(
         path=str(path), doc_id=path.stem, raw_text=text, sha256=hashlib.sha256(data).hexdigest(), fmt=fmt
     )

@@ -444,6 +444,7 @@ def _ingest_bulk(
     t = time.perf_counter()
     graph.send(store)  # frees the in-memory graph
     store.apply_schema()
+    graph.complete(store)
     report.times.write += time.perf_counter() - t
     report.times.send = time.perf_counter() - t
     for i, prep in replays:  # same doc id twice with other content: the MERGE path replaces it

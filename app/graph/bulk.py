@@ -31,8 +31,9 @@ from typing import Any
 
 from app.graph.batch import GraphBatch, PropValue
 from app.graph.loader import LoadResult, _clean, _merge_rows
+from app.graph.queries import template
 from app.graph.schema import Label, Rel, document_id
-from app.graph.store import GraphStore, StoreError
+from app.graph.store import GraphStore, Statement, StoreError
 
 MAX_TOKEN = 32 * 1024 * 1024  # bytes per token (Redis: 512 MB per bulk string)
 MAX_COMMAND = 160 * 1024 * 1024  # bytes per GRAPH.BULK command (bounds the server's input buffer)
@@ -299,8 +300,9 @@ class BulkGraph:
         seen: dict[str, set[str]] = {}
         for b in batches:
             self._load_batch(b, doc_node, total, seen)
-        loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-        self._set(Label.DOCUMENT, doc_node, {"load_state": "complete", "loaded_at": loaded_at})
+        # The document stays 'loading' in the bulk: `complete()` marks every document complete only
+        # after the last GRAPH.BULK command and the schema succeeded, so a bulk that died part-way
+        # leaves documents the next run purges and reloads, never complete-but-partial ones.
         return total
 
     def _evidence(self, eid: str, packed: Packed, doc_idx: int | None) -> int:
@@ -411,6 +413,12 @@ class BulkGraph:
                     n += 1
                 if n:
                     yield n, b"".join(parts)
+
+    def complete(self, store: GraphStore) -> None:
+        """After a successful send: every document of the run is completely loaded."""
+        loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+        ids = [document_id(d) for d in self._docs]
+        store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
 
     def send(self, store: GraphStore, *, on_command: Callable[[int, int], None] | None = None) -> tuple[int, int]:
         """Create the graph with GRAPH.BULK (nodes first: edges refer to existing internal ids).

@@ -170,6 +170,7 @@ def test_repeated_nodes_and_rels_merge_like_merge(graphs: tuple[FalkorStore, Fal
     with pytest.raises(BulkError):
         graph.load("a", "other", {}, [])
     graph.send(bulk_store)
+    graph.complete(bulk_store)
     bulk_store.apply_schema()
     _assert_same(_snapshot(bulk_store), _snapshot(merge_store))
     hosts = bulk_store.read(
@@ -206,3 +207,35 @@ def test_shared_stems_go_through_merge(graphs: tuple[FalkorStore, FalkorStore]) 
     report = ingest_paths(graphs[0], two, workers=0)  # auto: MERGE, the second replaces the first
     assert report.times.send == 0
     assert [f.result.status for f in report.files if f.result] == ["loaded", "replaced"]
+
+
+def test_a_bulk_that_dies_before_completion_is_purged_and_reloaded(tmp_path: Path) -> None:
+    """Documents stay 'loading' until the whole bulk and the schema are in: a bulk that died part-way
+    (simulated: sent, never completed) must not leave complete-but-partial documents behind."""
+    from app.graph.bulk import BulkGraph
+    from app.graph.falkor import FalkorStore
+    from app.graph.loader import document_state
+    from ingest.run import ingest_paths
+
+    corpus = REPO / "data" / "corpus" / "policies"
+    store = FalkorStore(tmp_path / "g", graph="died")
+    try:
+        graph = BulkGraph()
+        from app.graph.bulk import bulk_rows
+        from ingest.policy.pipeline import extract_file
+        from ingest.policy.to_graph import to_batch
+
+        doc = extract_file(next(corpus.glob("000_*.txt")))
+        graph.load(doc.doc_id, "partial", {"kind": "policy"}, [bulk_rows(to_batch(doc))])
+        graph.send(store)  # ... and the process dies here, before graph.complete(store)
+        assert document_state(store, doc.doc_id)["load_state"] == "loading"
+        report = ingest_paths(store, [corpus], workers=0)
+        assert not report.failed
+        assert document_state(store, doc.doc_id)["load_state"] == "complete"  # purged and reloaded
+        assert {f.result.status for f in report.files if f.result} >= {"replaced"}
+    finally:
+        store.drop()
+        store.close()
+        from app.graph.embedded import stop_server
+
+        stop_server(tmp_path / "g")

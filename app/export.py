@@ -56,7 +56,7 @@ def write_csv(rows: Iterable[Row], path: Path) -> int:
         columns.extend(k for k in r if k not in columns)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(columns)
+        writer.writerow([csv_safe(c) for c in columns])  # column names come from user Cypher too
         for r in materialised:
             # Numbers stay numbers (a negative count is not a formula); any text is neutralised.
             writer.writerow([_csv_cell(r.get(c)) for c in columns])

@@ -28,6 +28,7 @@ from app.dedup.model import (
 )
 from app.dedup.policy import province_name
 from app.dedup.source import fingerprint, load_index, pending_rows, policy_index
+from app.export import csv_safe
 from app.graph.store import GraphStore
 
 Format = Literal["json", "csv", "html"]
@@ -165,16 +166,20 @@ def render(report: DuplicateReport, fmt: Format) -> str:
             reasons = "; ".join(f"{r.feature}={r.value}:{r.contribution:+.2f}" for r in p.reasons)
             w.writerow(
                 [
-                    report.method_version,
-                    group_of.get(p.a.id, ""),
-                    p.kind,
-                    p.score,
-                    *(_ref_cells(p.a)),
-                    *(_ref_cells(p.b)),
-                    reasons,
-                    pb.doc_id if pb else "",
-                    pb.quote if pb else "",
-                    f"{pb.span[0]}-{pb.span[1]}" if pb and pb.span else "",
+                    # names, hosts, files and quotes come from inventories: no cell may run as a formula
+                    v if isinstance(v, int | float) else csv_safe(str(v))
+                    for v in (
+                        report.method_version,
+                        group_of.get(p.a.id, ""),
+                        p.kind,
+                        p.score,
+                        *(_ref_cells(p.a)),
+                        *(_ref_cells(p.b)),
+                        reasons,
+                        pb.doc_id if pb else "",
+                        pb.quote if pb else "",
+                        f"{pb.span[0]}-{pb.span[1]}" if pb and pb.span else "",
+                    )
                 ]
             )
         return buf.getvalue()

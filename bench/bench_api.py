@@ -70,10 +70,11 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
-# Queries made only of bigrams that thousands of platform names share (the worst case for one anchor).
+# Queries made only of bigrams that thousands of platform names share (the worst case for one anchor);
+# each matches hundreds to tens of thousands of platforms at 300k.
 COMMON = (
-    "省重点实验室", "工程研究中心", "技术创新中心", "省集成电路", "市新材料", "省生物医药", "重点实验室",
-    "企业技术中心", "省智能制造", "新能源汽车", "省工程技术研究中心", "市重点实验室", "新型研发机构",
+    "生物医药", "集成电路", "新材料", "智能制造", "重点实验室", "技术创新中心", "工程研究中心",
+    "新能源汽车", "企业技术中心", "新型研发机构", "检测", "海洋工程", "国家重点实验室", "省智能制造",
 )  # fmt: skip
 
 
@@ -101,7 +102,7 @@ def pick_targets(store: FalkorStore, rng: random.Random, n: int) -> dict[str, li
         "membership: /entities/{id}/clusters": [f"/entities/{rng.choice(members + insts)}/clusters" for _ in range(n)],
         "entity: /entities/{id}": [f"/entities/{rng.choice(plats)['id']}" for _ in range(n)],
         "search: /search?q=<name part>": [f"/search?q={sub(rng.choice(plats)['name'])}&limit=20" for _ in range(n)],
-        "search: /search?q=<common bigrams only>": [f"/search?q={rng.choice(COMMON)}&limit=20" for _ in range(n)],
+        "search: /search?q=<common terms only>": [f"/search?q={rng.choice(COMMON)}&limit=20" for _ in range(n)],
         "coverage: /chains/{id}/coverage": [f"/chains/{rng.choice(chains)}/coverage?per_group=10" for _ in range(n)],
     }
     return out

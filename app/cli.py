@@ -64,6 +64,14 @@ def ingest(
     kind: Annotated[str, typer.Option(help="auto | policy | inventory")] = "auto",
     chunk: Annotated[int, typer.Option(help="Rows per UNWIND statement")] = 10_000,
     rejects: Annotated[Path | None, typer.Option(help="Write rejected inventory rows here (JSON lines)")] = None,
+    bulk: Annotated[
+        bool | None,
+        typer.Option(
+            "--bulk/--no-bulk",
+            help="First load into an empty embedded store with GRAPH.BULK (default: when the graph is new)",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Ingest files into the graph: idempotent; a changed file replaces its own facts."""
     from ingest.run import FileOutcome, ingest_paths
@@ -86,7 +94,14 @@ def ingest(
                 err.print(f"  rejected: {rej}", highlight=False)
 
     try:
-        result = ingest_paths(st, paths, kind=kind, chunk=chunk, on_file=report)  # type: ignore[arg-type]
+        result = ingest_paths(
+            st,
+            paths,
+            kind=kind,  # type: ignore[arg-type]  # checked against the Literal above
+            chunk=chunk,
+            on_file=report,
+            bulk="auto" if bulk is None else bulk,
+        )
     finally:
         st.close()
         if rejects_fh is not None:

@@ -97,3 +97,11 @@ def test_awkward_strings_survive_a_write(store: GraphStore) -> None:
     got = store.read("MATCH (p:Platform) RETURN p.name AS name, p.tags AS tags, p.n AS n ORDER BY p.n")
     assert [g["name"] for g in got] == values
     assert [g["tags"][0] for g in got] == values
+
+
+def test_property_names_outside_ascii_survive_a_write(store: GraphStore) -> None:
+    """Unknown inventory columns are kept as properties named after their header (extra_备注)."""
+    rows = [{"id": "plat:1", "props": {"name": "甲", "extra_备注": "新建", "extra_weird key-1": "x"}, "evidence": []}]
+    store.write([Statement(template("merge_nodes", label=Label.PLATFORM), {"rows": rows})])
+    got = store.read("MATCH (p:Platform) RETURN properties(p) AS p")[0]["p"]
+    assert got["extra_备注"] == "新建" and got["extra_weird key-1"] == "x"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,23 +20,36 @@ from app.graph.store import Health, Params, Row, Statement, StoreError, StoreTim
 
 # A JSON object key right after `{` or `,`: inside a JSON string every `"` is escaped, so this never
 # matches string content.
-_JSON_KEY = re.compile(r'(?<=[{,])"([A-Za-z_][A-Za-z0-9_]*)":')
+_JSON_KEY = re.compile(r'(?<=[{,])"([^"\\]*)":')
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def _params_header(params: Mapping[str, Any]) -> str | None:
-    """Parameters as a `CYPHER k=v …` prefix, built with the C JSON encoder.
+def _cypher_key(key: str) -> str:
+    """A map key as Cypher reads it: bare when an ASCII identifier, else in backticks (extra_备注)."""
+    return key if _IDENT.match(key) else f"`{key}`"
+
+
+def encode_params(params: Mapping[str, Any], keys: Iterable[str] | None = None) -> str | None:
+    """Parameters as FalkorDB's `CYPHER name=value …` prefix, built with the C JSON encoder.
 
     The client's own encoder walks every value in Python and dominated bulk loads (~16 s of 30 s for
-    100k inventory rows). JSON is Cypher literal syntax except for quoted map keys (rewritten) and
-    `\\uXXXX` escapes, which FalkorDB does not read: payloads needing those (control characters) return
-    None and go through the client's encoder.
+    100k inventory rows). JSON is Cypher literal syntax except for quoted map keys (rewritten: by plain
+    `str.replace` when the caller knows every key, ~5× faster than the regex) and `\\uXXXX` escapes,
+    which FalkorDB does not read: payloads needing those (control characters) return None and go
+    through the client's encoder.
     """
+    known = sorted(set(keys), key=len, reverse=True) if keys is not None else None
     parts = []
     for name, value in params.items():
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        if "\\u" in text:
+        if "\\u" in text or "`" in text:  # FalkorDB reads neither \\u escapes nor escaped backticks
             return None
-        parts.append(name + "=" + _JSON_KEY.sub(r"\1:", text))
+        if known is None:
+            text = _JSON_KEY.sub(lambda m: _cypher_key(m.group(1)) + ":", text)
+        else:
+            for k in known:
+                text = text.replace(f'"{k}":', _cypher_key(k) + ":")
+        parts.append(f"{name}={text}")
     return "CYPHER " + " ".join(parts) + " "
 
 
@@ -107,7 +120,7 @@ class FalkorStore:
         out: list[list[Row]] = []
         for st in statements:
             try:
-                header = _params_header(st.params) if st.params else ""
+                header = encode_params(st.params) if st.params else ""
                 if header is None:
                     result = self._graph.query(st.query, dict(st.params))
                 else:

@@ -13,21 +13,19 @@ parent only sends statements (``prepare_batch`` / ``load_prepared``; see ingest/
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from app.graph.batch import GraphBatch, PropValue, evidence_prefix
+from app.graph.falkor import encode_params
 from app.graph.queries import template
 from app.graph.schema import Label, document_id
 from app.graph.store import GraphStore, Statement
 
 DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/bench-load.md)
 _ROW_KEYS = ("id", "props", "evidence", "new_evidence", "src", "dst", "key", "doc", "document")
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass
@@ -106,32 +104,9 @@ def _merge_rows(rows: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], 
     return list(merged.values())
 
 
-def falkor_params_text(params: dict[str, Any], keys: Iterable[str]) -> str | None:
-    """Parameters as FalkorDB's ``CYPHER name=value …`` prefix, built with the C JSON encoder.
-
-    JSON is Cypher literal syntax except for quoted map keys. ``keys`` are every map key in the
-    payload: ``"key":`` with unescaped quotes only ever occurs as a map key in JSON (inside strings
-    quotes are escaped), so plain ``str.replace`` per key is exact — and ~5× faster than a regex over
-    the payload. None when the payload needs what FalkorDB's parser does not read (``\\uXXXX`` escapes,
-    non-identifier keys): send those as parameters through the client instead.
-    """
-    parts = []
-    keys = set(keys)
-    if not all(_IDENT.match(k) for k in keys):
-        return None
-    for name, value in params.items():
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        if "\\u" in text:
-            return None
-        for k in keys:
-            text = text.replace(f'"{k}":', f"{k}:")
-        parts.append(f"{name}={text}")
-    return "CYPHER " + " ".join(parts) + " "
-
-
 def _statement(query: str, params: dict[str, Any], keys: set[str], encode: bool, **meta: Any) -> PreparedStatement:
     if encode:
-        text = falkor_params_text(params, keys)
+        text = encode_params(params, keys)
         if text is not None:
             return PreparedStatement(text + query, {}, **meta)
     return PreparedStatement(query, params, **meta)

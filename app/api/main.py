@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api import errors
+from app.api.limits import BodyLimit
 from app.api.routes import chains, clusters, cypher, documents, entities, health, search, targets, taxonomy
 from app.api.routes import duplicates as duplicates_routes
 from app.settings import Settings, get_settings
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings or get_settings()
     errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=app.state.settings.max_request_bytes)
     app.include_router(health.router)
     for router in (search, entities, clusters, chains, targets, taxonomy, documents, cypher):
         app.include_router(router.router)

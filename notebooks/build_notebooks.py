@@ -243,16 +243,24 @@ helpers.save(fig, "03_chain_coverage")"""
     new_code_cell(
         """from app.services.targets import targets_vs_actual
 
-targets = targets_vs_actual(store)
-print(helpers.table([t.model_dump(include={"type", "level", "kind", "year", "target", "actual", "gap"}) for t in targets]))
-fig, ax = plt.subplots(figsize=(8, 4))
-labels_ = [helpers.label(f"{t.type}·{t.year}", f"T{i + 1} {t.year}") for i, t in enumerate(targets)]
-ax.bar(labels_, [t.target for t in targets], color="lightgrey", label="target")
-ax.bar(labels_, [t.actual for t in targets], width=0.5, color="tab:green", label="platforms as of the target year")
+# Stock targets (达到/保有 N 家) are comparable with the platforms the graph holds; removal/conversion
+# targets are not platform counts (actual is None). The 15 largest, per region and type.
+targets = [t for t in targets_vs_actual(store) if t.actual is not None and t.kind in ("total", "baseline_total")]
+targets = sorted(targets, key=lambda t: -(t.target or 0))[:15][::-1]
+cols = ["region", "type", "level", "kind", "year", "target", "actual", "gap"]
+print(helpers.table([t.model_dump(include=set(cols)) for t in targets[::-1]], cols))
+fig, ax = plt.subplots(figsize=(9, 6))
+labels_ = [
+    helpers.label(f"{t.region} {t.type} {t.level or ''} {t.year}", f"T{i + 1} {t.year}") for i, t in enumerate(targets)
+]
+ax.barh(labels_, [t.target or 0 for t in targets], color="lightgrey", label="target")
+ax.barh(labels_, [t.actual or 0 for t in targets], height=0.5, color="tab:green", label="platforms in the graph")
 for i, t in enumerate(targets):
-    ax.text(i, max(t.target, t.actual), f"gap {t.gap:+d}", ha="center", va="bottom", fontsize=8)
-ax.set_title("Policy targets vs platforms in the graph")
-ax.legend()
+    share = (t.actual or 0) / t.target if t.target else 0
+    ax.text(t.target or 0, i, f" {share:.0%}", va="center", fontsize=8)
+ax.set_xscale("log")
+ax.set_title("Policy targets (stock) vs platforms in the graph as of the target year")
+ax.legend(loc="lower right")
 helpers.save(fig, "03_targets")"""
     ),
     new_code_cell("helpers.close(store)"),

@@ -27,7 +27,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="A knowledge graph of China's S&T innovation platforms, with provenance for every fact.",
         version="0.1.0",
         lifespan=lifespan,
-        responses={503: {"description": "Graph store unavailable (application/problem+json)"}},
+        # Every error is problem+json (app/api/errors.py); documented so clients and spec checks know them.
+        responses={
+            400: {"description": "Query rejected by the graph store (application/problem+json)"},
+            404: {"description": "Not found (application/problem+json)"},
+            413: {"description": "Request body too large (application/problem+json)"},
+            503: {"description": "Graph store unavailable (application/problem+json)"},
+            504: {"description": "Query timed out (application/problem+json)"},
+        },
     )
     app.state.settings = settings or get_settings()
     errors.install(app)

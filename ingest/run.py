@@ -11,6 +11,7 @@ every other file was written: their members are resolved against the platforms n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -32,10 +33,11 @@ from app.graph.loader import (
     load_document,
     load_prepared,
     prepare_batch,
+    purge_document,
 )
 from app.graph.queries import template
 from app.graph.schema import Label
-from app.graph.store import GraphStore
+from app.graph.store import GraphStore, StoreError, StoreUnavailable
 from ingest.errors import InputError
 from ingest.seed import SEED_DOC_ID, seed_batch, seed_sha256
 
@@ -345,9 +347,23 @@ def _write(store: GraphStore, prep: _Prepared) -> FileOutcome:
     if o.error is not None:
         return o
     t = time.perf_counter()
-    o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, prep.batches)
+    _load_or_fail(store, o, prep, prep.batches)
     o.times.write = time.perf_counter() - t
     return o
+
+
+def _load_or_fail(store: GraphStore, o: FileOutcome, prep: _Prepared, batches: list[PreparedBatch]) -> None:
+    """Load one document; a statement the store refuses fails this file only, and what it had written
+    is withdrawn at once (the document stays 'loading', so the next run retries it). An unreachable
+    store fails the run: no other file could load either."""
+    try:
+        o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches)
+    except StoreUnavailable:
+        raise
+    except StoreError as exc:
+        o.error = InputError(prep.path, None, f"the store refused this document: {exc}")
+        with contextlib.suppress(StoreError):
+            purge_document(store, prep.doc_id)
 
 
 def existing_ids(store: GraphStore) -> Callable[[Label, list[str]], set[str]]:
@@ -478,6 +494,6 @@ def _write_clusters(store: GraphStore, prep: _Prepared, chunk: int) -> FileOutco
     o.members_existing, o.members_new = stats.existing, stats.new
     o.times.build += time.process_time() - t
     t = time.perf_counter()
-    o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches)
+    _load_or_fail(store, o, prep, batches)
     o.times.write = time.perf_counter() - t
     return o

@@ -115,3 +115,39 @@ def test_the_same_fact_twice_in_one_batch_keeps_both_evidence(store: GraphStore)
     rel = store.read("MATCH (:Document)-[r:MENTIONS]->(a:Agency) RETURN r.evidence AS ev, a.level AS level")
     assert rel == [{"ev": [e1.id, e2.id], "level": "国家级"}]
     assert store.read("MATCH (:Agency)-[:EVIDENCED_BY]->(e:Evidence) RETURN count(e) AS n") == [{"n": 2}]
+
+
+def test_a_document_the_store_refuses_fails_alone_and_leaves_nothing_half_written(
+    store: GraphStore, tmp_path
+) -> None:
+    """A statement the engine rejects (here: a property value FalkorDB cannot store, a map inside a
+    list) fails that file only; the next file loads; nothing of the refused file stays visible."""
+    from app.graph import loader
+    from ingest.run import ingest_paths
+
+    good = tmp_path / "good.csv"
+    good.write_text("序号,名称,依托单位\n1,辽宁省甲重点实验室,东北大学\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("序号,名称,依托单位\n1,辽宁省乙重点实验室,大连理工大学\n", encoding="utf-8")
+    real = loader.load_prepared
+
+    def refusing(store_, doc_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if doc_id == "bad":
+            store_.write([Statement(template("document_begin"), {"id": document_id("bad"), "props": {"sha256": "x"}})])
+            write_batch(store_, _inventory("bad", [("辽宁省乙重点实验室", "大连理工大学")]))
+            store_.write([Statement("RETURN [{a: 1}] AS boom CREATE (:Platform {id: 'x', bad: [{a: 1}]})")])
+        return real(store_, doc_id, *args, **kwargs)
+
+    import ingest.run as run
+
+    run.load_prepared = refusing  # type: ignore[assignment]
+    try:
+        report = ingest_paths(store, [bad, good], workers=0, bulk=False)
+    finally:
+        run.load_prepared = real  # type: ignore[assignment]
+    errors = {f.path.name: f.error for f in report.files}
+    assert errors["good.csv"] is None
+    assert errors["bad.csv"] is not None and "refused" in errors["bad.csv"].reason
+    names = {row["n"] for row in store.read("MATCH (p:Platform) RETURN p.name AS n")}
+    assert names == {"辽宁省甲重点实验室"}  # nothing of the refused document is left
+    assert document_state(store, "bad")["load_state"] == "loading"  # retried by the next run

@@ -1,6 +1,6 @@
 // name: search_entities
-// description: Entities whose search_terms hold every query bigram (anchor = the one the index looks
-// description: up), ranked: exact name/short form/alias, then prefix, then substring, then field/alias
+// description: Entities whose search_terms hold every query bigram and trigram (anchor = the rarest,
+// description: the one the index looks up), ranked: exact name/short form/alias, then prefix, then substring, then field/alias
 // description: matches; shorter names first. Terms come from app.services.search.query_terms(q).
 // description: At most $cap candidates per label are ranked (a query made only of common bigrams can
 // description: match a third of a million platforms); exact names are always candidates (name index).

@@ -1,6 +1,7 @@
 // name: search_entities
 // description: Entities whose search_terms hold every query bigram and trigram, ranked: exact name,
-// description: short form or alias, then prefix, then substring, then field/alias matches; shorter names first (Neo4j variant:
+// description: short form or alias, then prefix, then substring, then field/alias matches; shorter
+// description: names first (Neo4j variant:
 // description: the full-text index innokg_search, whitespace analyser over the search_terms lists, is
 // description: asked for documents holding ALL the terms; at most $cap candidates). Terms come from
 // description: app.services.search.query_terms(q); $anchor is the FalkorDB variant's index key (unused here).

@@ -49,7 +49,7 @@ def load_synth(store: FalkorStore, platforms: int, seed: int, work: Path) -> dic
     def with_terms(batch: Any, **kw: Any) -> Any:  # until ingest computes search_terms itself
         return prepare(add_search_terms(batch), **kw)
 
-    ingest_run.prepare_batch = with_terms  # type: ignore[assignment]
+    ingest_run.prepare_batch = with_terms
     t = time.perf_counter()
     report = ingest_run.ingest_paths(store, [work])
     ingest_s = time.perf_counter() - t

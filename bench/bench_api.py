@@ -1,7 +1,7 @@
 """API latency and throughput on the embedded store (docs/bench-api.md).
 
 Generates --platforms inventory rows with ingest.synth.generate, ingests them with
-ingest.run.ingest_paths (search_terms added to every batch until the loader does it itself) into a fresh
+ingest.run.ingest_paths (which computes search_terms) into a fresh
 graph, materialises the inferred chain links (app.services.chains.materialise_inferred), starts
 `uvicorn app.api.main:create_app` in a subprocess on
 loopback, then for each endpoint family (membership, entity, search, coverage):
@@ -35,7 +35,6 @@ import ingest.run as ingest_run  # noqa: E402
 from app.graph.embedded import stop_server  # noqa: E402
 from app.graph.falkor import FalkorStore  # noqa: E402
 from app.services.chains import materialise_inferred  # noqa: E402
-from app.services.search import add_search_terms  # noqa: E402
 from ingest.synth.generator import generate  # noqa: E402
 
 
@@ -44,12 +43,6 @@ def load_synth(store: FalkorStore, platforms: int, seed: int, work: Path) -> dic
     t = time.perf_counter()
     generate(platforms, seed, work)
     gen_s = time.perf_counter() - t
-    prepare = ingest_run.prepare_batch
-
-    def with_terms(batch: Any, **kw: Any) -> Any:  # until ingest computes search_terms itself
-        return prepare(add_search_terms(batch), **kw)
-
-    ingest_run.prepare_batch = with_terms
     t = time.perf_counter()
     report = ingest_run.ingest_paths(store, [work])
     ingest_s = time.perf_counter() - t

@@ -8,6 +8,8 @@ here; its statements are checked by Neo4j's own linter instead, see test_cypher_
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,10 +26,13 @@ CORPUS = REPO / "data" / "corpus" / "policies"
 
 
 @pytest.fixture(scope="session")
-def embedded_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("graph")
+def embedded_path() -> Iterator[Path]:
+    # Not under pytest's basetemp: a concurrent pytest run rotates (deletes) old basetemps, which
+    # would pull the socket from under this session's server.
+    path = Path(tempfile.mkdtemp(prefix="innokg-test-"))
     yield path
     stop_server(path)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def _neo4j_params() -> list[object]:

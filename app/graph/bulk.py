@@ -22,9 +22,11 @@ packed again. Packing runs in the worker processes (``bulk_rows``), the parent o
 
 from __future__ import annotations
 
+import gc
 import struct
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -53,6 +55,21 @@ Packed = tuple[Keys, bytes]  # property names (a signature) + their packed value
 
 class BulkError(ValueError):
     """A value GRAPH.BULK cannot carry (a string with a NUL, a nested list, a map)."""
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a stretch of row building. The build allocates millions of
+    short-lived acyclic dicts/tuples (freed by reference counting) while the process holds large caches
+    (and, in the parent, the whole run): every generation-2 pass rescanned all of it — measured ≈ 40 % of
+    the build's CPU at 100k rows. Nested pauses keep it off until the outermost one ends."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 # --- value packing -------------------------------------------------------------------------------
@@ -103,10 +120,42 @@ def pack(props: dict[str, Any]) -> Packed:
     """Properties → (sorted names, packed values). None values are not properties (MERGE ``SET +=``
     callers drop them before)."""
     keys = tuple(sorted(props))
+    return keys, _pack_values(props, keys)
+
+
+def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
+    # Inlined fast paths for strings and lists of strings (most values; search_terms alone is a list of
+    # ~60 short strings per platform): ~3× less CPU than dispatching every value through _pack_value.
+    cache = _STR_CACHE
     out: list[bytes] = []
+    append = out.append
     for k in keys:
-        _pack_value(props[k], out)
-    return keys, b"".join(out)
+        v = props[k]
+        tv = type(v)
+        if tv is str:
+            p = cache.get(v)
+            append(p if p is not None else _pack_str(v))
+        elif tv is list:
+            append(_LONG.pack(_T_ARRAY, len(v)))
+            for x in v:
+                if type(x) is str:
+                    p = cache.get(x)
+                    append(p if p is not None else _pack_str(x))
+                elif isinstance(x, list | tuple | dict):
+                    raise BulkError("nested list property")
+                else:
+                    _pack_value(x, out)
+        else:
+            _pack_value(v, out)
+    return b"".join(out)
+
+
+def pack_clean(props: dict[str, Any], node_id: str) -> Packed:
+    """``pack({**_clean(props), "id": node_id})`` in one pass (None and [] are not properties)."""
+    clean = {k: v for k, v in props.items() if v is not None and v != []}
+    clean["id"] = node_id
+    keys = tuple(sorted(clean))
+    return keys, _pack_values(clean, keys)
 
 
 def _unpack_value(buf: bytes, i: int) -> tuple[Any, int]:
@@ -163,6 +212,11 @@ class BulkBatch:
 
 def bulk_rows(batch: GraphBatch) -> BulkBatch:
     """Mirror of app.graph.loader.prepare_batch (same order, merging and cleaning), packed for GRAPH.BULK."""
+    with gc_paused():
+        return _bulk_rows(batch)
+
+
+def _bulk_rows(batch: GraphBatch) -> BulkBatch:
     out = BulkBatch(batch.doc_id, evidence=len(batch.evidence))
     ev_props = {eid: _clean(ev.props()) for eid, ev in batch.evidence.items()}
     owned: set[str] = set()
@@ -176,7 +230,7 @@ def bulk_rows(batch: GraphBatch) -> BulkBatch:
                 else:
                     owned.add(eid)
                     new.append((eid, pack({**ev_props[eid], "id": eid})))
-            rows.append((r["id"], pack({**_clean(r["props"]), "id": r["id"]}), old, new))
+            rows.append((r["id"], pack_clean(r["props"], r["id"]), old, new))
         out.nodes.append((label, rows))
     out.loose_evidence = [(eid, pack({**p, "id": eid})) for eid, p in ev_props.items() if eid not in owned]
     for (rel, src, dst), rel_rows in batch.rels.items():
@@ -299,7 +353,8 @@ class BulkGraph:
         total = LoadResult(doc_id, "loaded")
         seen: dict[str, set[str]] = {}
         for b in batches:
-            self._load_batch(b, doc_node, total, seen)
+            with gc_paused():  # the parent holds the whole run: a gen-2 pass rescans all of it
+                self._load_batch(b, doc_node, total, seen)
         # The document stays 'loading' in the bulk: `complete()` marks every document complete only
         # after the last GRAPH.BULK command and the schema succeeded, so a bulk that died part-way
         # leaves documents the next run purges and reloads, never complete-but-partial ones.

@@ -30,6 +30,7 @@ from app.graph.batch import GraphBatch
 from app.graph.queries import query, template
 from app.graph.schema import NODES, Label
 from app.graph.store import GraphStore
+from ingest.inventory.segment import search_tokens
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -115,7 +116,7 @@ def _search_terms(text: str) -> tuple[str, ...]:
         terms.update(_bigrams(run))
         if not run.isascii():
             terms.update(_trigrams(run))
-            terms.update(t for t in jieba.cut_for_search(run) if len(t) >= 2)
+            terms.update(search_tokens(run))  # = jieba.cut_for_search tokens ≥ 2 chars, per cached piece
         elif len(run) >= 2:
             terms.add(run)
     return tuple(sorted(terms))
@@ -144,13 +145,16 @@ SEARCHABLE: tuple[Label, ...] = tuple(s.label for s in NODES.values() if s.searc
 
 def add_search_terms(batch: GraphBatch) -> GraphBatch:
     """Fill ``search_terms`` on every searchable node of a batch (in place; returns the batch)."""
-    for label, rows in batch.nodes.items():
-        if label not in SEARCHABLE:
-            continue
-        for row in rows:
-            terms = node_search_terms(row["props"])
-            if terms:
-                row["props"]["search_terms"] = terms
+    from app.graph.bulk import gc_paused
+
+    with gc_paused():  # a batch allocates ~100 short-lived sets/lists per row: no cyclic GC passes
+        for label, rows in batch.nodes.items():
+            if label not in SEARCHABLE:
+                continue
+            for row in rows:
+                terms = node_search_terms(row["props"])
+                if terms:
+                    row["props"]["search_terms"] = terms
     return batch
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import jieba
 
 from app.graph.batch import Evidence, GraphBatch
+from app.graph.bulk import gc_paused
 from app.graph.schema import Label, Rel, stable_id
 from ingest.gazetteer import Region, province_of, region_by_name
 from ingest.inventory.cells import norm_name, split_list
@@ -37,6 +38,7 @@ _NON_TOKEN = re.compile(r"^[\W_]+$")
 _PLATFORM_KINDS = frozenset({"institute", "service", "other"})
 
 Row = dict[str, Any]
+_FIELD_TOKENS: dict[str, list[str]] = {}  # field sub-phrase → jieba tokens (bounded in field_tokens)
 
 
 def platform_id(name_norm: str, level: str | None, province: str | None) -> str:
@@ -260,17 +262,18 @@ def to_batches(
     existing platforms / institutions (see ingest.run.existing_ids); ``members`` counts them."""
     resolver = resolver if resolver is not None else Resolver()
     default_province, default_level = _defaults(read)
-    tokens: dict[str, list[str]] = {}
+    tokens = _FIELD_TOKENS  # per process, not per file: field sub-phrases repeat across files
     rows = read.rows
     for start in range(0, max(len(rows), 1), batch_rows):
         b = _Builder(read, resolver, tokens)
         b.lookup, b.members = lookup, members
         chunk = rows[start : start + batch_rows]
-        if read.kind == "lab_cluster":
-            _clusters(b, chunk, default_province, default_level)
-        else:
-            for row in chunk:
-                _platform_row(b, row, default_province, default_level)
+        with gc_paused():  # not across the yield: the caller's code runs with its own GC setting
+            if read.kind == "lab_cluster":
+                _clusters(b, chunk, default_province, default_level)
+            else:
+                for row in chunk:
+                    _platform_row(b, row, default_province, default_level)
         yield b.batch
 
 

@@ -1,0 +1,90 @@
+"""The piecewise jieba tokens (ingest.inventory.segment) equal jieba's own result exactly, and so do the
+search terms built on them (app.services.search): the speed-up must not change one stored term."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import jieba
+import pytest
+
+from app.services import search
+from ingest.inventory import segment
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+
+
+@cache
+def _names() -> list[str]:
+    """Platform names, hosts and fields of the committed generated sample (CSV files) + hand-made hard
+    cases (cut points inside dictionary words, single characters on both sides of a cut, ASCII, traditional)."""
+    out = [
+        "国家先进高分子材料应用科技企业孵化器",
+        "国家风电工程研究中心",
+        "辽宁省先进材料制备技术重点实验室",
+        "辽宁先进材料制备技术重点实验室",
+        "省海洋工程装备工程技术研究中心",
+        "大连市智能制造与机器人技术创新中心",
+        "吉林省玉米生物育种关键技术工程实验室",
+        "廣西壯族自治區糖業工程技术研究中心",
+        "北京市5G通信与AI芯片重点实验室",
+        "市新材料中试基地",
+        "省实验室",
+        "国家重点实验室",
+    ]
+    for path in sorted(SAMPLE.glob("*.csv")):
+        with path.open(encoding="utf-8-sig", errors="replace") as fh:
+            for row in csv.reader(fh):
+                out.extend(cell for cell in row[:4] if cell and not cell.isdigit())
+    return out
+
+
+def _runs(text: str) -> list[str]:
+    return [m.group(0) for m in search._RUN.finditer(search._norm(text)) if not m.group(0).isascii()]
+
+
+def test_sample_is_large_enough() -> None:
+    assert len(_names()) > 5000
+
+
+def test_piecewise_tokens_equal_jieba() -> None:
+    runs = list(dict.fromkeys(r for n in _names() for r in _runs(n)))
+    split = 0
+    for run in runs:
+        want = frozenset(t for t in jieba.cut_for_search(run) if len(t) >= 2)
+        assert segment.search_tokens(run) == want, run
+        split += segment._cut_points(run) is not None and len(run) >= segment.MIN_SPLIT
+    assert split > len(runs) // 2  # the piecewise path is the one exercised, not the fallback
+
+
+def _reference_terms(text: str) -> list[str]:
+    """search_terms as it was before the piecewise tokens (jieba.cut_for_search on every run)."""
+    norm = search._norm(text or "")
+    terms: set[str] = set()
+    for m in search._RUN.finditer(norm):
+        run = m.group(0)
+        terms.update(search._bigrams(run))
+        if not run.isascii():
+            terms.update(search._trigrams(run))
+            terms.update(t for t in jieba.cut_for_search(run) if len(t) >= 2)
+        elif len(run) >= 2:
+            terms.add(run)
+    return sorted(terms)
+
+
+def test_search_terms_unchanged() -> None:
+    for text in _names()[:3000]:
+        assert search.search_terms(text) == _reference_terms(text), text
+
+
+@pytest.mark.parametrize(("run", "point"), [("国家风电工程研究中心", 4), ("国家风电工程研究中心", 6)])
+def test_crossing_word_detected(run: str, point: int) -> None:
+    # 电工 / 工程 are dictionary words: a cut at 4 (风电|工程) crosses 电工; at 6 it does not cross 工程研究.
+    crosses = any(
+        run[k:j] in jieba.dt.FREQ and jieba.dt.FREQ[run[k:j]]
+        for k in range(point)
+        for j in range(point + 1, len(run) + 1)
+    )
+    assert segment._crosses(run, point) == crosses

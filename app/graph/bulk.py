@@ -516,11 +516,25 @@ class BulkGraph:
             if tokens:
                 command(tokens, count if is_node else 0, 0 if is_node else count, len(tokens) if is_node else 0)
         del order, internal
+        _wait_no_fork(conn)
         self.sent = True
         # Free the in-memory graph: the store holds it now.
         self._node_blob, self._rels, self._ids = [], {}, {}
         self._plain = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
         return created[0], created[1]
+
+
+def _wait_no_fork(conn: Any, timeout: float = 120.0) -> None:
+    """Wait until the server runs no background fork (an RDB/AOF child or a module fork): the schema
+    applied right after a 1M-row bulk failed once with "BUSY preparing to fork" (2026-11-21)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        info = conn.info("persistence")
+        if not any(v for k, v in info.items() if k.endswith("_in_progress") and isinstance(v, int)):
+            return
+        time.sleep(0.2)
 
 
 def _header(name: str, keys: Keys) -> bytes:

@@ -280,7 +280,7 @@ class BulkGraph:
         return self._ids.get(label, {}).get(node_id)
 
     def _upsert(self, label: Label, node_id: str, packed: Packed) -> tuple[int, bool]:
-        """MERGE (n:label {id}) SET n += props → (index, created)."""
+        """Upsert a node by id (MERGE semantics: later properties win) → (index, created)."""
         ids = self._ids.setdefault(label, {})
         idx = ids.get(node_id)
         if idx is None:

@@ -34,7 +34,7 @@ def encode_params(params: Mapping[str, Any], keys: Iterable[str] | None = None) 
 
     The client's own encoder walks every value in Python and dominated bulk loads (~16 s of 30 s for
     100k inventory rows). JSON is Cypher literal syntax except for quoted map keys (rewritten: by plain
-    `str.replace` when the caller knows every key, ~5× faster than the regex) and `\\uXXXX` escapes,
+    `str.replace` when the caller knows every key, ~5× faster than the regex) and `\\u` escapes,
     which FalkorDB does not read: payloads needing those (control characters) return None and go
     through the client's encoder.
     """

@@ -122,6 +122,9 @@ def _search_terms(text: str) -> tuple[str, ...]:
     return tuple(sorted(terms))
 
 
+_TOKEN_NORMS: dict[str, str] = {}
+
+
 def node_search_terms(props: dict[str, Any]) -> list[str]:
     """Terms of every text property of a node (name, short form, aliases, field …)."""
     texts: list[str] = []
@@ -133,10 +136,16 @@ def node_search_terms(props: dict[str, Any]) -> list[str]:
             texts.extend(v for v in value if isinstance(v, str))
     terms: set[str] = set()
     for t in texts:
-        terms.update(search_terms(t))
+        terms.update(_search_terms(t or ""))  # the cached tuple: no list copy per text
+    norms = _TOKEN_NORMS
     for tok in props.get("field_tokens") or []:
         if isinstance(tok, str) and len(tok) >= 2:
-            terms.add(_norm(tok))
+            n = norms.get(tok)
+            if n is None:  # field tokens repeat on most rows: normalise each once per process
+                n = _norm(tok)
+                if len(norms) < 200_000:
+                    norms[tok] = n
+            terms.add(n)
     return sorted(terms)
 
 

@@ -88,3 +88,35 @@ def test_crossing_word_detected(run: str, point: int) -> None:
         for j in range(point + 1, len(run) + 1)
     )
     assert segment._crosses(run, point) == crosses
+
+
+def _reference_node_terms(props: dict[str, object]) -> list[str]:
+    """node_search_terms as it was before (search_terms per text, _norm per field token)."""
+    texts: list[str] = []
+    for key in search.TEXT_PROPS:
+        value = props.get(key)
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list):
+            texts.extend(v for v in value if isinstance(v, str))
+    terms: set[str] = set()
+    for t in texts:
+        terms.update(_reference_terms(t))
+    for tok in props.get("field_tokens") or []:  # type: ignore[attr-defined]
+        if isinstance(tok, str) and len(tok) >= 2:
+            terms.add(search._norm(tok))
+    return sorted(terms)
+
+
+def test_node_search_terms_unchanged() -> None:
+    from ingest.inventory.read import read_inventory
+    from ingest.inventory.to_graph import to_batches
+
+    checked = 0
+    for path in sorted(SAMPLE.glob("*平台名单*.csv")):
+        for batch in to_batches(read_inventory(path)):
+            for rows in batch.nodes.values():
+                for row in rows:
+                    assert search.node_search_terms(row["props"]) == _reference_node_terms(row["props"])
+                    checked += 1
+    assert checked > 1000

@@ -117,6 +117,7 @@ class FileOutcome:
 class IngestReport:
     files: list[FileOutcome] = field(default_factory=list)
     times: StageTimes = field(default_factory=StageTimes)
+    derived: Any = None  # app.services.chains.InferenceReport when the derive step ran
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -287,19 +288,40 @@ def ingest_paths(
     on_file: Callable[[FileOutcome], None] | None = None,
     workers: int | None = None,
     bulk: bool | Literal["auto"] = "auto",
+    derive: bool = True,
 ) -> IngestReport:
     """Ingest files (and directories) into ``store``; ``workers`` processes prepare files while this one
     writes (None: up to 2; 0: everything in this process).
 
     ``bulk``: build the whole run in memory and create the graph with GRAPH.BULK (app.graph.bulk) —
     "auto" does so when the store is the embedded FalkorDB and its graph does not exist yet; True
-    requires that; False always MERGEs. The resulting graph is the one the MERGE path would build."""
+    requires that; False always MERGEs. The resulting graph is the one the MERGE path would build.
+    ``derive``: after a run that changed the graph, recompute the facts derived from the whole graph
+    (inferred platform → chain links, app.services.chains.materialise_inferred)."""
     paths = expand(paths)
     use_bulk = _use_bulk(store, bulk, paths)
     report = IngestReport()
     workers = default_workers() if workers is None else workers
     if use_bulk:
-        return _ingest_bulk(store, paths, kind, chunk, on_file, workers, report)
+        _ingest_bulk(store, paths, kind, chunk, on_file, workers, report)
+    else:
+        _ingest_merge(store, paths, kind, chunk, on_file, workers, report)
+    if derive and any(f.result is not None and f.result.status != "unchanged" for f in report.files):
+        from app.services.chains import materialise_inferred
+
+        report.derived = materialise_inferred(store)
+    return report
+
+
+def _ingest_merge(
+    store: GraphStore,
+    paths: list[Path],
+    kind: Kind,
+    chunk: int,
+    on_file: Callable[[FileOutcome], None] | None,
+    workers: int,
+    report: IngestReport,
+) -> IngestReport:
     ensure_initialised(store)
     outcomes: dict[int, FileOutcome] = {}
     jobs: list[tuple[Path, str, int, str]] = []

@@ -75,16 +75,8 @@ def sample_store() -> GraphStore:
     report = ingest_paths(store, list(DEMO_PATHS))
     if report.failed:
         raise RuntimeError("demo ingest failed: " + "; ".join(f.summary() for f in report.failed))
-    derive(store)
     _TEMP[id(store)] = path
     return store
-
-
-def derive(store: GraphStore) -> None:
-    """The derived steps a full ingest runs after loading (inferred chain links)."""
-    from app.services.chains import materialise_inferred
-
-    materialise_inferred(store)
 
 
 def close(store: GraphStore) -> None:

@@ -23,7 +23,9 @@ packed again. Packing runs in the worker processes (``bulk_rows``), the parent o
 from __future__ import annotations
 
 import gc
+import os
 import struct
+import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -249,6 +251,57 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
 # --- the parent: the end state of a whole run, in memory ----------------------------------------------
 
 
+class _Blobs:
+    """Node property blobs spilled to an unlinked temporary file (offsets and lengths in arrays), so the
+    parent does not hold a whole run's packed properties: at 1M rows that was ~1.5 GiB of bytes objects
+    (platforms with their search terms, evidence). A rewritten blob is appended; the old bytes stay as
+    garbage in the file (only repeated nodes are rewritten, and only when their properties change)."""
+
+    FLUSH = 8 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self._fh = tempfile.TemporaryFile(prefix="innokg-bulk-")  # noqa: SIM115 -- lives as long as the graph
+        self._fd = self._fh.fileno()
+        self._off: array[int] = array("Q")
+        self._len: array[int] = array("I")
+        self._pending = bytearray()  # written after ``_flushed`` bytes of the file
+        self._flushed = 0
+
+    def __len__(self) -> int:
+        return len(self._off)
+
+    def _write(self, blob: bytes) -> int:
+        at = self._flushed + len(self._pending)
+        self._pending += blob
+        if len(self._pending) >= self.FLUSH:
+            self.flush()
+        return at
+
+    def flush(self) -> None:
+        if self._pending:
+            os.pwrite(self._fd, self._pending, self._flushed)
+            self._flushed += len(self._pending)
+            self._pending = bytearray()
+
+    def append(self, blob: bytes) -> None:
+        self._off.append(self._write(blob))
+        self._len.append(len(blob))
+
+    def get(self, idx: int) -> bytes:
+        off, n = self._off[idx], self._len[idx]
+        if off >= self._flushed:
+            start = off - self._flushed
+            return bytes(self._pending[start : start + n])
+        return os.pread(self._fd, n, off)
+
+    def set(self, idx: int, blob: bytes) -> None:
+        self._off[idx] = self._write(blob)
+        self._len[idx] = len(blob)
+
+    def close(self) -> None:
+        self._fh.close()
+
+
 class BulkGraph:
     """What the MERGE path would leave in an empty store after loading these documents in this order."""
 
@@ -260,7 +313,7 @@ class BulkGraph:
         self._sigs: dict[Keys, int] = {}
         self._sig_keys: list[Keys] = []
         self._node_sig: array[int] = array("I")
-        self._node_blob: list[bytes] = []
+        self._node_blob = _Blobs()
         # rel type → {(src << 32 | dst) or (src, dst, key): (sig, packed)}
         self._rels: dict[Rel, dict[Any, tuple[int, bytes]]] = {}
         self._plain: dict[Rel, set[int]] = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
@@ -291,11 +344,14 @@ class BulkGraph:
             return idx, True
         if packed[0] == ("id",):
             return idx, False  # nothing to set
-        merged = unpack((self._sig_keys[self._node_sig[idx]], self._node_blob[idx]))
+        old_sig, old_blob = self._node_sig[idx], self._node_blob.get(idx)
+        merged = unpack((self._sig_keys[old_sig], old_blob))
         merged.update(unpack(packed))
         keys, blob = pack(merged)
-        self._node_sig[idx] = self._sig(keys)
-        self._node_blob[idx] = blob
+        sig = self._sig(keys)
+        if sig != old_sig or blob != old_blob:  # most repeats (an institution in every batch) change nothing
+            self._node_sig[idx] = sig
+            self._node_blob.set(idx, blob)
         return idx, False
 
     def _set(self, label: Label, node_id: str, props: dict[str, PropValue]) -> int:
@@ -428,7 +484,7 @@ class BulkGraph:
                 j = order[i]
                 if self._label[j] != self._label[first] or self._node_sig[j] != sig:
                     break
-                blob = self._node_blob[j]
+                blob = self._node_blob.get(j)
                 if n and size + len(blob) > MAX_TOKEN:
                     break
                 parts.append(blob)
@@ -519,7 +575,8 @@ class BulkGraph:
         _wait_no_fork(conn)
         self.sent = True
         # Free the in-memory graph: the store holds it now.
-        self._node_blob, self._rels, self._ids = [], {}, {}
+        self._node_blob.close()
+        self._node_blob, self._rels, self._ids = _Blobs(), {}, {}
         self._plain = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
         return created[0], created[1]
 

@@ -985,6 +985,9 @@ def find_transitions(doc: Doc) -> list[Transition]:
                 and "umbrella" not in h.entry.flags
                 and legacy
                 and h.start > legacy[0].start
+                # A successor is named after the trigger (改革调整 X … 布局建设 Y); types listed before
+                # it are the enumeration the clause reviews (对现有A、B、C…通过撤、并、转), not a target.
+                and h.start > ss + m.start()
             ]
             if legacy and not newer:
                 nxt = re.search(r"转建", text[se : se + 120])

@@ -128,7 +128,9 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
                 b.add_rel(Rel.STOPS_NEW if t.kind == "stop_new" else Rel.REVOKES, dnode, ptype(f, t), props, ev(t))
         elif t.to_type and t.kind in TRANSITION_RELS:
             for f in t.from_type:
-                b.add_rel(TRANSITION_RELS[t.kind], ptype(f, t), ptype(t.to_type, t), props, ev(t))
+                # One edge per stating document (key): the same transition stated by two provinces, or
+                # in two years, keeps each statement's region, year and quote instead of the last one's.
+                b.add_rel(TRANSITION_RELS[t.kind], ptype(f, t), ptype(t.to_type, t), props, ev(t), key=doc.doc_id)
 
     for tg in doc.targets:
         tid = stable_id(Label.TARGET, doc.doc_id, tg.type, tg.level, tg.region, tg.year, tg.kind, tg.count)

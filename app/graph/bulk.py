@@ -94,6 +94,16 @@ def _pack_str(v: str) -> bytes:
     return p
 
 
+def _pack_id(v: str) -> bytes:
+    """A node id (ASCII, unique per row for evidence: not worth the short-string cache)."""
+    if "\0" in v:
+        raise BulkError(f"string with a NUL character: {v[:40]!r}")
+    return b"\x03" + v.encode("utf-8") + b"\0"
+
+
+_PLAIN_REL_KEYS: Keys = ("docs", "evidence", "key")
+
+
 def _pack_value(v: Any, out: list[bytes]) -> None:
     if type(v) is str:
         out.append(_pack_str(v))
@@ -235,9 +245,15 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
             rows.append((r["id"], pack_clean(r["props"], r["id"]), old, new))
         out.nodes.append((label, rows))
     out.loose_evidence = [(eid, pack({**p, "id": eid})) for eid, p in ev_props.items() if eid not in owned]
+    docs = _LONG.pack(_T_ARRAY, 1) + _pack_str(batch.doc_id)
     for (rel, src, dst), rel_rows in batch.rels.items():
         packed_rows = []
         for r in _merge_rows(rel_rows, lambda r: (r["src"], r["dst"], r.get("key", ""))):
+            if not r["props"]:  # TYPED_AS, LOCATED_IN, SERVES …: the same bytes as pack() of the 3 keys
+                key, ev = r.get("key", ""), list(r["evidence"])
+                blob = b"".join((docs, _LONG.pack(_T_ARRAY, len(ev)), *map(_pack_id, ev), _pack_str(key)))
+                packed_rows.append((r["src"], r["dst"], key, (_PLAIN_REL_KEYS, blob), ev))
+                continue
             props = _clean(r["props"])
             if any(k in props for k in _REL_RESERVED):
                 raise BulkError(f"{rel.value} row sets a reserved property ({', '.join(_REL_RESERVED)})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from app.graph.batch import Evidence, GraphBatch, PropValue
@@ -22,6 +23,9 @@ _ENTITY_LABEL = {
     "zone": Label.ZONE,
     "programme": Label.PROGRAMME,
 }
+# Cluster words with no name of their own (重点产业集群, 创新集群): a mention, not an industrial cluster.
+_GENERIC_CLUSTER = re.compile(r"^(?:重点|主要|优势|特色|新兴|战略性新兴|万亿级)?(?:产业|创新)?(?:集群|链|基地)$")
+
 _INDUSTRY_LABEL = {
     "industry_field": Label.INDUSTRY,
     "industry_group": Label.INDUSTRY,
@@ -173,9 +177,16 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
 
     for i in doc.industries:
         label = _INDUSTRY_LABEL.get(i.kind, Label.INDUSTRY)
-        nid = stable_id(label, doc.region_code if label is not Label.INDUSTRY else "", i.name)
-        b.add_node(label, nid, {"name": i.name, "kind": i.kind}, ev(i))
-        b.add_rel(Rel.MENTIONS, dnode, (label, nid), {}, ev(i))
+        if label is Label.INDUSTRY:
+            nid = stable_id(label, "", i.name)
+            b.add_node(label, nid, {"name": i.name, "kind": i.kind}, ev(i))
+            b.add_rel(Rel.MENTIONS, dnode, (label, nid), {}, ev(i))
+        elif not _GENERIC_CLUSTER.match(i.name):
+            # The same key as rosters and inventories (province + normalised name), so a base or cluster
+            # named by a policy and by a lab-cluster list is one node, and it carries its region.
+            node = _industrial(b, i.name, doc.region, ev(i))
+            b.add_node(node[0], node[1], {"kind": i.kind}, ev(i))
+            b.add_rel(Rel.MENTIONS, dnode, node, {}, ev(i))
 
     _lab_clusters(b, doc, dnode, ev)
     return b
@@ -225,7 +236,7 @@ def _lab_clusters(b: GraphBatch, doc: ExtractedDocument, dnode: tuple[Label, str
             [ev(r) for r in (*doc.cluster_roles, *doc.cluster_relations)],
         )
         for r in doc.cluster_relations:
-            if r.relation == "serves" and r.head == "实验室群":
+            if r.relation == "serves" and r.head == "实验室群" and not _GENERIC_CLUSTER.match(r.tail):
                 b.add_rel(Rel.MENTIONS, dnode, _industrial(b, r.tail, province, ev(r)), {"scope": "scheme"}, ev(r))
     # Instance-level facts of a roster.
     resolver = Resolver()

@@ -23,7 +23,14 @@ from app.graph.bulk import gc_paused
 from app.graph.schema import Label, Rel, stable_id
 from ingest.gazetteer import Region, province_of, region_by_name
 from ingest.inventory.cells import norm_name, split_list
-from ingest.inventory.names import MUNICIPAL, canonical_name_norm, canonical_type, parse_name, region_of
+from ingest.inventory.names import (
+    MUNICIPAL,
+    NameParts,
+    canonical_name_norm,
+    canonical_type,
+    parse_name,
+    region_of,
+)
 from ingest.inventory.read import InventoryRead
 from ingest.resolve import Resolution, Resolver, kind_of
 from ingest.taxonomy import NATIONAL, PROVINCIAL, by_name
@@ -84,6 +91,7 @@ class _Builder:
         self.lookup: Lookup | None = None
         self.members: MemberStats | None = None
         self.existing: set[str] = set()
+        self.parsed: dict[str, tuple[str, NameParts]] = {}
         self._document()
 
     def _document(self) -> None:
@@ -221,13 +229,18 @@ class _Builder:
         return out
 
 
-def _defaults(read: InventoryRead) -> tuple[Region | None, str]:
-    """A file's default province and level: the most common ones its names / region cells state."""
+def _defaults(read: InventoryRead, parsed: dict[str, tuple[str, NameParts]] | None = None) -> tuple[Region | None, str]:
+    """A file's default province and level: the most common ones its names / region cells state.
+    ``parsed`` receives (normalised name, parts) per name so that the rows need not parse them again."""
     provinces: Counter[str] = Counter()
     levels: Counter[str] = Counter()
     name_col = "cluster" if read.kind == "lab_cluster" else "name"
     for row in read.rows[:DEFAULT_SAMPLE]:
-        parts = parse_name(norm_name(row.get(name_col, "")))
+        name = row.get(name_col, "")
+        nn = norm_name(name)
+        parts = parse_name(nn)
+        if parsed is not None:
+            parsed[name] = (nn, parts)
         region = region_of(row["region"]) if "region" in row else parts.region
         if region is not None:
             provinces[province_of(region).code] += 1
@@ -261,12 +274,13 @@ def to_batches(
     ``lookup(label, ids)`` → the ids the store holds: lab-cluster members and leads are then linked to
     existing platforms / institutions (see ingest.run.existing_ids); ``members`` counts them."""
     resolver = resolver if resolver is not None else Resolver()
-    default_province, default_level = _defaults(read)
+    parsed: dict[str, tuple[str, NameParts]] = {}
+    default_province, default_level = _defaults(read, parsed if read.kind != "lab_cluster" else None)
     tokens = _FIELD_TOKENS  # per process, not per file: field sub-phrases repeat across files
     rows = read.rows
     for start in range(0, max(len(rows), 1), batch_rows):
         b = _Builder(read, resolver, tokens)
-        b.lookup, b.members = lookup, members
+        b.lookup, b.members, b.parsed = lookup, members, parsed
         chunk = rows[start : start + batch_rows]
         with gc_paused():  # not across the yield: the caller's code runs with its own GC setting
             if read.kind == "lab_cluster":
@@ -279,8 +293,12 @@ def to_batches(
 
 def _platform_row(b: _Builder, row: Row, default_province: Region | None, default_level: str) -> None:
     name: str = row["name"]
-    nn = norm_name(name)
-    parts = parse_name(nn)
+    hit = b.parsed.get(name)  # parsed once already by _defaults (the first DEFAULT_SAMPLE rows)
+    if hit is not None:
+        nn, parts = hit
+    else:
+        nn = norm_name(name)
+        parts = parse_name(nn)
     ev = b.row_evidence(row, name)
     t = canonical_type(norm_name(row["type"])) if "type" in row else None
     t = t or parts.type

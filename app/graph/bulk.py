@@ -331,7 +331,9 @@ class BulkGraph:
         self._node_sig: array[int] = array("I")
         self._node_blob = _Blobs()
         # rel type → {(src << 32 | dst) or (src, dst, key): (sig, packed)}
-        self._rels: dict[Rel, dict[Any, tuple[int, bytes]]] = {}
+        self._rels: dict[Rel, dict[Any, int]] = {}  # values: index into _rel_sig / _rel_blob
+        self._rel_sig: array[int] = array("I")
+        self._rel_blob = _Blobs()  # relationship property blobs, spilled like the nodes'
         self._plain: dict[Rel, set[int]] = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
         self._docs: dict[str, str] = {}  # doc_id → sha256 loaded in this run
         self.sent = False
@@ -385,13 +387,15 @@ class BulkGraph:
     def _rel(self, rel: Rel, src: int, dst: int, key: str, packed: Packed, doc: str, evidence: list[str]) -> None:
         table = self._rels.setdefault(rel, {})
         k: Any = (src << 32 | dst) if key == "" else (src, dst, key)
-        old = table.get(k)
-        if old is None:
-            table[k] = (self._sig(packed[0]), packed[1])
+        rid = table.get(k)
+        if rid is None:
+            table[k] = len(self._rel_sig)
+            self._rel_sig.append(self._sig(packed[0]))
+            self._rel_blob.append(packed[1])
             return
         # SET r += props; r.docs = [x IN r.docs WHERE x <> doc] + [doc];
         # r.evidence = [x IN r.evidence WHERE NOT x IN ev] + ev   (cypher/templates/merge_rels.cypher)
-        merged = unpack((self._sig_keys[old[0]], old[1]))
+        merged = unpack((self._sig_keys[self._rel_sig[rid]], self._rel_blob.get(rid)))
         new = unpack(packed)
         docs, ev = merged.get("docs", []), merged.get("evidence", [])
         for name in _REL_RESERVED:
@@ -400,7 +404,8 @@ class BulkGraph:
         merged["docs"] = [x for x in docs if x != doc] + [doc]
         merged["evidence"] = [x for x in ev if x not in evidence] + evidence
         keys, blob = pack(merged)
-        table[k] = (self._sig(keys), blob)
+        self._rel_sig[rid] = self._sig(keys)
+        self._rel_blob.set(rid, blob)
 
     # documents -------------------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> str | None:
@@ -524,13 +529,14 @@ class BulkGraph:
             if n:
                 yield n, b"".join(parts)
         for rel, table in self._rels.items():
-            by_sig: dict[int, list[tuple[Any, bytes]]] = {}
-            for k, (sig, blob) in table.items():
-                by_sig.setdefault(sig, []).append((k, blob))
+            by_sig: dict[int, list[tuple[Any, int]]] = {}
+            for k, rid in table.items():
+                by_sig.setdefault(self._rel_sig[rid], []).append((k, rid))
             for sig, items in by_sig.items():
                 head = _header(rel.value, self._sig_keys[sig])
                 parts, size, n = [head], len(head), 0
-                for k, blob in items:
+                for k, rid in items:
+                    blob = self._rel_blob.get(rid)
                     s, d = (k >> 32, k & 0xFFFFFFFF) if isinstance(k, int) else (k[0], k[1])
                     if n and size + 16 + len(blob) > MAX_TOKEN:
                         yield n, b"".join(parts)
@@ -592,7 +598,9 @@ class BulkGraph:
         self.sent = True
         # Free the in-memory graph: the store holds it now.
         self._node_blob.close()
+        self._rel_blob.close()
         self._node_blob, self._rels, self._ids = _Blobs(), {}, {}
+        self._rel_blob, self._rel_sig = _Blobs(), array("I")
         self._plain = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
         return created[0], created[1]
 

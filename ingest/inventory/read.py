@@ -77,7 +77,13 @@ class InventoryRead(BaseModel):
 def read_inventory(path: Path) -> InventoryRead:
     """Read one inventory file. Raises InputError when the file cannot be read or no table in it has
     a recognisable name column (the message lists the headers found)."""
-    path = Path(path)
+    from app.graph.bulk import gc_paused
+
+    with gc_paused():  # a file's rows are thousands of small acyclic dicts; workers hold big caches
+        return _read_inventory(Path(path))
+
+
+def _read_inventory(path: Path) -> InventoryRead:
     source = read_source(path)
     tables = list(source.tables)
     if source.text and not any(len(t.rows) > 1 for t in tables):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +91,23 @@ def _error(exc: Exception, query: str) -> StoreError:
     return StoreError(msg)
 
 
+def _when_not_busy(call: Callable[[], Any], timeout_s: float = 60.0) -> Any:
+    """Run a command, retrying while the server answers BUSY (it does while preparing a fork for an
+    append-only-file rewrite, e.g. right after a large bulk load)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return call()
+        except redis.BusyLoadingError:
+            pass
+        except redis.ResponseError as exc:
+            if not str(exc).startswith("BUSY") or time.monotonic() > deadline:
+                raise
+        if time.monotonic() > deadline:
+            raise StoreUnavailable("the embedded graph store stayed busy for 60 s")
+        time.sleep(0.1)
+
+
 class FalkorStore:
     backend = "falkordb"
 
@@ -138,9 +157,9 @@ class FalkorStore:
                 if stmt.startswith("GRAPH."):
                     # Constraint DDL is a server command in FalkorDB, not Cypher.
                     parts = stmt.replace("{graph}", self._graph_name).split()
-                    self._db.execute_command(*parts)
+                    _when_not_busy(functools.partial(self._db.execute_command, *parts))
                 else:
-                    self._graph.query(stmt)
+                    _when_not_busy(functools.partial(self._graph.query, stmt))
                 applied.append(stmt)
             except redis.ResponseError as exc:
                 if not any(a in str(exc).lower() for a in _ALREADY):

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from app.graph.store import GraphStore
+from app.services.entities import EvidenceRef
 from app.services.named import run
 
 CONTEXT_CHARS = 80
@@ -34,17 +35,10 @@ class DocumentDetail(BaseModel):
     cited_by: list[dict[str, Any]]
 
 
-class EvidenceDetail(BaseModel):
-    id: str
-    document: str | None
-    title: str | None
+class EvidenceDetail(EvidenceRef):
+    """An evidence item with its document's kind and the raw text around its span."""
+
     doc_kind: str | None
-    start: int | None
-    end: int | None
-    row: int | None
-    quote: str | None
-    rule: str | None
-    confidence: float | None
     before: str | None  # up to CONTEXT_CHARS of raw text before the span
     span_text: str | None  # raw_text[start:end] (equals the quote when the span is right)
     after: str | None

@@ -12,16 +12,16 @@ import argparse
 import platform
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
 
+from synth_inputs import synth_inputs
+
 from ingest.inventory.read import read_inventory
 from ingest.inventory.to_graph import to_batches
 from ingest.resolve import Resolver
-from ingest.synth import generate
 
 
 def _rss_gib() -> float:
@@ -36,13 +36,7 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="skip generation if --out already holds a run")
     ap.add_argument("--batch-rows", type=int, default=20_000)
     args = ap.parse_args()
-    out = args.out or Path(tempfile.mkdtemp(prefix="innokg-synth-"))
-
-    gen_s = None
-    if not (args.reuse and (out / "manifest.json").exists()):
-        t = time.perf_counter()
-        generate(args.platforms, args.seed, out)
-        gen_s = time.perf_counter() - t
+    out, gen_s = synth_inputs(args.platforms, args.seed, args.out, args.reuse)
 
     files = sorted(p for p in out.iterdir() if p.suffix in (".csv", ".xlsx") and p.name != "labels.csv")
     by_fmt: dict[str, list[float]] = {}

@@ -20,12 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
 
+from synth_inputs import synth_inputs
+
 from app.graph.embedded import server_paths, stop_server
 from app.graph.falkor import FalkorStore
 from app.graph.loader import counts_by_label
 from app.graph.queries import parse_query_file
 from ingest.run import ingest_paths
-from ingest.synth import generate
 
 
 def _hwm_gib(pid: int) -> float:
@@ -62,12 +63,7 @@ def main() -> None:
         "--mode", choices=["bulk", "merge", "both"], default="both", help="write path(s); both: bulk then MERGE"
     )
     args = ap.parse_args()
-    out = args.out or Path(tempfile.mkdtemp(prefix="innokg-synth-"))
-    gen_s = None
-    if not (args.reuse and (out / "manifest.json").exists()):
-        t = time.perf_counter()
-        generate(args.platforms, args.seed, out)
-        gen_s = time.perf_counter() - t
+    out, gen_s = synth_inputs(args.platforms, args.seed, args.out, args.reuse)
 
     modes = ["bulk", "merge"] if args.mode == "both" else [args.mode]
     walls: dict[str, float] = {}

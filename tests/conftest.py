@@ -13,12 +13,14 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.graph.embedded import stop_server
 from app.graph.falkor import FalkorStore
 from app.graph.queries import template
+from app.graph.schema import Label
 from app.graph.store import GraphStore, Statement, open_store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,3 +59,10 @@ def store(request: pytest.FixtureRequest, embedded_path: Path) -> Iterator[Graph
         st.write([Statement(template("clear_graph"))])
         yield st
         st.close()
+
+
+def merge_nodes(label: Label, rows: list[dict[str, Any]]) -> Statement:
+    """The loader's node upsert (cypher/templates/merge_nodes_evidenced.cypher) for bare test rows
+    ({id, props}): no evidence, no document."""
+    full = [{"evidence": [], "new_evidence": [], **r} for r in rows]
+    return Statement(template("merge_nodes_evidenced", label=label), {"rows": full, "document": None})

@@ -14,7 +14,8 @@ from app.graph.falkor import FalkorStore
 from app.graph.loader import counts_by_label
 from app.graph.queries import template
 from app.graph.schema import Label
-from app.graph.store import Statement, StoreUnavailable
+from app.graph.store import StoreUnavailable
+from tests.conftest import merge_nodes
 
 
 @pytest.fixture
@@ -45,10 +46,7 @@ def test_data_survives_a_restart(own_path: Path) -> None:
     st = FalkorStore(own_path)
     st.write(
         [
-            Statement(
-                template("merge_nodes", label=Label.PLATFORM),
-                {"rows": [{"id": "plat:1", "props": {"name": "甲"}, "evidence": []}]},
-            )
+            merge_nodes(Label.PLATFORM, [{"id": "plat:1", "props": {"name": "甲"}}])
         ]
     )
     st.close()

@@ -7,7 +7,8 @@ import pytest
 from app.graph.loader import counts_by_label
 from app.graph.queries import template
 from app.graph.schema import Label
-from app.graph.store import GraphStore, Statement, StoreError, parse_store_url
+from app.graph.store import GraphStore, StoreError, parse_store_url
+from tests.conftest import merge_nodes
 
 
 def test_health_names_engine_and_version(store: GraphStore) -> None:
@@ -26,9 +27,8 @@ def test_apply_schema_is_idempotent(store: GraphStore) -> None:
 def test_unique_id_constraint_holds(store: GraphStore) -> None:
     store.apply_schema()
     rows = [{"id": "plat:x", "props": {"name": "甲"}, "evidence": []}]
-    stmt = template("merge_nodes", label=Label.PLATFORM)
-    store.write([Statement(stmt, {"rows": rows})])
-    store.write([Statement(stmt, {"rows": rows})])
+    store.write([merge_nodes(Label.PLATFORM, rows)])
+    store.write([merge_nodes(Label.PLATFORM, rows)])
     assert counts_by_label(store)["Platform"] == 1
 
 
@@ -46,11 +46,8 @@ def test_read_cannot_write_whatever_the_text(store: GraphStore) -> None:
 
 
 def test_chinese_text_round_trips(store: GraphStore) -> None:
-    stmt = template("merge_nodes", label=Label.INSTITUTION)
     name = "大连理工大学（盘锦校区）"
-    store.write(
-        [Statement(stmt, {"rows": [{"id": "inst:1", "props": {"name": name, "aliases": ["大工"]}, "evidence": []}]})]
-    )
+    store.write([merge_nodes(Label.INSTITUTION, [{"id": "inst:1", "props": {"name": name, "aliases": ["大工"]}}])])
     assert store.read(template("count_label", label=Label.INSTITUTION))[0]["n"] == 1
 
 
@@ -93,7 +90,7 @@ def test_awkward_strings_survive_a_write(store: GraphStore) -> None:
         {"id": f"plat:{i}", "props": {"name": v, "n": i, "f": 0.5, "ok": True, "tags": [v, "x"]}, "evidence": []}
         for i, v in enumerate(values)
     ]
-    store.write([Statement(template("merge_nodes", label=Label.PLATFORM), {"rows": rows})])
+    store.write([merge_nodes(Label.PLATFORM, rows)])
     got = store.read("MATCH (p:Platform) RETURN p.name AS name, p.tags AS tags, p.n AS n ORDER BY p.n")
     assert [g["name"] for g in got] == values
     assert [g["tags"][0] for g in got] == values
@@ -102,6 +99,6 @@ def test_awkward_strings_survive_a_write(store: GraphStore) -> None:
 def test_property_names_outside_ascii_survive_a_write(store: GraphStore) -> None:
     """Unknown inventory columns are kept as properties named after their header (extra_备注)."""
     rows = [{"id": "plat:1", "props": {"name": "甲", "extra_备注": "新建", "extra_weird key-1": "x"}, "evidence": []}]
-    store.write([Statement(template("merge_nodes", label=Label.PLATFORM), {"rows": rows})])
+    store.write([merge_nodes(Label.PLATFORM, rows)])
     got = store.read("MATCH (p:Platform) RETURN properties(p) AS p")[0]["p"]
     assert got["extra_备注"] == "新建" and got["extra_weird key-1"] == "x"

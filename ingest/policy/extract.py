@@ -248,6 +248,23 @@ def doc_region(doc: Doc, title: Title | None) -> gazetteer.Region | None:
     return gazetteer.region_by_code(max(counts, key=lambda c: counts[c]))
 
 
+def _mentioned_agency(
+    doc: Doc, start: int, end: int, rule: str, canonical: str | None = None, confidence: float = 1.0
+) -> Agency:
+    """An agency mentioned at [start, end): the surface is its name (and its canonical name unless one
+    is given); issuers are marked afterwards by _mark_issuers."""
+    name = doc.text[start:end]
+    return Agency(
+        span=(start, end),
+        text=doc.q(start, end),
+        name=name,
+        canonical=canonical or name,
+        role="mentioned",
+        rule=rule,
+        confidence=confidence,
+    )
+
+
 def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
     m: re.Match[str] | None
     text = doc.text
@@ -291,16 +308,7 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
             start -= 2
         end = e + 2 if text[e : e + 2] == "党组" else e
         canonical = entry.canonical if entry.national else f"{region.name if region else ''}{entry.canonical}"
-        out.append(
-            Agency(
-                span=(start, end),
-                text=doc.q(start, end),
-                name=text[start:end],
-                canonical=canonical,
-                role="mentioned",
-                rule="agency.dict",
-            )
-        )
+        out.append(_mentioned_agency(doc, start, end, "agency.dict", canonical))
         taken.append((start, end))
     # 省委 / 中共辽宁省委: the party committee has no dictionary core of its own
     for m in re.finditer(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])", text):
@@ -310,60 +318,21 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
         r = _REGIONS.get(name) or (doc.region if name == "省" else None)
         if r is None:
             continue
-        out.append(
-            Agency(
-                span=m.span(),
-                text=doc.q(*m.span()),
-                name=m.group(0),
-                canonical=f"中共{r.name}委员会",
-                role="mentioned",
-                rule="agency.party_committee",
-            )
-        )
+        out.append(_mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{r.name}委员会"))
     # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
     for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
-        out.append(
-            Agency(
-                span=m.span(1),
-                text=doc.q(*m.span(1)),
-                name=m.group(1),
-                canonical=m.group(1),
-                role="mentioned",
-                rule="agency.department_source",
-                confidence=0.8,
-            )
-        )
+        out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
     for s, e, _name, _u in lx.longest_matches(lx.university_automaton(), text):
         m = re.match(r"(?:科学技术处|科技处|科研处)", text[e:])
         if m:
-            out.append(
-                Agency(
-                    span=(s, e + m.end()),
-                    text=doc.q(s, e + m.end()),
-                    name=text[s : e + m.end()],
-                    canonical=text[s : e + m.end()],
-                    role="mentioned",
-                    rule="agency.university_department",
-                    confidence=0.8,
-                )
-            )
+            out.append(_mentioned_agency(doc, s, e + m.end(), "agency.university_department", confidence=0.8))
     # footer: 主办单位:X / 版权所有:Y
     for m in re.finditer(
         r"(?:主办单位|版权所有)[:：]\s*([" + CJK + r"]{4,40}?(?:办公室|办公厅|委员会|政府|厅|局|委))(?![" + CJK + "])",
         text,
     ):
         if not any(a <= m.start(1) < b for a, b in taken):
-            out.append(
-                Agency(
-                    span=m.span(1),
-                    text=doc.q(*m.span(1)),
-                    name=m.group(1),
-                    canonical=m.group(1),
-                    role="mentioned",
-                    rule="agency.footer",
-                    confidence=0.7,
-                )
-            )
+            out.append(_mentioned_agency(doc, *m.span(1), "agency.footer", confidence=0.7))
     _mark_issuers(doc, out, title)
     return sorted(out, key=lambda a: a.span)
 

@@ -169,7 +169,8 @@ def classify(path: Path, kind: Kind) -> str:
     return "policy"
 
 
-def _policy_batches(path: Path) -> tuple[str, dict[str, PropValue], Iterator[GraphBatch], int]:
+def _policy_batches(path: Path) -> tuple[str, str, dict[str, PropValue], Iterator[GraphBatch], int]:
+    """doc_id, sha256 of the file's bytes (hashed once, by the reader), document props, batches, rows."""
     from ingest.policy.pipeline import extract_file
     from ingest.policy.to_graph import to_batch
 
@@ -179,7 +180,7 @@ def _policy_batches(path: Path) -> tuple[str, dict[str, PropValue], Iterator[Gra
         "path": str(path),
         "title": doc.title.text if doc.title else path.stem,
     }
-    return doc.doc_id, props, iter([to_batch(doc)]), 1
+    return doc.doc_id, doc.sha256, props, iter([to_batch(doc)]), 1
 
 
 @dataclass
@@ -233,12 +234,11 @@ def _prepare_file(job: tuple[Path, str, int, str]) -> _Prepared:
                 out.kind = "policy"  # a document or page without a platform table: a text
         out.times.read = time.process_time() - t
         t = time.process_time()
-        out.sha256 = sha256_file(path)
         if read is None:
-            out.doc_id, out.props, batches, out.rows = _policy_batches(path)
+            out.doc_id, out.sha256, out.props, batches, out.rows = _policy_batches(path)
             _fill(out, batches, chunk, backend)
         else:
-            out.doc_id, out.rows = path.stem, len(read.rows)
+            out.doc_id, out.sha256, out.rows = path.stem, read.sha256, len(read.rows)
             out.props = {"kind": "inventory", "path": str(path), "title": path.name}
             out.rejects = [r.model_dump() for r in read.rejects]
             if read.kind == "lab_cluster":
@@ -326,7 +326,7 @@ def _ingest_merge(
     outcomes: dict[int, FileOutcome] = {}
     jobs: list[tuple[Path, str, int, str]] = []
     job_index: list[int] = []
-    for i, path in enumerate(expand(paths)):
+    for i, path in enumerate(paths):
         k = classify(path, kind) if path.exists() else "?"
         # Unchanged content: skip before reading (the doc id of an inventory is its file stem).
         tabular = k == "inventory" and path.suffix.lower() in {".csv", ".xlsx", ".xlsm"}
@@ -428,7 +428,7 @@ def _fill(out: _Prepared, batches: Iterable[GraphBatch], chunk: int, backend: st
 
 def _ingest_bulk(
     store: GraphStore,
-    paths: Iterable[Path],
+    paths: list[Path],
     kind: Kind,
     chunk: int,
     on_file: Callable[[FileOutcome], None] | None,
@@ -441,7 +441,7 @@ def _ingest_bulk(
     graph = BulkGraph()
     seed = bulk_rows(seed_batch())
     graph.load(SEED_DOC_ID, seed_sha256(), {"kind": "seed", "title": "gazetteer + taxonomy"}, [seed])
-    jobs = [(p, classify(p, kind) if p.exists() else "?", chunk, BULK) for p in expand(paths)]
+    jobs = [(p, classify(p, kind) if p.exists() else "?", chunk, BULK) for p in paths]
     outcomes: dict[int, FileOutcome] = {}
     deferred: list[tuple[int, _Prepared]] = []
     replays: list[tuple[int, _Prepared]] = []

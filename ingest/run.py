@@ -418,7 +418,7 @@ def _use_bulk(store: GraphStore, bulk: bool | Literal["auto"], files: list[Path]
 
 
 def _fill(out: _Prepared, batches: Iterable[GraphBatch], chunk: int, backend: str) -> None:
-    from app.services.search import add_search_terms
+    from app.services.search_terms import add_search_terms
 
     if backend == BULK:
         out.bulk = [bulk_rows(add_search_terms(b)) for b in batches]
@@ -497,7 +497,7 @@ def _ingest_bulk(
 
 def _prepare(batch: GraphBatch, chunk: int, backend: str) -> PreparedBatch:
     """Every pipeline's batches pass here: search terms for /search, then the loader's preparation."""
-    from app.services.search import add_search_terms
+    from app.services.search_terms import add_search_terms
 
     return prepare_batch(add_search_terms(batch), chunk=chunk, backend=backend)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from app.graph.batch import GraphBatch, PropValue
-from app.services.search import add_search_terms
+from app.services.search_terms import add_search_terms
 from tests.api.conftest import Api, make_api
 from tests.fixtures.graph import POLICY_TEXT
 

@@ -1,5 +1,5 @@
 """The piecewise jieba tokens (ingest.inventory.segment) equal jieba's own result exactly, and so do the
-search terms built on them (app.services.search): the speed-up must not change one stored term."""
+search terms built on them (app.services.search_terms): the speed-up must not change one stored term."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from app.services import search
+from app.services import search_terms as search
 from ingest.inventory import segment
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"

@@ -44,6 +44,47 @@ def _open(store: str | None) -> Any:
         raise typer.Exit(2) from exc
 
 
+class _FileProgress:
+    """A progress bar over a run's files, weighted by size (a 50 MB list counts more than a 2 kB notice).
+    Drawn on stderr only when it is a terminal: logs and pipes get the per-file lines and the summary."""
+
+    def __init__(self, files: list[Path], console: Console = err) -> None:
+        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._sizes = {p: (p.stat().st_size if p.is_file() else 0) for p in files}
+        self._progress = Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            DownloadColumn(binary_units=True),
+            TextColumn("{task.fields[files]}"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self._total_files = len(files)
+        self._done = 0
+        self._task = self._progress.add_task(
+            "ingest", total=sum(self._sizes.values()) or None, files=f"0/{self._total_files} files"
+        )
+
+    def advance(self, path: Path) -> None:
+        self._done += 1
+        self._progress.update(
+            self._task,
+            advance=self._sizes.get(path, 0),
+            files=f"{self._done}/{self._total_files} files",
+            description=f"ingest {path.name[:40]}",
+        )
+
+    def __enter__(self) -> _FileProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+
 @cli.command()
 def init(store: StoreOpt = None) -> None:
     """Create the schema (constraints, indexes) and load the gazetteer + taxonomy frame."""
@@ -74,14 +115,18 @@ def ingest(
     ] = None,
 ) -> None:
     """Ingest files into the graph: idempotent; a changed file replaces its own facts."""
-    from ingest.run import FileOutcome, ingest_paths
+    from ingest.run import FileOutcome, expand, ingest_paths
+    from ingest.summary import run_summary
 
     if kind not in {"auto", "policy", "inventory"}:
         raise typer.BadParameter("kind must be auto, policy or inventory")
     st = _open(store)
     rejects_fh = rejects.open("w", encoding="utf-8") if rejects else None
+    files = expand(paths)
+    progress = _FileProgress(files)
 
     def report(o: FileOutcome) -> None:
+        progress.advance(o.path)
         if o.error is not None:
             err.print(f"[red]error[/red] {o.error}")
             return
@@ -94,18 +139,21 @@ def ingest(
                 err.print(f"  rejected: {rej}", highlight=False)
 
     try:
-        result = ingest_paths(
-            st,
-            paths,
-            kind=kind,  # type: ignore[arg-type]  # checked against the Literal above
-            chunk=chunk,
-            on_file=report,
-            bulk="auto" if bulk is None else bulk,
-        )
+        with progress:
+            result = ingest_paths(
+                st,
+                files,
+                kind=kind,  # type: ignore[arg-type]  # checked against the Literal above
+                chunk=chunk,
+                on_file=report,
+                bulk="auto" if bulk is None else bulk,
+            )
     finally:
         st.close()
         if rejects_fh is not None:
             rejects_fh.close()
+    for line in run_summary(result):
+        out.print(line, highlight=False)
     ok = len(result.files) - len(result.failed)
     out.print(f"{ok} file(s) ingested, {len(result.failed)} failed")
     if result.failed:

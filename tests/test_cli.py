@@ -35,3 +35,46 @@ def test_ingest_reports_a_missing_file_and_exits_nonzero(tmp_path: Path) -> None
     assert r.exit_code == 1
     assert "no such file" in " ".join(r.output.split())
     stop_server(tmp_path / "g")
+
+
+def test_ingest_prints_run_totals_and_no_progress_bar_when_not_a_terminal(tmp_path: Path) -> None:
+    store = f"embedded:{tmp_path / 'g'}"
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("序号,备注\n1,无名称列\n", encoding="utf-8")
+    files = [sample / "上海市_省级平台名单_01.csv", sample / "上海市_实验室群名单.csv", bad]
+    r = runner.invoke(cli, ["ingest", *map(str, files), "--store", store])
+    stop_server(tmp_path / "g")
+    assert r.exit_code == 1, r.output  # the bad file fails alone
+    lines = r.output.splitlines()
+    per_file = [ln for ln in lines if ln.startswith("loaded ")]
+    assert len(per_file) == 2
+    read = sum(int(ln.split("rows read=")[1].split()[0]) for ln in per_file)
+    assert "files: 3 (failed 1, loaded 2)" in lines
+    assert any(ln.startswith(f"rows: read {read}, loaded {read}, rejected 0") for ln in lines), r.output
+    entities = next(ln for ln in lines if ln.startswith("entities: new "))
+    assert "Platform" in entities and "Document" not in entities
+    assert "lab-cluster members: existing" in r.output
+    # The bar is drawn only on a terminal: CliRunner's output is not one, so no bar characters leak in.
+    assert "━" not in r.output and "files]" not in r.output
+
+
+def test_progress_bar_draws_on_a_terminal_and_counts_files(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from app.cli import _FileProgress
+
+    files = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    for f in files:
+        f.write_text("名称\n辽宁省某重点实验室\n", encoding="utf-8")
+    buf = io.StringIO()
+    with _FileProgress(files, Console(file=buf, force_terminal=True, width=120)) as progress:
+        progress.advance(files[0])
+        progress._progress.refresh()
+        assert "1/2 files" in buf.getvalue()
+    silent = io.StringIO()
+    with _FileProgress(files, Console(file=silent, force_terminal=False)) as progress:
+        progress.advance(files[0])
+    assert silent.getvalue() == ""

@@ -34,23 +34,25 @@ def _canon(props: dict[str, Any] | None) -> str:
     return json.dumps(kept, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def digest(store: GraphStore) -> Digest:
+def digest(store: GraphStore, page: int = PAGE) -> Digest:
+    """``page``: rows per export query; every page sorts the whole graph, so large graphs (bench/) pass
+    a large page to keep the number of full sorts small."""
     h = hashlib.sha256()
     lines: list[str] = []
     nodes: Counter[str] = Counter()
     rels: Counter[str] = Counter()
     skip = 0
-    while rows := run(store, "export_nodes", skip=skip, limit=PAGE):
+    while rows := run(store, "export_nodes", skip=skip, limit=page):
         for r in rows:
             nodes[r["label"]] += 1
             lines.append(f"N|{r['id']}|{r['label']}|{_canon(r['props'])}")
-        skip += PAGE
+        skip += page
     skip = 0
-    while rows := run(store, "export_rels", skip=skip, limit=PAGE):
+    while rows := run(store, "export_rels", skip=skip, limit=page):
         for r in rows:
             rels[r["type"]] += 1
             lines.append(f"R|{r['source']}|{r['type']}|{r['target']}|{_canon(r['props'])}")
-        skip += PAGE
+        skip += page
     for line in sorted(lines):  # a multiset: duplicates would change the hash and the counts
         h.update(line.encode())
         h.update(b"\n")
@@ -67,14 +69,40 @@ def duplicate_ids(store: GraphStore) -> list[str]:
     return sorted(i for i, n in seen.items() if n > 1)
 
 
+def _unfinished(row: dict[str, Any]) -> bool:
+    """A loaded document not marked complete (documents only cited by a text carry no load state)."""
+    props = row["props"]
+    return (
+        row["label"] == Label.DOCUMENT.value and props.get("kind") != "cited" and props.get("load_state") != "complete"
+    )
+
+
 def documents_not_complete(store: GraphStore) -> list[str]:
     skip = 0
     out: list[str] = []
     while rows := run(store, "export_nodes", skip=skip, limit=PAGE):
-        out.extend(
-            str(r["id"])
-            for r in rows
-            if r["label"] == Label.DOCUMENT.value and r["props"].get("load_state") != "complete"
-        )
+        out.extend(str(r["id"]) for r in rows if _unfinished(r))
         skip += PAGE
     return out
+
+
+@dataclass(frozen=True)
+class Check:
+    digest: Digest
+    duplicate_ids: list[str]
+    not_complete: list[str]  # documents whose load_state is not 'complete'
+
+
+def check(store: GraphStore, page: int = 100_000) -> Check:
+    """Digest, duplicate ids and unfinished documents in one pass over the nodes (large graphs)."""
+    d = digest(store, page=page)
+    ids: Counter[str] = Counter()
+    loading: list[str] = []
+    skip = 0
+    while rows := run(store, "export_nodes", skip=skip, limit=page):
+        for r in rows:
+            ids[str(r["id"])] += 1
+            if _unfinished(r):
+                loading.append(str(r["id"]))
+        skip += page
+    return Check(d, sorted(i for i, n in ids.items() if n > 1), loading)

@@ -1,0 +1,64 @@
+"""Regressions for defects bench/fault_kill.py found by killing loads at random points (issue 7)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.graph.falkor import FalkorStore
+from app.graph.queries import template
+from app.graph.schema import Rel, document_id
+from app.graph.store import GraphStore, Statement
+from app.services.chains import DERIVED_DOC
+from ingest.run import ingest_paths
+from ingest.synth.generator import generate
+from tests.hardening._graph import Digest, digest, documents_not_complete
+
+POLICIES = Path(__file__).resolve().parents[2] / "data" / "corpus" / "policies"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("synth")
+    generate(400, 29, out)
+    return [POLICIES, out]
+
+
+@pytest.fixture
+def reference(embedded_path: Path, inputs: list[Path]) -> Iterator[Digest]:
+    st = FalkorStore(embedded_path, graph=f"ref_{uuid.uuid4().hex[:10]}")
+    assert not ingest_paths(st, inputs, workers=0, bulk=False).failed
+    yield digest(st)
+    st.drop()
+    st.close()
+
+
+def test_killed_before_the_derive_step_the_rerun_derives(
+    store: GraphStore, inputs: list[Path], reference: Digest
+) -> None:
+    # The files all complete, then the process dies before deriving the inferred links (derive=False
+    # stands for that kill): every file is unchanged on the re-run, which must derive all the same.
+    assert reference.rels.get(Rel.SERVES.value, 0) > 0
+    assert not ingest_paths(store, inputs, workers=0, bulk=False, derive=False).failed
+    assert digest(store).rels.get(Rel.SERVES.value, 0) < reference.rels[Rel.SERVES.value]
+    report = ingest_paths(store, inputs, workers=0, bulk=False)
+    assert all(f.result is not None and f.result.status == "unchanged" for f in report.files)
+    assert report.derived is not None and report.derived.status == "loaded"
+    assert digest(store) == reference
+    assert not documents_not_complete(store)
+
+
+def test_killed_during_the_derive_step_the_rerun_completes_it(
+    store: GraphStore, inputs: list[Path], reference: Digest
+) -> None:
+    assert not ingest_paths(store, inputs, workers=0, bulk=False).failed
+    # A derive that died after marking its pseudo-document 'loading' (some links written, not all).
+    store.write([Statement(template("document_begin"), {"id": document_id(DERIVED_DOC), "props": {}})])
+    assert documents_not_complete(store) == [document_id(DERIVED_DOC)]
+    report = ingest_paths(store, inputs, workers=0, bulk=False)
+    assert report.derived is not None and report.derived.status == "replaced"
+    assert digest(store) == reference
+    assert not documents_not_complete(store)

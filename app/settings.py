@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.graph.store import DEFAULT_GRAPH, DEFAULT_STORE_URL, GraphStore, open_store
@@ -22,8 +23,33 @@ class Settings(BaseSettings):
     port: int = 8000
     cypher_row_limit: int = 1000  # POST /cypher and the console cap rows here
     cypher_timeout_ms: int = 5000
-    api_key: SecretStr | None = None  # required by write endpoints when set
-    max_request_bytes: int = 20 * 1024 * 1024
+    # Secrets: from the environment only (no CLI flag, no default); never logged. See docs/security.md.
+    api_key: SecretStr | None = None  # INNOKG_API_KEY: write endpoints (POST /ingest); unset = writes disabled
+    read_key: SecretStr | None = None  # INNOKG_READ_KEY: when set, read endpoints need it (or the API key)
+    protect_reads: bool = False  # INNOKG_PROTECT_READS=1: reads need a key even without a read key
+    max_request_bytes: int = 20 * 1024 * 1024  # JSON bodies (POST /cypher, /duplicates/screen)
+    data_dir: Path = Path("data")  # uploads are kept under <data_dir>/uploads/<sha256>/<name>
+    max_upload_mb: int = 50  # one POST /ingest request body (all its files)
+    max_upload_files: int = 20  # files in one POST /ingest request
+    ingest_wait_s: float = 10.0  # how long a second upload waits for the running ingest before 409
+
+    @field_validator("api_key", "read_key", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # docker-compose passes `INNOKG_API_KEY: "${INNOKG_API_KEY:-}"`: an empty value means "not configured".
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, SecretStr) and not value.get_secret_value().strip():
+            return None
+        return value
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def reads_protected(self) -> bool:
+        return self.protect_reads or self.read_key is not None
 
 
 @cache

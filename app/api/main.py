@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
 
 from app.api import errors
 from app.api.limits import BodyLimit
 from app.api.routes import chains, clusters, cypher, documents, entities, health, search, targets, taxonomy
 from app.api.routes import duplicates as duplicates_routes
+from app.api.routes import ingest as ingest_routes
+from app.api.security import READ_RESPONSES, ApiProblem, require_read
 from app.settings import Settings, get_settings
 
 
@@ -36,11 +39,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             504: {"description": "Query timed out (application/problem+json)"},
         },
     )
-    app.state.settings = settings or get_settings()
+    app.state.settings = s = settings or get_settings()
     errors.install(app)
-    app.add_middleware(BodyLimit, max_bytes=app.state.settings.max_request_bytes)
-    app.include_router(health.router)
-    for router in (search, entities, clusters, chains, targets, taxonomy, documents, cypher):
-        app.include_router(router.router)
-    app.include_router(duplicates_routes.router)
+
+    @app.exception_handler(ApiProblem)
+    async def _api_problem(request: Request, exc: ApiProblem) -> JSONResponse:
+        response = errors.problem(exc.status, exc.title, exc.detail, request)
+        response.headers.update(exc.headers)
+        return response
+
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=s.max_request_bytes,
+        uploads={"/ingest": (s.max_upload_bytes, "INNOKG_MAX_UPLOAD_MB")},
+    )
+    app.include_router(health.router)  # always open: load balancers and `innokg status` probe it
+    # Reads are guarded only when configured (decided at start, so the spec shows security only then).
+    guarded = s.reads_protected
+    read_deps = [Depends(require_read)] if guarded else []
+    read_responses = READ_RESPONSES if guarded else None
+    for router in (search, entities, clusters, chains, targets, taxonomy, documents, cypher, duplicates_routes):
+        app.include_router(router.router, dependencies=read_deps, responses=read_responses)
+    app.include_router(ingest_routes.router)
     return app

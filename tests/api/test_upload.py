@@ -145,7 +145,9 @@ def test_a_bad_file_fails_alone_and_rejects_are_reported(up: Api) -> None:
     assert bad["status"] == "failed" and bad["document"] is None
     assert bad["error"]["file"] == bad["stored"] and bad["error"]["offset"] == 0 and "NUL" in bad["error"]["reason"]
     assert ok["status"] == "loaded" and ok["rows_read"] == len(GOOD_ROWS) and ok["rows_rejected"] == 1
-    assert [(x["row"], x["column"], x["reason"], x["dropped"]) for x in ok["rejects"]] == [(5, "name", "empty name", True)]
+    assert [(x["row"], x["column"], x["reason"], x["dropped"]) for x in ok["rejects"]] == [
+        (5, "name", "empty name", True)
+    ]
     assert ok["rejects"][0]["file"] == ok["stored"]  # no server path in the answer
     assert refused["status"] == "refused" and refused["stored"] is None and ".exe" in refused["error"]["reason"]
     assert r.json()["failed"] == 2 and r.json()["loaded"] == 1

@@ -5,6 +5,7 @@ FastAPI, which would read and spool the whole upload before any dependency ran."
 
 from __future__ import annotations
 
+import io
 import math
 from typing import Annotated, Any, BinaryIO, cast
 
@@ -51,6 +52,7 @@ _BODY: dict[str, Any] = {
     openapi_extra={"requestBody": _BODY},
     responses={
         **WRITE_RESPONSES,
+        400: {"description": "Malformed multipart body, or more files than INNOKG_MAX_UPLOAD_FILES"},
         409: {"description": "Another ingest is running; retry after Retry-After seconds (application/problem+json)"},
         413: {"description": "Upload larger than INNOKG_MAX_UPLOAD_MB (application/problem+json)"},
         422: {"description": "No file, too many files, or a bad `kind` (application/problem+json)"},
@@ -67,10 +69,16 @@ async def ingest(
         kind = kinds[-1] if kinds else "auto"
         if not isinstance(kind, str) or kind not in KINDS:
             raise ApiProblem(422, "Invalid request", f"kind must be one of {', '.join(KINDS)}")
-        files = [v for k, v in form.multi_items() if k == "files" and isinstance(v, UploadFile)]
-        if not files:
+        # A `files` part without a file name arrives as text: kept, so it is answered (refused), not dropped.
+        uploads = [
+            service.Upload(v.filename or "", cast(BinaryIO, v.file))
+            if isinstance(v, UploadFile)
+            else service.Upload("", io.BytesIO(v.encode()))
+            for k, v in form.multi_items()
+            if k == "files"
+        ]
+        if not uploads:
             raise ApiProblem(422, "Invalid request", "no file: send multipart/form-data with one `files` part per file")
-        uploads = [service.Upload(f.filename or "", cast(BinaryIO, f.file)) for f in files]
         try:
             return await run_in_threadpool(
                 service.ingest_uploads,

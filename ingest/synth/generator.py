@@ -108,10 +108,20 @@ class _Province:
     companies: list[str]
     hospitals: list[str]
     names: set[str] = field(default_factory=set)
+    fresh: dict[str, list[str]] = field(default_factory=dict)  # added hosts not drawn yet, per kind
 
 
-def generate(platforms: int, seed: int, out: Path) -> SynthManifest:
-    """Write ~``platforms`` platform rows (+ lab-cluster lists and labels.csv) under ``out``."""
+def generate(
+    platforms: int, seed: int, out: Path, *, institutions: int | None = None, clusters: int | None = None
+) -> SynthManifest:
+    """Write ~``platforms`` platform rows (+ lab-cluster lists and labels.csv) under ``out``.
+
+    ``institutions``: about this many distinct host names in the platform lists — more synthetic research
+    institutes, enterprises and hospitals per province (in proportion to its platforms) when the recipe's
+    own hosts are fewer; each one hosts at least one platform while the province's draws allow. The graph
+    holds a little more (cluster members, host variants in re-evaluation lists). ``clusters``: exactly this
+    many lab clusters instead of the recipe's 12 + 1 per 20k platforms (≤ 200). Left out, both keep the
+    recipe: the same seed writes the same bytes as before the options existed (tests/inventory)."""
     t0 = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -125,7 +135,10 @@ def generate(platforms: int, seed: int, out: Path) -> SynthManifest:
         for i in range(platforms):
             quota[i % len(provinces)] += 1
     quota[-1 if quota[-1] > 1 else 0] += platforms - sum(quota)
-    n_clusters = min(12 + platforms // 20_000, 200) if platforms >= 100 else 0
+    recipe_clusters = min(12 + platforms // 20_000, 200) if platforms >= 100 else 0
+    n_clusters = recipe_clusters if clusters is None else clusters
+    # added hosts are named by their own stream: the recipe's draws stay as they were up to the host choice
+    rng_hosts = random.Random(f"{seed}:institutions")
     cluster_quota = _spread(n_clusters, quota)
     files: list[SynthFile] = []
     labels_path = out / "labels.csv"
@@ -140,6 +153,8 @@ def generate(platforms: int, seed: int, out: Path) -> SynthManifest:
             if n <= 0:
                 continue
             ctx = _context(prov, rng, n)
+            if institutions is not None:
+                _add_hosts(ctx, round(institutions * n / platforms) - _pool_size(ctx), rng_hosts)
             recs, copies, pairs = _province_records(ctx, n, rng, reservoir)
             distinct += len(recs)
             files += _write_platform_files(out, ctx, recs, copies, rng, file_counter)
@@ -201,6 +216,75 @@ def _context(prov: Region, rng: random.Random, n: int) -> _Province:
     return _Province(prov, cities, unis, institutes, sorted(companies), hospitals)
 
 
+def _pool_size(ctx: _Province) -> int:
+    return len(ctx.universities) + len(ctx.institutes) + len(ctx.companies) + len(ctx.hospitals)
+
+
+def _draw_shares() -> dict[str, float]:
+    """Share of host draws per kind, from the type mix (company ≈ 0.53, institute ≈ 0.17, hospital 0.02)."""
+    total = sum(w for w, _ in vocab.TYPE_MIX.values())
+    out: dict[str, float] = {}
+    for w, kinds in vocab.TYPE_MIX.values():
+        for kind, share in kinds:
+            out[kind] = out.get(kind, 0.0) + w * share / total
+    return out
+
+
+def _add_hosts(ctx: _Province, n: int, rng: random.Random) -> None:
+    """``n`` more hosts for a province: research institutes, hospitals and enterprises in its cities, split
+    as the type mix draws those kinds (universities are the real MoE list: none are added). A kind whose
+    name space runs out (a municipality has few hospital names) passes its share on to enterprises."""
+    if n <= 0:
+        return
+    shares = _draw_shares()
+    added = sum(shares[k] for k in ("company", "institute", "hospital"))
+    want = {k: round(n * shares[k] / added) for k in ("institute", "hospital")}  # the rest: enterprises
+    taken = {*ctx.universities, *ctx.institutes, *ctx.companies, *ctx.hospitals}
+    subjects = sorted({p for phrases in vocab.FIELDS.values() for p in phrases})
+    prov = ctx.region
+    new: dict[str, list[str]] = {"institute": [], "hospital": [], "company": []}
+
+    def institute() -> str:
+        x = rng.random()
+        if x < 0.45:
+            return f"{rng.choice(ctx.cities).name}{rng.choice(subjects)}研究院"
+        if x < 0.7:
+            return f"{prov.name}{rng.choice(subjects)}研究所"
+        return f"{rng.choice(ctx.cities).name}{rng.choice(subjects)}产业技术研究院"
+
+    def hospital() -> str:
+        return f"{rng.choice(ctx.cities).name}{rng.choice(vocab.HOSPITAL_KINDS)}"
+
+    def company() -> str:
+        c = rng.choice(ctx.cities)
+        brand = rng.choice(vocab.COMPANY_WORDS) + rng.choice(vocab.COMPANY_WORDS)
+        return f"{c.short}{brand}{rng.choice(vocab.COMPANY_TRADES)}{rng.choice(vocab.COMPANY_SUFFIX)}"
+
+    for kind, make in (("institute", institute), ("hospital", hospital), ("company", company)):
+        k = want[kind] if kind in want else n - len(new["institute"]) - len(new["hospital"])
+        for _ in range(k * 20):
+            if len(new[kind]) >= k:
+                break
+            name = make()
+            if name not in taken:
+                taken.add(name)
+                new[kind].append(name)
+    ctx.institutes += new["institute"]
+    ctx.hospitals += new["hospital"]
+    ctx.companies += new["company"]
+    # Every host of a kind is drawn once (shuffled) before any is drawn again, so that the province's hosts
+    # all appear in its lists while it has that many draws of the kind (a random draw would miss e^(-d/m)).
+    for kind, pool in (
+        ("university", ctx.universities),
+        ("institute", ctx.institutes),
+        ("company", ctx.companies),
+        ("hospital", ctx.hospitals),
+    ):
+        fresh = list(pool)
+        rng.shuffle(fresh)
+        ctx.fresh[kind] = fresh
+
+
 _TYPES = list(vocab.TYPE_MIX)
 _TYPE_W = [vocab.TYPE_MIX[t][0] for t in _TYPES]
 _DOMAINS = list(vocab.FIELDS)
@@ -226,6 +310,9 @@ def _host(ctx: _Province, rng: random.Random, t: str) -> str:
             kind = k
             break
         x -= w
+    fresh = ctx.fresh.get(kind)
+    if fresh:  # a host not drawn yet (generate(institutions=) only): each hosts at least one platform
+        return fresh.pop()
     pool = {
         "university": ctx.universities,
         "institute": ctx.institutes,

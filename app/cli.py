@@ -319,11 +319,15 @@ def synth(
     platforms: Annotated[int, typer.Option(help="How many platforms")] = 3000,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same files)")] = 7,
     out_dir: Annotated[Path, typer.Option("--out", help="Output directory")] = Path("data/synth"),
+    institutions: Annotated[
+        int | None, typer.Option(help="About this many host institutions (more synthetic ones); default: recipe")
+    ] = None,
+    clusters: Annotated[int | None, typer.Option(help="This many lab clusters; default: 12 + 1 per 20k")] = None,
 ) -> None:
     """Generate realistic inventories with planted, labelled duplicate construction."""
     from ingest.synth import generate
 
-    manifest = generate(platforms, seed, out_dir)
+    manifest = generate(platforms, seed, out_dir, institutions=institutions, clusters=clusters)
     out.print(manifest)
 
 

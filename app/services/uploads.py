@@ -244,6 +244,7 @@ def ingest_uploads(
     kind: Kind = "auto",
     max_bytes: int,
     wait_s: float,
+    source: str = "?",
 ) -> IngestOut:
     """Store each upload, ingest the stored files in one run, answer per file (in upload order)."""
     if not INGEST_LOCK.acquire(timeout=max(wait_s, 0.0)):
@@ -261,7 +262,8 @@ def ingest_uploads(
             except OSError as exc:  # e.g. disk full: this file is not stored, the others may be
                 results[i] = _refused(up, f"could not store the file: {exc.strerror or type(exc).__name__}")
         paths = list(dict.fromkeys(s.path for s in stored.values()))  # the same file twice: ingested once
-        log.info("ingest over HTTP: %d file(s) stored, %d refused", len(paths), len(results))
+        # Logged: who, what name, what became of it; never a key (docs/security.md).
+        log.info("ingest over HTTP from %s: %d file(s) stored, %d refused", source, len(paths), len(results))
         report = ingest_paths(store, paths, kind=kind, workers=0, bulk=False) if paths else None
         outcomes = {o.path: o for o in report.files} if report is not None else {}
         for i, s in stored.items():
@@ -277,7 +279,7 @@ def ingest_uploads(
             derived_links=derived,
         )
         for f in files:
-            log.info("ingest over HTTP: %s %r -> %s", f.status, f.name, f.stored)
+            log.info("ingest over HTTP from %s: %s %r -> %s", source, f.status, f.name, f.stored)
         return out
     finally:
         INGEST_LOCK.release()

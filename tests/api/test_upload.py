@@ -191,3 +191,15 @@ def test_one_ingest_at_a_time(up: Api) -> None:
     assert (sorted(p.name for p in root.iterdir()) if root.exists() else []) == listing  # nothing stored
     r = post(up, ("另一份名单.csv", "\n".join((GOOD_HEADER, GOOD_ROWS[0])).encode()))
     assert r.status_code == 200 and r.json()["files"][0]["status"] in ("loaded", "unchanged")
+
+
+def test_xlsx_and_lab_cluster_lists(up: Api) -> None:
+    sample = REPO / "data" / "sample"
+    xlsx, clusters = sample / "北京市_市级平台名单_01.xlsx", sample / "北京市_实验室群名单.csv"
+    r = post(up, (clusters.name, clusters.read_bytes()), (xlsx.name, xlsx.read_bytes()))
+    assert r.status_code == 200, r.text
+    lab, table = r.json()["files"]
+    assert table["status"] == "loaded" and table["kind"] == "inventory" and table["rows_read"] > 0
+    assert lab["status"] == "loaded" and lab["members_existing"] + lab["members_new"] > 0
+    page = up.client.get("/clusters", params={"limit": 500}).json()
+    assert page["total"] >= 1 and all(c["members"] > 0 for c in page["items"])

@@ -394,3 +394,14 @@ def test_ingest_against_its_spec_with_the_key(app_with: Any, embedded_path: Path
     uploads.INGEST_LOCK.release()
     print(f"schemathesis POST /ingest: {ran} cases, statuses {sorted(statuses.items())}")
     assert set(statuses) & {200}, statuses  # some cases got past the key and the form checks
+
+
+def test_an_unwritable_data_directory_is_a_clear_503(app_with: Any, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the data directory should be")
+    api = app_with(api_key=KEY, data_dir=blocker)
+    r = upload(api, "名单.csv", TINY_CSV, **{"X-API-Key": KEY})
+    assert is_problem(r, 503) and "INNOKG_DATA_DIR" in r.json()["detail"], r.text
+    assert str(tmp_path) not in r.text  # the server's paths stay on the server
+    assert uploads.INGEST_LOCK.acquire(blocking=False)
+    uploads.INGEST_LOCK.release()

@@ -88,6 +88,7 @@ async def ingest(
                 kind=kind,  # type: ignore[arg-type]  # checked against KINDS above
                 max_bytes=settings.max_upload_bytes,
                 wait_s=settings.ingest_wait_s,
+                source=request.client.host if request.client else "?",
             )
         except service.IngestBusy as exc:
             retry = max(1, math.ceil(settings.ingest_wait_s))

@@ -86,6 +86,10 @@ def _error(exc: Exception, query: str) -> StoreError:
     if isinstance(exc, redis.ConnectionError | redis.TimeoutError | ConnectionError | FileNotFoundError):
         return StoreUnavailable(f"the embedded graph store is not reachable: {exc}")
     msg = str(exc)
+    if msg.startswith("MISCONF"):
+        # The server refuses every write once its append-only file cannot be written (disk full): no
+        # statement can succeed until space is freed, so this is the store failing, not one document.
+        return StoreUnavailable(f"the embedded graph store cannot write: {msg}")
     if "timed out" in msg.lower() or "timeout" in msg.lower():
         return StoreTimeout(f"query timed out: {msg}")
     return StoreError(msg)

@@ -391,8 +391,8 @@ def _load_or_fail(store: GraphStore, o: FileOutcome, prep: _Prepared, batches: l
     store fails the run: no other file could load either."""
     try:
         o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches)
-    except StoreUnavailable:
-        raise
+    except StoreUnavailable as exc:
+        raise StoreUnavailable(f"{exc} (while loading {prep.path})") from exc
     except StoreError as exc:
         o.error = InputError(prep.path, None, f"the store refused this document: {exc}")
         with contextlib.suppress(StoreError):

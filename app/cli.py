@@ -138,6 +138,8 @@ def ingest(
             else:
                 err.print(f"  rejected: {rej}", highlight=False)
 
+    from app.graph.store import StoreError
+
     try:
         with progress:
             result = ingest_paths(
@@ -148,6 +150,14 @@ def ingest(
                 on_file=report,
                 bulk="auto" if bulk is None else bulk,
             )
+    except StoreError as exc:
+        # The store failed under the run (server gone, disk full): files reported above are complete;
+        # the same command again resumes (a document left half-written is reloaded).
+        from rich.markup import escape
+
+        err.print(f"[red]ingest stopped: {escape(str(exc))}[/red]", highlight=False)
+        err.print("files reported above are loaded; fix the cause and re-run the same command to finish")
+        raise typer.Exit(2) from exc
     finally:
         st.close()
         if rejects_fh is not None:

@@ -23,6 +23,11 @@ import redis
 
 _SOCKET_MAX = 100  # AF_UNIX paths are limited to ~107 bytes on Linux
 _START_TIMEOUT_S = 20.0
+# Below this much free space on the data directory's disk the server is not started: the append-only file
+# would fill it during the first load (writes then fail with MISCONF). Read from the environment here, like
+# the binary overrides, because the embedded server is started below the settings layer.
+MIN_FREE_ENV = "INNOKG_MIN_FREE_MB"
+DEFAULT_MIN_FREE_MB = 64
 
 
 class EmbeddedServerError(RuntimeError):
@@ -86,22 +91,72 @@ def _prepare_dirs(paths: ServerPaths) -> None:
         raise EmbeddedServerError(f"cannot create the store directory {paths.data}: {exc.strerror}") from exc
     if not os.access(paths.data, os.W_OK):
         raise EmbeddedServerError(f"the store directory {paths.data} is not writable")
-    free = shutil.disk_usage(paths.data).free
-    if free < 64 * 1024 * 1024:
-        raise EmbeddedServerError(f"the disk holding {paths.data} has only {free // 1024} KiB free")
+    check_free_space(paths.data)
 
 
-def ping(paths: ServerPaths) -> bool:
+def min_free_bytes() -> int:
+    raw = os.environ.get(MIN_FREE_ENV, "")
+    try:
+        mb = float(raw) if raw.strip() else DEFAULT_MIN_FREE_MB
+    except ValueError as exc:
+        raise EmbeddedServerError(f"{MIN_FREE_ENV}={raw!r} is not a number of MiB") from exc
+    return int(max(mb, 0) * 1024 * 1024)
+
+
+def check_free_space(data: Path) -> int:
+    """Refuse to start on a (nearly) full disk, naming the directory, the free space and the threshold.
+    Returns the free bytes."""
+    free = shutil.disk_usage(data).free
+    need = min_free_bytes()
+    if free < need:
+        raise EmbeddedServerError(
+            f"the disk holding the store directory {data} has only {_mib(free)} free; at least {_mib(need)} "
+            f"is needed to start the embedded store (free space, or set {MIN_FREE_ENV})"
+        )
+    return free
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MiB"
+
+
+def _probe(paths: ServerPaths) -> str:
+    """'up', 'loading' (replaying its append-only file) or 'down'. A server that answers with an error
+    is up: it refuses even PING with MISCONF while its disk is full, and must not be taken for dead and
+    restarted (that would lose what it could not write yet)."""
     if not paths.socket.exists():
-        return False
+        return "down"
     try:
         client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=1.0)
         try:
-            return bool(client.ping())
+            client.ping()
+            return "up"
         finally:
             client.close()
+    except redis.BusyLoadingError:
+        return "loading"
+    except redis.ResponseError:
+        return "up"
     except (redis.RedisError, OSError):
-        return False
+        return "down"
+
+
+def ping(paths: ServerPaths) -> bool:
+    return _probe(paths) == "up"
+
+
+def _answers(paths: ServerPaths) -> bool:
+    """Whether the server answers, waiting while it replays its append-only file (minutes for a large
+    graph) as long as its process lives: a second process opening the store meanwhile must not take it
+    for dead and restart it."""
+    while True:
+        state = _probe(paths)
+        if state != "loading":
+            return state == "up"
+        pid = _read_pid(paths)
+        if pid is not None and not _alive(pid):
+            return False
+        time.sleep(0.1)
 
 
 def _read_pid(paths: ServerPaths) -> int | None:
@@ -146,12 +201,12 @@ def _wait_gone(pid: int, timeout_s: float) -> None:
 def ensure_server(store_path: str | Path) -> ServerPaths:
     """Start the server for this store path unless one already answers; return its paths."""
     paths = server_paths(store_path)
-    if ping(paths):
+    if _answers(paths):
         return paths
     _prepare_dirs(paths)
     with paths.lock.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting at once: one starts, one reuses
-        if ping(paths):
+        if _answers(paths):
             return paths
         _clean_stale(paths)
         server, module = _binaries()
@@ -174,7 +229,7 @@ def ensure_server(store_path: str | Path) -> ServerPaths:
             raise EmbeddedServerError(f"redis-server failed to start: {proc.stderr.strip() or proc.stdout.strip()}")
         deadline = time.monotonic() + _START_TIMEOUT_S
         while time.monotonic() < deadline:
-            if ping(paths):
+            if _answers(paths):  # a large append-only file may take longer to replay
                 return paths
             time.sleep(0.05)
         log = paths.logfile.read_text(errors="replace")[-2000:] if paths.logfile.exists() else ""
@@ -188,7 +243,7 @@ def stop_server(store_path: str | Path) -> bool:
     stopped = False
     if ping(paths):
         client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=5.0)
-        with contextlib.suppress(redis.ConnectionError):
+        with contextlib.suppress(redis.ConnectionError, redis.ResponseError):  # refused on a full disk: killed below
             client.shutdown()
         stopped = True
     if pid is not None and _alive(pid):

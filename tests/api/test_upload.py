@@ -203,3 +203,21 @@ def test_xlsx_and_lab_cluster_lists(up: Api) -> None:
     assert lab["status"] == "loaded" and lab["members_existing"] + lab["members_new"] > 0
     page = up.client.get("/clusters", params={"limit": 500}).json()
     assert page["total"] >= 1 and all(c["members"] > 0 for c in page["items"])
+
+
+def test_a_same_size_replacement_changes_the_cache_key(up: Api) -> None:
+    """Caches key on the store fingerprint (load time in whole seconds): a new version of a list that
+    keeps every count, uploaded right after the first, must still change it."""
+    from app.dedup.source import fingerprint as dedup_fingerprint
+    from app.services.chains import fingerprint
+
+    stem = f"辽宁省_复核名单_{uuid.uuid4().hex[:6]}"
+    v1 = "\n".join((GOOD_HEADER, *GOOD_ROWS)) + "\n"
+    v2 = v1.replace("先进材料制备", "先进金属材料制备")
+    assert v2 != v1
+    assert post(up, (f"{stem}.csv", v1.encode())).json()["files"][0]["status"] == "loaded"
+    before = fingerprint(up.store), dedup_fingerprint(up.store)
+    assert post(up, (f"{stem}.csv", v2.encode())).json()["files"][0]["status"] == "replaced"
+    after = fingerprint(up.store), dedup_fingerprint(up.store)
+    assert after[0][0] == before[0][0] and after[1][0] == before[1][0]  # same document and platform counts
+    assert after[0] != before[0] and after[1] != before[1]

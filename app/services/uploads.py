@@ -8,14 +8,17 @@ or hide one replaced; the stored path is checked to resolve under uploads/ befor
 Files are written to a temp file in uploads/ first, hashed while written, then renamed into place (a
 rename replaces a symlink, never follows it), with modes 0700 / 0600.
 
-One ingest at a time per process (``INGEST_LOCK``); a second upload waits ``ingest_wait_s`` for it,
-then gets ``IngestBusy`` (409 with Retry-After). Ingest runs in this process (no worker pool: forking a
-threaded server is unsafe) and through the MERGE path (an upload adds to a graph that is already there).
+One ingest at a time per data directory: a thread lock (``INGEST_LOCK``) and an flock on
+uploads/.ingest.lock (several uvicorn workers are several processes); a second upload waits
+``ingest_wait_s`` for it, then gets ``IngestBusy`` (409 with Retry-After), nothing stored. Ingest runs
+in this process (no worker pool: forking a threaded server is unsafe) and through the MERGE path (an
+upload adds to a graph that is already there).
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import logging
 import os
@@ -24,7 +27,7 @@ import tempfile
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +46,7 @@ ALLOWED_SUFFIXES = frozenset(POLICY_SUFFIXES | INVENTORY_SUFFIXES)  # what the i
 RESERVED_STEMS = frozenset({SEED_DOC_ID, "derived_chain_links"})  # pseudo-documents an upload must not replace
 MAX_NAME_BYTES = 180  # UTF-8 bytes of a stored name (file systems allow 255; room for a suffix)
 UPLOADS = "uploads"
+LOCK_FILE = ".ingest.lock"
 _COPY_BLOCK = 1 << 20
 
 # Anything that separates path components on some system, including look-alikes that NFKC folds into
@@ -251,6 +255,30 @@ def _result(upload: Upload, stored: Stored, o: FileOutcome, root: Path, data_dir
     return r
 
 
+@contextlib.contextmanager
+def ingest_slot(root: Path, wait_s: float) -> Iterator[None]:
+    """Hold this process's lock and the data directory's flock, waiting at most ``wait_s`` in all."""
+    deadline = time.monotonic() + max(wait_s, 0.0)
+    if not INGEST_LOCK.acquire(timeout=max(wait_s, 0.0)):
+        raise IngestBusy("another ingest is running on this server")
+    try:
+        fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise IngestBusy("another server process is ingesting into this data directory") from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)  # releases the flock
+    finally:
+        INGEST_LOCK.release()
+
+
 def ingest_uploads(
     store: GraphStore,
     uploads: Iterable[Upload],
@@ -262,10 +290,8 @@ def ingest_uploads(
     source: str = "?",
 ) -> IngestOut:
     """Store each upload, ingest the stored files in one run, answer per file (in upload order)."""
-    if not INGEST_LOCK.acquire(timeout=max(wait_s, 0.0)):
-        raise IngestBusy("another ingest is running on this server")
-    try:
-        root = uploads_dir(data_dir)
+    root = uploads_dir(data_dir)
+    with ingest_slot(root, wait_s):
         items = list(uploads)
         stored: dict[int, Stored] = {}
         results: dict[int, FileResult] = {}
@@ -299,5 +325,3 @@ def ingest_uploads(
         for f in files:
             log.info("ingest over HTTP from %s: %s %r -> %s", source, f.status, f.name, f.stored)
         return out
-    finally:
-        INGEST_LOCK.release()

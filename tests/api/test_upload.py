@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -189,6 +191,17 @@ def test_one_ingest_at_a_time(up: Api) -> None:
         uploads.INGEST_LOCK.release()
         up.settings.ingest_wait_s = 10.0
     assert (sorted(p.name for p in root.iterdir()) if root.exists() else []) == listing  # nothing stored
+    # Another server process (uvicorn --workers N) ingesting into the same data directory holds the flock.
+    up.settings.ingest_wait_s = 0.2
+    fd = os.open(root / uploads.LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        r = post(up, ("另一份名单.csv", "\n".join((GOOD_HEADER, GOOD_ROWS[0])).encode()))
+        assert r.status_code == 409 and "another server process" in r.json()["detail"], r.text
+    finally:
+        os.close(fd)
+        up.settings.ingest_wait_s = 10.0
+    assert sorted(p.name for p in root.iterdir()) == sorted({*listing, uploads.LOCK_FILE})
     r = post(up, ("另一份名单.csv", "\n".join((GOOD_HEADER, GOOD_ROWS[0])).encode()))
     assert r.status_code == 200 and r.json()["files"][0]["status"] in ("loaded", "unchanged")
 

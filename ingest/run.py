@@ -12,6 +12,7 @@ every other file was written: their members are resolved against the platforms n
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.graph.batch import GraphBatch, PropValue
-from app.graph.bulk import BulkBatch, BulkGraph, bulk_rows, graph_exists
+from app.graph.bulk import BulkBatch, BulkGraph, bulk_rows, gc_paused, graph_exists
 from app.graph.loader import (
     DEFAULT_CHUNK,
     LoadResult,
@@ -214,7 +215,31 @@ def _resolver() -> Any:
 
 
 def _prepare_file(job: tuple[Path, str, int, str]) -> _Prepared:
-    """Read, resolve, build and prepare one file (runs in a worker process in bulk loads)."""
+    """Read, resolve, build and prepare one file (runs in a worker process in bulk loads).
+
+    The cyclic GC stays off for the whole file, not only inside each stage: between stages a batch's
+    ~10 containers per row are alive, and every collection the next stage's first allocations triggered
+    scanned them (≈ 20 µs per row at 25k-row files, measured). What dies inside the file is freed by
+    reference counting."""
+    if _IN_WORKER:
+        gc.collect(1)  # the previous file's cyclic garbage (young: nothing was collected since)
+    with gc_paused():
+        return _prepare_file_gc_paused(job)
+
+
+_IN_WORKER = False
+
+
+def _worker_init() -> None:
+    """Pool workers keep the cyclic GC off, also while the pool pickles a file's result (a collection
+    then scanned every surviving packed row: ≈ 12 µs per row). Each file starts with a collection of
+    the young generations instead (``_prepare_file``), which is all a worker's garbage can be in."""
+    global _IN_WORKER
+    _IN_WORKER = True
+    gc.disable()
+
+
+def _prepare_file_gc_paused(job: tuple[Path, str, int, str]) -> _Prepared:
     path, kind, chunk, backend = job
     out = _Prepared(path, kind)
     try:
@@ -262,7 +287,7 @@ def _prepared_stream(jobs: list[tuple[Path, str, int, str]], workers: int, times
         yield from (_prepare_file(j) for j in jobs)
         return
     ctx = multiprocessing.get_context("fork")  # workers inherit the imported modules and caches
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
         pending = [pool.apply_async(_prepare_file, (j,)) for j in jobs[: workers + 1]]
         nxt = len(pending)
         while pending:

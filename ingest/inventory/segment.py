@@ -1,34 +1,40 @@
-"""jieba search-mode tokens of platform-like names, computed per repeated piece with the exact result.
+"""jieba search-mode tokens of platform-like names, computed from cached pieces with the exact result.
 
 A million inventory rows carry a million distinct names, so caching ``jieba.cut_for_search`` per name
-never hits, and jieba (pure Python DAG + route + HMM) was most of the build. But a name is
-region prefix + field phrase + type suffix, and those pieces repeat heavily. jieba's result for the
-whole run equals the concatenation of its results for the pieces when, at every cut point p:
+never hits, and jieba (pure Python DAG + route + HMM) was most of the build. What jieba does on a run of
+Chinese characters (``Tokenizer.__cut_DAG``) is: the DAG of dictionary words, the best route through it
+(dynamic programming from the right), then consecutive single-character words pooled into one buffer
+that the HMM re-cuts unless the buffer is itself a word. Search mode then adds each long word's
+dictionary 2-/3-grams. That decomposes exactly:
 
-1. no dictionary word crosses p (jieba's DAG has no edge over p): then every route from the left part
-   passes through p, so the left part's best route is the same with or without the right part
-   (each candidate's score carries the same additive constant route[p]);
-2. the left piece's route does not end with a single character while the right piece's starts with one:
-   otherwise jieba would gather those characters into one HMM buffer across p.
+1. At a point p that no dictionary word crosses (no DAG edge from before p to p or later), every route
+   passes through p, so the best route left of p is the same with or without the text right of p (each
+   candidate's score carries the same additive constant route[p]; ties break on the same positions).
+   The route of a run is therefore the concatenation of the routes of its *atoms* (the stretches
+   between such points), and atoms are short and repeat across names: cached per atom.
+2. The single-character pooling and the HMM run on the concatenated word sequence here, exactly as
+   jieba runs them (HMM output cached per buffer); search-mode grams are cached per word.
 
-Both are checked on every call; when either fails the whole run is cut directly. Search-mode 2-/3-gram
-additions are per word, so they concatenate too. tests/inventory/test_segment.py compares the result with
+A name is region prefix + field phrase + type suffix: the run is first cut at those hints when no word
+crosses the hint (the pieces' word sequences are cached: most names only recombine known pieces), and a
+piece not seen before is split into atoms from its own DAG (a piece's DAG equals the run's DAG inside it
+when no word crosses the cut). tests/inventory/test_segment.py compares the result with
 ``jieba.cut_for_search`` over thousands of generated and real names.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 from functools import lru_cache
 
 import jieba
+from jieba import finalseg
 
 jieba.setLogLevel(logging.WARNING)
 
 _HAN = re.compile(r"^[\u4e00-\u9fd5]+$")  # one jieba block (re_han_default) of Chinese characters only
-MIN_SPLIT = 6  # shorter runs are cut directly (a cache per run is as good)
+MIN_SPLIT = 6  # shorter runs are not cut at hints (their pieces' word cache is as good)
 
 
 def _dt() -> jieba.Tokenizer:
@@ -37,9 +43,17 @@ def _dt() -> jieba.Tokenizer:
     return dt
 
 
+@lru_cache(maxsize=1)
+def _inner_bigrams() -> frozenset[str]:
+    """Every pair of adjacent characters inside a dictionary word (~300k; built once per process, 0.3 s)."""
+    return frozenset(w[i : i + 2] for w, f in _dt().FREQ.items() if f for i in range(len(w) - 1))
+
+
 def _crosses(run: str, p: int) -> bool:
     """Whether jieba's DAG of ``run`` has a word (nonzero frequency) from before ``p`` to ``p`` or later
     (the same walk as ``Tokenizer.get_DAG``: extend while the fragment is a dictionary prefix)."""
+    if run[p - 1 : p + 1] not in _inner_bigrams():  # a crossing word holds the two characters around p
+        return False
     freq = _dt().FREQ
     n = len(run)
     for k in range(p):
@@ -54,26 +68,58 @@ def _crosses(run: str, p: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 18)
-def _piece(run: str) -> tuple[frozenset[str], bool, bool]:
-    """(tokens of ≥ 2 characters, route starts with a single character, route ends with one)."""
+@lru_cache(maxsize=1 << 16)
+def _atom_words(atom: str) -> tuple[str, ...]:
+    """jieba's best route through an atom (no word crosses its ends), as words."""
     dt = _dt()
-    dag = dt.get_DAG(run)
+    dag = dt.get_DAG(atom)
     route: dict[int, tuple[float, int]] = {}
-    dt.calc(run, dag, route)
-    first_single = route[0][1] == 0
-    x, last_single = 0, False
-    while x < len(run):
+    dt.calc(atom, dag, route)
+    words: list[str] = []
+    x = 0
+    while x < len(atom):
         y = route[x][1] + 1
-        last_single = y - x == 1
+        words.append(atom[x:y])
         x = y
-    tokens = frozenset(t for t in jieba.cut_for_search(run) if len(t) >= 2)
-    return tokens, first_single, last_single
+    return tuple(words)
+
+
+@lru_cache(maxsize=1 << 18)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    """jieba's best route through a piece (no word crosses its ends), atom by atom."""
+    dag = _dt().get_DAG(piece)
+    words: list[str] = []
+    start, reach = 0, -1  # reach: the furthest end of a word starting before k
+    for k in range(len(piece)):
+        if reach < k and k > start:  # no word crosses k: an atom ends here
+            words.extend(_atom_words(piece[start:k]))
+            start = k
+        reach = max(reach, dag[k][-1])
+    words.extend(_atom_words(piece[start:]))
+    return tuple(words)
 
 
 @lru_cache(maxsize=1 << 16)
-def _direct(run: str) -> frozenset[str]:
-    return frozenset(t for t in jieba.cut_for_search(run) if len(t) >= 2)
+def _pooled(buf: str) -> tuple[str, ...]:
+    """What jieba yields for a buffer of ≥ 2 pooled single characters: its HMM cut, unless it is a word."""
+    if _dt().FREQ.get(buf):
+        return tuple(buf)
+    return tuple(finalseg.cut(buf))
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """``cut_for_search``'s output for one word of the cut, ≥ 2 characters only."""
+    freq = _dt().FREQ
+    out: list[str] = []
+    n = len(word)
+    if n > 2:
+        out.extend(g for i in range(n - 1) if freq.get(g := word[i : i + 2]))
+    if n > 3:
+        out.extend(g for i in range(n - 2) if freq.get(g := word[i : i + 3]))
+    if n >= 2:
+        out.append(word)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -97,9 +143,9 @@ def _affixes() -> tuple[dict[str, int], tuple[int, ...], frozenset[str], tuple[i
 _NUDGE = (0, 1, -1, 2, -2, 3, -3)
 
 
-def _cut_points(run: str) -> list[int] | None:
+def _cut_points(run: str) -> list[int]:
     """Cut points after the region prefix and before the type suffix, each moved by ≤ 3 characters to
-    the nearest point no dictionary word crosses; None when a hinted point has no such neighbour."""
+    the nearest point no dictionary word crosses (a hint without such a neighbour is dropped)."""
     prefixes, p_lens, suffixes, s_lens = _affixes()
     n = len(run)
     hints: list[int] = []
@@ -118,24 +164,47 @@ def _cut_points(run: str) -> list[int] | None:
             if 0 < p < n and not _crosses(run, p):
                 points.append(p)
                 break
-        else:
-            return None
     return sorted(set(points))
 
 
+def cut_words(run: str) -> list[str]:
+    """``jieba.lcut(run)`` (accurate mode, HMM on) for a run of Chinese characters (one jieba block)."""
+    if len(run) < MIN_SPLIT:
+        words = _piece_words(run)
+    else:
+        words = ()
+        start = 0
+        for p in _cut_points(run):
+            words += _piece_words(run[start:p])
+            start = p
+        words += _piece_words(run[start:])
+    out: list[str] = []
+    buf = ""
+    for w in words:
+        if len(w) == 1:
+            buf += w
+            continue
+        if buf:
+            out.extend(_pooled(buf) if len(buf) > 1 else (buf,))
+            buf = ""
+        out.append(w)
+    if buf:
+        out.extend(_pooled(buf) if len(buf) > 1 else (buf,))
+    return out
+
+
 def search_tokens(run: str) -> frozenset[str]:
-    """``{t for t in jieba.cut_for_search(run) if len(t) >= 2}``, from cached pieces where exact."""
-    if len(run) < MIN_SPLIT or not _HAN.match(run):
+    """``{t for t in jieba.cut_for_search(run) if len(t) >= 2}``, from cached pieces, atoms and words."""
+    if not _HAN.match(run):
         return _direct(run)
-    points = _cut_points(run)
-    if not points:
-        return _direct(run)
-    bounds = [0, *points, len(run)]
-    pieces = [_piece(run[a:b]) for a, b in itertools.pairwise(bounds)]
-    for left, right in itertools.pairwise(pieces):
-        if left[2] and right[1]:
-            return _direct(run)
     out: set[str] = set()
-    for tokens, _, _ in pieces:
-        out |= tokens
+    for w in cut_words(run):
+        if len(w) >= 2:
+            out.update(_word_terms(w))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 12)
+def _direct(run: str) -> frozenset[str]:
+    """Runs outside jieba's Chinese block pattern (extension / compatibility ideographs): jieba itself."""
+    return frozenset(t for t in jieba.cut_for_search(run) if len(t) >= 2)

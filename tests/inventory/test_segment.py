@@ -55,8 +55,30 @@ def test_piecewise_tokens_equal_jieba() -> None:
     for run in runs:
         want = frozenset(t for t in jieba.cut_for_search(run) if len(t) >= 2)
         assert segment.search_tokens(run) == want, run
-        split += segment._cut_points(run) is not None and len(run) >= segment.MIN_SPLIT
+        if segment._HAN.match(run):
+            assert segment.cut_words(run) == jieba.lcut(run), run
+        split += bool(segment._cut_points(run)) and len(run) >= segment.MIN_SPLIT
     assert split > len(runs) // 2  # the piecewise path is the one exercised, not the fallback
+
+
+def test_atoms_and_pooled_single_characters() -> None:
+    """Runs whose atoms / pieces end and start with single characters (jieba pools those into one HMM
+    buffer across the cut) and runs with several atoms per piece: the same words as jieba."""
+    runs = [
+        "山东省机器人众创空间",
+        "山东省新型区块链众创空间",
+        "山东省光电子器件与区块链众创空间",
+        "省海洋工程技术创新中心",
+        "国家风电工程研究中心",
+        "山东省数字耐火材料与有色金属新材料关键技术工程技术研究中心",
+        "乙丙丁戊己庚辛壬癸重点实验室",
+        "甲",
+        "",
+    ]
+    for run in runs:
+        assert segment.cut_words(run) == jieba.lcut(run), run
+        want = frozenset(t for t in jieba.cut_for_search(run) if len(t) >= 2)
+        assert segment.search_tokens(run) == want, run
 
 
 def _reference_terms(text: str) -> list[str]:

@@ -20,9 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 _SOCKET_MAX = 100  # AF_UNIX paths are limited to ~107 bytes on Linux
-_START_TIMEOUT_S = 20.0
+_START_TIMEOUT_S = 20.0  # until a new server answers at all
+_LOAD_TIMEOUT_S = 1800.0  # a live server replaying a large append-only file (minutes at 1M platforms)
 # Below this much free space on the data directory's disk the server is not started: the append-only file
 # would fill it during the first load (writes then fail with MISCONF). Read from the environment here, like
 # the binary overrides, because the embedded server is started below the settings layer.
@@ -127,13 +130,18 @@ def _probe(paths: ServerPaths) -> str:
     if not paths.socket.exists():
         return "down"
     try:
-        client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=1.0)
+        # One try: the callers wait and retry themselves, knowing whether the process still lives.
+        client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=1.0, retry=Retry(NoBackoff(), 0))
         try:
             client.ping()
             return "up"
         finally:
             client.close()
     except redis.BusyLoadingError:
+        return "loading"
+    except redis.TimeoutError:
+        # It took the connection but does not reply: busy replaying a long statement of its append-only
+        # file (it serves clients only between statements while loading).
         return "loading"
     except redis.ResponseError:
         return "up"
@@ -149,12 +157,13 @@ def _answers(paths: ServerPaths) -> bool:
     """Whether the server answers, waiting while it replays its append-only file (minutes for a large
     graph) as long as its process lives: a second process opening the store meanwhile must not take it
     for dead and restart it."""
+    deadline = time.monotonic() + _LOAD_TIMEOUT_S
     while True:
         state = _probe(paths)
         if state != "loading":
             return state == "up"
         pid = _read_pid(paths)
-        if pid is not None and not _alive(pid):
+        if (pid is not None and not _alive(pid)) or time.monotonic() > deadline:
             return False
         time.sleep(0.1)
 

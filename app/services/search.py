@@ -2,12 +2,11 @@
 
 Every searchable node carries ``search_terms``: its name's (and short form's, aliases', field's)
 character bigrams plus jieba tokens, in one list property with a range index. FalkorDB indexes list
-elements, so ``$anchor IN n.search_terms`` is an index scan, not a label scan. A query is cut into the
-same bigrams; a node matches when it holds ALL of them (≈ substring match on any of its names). The
-anchor — the one bigram the index looks up — is the rarest-looking one: not a generic platform-name
-bigram (重点, 实验, 中心, 辽宁 …), lowest jieba frequency.
-That "rarest" is measured: a term-frequency table sampled from the store (``term_counts``) ranks the
-query's terms first, so a query made only of common bigrams anchors on its least common one.
+elements, so ``$t IN n.search_terms`` is an index scan, not a label scan. A query is cut into the
+same bigrams and trigrams; a node matches when it holds ALL of them (≈ substring match on any of its
+names). The anchors — the three terms the index looks up, and intersects — are the rarest-looking ones:
+fewest occurrences in a term-frequency table sampled from the store (``term_counts``), then not a generic
+platform-name bigram (重点, 实验, 中心, 辽宁 …), then lowest jieba frequency.
 On Neo4j, search_entities.neo4j.cypher asks the full-text index innokg_search for all terms instead.
 Loaders build the terms with app.services.search_terms; see docs/api.md "Search".
 """
@@ -26,7 +25,7 @@ from pydantic import BaseModel
 from app.graph.queries import query, template
 from app.graph.schema import Label
 from app.graph.store import GraphStore
-from app.services.search_terms import _RUN, SEARCHABLE, _bigrams, _norm, _trigrams
+from app.services.search_terms import _RUN, SEARCHABLE, _bigrams, _norm
 
 __all__ = ["SEARCHABLE", "QueryTerms", "SearchHit", "SearchPage", "query_terms", "search", "term_counts"]
 
@@ -86,25 +85,39 @@ def _generic() -> frozenset[str]:
     return frozenset(out)
 
 
+ANCHORS = 3  # terms whose posting lists the index intersects (search_entities takes exactly this many)
+
+
 class QueryTerms(BaseModel):
     terms: list[str]  # every one must be present
-    anchor: str  # the one looked up in the index
+    anchor: str  # the rarest term
+    anchors: list[str]  # ANCHORS terms the index intersects (anchor first; the last repeated when fewer)
 
 
 def query_terms(q: str, counts: dict[str, int] | None = None) -> QueryTerms | None:
     """Bigrams and trigrams of a query (ASCII words whole), all required; None when the query has no
     searchable character.
 
-    The anchor is the rarest term: fewest occurrences in ``counts`` (a term-frequency sample of the store,
-    ``term_counts``; absent = rarer than any counted term), then not a generic bigram, then the lowest
-    jieba dictionary frequency."""
+    Rarity = fewest occurrences in ``counts`` (a term-frequency sample of the store, ``term_counts``;
+    absent = rarer than any counted term), then not a generic bigram, then the lowest jieba dictionary
+    frequency. The anchor is the rarest term; the next anchors are the terms that cover the most query
+    characters no anchor covers yet (rarest first among equals). The index intersects the anchors' posting
+    lists, and terms cut from one word are found together, so only terms from other parts of the query
+    narrow the scan: for 市绿色化工过程强 the three rarest (化工过, 工过程, 过程强: all in ~14k platform names,
+    together too) would read 14k nodes; 化工过 + 市绿色 + 过程强 read the ~330 that match (docs/bench-api.md)."""
     norm = _norm(q)
     terms: list[str] = []
+    covers: dict[str, set[int]] = {}  # term → positions of the query it spans
     for m in _RUN.finditer(norm):
         run = m.group(0)
-        for t in [*_bigrams(run), *_trigrams(run)] if not run.isascii() else [run]:
-            if t not in terms:
+        grams = [(0, run)] if run.isascii() else [(i, run[i : i + 2]) for i in range(len(run) - 1)]
+        if not run.isascii():
+            grams += [(i, run[i : i + 3]) for i in range(len(run) - 2)]
+        for i, t in grams:
+            if t not in covers:
                 terms.append(t)
+                covers[t] = set()
+            covers[t].update(range(m.start() + i, m.start() + i + len(t)))
     if not terms:
         return None
     generic = _generic()
@@ -113,8 +126,16 @@ def query_terms(q: str, counts: dict[str, int] | None = None) -> QueryTerms | No
         jieba.dt.initialize()
         freq = jieba.dt.FREQ
     seen = counts or {}
-    anchor = min(terms, key=lambda t: (seen.get(t, 0), t in generic, freq.get(t, 0), -len(t)))
-    return QueryTerms(terms=terms, anchor=anchor)
+    ranked = sorted(terms, key=lambda t: (seen.get(t, 0), t in generic, freq.get(t, 0), -len(t)))
+    anchors = [ranked[0]]
+    covered = set(covers[ranked[0]])
+    while len(anchors) < ANCHORS and len(anchors) < len(ranked):
+        # max() keeps the first of equals: ranked order breaks ties by rarity
+        best = max((t for t in ranked if t not in anchors), key=lambda t: len(covers[t] - covered))
+        anchors.append(best)
+        covered |= covers[best]
+    anchors += [anchors[-1]] * (ANCHORS - len(anchors))
+    return QueryTerms(terms=terms, anchor=anchors[0], anchors=anchors)
 
 
 class SearchHit(BaseModel):
@@ -186,7 +207,7 @@ def search(
     nq = query("search_entities", store.backend)
     kind_list = [k for k in kinds] if kinds else None
     params = {
-        "anchor": qt.anchor,
+        "anchors": qt.anchors,
         "terms": qt.terms,
         "q": _norm(q).strip(),
         "kinds": kind_list,

@@ -4,8 +4,9 @@
 // description: names first (Neo4j variant:
 // description: the full-text index innokg_search, whitespace analyser over the search_terms lists, is
 // description: asked for documents holding ALL the terms; at most $cap candidates). Terms come from
-// description: app.services.search.query_terms(q); $anchor is the FalkorDB variant's index key (unused here).
-// params: anchor, terms, q, kinds, cap, skip, limit
+// description: app.services.search.query_terms(q); $anchors are the FalkorDB variant's index keys
+// description: (unused here).
+// params: anchors, terms, q, kinds, cap, skip, limit
 WITH reduce(s = '', t IN $terms | s + CASE WHEN s = '' THEN '' ELSE ' AND ' END + '"' + t + '"') AS lucene
 CALL db.index.fulltext.queryNodes('innokg_search', lucene, {limit: $cap}) YIELD node
 WITH node AS n, labels(node)[0] AS kind

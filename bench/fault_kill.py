@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import random
 import shutil
@@ -40,7 +41,7 @@ from app.graph.falkor import FalkorStore  # noqa: E402
 from app.services.named import run as run_named  # noqa: E402
 from bench.synth_inputs import synth_inputs  # noqa: E402
 from ingest.run import expand  # noqa: E402
-from tests.hardening._graph import Check, check  # noqa: E402
+from tests.hardening._graph import Check, Digest, check  # noqa: E402
 
 STATUS = ("loaded", "replaced", "unchanged")
 
@@ -184,6 +185,10 @@ def run_mode(
     rng: random.Random,
     work: Path,
 ) -> Outcome:
+    """Kill points are drawn on the run's progress (per-file lines printed), not on the clock alone, so every
+    kill lands inside the run whatever the machine's load: a build kill after a random number of built
+    files, a send kill a random time after the last file was built, a MERGE kill after a random share of
+    the files still to load (or, one time in four, after the last file: the derive step)."""
     store = work / f"store-{mode}"
     stop_server(store)
     shutil.rmtree(store, ignore_errors=True)
@@ -192,9 +197,10 @@ def run_mode(
     logs = work / f"logs-{mode}"
     logs.mkdir(exist_ok=True)
     n = 0
+    progress = 0  # files reported by earlier runs of this store (they are skipped as unchanged)
 
     def attempt(extra: list[str], target: str, delay: float, after: int | None, server: bool) -> bool:
-        nonlocal n
+        nonlocal n, progress
         n += 1
         out.runs += 1
         if not server:
@@ -202,42 +208,59 @@ def run_mode(
         job = Ingest(store, inputs, extra, logs / f"run{n:02}")
         killed, at = kill_at(job, delay, after, store if server else None)
         if not killed:
-            print(f"  run {n}: finished before the kill ({target}, {delay:.1f}s)", flush=True)
+            print(f"  run {n}: finished before the kill ({target})", flush=True)
             return False
-        if server:
-            stage = f"{job.files_done()}/{n_files} files printed"
-        else:
-            stage = f"{job.files_done()}/{n_files} files printed; {probe(store)}"
+        done = job.files_done()
+        stage = f"{done}/{n_files} files printed"
+        if not server:
+            stage += f"; {probe(store)}"
         k = Kill(mode, n, target, round(at, 1), stage, job.proc.returncode, job.last_error() if server else "")
         out.kills.append(k)
-        print(f"  run {n}: killed {target} at {at:.1f}s: {stage} {k.message}", flush=True)
+        print(f"  run {n}: killed ({target}) at {at:.1f}s: {stage} {k.message}", flush=True)
         return True
 
-    merge_t = ref["merge"].total
+    def merge_kill(server: bool) -> None:
+        nonlocal progress
+        if rng.random() < 0.25:
+            attempt(["--no-bulk"], "MERGE: derive step", rng.uniform(0.0, 3.0), n_files, server)
+        else:
+            after = progress + max(1, int(rng.uniform(0.05, 0.95) * (n_files - progress)))
+            attempt(["--no-bulk"], f"MERGE: after {after} files", rng.uniform(0.0, 0.5), min(after, n_files), server)
+        progress = max(progress, min(n_files - 1, after_files_seen()))
+
+    def after_files_seen() -> int:
+        last = logs / f"run{n:02}.out"
+        text = last.read_text(errors="replace") if last.exists() else ""
+        return sum(1 for line in text.splitlines() if line.startswith(STATUS))
+
     bulk = ref["bulk"]
+    send = max(bulk.total - bulk.built, 1.0)
     for _ in range(args.rounds):
+        progress = 0
         if mode in ("bulk", "server"):
             stop_server(store)
             shutil.rmtree(store, ignore_errors=True)
         if mode == "bulk":
             for _ in range(args.build_kills):
-                attempt([], "bulk build", rng.uniform(0.1, 1.0) * bulk.built, None, False)
-            attempt([], "bulk send", rng.uniform(0.0, 0.9) * (bulk.total - bulk.built), n_files, False)
+                after = rng.randint(1, n_files - 1)
+                attempt([], f"bulk build: after {after} files", rng.uniform(0.0, 0.5), after, False)
+            attempt([], "bulk send", rng.uniform(0.0, 0.9) * send, n_files, False)
         elif mode == "server":
-            attempt([], "server mid bulk send", rng.uniform(0.0, 0.9) * (bulk.total - bulk.built), n_files, True)
+            attempt([], "server: bulk send", rng.uniform(0.0, 0.9) * send, n_files, True)
         for _ in range(args.merge_kills):
-            attempt(["--no-bulk"], "merge", rng.uniform(0.05, 1.0) * merge_t, None, mode == "server")
+            merge_kill(mode == "server")
         if mode == "merge":
             continue
         # Let this round's last run finish, then compare (bulk / server rounds start again from empty).
-        out.final = finish(store, inputs, logs / f"run{n + 1:02}")
-        out.runs += 1
         n += 1
+        out.final = finish(store, inputs, logs / f"run{n:02}")
+        out.runs += 1
         out.same = compare(out, args.reference)
         if not out.same:
             break
     if mode == "merge":
-        out.final = finish(store, inputs, logs / f"run{n + 1:02}")
+        n += 1
+        out.final = finish(store, inputs, logs / f"run{n:02}")
         out.runs += 1
         out.same = compare(out, args.reference)
     stop_server(store)
@@ -282,6 +305,17 @@ def compare(out: Outcome, reference: Check) -> bool:
     return same
 
 
+def _save_ref(path: Path, timing: Timing, c: Check) -> None:
+    d = c.digest
+    data = {"timing": [timing.built, timing.total], "nodes": d.nodes, "rels": d.rels, "sha256": d.sha256}
+    path.write_text(json.dumps({**data, "dup": c.duplicate_ids, "loading": c.not_complete}, ensure_ascii=False))
+
+
+def _load_ref(path: Path) -> tuple[Timing, Check]:
+    r = json.loads(path.read_text())
+    return Timing(*r["timing"]), Check(Digest(r["nodes"], r["rels"], r["sha256"]), r["dup"], r["loading"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--platforms", type=int, default=100_000)
@@ -293,6 +327,7 @@ def main() -> None:
     ap.add_argument("--merge-kills", type=int, default=3, help="kills during MERGE runs per round")
     ap.add_argument("--policies", type=Path, default=REPO / "data" / "corpus", help="policy texts loaded too (chains)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/h3-fk"))
+    ap.add_argument("--reuse-refs", action="store_true", help="reuse the uninterrupted runs' results in --work")
     ap.add_argument("--synth", type=Path, default=None, help="reuse generated inventories here")
     args = ap.parse_args()
     work: Path = args.work
@@ -308,6 +343,11 @@ def main() -> None:
     checks: dict[str, Check] = {}
     for path, extra in (("bulk", []), ("merge", ["--no-bulk"])):
         store = work / f"ref-{path}"
+        saved = work / f"ref-{path}.json"
+        if args.reuse_refs and saved.exists():
+            ref[path], checks[path] = _load_ref(saved)
+            print(f"reference {path}: reused {saved}", flush=True)
+            continue
         stop_server(store)
         shutil.rmtree(store, ignore_errors=True)
         ensure_server(store)
@@ -316,6 +356,8 @@ def main() -> None:
         checks[path] = check(st)
         st.close()
         stop_server(store)
+        _save_ref(saved, ref[path], checks[path])
+        shutil.rmtree(store, ignore_errors=True)
         print(
             f"reference {path}: built {ref[path].built:.1f}s total {ref[path].total:.1f}s {checks[path].digest.total}",
             flush=True,

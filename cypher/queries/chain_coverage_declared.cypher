@@ -13,6 +13,6 @@ WITH c
 MATCH (c)<-[:PART_OF*0..1]-(x)<-[r:SERVES]-(p:Platform)
 WHERE r.inferred IS NULL OR r.inferred = false
 WITH DISTINCT p
-WITH p.type AS type, p.level AS level, collect({id: p.id, name: p.name}) AS platforms
-RETURN type, level, size(platforms) AS count, platforms[0..$per_group] AS sample
+WITH p.type AS type, p.level AS level, collect(p) AS platforms
+RETURN type, level, size(platforms) AS count, [x IN platforms[0..$per_group] | {id: x.id, name: x.name}] AS sample
 ORDER BY count DESC, type, level

@@ -89,18 +89,23 @@ def _merge_rows(rows: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], 
     pattern and kept only the last row's evidence list.
     """
     merged: dict[Hashable, dict[str, Any]] = {}
-    copied: set[Hashable] = set()  # rows are copied only when repeated (most are not)
+    # rows are copied only when repeated (most are not); the evidence ids a merged row holds, as a set: a
+    # node named 30k times in one text made the list look-ups quadratic (11 s; bench/heavy_inputs.py)
+    held: dict[Hashable, set[str]] = {}
     for row in rows:
         k = key(row)
         seen = merged.get(k)
         if seen is None:
             merged[k] = row
             continue
-        if k not in copied:
-            copied.add(k)
+        have = held.get(k)
+        if have is None:
             seen = merged[k] = {**seen, "props": dict(seen["props"]), "evidence": list(seen["evidence"])}
+            have = held[k] = set(seen["evidence"])
         seen["props"].update(row["props"])
-        seen["evidence"] += [e for e in row["evidence"] if e not in seen["evidence"]]
+        new = [e for e in row["evidence"] if e not in have]
+        seen["evidence"] += new
+        have.update(new)
     return list(merged.values())
 
 

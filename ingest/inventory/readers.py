@@ -91,6 +91,9 @@ def cell_text(value: object) -> str:
     return text.strip()
 
 
+MAX_RECORD_LINES = 50  # physical lines one CSV record may span (cells with line breaks are short)
+
+
 def read_csv(path: Path, data: bytes | None = None) -> RawSource:
     raw = path.read_bytes() if data is None else data
     text, encoding = decode_bytes(raw, path)
@@ -100,7 +103,18 @@ def read_csv(path: Path, data: bytes | None = None) -> RawSource:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = table.rows
+        end = 0
         for cells in reader:
+            start, end = end + 1, reader.line_num
+            if end - start >= MAX_RECORD_LINES:
+                # A stray quote swallows every following line into one cell up to the next quote: hundreds
+                # of rows vanished without a reject (bench/heavy_inputs.py). A cell is never that long.
+                raise InputError(
+                    path,
+                    None,
+                    f"CSV: a quoted cell starting on line {start} runs over {end - start + 1} lines "
+                    "(an unbalanced quote?); fix that quote and load the file again",
+                )
             if any(cells):
                 # str.strip() is enough here (CSV cells are text); cell_text costs a call per cell
                 rows.append((reader.line_num, [c.strip() for c in cells]))

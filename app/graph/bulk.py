@@ -102,6 +102,7 @@ def _pack_id(v: str) -> bytes:
 
 
 _PLAIN_REL_KEYS: Keys = ("docs", "evidence", "key")
+_ONLY_STR = {str}
 
 
 def _pack_value(v: Any, out: list[bytes]) -> None:
@@ -149,6 +150,13 @@ def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
             append(p if p is not None else _pack_str(v))
         elif tv is list:
             append(_LONG.pack(_T_ARRAY, len(v)))
+            if len(v) > 3 and set(map(type, v)) == _ONLY_STR:
+                # A list of plain strings (search_terms: ~60 per platform) in one join + one encode; a NUL
+                # inside an item shows as an extra separator count and goes the per-item way (refused).
+                joined = "\0\x03".join(v)
+                if joined.count("\0") == len(v) - 1:
+                    append(("\x03" + joined + "\0").encode("utf-8"))
+                    continue
             for x in v:
                 if type(x) is str:
                     p = cache.get(x)
@@ -162,11 +170,24 @@ def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
     return b"".join(out)
 
 
+_SORTED: dict[Keys, Keys] = {}  # property names in insertion order → sorted (rows of a batch share a few orders)
+
+
+def _sorted_keys(props: dict[str, Any]) -> Keys:
+    order = tuple(props)
+    keys = _SORTED.get(order)
+    if keys is None:
+        keys = tuple(sorted(order))
+        if len(_SORTED) < 10_000:
+            _SORTED[order] = keys
+    return keys
+
+
 def pack_clean(props: dict[str, Any], node_id: str) -> Packed:
     """``pack({**_clean(props), "id": node_id})`` in one pass (None and [] are not properties)."""
     clean = {k: v for k, v in props.items() if v is not None and v != []}
     clean["id"] = node_id
-    keys = tuple(sorted(clean))
+    keys = _sorted_keys(clean)
     return keys, _pack_values(clean, keys)
 
 
@@ -230,21 +251,21 @@ def bulk_rows(batch: GraphBatch) -> BulkBatch:
 
 def _bulk_rows(batch: GraphBatch) -> BulkBatch:
     out = BulkBatch(batch.doc_id, evidence=len(batch.evidence))
-    ev_props = {eid: _clean(ev.props()) for eid, ev in batch.evidence.items()}
+    evidence = batch.evidence
     owned: set[str] = set()
     for label in sorted(batch.nodes, key=lambda lb: lb != Label.DOCUMENT):
         rows = []
         for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
             new, old = [], []
             for eid in r["evidence"]:
-                if eid in owned or eid not in ev_props:
+                if eid in owned or eid not in evidence:
                     old.append(eid)
                 else:
                     owned.add(eid)
-                    new.append((eid, pack({**ev_props[eid], "id": eid})))
+                    new.append((eid, pack_clean(evidence[eid].props(), eid)))
             rows.append((r["id"], pack_clean(r["props"], r["id"]), old, new))
         out.nodes.append((label, rows))
-    out.loose_evidence = [(eid, pack({**p, "id": eid})) for eid, p in ev_props.items() if eid not in owned]
+    out.loose_evidence = [(eid, pack_clean(ev.props(), eid)) for eid, ev in evidence.items() if eid not in owned]
     docs = _LONG.pack(_T_ARRAY, 1) + _pack_str(batch.doc_id)
     for (rel, src, dst), rel_rows in batch.rels.items():
         packed_rows = []

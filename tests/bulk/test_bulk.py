@@ -185,7 +185,10 @@ def test_pack_round_trip_and_refusals() -> None:
     keys, blob = pack({"b": True})
     assert keys == ("b",) and blob == bytes((1, 1))
     assert pack({"i": 3})[1] == struct.pack("<Bq", 4, 3)
-    for bad in ({"x": "a\0b"}, {"x": [[1]]}, {"x": {"k": 1}}):
+    terms = {"t": ["辽宁", "ab", "x", "先进材料", "é"]}  # > 3 plain strings: the one-join path
+    assert unpack(pack(terms)) == terms
+    assert pack(terms)[1] == struct.pack("<Bq", 5, 5) + b"".join(b"\x03" + t.encode() + b"\0" for t in terms["t"])
+    for bad in ({"x": "a\0b"}, {"x": [[1]]}, {"x": {"k": 1}}, {"x": ["a", "b", "c", "d\0"]}):
         with pytest.raises(BulkError):
             pack(bad)
 

@@ -26,7 +26,7 @@ import pytest
 from app.graph.embedded import MIN_FREE_ENV, EmbeddedServerError, server_pid, stop_server
 from app.graph.falkor import FalkorStore
 from app.graph.loader import is_unchanged
-from app.graph.store import GraphStore, StoreUnavailable
+from app.graph.store import GraphStore, StoreError, StoreUnavailable
 from ingest.run import ingest_paths, sha256_file
 from ingest.synth.generator import generate
 from tests.hardening._graph import Digest, digest, documents_not_complete, duplicate_ids
@@ -164,3 +164,44 @@ def _rerun_until_writable(st: FalkorStore, corpus: Path) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+def test_disk_full_during_a_bulk_first_load_then_rerun_equals_an_uninterrupted_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path, store: GraphStore
+) -> None:
+    assert not ingest_paths(store, [corpus], workers=0, bulk=False).failed
+    reference = digest(store)
+    monkeypatch.setenv(MIN_FREE_ENV, "0.1")
+    with _tmpfs(tmp_path / "mnt", 8) as data:
+        st = FalkorStore(data)
+        filler = _fill(data.parent, 48 * 1024)
+        with pytest.raises(StoreError) as info:  # GRAPH.BULK (or the schema / completion after it) refused
+            ingest_paths(st, [corpus], workers=0, bulk=True)
+        assert "No space left on device" in str(info.value), str(info.value)
+        assert not documents_complete(st)  # nothing claims to be loaded
+        st.close()
+        filler.unlink()
+        st = FalkorStore(data)
+        deadline = time.monotonic() + 20
+        while True:  # the bulk may have created part of the graph: the re-run then MERGEs over it
+            try:
+                report = ingest_paths(st, [corpus], workers=0)
+                break
+            except StoreUnavailable:
+                assert time.monotonic() < deadline
+                time.sleep(0.5)
+        assert not report.failed, [f.error for f in report.failed]
+        got = digest(st)
+        assert (got.nodes, got.rels, got.sha256) == (reference.nodes, reference.rels, reference.sha256)
+        assert not duplicate_ids(st) and not documents_not_complete(st)
+        st.close()
+
+
+def documents_complete(st: FalkorStore) -> list[str]:
+    from app.graph.bulk import graph_exists
+    from app.services.named import run
+
+    if not graph_exists(st):
+        return []
+    row = run(st, "store_fingerprint")[0]
+    return ["complete"] if "complete" in (row["states"] or []) and row["documents"] else []

@@ -94,14 +94,12 @@ def require_write(
 ) -> None:
     """Write endpoints: 403 while no usable key is configured, 401 without the right key."""
     settings: Settings = request.app.state.settings
-    problem = write_key_problem(settings)
-    if problem is not None:
-        raise ApiProblem(403, "Writes disabled", problem)
+    expected = _usable(settings.api_key)
+    if expected is None:
+        raise ApiProblem(403, "Writes disabled", write_key_problem(settings) or "writes are disabled on this server")
     given = _presented(key, auth)
     if given is None:
         raise _unauthorized(missing=True)
-    expected = _usable(settings.api_key)
-    assert expected is not None  # write_key_problem said it is usable
     if not _matches(given, [expected]):
         raise _unauthorized(missing=False)
 

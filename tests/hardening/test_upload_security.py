@@ -405,3 +405,53 @@ def test_an_unwritable_data_directory_is_a_clear_503(app_with: Any, tmp_path: Pa
     assert str(tmp_path) not in r.text  # the server's paths stay on the server
     assert uploads.INGEST_LOCK.acquire(blocking=False)
     uploads.INGEST_LOCK.release()
+
+
+def test_a_real_server_logs_no_key(embedded_path: Path, graph: str, tmp_path: Path) -> None:
+    """uvicorn's own logging (access log at debug level) over loopback: requests that fail and succeed
+    are logged, the keys are not."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "INNOKG_API_KEY": KEY,
+        "INNOKG_READ_KEY": READ_KEY,
+        "INNOKG_STORE": f"embedded:{embedded_path}",
+        "INNOKG_GRAPH": graph,
+        "INNOKG_DATA_DIR": str(tmp_path / "data"),
+    }
+    cmd = [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--port", str(port)]
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([*cmd, "--log-level", "debug"], env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(200):  # bounded: up to ~20 s for the server to answer
+                try:
+                    httpx.get(f"{base}/health", timeout=1.0)
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            tiny = {"files": (f"{uuid.uuid4().hex}.csv", TINY_CSV)}
+            codes = [
+                httpx.post(f"{base}/ingest", files=tiny, headers={"X-API-Key": WRONG}, timeout=60).status_code,
+                httpx.post(f"{base}/ingest", files=tiny, headers={"X-API-Key": KEY}, timeout=60).status_code,
+                httpx.get(f"{base}/documents", headers={"Authorization": f"Bearer {READ_KEY}"}, timeout=60).status_code,
+                httpx.get(f"{base}/documents", headers={"X-API-Key": WRONG}, timeout=60).status_code,
+            ]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    assert codes == [401, 200, 200, 401]
+    text = log.read_text(errors="replace")
+    assert "POST /ingest" in text and "401" in text  # the access log is there
+    for secret in (KEY, READ_KEY, WRONG):
+        assert secret not in text

@@ -208,6 +208,15 @@ def evaluate(
         raise typer.Exit(1)
 
 
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging plus the app's own ``innokg.*`` loggers (uploads: who loaded what) at INFO."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    cfg = json.loads(json.dumps(LOGGING_CONFIG))  # a deep copy: uvicorn's dict is module state
+    cfg["loggers"]["innokg"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return cfg
+
+
 @cli.command()
 def serve(
     store: StoreOpt = None,
@@ -224,8 +233,14 @@ def serve(
         get_settings.cache_clear()
     s = get_settings()
     h, p = host or s.host, port or s.port
+    from app.api.security import write_key_problem
+
     out.print(f"InnoKG API on http://{h}:{p}  — docs: http://{h}:{p}/docs  — store: {s.store}")
-    uvicorn.run("app.api.main:create_app", factory=True, host=h, port=p, log_level="info")
+    # Say which doors are open (never the keys themselves): an analyst wonders why POST /ingest answers 403.
+    writes = write_key_problem(s) or "POST /ingest enabled (INNOKG_API_KEY set)"
+    reads = "need a key (INNOKG_READ_KEY / INNOKG_PROTECT_READS)" if s.reads_protected else "open"
+    out.print(f"writes: {writes}; reads: {reads}", highlight=False)
+    uvicorn.run("app.api.main:create_app", factory=True, host=h, port=p, log_level="info", log_config=_log_config())
 
 
 @cli.command()

@@ -148,12 +148,32 @@ def probe(store: Path) -> str:
         st.close()
 
 
-def kill_at(job: Ingest, delay: float, after_files: int | None, server: Path | None) -> tuple[bool, float]:
-    """Wait (after ``after_files`` per-file lines when given) ``delay`` seconds, then SIGKILL the ingest
-    (or the server of ``server``). False when the run finished first."""
+def _wait_graph_key(job: Ingest, store: Path) -> None:
+    """Until the first GRAPH.BULK command created the graph key (the send has begun)."""
+    import redis
+
+    client = redis.Redis(unix_socket_path=str(store / "run" / "falkordb.sock"), socket_timeout=5)
+    try:
+        while job.proc.poll() is None:
+            with contextlib.suppress(redis.RedisError):
+                if client.exists("innokg"):
+                    return
+            time.sleep(0.01)
+    finally:
+        client.close()
+
+
+def kill_at(
+    job: Ingest, delay: float, after_files: int | None, server: Path | None, send_of: Path | None = None
+) -> tuple[bool, float]:
+    """Wait (after ``after_files`` per-file lines when given, or until the bulk send into ``send_of`` began)
+    ``delay`` seconds, then SIGKILL the ingest (or the server of ``server``). False when the run finished
+    first."""
     if after_files is not None:
         while job.proc.poll() is None and job.files_done() < after_files:
             time.sleep(0.02)
+    if send_of is not None:
+        _wait_graph_key(job, send_of)
     start = time.perf_counter()
     while job.proc.poll() is None and time.perf_counter() - start < delay:
         time.sleep(0.02)
@@ -199,14 +219,16 @@ def run_mode(
     n = 0
     progress = 0  # files reported by earlier runs of this store (they are skipped as unchanged)
 
-    def attempt(extra: list[str], target: str, delay: float, after: int | None, server: bool) -> bool:
+    def attempt(
+        extra: list[str], target: str, delay: float, after: int | None, server: bool, in_send: bool = False
+    ) -> bool:
         nonlocal n, progress
         n += 1
         out.runs += 1
-        if not server:
-            ensure_server(store)  # the server is not the ingest's child: killing the ingest leaves it up
+        if not server:  # not the ingest's child: killing the ingest leaves it up; else the run starts it
+            ensure_server(store)
         job = Ingest(store, inputs, extra, logs / f"run{n:02}")
-        killed, at = kill_at(job, delay, after, store if server else None)
+        killed, at = kill_at(job, delay, after, store if server else None, store if in_send else None)
         if not killed:
             print(f"  run {n}: finished before the kill ({target})", flush=True)
             return False
@@ -237,9 +259,11 @@ def run_mode(
     send = max(bulk.total - bulk.built, 1.0)
     for _ in range(args.rounds):
         progress = 0
-        if mode in ("bulk", "server"):
+        if mode in ("bulk", "server", "send", "server-send"):
             stop_server(store)
             shutil.rmtree(store, ignore_errors=True)
+        if mode in ("send", "server-send"):  # a kill inside GRAPH.BULK: 0-1.5 s after the graph key appeared
+            attempt([], "bulk send (key created)", rng.uniform(0.0, 1.5), None, mode == "server-send", True)
         if mode == "bulk":
             for _ in range(args.build_kills):
                 after = rng.randint(1, n_files - 1)
@@ -247,7 +271,7 @@ def run_mode(
             attempt([], "bulk send", rng.uniform(0.0, 0.9) * send, n_files, False)
         elif mode == "server":
             attempt([], "server: bulk send", rng.uniform(0.0, 0.9) * send, n_files, True)
-        for _ in range(args.merge_kills):
+        for _ in range(args.merge_kills if mode in ("bulk", "merge", "server") else 0):
             merge_kill(mode == "server")
         if mode == "merge":
             continue

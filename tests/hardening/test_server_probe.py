@@ -21,7 +21,6 @@ import pytest
 
 from app.graph.embedded import ServerPaths, ensure_server, server_paths
 
-
 _OK = {b"PING": b"+PONG\r\n", b"HELLO": b"%1\r\n+proto\r\n:3\r\n"}  # RESP3 handshake: a map with proto
 
 

@@ -120,7 +120,8 @@ class Ingest:
 
     def last_error(self) -> str:
         lines = [x for x in self.err.read_text(errors="replace").splitlines() if x.strip()]
-        return lines[-1][:300] if lines else ""
+        stopped = [x for x in lines if x.startswith("ingest stopped") or "Error" in x]
+        return (stopped or lines or [""])[-1][:300]
 
 
 def timed_run(store: Path, inputs: list[Path], extra: list[str], log: Path, n_files: int) -> Timing:

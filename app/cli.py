@@ -231,6 +231,8 @@ def serve(
     if store:
         os.environ["INNOKG_STORE"] = store
         get_settings.cache_clear()
+    os.environ.setdefault("INNOKG_WARM_ON_START", "1")  # the served app fills its caches at start
+    get_settings.cache_clear()
     s = get_settings()
     h, p = host or s.host, port or s.port
     from app.api.security import write_key_problem

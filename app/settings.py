@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     max_upload_mb: int = 50  # one POST /ingest request body (all its files)
     max_upload_files: int = 20  # files in one POST /ingest request
     ingest_wait_s: float = 10.0  # how long a second upload waits for the running ingest before 409
+    # INNOKG_WARM_ON_START=1 (set by `innokg serve`): at start, compute every chain's coverage and the search
+    # term table in the background, so the first analysts' requests do not pay for them.
+    warm_on_start: bool = False
 
     @field_validator("api_key", "read_key", mode="before")
     @classmethod

@@ -4,6 +4,7 @@ answers 503 while the store is down, and recovers when it is back) and settings.
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from fastapi import Request
 
@@ -19,7 +20,11 @@ def get_settings_dep(request: Request) -> Settings:
 
 
 def get_store(request: Request) -> GraphStore:
-    state = request.app.state
+    return app_store(request.app.state)
+
+
+def app_store(state: Any) -> GraphStore:
+    """The app's one store, opened on first use (a request, or the start-up warm-up)."""
     store: GraphStore | None = getattr(state, "store", None)
     if store is not None:
         return store

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,10 +18,29 @@ from app.api.routes import ingest as ingest_routes
 from app.api.security import READ_RESPONSES, ApiProblem, require_read
 from app.settings import Settings, get_settings
 
+log = logging.getLogger("innokg.api")
+
+
+def _warm(app: FastAPI) -> None:
+    """Fill the caches the first requests would otherwise pay for: every chain's coverage answer and the
+    search term-frequency table (docs/bench-api.md). Best effort: a store that is down answers 503 later."""
+    from app.api.deps import app_store
+    from app.services import chains, search
+
+    try:
+        store = app_store(app.state)
+        search.term_counts(store)
+        chains.warm(store, chains.fingerprint(store), background=False)
+        log.info("caches warmed (coverage of every chain, search term counts)")
+    except Exception as exc:  # any failure just leaves the caches cold
+        log.info("cache warm-up skipped: %s", exc)
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.settings.warm_on_start:
+            threading.Thread(target=_warm, args=(app,), name="api-warm-up", daemon=True).start()
         yield
         store = getattr(app.state, "store", None)
         if store is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -112,6 +113,19 @@ def _when_not_busy(call: Callable[[], Any], timeout_s: float = 60.0) -> Any:
         time.sleep(0.1)
 
 
+DEFAULT_SOCKET_TIMEOUT_S = 600.0
+
+
+def socket_timeout_s() -> float:
+    """INNOKG_STORE_SOCKET_TIMEOUT_S: how long the client waits for any one reply of the embedded server."""
+    raw = os.environ.get("INNOKG_STORE_SOCKET_TIMEOUT_S", "")
+    try:
+        value = float(raw) if raw.strip() else DEFAULT_SOCKET_TIMEOUT_S
+    except ValueError:
+        raise StoreError(f"INNOKG_STORE_SOCKET_TIMEOUT_S must be a number of seconds, not {raw!r}") from None
+    return value if value > 0 else DEFAULT_SOCKET_TIMEOUT_S
+
+
 class FalkorStore:
     backend = "falkordb"
 
@@ -120,7 +134,10 @@ class FalkorStore:
         self.url = f"embedded:{path}"
         paths = ensure_server(path) if start else server_paths(path)
         self._socket = str(paths.socket)
-        self._db = FalkorDB(unix_socket_path=self._socket)
+        # A server that stops answering (seen once after a 1M bulk load and three AOF rewrites, docs/bench-load.md)
+        # must become an error, not a client waiting forever. Generous: one statement or GRAPH.BULK command of
+        # a large load is seconds; reads carry their own server-side timeout.
+        self._db = FalkorDB(unix_socket_path=self._socket, socket_timeout=socket_timeout_s())
         self._graph_name = graph
         self._graph = self._db.select_graph(graph)
 

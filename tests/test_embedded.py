@@ -44,11 +44,7 @@ def test_second_open_reuses_the_running_server(own_path: Path) -> None:
 
 def test_data_survives_a_restart(own_path: Path) -> None:
     st = FalkorStore(own_path)
-    st.write(
-        [
-            merge_nodes(Label.PLATFORM, [{"id": "plat:1", "props": {"name": "甲"}}])
-        ]
-    )
+    st.write([merge_nodes(Label.PLATFORM, [{"id": "plat:1", "props": {"name": "甲"}}])])
     st.close()
     assert stop_server(own_path)
     assert server_pid(own_path) is None

@@ -117,9 +117,7 @@ def test_the_same_fact_twice_in_one_batch_keeps_both_evidence(store: GraphStore)
     assert store.read("MATCH (:Agency)-[:EVIDENCED_BY]->(e:Evidence) RETURN count(e) AS n") == [{"n": 2}]
 
 
-def test_a_document_the_store_refuses_fails_alone_and_leaves_nothing_half_written(
-    store: GraphStore, tmp_path
-) -> None:
+def test_a_document_the_store_refuses_fails_alone_and_leaves_nothing_half_written(store: GraphStore, tmp_path) -> None:
     """A statement the engine rejects (here: a property value FalkorDB cannot store, a map inside a
     list) fails that file only; the next file loads; nothing of the refused file stays visible."""
     from app.graph import loader

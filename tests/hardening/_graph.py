@@ -37,26 +37,7 @@ def _canon(props: dict[str, Any] | None) -> str:
 def digest(store: GraphStore, page: int = PAGE) -> Digest:
     """``page``: rows per export query; every page sorts the whole graph, so large graphs (bench/) pass
     a large page to keep the number of full sorts small."""
-    h = hashlib.sha256()
-    lines: list[str] = []
-    nodes: Counter[str] = Counter()
-    rels: Counter[str] = Counter()
-    skip = 0
-    while rows := run(store, "export_nodes", skip=skip, limit=page):
-        for r in rows:
-            nodes[r["label"]] += 1
-            lines.append(f"N|{r['id']}|{r['label']}|{_canon(r['props'])}")
-        skip += page
-    skip = 0
-    while rows := run(store, "export_rels", skip=skip, limit=page):
-        for r in rows:
-            rels[r["type"]] += 1
-            lines.append(f"R|{r['source']}|{r['type']}|{r['target']}|{_canon(r['props'])}")
-        skip += page
-    for line in sorted(lines):  # a multiset: duplicates would change the hash and the counts
-        h.update(line.encode())
-        h.update(b"\n")
-    return Digest(dict(nodes), dict(rels), h.hexdigest())
+    return check(store, page).digest
 
 
 def duplicate_ids(store: GraphStore) -> list[str]:

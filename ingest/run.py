@@ -37,7 +37,7 @@ from app.graph.loader import (
     purge_document,
 )
 from app.graph.queries import template
-from app.graph.schema import Label
+from app.graph.schema import Label, document_id
 from app.graph.store import GraphStore, StoreError, StoreUnavailable
 from ingest.errors import InputError
 from ingest.seed import SEED_DOC_ID, seed_batch, seed_sha256
@@ -332,21 +332,28 @@ def ingest_paths(
     else:
         _ingest_merge(store, paths, kind, chunk, on_file, workers, report)
     changed = any(f.result is not None and f.result.status != "unchanged" for f in report.files)
-    if derive and (changed or _derive_unfinished(store)):
+    if derive and (changed or _derive_needed(store)):
         from app.services.chains import materialise_inferred
 
         report.derived = materialise_inferred(store)
     return report
 
 
-def _derive_unfinished(store: GraphStore) -> bool:
-    """A run killed after its files were complete but before its derived links were: the re-run finds
-    every file unchanged and must still derive (found by bench/fault_kill.py). No derived document: the
-    derive step is one query when the graph has no chains."""
+def _derive_needed(store: GraphStore) -> bool:
+    """Whether a run that changed no file must still derive: an earlier run was killed after its files
+    were complete but before (or while) deriving (found by bench/fault_kill.py) — the derived document is
+    then not complete, or older than a document that completed since. No derived document: the derive
+    step is one query when the graph has no chains."""
     from app.services.chains import DERIVED_DOC
 
     state = document_state(store, DERIVED_DOC)
-    return state is None or state.get("load_state") != "complete"
+    if state is None or state.get("load_state") != "complete":
+        return True
+    since = state.get("derived_at") or state.get("loaded_at")
+    if not since:
+        return True
+    rows = store.read(template("documents_loaded_since"), {"id": document_id(DERIVED_DOC), "since": since})
+    return bool(rows and int(rows[0]["n"]) > 0)
 
 
 def _ingest_merge(

@@ -73,7 +73,7 @@ def test_a_load_that_died_is_purged_and_redone(store: GraphStore) -> None:
         [Statement(template("document_begin"), {"id": document_id("c"), "props": {"sha256": "x", "doc_id": "c"}})]
     )
     write_batch(store, _inventory("c", [("辽宁省半重点实验室", "东北大学")]))
-    assert document_state(store, "c") == {"sha256": "x", "load_state": "loading"}
+    assert document_state(store, "c") == {"sha256": "x", "load_state": "loading", "loaded_at": None, "derived_at": None}
     r = load_document(store, "c", "x", {}, [full])
     assert r.status == "replaced"
     names = {row["n"] for row in store.read("MATCH (p:Platform) RETURN p.name AS n")}

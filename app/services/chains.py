@@ -19,6 +19,7 @@ import json
 import logging
 import threading
 import zlib
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,9 @@ from pydantic import BaseModel
 
 from app.graph.batch import GraphBatch, PropValue
 from app.graph.loader import LoadResult, document_state, load_document
-from app.graph.schema import Label, Rel
-from app.graph.store import GraphStore
+from app.graph.queries import template
+from app.graph.schema import Label, Rel, document_id
+from app.graph.store import GraphStore, Statement
 from app.services.named import run
 
 jieba.setLogLevel(logging.WARNING)
@@ -335,4 +337,8 @@ def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE
     sha = hashlib.sha256(json.dumps([min_score, rels], ensure_ascii=False).encode()).hexdigest()
     props: dict[str, PropValue] = {"kind": "derived", "title": "inferred chain links", "min_score": min_score}
     result: LoadResult = load_document(store, DERIVED_DOC, sha, props, [batch])
+    # Stamped even when unchanged: ingest re-derives when a document completed after this stamp (a run
+    # killed between its files and its derive step, ingest.run._derive_needed).
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    store.write([Statement(template("document_derived_at"), {"id": document_id(DERIVED_DOC), "at": at})])
     return InferenceReport(chains=n_chains, platforms=n_platforms, links=len(rels), status=result.status)

@@ -34,6 +34,7 @@ def _snapshot(store: FalkorStore) -> Graph:
     for row in store.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p"):
         props = dict(row["p"])
         props.pop("loaded_at", None)
+        props.pop("derived_at", None)
         nid = str(props["id"])
         assert nid not in nodes, f"two nodes with id {nid}"
         nodes[nid] = (tuple(sorted(row["l"])), json.dumps(props, sort_keys=True, ensure_ascii=False))

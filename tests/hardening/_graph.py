@@ -14,7 +14,7 @@ from app.graph.store import GraphStore
 from app.services.named import run
 
 # Volatile by design: when a load happened, and where the file lay on disk.
-VOLATILE = frozenset({"loaded_at", "path"})
+VOLATILE = frozenset({"loaded_at", "derived_at", "path"})
 PAGE = 5000
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,3 +63,31 @@ def test_killed_during_the_derive_step_the_rerun_completes_it(
     assert report.derived is not None and report.derived.status == "replaced"
     assert digest(store) == reference
     assert not documents_not_complete(store)
+
+
+def test_killed_before_deriving_a_changed_file_the_rerun_derives_again(
+    store: GraphStore, inputs: list[Path], reference: Digest, tmp_path: Path
+) -> None:
+    # An earlier run derived completely; a later run changes a file and dies before its derive step. The
+    # derived document is still 'complete' (with the earlier links), so only its derived_at stamp, older
+    # than the changed file's load, tells the unchanged re-run to derive again.
+    assert not ingest_paths(store, inputs, workers=0, bulk=False).failed
+    synth = inputs[1]
+    target = next(p for p in sorted(synth.glob("*平台名单*.csv")))
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    for p in synth.iterdir():
+        (changed / p.name).write_bytes(p.read_bytes())
+    original = target.read_bytes()
+    (changed / target.name).write_bytes(original[: original.rindex(b"\n", 0, len(original) - 1) + 1])  # last row gone
+    time.sleep(1.1)  # load times have one-second resolution
+    report = ingest_paths(store, [POLICIES, changed], workers=0, bulk=False, derive=False)
+    assert [f.result.status for f in report.files if f.result is not None].count("replaced") == 1
+    rerun = ingest_paths(store, [POLICIES, changed], workers=0, bulk=False)
+    assert all(f.result is not None and f.result.status == "unchanged" for f in rerun.files)
+    assert rerun.derived is not None  # derived again
+    # ... and once derived, a run with nothing new does not derive again.
+    assert ingest_paths(store, [POLICIES, changed], workers=0, bulk=False).derived is None
+    # Back to the original files: the graph is the reference graph again.
+    assert not ingest_paths(store, inputs, workers=0, bulk=False).failed
+    assert digest(store) == reference

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from app.graph.queries import query, template
 from app.graph.schema import Label
 from app.graph.store import GraphStore
-from app.services.search_terms import _RUN, SEARCHABLE, _bigrams, _norm
+from app.services.search_terms import SEARCHABLE, TERM_RUN, bigrams, norm_text
 
 __all__ = ["SEARCHABLE", "QueryTerms", "SearchHit", "SearchPage", "query_terms", "search", "term_counts"]
 
@@ -79,9 +79,9 @@ def _generic() -> frozenset[str]:
 
     out: set[str] = set(_EXTRA_GENERIC)
     for spec in taxonomy.TYPES:
-        out.update(_bigrams(spec.name))
+        out.update(bigrams(spec.name))
     for r in gazetteer.regions():
-        out.update(_bigrams(r.name))
+        out.update(bigrams(r.name))
     return frozenset(out)
 
 
@@ -105,10 +105,10 @@ def query_terms(q: str, counts: dict[str, int] | None = None) -> QueryTerms | No
     lists, and terms cut from one word are found together, so only terms from other parts of the query
     narrow the scan: for 市绿色化工过程强 the three rarest (化工过, 工过程, 过程强: all in ~14k platform names,
     together too) would read 14k nodes; 化工过 + 市绿色 + 过程强 read the ~330 that match (docs/bench-api.md)."""
-    norm = _norm(q)
+    norm = norm_text(q)
     terms: list[str] = []
     covers: dict[str, set[int]] = {}  # term → positions of the query it spans
-    for m in _RUN.finditer(norm):
+    for m in TERM_RUN.finditer(norm):
         run = m.group(0)
         grams = [(0, run)] if run.isascii() else [(i, run[i : i + 2]) for i in range(len(run) - 1)]
         if not run.isascii():
@@ -209,7 +209,7 @@ def search(
     params = {
         "anchors": qt.anchors,
         "terms": qt.terms,
-        "q": _norm(q).strip(),
+        "q": norm_text(q).strip(),
         "kinds": kind_list,
         "cap": cap,
         "skip": skip,

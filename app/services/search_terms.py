@@ -17,24 +17,24 @@ from app.graph.schema import NODES, Label
 from ingest.inventory.segment import search_tokens
 
 # Runs of characters a term is made of: CJK ideographs, or ASCII letters/digits (lower-cased).
-_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+TERM_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 # Properties whose text feeds a node's search terms.
 TEXT_PROPS = ("name", "short", "title", "aliases", "field", "name_norm", "co_builders_names")
 
 
-def _norm(text: str) -> str:
+def norm_text(text: str) -> str:
     from ingest.normalise import nfkc_same_length, to_simplified
 
     return to_simplified(nfkc_same_length(text)).lower()
 
 
-def _bigrams(run: str) -> list[str]:
+def bigrams(run: str) -> list[str]:
     if len(run) < 2:
         return [run] if run.isascii() and run else []
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def _trigrams(run: str) -> list[str]:
+def trigrams(run: str) -> list[str]:
     """Character trigrams: an index anchor far more selective than any bigram (市新材 vs 市新)."""
     return [run[i : i + 3] for i in range(len(run) - 2)]
 
@@ -52,13 +52,13 @@ def search_terms(text: str) -> list[str]:
 def _search_terms(text: str) -> tuple[str, ...]:
     # Cached: host names, fields and aliases repeat on every row that cites them (an institution's
     # terms were computed once per row before; jieba is most of the build's time).
-    norm = _norm(text)
+    norm = norm_text(text)
     terms: set[str] = set()
-    for m in _RUN.finditer(norm):
+    for m in TERM_RUN.finditer(norm):
         run = m.group(0)
-        terms.update(_bigrams(run))
+        terms.update(bigrams(run))
         if not run.isascii():
-            terms.update(_trigrams(run))
+            terms.update(trigrams(run))
             terms.update(search_tokens(run))  # = jieba.cut_for_search tokens ≥ 2 chars, per cached piece
         elif len(run) >= 2:
             terms.add(run)
@@ -85,7 +85,7 @@ def node_search_terms(props: dict[str, Any]) -> list[str]:
         if isinstance(tok, str) and len(tok) >= 2:
             n = norms.get(tok)
             if n is None:  # field tokens repeat on most rows: normalise each once per process
-                n = _norm(tok)
+                n = norm_text(tok)
                 if len(norms) < 200_000:
                     norms[tok] = n
             terms.add(n)

@@ -42,7 +42,7 @@ def _names() -> list[str]:
 
 
 def _runs(text: str) -> list[str]:
-    return [m.group(0) for m in search._RUN.finditer(search._norm(text)) if not m.group(0).isascii()]
+    return [m.group(0) for m in search.TERM_RUN.finditer(search.norm_text(text)) if not m.group(0).isascii()]
 
 
 def test_sample_is_large_enough() -> None:
@@ -83,13 +83,13 @@ def test_atoms_and_pooled_single_characters() -> None:
 
 def _reference_terms(text: str) -> list[str]:
     """search_terms as it was before the piecewise tokens (jieba.cut_for_search on every run)."""
-    norm = search._norm(text or "")
+    norm = search.norm_text(text or "")
     terms: set[str] = set()
-    for m in search._RUN.finditer(norm):
+    for m in search.TERM_RUN.finditer(norm):
         run = m.group(0)
-        terms.update(search._bigrams(run))
+        terms.update(search.bigrams(run))
         if not run.isascii():
-            terms.update(search._trigrams(run))
+            terms.update(search.trigrams(run))
             terms.update(t for t in jieba.cut_for_search(run) if len(t) >= 2)
         elif len(run) >= 2:
             terms.add(run)
@@ -113,7 +113,7 @@ def test_crossing_word_detected(run: str, point: int) -> None:
 
 
 def _reference_node_terms(props: dict[str, object]) -> list[str]:
-    """node_search_terms as it was before (search_terms per text, _norm per field token)."""
+    """node_search_terms as it was before (search_terms per text, norm_text per field token)."""
     texts: list[str] = []
     for key in search.TEXT_PROPS:
         value = props.get(key)
@@ -126,7 +126,7 @@ def _reference_node_terms(props: dict[str, object]) -> list[str]:
         terms.update(_reference_terms(t))
     for tok in props.get("field_tokens") or []:  # type: ignore[attr-defined]
         if isinstance(tok, str) and len(tok) >= 2:
-            terms.add(search._norm(tok))
+            terms.add(search.norm_text(tok))
     return sorted(terms)
 
 

@@ -70,6 +70,11 @@ class StageTimes:
         self.wait += other.wait
 
 
+def new_existing(nodes: dict[str, int], created: dict[str, int]) -> str:
+    """``Label new/existing, …`` from nodes touched and nodes created per label."""
+    return ", ".join(f"{k} {created.get(k, 0)}/{v - created.get(k, 0)}" for k, v in sorted(nodes.items()))
+
+
 @dataclass
 class FileOutcome:
     path: Path
@@ -104,8 +109,7 @@ class FileOutcome:
         if r.status != "unchanged":
             new, old = sum(r.created.values()), sum(r.existing.values())
             line += f" entities new={new} existing={old}"
-            kinds = [f"{k} {r.created.get(k, 0)}/{v - r.created.get(k, 0)}" for k, v in sorted(r.nodes.items())]
-            line += " [" + ", ".join(kinds) + " new/existing]"
+            line += f" [{new_existing(r.nodes, r.created)} new/existing]"
             line += f" rels={sum(r.rels.values())} evidence={r.evidence}"
         if self.members_existing or self.members_new:
             line += f" members existing={self.members_existing} new={self.members_new}"

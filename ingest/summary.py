@@ -10,7 +10,7 @@ from collections import Counter
 
 from app.graph.loader import LoadResult
 from app.services.chains import InferenceReport
-from ingest.run import IngestReport
+from ingest.run import IngestReport, new_existing
 
 
 def run_summary(report: IngestReport) -> list[str]:
@@ -43,8 +43,7 @@ def run_summary(report: IngestReport) -> list[str]:
     if nodes:
         created = {k: total.created.get(k, 0) for k in nodes}
         new, old = sum(created.values()), sum(nodes.values()) - sum(created.values())
-        kinds = ", ".join(f"{k} {created[k]}/{v - created[k]}" for k, v in sorted(nodes.items()))
-        lines.append(f"entities: new {new}, existing {old} [{kinds} new/existing]")
+        lines.append(f"entities: new {new}, existing {old} [{new_existing(nodes, created)} new/existing]")
         lines.append(f"relationships: {sum(total.rels.values())}, evidence: {total.evidence}")
     if members_new or members_existing:
         lines.append(f"lab-cluster members: existing {members_existing}, new {members_new}")

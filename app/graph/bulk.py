@@ -34,7 +34,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.graph.batch import GraphBatch, PropValue
-from app.graph.loader import LoadResult, _clean, _merge_rows
+from app.graph.loader import LoadResult, _clean, _merge_rows, claim_evidence
 from app.graph.queries import template
 from app.graph.schema import Label, Rel, document_id
 from app.graph.store import GraphStore, Statement, StoreError
@@ -256,13 +256,8 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
     for label in sorted(batch.nodes, key=lambda lb: lb != Label.DOCUMENT):
         rows = []
         for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
-            new, old = [], []
-            for eid in r["evidence"]:
-                if eid in owned or eid not in evidence:
-                    old.append(eid)
-                else:
-                    owned.add(eid)
-                    new.append((eid, pack_clean(evidence[eid].props(), eid)))
+            old, carried = claim_evidence(r["evidence"], owned, evidence)
+            new = [(eid, pack_clean(evidence[eid].props(), eid)) for eid in carried]
             rows.append((r["id"], pack_clean(r["props"], r["id"]), old, new))
         out.nodes.append((label, rows))
     out.loose_evidence = [(eid, pack_clean(ev.props(), eid)) for eid, ev in evidence.items() if eid not in owned]

@@ -13,7 +13,7 @@ parent only sends statements (``prepare_batch`` / ``load_prepared``; see ingest/
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -117,6 +117,21 @@ def _statement(query: str, params: dict[str, Any], keys: set[str], encode: bool,
     return PreparedStatement(query, params, **meta)
 
 
+def claim_evidence(ids: Iterable[str], owned: set[str], known: Container[str]) -> tuple[list[str], list[str]]:
+    """Split a node row's evidence ids into (cited, carried): the first row citing an evidence of the batch
+    carries it (upserts it with the node, adding it to ``owned``); later rows and evidence from elsewhere are
+    only cited. One rule for the MERGE and the GRAPH.BULK path, so both build the same graph."""
+    cited: list[str] = []
+    carried: list[str] = []
+    for eid in ids:
+        if eid in owned or eid not in known:
+            cited.append(eid)
+        else:
+            owned.add(eid)
+            carried.append(eid)
+    return cited, carried
+
+
 def prepare_batch(batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK, backend: str = "") -> PreparedBatch:
     """The statements that write ``batch``: evidence no node row cites, nodes (each evidence upserted
     by the first node row citing it), relationships (endpoints exist by then)."""
@@ -137,13 +152,8 @@ def prepare_batch(batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK, backend: str
         for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
             props = _clean(r["props"])
             keys.update(props)
-            new, old = [], []
-            for eid in r["evidence"]:
-                if eid in owned or eid not in ev_props:
-                    old.append(eid)
-                else:
-                    owned.add(eid)
-                    new.append({"id": eid, "props": ev_props[eid]})
+            old, carried = claim_evidence(r["evidence"], owned, ev_props)
+            new = [{"id": eid, "props": ev_props[eid]} for eid in carried]
             clean.append({"id": r["id"], "props": props, "evidence": old, "new_evidence": new})
         stmt = template("merge_nodes_evidenced", label=label)
         for part in _chunks(clean, chunk):

@@ -184,31 +184,21 @@ def find_cluster_members(doc: Doc) -> list[ClusterMember]:
             person = _PERSON.match(item)
             role = "服务产业集群" if field.startswith("服务") and field != "服务机构" else field
             if person:
-                out.append(
-                    ClusterMember(
-                        span=(s, e),
-                        text=doc.q(s, e),
-                        cluster=cluster,
-                        role=role,
-                        name=person.group(1),
-                        kind="person",
-                        affiliation=person.group(2),
-                        rule="cluster.roster_person",
-                        confidence=0.8,
-                    )
-                )
+                name, kind, affiliation, rule = person.group(1), "person", person.group(2), "cluster.roster_person"
             else:
                 kind = "industry" if role == "服务产业集群" else "organisation"
-                out.append(
-                    ClusterMember(
-                        span=(s, e),
-                        text=doc.q(s, e),
-                        cluster=cluster,
-                        role=role,
-                        name=item,
-                        kind=kind,
-                        rule="cluster.roster_field",
-                        confidence=0.8,
-                    )
+                name, affiliation, rule = item, None, "cluster.roster_field"
+            out.append(
+                ClusterMember(
+                    span=(s, e),
+                    text=doc.q(s, e),
+                    cluster=cluster,
+                    role=role,
+                    name=name,
+                    kind=kind,
+                    affiliation=affiliation,
+                    rule=rule,
+                    confidence=0.8,
                 )
+            )
     return out

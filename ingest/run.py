@@ -62,6 +62,7 @@ class StageTimes:
     write: float = 0.0
     wait: float = 0.0  # wall seconds this process waited for a worker's file
     send: float = 0.0  # bulk path: wall seconds of GRAPH.BULK + schema (also counted in write)
+    derive: float = 0.0  # wall seconds of the derive step after the load (inferred chain links)
 
     def add(self, other: StageTimes) -> None:
         self.read += other.read
@@ -332,14 +333,16 @@ def ingest_paths(
     report = IngestReport()
     workers = default_workers() if workers is None else workers
     if use_bulk:
-        _ingest_bulk(store, paths, kind, chunk, on_file, workers, report)
+        _ingest_bulk(store, paths, kind, chunk, on_file, workers, report, derive)
     else:
         _ingest_merge(store, paths, kind, chunk, on_file, workers, report)
     changed = any(f.result is not None and f.result.status != "unchanged" for f in report.files)
-    if derive and (changed or _derive_needed(store)):
+    if derive and report.derived is None and (changed or _derive_needed(store)):
         from app.services.chains import materialise_inferred
 
+        t = time.perf_counter()
         report.derived = materialise_inferred(store)
+        report.times.derive = time.perf_counter() - t
     return report
 
 
@@ -481,10 +484,13 @@ def _ingest_bulk(
     on_file: Callable[[FileOutcome], None] | None,
     workers: int,
     report: IngestReport,
+    derive: bool,
 ) -> IngestReport:
     """The whole run into a BulkGraph, sent with GRAPH.BULK, then the schema. Nothing touches the store
     before the send (a read would create the graph key). A document met twice with other content is
-    loaded through the MERGE path after the send (a clean replace, as on any later run)."""
+    loaded through the MERGE path after the send (a clean replace, as on any later run). ``derive``: the
+    inferred chain links are classified in memory and sent with the run (the derive step a MERGE run
+    does afterwards over the store)."""
     graph = BulkGraph()
     seed = bulk_rows(seed_batch())
     graph.load(SEED_DOC_ID, seed_sha256(), {"kind": "seed", "title": "gazetteer + taxonomy"}, [seed])
@@ -526,12 +532,22 @@ def _ingest_bulk(
         prep.times.build += time.process_time() - t
         load(i, prep)
         outcomes[i].members_existing, outcomes[i].members_new = stats.existing, stats.new
+    if derive:
+        t = time.perf_counter()
+        report.derived = _derive_in_memory(graph)
+        report.times.derive = time.perf_counter() - t
     t = time.perf_counter()
     graph.send(store)  # frees the in-memory graph
     store.apply_schema()
     graph.complete(store)
+    if report.derived is not None and report.derived.links:
+        from app.services.chains import derived_stamp
+
+        store.write([derived_stamp()])
     report.times.write += time.perf_counter() - t
     report.times.send = time.perf_counter() - t
+    if replays:  # the graph changes after the derive: ingest_paths derives again over the store
+        report.derived = None
     for i, prep in replays:  # same doc id twice with other content: the MERGE path replaces it
         again = _prepare_file((prep.path, prep.kind, chunk, store.backend))
         if again.deferred is not None and again.error is None:
@@ -540,6 +556,20 @@ def _ingest_bulk(
             finish(i, _write(store, again))
     report.files = [outcomes[i] for i in sorted(outcomes)]
     return report
+
+
+def _derive_in_memory(graph: BulkGraph) -> Any:
+    """app.services.chains.materialise_inferred over the run's in-memory graph, before it is sent: the
+    same links and pseudo-document the store path writes (tests/bulk compares the two graphs)."""
+    from app.services.chains import DEFAULT_MIN_SCORE, DERIVED_DOC, InferenceReport, derived_document, infer_links
+
+    chains, platforms = graph.derive_inputs()
+    batch, seen = infer_links(chains, platforms, DEFAULT_MIN_SCORE)
+    sha, props, links = derived_document(batch, DEFAULT_MIN_SCORE)
+    status = "none"
+    if links:
+        status = graph.load(DERIVED_DOC, sha, props, [bulk_rows(batch)]).status
+    return InferenceReport(chains=len(chains), platforms=seen, links=links, status=status)
 
 
 def _prepare(batch: GraphBatch, chunk: int, backend: str) -> PreparedBatch:

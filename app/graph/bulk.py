@@ -241,6 +241,9 @@ class BulkBatch:
     )
     rels: list[tuple[Rel, Label, Label, list[tuple[str, str, str, Packed, list[str]]]]] = field(default_factory=list)
     evidence: int = 0
+    # (platform id, region, field_tokens) per merged Platform row, None where the row sets no value: what
+    # the derive step's classifier reads, kept beside the packed blobs so the parent need not unpack them.
+    fields: list[tuple[str, Any, Any]] = field(default_factory=list)
 
 
 def bulk_rows(batch: GraphBatch) -> BulkBatch:
@@ -260,6 +263,8 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
             new = [(eid, pack_clean(evidence[eid].props(), eid)) for eid in carried]
             rows.append((r["id"], pack_clean(r["props"], r["id"]), old, new))
         out.nodes.append((label, rows))
+        if label == Label.PLATFORM:
+            out.fields = [_fields(r["id"], r["props"]) for r in batch.nodes[label]]
     out.loose_evidence = [(eid, pack_clean(ev.props(), eid)) for eid, ev in evidence.items() if eid not in owned]
     docs = _LONG.pack(_T_ARRAY, 1) + _pack_str(batch.doc_id)
     for (rel, src, dst), rel_rows in batch.rels.items():
@@ -278,6 +283,13 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
             packed_rows.append((r["src"], r["dst"], key, pack(full), list(r["evidence"])))
         out.rels.append((rel, src, dst, packed_rows))
     return out
+
+
+def _fields(node_id: str, props: dict[str, Any]) -> tuple[str, Any, Any]:
+    """The classifier's inputs of one platform row, as ``SET n += props`` would leave them (None and []
+    set nothing)."""
+    region, tokens = props.get("region"), props.get("field_tokens")
+    return node_id, None if region is None or region == [] else region, tokens or None
 
 
 # --- the parent: the end state of a whole run, in memory ----------------------------------------------
@@ -352,6 +364,12 @@ class BulkGraph:
         self._rel_blob = _Blobs()  # relationship property blobs, spilled like the nodes'
         self._plain: dict[Rel, set[int]] = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
         self._docs: dict[str, str] = {}  # doc_id → sha256 loaded in this run
+        # The derive step's inputs per platform (node index → code), later rows win as with SET +=: codes
+        # into interned region strings / field-token tuples (0: not set), arrays instead of 1M tuples.
+        self._f_region: array[int] = array("I")
+        self._f_tokens: array[int] = array("I")
+        self._f_values: dict[Any, int] = {None: 0}
+        self._f_list: list[Any] = [None]
         self.sent = False
 
     # signatures ------------------------------------------------------------------------------------
@@ -488,6 +506,8 @@ class BulkGraph:
             total.created[lv] = total.created.get(lv, 0) + created_n
             if nodes_n:
                 total.nodes[lv] = total.nodes.get(lv, 0) + nodes_n
+        if b.fields:
+            self._load_fields(b.fields)
         for rel, src_label, dst_label, rel_rows in b.rels:
             src_ids, dst_ids = self._ids.get(src_label, {}), self._ids.get(dst_label, {})
             if rel_rows:
@@ -498,6 +518,67 @@ class BulkGraph:
                     total.dropped_rels += 1
                     continue
                 self._rel(rel, s, d, key, packed, b.doc_id, evidence)
+
+    def _intern(self, value: Any) -> int:
+        code = self._f_values.get(value)
+        if code is None:
+            code = self._f_values[value] = len(self._f_list)
+            self._f_list.append(value)
+        return code
+
+    def _load_fields(self, fields: list[tuple[str, Any, Any]]) -> None:
+        ids = self._ids[Label.PLATFORM]
+        region, tokens = self._f_region, self._f_tokens
+        grow = len(self._node_blob) - len(region)
+        if grow > 0:
+            region.frombytes(bytes(4 * grow))
+            tokens.frombytes(bytes(4 * grow))
+        for node_id, rg, toks in fields:
+            idx = ids[node_id]
+            if rg is not None:
+                region[idx] = self._intern(rg)
+            if toks is not None:
+                tokens[idx] = self._intern(tuple(toks))
+
+    def derive_inputs(self) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
+        """What app.services.chains.infer_links reads from a store (``chains_terms``, ``platforms_fields``),
+        from this run's in-memory graph: so a first load classifies before GRAPH.BULK instead of paging
+        every platform back out of the store afterwards."""
+        chain_labels = (Label.INDUSTRIAL_CHAIN, Label.INDUSTRIAL_CLUSTER)
+        chains: list[dict[str, Any]] = []
+        id_of: dict[int, str] = {}
+        for label in chain_labels:
+            for cid, idx in self._ids.get(label, {}).items():
+                props = unpack((self._sig_keys[self._node_sig[idx]], self._node_blob.get(idx)))
+                chains.append(
+                    {"id": cid, "label": label.value, "name": props.get("name"), "terms": props.get("terms"),
+                     "region": props.get("region")}
+                )  # fmt: skip
+                id_of[idx] = cid
+        chains.sort(key=lambda c: c["id"])
+        # Declared: SERVES (none is inferred before the derive step) and the chain a served node is PART_OF.
+        part_of: dict[int, list[int]] = {}
+        for k in self._rels.get(Rel.PART_OF, {}):
+            s, d = (k >> 32, k & 0xFFFFFFFF) if isinstance(k, int) else (k[0], k[1])
+            if self._labels[self._label[d]] == Label.INDUSTRIAL_CHAIN:
+                part_of.setdefault(s, []).append(d)
+        declared: dict[int, set[str]] = {}
+        for k in self._rels.get(Rel.SERVES, {}):
+            s, d = (k >> 32, k & 0xFFFFFFFF) if isinstance(k, int) else (k[0], k[1])
+            got = declared.setdefault(s, set())
+            if d in id_of:
+                got.add(id_of[d])
+            got.update(id_of[x] for x in part_of.get(d, ()))
+
+        def platforms() -> Iterator[dict[str, Any]]:
+            region, tokens, values = self._f_region, self._f_tokens, self._f_list
+            for pid, idx in self._ids.get(Label.PLATFORM, {}).items():
+                t = tokens[idx] if idx < len(tokens) else 0
+                if t:
+                    rg = values[region[idx]]
+                    yield {"id": pid, "region": rg, "field_tokens": values[t], "declared": declared.get(idx)}
+
+        return chains, platforms()
 
     # sizes -----------------------------------------------------------------------------------------
     @property

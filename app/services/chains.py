@@ -19,6 +19,7 @@ import json
 import logging
 import threading
 import zlib
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -285,9 +286,13 @@ class InferenceReport(BaseModel):
     status: str  # loaded | replaced | unchanged | none (no link and none before: nothing written)
 
 
-def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> tuple[GraphBatch, int, int]:
-    """The inferred SERVES links the classifier finds in the store now (declared links excluded)."""
-    chains = run(store, "chains_terms")
+def infer_links(
+    chains: list[dict[str, Any]], platforms: Iterable[dict[str, Any]], min_score: float = DEFAULT_MIN_SCORE
+) -> tuple[GraphBatch, int]:
+    """The inferred SERVES links for chain rows (as ``chains_terms`` returns them) and platform rows (as
+    ``platforms_fields``: id, region, field_tokens, declared) → (batch, platforms read). Declared links are
+    excluded. Shared by the store path (``inferred_batch``) and the bulk first load, which classifies the
+    run in memory before GRAPH.BULK (app.graph.bulk.BulkGraph.derive_inputs)."""
     terms = {c["id"]: chain_terms(c["name"] or "", c["terms"]) for c in chains}
     labels = {c["id"]: Label(c["label"]) for c in chains}
     # A regional chain/cluster (东莞海洋经济产业集群, region 广东省) is served by platforms of its province.
@@ -298,25 +303,67 @@ def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> t
         for t in ts:
             by_term.setdefault(t, []).append(cid)
     batch = GraphBatch(doc_id=DERIVED_DOC)
-    seen = skip = 0
-    while by_term:  # no chain terms: nothing to classify against
-        rows = run(store, "platforms_fields", skip=skip, limit=PAGE)
-        for row in rows:
-            toks = [t for t in row["field_tokens"] or [] if isinstance(t, str)]
-            cands = {cid for t in toks for cid in by_term.get(t, ()) if region[cid] in (None, row["region"])} - set(
-                row["declared"] or []
-            )
-            if not cands:
+    if not by_term:  # no chain terms: nothing to classify against
+        return batch, 0
+    # A chain's score does not depend on the other candidates, so the hits of a (region, field tokens)
+    # pair are computed once and the declared chains of each platform filtered out afterwards: fields
+    # repeat across thousands of platforms.
+    memo: dict[tuple[Any, tuple[str, ...]], list[Inferred]] = {}
+    seen = 0
+    for row in platforms:
+        seen += 1
+        toks = tuple(t for t in row["field_tokens"] or [] if isinstance(t, str))
+        key = (row["region"], toks)
+        hits = memo.get(key)
+        if hits is None:
+            cands = {cid for t in toks for cid in by_term.get(t, ()) if region[cid] in (None, row["region"])}
+            hits = classify(list(toks), {cid: terms[cid] for cid in sorted(cands)}, min_score) if cands else []
+            if len(memo) < 500_000:
+                memo[key] = hits
+        declared = row["declared"] or ()
+        for hit in hits:
+            if hit.chain_id in declared:
                 continue
-            for hit in classify(toks, {cid: terms[cid] for cid in sorted(cands)}, min_score):
-                props: dict[str, PropValue] = {"inferred": True, "score": round(hit.score, 6), "terms": hit.matched}
-                dst = (labels[hit.chain_id], hit.chain_id)
-                batch.add_rel(Rel.SERVES, (Label.PLATFORM, row["id"]), dst, props, key="inferred")
-        seen += len(rows)
+            props: dict[str, PropValue] = {"inferred": True, "score": round(hit.score, 6), "terms": hit.matched}
+            batch.add_rel(
+                Rel.SERVES, (Label.PLATFORM, row["id"]), (labels[hit.chain_id], hit.chain_id), props, key="inferred"
+            )
+    return batch, seen
+
+
+def _platform_pages(store: GraphStore) -> Iterator[dict[str, Any]]:
+    skip = 0
+    while True:
+        rows = run(store, "platforms_fields", skip=skip, limit=PAGE)
+        yield from rows
         if len(rows) < PAGE:
-            break
+            return
         skip += PAGE
+
+
+def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> tuple[GraphBatch, int, int]:
+    """The inferred SERVES links the classifier finds in the store now (declared links excluded)."""
+    chains = run(store, "chains_terms")
+    batch, seen = infer_links(chains, _platform_pages(store), min_score)
     return batch, len(chains), seen
+
+
+def derived_document(batch: GraphBatch, min_score: float) -> tuple[str, dict[str, PropValue], int]:
+    """The pseudo-document's content hash, properties and link count for a batch of inferred links."""
+    rels = sorted(
+        (r["src"], r["dst"], json.dumps(r["props"], sort_keys=True, ensure_ascii=False))
+        for rows in batch.rels.values()
+        for r in rows
+    )
+    sha = hashlib.sha256(json.dumps([min_score, rels], ensure_ascii=False).encode()).hexdigest()
+    props: dict[str, PropValue] = {"kind": "derived", "title": "inferred chain links", "min_score": min_score}
+    return sha, props, len(rels)
+
+
+def derived_stamp() -> Statement:
+    """Stamp the derive time on the pseudo-document (ingest.run._derive_needed compares it with loads)."""
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    return Statement(template("document_derived_at"), {"id": document_id(DERIVED_DOC), "at": at})
 
 
 def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> InferenceReport:
@@ -326,19 +373,12 @@ def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE
     set as a whole (the loader's per-document replace). Run it after each ingest (links at or above
     ``min_score`` are kept; coverage can filter higher)."""
     batch, n_chains, n_platforms = inferred_batch(store, min_score)
-    rels = sorted(
-        (r["src"], r["dst"], json.dumps(r["props"], sort_keys=True, ensure_ascii=False))
-        for rows in batch.rels.values()
-        for r in rows
-    )
-    if not rels and not document_state(store, DERIVED_DOC):
+    sha, props, links = derived_document(batch, min_score)
+    if not links and not document_state(store, DERIVED_DOC):
         # Nothing inferred and nothing to withdraw: no pseudo-document in a graph without chains.
         return InferenceReport(chains=n_chains, platforms=n_platforms, links=0, status="none")
-    sha = hashlib.sha256(json.dumps([min_score, rels], ensure_ascii=False).encode()).hexdigest()
-    props: dict[str, PropValue] = {"kind": "derived", "title": "inferred chain links", "min_score": min_score}
     result: LoadResult = load_document(store, DERIVED_DOC, sha, props, [batch])
     # Stamped even when unchanged: ingest re-derives when a document completed after this stamp (a run
     # killed between its files and its derive step, ingest.run._derive_needed).
-    at = datetime.now(UTC).isoformat(timespec="seconds")
-    store.write([Statement(template("document_derived_at"), {"id": document_id(DERIVED_DOC), "at": at})])
-    return InferenceReport(chains=n_chains, platforms=n_platforms, links=len(rels), status=result.status)
+    store.write([derived_stamp()])
+    return InferenceReport(chains=n_chains, platforms=n_platforms, links=links, status=result.status)

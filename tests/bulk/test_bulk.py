@@ -90,6 +90,15 @@ def test_bulk_and_merge_build_the_same_graph_and_later_runs_agree(
     rm = ingest_paths(merge_store, [inputs], workers=0, bulk=False)
     assert [str(f.path) for f in rb.failed] == [str(f.path) for f in rm.failed]
     assert rb.times.send > 0 and rm.times.send == 0
+    # The bulk path classified the inferred chain links in memory, before the send; the MERGE path over the
+    # store afterwards: the same links (the snapshots below compare them one by one).
+    assert rb.derived is not None and rm.derived is not None
+    assert rb.derived.links >= 20 and rb.derived.status == "loaded"
+    assert (rb.derived.links, rb.derived.platforms, rb.derived.chains) == (
+        rm.derived.links,
+        rm.derived.platforms,
+        rm.derived.chains,
+    )
     # Per-file summaries (rows, new/existing entities, rels, dropped) agree too.
     assert [f.summary() for f in rb.files] == [f.summary() for f in rm.files]
     snap = _snapshot(bulk_store)

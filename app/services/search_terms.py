@@ -9,12 +9,12 @@ the query side and docs/api.md "Search"). This module is the build side only: in
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from app.graph.batch import GraphBatch
 from app.graph.schema import NODES, Label
-from ingest.inventory.segment import search_tokens
+from ingest.inventory.segment import HAN, crosses, piece_tokens, pooled_terms, search_tokens
 
 # Runs of characters a term is made of: CJK ideographs, or ASCII letters/digits (lower-cased).
 TERM_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -23,9 +23,24 @@ TEXT_PROPS = ("name", "short", "title", "aliases", "field", "name_norm", "co_bui
 
 
 def norm_text(text: str) -> str:
-    from ingest.normalise import nfkc_same_length, to_simplified
+    """Length-preserving NFKC, then traditional → simplified, then lower case (ingest.normalise)."""
+    return text.translate(_norm_table()).lower()
 
-    return to_simplified(nfkc_same_length(text)).lower()
+
+@cache
+def _norm_table() -> dict[int, str]:
+    """``nfkc_same_length`` then ``to_simplified`` as one table: both map one character to one, so their
+    composition is per character (one translate pass instead of two: it runs on every platform name)."""
+    from ingest.normalise import _nfkc_table, _t2s_table
+
+    nfkc, t2s = _nfkc_table(), _t2s_table()
+    table: dict[int, str] = {}
+    for cp in nfkc.keys() | t2s.keys():
+        c = nfkc.get(cp, chr(cp))
+        c = t2s.get(ord(c), c)
+        if c != chr(cp):
+            table[cp] = c
+    return table
 
 
 def bigrams(run: str) -> list[str]:
@@ -52,34 +67,120 @@ def search_terms(text: str) -> list[str]:
 def _search_terms(text: str) -> tuple[str, ...]:
     # Cached: host names, fields and aliases repeat on every row that cites them (an institution's
     # terms were computed once per row before; jieba is most of the build's time).
-    norm = norm_text(text)
     terms: set[str] = set()
-    for m in TERM_RUN.finditer(norm):
-        run = m.group(0)
-        terms.update(bigrams(run))
-        if not run.isascii():
-            terms.update(trigrams(run))
-            terms.update(search_tokens(run))  # = jieba.cut_for_search tokens ≥ 2 chars, per cached piece
-        elif len(run) >= 2:
-            terms.add(run)
+    for m in TERM_RUN.finditer(norm_text(text)):
+        _run_terms(m.group(0), (), terms)
     return tuple(sorted(terms))
 
 
+def _run_terms(run: str, hints: tuple[int, ...], out: set[str]) -> None:
+    """Add one run's terms to ``out``: its bigrams and trigrams and its jieba search tokens (an ASCII run:
+    bigrams and the run). A Chinese run is assembled from the cached terms of its pieces, cut at the
+    hints (moved to points no dictionary word crosses); without hints the run is one piece."""
+    if HAN.match(run):
+        _pieces(run, _valid_cuts(run, hints) if hints else [], out)
+        return
+    out.update(bigrams(run))
+    if not run.isascii():
+        out.update(trigrams(run))
+        out.update(search_tokens(run))  # outside jieba's Chinese block: jieba itself (cached)
+    elif len(run) >= 2:
+        out.add(run)
+
+
+@lru_cache(maxsize=1 << 17)
+def _piece_terms(piece: str) -> tuple[str, str, bool, frozenset[str]]:
+    """A piece's bigrams, trigrams and inner jieba tokens, with the single characters at its ends that
+    pool with the neighbouring pieces' (ingest.inventory.segment.piece_tokens)."""
+    lead, trail, single, tokens = piece_tokens(piece)
+    return lead, trail, single, tokens.union(bigrams(piece), trigrams(piece))
+
+
+def _pieces(run: str, cuts: list[int], out: set[str]) -> None:
+    """A Chinese run's terms from its pieces (cut where no dictionary word crosses: jieba's route is the
+    pieces' routes end to end, segment.py), exactly: the single characters around a cut are pooled as
+    jieba pools them, and the grams that cross a cut are added here."""
+    buf = ""
+    start = 0
+    n = len(run)
+    for end in (*cuts, n):
+        piece = run[start:end]
+        start = end
+        lead, trail, single, terms = _piece_terms(piece)
+        out.update(terms)
+        if single:
+            buf += piece
+            continue
+        buf += lead
+        if len(buf) > 1:
+            out.update(pooled_terms(buf))
+        buf = trail
+    if len(buf) > 1:
+        out.update(pooled_terms(buf))
+    for p in cuts:
+        out.add(run[p - 1 : p + 1])
+        if p >= 2:
+            out.add(run[p - 2 : p + 1])
+        if p + 2 <= n:
+            out.add(run[p - 1 : p + 2])
+
+
+_NUDGE = (0, 1, -1, 2, -2, 3, -3)
+
+
+def _valid_cuts(run: str, hints: tuple[int, ...]) -> list[int]:
+    """Each hint moved by ≤ 3 characters to a point no dictionary word crosses (dropped when there is
+    none), increasing."""
+    cuts: list[int] = []
+    n = len(run)
+    for h in hints:
+        for d in _NUDGE:
+            p = h + d
+            if (not cuts or p > cuts[-1]) and 0 < p < n and not crosses(run, p):
+                cuts.append(p)
+                break
+    return cuts
+
+
+def _name_terms(text: str, field: str, suffix: str, out: set[str]) -> None:
+    """Add ``_search_terms(text)`` to ``out`` for a platform name (region prefix + field + type suffix)
+    from the cached terms of its pieces: names are unique, so a cache per name never hits; the pieces
+    repeat."""
+    norm = norm_text(text)
+    c2 = len(norm) - len(suffix)
+    c1 = c2 - len(field)
+    if c1 < 0 or not norm.endswith(field + suffix):
+        out.update(_search_terms(text))
+        return
+    for m in TERM_RUN.finditer(norm):
+        s, e = m.span()
+        _run_terms(m.group(0), tuple(c - s for c in (c1, c2) if s < c < e), out)
+
+
 _TOKEN_NORMS: dict[str, str] = {}
+_NAME_KEYS = frozenset({"name", "name_norm"})
 
 
 def node_search_terms(props: dict[str, Any]) -> list[str]:
     """Terms of every text property of a node (name, short form, aliases, field …)."""
-    texts: list[str] = []
+    field = props.get("field")
+    suffix = props.get("type_suffix")
+    pieced = isinstance(field, str) and isinstance(suffix, str) and "region_prefix" in props
+    terms: set[str] = set()
+    named = None
     for key in TEXT_PROPS:
         value = props.get(key)
         if isinstance(value, str):
-            texts.append(value)
+            if pieced and key in _NAME_KEYS:
+                if value != named:  # name_norm is mostly the name itself
+                    _name_terms(value, field, suffix, terms)  # type: ignore[arg-type]
+                    named = value
+            else:
+                terms.update(_search_terms(value))  # the cached tuple: no list copy per text
         elif isinstance(value, list):
-            texts.extend(v for v in value if isinstance(v, str))
-    terms: set[str] = set()
-    for t in texts:
-        terms.update(_search_terms(t or ""))  # the cached tuple: no list copy per text
+            for v in value:
+                if isinstance(v, str):
+                    terms.update(_search_terms(v))
     norms = _TOKEN_NORMS
     for tok in props.get("field_tokens") or []:
         if isinstance(tok, str) and len(tok) >= 2:

@@ -33,7 +33,7 @@ from jieba import finalseg
 
 jieba.setLogLevel(logging.WARNING)
 
-_HAN = re.compile(r"^[\u4e00-\u9fd5]+$")  # one jieba block (re_han_default) of Chinese characters only
+HAN = re.compile(r"^[\u4e00-\u9fd5]+$")  # one jieba block (re_han_default) of Chinese characters only
 MIN_SPLIT = 6  # shorter runs are not cut at hints (their pieces' word cache is as good)
 
 
@@ -49,7 +49,7 @@ def _inner_bigrams() -> frozenset[str]:
     return frozenset(w[i : i + 2] for w, f in _dt().FREQ.items() if f for i in range(len(w) - 1))
 
 
-def _crosses(run: str, p: int) -> bool:
+def crosses(run: str, p: int) -> bool:
     """Whether jieba's DAG of ``run`` has a word (nonzero frequency) from before ``p`` to ``p`` or later
     (the same walk as ``Tokenizer.get_DAG``: extend while the fragment is a dictionary prefix)."""
     if run[p - 1 : p + 1] not in _inner_bigrams():  # a crossing word holds the two characters around p
@@ -161,7 +161,7 @@ def _cut_points(run: str) -> list[int]:
     for h in hints:
         for d in _NUDGE:
             p = h + d
-            if 0 < p < n and not _crosses(run, p):
+            if 0 < p < n and not crosses(run, p):
                 points.append(p)
                 break
     return sorted(set(points))
@@ -193,9 +193,51 @@ def cut_words(run: str) -> list[str]:
     return out
 
 
+def _pool_terms(words: tuple[str, ...] | list[str]) -> set[str]:
+    """Search tokens of a word sequence that starts and ends with a multi-character word (or has no
+    single characters at its ends): jieba's pooling of single characters replayed inside it."""
+    out: set[str] = set()
+    buf = ""
+    for w in words:
+        if len(w) == 1:
+            buf += w
+            continue
+        if len(buf) > 1:
+            out.update(pooled_terms(buf))
+        buf = ""
+        out.update(_word_terms(w))
+    if len(buf) > 1:
+        out.update(pooled_terms(buf))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def pooled_terms(buf: str) -> frozenset[str]:
+    """The search tokens (≥ 2 characters) jieba makes of a buffer of ≥ 2 pooled single characters."""
+    return frozenset(t for w in _pooled(buf) if len(w) >= 2 for t in _word_terms(w))
+
+
+def piece_tokens(piece: str) -> tuple[str, str, bool, frozenset[str]]:
+    """A piece of a run (no dictionary word crosses its ends; Chinese block characters only) for
+    ``search_tokens`` assembled piece by piece: (leading single characters, trailing single characters,
+    whether the piece is single characters only, search tokens of everything between them). The
+    single characters at the ends pool with the neighbouring pieces' (see ``pooled_terms``)."""
+    words = _piece_words(piece)
+    n = len(words)
+    i = 0
+    while i < n and len(words[i]) == 1:
+        i += 1
+    if i == n:
+        return piece, piece, True, frozenset()
+    j = n
+    while len(words[j - 1]) == 1:
+        j -= 1
+    return "".join(words[:i]), "".join(words[j:]), False, frozenset(_pool_terms(words[i:j]))
+
+
 def search_tokens(run: str) -> frozenset[str]:
     """``{t for t in jieba.cut_for_search(run) if len(t) >= 2}``, from cached pieces, atoms and words."""
-    if not _HAN.match(run):
+    if not HAN.match(run):
         return _direct(run)
     out: set[str] = set()
     for w in cut_words(run):

@@ -55,7 +55,7 @@ def test_piecewise_tokens_equal_jieba() -> None:
     for run in runs:
         want = frozenset(t for t in jieba.cut_for_search(run) if len(t) >= 2)
         assert segment.search_tokens(run) == want, run
-        if segment._HAN.match(run):
+        if segment.HAN.match(run):
             assert segment.cut_words(run) == jieba.lcut(run), run
         split += bool(segment._cut_points(run)) and len(run) >= segment.MIN_SPLIT
     assert split > len(runs) // 2  # the piecewise path is the one exercised, not the fallback
@@ -109,7 +109,7 @@ def test_crossing_word_detected(run: str, point: int) -> None:
         for k in range(point)
         for j in range(point + 1, len(run) + 1)
     )
-    assert segment._crosses(run, point) == crosses
+    assert segment.crosses(run, point) == crosses
 
 
 def _reference_node_terms(props: dict[str, object]) -> list[str]:
@@ -142,3 +142,50 @@ def test_node_search_terms_unchanged() -> None:
                     assert search.node_search_terms(row["props"]) == _reference_node_terms(row["props"])
                     checked += 1
     assert checked > 1000
+
+
+HARD_NAMES = [
+    "上海市数字光伏工程技术创新中心",  # 市数 crosses the prefix cut, 工程技术 the suffix cut: both moved
+    "上海市现代土壤修复与水污染控制工程研究中心",  # 控制工程 crosses the suffix cut
+    "上海市新型流域治理工程研究中心",
+    "山东省光电子器件与区块链众创空间",
+    "乙丙丁戊己庚辛壬癸重点实验室",  # single characters pooled across the suffix cut
+    "省罗洋省实验室",  # the HMM makes a word of single characters from both sides of a cut
+    "上海市材料戊阿田鲁田工程研究中心",  # a piece's trailing single characters make a 5-character HMM word
+    "上海市材料泰博泰丙众创空间",
+    "省甲乙丙重点实验室",
+    "北京市5G通信与AI芯片重点实验室",  # ASCII runs; upper case (the norm differs from the field)
+    "辽宁省(沈阳)先进材料工程研究中心",
+    "廣西壯族自治區糖業工程技术研究中心",
+    "国家㐀材料重点实验室",  # a character outside jieba's Chinese block
+    "省实验室",
+    "重点实验室",
+    "国家风电工程研究中心",
+    "辽宁先进材料制备技术重点实验室",
+]
+
+
+def test_platform_name_terms_from_pieces_equal_jieba() -> None:
+    """Platform names take the piecewise path (cuts after the region prefix and before the type suffix,
+    moved off dictionary words, single characters pooled across them): same terms as jieba."""
+    from ingest.inventory.cells import norm_name
+    from ingest.inventory.names import canonical_name_norm, parse_name
+
+    for name in HARD_NAMES:
+        nn = norm_name(name)
+        parts = parse_name(nn)
+        props = {
+            "name": name,
+            "name_norm": canonical_name_norm(nn, parts, parts.region),
+            "region_prefix": parts.region_prefix,
+            "field": parts.field,
+            "type_suffix": parts.type_suffix,
+        }
+        assert search.node_search_terms(props) == _reference_node_terms(props), name
+
+
+def test_norm_text_is_the_two_step_normalisation() -> None:
+    from ingest.normalise import _nfkc_table, _t2s_table, nfkc_same_length, to_simplified
+
+    text = "".join(map(chr, sorted(_nfkc_table().keys() | _t2s_table().keys() | set(range(0x3000)))))
+    assert search.norm_text(text) == to_simplified(nfkc_same_length(text)).lower()

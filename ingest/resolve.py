@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.graph.schema import Label, stable_id
 from ingest.gazetteer import University, region_by_name, region_prefix, universities
-from ingest.inventory.cells import norm_name
+from ingest.inventory.cells import norm_name, split_list
 
 _RES = Path(__file__).parent / "inventory" / "resources"
 
@@ -136,12 +136,24 @@ class Resolver:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str | None], Resolution] = {}
+        self._cells: dict[tuple[str, str | None], tuple[Resolution, ...]] = {}
 
     def resolve(self, surface: str, province: str | None = None) -> Resolution:
         key = (surface, province)
         hit = self._cache.get(key)
         if hit is None:
             hit = self._cache[key] = _resolve(surface, province)
+        return hit
+
+    def resolve_cell(self, cell: str, province: str | None = None) -> tuple[Resolution, ...]:
+        """Every institution a 依托单位 / 共建单位 cell names (``split_list``), resolved in order; cached per
+        (cell, province) as well, since whole cells repeat on most rows."""
+        key = (cell, province)
+        hit = self._cells.get(key)
+        if hit is None:
+            hit = tuple(self.resolve(h, province) for h in split_list(cell))
+            if len(self._cells) < 200_000:  # bounded: a worker keeps its resolver for the whole run
+                self._cells[key] = hit
         return hit
 
     def __len__(self) -> int:

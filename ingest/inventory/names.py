@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ingest.gazetteer import Region, find_regions, region_by_name, region_prefix
+from ingest.gazetteer import Region, find_regions, region_by_name, region_prefix, regions
 from ingest.taxonomy import NATIONAL, PROVINCIAL, by_name
 
 MUNICIPAL = "市级"
 # Level words between the field and the type suffix: …技术国家重点实验室, …省工程研究中心.
 _INFIX_LEVELS = (("省部共建国家", NATIONAL), ("国家地方联合", NATIONAL), ("国家", NATIONAL), ("省", PROVINCIAL))
 _LEAD_LEVELS = (("全国", NATIONAL), ("国家", NATIONAL), ("省", PROVINCIAL), ("自治区", PROVINCIAL), ("市", MUNICIPAL))
+_INFIX_WORDS = tuple(w for w, _ in _INFIX_LEVELS)  # one C-level test before the loops (most fields match none)
+_LEAD_WORDS = tuple(w for w, _ in _LEAD_LEVELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +36,55 @@ def _suffix_table() -> tuple[dict[str, str], tuple[int, ...]]:
     return table, tuple(sorted({len(k) for k in table}, reverse=True))
 
 
+@cache
+def _suffix_lengths() -> dict[str, tuple[int, ...]]:
+    """Type names / aliases by their last character → their lengths, longest first."""
+    table, _ = _suffix_table()
+    out: dict[str, set[int]] = {}
+    for alias in table:
+        if alias:
+            out.setdefault(alias[-1], set()).add(len(alias))
+    return {c: tuple(sorted(ks, reverse=True)) for c, ks in out.items()}
+
+
 def type_of(name: str) -> tuple[str, int] | None:
-    """Same answer as ingest.taxonomy.type_from_name, faster: (canonical type, suffix start)."""
-    table, lengths = _suffix_table()
+    """Same answer as ingest.taxonomy.type_from_name, faster: (canonical type, suffix start). Only the
+    suffix lengths of type names ending in the name's last character are probed."""
+    if not name:
+        return None
+    table, _ = _suffix_table()
     n = len(name)
-    for k in lengths:
+    for k in _suffix_lengths().get(name[-1], ()):
         if k <= n:
             t = table.get(name[n - k :])
             if t is not None:
                 return t, n - k
+    return None
+
+
+@cache
+def _prefix_index() -> dict[str, tuple[tuple[str, Region], ...]] | None:
+    """Region names of 2–9 characters by their first two characters, longest first: what
+    ``gazetteer.region_prefix`` probes (None if a name has surrounding spaces: then it is used as is)."""
+    out: dict[str, list[tuple[str, Region]]] = {}
+    for key in dict.fromkeys(n for r in regions() for n in (r.name, r.short)):
+        if key != key.strip():
+            return None
+        region = region_by_name(key)
+        if region is not None and 2 <= len(key) <= 9:
+            out.setdefault(key[:2], []).append((key, region))
+    return {k: tuple(sorted(v, key=lambda kv: -len(kv[0]))) for k, v in out.items()}
+
+
+def _region_prefix(name: str) -> tuple[str, Region] | None:
+    """``gazetteer.region_prefix`` (the longest region name the name starts with), probing only the region
+    names that share its first two characters."""
+    index = _prefix_index()
+    if index is None:
+        return region_prefix(name)
+    for key, region in index.get(name[:2], ()):
+        if name.startswith(key):
+            return key, region
     return None
 
 
@@ -74,7 +116,7 @@ def region_of(text: str) -> Region | None:
 
 def parse_name(name: str) -> NameParts:
     """Split a normalised platform name into region prefix, field phrase and type suffix."""
-    found = region_prefix(name)
+    found = _region_prefix(name)
     prefix, region = (found[0], found[1]) if found else ("", None)
     typed = type_of(name)
     t_name, t_start = typed if typed else (None, len(name))
@@ -83,14 +125,14 @@ def parse_name(name: str) -> NameParts:
     field = name[len(prefix) : t_start]
     suffix = name[t_start:]
     level: str | None = None
-    for word, lvl in _LEAD_LEVELS:
+    for word, lvl in _LEAD_LEVELS if field.startswith(_LEAD_WORDS) else ():
         if field.startswith(word) and len(field) > len(word) and not field.startswith(("市政", "市场")):
             if not prefix:
                 level = lvl
             field = field[len(word) :]
             prefix = prefix + word
             break
-    for word, lvl in _INFIX_LEVELS:
+    for word, lvl in _INFIX_LEVELS if field.endswith(_INFIX_WORDS) else ():
         if field.endswith(word) and len(field) > len(word):
             field = field[: -len(word)]
             suffix = word + suffix

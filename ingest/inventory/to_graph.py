@@ -14,13 +14,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from hashlib import blake2b
 from typing import Any
 
 import jieba
 
 from app.graph.batch import Evidence, GraphBatch
 from app.graph.bulk import gc_paused
-from app.graph.schema import Label, Rel, stable_id
+from app.graph.schema import NODES, Label, Rel, stable_id
 from ingest.gazetteer import Region, province_of, region_by_name
 from ingest.inventory.cells import norm_name, split_list
 from ingest.inventory.names import (
@@ -46,11 +47,21 @@ _PLATFORM_KINDS = frozenset({"institute", "service", "other"})
 
 Row = dict[str, Any]
 _FIELD_TOKENS: dict[str, list[str]] = {}  # field sub-phrase → jieba tokens (bounded in field_tokens)
+_FIELD_WHOLE: dict[str, tuple[str, ...]] = {}  # whole field phrase → its tokens (fields repeat across rows)
 
 
 def platform_id(name_norm: str, level: str | None, province: str | None) -> str:
-    """The platform key every pipeline must use: (canonical normalised name, level, province name)."""
-    return stable_id(Label.PLATFORM, name_norm, level, province)
+    """The platform key every pipeline must use: (canonical normalised name, level, province name).
+    = ``stable_id(Label.PLATFORM, name_norm, level, province)``, without its generic argument walk
+    (it runs on every row)."""
+    lv = "" if level is None else str(level).strip()
+    pr = "" if province is None else str(province).strip()
+    key = f"{str(name_norm).strip()}\x1f{lv}\x1f{pr}"
+    return f"{_PLATFORM_PREFIX}:{blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
+
+
+_PLATFORM_PREFIX = NODES[Label.PLATFORM].prefix
+_EVIDENCE_PREFIX = NODES[Label.EVIDENCE].prefix
 
 
 _EV_FIELDS = frozenset(Evidence.model_fields)
@@ -78,6 +89,7 @@ class _Builder:
     def __init__(self, read: InventoryRead, resolver: Resolver, tokens: dict[str, list[str]]) -> None:
         self.read = read
         self.doc_id = read.doc_id
+        self.ev_head = f"{str(read.doc_id).strip()}\x1f-1\x1f-1\x1f"
         self.resolver = resolver
         self.tokens = tokens
         self.batch = GraphBatch(doc_id=read.doc_id)
@@ -115,6 +127,7 @@ class _Builder:
     def row_evidence(self, row: Row, quote: str) -> str:
         rule = f"{ROW_RULE}:{row['_sheet']}" if self.multi_table else ROW_RULE
         seq = row.get("seq")
+        row_no = row["_row"]
         ev = _evidence(
             {
                 "doc_id": self.doc_id,
@@ -123,11 +136,13 @@ class _Builder:
                 "quote": quote,
                 "rule": rule,
                 "confidence": 1.0,
-                "row": row["_row"],
+                "row": row_no,
                 "seq": seq,
             }
         )
-        ev_id = stable_id(Label.EVIDENCE, self.doc_id, -1, -1, row["_row"], rule, quote)
+        # = stable_id(Label.EVIDENCE, doc_id, -1, -1, row, rule, quote), the constant head joined once
+        key = f"{self.ev_head}{'' if row_no is None else str(row_no).strip()}\x1f{rule.strip()}\x1f{quote.strip()}"
+        ev_id = f"{_EVIDENCE_PREFIX}:{blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
         self.evidence.setdefault(ev_id, ev)
         return ev_id
 
@@ -217,6 +232,9 @@ class _Builder:
     def field_tokens(self, field: str) -> list[str]:
         if not field:
             return []
+        whole = _FIELD_WHOLE.get(field)
+        if whole is not None:
+            return list(whole)  # a list per row: rows must not share a mutable property value
         out: list[str] = []
         # Cut per sub-phrase (A与B, A和B): sub-phrases repeat across a list far more than whole fields.
         for part in _CONJ.split(field):
@@ -226,6 +244,8 @@ class _Builder:
                 if len(self.tokens) < 500_000:  # bound the cache
                     self.tokens[part] = toks
             out.extend(toks)
+        if len(_FIELD_WHOLE) < 500_000:
+            _FIELD_WHOLE[field] = tuple(out)
         return out
 
 
@@ -305,8 +325,8 @@ def _platform_row(b: _Builder, row: Row, default_province: Region | None, defaul
     level = row.get("level") or parts.level or default_level
     region = region_of(row["region"]) if "region" in row else parts.region
     province_hint = province_of(region).name if region else (default_province.name if default_province else None)
-    hosts = [b.resolver.resolve(h, province_hint) for h in split_list(row.get("host", ""))]
-    cobs = [b.resolver.resolve(h, province_hint) for h in split_list(row.get("co_builders", ""))]
+    hosts = b.resolver.resolve_cell(row.get("host", ""), province_hint)
+    cobs = b.resolver.resolve_cell(row.get("co_builders", ""), province_hint)
     if region is None and hosts and hosts[0].province:
         region = region_of(hosts[0].city or hosts[0].province)
         if (

@@ -125,20 +125,22 @@ def _pieces(run: str, cuts: list[int], out: set[str]) -> None:
             out.add(run[p - 1 : p + 2])
 
 
-_NUDGE = (0, 1, -1, 2, -2, 3, -3)
-
-
 def _valid_cuts(run: str, hints: tuple[int, ...]) -> list[int]:
-    """Each hint moved by ≤ 3 characters to a point no dictionary word crosses (dropped when there is
-    none), increasing."""
+    """Cut points for the hints, increasing: a hint no dictionary word crosses, else the nearest such
+    points within 3 characters on each side of it. Cutting on both sides keeps the pieces repeatable:
+    prefix | the few characters around the crossing word | rest of the field, not prefix + field head."""
     cuts: list[int] = []
     n = len(run)
     for h in hints:
-        for d in _NUDGE:
-            p = h + d
-            if (not cuts or p > cuts[-1]) and 0 < p < n and not crosses(run, p):
-                cuts.append(p)
-                break
+        if not 0 < h < n:
+            continue
+        if not crosses(run, h):
+            found: tuple[int, ...] = (h,)
+        else:
+            left = next((p for p in range(h - 1, h - 4, -1) if p > 0 and not crosses(run, p)), None)
+            right = next((p for p in range(h + 1, h + 4) if p < n and not crosses(run, p)), None)
+            found = tuple(p for p in (left, right) if p is not None)
+        cuts.extend(p for p in found if not cuts or p > cuts[-1])
     return cuts
 
 

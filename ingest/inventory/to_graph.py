@@ -172,6 +172,8 @@ class _Builder:
 
     def region(self, region: Region) -> str:
         rid = _cached_id(Label.REGION, region.code)
+        if rid in self.seen:  # most rows: no props dict built just to be dropped by node()
+            return rid
         self.node(
             Label.REGION,
             rid,
@@ -188,6 +190,8 @@ class _Builder:
 
     def ptype(self, type_name: str) -> str:
         tid = _cached_id(Label.PLATFORM_TYPE, type_name)
+        if tid in self.seen:
+            return tid
         spec = by_name()[type_name]
         self.node(
             Label.PLATFORM_TYPE,
@@ -320,7 +324,7 @@ def _platform_row(b: _Builder, row: Row, default_province: Region | None, defaul
         nn = norm_name(name)
         parts = parse_name(nn)
     ev = b.row_evidence(row, name)
-    t = canonical_type(norm_name(row["type"])) if "type" in row else None
+    t = _type_cell(row["type"]) if "type" in row else None
     t = t or parts.type
     level = row.get("level") or parts.level or default_level
     region = region_of(row["region"]) if "region" in row else parts.region
@@ -391,6 +395,12 @@ def _platform_row(b: _Builder, row: Row, default_province: Region | None, defaul
     if "cluster" in row:
         cid = _cluster_node(b, row["cluster"], province, ev)
         b.rel(Rel.MEMBER_OF, dst, (Label.LAB_CLUSTER, cid), {"role": row.get("role", "成员单位")}, ev)
+
+
+@lru_cache(maxsize=4096)
+def _type_cell(cell: str) -> str | None:
+    """A 类型 cell → canonical type (cells repeat on every row of a list)."""
+    return canonical_type(norm_name(cell))
 
 
 def _industrial(b: _Builder, name: str, province: Region | None, ev: str) -> tuple[Label, str]:

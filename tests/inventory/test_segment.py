@@ -189,3 +189,17 @@ def test_norm_text_is_the_two_step_normalisation() -> None:
 
     text = "".join(map(chr, sorted(_nfkc_table().keys() | _t2s_table().keys() | set(range(0x3000)))))
     assert search.norm_text(text) == to_simplified(nfkc_same_length(text)).lower()
+
+
+def test_crosses_equals_brute_force() -> None:
+    """``crosses`` (bounded by how deep a character pair sits in a word) = any dictionary word over the cut."""
+    freq = jieba.dt.FREQ
+    runs = [r for n in _names()[:1500] for r in _runs(n) if segment.HAN.match(r)]
+    checked = hits = 0
+    for run in dict.fromkeys(runs):
+        for p in range(1, len(run)):
+            want = any(freq.get(run[k:j]) for k in range(p) for j in range(p + 1, len(run) + 1))
+            assert segment.crosses(run, p) == want, (run, p)
+            checked += 1
+            hits += want
+    assert checked > 5000 and hits > 500

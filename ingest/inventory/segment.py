@@ -64,9 +64,31 @@ def crosses(run: str, p: int) -> bool:
     before = _inner_bigrams().get(run[p - 1 : p + 1])
     if before is None:
         return False
+    # ... so the answer depends only on the characters a word over p can span: memoised on them (the
+    # cut before a type suffix sees the field's last characters and the suffix: a small set).
+    start = max(0, p - 1 - before)
+    key = (run[start:p], run[p : p - 1 + _max_word()])  # a word from p - 1 ends by p - 1 + max length
+    hit = _CROSS_MEMO.get(key)
+    if hit is None:
+        hit = _crosses_walk(key[0] + key[1], p - start)
+        if len(_CROSS_MEMO) < 200_000:
+            _CROSS_MEMO[key] = hit
+    return hit
+
+
+_CROSS_MEMO: dict[tuple[str, str], bool] = {}
+
+
+@lru_cache(maxsize=1)
+def _max_word() -> int:
+    return max(len(w) for w, f in _dt().FREQ.items() if f)
+
+
+def _crosses_walk(run: str, p: int) -> bool:
+    """A word from run[0:p] (any start) to p or later, by walking the dictionary's prefixes."""
     freq = _dt().FREQ
     n = len(run)
-    for k in range(max(0, p - 1 - before), p):
+    for k in range(p):
         for i in range(p, n):  # FREQ holds every word's prefixes: the walk from k stops at the first miss
             f = freq.get(run[k : i + 1])
             if f is None:

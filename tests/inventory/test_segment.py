@@ -195,6 +195,9 @@ def test_crosses_equals_brute_force() -> None:
     """``crosses`` (bounded by how deep a character pair sits in a word) = any dictionary word over the cut."""
     freq = jieba.dt.FREQ
     runs = [r for n in _names()[:1500] for r in _runs(n) if segment.HAN.match(r)]
+    # the longest dictionary words inside names: the memo's window must hold a whole word
+    longest = sorted((w for w, f in freq.items() if f and segment.HAN.match(w)), key=len)[-60:]
+    runs += [runs[i][:5] + w + runs[i + 1][-6:] for i, w in enumerate(longest)]
     checked = hits = 0
     for run in dict.fromkeys(runs):
         for p in range(1, len(run)):

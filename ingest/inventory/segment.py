@@ -43,31 +43,39 @@ def _dt() -> jieba.Tokenizer:
     return dt
 
 
-@lru_cache(maxsize=1)
+_INNER: dict[str, int] = {}  # filled once by _inner_bigrams (a global: crosses runs several times a row)
+_MAX_WORD = [0]  # the longest dictionary word, set with _INNER
+
+
 def _inner_bigrams() -> dict[str, int]:
     """Every pair of adjacent characters inside a dictionary word → the most characters a word has before
     it (~300k pairs; built once per process, ~0.5 s)."""
-    out: dict[str, int] = {}
-    for w, f in _dt().FREQ.items():
-        if f:
-            for i in range(len(w) - 1):
-                pair = w[i : i + 2]
-                if out.get(pair, -1) < i:
-                    out[pair] = i
-    return out
+    if not _INNER:
+        out: dict[str, int] = {}
+        longest = 0
+        for w, f in _dt().FREQ.items():
+            if f:
+                longest = max(longest, len(w))
+                for i in range(len(w) - 1):
+                    pair = w[i : i + 2]
+                    if out.get(pair, -1) < i:
+                        out[pair] = i
+        _MAX_WORD[0] = longest
+        _INNER.update(out)
+    return _INNER
 
 
 def crosses(run: str, p: int) -> bool:
     """Whether jieba's DAG of ``run`` has a word (nonzero frequency) from before ``p`` to ``p`` or later
     (the same walk as ``Tokenizer.get_DAG``: extend while the fragment is a dictionary prefix)."""
     # A crossing word holds the two characters around p, at most `before` characters into the word.
-    before = _inner_bigrams().get(run[p - 1 : p + 1])
+    before = (_INNER or _inner_bigrams()).get(run[p - 1 : p + 1])
     if before is None:
         return False
     # ... so the answer depends only on the characters a word over p can span: memoised on them (the
     # cut before a type suffix sees the field's last characters and the suffix: a small set).
-    start = max(0, p - 1 - before)
-    key = (run[start:p], run[p : p - 1 + _max_word()])  # a word from p - 1 ends by p - 1 + max length
+    start = p - 1 - before if p > before else 0
+    key = (run[start:p], run[p : p - 1 + _MAX_WORD[0]])  # a word from p - 1 ends by p - 1 + max length
     hit = _CROSS_MEMO.get(key)
     if hit is None:
         hit = _crosses_walk(key[0] + key[1], p - start)
@@ -77,11 +85,6 @@ def crosses(run: str, p: int) -> bool:
 
 
 _CROSS_MEMO: dict[tuple[str, str], bool] = {}
-
-
-@lru_cache(maxsize=1)
-def _max_word() -> int:
-    return max(len(w) for w, f in _dt().FREQ.items() if f)
 
 
 def _crosses_walk(run: str, p: int) -> bool:

@@ -310,12 +310,17 @@ def to_batches(
             if read.kind == "lab_cluster":
                 _clusters(b, chunk, default_province, default_level)
             else:
+                # whether any row of the chunk has an unknown column (extra_<header>): one C-level pass
+                # over the keys instead of a prefix test of every key of every row
+                extras = any(k.startswith("extra_") for k in set().union(*chunk))
                 for row in chunk:
-                    _platform_row(b, row, default_province, default_level)
+                    _platform_row(b, row, default_province, default_level, extras)
         yield b.batch
 
 
-def _platform_row(b: _Builder, row: Row, default_province: Region | None, default_level: str) -> None:
+def _platform_row(
+    b: _Builder, row: Row, default_province: Region | None, default_level: str, extras: bool = True
+) -> None:
     name: str = row["name"]
     hit = b.parsed.get(name)  # parsed once already by _defaults (the first DEFAULT_SAMPLE rows)
     if hit is not None:
@@ -375,9 +380,10 @@ def _platform_row(b: _Builder, row: Row, default_province: Region | None, defaul
     for key in ("field", "supervisor", "source"):
         if key in row:
             props["domain" if key == "field" else key] = row[key]
-    for key, value in row.items():
-        if key.startswith("extra_"):
-            props[key] = value
+    if extras:
+        for key, value in row.items():
+            if key.startswith("extra_"):
+                props[key] = value
     b.nodes.setdefault(Label.PLATFORM, []).append({"id": pid, "props": props, "evidence": [ev]})
     dst = (Label.PLATFORM, pid)
     for i, h in enumerate(hosts):

@@ -22,6 +22,8 @@ packed again. Packing runs in the worker processes (``bulk_rows``), the parent o
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import os
 import struct
@@ -621,7 +623,8 @@ class BulkGraph:
 
     def _edge_tokens(self, internal: array[int]) -> Iterator[tuple[int, bytes]]:
         edge = _EDGE.pack
-        for rel, pairs in self._plain.items():
+        for rel in list(self._plain):
+            pairs = self._plain.pop(rel)  # freed once sent
             head = _header(rel.value, ())
             parts, size, n = [head], len(head), 0
             for k in pairs:
@@ -633,7 +636,8 @@ class BulkGraph:
                 n += 1
             if n:
                 yield n, b"".join(parts)
-        for rel, table in self._rels.items():
+        for rel in list(self._rels):
+            table = self._rels.pop(rel)  # freed once sent
             by_sig: dict[int, list[tuple[Any, int]]] = {}
             for k, rid in table.items():
                 by_sig.setdefault(self._rel_sig[rid], []).append((k, rid))
@@ -666,7 +670,12 @@ class BulkGraph:
         conn, key = _connection(store)
         if conn.exists(key):
             raise StoreError(f"GRAPH.BULK needs a new graph: {key} exists")
+        self.sent = True  # from here on the in-memory graph is consumed as it is sent
         order, internal = self._node_order()
+        # What the tokens no longer need is freed before the server grows with the graph (the peak of all
+        # processes together is the parent's run structure plus the server's loaded graph).
+        self._ids, self._f_region, self._f_tokens, self._f_values, self._f_list = {}, array("I"), array("I"), {}, []
+        _trim()
         created = [0, 0]
         first = [True]
 
@@ -686,7 +695,14 @@ class BulkGraph:
             if on_command is not None:
                 on_command(nodes, edges)
 
-        for stream, is_node in ((self._node_tokens(order), True), (self._edge_tokens(internal), False)):
+        def nodes_then_free() -> Iterator[tuple[int, bytes]]:
+            yield from self._node_tokens(order)
+            order.clear()
+            self._node_blob.close()
+            self._node_blob, self._label, self._node_sig = _Blobs(), array("B"), array("I")
+            _trim()
+
+        for stream, is_node in ((nodes_then_free(), True), (self._edge_tokens(internal), False)):
             tokens: list[bytes] = []
             size = count = 0
             for n, tok in stream:
@@ -698,16 +714,20 @@ class BulkGraph:
                 count += n
             if tokens:
                 command(tokens, count if is_node else 0, 0 if is_node else count, len(tokens) if is_node else 0)
-        del order, internal
-        _wait_no_fork(conn)
-        self.sent = True
-        # Free the in-memory graph: the store holds it now.
-        self._node_blob.close()
+        # Free the rest of the in-memory graph: the store holds it now.
+        del internal
         self._rel_blob.close()
-        self._node_blob, self._rels, self._ids = _Blobs(), {}, {}
         self._rel_blob, self._rel_sig = _Blobs(), array("I")
-        self._plain = {Rel.EVIDENCED_BY: set(), Rel.FROM_DOCUMENT: set()}
+        _trim()
+        _wait_no_fork(conn)
         return created[0], created[1]
+
+
+def _trim() -> None:
+    """Hand freed heap back to the system (glibc keeps it otherwise: the parent's RSS would stay at its
+    peak while the server loads the graph)."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _wait_no_fork(conn: Any, timeout: float = 120.0) -> None:

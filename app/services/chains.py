@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from app.graph.batch import GraphBatch, PropValue
 from app.graph.loader import LoadResult, document_state, load_document
 from app.graph.queries import template
-from app.graph.schema import Label, Rel, document_id
+from app.graph.schema import Label, Rel, document_id, id_ranges
 from app.graph.store import GraphStore, Statement
 from app.services.named import run
 
@@ -49,7 +49,7 @@ GENERIC = frozenset(
 DICTIONARY = Path(__file__).resolve().parent / "resources" / "chain_terms.tsv"
 DEFAULT_MIN_SCORE = 0.3
 DERIVED_DOC = "derived_chain_links"  # the pseudo-document inferred SERVES links belong to
-PAGE = 50_000  # platforms read per query by the classifier
+PAGE = 20_000  # platforms read per query by the classifier (at most, on average)
 
 
 @cache
@@ -332,13 +332,12 @@ def infer_links(
 
 
 def _platform_pages(store: GraphStore) -> Iterator[dict[str, Any]]:
-    skip = 0
-    while True:
-        rows = run(store, "platforms_fields", skip=skip, limit=PAGE)
-        yield from rows
-        if len(rows) < PAGE:
-            return
-        skip += PAGE
+    n = int(store.read(template("count_label", label=Label.PLATFORM))[0]["n"])
+    digits = 0
+    while n > PAGE * 16**digits:
+        digits += 1
+    for lo, hi in id_ranges(Label.PLATFORM, digits):
+        yield from run(store, "platforms_fields", lo=lo, hi=hi)
 
 
 def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> tuple[GraphBatch, int, int]:

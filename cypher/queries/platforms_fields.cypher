@@ -1,11 +1,11 @@
 // name: platforms_fields
-// description: A page of platforms with their field tokens and the chains/clusters they declare serving
-// description: (non-inferred SERVES, directly or through a cluster PART_OF a chain): what the field →
-// description: chain classifier reads. Pages are in id order.
-// params: skip, limit
+// description: The platforms whose id is in [lo, hi) with their field tokens and the chains/clusters they
+// description: declare serving (non-inferred SERVES, directly or through a cluster PART_OF a chain): what
+// description: the field → chain classifier reads, one id range at a time (an index range scan: no sort of
+// description: every platform per page, app.graph.schema.id_ranges).
+// params: lo, hi
 MATCH (p:Platform)
-WHERE p.field_tokens IS NOT NULL
-WITH p ORDER BY p.id SKIP $skip LIMIT $limit
+WHERE p.id >= $lo AND p.id < $hi AND p.field_tokens IS NOT NULL
 OPTIONAL MATCH (p)-[r:SERVES]->(s)
 WHERE r.inferred IS NULL OR r.inferred = false
 OPTIONAL MATCH (s)-[:PART_OF]->(sc:IndustrialChain)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from app.graph.queries import named_queries
+from app.graph.schema import Label, id_ranges
 from app.services.chains import DEFAULT_MIN_SCORE, chain_terms, materialise_inferred
 from app.services.named import run
 from app.services.search import SEARCHABLE, query_terms
@@ -519,9 +520,12 @@ def test_chains_terms_and_platforms_fields(sample: Sample) -> None:
             d.get("terms"),
         )
     plats = sorted(p for p in sample.nodes("Platform") if sample.graph.nodes[p].get("field_tokens"))
-    page1, page2 = q(sample, "platforms_fields", skip=0, limit=7), q(sample, "platforms_fields", skip=7, limit=10_000)
-    assert [r["id"] for r in page1 + page2] == plats
-    for r in page1 + page2:
+    # Id ranges cover every platform once, in id order (one range, then 16 and 256 of them).
+    for digits in (0, 1, 2):
+        pages = [q(sample, "platforms_fields", lo=lo, hi=hi) for lo, hi in id_ranges(Label.PLATFORM, digits)]
+        assert [r["id"] for page in pages for r in page] == plats
+    assert max(len(p) for p in pages) < len(plats)
+    for r in (r for page in pages for r in page):
         served = [b for b, _ in out_edges(sample, r["id"], {"SERVES"})]
         parents = {c for b in served for c, _ in out_edges(sample, b, {"PART_OF"})}
         assert set(r["declared"]) == set(served) | parents

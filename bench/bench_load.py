@@ -40,15 +40,46 @@ def _hwm_gib(pid: int) -> float:
     return float("nan")
 
 
+def _rss_gib(pid: int) -> float:
+    """Resident memory of a process now (VmRSS), GiB; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
 class _LoadSampler(threading.Thread):
-    def __init__(self) -> None:
+    """Load average every 5 s; every 0.5 s the resident memory of this process + its workers + the
+    server together: the high-water marks of single processes do not say whether their peaks coincide."""
+
+    def __init__(self, server_pid: int) -> None:
         super().__init__(daemon=True)
         self.samples: list[float] = []
+        self.server_pid = server_pid
+        self.peak_sum = 0.0
+        self.peak_parts = (0.0, 0.0, 0.0)  # parent, workers, server at the peak
         self.stop = threading.Event()
 
     def run(self) -> None:
-        while not self.stop.wait(5.0):
-            self.samples.append(os.getloadavg()[0])
+        n = 0
+        while not self.stop.wait(0.5):
+            me = os.getpid()
+            parts = (_rss_gib(me), sum(_rss_gib(c) for c in _children(me)), _rss_gib(self.server_pid))
+            if sum(parts) > self.peak_sum:
+                self.peak_sum, self.peak_parts = sum(parts), parts
+            n += 1
+            if n % 10 == 0:
+                self.samples.append(os.getloadavg()[0])
 
 
 def main() -> None:
@@ -82,11 +113,16 @@ def _run(mode: str, out: Path, args: argparse.Namespace, gen_s: float | None) ->
     store = FalkorStore(store_dir, graph="bench")
     server_pid = int(server_paths(store_dir).pidfile.read_text().strip())
     load_before = os.getloadavg()
-    sampler = _LoadSampler()
+    sampler = _LoadSampler(server_pid)
     sampler.start()
+    cpu0 = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
     t = time.perf_counter()
     report = ingest_paths(store, [out], workers=args.workers, chunk=args.chunk, bulk=mode == "bulk")
     wall = time.perf_counter() - t
+    cpu1 = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    parent_cpu, workers_cpu = (
+        b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in zip(cpu0, cpu1, strict=True)
+    )
     sampler.stop.set()
     load_after = os.getloadavg()
     counts = counts_by_label(store)
@@ -99,6 +135,7 @@ def _run(mode: str, out: Path, args: argparse.Namespace, gen_s: float | None) ->
     rows = sum(f.rows_read for f in report.files if f.error is None)
     failed = len(report.failed)
     tm = report.times
+    parent_at, workers_at, server_at = sampler.peak_parts
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024
     loads = sampler.samples or [load_after[0]]
@@ -125,11 +162,16 @@ def _run(mode: str, out: Path, args: argparse.Namespace, gen_s: float | None) ->
     else:
         print(f"| write (wall, parent → engine) | {tm.write:.1f} | {rows / max(tm.write, 1e-9):,.0f} |")
     print(f"| parent waiting for workers (wall) | {tm.wait:.1f} | |")
+    print(f"| derive step: inferred chain links (wall) | {tm.derive:.1f} | |")
+    print(f"| CPU of this process (all threads: merge, unpickling, send) | {parent_cpu:.1f} | |")
+    print(f"| CPU of the worker processes (incl. pickling, GC) | {workers_cpu:.1f} | |")
     print(f"| **end to end (wall)** | **{wall:.1f}** | **{rows / wall:,.0f}** |\n")
     print(
         f"Peak RSS (high-water marks so far in this bench process): this process {self_rss:.2f} GiB, "
         f"largest worker {child_rss:.2f} GiB, FalkorDB server {server_hwm:.2f} GiB; "
-        f"sum {self_rss + 2 * child_rss + server_hwm:.2f} GiB (parent + 2 workers + server).\n"
+        f"sum {self_rss + 2 * child_rss + server_hwm:.2f} GiB (parent + 2 workers + server). "
+        f"**Peak of all processes together at one instant** (sampled every 0.5 s): {sampler.peak_sum:.2f} GiB "
+        f"(parent {parent_at:.2f} + workers {workers_at:.2f} + server {server_at:.2f}).\n"
     )
     return wall
 

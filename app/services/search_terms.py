@@ -14,7 +14,7 @@ from typing import Any
 
 from app.graph.batch import GraphBatch
 from app.graph.schema import NODES, Label
-from ingest.inventory.segment import HAN, crosses, piece_tokens, pooled_terms, search_tokens
+from ingest.inventory.segment import HAN, conj_cuts, crosses, piece_tokens, pooled_terms, search_tokens
 
 # Runs of characters a term is made of: CJK ideographs, or ASCII letters/digits (lower-cased).
 TERM_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -91,38 +91,63 @@ def _run_terms(run: str, hints: tuple[int, ...], out: set[str]) -> None:
 @lru_cache(maxsize=1 << 17)
 def _piece_terms(piece: str) -> tuple[str, str, bool, frozenset[str]]:
     """A piece's bigrams, trigrams and inner jieba tokens, with the single characters at its ends that
-    pool with the neighbouring pieces' (ingest.inventory.segment.piece_tokens)."""
+    pool with the neighbouring pieces' (ingest.inventory.segment.piece_tokens). A piece with 与/和/及
+    is assembled from its sub-phrases' cached terms (they repeat far more than whole field phrases)."""
+    cuts = conj_cuts(piece)
+    if cuts:
+        out: set[str] = set()
+        lead, trail, single = _assemble(piece, cuts, out)
+        return lead, trail, single, frozenset(out)
     lead, trail, single, tokens = piece_tokens(piece)
     return lead, trail, single, tokens.union(bigrams(piece), trigrams(piece))
 
 
-def _pieces(run: str, cuts: list[int], out: set[str]) -> None:
-    """A Chinese run's terms from its pieces (cut where no dictionary word crosses: jieba's route is the
-    pieces' routes end to end, segment.py), exactly: the single characters around a cut are pooled as
-    jieba pools them, and the grams that cross a cut are added here."""
+def _assemble(run: str, cuts: list[int], out: set[str]) -> tuple[str, str, bool]:
+    """Add the terms of ``run`` cut into pieces (where no dictionary word crosses: jieba's route is the
+    pieces' routes end to end, segment.py) to ``out``, except the tokens of the single characters at its
+    two ends, which are returned as for one piece: (leading, trailing single characters, whether it is
+    single characters only). Exact: single characters around a cut are pooled as jieba pools them, and
+    the grams that cross a cut are added here."""
+    lead: str | None = None
     buf = ""
     start = 0
     n = len(run)
     for end in (*cuts, n):
         piece = run[start:end]
         start = end
-        lead, trail, single, terms = _piece_terms(piece)
+        p_lead, p_trail, p_single, terms = _piece_terms(piece)
         out.update(terms)
-        if single:
+        if p_single:
             buf += piece
             continue
-        buf += lead
-        if len(buf) > 1:
+        buf += p_lead
+        if lead is None:
+            lead = buf  # the singles before the run's first word pool with what precedes the run
+        elif len(buf) > 1:
             out.update(pooled_terms(buf))
-        buf = trail
-    if len(buf) > 1:
-        out.update(pooled_terms(buf))
+        buf = p_trail
     for p in cuts:
         out.add(run[p - 1 : p + 1])
         if p >= 2:
             out.add(run[p - 2 : p + 1])
         if p + 2 <= n:
             out.add(run[p - 1 : p + 2])
+    if lead is None:
+        return run, run, True
+    return lead, buf, False
+
+
+def _pieces(run: str, cuts: list[int], out: set[str]) -> None:
+    """A whole Chinese run's terms from its pieces (see _assemble): its end singles pooled too."""
+    if cuts:
+        lead, trail, single = _assemble(run, cuts, out)
+    else:
+        lead, trail, single, terms = _piece_terms(run)
+        out.update(terms)
+    if len(lead) > 1:
+        out.update(pooled_terms(lead))
+    if not single and len(trail) > 1:
+        out.update(pooled_terms(trail))
 
 
 def _valid_cuts(run: str, hints: tuple[int, ...]) -> list[int]:

@@ -120,13 +120,20 @@ def _atom_words(atom: str) -> tuple[str, ...]:
 _CONJ = re.compile(r"[与和及]")
 
 
+def conj_cuts(piece: str) -> list[int]:
+    """The points on both sides of each 与 / 和 / 及 of a piece that no dictionary word crosses."""
+    if not _CONJ.search(piece):
+        return []
+    points = dict.fromkeys(p for m in _CONJ.finditer(piece) for p in m.span() if 0 < p < len(piece))
+    return [p for p in points if not crosses(piece, p)]
+
+
 @lru_cache(maxsize=1 << 18)
 def _piece_words(piece: str) -> tuple[str, ...]:
     """jieba's best route through a piece (no word crosses its ends), atom by atom; a piece with a
     conjunction (A与B, a field phrase) is first cut on both sides of it where no word crosses, since
     its sub-phrases repeat across names far more than whole phrases (a new phrase then needs no DAG)."""
-    points = dict.fromkeys(p for m in _CONJ.finditer(piece) for p in m.span() if 0 < p < len(piece))
-    cuts = [p for p in points if not crosses(piece, p)]
+    cuts = conj_cuts(piece)
     if cuts:
         words: tuple[str, ...] = ()
         start = 0

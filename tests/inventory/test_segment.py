@@ -153,6 +153,10 @@ HARD_NAMES = [
     "省罗洋省实验室",  # the HMM makes a word of single characters from both sides of a cut
     "上海市材料戊阿田鲁田工程研究中心",  # a piece's trailing single characters make a 5-character HMM word
     "上海市材料泰博泰丙众创空间",
+    "上海市戊阿田与鲁田材料工程研究中心",  # single characters pooled across a 与 inside the field
+    "与田鲁田和泰博泰丙重点实验室",
+    "省密尔罗与斯工程研究中心",  # a field of single characters only, 与 included: one pooled buffer
+    "上海市喀与尔奎省实验室",
     "省甲乙丙重点实验室",
     "北京市5G通信与AI芯片重点实验室",  # ASCII runs; upper case (the norm differs from the field)
     "辽宁省(沈阳)先进材料工程研究中心",

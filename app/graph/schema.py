@@ -8,7 +8,6 @@ produces the same node and loads are idempotent.
 from __future__ import annotations
 
 import hashlib
-import itertools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -172,16 +171,6 @@ def stable_id(label: Label, *key_parts: object) -> str:
     key = "\x1f".join("" if p is None else str(p).strip() for p in key_parts)
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
     return f"{NODES[label].prefix}:{digest}"
-
-
-def id_ranges(label: Label, digits: int) -> list[tuple[str, str]]:
-    """Contiguous [lo, hi) ranges covering every ``stable_id`` of a label, cut on the first ``digits`` hex
-    digits of the digest (16**digits ranges of about equal size): pages a reader can fetch with an index
-    range scan instead of sorting every node per page."""
-    prefix = f"{NODES[label].prefix}:"
-    cuts = [prefix + format(i, f"0{digits}x") for i in range(1, 16**digits)] if digits else []
-    bounds = [prefix, *cuts, prefix + "g"]  # hex digits sort below "g"
-    return list(itertools.pairwise(bounds))
 
 
 def document_id(doc_id: str) -> str:

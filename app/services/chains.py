@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from app.graph.batch import GraphBatch, PropValue
 from app.graph.loader import LoadResult, document_state, load_document
 from app.graph.queries import template
-from app.graph.schema import Label, Rel, document_id, id_ranges
+from app.graph.schema import Label, Rel, document_id
 from app.graph.store import GraphStore, Statement
 from app.services.named import run
 
@@ -332,12 +332,15 @@ def infer_links(
 
 
 def _platform_pages(store: GraphStore) -> Iterator[dict[str, Any]]:
-    n = int(store.read(template("count_label", label=Label.PLATFORM))[0]["n"])
-    digits = 0
-    while n > PAGE * 16**digits:
-        digits += 1
-    for lo, hi in id_ranges(Label.PLATFORM, digits):
-        yield from run(store, "platforms_fields", lo=lo, hi=hi)
+    """Every platform with field tokens, read in internal-id ranges of about PAGE platforms (an id scan per
+    range: no sort of every platform per page, as ORDER BY … SKIP did)."""
+    span = run(store, "platforms_id_span")[0]
+    if not span["n"]:
+        return
+    lo, hi = int(span["lo"]), int(span["hi"]) + 1
+    step = max(1, -(-(hi - lo) * PAGE // int(span["n"])))  # ≈ PAGE platforms per range
+    for start in range(lo, hi, step):
+        yield from run(store, "platforms_fields", lo=start, hi=min(start + step, hi))
 
 
 def inferred_batch(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE) -> tuple[GraphBatch, int, int]:

@@ -1,11 +1,12 @@
 // name: platforms_fields
-// description: The platforms whose id is in [lo, hi) with their field tokens and the chains/clusters they
-// description: declare serving (non-inferred SERVES, directly or through a cluster PART_OF a chain): what
-// description: the field → chain classifier reads, one id range at a time (an index range scan: no sort of
-// description: every platform per page, app.graph.schema.id_ranges).
+// description: The platforms whose internal id is in [lo, hi) with their field tokens and the chains/clusters
+// description: they declare serving (non-inferred SERVES, directly or through a cluster PART_OF a chain):
+// description: what the field → chain classifier reads, one internal-id range at a time (spans from
+// description: platforms_id_span). Internal ids, not p.id ranges: FalkorDB 4.16's index range scan on
+// description: strings returned 60,377 platforms for [plat:, plat:01) instead of 3,798 (1M graph).
 // params: lo, hi
 MATCH (p:Platform)
-WHERE p.id >= $lo AND p.id < $hi AND p.field_tokens IS NOT NULL
+WHERE id(p) >= $lo AND id(p) < $hi AND p.field_tokens IS NOT NULL
 OPTIONAL MATCH (p)-[r:SERVES]->(s)
 WHERE r.inferred IS NULL OR r.inferred = false
 OPTIONAL MATCH (s)-[:PART_OF]->(sc:IndustrialChain)

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from app.graph.queries import named_queries
-from app.graph.schema import Label, id_ranges
 from app.services.chains import DEFAULT_MIN_SCORE, chain_terms, materialise_inferred
 from app.services.named import run
 from app.services.search import SEARCHABLE, query_terms
@@ -520,12 +519,14 @@ def test_chains_terms_and_platforms_fields(sample: Sample) -> None:
             d.get("terms"),
         )
     plats = sorted(p for p in sample.nodes("Platform") if sample.graph.nodes[p].get("field_tokens"))
-    # Id ranges cover every platform once, in id order (one range, then 16 and 256 of them).
-    for digits in (0, 1, 2):
-        pages = [q(sample, "platforms_fields", lo=lo, hi=hi) for lo, hi in id_ranges(Label.PLATFORM, digits)]
-        assert [r["id"] for page in pages for r in page] == plats
-    assert max(len(p) for p in pages) < len(plats)
-    for r in (r for page in pages for r in page):
+    # Internal-id ranges of any size cover every platform once.
+    span = q(sample, "platforms_id_span")[0]
+    assert span["n"] == len(sample.nodes("Platform"))
+    for step in (1, 7, span["hi"] - span["lo"] + 1):
+        pages = [q(sample, "platforms_fields", lo=lo, hi=lo + step) for lo in range(span["lo"], span["hi"] + 1, step)]
+        assert sorted(r["id"] for page in pages for r in page) == plats
+    assert [r["id"] for r in pages[0]] == plats  # one range: id order
+    for r in pages[0]:
         served = [b for b, _ in out_edges(sample, r["id"], {"SERVES"})]
         parents = {c for b in served for c, _ in out_edges(sample, b, {"PART_OF"})}
         assert set(r["declared"]) == set(served) | parents

@@ -78,7 +78,7 @@ def stages(out: Path, n_files: int, batch_rows: int) -> None:
         mean = [x / measured for x in totals]
         cells = " | ".join(f"{u:.1f}" for u in mean)
         print(f"| **mean, files 3–{n_files}** | {measured:,} | {cells} | {sum(mean):.1f} |")
-    print(f"\nload average after: {' / '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"\nload average after: {' / '.join(f'{x:.2f}' for x in os.getloadavg())}; peak RSS {_rss_gib():.2f} GiB")
 
 
 def main() -> None:

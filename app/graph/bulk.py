@@ -167,6 +167,8 @@ def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
                     raise BulkError("nested list property")
                 else:
                     _pack_value(x, out)
+        elif tv is int:  # row numbers, offsets, years, orders: inlined, not worth a call each
+            append(_LONG.pack(_T_LONG, v))
         else:
             _pack_value(v, out)
     return b"".join(out)
@@ -277,12 +279,14 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
                 blob = b"".join((docs, _LONG.pack(_T_ARRAY, len(ev)), *map(_pack_id, ev), _pack_str(key)))
                 packed_rows.append((r["src"], r["dst"], key, (_PLAIN_REL_KEYS, blob), ev))
                 continue
-            props = _clean(r["props"])
-            if any(k in props for k in _REL_RESERVED):
+            full = _clean(r["props"])
+            if any(k in full for k in _REL_RESERVED):
                 raise BulkError(f"{rel.value} row sets a reserved property ({', '.join(_REL_RESERVED)})")
             key = r.get("key", "")
-            full = {**props, "key": key, "docs": [batch.doc_id], "evidence": list(r["evidence"])}
-            packed_rows.append((r["src"], r["dst"], key, pack(full), list(r["evidence"])))
+            ev = list(r["evidence"])
+            full["key"], full["docs"], full["evidence"] = key, [batch.doc_id], ev
+            keys = _sorted_keys(full)
+            packed_rows.append((r["src"], r["dst"], key, (keys, _pack_values(full, keys)), ev))
         out.rels.append((rel, src, dst, packed_rows))
     return out
 

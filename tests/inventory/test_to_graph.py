@@ -231,3 +231,26 @@ def test_batching_splits_rows_and_repeats_shared_nodes(fixtures: Path) -> None:
     batches = list(to_batches(read_inventory(fixtures / "platforms_utf8.csv"), batch_rows=2))
     assert [len(b.nodes[Label.PLATFORM]) for b in batches] == [2, 2, 1]
     assert all(len(b.nodes[Label.DOCUMENT]) == 1 for b in batches)
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "province"),
+    [
+        ("辽宁省先进材料制备技术重点实验室", "省级", "辽宁省"),
+        (" 空格 名称 ", None, None),
+        ("x", "", " 吉林省 "),
+        ("全国重点实验室", "国家级", None),
+    ],
+)
+def test_platform_id_is_the_schema_key(name: str, level: str | None, province: str | None) -> None:
+    """to_graph hashes platform ids without stable_id's generic walk: the key must stay the schema's."""
+    assert platform_id(name, level, province) == stable_id(Label.PLATFORM, name, level, province)
+
+
+def test_row_evidence_ids_are_the_schema_key(fixtures: Path) -> None:
+    """Row evidence ids are hashed inline too (constant head per document): equal to stable_id's."""
+    for fixture in ("platforms_utf8.csv", "platforms.xlsx"):
+        b = one_batch(fixtures / fixture)
+        assert b.evidence
+        for eid, ev in b.evidence.items():
+            assert eid == stable_id(Label.EVIDENCE, ev.doc_id, ev.start, ev.end, ev.row, ev.rule, ev.quote)

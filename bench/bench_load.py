@@ -29,26 +29,23 @@ from app.graph.queries import parse_query_file
 from ingest.run import ingest_paths
 
 
-def _hwm_gib(pid: int) -> float:
-    """Peak resident memory of a process (VmHWM), GiB."""
+def _status_gib(pid: int, field: str, missing: float) -> float:
+    """A memory line of /proc/<pid>/status (VmHWM: peak, VmRSS: now) in GiB; ``missing`` when it is gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024 / 1024
     except OSError:
         pass
-    return float("nan")
+    return missing
+
+
+def _hwm_gib(pid: int) -> float:
+    return _status_gib(pid, "VmHWM", float("nan"))
 
 
 def _rss_gib(pid: int) -> float:
-    """Resident memory of a process now (VmRSS), GiB; 0 when it is gone."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024 / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _status_gib(pid, "VmRSS", 0.0)
 
 
 def _children(pid: int) -> list[int]:

@@ -380,11 +380,7 @@ class BulkGraph:
 
     # signatures ------------------------------------------------------------------------------------
     def _sig(self, keys: Keys) -> int:
-        s = self._sigs.get(keys)
-        if s is None:
-            s = self._sigs[keys] = len(self._sig_keys)
-            self._sig_keys.append(keys)
-        return s
+        return _intern(self._sigs, self._sig_keys, keys)
 
     # nodes -----------------------------------------------------------------------------------------
     def node_index(self, label: Label, node_id: str) -> int | None:
@@ -525,13 +521,6 @@ class BulkGraph:
                     continue
                 self._rel(rel, s, d, key, packed, b.doc_id, evidence)
 
-    def _intern(self, value: Any) -> int:
-        code = self._f_values.get(value)
-        if code is None:
-            code = self._f_values[value] = len(self._f_list)
-            self._f_list.append(value)
-        return code
-
     def _load_fields(self, fields: list[tuple[str, Any, Any]]) -> None:
         ids = self._ids[Label.PLATFORM]
         region, tokens = self._f_region, self._f_tokens
@@ -542,9 +531,9 @@ class BulkGraph:
         for node_id, rg, toks in fields:
             idx = ids[node_id]
             if rg is not None:
-                region[idx] = self._intern(rg)
+                region[idx] = _intern(self._f_values, self._f_list, rg)
             if toks is not None:
-                tokens[idx] = self._intern(tuple(toks))
+                tokens[idx] = _intern(self._f_values, self._f_list, tuple(toks))
 
     def derive_inputs(self) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
         """What app.services.chains.infer_links reads from a store (``chains_terms``, ``platforms_fields``),
@@ -725,6 +714,15 @@ class BulkGraph:
         _trim()
         _wait_no_fork(conn)
         return created[0], created[1]
+
+
+def _intern(index: dict[Any, int], values: list[Any], value: Any) -> int:
+    """The code of ``value`` in an interning table (``values[code] == value``), added when new."""
+    code = index.get(value)
+    if code is None:
+        code = index[value] = len(values)
+        values.append(value)
+    return code
 
 
 def _trim() -> None:

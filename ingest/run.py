@@ -43,6 +43,7 @@ from ingest.errors import InputError
 from ingest.seed import SEED_DOC_ID, seed_batch, seed_sha256
 
 if TYPE_CHECKING:
+    from app.services.chains import InferenceReport
     from ingest.inventory.read import InventoryRead
 
 Kind = Literal["auto", "policy", "inventory"]
@@ -124,7 +125,7 @@ class FileOutcome:
 class IngestReport:
     files: list[FileOutcome] = field(default_factory=list)
     times: StageTimes = field(default_factory=StageTimes)
-    derived: Any = None  # app.services.chains.InferenceReport when the derive step ran
+    derived: InferenceReport | None = None  # when the derive step ran
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -585,7 +586,7 @@ def _ingest_bulk(
     return report
 
 
-def _derive_in_memory(graph: BulkGraph) -> Any:
+def _derive_in_memory(graph: BulkGraph) -> InferenceReport:
     """app.services.chains.materialise_inferred over the run's in-memory graph, before it is sent: the
     same links and pseudo-document the store path writes (tests/bulk compares the two graphs)."""
     from app.services.chains import DEFAULT_MIN_SCORE, DERIVED_DOC, InferenceReport, derived_document, infer_links

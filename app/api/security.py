@@ -87,6 +87,15 @@ def _unauthorized(missing: bool) -> ApiProblem:
     return ApiProblem(401, "Unauthorized", detail, {"WWW-Authenticate": "Bearer"})
 
 
+def _check(key: str | None, auth: HTTPAuthorizationCredentials | None, accepted: list[bytes]) -> None:
+    """401 unless the request presents one of the accepted keys."""
+    given = _presented(key, auth)
+    if given is None:
+        raise _unauthorized(missing=True)
+    if not _matches(given, accepted):
+        raise _unauthorized(missing=False)
+
+
 def require_write(
     request: Request,
     key: Annotated[str | None, Depends(api_key_header)],
@@ -97,11 +106,7 @@ def require_write(
     expected = _usable(settings.api_key)
     if expected is None:
         raise ApiProblem(403, "Writes disabled", write_key_problem(settings) or "writes are disabled on this server")
-    given = _presented(key, auth)
-    if given is None:
-        raise _unauthorized(missing=True)
-    if not _matches(given, [expected]):
-        raise _unauthorized(missing=False)
+    _check(key, auth, [expected])
 
 
 def require_read(
@@ -121,8 +126,4 @@ def require_read(
             "reads are protected (INNOKG_PROTECT_READS / INNOKG_READ_KEY) but no usable key is configured: "
             f"set INNOKG_READ_KEY or INNOKG_API_KEY (at least {MIN_KEY_CHARS} characters)",
         )
-    given = _presented(key, auth)
-    if given is None:
-        raise _unauthorized(missing=True)
-    if not _matches(given, accepted):
-        raise _unauthorized(missing=False)
+    _check(key, auth, accepted)

@@ -113,41 +113,25 @@ def test_search_entities_caps_candidates_but_keeps_exact_names(sample: Sample) -
 def test_search_entities_pages_and_filters_kinds(sample: Sample) -> None:
     qt = query_terms("材料")
     assert qt is not None
-    full = q(
-        sample,
-        "search_entities",
-        anchors=qt.anchors,
-        terms=qt.terms,
-        q="材料",
-        kinds=None,
-        cap=100_000,
-        skip=0,
-        limit=1000,
-    )
-    page = q(
-        sample,
-        "search_entities",
-        anchors=qt.anchors,
-        terms=qt.terms,
-        q="材料",
-        kinds=None,
-        cap=100_000,
-        skip=3,
-        limit=4,
-    )
+
+    def search(kinds: list[str] | None, skip: int, limit: int) -> list[dict[str, Any]]:
+        return q(
+            sample,
+            "search_entities",
+            anchors=qt.anchors,
+            terms=qt.terms,
+            q="材料",
+            kinds=kinds,
+            cap=100_000,
+            skip=skip,
+            limit=limit,
+        )
+
+    full = search(None, 0, 1000)
+    page = search(None, 3, 4)
     assert page[0]["total"] == full[0]["total"]
     assert page[0]["items"] == full[0]["items"][3:7]
-    only = q(
-        sample,
-        "search_entities",
-        anchors=qt.anchors,
-        terms=qt.terms,
-        q="材料",
-        kinds=["Platform"],
-        cap=100_000,
-        skip=0,
-        limit=1000,
-    )
+    only = search(["Platform"], 0, 1000)
     assert {h["kind"] for h in only[0]["items"]} == {"Platform"}
     assert only[0]["total"] == sum(1 for h in full[0]["items"] if h["kind"] == "Platform")
 

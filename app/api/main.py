@@ -22,16 +22,15 @@ log = logging.getLogger("innokg.api")
 
 
 def _warm(app: FastAPI) -> None:
-    """Fill the caches the first requests would otherwise pay for: every chain's coverage answer and the
-    search term-frequency table (docs/bench-api.md). Best effort: a store that is down answers 503 later."""
+    """Fill the cache the first requests would otherwise pay for: every chain's coverage answer
+    (docs/bench-api.md). Best effort: a store that is down answers 503 later."""
     from app.api.deps import app_store
-    from app.services import chains, search
+    from app.services import chains
 
     try:
         store = app_store(app.state)
-        search.term_counts(store)
         chains.warm(store, chains.fingerprint(store), background=False)
-        log.info("caches warmed (coverage of every chain, search term counts)")
+        log.info("caches warmed (coverage of every chain)")
     except Exception as exc:  # any failure just leaves the caches cold
         log.info("cache warm-up skipped: %s", exc)
 

@@ -57,7 +57,7 @@ def encode_params(params: Mapping[str, Any], keys: Iterable[str] | None = None) 
 
 
 # Errors that mean "already there" when (re)applying the schema: creation is not idempotent here.
-_ALREADY = ("already indexed", "already exists", "constraint already")
+_ALREADY = ("already indexed", "already exists", "constraint already", "no such index")  # schema reapplied
 
 
 _SCALARS = frozenset({str, int, float, bool})

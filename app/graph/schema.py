@@ -66,7 +66,7 @@ class NodeSpec:
     prefix: str  # id prefix, readable in URLs and logs
     key: str  # what the canonical key is made of (documentation)
     indexed: tuple[str, ...] = ()  # properties with a range index besides `id`
-    searchable: bool = False  # gets `search_terms` (jieba tokens + n-grams) for /search
+    searchable: bool = False  # gets `search_text` (n-grams + jieba tokens, full-text indexed) for /search
 
 
 NODES: dict[Label, NodeSpec] = {

@@ -56,7 +56,7 @@ def get_document(store: GraphStore, doc_node_id: str, per_label: int = 20) -> Do
         return None
     props = dict(rows[0]["props"])
     raw = props.pop("raw_text", None)
-    props.pop("search_terms", None)
+    props.pop("search_text", None)
     facts = [FactGroup(**r) for r in run(store, "document_facts", id=doc_node_id, per_label=per_label)]
     return DocumentDetail(
         id=doc_node_id,

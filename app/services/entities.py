@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from app.graph.store import GraphStore
 from app.services.named import run
 
-HIDDEN_PROPS = ("search_terms", "raw_text")  # index plumbing and whole texts: not entity facts
+HIDDEN_PROPS = ("search_text", "raw_text")  # index plumbing and whole texts: not entity facts
 
 
 class Neighbour(BaseModel):

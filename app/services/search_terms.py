@@ -1,8 +1,11 @@
-"""Search terms stored on nodes (``search_terms``): built by the loaders, looked up by app.services.search.
+"""Search terms stored on nodes (``search_text``): built by the loaders, looked up by app.services.search.
 
 Every searchable node carries its name's (and short form's, aliases', field's) character bigrams and
-trigrams plus jieba search-mode tokens in one list property with an index (see app.services.search for
-the query side and docs/api.md "Search"). This module is the build side only: ingest calls
+trigrams plus jieba search-mode tokens, sorted and joined by spaces in one string property under the
+engine's full-text index (whitespace-separated terms, no stemming, no stop words: each term is one index
+token). One string, not a list: FalkorDB keeps every list element as a value of its own, and the list with
+its range index was ≈ 40 % of a 1M-platform graph's memory (docs/bench-load.md). See app.services.search
+for the query side and docs/api.md "Search". This module is the build side only: ingest calls
 ``add_search_terms(batch)`` (or ``search_terms(text)``) when it builds nodes.
 """
 
@@ -50,7 +53,7 @@ def bigrams(run: str) -> list[str]:
 
 
 def trigrams(run: str) -> list[str]:
-    """Character trigrams: an index anchor far more selective than any bigram (市新材 vs 市新)."""
+    """Character trigrams: far more selective than any bigram (市新材 vs 市新)."""
     return [run[i : i + 3] for i in range(len(run) - 2)]
 
 
@@ -223,8 +226,12 @@ def node_search_terms(props: dict[str, Any]) -> list[str]:
 SEARCHABLE: tuple[Label, ...] = tuple(s.label for s in NODES.values() if s.searchable)
 
 
+SEARCH_PROP = "search_text"  # the property the full-text indexes cover (cypher/schema/*.cypher)
+
+
 def add_search_terms(batch: GraphBatch) -> GraphBatch:
-    """Fill ``search_terms`` on every searchable node of a batch (in place; returns the batch)."""
+    """Fill ``search_text`` (the node's sorted terms joined by spaces) on every searchable node of a batch
+    (in place; returns the batch)."""
     from app.graph.bulk import gc_paused
 
     with gc_paused():  # a batch allocates ~100 short-lived sets/lists per row: no cyclic GC passes
@@ -234,5 +241,5 @@ def add_search_terms(batch: GraphBatch) -> GraphBatch:
             for row in rows:
                 terms = node_search_terms(row["props"])
                 if terms:
-                    row["props"]["search_terms"] = terms
+                    row["props"][SEARCH_PROP] = " ".join(terms)
     return batch

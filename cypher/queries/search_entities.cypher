@@ -1,107 +1,84 @@
 // name: search_entities
-// description: Entities whose search_terms hold every query bigram and trigram, ranked: exact name/short
-// description: form/alias, then prefix, then substring, then field/alias matches; shorter names first.
-// description: $anchors = the query's three rarest terms (repeated when it has fewer): the index
-// description: intersects their three posting lists, so only nodes holding all three are read and tested
-// description: against the other terms. Terms and anchors come from app.services.search.query_terms(q).
-// description: At most $cap candidates per label are ranked (a query made only of common bigrams can
-// description: match a third of a million platforms); exact names are always candidates (name index).
-// params: anchors, terms, q, kinds, cap, skip, limit
+// description: Entities whose search_text holds every query bigram and trigram (the full-text index of
+// description: each label answers the AND of the terms), ranked: exact name/short form/alias, then prefix,
+// description: then substring, then field/alias matches; shorter names first. $terms come from
+// description: app.services.search.query_terms(q). At most $cap candidates per label are ranked (a query
+// description: made only of common bigrams can match a third of a million platforms); exact names are
+// description: always candidates (name index). A label left out by $kinds is not asked at all.
+// params: terms, q, kinds, cap, skip, limit
 CALL {
-  MATCH (n:Document)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Document' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Document' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Document', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Document' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Document {name: $q}) WHERE $kinds IS NULL OR 'Document' IN $kinds
   RETURN n, 'Document' AS kind
   UNION ALL
-  MATCH (n:Agency)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Agency' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Agency' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Agency', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Agency' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Agency {name: $q}) WHERE $kinds IS NULL OR 'Agency' IN $kinds
   RETURN n, 'Agency' AS kind
   UNION ALL
-  MATCH (n:Platform)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Platform' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Platform' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Platform', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Platform' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Platform {name: $q}) WHERE $kinds IS NULL OR 'Platform' IN $kinds
   RETURN n, 'Platform' AS kind
   UNION ALL
-  MATCH (n:Institution)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Institution' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Institution' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Institution', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Institution' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Institution {name: $q}) WHERE $kinds IS NULL OR 'Institution' IN $kinds
   RETURN n, 'Institution' AS kind
   UNION ALL
-  MATCH (n:Person)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Person' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Person' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Person', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Person' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Person {name: $q}) WHERE $kinds IS NULL OR 'Person' IN $kinds
   RETURN n, 'Person' AS kind
   UNION ALL
-  MATCH (n:LabCluster)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'LabCluster' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'LabCluster' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('LabCluster', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'LabCluster' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:LabCluster {name: $q}) WHERE $kinds IS NULL OR 'LabCluster' IN $kinds
   RETURN n, 'LabCluster' AS kind
   UNION ALL
-  MATCH (n:IndustrialCluster)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'IndustrialCluster' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'IndustrialCluster' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('IndustrialCluster', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'IndustrialCluster' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:IndustrialCluster {name: $q}) WHERE $kinds IS NULL OR 'IndustrialCluster' IN $kinds
   RETURN n, 'IndustrialCluster' AS kind
   UNION ALL
-  MATCH (n:IndustrialChain)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'IndustrialChain' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'IndustrialChain' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('IndustrialChain', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'IndustrialChain' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:IndustrialChain {name: $q}) WHERE $kinds IS NULL OR 'IndustrialChain' IN $kinds
   RETURN n, 'IndustrialChain' AS kind
   UNION ALL
-  MATCH (n:Industry)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Industry' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Industry' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Industry', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Industry' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Industry {name: $q}) WHERE $kinds IS NULL OR 'Industry' IN $kinds
   RETURN n, 'Industry' AS kind
   UNION ALL
-  MATCH (n:Zone)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Zone' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Zone' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Zone', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Zone' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Zone {name: $q}) WHERE $kinds IS NULL OR 'Zone' IN $kinds
   RETURN n, 'Zone' AS kind
   UNION ALL
-  MATCH (n:Programme)
-  WHERE $anchors[0] IN n.search_terms AND $anchors[1] IN n.search_terms AND $anchors[2] IN n.search_terms
-    AND all(t IN $terms WHERE t IN n.search_terms)
-    AND ($kinds IS NULL OR 'Programme' IN $kinds)
+  UNWIND CASE WHEN $kinds IS NULL OR 'Programme' IN $kinds THEN [1] ELSE [] END AS asked
+  CALL db.idx.fulltext.queryNodes('Programme', reduce(s = '', t IN $terms | s + ' ' + t)) YIELD node AS n
   RETURN n, 'Programme' AS kind LIMIT $cap
   UNION ALL
   MATCH (n:Programme {name: $q}) WHERE $kinds IS NULL OR 'Programme' IN $kinds

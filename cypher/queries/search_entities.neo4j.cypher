@@ -1,16 +1,15 @@
 // name: search_entities
-// description: Entities whose search_terms hold every query bigram and trigram, ranked: exact name,
+// description: Entities whose search_text holds every query bigram and trigram, ranked: exact name,
 // description: short form or alias, then prefix, then substring, then field/alias matches; shorter
 // description: names first (Neo4j variant:
-// description: the full-text index innokg_search, whitespace analyser over the search_terms lists, is
-// description: asked for documents holding ALL the terms; at most $cap candidates). Terms come from
-// description: app.services.search.query_terms(q); $anchors are the FalkorDB variant's index keys
-// description: (unused here).
-// params: anchors, terms, q, kinds, cap, skip, limit
+// description: the full-text index innokg_search_text, whitespace analyser over search_text, is asked
+// description: for documents holding ALL the terms; at most $cap candidates). Terms come from
+// description: app.services.search.query_terms(q).
+// params: terms, q, kinds, cap, skip, limit
 WITH reduce(s = '', t IN $terms | s + CASE WHEN s = '' THEN '' ELSE ' AND ' END + '"' + t + '"') AS lucene
-CALL db.index.fulltext.queryNodes('innokg_search', lucene, {limit: $cap}) YIELD node
+CALL db.index.fulltext.queryNodes('innokg_search_text', lucene, {limit: $cap}) YIELD node
 WITH node AS n, labels(node)[0] AS kind
-WHERE ($kinds IS NULL OR kind IN $kinds) AND all(t IN $terms WHERE t IN n.search_terms)
+WHERE ($kinds IS NULL OR kind IN $kinds) AND all(t IN $terms WHERE (' ' + n.search_text + ' ') CONTAINS (' ' + t + ' '))
 WITH n, kind, coalesce(n.name, n.title, n.id) AS name
 WITH n, kind, name,
   CASE

@@ -59,16 +59,64 @@ CREATE INDEX FOR (n:Evidence) ON (n.id);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Evidence PROPERTIES 1 id;
 CREATE INDEX FOR (n:Evidence) ON (n.doc_id);
 
-// Chinese search: FalkorDB indexes list elements, so `$term IN n.search_terms` is an index scan
-// (search_terms = character bigrams + jieba tokens, computed at ingest by app.services.search).
-CREATE INDEX FOR (n:Document) ON (n.search_terms);
-CREATE INDEX FOR (n:Agency) ON (n.search_terms);
-CREATE INDEX FOR (n:Platform) ON (n.search_terms);
-CREATE INDEX FOR (n:Institution) ON (n.search_terms);
-CREATE INDEX FOR (n:Person) ON (n.search_terms);
-CREATE INDEX FOR (n:LabCluster) ON (n.search_terms);
-CREATE INDEX FOR (n:IndustrialCluster) ON (n.search_terms);
-CREATE INDEX FOR (n:IndustrialChain) ON (n.search_terms);
-CREATE INDEX FOR (n:Industry) ON (n.search_terms);
-CREATE INDEX FOR (n:Zone) ON (n.search_terms);
-CREATE INDEX FOR (n:Programme) ON (n.search_terms);
+// Chinese search: a full-text index per searchable label over search_text (the node's character bigrams,
+// trigrams and jieba tokens, sorted and joined by spaces at ingest by app.services.search_terms). No stop
+// words, no stemming: every term is one index token and a query of terms is their intersection.
+CALL db.idx.fulltext.createNodeIndex({label: 'Document', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Agency', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Platform', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Institution', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Person', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'LabCluster', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'IndustrialCluster', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'IndustrialChain', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Industry', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Zone', stopwords: []}, {field: 'search_text', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Programme', stopwords: []}, {field: 'search_text', nostem: true});
+
+// Stores written before search_text (≤ 2026-11-21) kept the terms as a list with a range index: the list
+// becomes the text (it is sorted already), then the old indexes go ("no such index" once done: ignored).
+MATCH (n:Document) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:Agency) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:Platform) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:Institution) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:Person) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:LabCluster) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:IndustrialCluster) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:IndustrialChain) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:Industry) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:Zone) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+MATCH (n:Programme) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+DROP INDEX FOR (n:Document) ON (n.search_terms);
+DROP INDEX FOR (n:Agency) ON (n.search_terms);
+DROP INDEX FOR (n:Platform) ON (n.search_terms);
+DROP INDEX FOR (n:Institution) ON (n.search_terms);
+DROP INDEX FOR (n:Person) ON (n.search_terms);
+DROP INDEX FOR (n:LabCluster) ON (n.search_terms);
+DROP INDEX FOR (n:IndustrialCluster) ON (n.search_terms);
+DROP INDEX FOR (n:IndustrialChain) ON (n.search_terms);
+DROP INDEX FOR (n:Industry) ON (n.search_terms);
+DROP INDEX FOR (n:Zone) ON (n.search_terms);
+DROP INDEX FOR (n:Programme) ON (n.search_terms);

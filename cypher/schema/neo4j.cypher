@@ -42,7 +42,14 @@ CREATE INDEX target_kind IF NOT EXISTS FOR (n:Target) ON (n.kind);
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
 CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id);
 
-// Chinese search: a full-text index over the search_terms lists (bigrams + jieba tokens computed at
-// ingest; whitespace analyser so every list element stays one Lucene term).
-CREATE FULLTEXT INDEX innokg_search IF NOT EXISTS FOR (n:Document|Agency|Platform|Institution|Person|LabCluster|IndustrialCluster|IndustrialChain|Industry|Zone|Programme) ON EACH [n.search_terms]
+// Chinese search: a full-text index over search_text (the node's character bigrams, trigrams and jieba
+// tokens, sorted and joined by spaces at ingest; whitespace analyser so every term stays one Lucene term).
+CREATE FULLTEXT INDEX innokg_search_text IF NOT EXISTS FOR (n:Document|Agency|Platform|Institution|Person|LabCluster|IndustrialCluster|IndustrialChain|Industry|Zone|Programme) ON EACH [n.search_text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+
+// Stores written before search_text (≤ 2026-11-21) kept the terms as a list under innokg_search: the list
+// becomes the text (it is sorted already), then the old index goes.
+MATCH (n) WHERE n.search_terms IS NOT NULL
+SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
+REMOVE n.search_terms;
+DROP INDEX innokg_search IF EXISTS;

@@ -53,7 +53,7 @@ def test_search_by_short_form_and_kind_filter(api: Api) -> None:
 def test_entity_with_neighbours_and_evidence(api: Api) -> None:
     pid = one(api, "MATCH (p:Platform)-[:MEMBER_OF]->(:LabCluster) RETURN p.id AS x ORDER BY x LIMIT 1")
     body = api.client.get(f"/entities/{pid}").json()
-    assert body["label"] == "Platform" and "search_terms" not in body["props"]
+    assert body["label"] == "Platform" and "search_text" not in body["props"]
     assert {"HOSTS", "TYPED_AS", "LOCATED_IN", "MEMBER_OF"} <= set(body["neighbours"])
     assert body["neighbours"]["HOSTS"][0]["direction"] == "in"
     assert body["evidence"] and body["evidence"][0]["rule"] == "inventory_row" and body["evidence"][0]["row"] >= 2

@@ -26,5 +26,5 @@ def test_digest_sees_a_changed_property() -> None:
     batch = add_search_terms(next(to_batches(read_inventory(path))))
     before = list(batch_repr(batch))
     row = batch.nodes[next(iter(k for k in batch.nodes if k.value == "Platform"))][0]
-    row["props"]["search_terms"] = list(reversed(row["props"]["search_terms"]))
+    row["props"]["search_text"] = " ".join(reversed(row["props"]["search_text"].split(" ")))
     assert list(batch_repr(batch)) != before

@@ -41,6 +41,7 @@ def build(store: FalkorStore, platforms: int = 120) -> Sample:
         POLICY_DOC: {"kind": "policy", "title": "样例政策", "raw_text": POLICY_TEXT, "year": 2023},
         INVENTORY_DOC: {"kind": "inventory", "title": "样例名单"},
     }
+    store.apply_schema()  # as every ingest does (search needs the full-text indexes)
     load_document(store, POLICY_DOC, "sha-policy", docs[POLICY_DOC], pol)
     load_document(store, INVENTORY_DOC, "sha-inventory", docs[INVENTORY_DOC], inv)
     materialise_inferred(store)  # the derived step a full ingest runs (inferred SERVES links)

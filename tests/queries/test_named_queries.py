@@ -44,7 +44,6 @@ def test_search_entities_matches_every_node_holding_all_query_bigrams(sample: Sa
     rows = q(
         sample,
         "search_entities",
-        anchors=qt.anchors,
         terms=qt.terms,
         q=text,
         kinds=None,
@@ -57,7 +56,7 @@ def test_search_entities_matches_every_node_holding_all_query_bigrams(sample: Sa
     want = {
         n
         for n, d in sample.graph.nodes(data=True)
-        if d["label"] in labels and set(qt.terms) <= set(d.get("search_terms", []))
+        if d["label"] in labels and set(qt.terms) <= set(d.get("search_text", "").split(" "))
     }
     assert want, text  # the sample must hold matches, or the comparison proves nothing
     assert got == want
@@ -70,21 +69,18 @@ def test_search_entities_matches_every_node_holding_all_query_bigrams(sample: Sa
 
 
 def test_search_entities_name_parts_match_the_oracle(sample: Sample) -> None:
-    """Cuts of real names: many terms, three distinct anchors intersected by the index."""
+    """Cuts of real names: many terms, all intersected by the full-text index."""
     labels = {lb.value for lb in SEARCHABLE}
     for node in sample.nodes("Platform")[::7][:8]:
         name = sample.graph.nodes[node]["name"]
         text = name[1:7]
         qt = query_terms(text)
-        assert qt is not None and len(set(qt.anchors)) == 3
-        rows = q(
-            sample, "search_entities", anchors=qt.anchors, terms=qt.terms, q=text, kinds=None, cap=100_000, skip=0,
-            limit=1000,
-        )  # fmt: skip
+        assert qt is not None and len(qt.terms) == 9
+        rows = q(sample, "search_entities", terms=qt.terms, q=text, kinds=None, cap=100_000, skip=0, limit=1000)
         want = {
             n
             for n, d in sample.graph.nodes(data=True)
-            if d["label"] in labels and set(qt.terms) <= set(d.get("search_terms", []))
+            if d["label"] in labels and set(qt.terms) <= set(d.get("search_text", "").split(" "))
         }
         assert node in want and {h["id"] for h in rows[0]["items"]} == want, text
 
@@ -96,7 +92,6 @@ def test_search_entities_caps_candidates_but_keeps_exact_names(sample: Sample) -
     rows = q(
         sample,
         "search_entities",
-        anchors=qt.anchors,
         terms=qt.terms,
         q=name,
         kinds=["Platform"],
@@ -118,7 +113,6 @@ def test_search_entities_pages_and_filters_kinds(sample: Sample) -> None:
         return q(
             sample,
             "search_entities",
-            anchors=qt.anchors,
             terms=qt.terms,
             q="材料",
             kinds=kinds,
@@ -517,35 +511,13 @@ def test_chains_terms_and_platforms_fields(sample: Sample) -> None:
         assert r["field_tokens"] == sample.graph.nodes[r["id"]]["field_tokens"]
 
 
-def test_search_term_counts_and_rarest_anchor(sample: Sample) -> None:
-    rows = q(sample, "search_term_counts", platform_share=1.0, institution_share=1.0)
-    want: Counter[str] = Counter()
-    for label in ("Platform", "Institution"):
-        for n in sample.nodes(label):
-            want.update(sample.graph.nodes[n].get("search_terms", []))
-    assert {r["term"]: r["n"] for r in rows} == {t: c for t, c in want.items() if c > 1}
-    counts = {r["term"]: r["n"] for r in rows}
-    qt = query_terms("省集成电路", counts)
-    assert qt is not None and counts.get(qt.anchor, 0) == min(counts.get(t, 0) for t in qt.terms)
-    # the index intersects three anchors' posting lists; together they span the whole query
-    assert qt.anchors[0] == qt.anchor and len(set(qt.anchors)) == 3 and set(qt.anchors) <= set(qt.terms)
-    assert set("".join(qt.anchors)) == set("省集成电路")
-    short = query_terms("大连", counts)  # one bigram: the anchors repeat it
-    assert short is not None and short.anchors == ["大连"] * 3
-
-
-def test_query_anchors_come_from_different_parts_of_the_query() -> None:
-    """Terms cut from one word occur together: 化工过 / 工过程 / 过程强 intersect to what 化工过 alone
-    finds. After the rarest, the anchors are the terms covering most of the query not covered yet."""
-    counts = {"化工过": 287, "工过程": 287, "过程强": 287, "色化工": 300, "市绿色": 2_000, "绿色化": 900}
-    counts |= {t: 5_000 for t in ("市绿", "绿色", "色化", "化工", "工过", "过程", "程强")}
-    qt = query_terms("市绿色化工过程强", counts)
-    assert qt is not None and qt.anchors == ["化工过", "市绿色", "过程强"]
-    # terms are unchanged: every bigram then every trigram, all required
+def test_query_terms_are_every_bigram_then_every_trigram() -> None:
+    qt = query_terms("市绿色化工过程强")
     bigrams = ["市绿", "绿色", "色化", "化工", "工过", "过程", "程强"]
-    assert qt.terms == [*bigrams, "市绿色", "绿色化", "色化工", "化工过", "工过程", "过程强"]
-    two = query_terms("5G 通信", counts)  # ASCII words whole; fewer terms than anchors: the last repeats
-    assert two is not None and set(two.anchors) == {"5g", "通信"} and two.anchors[1] == two.anchors[2]
+    assert qt is not None and qt.terms == [*bigrams, "市绿色", "绿色化", "色化工", "化工过", "工过程", "过程强"]
+    two = query_terms("5G 通信，通信")  # ASCII words whole, lower case; a repeated term once
+    assert two is not None and two.terms == ["5g", "通信"]
+    assert query_terms("，。 ") is None
 
 
 def test_zz_every_named_query_was_run_against_the_store() -> None:

@@ -187,6 +187,12 @@ def _sorted_keys(props: dict[str, Any]) -> Keys:
     return keys
 
 
+def release_caches() -> None:
+    """Empty the packing caches (a process done packing: they refill when it packs again)."""
+    _STR_CACHE.clear()
+    _SORTED.clear()
+
+
 def pack_clean(props: dict[str, Any], node_id: str) -> Packed:
     """``pack({**_clean(props), "id": node_id})`` in one pass (None and [] are not properties)."""
     clean = {k: v for k, v in props.items() if v is not None and v != []}
@@ -657,63 +663,133 @@ class BulkGraph:
 
     def send(self, store: GraphStore, *, on_command: Callable[[int, int], None] | None = None) -> tuple[int, int]:
         """Create the graph with GRAPH.BULK (nodes first: edges refer to existing internal ids).
-        Returns (nodes, edges) the server reported. The graph key must not exist."""
+        Returns (nodes, edges) the server reported. The graph key must not exist.
+
+        Two phases, so that the parent holds about one command while the server grows with the graph:
+        every command is first written to a spool file (the in-memory run freed as its tokens are built),
+        then the run is dropped and the commands are sent one by one, read back from the spool."""
         if self.sent:
             raise StoreError("the bulk graph was already sent")
         conn, key = _connection(store)
         if conn.exists(key):
             raise StoreError(f"GRAPH.BULK needs a new graph: {key} exists")
-        self.sent = True  # from here on the in-memory graph is consumed as it is sent
+        self.sent = True  # from here on the in-memory graph is consumed as it is spooled
         order, internal = self._node_order()
-        # What the tokens no longer need is freed before the server grows with the graph (the peak of all
-        # processes together is the parent's run structure plus the server's loaded graph).
+        # What the tokens no longer need is freed before the spool grows.
         self._ids, self._f_region, self._f_tokens, self._f_values, self._f_list = {}, array("I"), array("I"), {}, []
         _trim()
         created = [0, 0]
-        first = [True]
-
-        def command(tokens: list[bytes], nodes: int, edges: int, n_labels: int) -> None:
-            args: list[Any] = [nodes, edges, n_labels, len(tokens) - n_labels, *tokens]
-            if first[0]:
-                args.insert(0, "BEGIN")
-                first[0] = False
-            try:
-                reply = conn.execute_command("GRAPH.BULK", key, *args)
-            except Exception as exc:
-                raise StoreError(f"GRAPH.BULK failed: {exc}") from exc
-            text = reply.decode() if isinstance(reply, bytes) else str(reply)
-            stats = text.split(", ")
-            created[0] += int(stats[0].split(" ")[0])
-            created[1] += int(stats[1].split(" ")[0])
-            if on_command is not None:
-                on_command(nodes, edges)
-
-        def nodes_then_free() -> Iterator[tuple[int, bytes]]:
-            yield from self._node_tokens(order)
+        with _Spool() as spool:
+            for n, tok in self._node_tokens(order):
+                spool.add(tok, n, nodes=True)
             order.clear()
             self._node_blob.close()
             self._node_blob, self._label, self._node_sig = _Blobs(), array("B"), array("I")
             _trim()
-
-        for stream, is_node in ((nodes_then_free(), True), (self._edge_tokens(internal), False)):
-            tokens: list[bytes] = []
-            size = count = 0
-            for n, tok in stream:
-                if tokens and size + len(tok) > MAX_COMMAND:
-                    command(tokens, count if is_node else 0, 0 if is_node else count, len(tokens) if is_node else 0)
-                    tokens, size, count = [], 0, 0
-                tokens.append(tok)
-                size += len(tok)
-                count += n
-            if tokens:
-                command(tokens, count if is_node else 0, 0 if is_node else count, len(tokens) if is_node else 0)
-        # Free the rest of the in-memory graph: the store holds it now.
-        del internal
-        self._rel_blob.close()
-        self._rel_blob, self._rel_sig = _Blobs(), array("I")
-        _trim()
+            for n, tok in self._edge_tokens(internal):
+                spool.add(tok, n, nodes=False)
+            # Nothing of the run is needed any more (the documents stay: complete() stamps them).
+            del internal
+            self._rel_blob.close()
+            self._rel_blob, self._rel_sig = _Blobs(), array("I")
+            self._sigs, self._sig_keys = {}, []
+            _trim()
+            for i, (nodes, edges, n_labels, tokens) in enumerate(spool.commands()):
+                args: list[Any] = [nodes, edges, n_labels, len(tokens) - n_labels, *tokens]
+                if i == 0:
+                    args.insert(0, "BEGIN")
+                try:
+                    reply = conn.execute_command("GRAPH.BULK", key, *args)
+                except Exception as exc:
+                    raise StoreError(f"GRAPH.BULK failed: {exc}") from exc
+                del args, tokens  # the next command is read only once this one is gone
+                text = reply.decode() if isinstance(reply, bytes) else str(reply)
+                stats = text.split(", ")
+                created[0] += int(stats[0].split(" ")[0])
+                created[1] += int(stats[1].split(" ")[0])
+                if on_command is not None:
+                    on_command(nodes, edges)
         _wait_no_fork(conn)
         return created[0], created[1]
+
+
+@dataclass
+class _Command:
+    """One GRAPH.BULK command in the spool: its tokens back to back from ``offset``."""
+
+    offset: int
+    nodes: bool  # a node command (else relationships)
+    count: int = 0  # entities in its tokens
+    sizes: list[int] = field(default_factory=list)  # token lengths, in order
+    size: int = 0
+
+
+class _Spool:
+    """The GRAPH.BULK commands of a send, written to an unlinked temporary file before the first one is
+    sent: building the tokens needs the whole run in memory, sending them needs the server to grow with
+    the graph, and the two no longer overlap (the parent held ~1 GiB at 1M rows while the server loaded).
+    Tokens go to the file as they are built; a command ends where the next token would pass MAX_COMMAND
+    bytes (node and relationship tokens never share one). The index (per command: entity count and token
+    lengths) is a few hundred integers in memory. The file has no name from the start and is gone once
+    closed; a write that fails (disk full) raises StoreError naming it, before anything was sent."""
+
+    def __init__(self) -> None:
+        fd, self.path = tempfile.mkstemp(prefix="innokg-bulk-spool-")
+        os.unlink(self.path)  # space is freed when the descriptor closes, whatever happens
+        self._fd = fd
+        self._end = 0
+        self._commands: list[_Command] = []
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def add(self, token: bytes, count: int, *, nodes: bool) -> None:
+        """Append one token of ``count`` entities to the current command, or to a new one."""
+        cmd = self._commands[-1] if self._commands else None
+        if cmd is None or cmd.nodes != nodes or cmd.size + len(token) > MAX_COMMAND:
+            cmd = _Command(self._end, nodes)
+            self._commands.append(cmd)
+        view = memoryview(token)
+        try:
+            while view:
+                done = os.pwrite(self._fd, view, self._end)
+                view = view[done:]
+                self._end += done
+        except OSError as exc:
+            raise StoreError(f"GRAPH.BULK spool {self.path} (unlinked): write failed, nothing sent: {exc}") from exc
+        cmd.sizes.append(len(token))
+        cmd.size += len(token)
+        cmd.count += count
+
+    def commands(self) -> Iterator[tuple[int, int, int, list[bytes]]]:
+        """(nodes, edges, label tokens, tokens) per command, in order, each read when asked for."""
+        for cmd in self._commands:
+            tokens, at = [], cmd.offset
+            for n in cmd.sizes:
+                tokens.append(self._read(at, n))
+                at += n
+            if cmd.nodes:
+                yield cmd.count, 0, len(tokens), tokens
+            else:
+                yield 0, cmd.count, 0, tokens
+            del tokens
+
+    def _read(self, at: int, n: int) -> bytes:
+        try:
+            data = os.pread(self._fd, n, at)
+        except OSError as exc:
+            raise StoreError(f"GRAPH.BULK spool {self.path} (unlinked): read failed: {exc}") from exc
+        if len(data) != n:
+            raise StoreError(f"GRAPH.BULK spool {self.path} (unlinked): {len(data)} of {n} bytes read at {at}")
+        return data
 
 
 def _intern(index: dict[Any, int], values: list[Any], value: Any) -> int:

@@ -1,7 +1,7 @@
 """GRAPH.BULK through the spool (app.graph.bulk._Spool): the commands reach the live embedded server
 byte-identical to the in-memory split the send used before (same tokens, same command boundaries, same
 order), the spool file is gone after a success and after a refused command, and a spool write error is a
-StoreError before anything is sent."""
+StoreError before anything is sent. Then: what ingest.run drops before the send comes back identical."""
 
 from __future__ import annotations
 
@@ -183,3 +183,39 @@ def test_a_spool_write_error_is_a_store_error_before_anything_is_sent(
     assert rec.sent == []
     assert not graph_exists(fresh)
     assert _spool_fds() == []
+
+
+def test_what_the_bulk_parent_drops_before_the_send_comes_back_the_same() -> None:
+    """ingest.run._release_build_caches empties jieba's dictionary and segment's word tables; their next
+    users reload them and cut, cross and search exactly as before."""
+    import jieba
+
+    from app.services.search_terms import search_terms
+    from ingest.inventory import segment
+    from ingest.run import _release_build_caches
+
+    texts = [
+        "辽宁省先进材料与智能制造重点实验室",
+        "大连理工大学精细化工国家重点实验室",
+        "沈阳市工业互联网工程技术研究中心",
+    ]
+    runs = [f"{t}{i}号" for i in range(3) for t in texts]  # names no lru cache has seen
+    before = (
+        [jieba.lcut(t, HMM=False) for t in texts],
+        [[segment.crosses(t, p) for p in range(1, len(t))] for t in texts],
+        [search_terms(t) for t in runs],
+    )
+    bulk._pack_str("省级")
+    _release_build_caches()
+    assert not jieba.dt.initialized and not jieba.dt.FREQ and not segment._INNER and not bulk._STR_CACHE
+    runs = [f"{t}{i}号" for i in range(3, 6) for t in texts]
+    after = (
+        [jieba.lcut(t, HMM=False) for t in texts],
+        [[segment.crosses(t, p) for p in range(1, len(t))] for t in texts],
+        [search_terms(t) for t in runs],
+    )
+    assert jieba.dt.initialized and segment._INNER
+    assert after[:2] == before[:2]
+    # The same shape of name gets the same terms up to its number (computed from a reloaded dictionary).
+    strip = [{x for x in terms if not any(c.isdigit() for c in x)} for terms in before[2] + after[2]]
+    assert strip[: len(runs)] == strip[len(runs) :]

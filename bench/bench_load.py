@@ -90,6 +90,8 @@ def main() -> None:
     ap.add_argument(
         "--mode", choices=["bulk", "merge", "both"], default="both", help="write path(s); both: bulk then MERGE"
     )
+    ap.add_argument("--search", type=int, default=0, help="then time N searches for cuts of platform names")
+    ap.add_argument("--search-out", type=Path, default=None, help="write each search's answer here (JSON)")
     args = ap.parse_args()
     out, gen_s = synth_inputs(args.platforms, args.seed, args.out, args.reuse)
 
@@ -125,6 +127,8 @@ def _run(mode: str, out: Path, args: argparse.Namespace, gen_s: float | None) ->
     counts = counts_by_label(store)
     edges = int(store.read(parse_query_file(Path(__file__).with_name("count_rels.cypher")).text)[0]["n"])
     server_hwm = _hwm_gib(server_pid)
+    server_end = (_rss_gib(server_pid), store._db.connection.info("memory")["used_memory"] / 2**30)
+    searched = _search(store, args.search, args.seed, args.search_out) if args.search else None
     store.close()
     stop_server(store_dir)
     shutil.rmtree(store_dir, ignore_errors=True)
@@ -168,9 +172,54 @@ def _run(mode: str, out: Path, args: argparse.Namespace, gen_s: float | None) ->
         f"largest worker {child_rss:.2f} GiB, FalkorDB server {server_hwm:.2f} GiB; "
         f"sum {self_rss + 2 * child_rss + server_hwm:.2f} GiB (parent + 2 workers + server). "
         f"**Peak of all processes together at one instant** (sampled every 0.5 s): {sampler.peak_sum:.2f} GiB "
-        f"(parent {parent_at:.2f} + workers {workers_at:.2f} + server {server_at:.2f}).\n"
+        f"(parent {parent_at:.2f} + workers {workers_at:.2f} + server {server_at:.2f}). "
+        f"Server after the load: RSS {server_end[0]:.2f} GiB, used_memory {server_end[1]:.2f} GiB.\n"
     )
+    if searched:
+        print(searched)
     return wall
+
+
+# Queries made only of terms thousands of platform names share (bench_api.py's worst cases).
+COMMON = ("生物医药", "集成电路", "新材料", "智能制造", "重点实验室", "技术创新中心", "新型研发机构", "省智能制造")
+
+
+def _search(store: FalkorStore, n: int, seed: int, out: Path | None) -> str:
+    """Time ``app.services.search.search`` for n 4–8 character cuts of platform names (drawn by id order,
+    so any store with the same platforms gets the same queries) and the COMMON queries; answers to --search-out
+    so two versions' answers can be compared."""
+    import json
+    import random
+
+    from app.services.search import search
+
+    names = [r["name"] for r in store.read(parse_query_file(Path(__file__).with_name("platform_names.cypher")).text)]
+    rng = random.Random(seed)
+    cuts = []
+    for name in rng.sample(names, min(n, len(names))):
+        k = rng.randrange(4, 9)
+        start = rng.randrange(max(1, len(name) - k))
+        cuts.append(name[start : start + k])
+    answers, times = [], {"cut": [], "common": []}
+    search(store, "预热")  # first query pays for connections and jieba
+    for kind, queries in (("cut", cuts), ("common", list(COMMON) * 3)):
+        for q in queries:
+            t = time.perf_counter()
+            page = search(store, q, limit=20)
+            times[kind].append((time.perf_counter() - t) * 1000)
+            answers.append({"q": q, "total": page.total, "exact": page.total_exact, "ids": [h.id for h in page.items]})
+    if out is not None:
+        out.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+
+    def pct(v: list[float], p: float) -> float:
+        s = sorted(v)
+        return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
+
+    lines = ["| search (in process, ms) | queries | p50 | p90 | p99 | max |", "|---|---:|---:|---:|---:|---:|"]
+    for kind, v in times.items():
+        label = "4–8 character cuts of names" if kind == "cut" else "common terms only"
+        lines.append(f"| {label} | {len(v)} | {pct(v, 50):.1f} | {pct(v, 90):.1f} | {pct(v, 99):.1f} | {max(v):.1f} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import mmap
 import os
 import struct
 import tempfile
@@ -694,15 +695,16 @@ class BulkGraph:
             self._rel_blob, self._rel_sig = _Blobs(), array("I")
             self._sigs, self._sig_keys = {}, []
             _trim()
-            for i, (nodes, edges, n_labels, tokens) in enumerate(spool.commands()):
-                args: list[Any] = [nodes, edges, n_labels, len(tokens) - n_labels, *tokens]
-                if i == 0:
-                    args.insert(0, "BEGIN")
-                try:
-                    reply = conn.execute_command("GRAPH.BULK", key, *args)
-                except Exception as exc:
-                    raise StoreError(f"GRAPH.BULK failed: {exc}") from exc
-                del args, tokens  # the next command is read only once this one is gone
+            for i in range(len(spool)):
+                with spool.command(i) as (nodes, edges, n_labels, tokens):
+                    args: list[Any] = [nodes, edges, n_labels, len(tokens) - n_labels, *tokens]
+                    if i == 0:
+                        args.insert(0, "BEGIN")
+                    try:
+                        reply = _bulk(conn, key, args)
+                    except Exception as exc:
+                        raise StoreError(f"GRAPH.BULK failed: {exc}") from exc
+                    del args
                 text = reply.decode() if isinstance(reply, bytes) else str(reply)
                 stats = text.split(", ")
                 created[0] += int(stats[0].split(" ")[0])
@@ -730,8 +732,9 @@ class _Spool:
     the graph, and the two no longer overlap (the parent held ~1 GiB at 1M rows while the server loaded).
     Tokens go to the file as they are built; a command ends where the next token would pass MAX_COMMAND
     bytes (node and relationship tokens never share one). The index (per command: entity count and token
-    lengths) is a few hundred integers in memory. The file has no name from the start and is gone once
-    closed; a write that fails (disk full) raises StoreError naming it, before anything was sent."""
+    lengths) is a few hundred integers in memory; a command is read back by mapping its part of the file.
+    The file is unlinked as soon as it is created and gone once closed (and unmapped); a write that fails
+    (disk full) raises StoreError naming it, before anything was sent."""
 
     def __init__(self) -> None:
         fd, self.path = tempfile.mkstemp(prefix="innokg-bulk-spool-")
@@ -769,27 +772,51 @@ class _Spool:
         cmd.size += len(token)
         cmd.count += count
 
-    def commands(self) -> Iterator[tuple[int, int, int, list[bytes]]]:
-        """(nodes, edges, label tokens, tokens) per command, in order, each read when asked for."""
-        for cmd in self._commands:
-            tokens, at = [], cmd.offset
-            for n in cmd.sizes:
-                tokens.append(self._read(at, n))
-                at += n
-            if cmd.nodes:
-                yield cmd.count, 0, len(tokens), tokens
-            else:
-                yield 0, cmd.count, 0, tokens
-            del tokens
+    def __len__(self) -> int:
+        return len(self._commands)
 
-    def _read(self, at: int, n: int) -> bytes:
+    @contextmanager
+    def command(self, i: int) -> Iterator[tuple[int, int, int, list[memoryview]]]:
+        """(nodes, edges, label tokens, tokens) of the i-th command. The tokens are views of the file
+        mapped read-only (no copy: the socket sends from the page cache), unmapped when the block ends."""
+        cmd = self._commands[i]
+        start = cmd.offset - cmd.offset % mmap.ALLOCATIONGRANULARITY
         try:
-            data = os.pread(self._fd, n, at)
-        except OSError as exc:
-            raise StoreError(f"GRAPH.BULK spool {self.path} (unlinked): read failed: {exc}") from exc
-        if len(data) != n:
-            raise StoreError(f"GRAPH.BULK spool {self.path} (unlinked): {len(data)} of {n} bytes read at {at}")
-        return data
+            mapped = mmap.mmap(self._fd, cmd.offset + cmd.size - start, access=mmap.ACCESS_READ, offset=start)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"GRAPH.BULK spool {self.path} (unlinked): cannot map command {i}: {exc}") from exc
+        whole = memoryview(mapped)
+        tokens, at = [], cmd.offset - start
+        for n in cmd.sizes:
+            tokens.append(whole[at : at + n])
+            at += n
+        try:
+            yield (cmd.count, 0, len(tokens), tokens) if cmd.nodes else (0, cmd.count, 0, tokens)
+        finally:  # views first: a mapping with live views cannot be closed
+            for view in tokens:
+                view.release()
+            whole.release()
+            mapped.close()
+
+
+def _bulk(conn: Any, key: str, args: list[Any]) -> Any:
+    """One ``GRAPH.BULK key args…`` on a connection of the client's pool, packed here: redis-py's hiredis
+    packer copies every argument into one bytes object (the parent held each command twice, 2 × 160 MB at
+    1M rows); these pieces go to the socket as they are, tokens straight from the spool's mapping."""
+    parts = [b"GRAPH.BULK", key.encode(), *(a if isinstance(a, memoryview) else str(a).encode() for a in args)]
+    pieces: list[bytes | memoryview] = [b"*%d\r\n" % len(parts)]
+    for part in parts:
+        pieces += (b"$%d\r\n" % len(part), part, b"\r\n")
+    pool = conn.connection_pool
+    c = pool.get_connection()
+    try:
+        c.send_packed_command(pieces)
+        return c.read_response()
+    except BaseException:
+        c.disconnect()  # a reply may be half read or a command half sent: a new connection next time
+        raise
+    finally:
+        pool.release(c)
 
 
 def _intern(index: dict[Any, int], values: list[Any], value: Any) -> int:

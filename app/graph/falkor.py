@@ -187,7 +187,20 @@ class FalkorStore:
                     raise StoreError(f"schema statement failed: {stmt}: {exc}") from exc
             except redis.ConnectionError as exc:
                 raise _error(exc, stmt) from exc
+        self._wait_indexes_built()
         return applied
+
+    def _wait_indexes_built(self, timeout_s: float = 1800.0) -> None:
+        """Return once every index is populated: the server fills an index created over existing nodes in
+        the background, and until then a full-text search answers nothing (seen after a 1M GRAPH.BULK)."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            building = self.read(template("indexes_building"))
+            if not building:
+                return
+            if time.monotonic() > deadline:
+                raise StoreError(f"indexes still being built after {timeout_s:.0f} s: {building[:3]}")
+            time.sleep(0.2)
 
     def health(self) -> Health:
         try:

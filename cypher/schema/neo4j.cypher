@@ -53,3 +53,7 @@ MATCH (n) WHERE n.search_terms IS NOT NULL
 SET n.search_text = reduce(s = head(n.search_terms), t IN tail(n.search_terms) | s + ' ' + t)
 REMOVE n.search_terms;
 DROP INDEX innokg_search IF EXISTS;
+
+// Indexes created over existing nodes are populated in the background: return once they are online
+// (a full-text search answers nothing before).
+CALL db.awaitIndexes(1800);

@@ -1,7 +1,7 @@
 """API latency and throughput on the embedded store (docs/bench-api.md).
 
 Generates --platforms inventory rows with ingest.synth.generate, ingests them with
-ingest.run.ingest_paths (which computes search_terms) into a fresh
+ingest.run.ingest_paths (which computes search_text) into a fresh
 graph, materialises the inferred chain links (app.services.chains.materialise_inferred), starts
 `uvicorn app.api.main:create_app` in a subprocess on
 loopback, then for each endpoint family (membership, entity, search, coverage):
@@ -59,7 +59,7 @@ def load_synth(
 
 
 def apply_search_index(store: FalkorStore) -> None:
-    """The schema (with its search_terms indexes) as `innokg init` applies it."""
+    """The schema (with its full-text search indexes) as `innokg init` applies it."""
     store.apply_schema()
 
 

@@ -594,16 +594,10 @@ def _release_build_caches() -> None:
     and segment's word-pair tables ≈ 20–25 MB (the lab-cluster lists and the derive step load them here);
     the resolver's and search_terms' caches and the other lru caches moved RSS by ≤ 3 MB (not dropped).
     Each is rebuilt on first use — a replayed document after the send only pays the ~1 s reload."""
-    import jieba
-
     from ingest.inventory import segment
 
     release_caches()
-    segment._INNER.clear()
-    segment._CROSS_MEMO.clear()
-    dt = jieba.dt
-    with dt.lock:  # check_initialized() reloads the same dictionary (from jieba's cache file) when next used
-        dt.FREQ, dt.total, dt.initialized = {}, 0, False
+    segment.release()
 
 
 def _derive_in_memory(graph: BulkGraph) -> InferenceReport:

@@ -105,7 +105,6 @@ def _pack_id(v: str) -> bytes:
 
 
 _PLAIN_REL_KEYS: Keys = ("docs", "evidence", "key")
-_ONLY_STR = {str}
 
 
 def _pack_value(v: Any, out: list[bytes]) -> None:
@@ -140,8 +139,8 @@ def pack(props: dict[str, Any]) -> Packed:
 
 
 def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
-    # Inlined fast paths for strings and lists of strings (most values; search_terms alone is a list of
-    # ~60 short strings per platform): ~3× less CPU than dispatching every value through _pack_value.
+    # Inlined fast paths for strings, lists of strings and ints (most values): far less CPU than dispatching
+    # every value through _pack_value.
     cache = _STR_CACHE
     out: list[bytes] = []
     append = out.append
@@ -153,13 +152,6 @@ def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
             append(p if p is not None else _pack_str(v))
         elif tv is list:
             append(_LONG.pack(_T_ARRAY, len(v)))
-            if len(v) > 3 and set(map(type, v)) == _ONLY_STR:
-                # A list of plain strings (search_terms: ~60 per platform) in one join + one encode; a NUL
-                # inside an item shows as an extra separator count and goes the per-item way (refused).
-                joined = "\0\x03".join(v)
-                if joined.count("\0") == len(v) - 1:
-                    append(("\x03" + joined + "\0").encode("utf-8"))
-                    continue
             for x in v:
                 if type(x) is str:
                     p = cache.get(x)

@@ -87,6 +87,16 @@ def crosses(run: str, p: int) -> bool:
 _CROSS_MEMO: dict[tuple[str, str], bool] = {}
 
 
+def release() -> None:
+    """Empty the word tables and jieba's dictionary (a process done segmenting: ≈ 75 MB at 100k rows).
+    Each is rebuilt on first use: check_initialized() reloads the same dictionary from jieba's cache file."""
+    _INNER.clear()
+    _CROSS_MEMO.clear()
+    dt = jieba.dt
+    with dt.lock:
+        dt.FREQ, dt.total, dt.initialized = {}, 0, False
+
+
 def _crosses_walk(run: str, p: int) -> bool:
     """A word from run[0:p] (any start) to p or later, by walking the dictionary's prefixes."""
     freq = _dt().FREQ

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from app.graph.batch import GraphBatch, PropValue
+from app.graph.batch import Evidence, GraphBatch, PropValue
 from app.graph.loader import LoadResult, _clean, _merge_rows, claim_evidence
 from app.graph.queries import template
 from app.graph.schema import Label, Rel, document_id
@@ -184,14 +184,94 @@ def release_caches() -> None:
     """Empty the packing caches (a process done packing: they refill when it packs again)."""
     _STR_CACHE.clear()
     _SORTED.clear()
+    _PLANS.clear()
+
+
+class _Raw(bytes):
+    """A value packed already (a batch's ``docs`` list, a row's evidence list): appended as it is. Private:
+    a property value of type bytes is still refused (``_pack_value``)."""
+
+
+class _Plan:
+    """How to pack rows whose properties come in one insertion order: the value positions in sorted-name
+    order, and the signature (names of the values kept) per set of skipped positions."""
+
+    __slots__ = ("names", "order", "sigs")
+
+    def __init__(self, names: Keys, skip: int | None = None) -> None:
+        self.names = names
+        self.order = tuple(sorted((j for j in range(len(names)) if j != skip), key=names.__getitem__))
+        self.sigs: dict[tuple[int, ...], Keys] = {}
+
+    def sig(self, missing: tuple[int, ...]) -> Keys:
+        keys = self.sigs.get(missing)
+        if keys is None:
+            keys = self.sigs[missing] = tuple(self.names[j] for j in self.order if j not in missing)
+        return keys
+
+
+_PLANS: dict[tuple[str, Keys], _Plan | None] = {}  # (kind, insertion order) → plan (None: not plannable)
+
+
+def _plan(kind: str, order: Keys) -> _Plan | None:
+    """The plan of a node row (``kind`` "node": ``id`` last, replacing a property of that name) or of a
+    relationship row (``kind`` "rel": ``key``, ``docs``, ``evidence`` last; None when a property has one
+    of those names: the slow path decides, as before)."""
+    plan = _PLANS.get((kind, order))
+    if plan is None:
+        if kind == "node":
+            plan = _Plan((*order, "id"), order.index("id") if "id" in order else None)
+        elif not any(k in order for k in _REL_RESERVED):
+            plan = _Plan((*order, "key", "docs", "evidence"))
+        if len(_PLANS) < 10_000:
+            _PLANS[(kind, order)] = plan
+    return plan
+
+
+def _pack_planned(vals: list[Any], plan: _Plan) -> Packed:
+    """``pack`` of the values named ``plan.names`` without the None / [] ones (the cleaning of ``_clean``),
+    in one pass over the sorted positions: the same bytes as building the clean dict and packing it."""
+    cache = _STR_CACHE
+    out: list[bytes] = []
+    append = out.append
+    missing: list[int] = []
+    for j in plan.order:
+        v = vals[j]
+        tv = type(v)
+        if tv is str:
+            p = cache.get(v)
+            append(p if p is not None else _pack_str(v))
+        elif tv is _Raw:
+            append(v)
+        elif v is None:
+            missing.append(j)
+        elif tv is list:
+            if not v:
+                missing.append(j)
+                continue
+            append(_LONG.pack(_T_ARRAY, len(v)))
+            for x in v:
+                if type(x) is str:
+                    p = cache.get(x)
+                    append(p if p is not None else _pack_str(x))
+                elif isinstance(x, list | tuple | dict):
+                    raise BulkError("nested list property")
+                else:
+                    _pack_value(x, out)
+        elif tv is int:
+            append(_LONG.pack(_T_LONG, v))
+        elif v != []:  # a list subclass equal to [] is dropped by _clean too
+            _pack_value(v, out)
+        else:
+            missing.append(j)
+    return plan.sig(tuple(missing)), b"".join(out)
 
 
 def pack_clean(props: dict[str, Any], node_id: str) -> Packed:
     """``pack({**_clean(props), "id": node_id})`` in one pass (None and [] are not properties)."""
-    clean = {k: v for k, v in props.items() if v is not None and v != []}
-    clean["id"] = node_id
-    keys = _sorted_keys(clean)
-    return keys, _pack_values(clean, keys)
+    plan = _plan("node", tuple(props))
+    assert plan is not None
+    return _pack_planned([*props.values(), node_id], plan)
 
 
 def _unpack_value(buf: bytes, i: int) -> tuple[Any, int]:
@@ -263,31 +343,104 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
         rows = []
         for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
             old, carried = claim_evidence(r["evidence"], owned, evidence)
-            new = [(eid, pack_clean(evidence[eid].props(), eid)) for eid in carried]
+            new = [(eid, _pack_evidence(evidence[eid], eid)) for eid in carried]
             rows.append((r["id"], pack_clean(r["props"], r["id"]), old, new))
         out.nodes.append((label, rows))
         if label == Label.PLATFORM:
             out.fields = [_fields(r["id"], r["props"]) for r in batch.nodes[label]]
-    out.loose_evidence = [(eid, pack_clean(ev.props(), eid)) for eid, ev in evidence.items() if eid not in owned]
+    out.loose_evidence = [(eid, _pack_evidence(ev, eid)) for eid, ev in evidence.items() if eid not in owned]
     docs = _LONG.pack(_T_ARRAY, 1) + _pack_str(batch.doc_id)
+    docs_raw = _Raw(docs)
+    no_key = _pack_str("")
+    # Per evidence id (a row's 3-5 relationships share one): its packed one-element list, one shared
+    # [id] list and the whole blob of a property-less row. Shared objects also pickle once per file.
+    single: dict[str, tuple[list[str], _Raw, bytes]] = {}
     for (rel, src, dst), rel_rows in batch.rels.items():
         packed_rows = []
         for r in _merge_rows(rel_rows, lambda r: (r["src"], r["dst"], r.get("key", ""))):
-            if not r["props"]:  # TYPED_AS, LOCATED_IN, SERVES …: the same bytes as pack() of the 3 keys
-                key, ev = r.get("key", ""), list(r["evidence"])
+            key = r.get("key", "")
+            evs = r["evidence"]
+            one = None
+            if len(evs) == 1 and type(key) is str:
+                eid = evs[0]
+                one = single.get(eid)
+                if one is None:
+                    arr = _Raw(_LONG.pack(_T_ARRAY, 1) + _pack_id(eid))
+                    one = single[eid] = ([eid], arr, docs + arr + no_key)
+            props = r["props"]
+            if not props:  # TYPED_AS, LOCATED_IN, SERVES …: the same bytes as pack() of the 3 keys
+                if one is not None and key == "":
+                    packed_rows.append((r["src"], r["dst"], key, (_PLAIN_REL_KEYS, one[2]), one[0]))
+                    continue
+                ev = list(evs)
                 blob = b"".join((docs, _LONG.pack(_T_ARRAY, len(ev)), *map(_pack_id, ev), _pack_str(key)))
                 packed_rows.append((r["src"], r["dst"], key, (_PLAIN_REL_KEYS, blob), ev))
                 continue
-            full = _clean(r["props"])
+            plan = _plan("rel", tuple(props)) if type(key) is str else None
+            if plan is not None:
+                ev_value: list[str] | _Raw
+                if one is not None:
+                    ev, ev_value = one[0], one[1]
+                else:
+                    ev = list(evs)
+                    ev_value = ev if ev else _Raw(_LONG.pack(_T_ARRAY, 0))  # [] is packed here, not dropped
+                packed = _pack_planned([*props.values(), key, docs_raw, ev_value], plan)
+                packed_rows.append((r["src"], r["dst"], key, packed, ev))
+                continue
+            full = _clean(props)
             if any(k in full for k in _REL_RESERVED):
                 raise BulkError(f"{rel.value} row sets a reserved property ({', '.join(_REL_RESERVED)})")
-            key = r.get("key", "")
-            ev = list(r["evidence"])
+            ev = list(evs)
             full["key"], full["docs"], full["evidence"] = key, [batch.doc_id], ev
             keys = _sorted_keys(full)
             packed_rows.append((r["src"], r["dst"], key, (keys, _pack_values(full, keys)), ev))
         out.rels.append((rel, src, dst, packed_rows))
     return out
+
+
+_EV_KEYS: Keys = ("confidence", "doc_id", "end", "id", "quote", "row", "rule", "seq", "start")
+_EV_SIGS = {
+    (row, seq): tuple(k for k in _EV_KEYS if (row or k != "row") and (seq or k != "seq"))
+    for row in (True, False)
+    for seq in (True, False)
+}  # (row set, seq set) → signature
+
+
+def _pack_evidence(ev: Evidence, eid: str) -> Packed:
+    """``pack_clean(ev.props(), eid)`` for an Evidence of the usual value types (one per row: the generic
+    path's dict and loop were ≈ 5 µs of it); anything else takes the generic path."""
+    if type(ev) is not Evidence:
+        return pack_clean(ev.props(), eid)
+    d = ev.__dict__
+    doc_id, start, end, quote, rule, conf, row, seq = (
+        d["doc_id"], d["start"], d["end"], d["quote"], d["rule"], d["confidence"], d["row"], d["seq"]
+    )  # fmt: skip
+    if not (
+        type(doc_id) is str
+        and type(quote) is str
+        and type(rule) is str
+        and type(start) is int
+        and type(end) is int
+        and type(conf) is float
+        and (row is None or type(row) is int)
+        and (seq is None or type(seq) is str)
+    ):
+        return pack_clean(ev.props(), eid)
+    cache = _STR_CACHE
+    parts = [
+        _DOUBLE.pack(_T_DOUBLE, conf),
+        cache.get(doc_id) or _pack_str(doc_id),
+        _LONG.pack(_T_LONG, end),
+        _pack_id(eid),
+        cache.get(quote) or _pack_str(quote),
+    ]
+    if row is not None:
+        parts.append(_LONG.pack(_T_LONG, row))
+    parts.append(cache.get(rule) or _pack_str(rule))
+    if seq is not None:
+        parts.append(cache.get(seq) or _pack_str(seq))
+    parts.append(_LONG.pack(_T_LONG, start))
+    return _EV_SIGS[row is not None, seq is not None], b"".join(parts)
 
 
 def _fields(node_id: str, props: dict[str, Any]) -> tuple[str, Any, Any]:

@@ -18,5 +18,10 @@ class InputError(Exception):
         where = f" at {offset}" if offset is not None else ""
         super().__init__(f"{self.path}{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str]]:
+        # Rebuilt from its three parts (the default would call __init__ with the message alone): outcomes
+        # cross processes (a bulk run is folded in a child).
+        return (InputError, (str(self.path), self.offset, self.reason))
+
     def to_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "offset": self.offset, "reason": self.reason}

@@ -16,15 +16,26 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
+import resource
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from app.graph.batch import GraphBatch, PropValue
-from app.graph.bulk import BulkBatch, BulkGraph, bulk_rows, gc_paused, graph_exists, release_caches
+from app.graph.bulk import (
+    BulkBatch,
+    BulkGraph,
+    bulk_rows,
+    complete_documents,
+    gc_paused,
+    graph_exists,
+    release_caches,
+)
 from app.graph.loader import (
     DEFAULT_CHUNK,
     LoadResult,
@@ -52,6 +63,7 @@ INVENTORY_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt"
 SKIP_NAMES = {"README.md", "SOURCES.md", "labels.csv", "manifest.json"}
 MIN_POOL_FILES = 4  # below this, worker start-up costs more than it saves
 IN_FLIGHT_BYTES = 24 * 1024 * 1024  # input bytes of files prepared ahead of the one the parent waits for
+BULK_FORK_ENV = "INNOKG_BULK_FORK"  # "0": a bulk run is folded in this process, not a forked child
 
 
 @dataclass
@@ -65,6 +77,10 @@ class StageTimes:
     wait: float = 0.0  # wall seconds this process waited for a worker's file
     send: float = 0.0  # bulk path: wall seconds of GRAPH.BULK + schema (also counted in write)
     derive: float = 0.0  # wall seconds of the derive step after the load (inferred chain links)
+    # bulk path: CPU seconds of the process that folded and sent the run (this one or its child) and of
+    # the pool workers it ran (the child's are not this process's RUSAGE_CHILDREN until it ends)
+    fold_cpu: float = 0.0
+    pool_cpu: float = 0.0
 
     def add(self, other: StageTimes) -> None:
         self.read += other.read
@@ -512,18 +528,133 @@ def _ingest_bulk(
     before the send (a read would create the graph key). A document met twice with other content is
     loaded through the MERGE path after the send (a clean replace, as on any later run). ``derive``: the
     inferred chain links are classified in memory and sent with the run (the derive step a MERGE run
-    does afterwards over the store)."""
+    does afterwards over the store).
+
+    A run large enough for the worker pool is folded and sent by a forked child (_fold_apart): the fold's
+    millions of small objects leave Python's allocator with hundreds of arenas each pinned by a few
+    survivors, which no malloc_trim returns (1M rows: 0.63 GiB resident after the send for 35 MB of live
+    objects, while the server filled its indexes). The child's exit returns all of it; this process then
+    applies the schema with only what it held before the run."""
+    args = (store, paths, kind, chunk, workers, derive)
+    folded = _in_child(_fold_and_send, args, on_file) if _fold_apart(workers, paths) else _fold_and_send(*args, on_file)
+    report.times, report.derived = folded.times, folded.derived
+    t = time.perf_counter()
+    store.apply_schema()
+    complete_documents(store, folded.doc_ids)
+    if report.derived is not None and report.derived.links:
+        from app.services.chains import derived_stamp
+
+        store.write([derived_stamp()])
+    report.times.write += time.perf_counter() - t
+    report.times.send += time.perf_counter() - t
+    outcomes = folded.outcomes
+    if folded.replays:  # the graph changes after the derive: ingest_paths derives again over the store
+        report.derived = None
+    for i, path, file_kind in folded.replays:  # same doc id twice with other content: MERGE replaces it
+        again = _prepare_file((path, file_kind, chunk, store.backend))
+        outcome = _write_clusters(store, again, chunk) if again.deferred is not None and again.error is None else None
+        outcomes[i] = outcome or _write(store, again)
+        report.times.add(outcomes[i].times)
+        if on_file is not None:
+            on_file(outcomes[i])
+    report.files = [outcomes[i] for i in sorted(outcomes)]
+    return report
+
+
+@dataclass
+class _Folded:
+    """What folding and sending a bulk run hands back (from a child process: picklable)."""
+
+    outcomes: dict[int, FileOutcome]
+    replays: list[tuple[int, Path, str]]  # (job index, path, kind): loaded through MERGE after the send
+    doc_ids: list[str]  # documents sent, stamped complete once the schema is in place
+    times: StageTimes
+    derived: InferenceReport | None
+
+
+def _fold_apart(workers: int, paths: list[Path]) -> bool:
+    """Fold in a child when the pool runs (small runs: the fork would cost more than it returns), on a
+    platform that forks, unless INNOKG_BULK_FORK=0 (profiling the fold in one process)."""
+    wanted = os.environ.get(BULK_FORK_ENV, "1") != "0"
+    return wanted and workers > 0 and len(paths) >= MIN_POOL_FILES and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_child(
+    fn: Callable[..., _Folded], args: tuple[Any, ...], on_file: Callable[[FileOutcome], None] | None
+) -> _Folded:
+    """``fn(*args, on_file)`` in a forked child; its per-file outcomes reach ``on_file`` here as they come
+    (progress, rejects file), its exception is raised here. The child leaves nothing behind: if this side
+    stops (Ctrl-C, a callback raising) the child is terminated — a half-sent graph is what a killed run
+    leaves, which the next run reloads (docs/reliability.md)."""
+    ctx = multiprocessing.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child_main, args=(send, fn, args, on_file is not None), name="innokg-bulk-fold")
+    proc.start()
+    send.close()
+    try:
+        while True:
+            try:
+                tag, value = recv.recv()
+            except EOFError:
+                proc.join()
+                raise StoreError(f"the bulk load process ended without a result (exit code {proc.exitcode})") from None
+            if tag == "file":
+                if on_file is not None:
+                    on_file(value)
+            elif tag == "done":
+                return cast(_Folded, value)
+            else:
+                raise value
+    finally:
+        recv.close()
+        proc.join(timeout=60.0)
+        if proc.is_alive():
+            proc.terminate()
+            proc.join()
+
+
+def _child_main(conn: Any, fn: Callable[..., _Folded], args: tuple[Any, ...], relay: bool) -> None:
+    def on_file(outcome: FileOutcome) -> None:
+        conn.send(("file", outcome))
+
+    try:
+        conn.send(("done", fn(*args, on_file if relay else None)))
+    except BaseException as exc:  # the parent raises it; one it could not rebuild becomes a StoreError
+        exc.add_note("in the bulk load process:\n" + "".join(traceback.format_exception(exc)).rstrip())
+        try:
+            pickle.loads(pickle.dumps(exc))
+            conn.send(("error", exc))
+        except Exception:
+            conn.send(("error", StoreError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
+
+
+def _fold_and_send(
+    store: GraphStore,
+    paths: list[Path],
+    kind: Kind,
+    chunk: int,
+    workers: int,
+    derive: bool,
+    on_file: Callable[[FileOutcome], None] | None,
+) -> _Folded:
+    """Every file of the run folded into one BulkGraph (prepared by the worker pool), the derive step in
+    memory, then the graph sent with GRAPH.BULK (the schema is the caller's)."""
+    cpu0 = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    times = StageTimes()
+    derived: InferenceReport | None = None
     graph = BulkGraph()
     seed = bulk_rows(seed_batch())
     graph.load(SEED_DOC_ID, seed_sha256(), {"kind": "seed", "title": "gazetteer + taxonomy"}, [seed])
     jobs = [(p, classify(p, kind) if p.exists() else "?", chunk, BULK) for p in paths]
     outcomes: dict[int, FileOutcome] = {}
     deferred: list[tuple[int, _Prepared]] = []
-    replays: list[tuple[int, _Prepared]] = []
+    replays: list[tuple[int, Path, str]] = []
 
     def finish(i: int, outcome: FileOutcome) -> None:
         outcomes[i] = outcome
-        report.times.add(outcome.times)
+        times.add(outcome.times)
         if on_file is not None:
             on_file(outcome)
 
@@ -532,7 +663,7 @@ def _ingest_bulk(
         if o.error is None:
             done = graph.has_document(prep.doc_id)
             if done is not None and done != prep.sha256:
-                replays.append((i, prep))
+                replays.append((i, prep.path, prep.kind))
                 return
             t = time.perf_counter()
             o.result = graph.load(prep.doc_id, prep.sha256, prep.props, prep.bulk)
@@ -544,7 +675,7 @@ def _ingest_bulk(
     # collection the unpickled results triggered rescanned them (merge measured 12-16 µs/row with it off,
     # spikes to 55 µs/row with it on). Nothing here makes cycles.
     with gc_paused():
-        for i, prep in enumerate(_prepared_stream(jobs, workers, report.times)):
+        for i, prep in enumerate(_prepared_stream(jobs, workers, times)):
             if prep.deferred is not None and prep.error is None:
                 deferred.append((i, prep))
             else:
@@ -563,29 +694,19 @@ def _ingest_bulk(
             outcomes[i].members_existing, outcomes[i].members_new = stats.existing, stats.new
         if derive:
             t = time.perf_counter()
-            report.derived = _derive_in_memory(graph)
-            report.times.derive = time.perf_counter() - t
+            derived = _derive_in_memory(graph)
+            times.derive = time.perf_counter() - t
     _release_build_caches()
     t = time.perf_counter()
+    doc_ids = graph.document_ids()
     graph.send(store)  # frees the in-memory graph
-    store.apply_schema()
-    graph.complete(store)
-    if report.derived is not None and report.derived.links:
-        from app.services.chains import derived_stamp
-
-        store.write([derived_stamp()])
-    report.times.write += time.perf_counter() - t
-    report.times.send = time.perf_counter() - t
-    if replays:  # the graph changes after the derive: ingest_paths derives again over the store
-        report.derived = None
-    for i, prep in replays:  # same doc id twice with other content: the MERGE path replaces it
-        again = _prepare_file((prep.path, prep.kind, chunk, store.backend))
-        if again.deferred is not None and again.error is None:
-            finish(i, _write_clusters(store, again, chunk))
-        else:
-            finish(i, _write(store, again))
-    report.files = [outcomes[i] for i in sorted(outcomes)]
-    return report
+    times.write += time.perf_counter() - t
+    times.send = time.perf_counter() - t
+    cpu1 = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    times.fold_cpu, times.pool_cpu = (
+        b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in zip(cpu0, cpu1, strict=True)
+    )
+    return _Folded(outcomes, replays, doc_ids, times, derived)
 
 
 def _release_build_caches() -> None:

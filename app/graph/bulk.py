@@ -801,11 +801,13 @@ class BulkGraph:
                 if n:
                     yield n, b"".join(parts)
 
+    def document_ids(self) -> list[str]:
+        """The Document node ids of the run (complete_documents stamps them once the graph is sent)."""
+        return [document_id(d) for d in self._docs]
+
     def complete(self, store: GraphStore) -> None:
         """After a successful send: every document of the run is completely loaded."""
-        loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-        ids = [document_id(d) for d in self._docs]
-        store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
+        complete_documents(store, self.document_ids())
 
     def send(self, store: GraphStore, *, on_command: Callable[[int, int], None] | None = None) -> tuple[int, int]:
         """Create the graph with GRAPH.BULK (nodes first: edges refer to existing internal ids).
@@ -942,6 +944,12 @@ class _Spool:
                 view.release()
             whole.release()
             mapped.close()
+
+
+def complete_documents(store: GraphStore, ids: list[str]) -> None:
+    """After a successful send: these documents are completely loaded."""
+    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+    store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
 
 
 def _bulk(conn: Any, key: str, args: list[Any]) -> Any:

@@ -1,0 +1,95 @@
+"""A bulk run large enough for the worker pool is folded and sent by a forked child (ingest.run._in_child):
+the parent must get the same graph, every per-file outcome through its callback as the files finish, the
+child's exceptions with their type, and nothing left running."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.graph.bulk import BulkGraph
+from app.graph.falkor import FalkorStore
+from app.graph.loader import document_state
+from app.graph.store import StoreError
+from ingest.errors import InputError
+from ingest.run import BULK_FORK_ENV, FileOutcome, _fold_apart, ingest_paths
+from ingest.synth import generate
+from tests.bulk.test_bulk import _assert_same, _snapshot
+
+
+@pytest.fixture
+def two(embedded_path: Path) -> Iterator[tuple[FalkorStore, FalkorStore]]:
+    a = FalkorStore(embedded_path, graph=f"child_{uuid.uuid4().hex[:10]}")
+    b = FalkorStore(embedded_path, graph=f"inproc_{uuid.uuid4().hex[:10]}")
+    yield a, b
+    for st in (a, b):
+        st.drop()
+        st.close()
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("fold_child") / "synth"
+    generate(1200, 7, out)
+    (out / "broken_platforms.csv").write_bytes(b"\xff\xfe\x00garbage without a header\n")  # one bad file
+    return out
+
+
+def test_the_child_fold_builds_the_in_process_graph_and_relays_every_outcome(
+    two: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(p for p in synth.iterdir() if p.suffix in {".csv", ".xlsx", ".txt", ".docx", ".html"})
+    assert _fold_apart(2, files)
+    seen: list[FileOutcome] = []
+    child = ingest_paths(two[0], [synth], workers=2, bulk=True, on_file=seen.append)
+    monkeypatch.setenv(BULK_FORK_ENV, "0")
+    assert not _fold_apart(2, files)
+    inproc = ingest_paths(two[1], [synth], workers=2, bulk=True)
+
+    _assert_same(_snapshot(two[0]), _snapshot(two[1]))
+    # The callback ran here, once per file, with the outcomes the report holds (the bad file included).
+    assert sorted(o.path for o in seen) == sorted(f.path for f in child.files) == sorted(f.path for f in inproc.files)
+    assert [f.path.name for f in child.failed] == ["broken_platforms.csv"]
+    assert isinstance(child.failed[0].error, InputError)
+    assert [(f.rows_read, f.result and f.result.created) for f in child.files] == [
+        (f.rows_read, f.result and f.result.created) for f in inproc.files
+    ]
+    assert child.derived == inproc.derived
+    assert child.times.fold_cpu > 0 and child.times.pool_cpu > 0 and child.times.send > 0
+    for f in child.files:  # stamped complete by the parent once the schema was in
+        if f.result is not None:
+            assert document_state(two[0], f.result.doc_id)["load_state"] == "complete"
+    assert not multiprocessing.active_children()
+
+
+def test_an_error_in_the_child_is_raised_here_with_its_type(
+    two: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: BulkGraph, store: object, **_: object) -> tuple[int, int]:
+        raise StoreError("GRAPH.BULK failed: simulated")
+
+    monkeypatch.setattr(BulkGraph, "send", refuse)  # inherited by the forked child
+    with pytest.raises(StoreError, match="simulated") as info:
+        ingest_paths(two[0], [synth], workers=2, bulk=True)
+    assert any("in the bulk load process" in note for note in getattr(info.value, "__notes__", []))
+    assert not multiprocessing.active_children()
+
+
+def test_a_callback_that_raises_stops_the_child(two: tuple[FalkorStore, FalkorStore], synth: Path) -> None:
+    def stop(_: FileOutcome) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths(two[0], [synth], workers=2, bulk=True, on_file=stop)
+    assert not multiprocessing.active_children()
+
+
+def test_input_errors_cross_processes() -> None:
+    err = InputError(Path("/x/a.csv"), 12, "empty name")
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.path, back.offset, back.reason, str(back)) == (err.path, 12, "empty name", str(err))

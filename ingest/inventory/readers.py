@@ -314,9 +314,6 @@ def _read_xlsx_fast(path: Path) -> RawSource | None:
         return None
     try:
         sheets, shared, date_styles = _xlsx_parts(path, ExcelReader)
-        parser = etree.XMLParser(
-            remove_comments=True, remove_pis=True, resolve_entities=False, no_network=True, huge_tree=True
-        )
         tables: list[RawTable] = []
         for title, data in sheets:
             if not data.startswith(b"<") or b"<!DOCTYPE" in data or b"<!ENTITY" in data:
@@ -326,7 +323,7 @@ def _read_xlsx_fast(path: Path) -> RawSource | None:
                 if b"encoding=" in decl and b'encoding="utf-8"' not in decl:
                     return None
             table = RawTable(title)
-            table.rows = _xlsx_rows(etree.fromstring(data, parser), shared, date_styles)
+            table.rows = _xlsx_rows(etree, data, shared, date_styles)
             tables.append(table)
     except Exception:  # any surprise: openpyxl's reading, with its own errors
         return None
@@ -368,32 +365,48 @@ def _xlsx_parts(path: Path, reader_class: Any) -> tuple[list[tuple[str, bytes]],
         reader.archive.close()
 
 
-def _xlsx_rows(root: Any, shared: Any, date_styles: set[int]) -> list[tuple[int, list[str]]]:
-    """The non-empty rows of one sheet as read_xlsx keeps them: (row number, cell texts)."""
+def _xlsx_rows(etree: Any, data: bytes, shared: Any, date_styles: set[int]) -> list[tuple[int, list[str]]]:
+    """The non-empty rows of one sheet as read_xlsx keeps them: (row number, cell texts). Streamed: each
+    row is dropped from the tree once read (a whole 25k-row sheet's tree was ≈ 200 MB)."""
     max_col: int | None = None
     max_row: int | None = None
-    # openpyxl takes the first <dimension> that ends before <sheetData> does: here only the usual place, a
-    # child of the root before <sheetData> (anything else: openpyxl reads the file)
-    dims = list(root.iter(_DIM))
-    if dims:
-        dim, data = dims[0], root.find(_SD)
-        if len(dims) > 1 or dim.getparent() is not root or data is None or root.index(dim) > root.index(data):
-            raise _Unsupported("dimension elsewhere")
-        from openpyxl.utils.cell import range_boundaries
-
-        ref = dim.get("ref")
-        if ref is None:
-            raise _Unsupported("dimension without ref")
-        _, _, max_col, max_row = range_boundaries(ref)
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("end",),
+        tag=(_ROW, _DIM, _SD),
+        remove_comments=True,
+        remove_pis=True,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,
+    )
     parsed: list[tuple[int, list[tuple[int, object]]]] = []
     row_counter = 0
-    for el in root.iter(_ROW):
-        r = el.get("r")
-        if r is not None:
-            row_counter = int(r) if r.isdigit() else _row_number(r)
-        else:
-            row_counter += 1
-        parsed.append((row_counter, _xlsx_cells(el, shared, date_styles)))
+    dims_open = True  # openpyxl takes the first <dimension> that ends before <sheetData> does
+    for _, el in events:
+        tag = el.tag
+        if tag == _ROW:
+            r = el.get("r")
+            if r is not None:
+                row_counter = int(r) if r.isdigit() else _row_number(r)
+            else:
+                row_counter += 1
+            parsed.append((row_counter, _xlsx_cells(el, shared, date_styles)))
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+        elif tag == _SD:
+            dims_open = False
+        elif dims_open:
+            if parsed:  # a <dimension> among the rows: it would apply to the rows read before it
+                raise _Unsupported("dimension inside sheetData")
+            from openpyxl.utils.cell import range_boundaries
+
+            ref = el.get("ref")
+            if ref is None:
+                raise _Unsupported("dimension without ref")
+            _, _, max_col, max_row = range_boundaries(ref)
+            dims_open = False
     # ReadOnlyWorksheet._cells_by_row + _get_row (values_only), min_col = min_row = 1
     rows: list[tuple[int, list[str]]] = []
     counter = 1

@@ -104,6 +104,10 @@ def test_sheet_layouts_read_like_openpyxl(tmp_path: Path, monkeypatch: pytest.Mo
         ),
         "empty_values": lambda x: x.replace("<v>1</v>", "<v></v>").replace("<is><t>No.</t></is>", "<is/>"),
         "lower_case_refs": lambda x: x.replace('r="B3"', 'r="b3"'),
+        "dimension_after": lambda x: x.replace("</sheetData>", '</sheetData><dimension ref="A1:B2"/>'),  # unused
+        "two_dimensions": lambda x: x.replace(
+            "<sheetData>", '<dimension ref="A1:B4"/><dimension ref="A1:J9"/><sheetData>'
+        ),
     }
     for name, edit in edits.items():
         path = _rewrite(base, tmp_path / f"{name}.xlsx", edit)
@@ -127,7 +131,7 @@ def test_outside_the_subset_falls_back(tmp_path: Path, monkeypatch: pytest.Monke
     for name, edit in {
         "iso_date": lambda x: x.replace('<c r="A3" t="n"><v>1</v></c>', '<c r="A3" t="d"><v>2020-01-01</v></c>'),
         "phonetic": lambda x: x.replace("<is><t>No.</t></is>", '<is><t>序号</t><rPh sb="0" eb="1"><t>x</t></rPh></is>'),
-        "dimension_after": lambda x: x.replace("</sheetData>", '</sheetData><dimension ref="A1:B2"/>'),
+        "dimension_in_rows": lambda x: x.replace('<row r="4"', '<dimension ref="A1:B2"/><row r="4"'),
         "bad_ref": lambda x: x.replace('r="B3"', 'r="3B"'),
     }.items():
         path = _rewrite(base, tmp_path / f"{name}.xlsx", edit)

@@ -190,6 +190,11 @@ def _name_terms(text: str, field: str, suffix: str, out: set[str]) -> None:
     if c1 < 0 or not norm.endswith(field + suffix):
         out.update(_search_terms(text))
         return
+    if HAN.fullmatch(norm):  # most names: one run of jieba's Chinese block, what the loop below would find
+        n = len(norm)
+        hints = tuple(c for c in (c1, c2) if 0 < c < n)
+        _pieces(norm, _valid_cuts(norm, hints) if hints else [], out)
+        return
     for m in TERM_RUN.finditer(norm):
         s, e = m.span()
         _run_terms(m.group(0), tuple(c - s for c in (c1, c2) if s < c < e), out)

@@ -81,7 +81,7 @@ NODES: dict[Label, NodeSpec] = {
             Label.PLATFORM,
             "plat",
             "normalised name + level + region",
-            ("name", "type", "region", "host", "status"),
+            ("name", "type", "region"),  # not host / status: nothing looks platforms up by them
             True,
         ),
         NodeSpec(Label.INSTITUTION, "inst", "canonical name", ("name", "kind"), True),

@@ -17,8 +17,7 @@ CREATE CONSTRAINT platform_id IF NOT EXISTS FOR (n:Platform) REQUIRE n.id IS UNI
 CREATE INDEX platform_name IF NOT EXISTS FOR (n:Platform) ON (n.name);
 CREATE INDEX platform_type IF NOT EXISTS FOR (n:Platform) ON (n.type);
 CREATE INDEX platform_region IF NOT EXISTS FOR (n:Platform) ON (n.region);
-CREATE INDEX platform_host IF NOT EXISTS FOR (n:Platform) ON (n.host);
-CREATE INDEX platform_status IF NOT EXISTS FOR (n:Platform) ON (n.status);
+// No index on Platform.host / .status: no query looks a platform up by them (see falkordb.cypher).
 CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE;
 CREATE INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON (n.name);
 CREATE INDEX institution_kind IF NOT EXISTS FOR (n:Institution) ON (n.kind);

@@ -339,12 +339,13 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
     out = BulkBatch(batch.doc_id, evidence=len(batch.evidence))
     evidence = batch.evidence
     owned: set[str] = set()
+    no_old: list[str] = []  # one empty list for the rows citing no earlier evidence (most): pickled once
     for label in sorted(batch.nodes, key=lambda lb: lb != Label.DOCUMENT):
         rows = []
         for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
             old, carried = claim_evidence(r["evidence"], owned, evidence)
             new = [(eid, _pack_evidence(evidence[eid], eid)) for eid in carried]
-            rows.append((r["id"], pack_clean(r["props"], r["id"]), old, new))
+            rows.append((r["id"], pack_clean(r["props"], r["id"]), old or no_old, new))
         out.nodes.append((label, rows))
         if label == Label.PLATFORM:
             out.fields = [_fields(r["id"], r["props"]) for r in batch.nodes[label]]
@@ -354,7 +355,7 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
     no_key = _pack_str("")
     # Per evidence id (a row's 3-5 relationships share one): its packed one-element list, one shared
     # [id] list and the whole blob of a property-less row. Shared objects also pickle once per file.
-    single: dict[str, tuple[list[str], _Raw, bytes]] = {}
+    single: dict[str, tuple[list[str], _Raw, Packed]] = {}
     for (rel, src, dst), rel_rows in batch.rels.items():
         packed_rows = []
         for r in _merge_rows(rel_rows, lambda r: (r["src"], r["dst"], r.get("key", ""))):
@@ -366,11 +367,11 @@ def _bulk_rows(batch: GraphBatch) -> BulkBatch:
                 one = single.get(eid)
                 if one is None:
                     arr = _Raw(_LONG.pack(_T_ARRAY, 1) + _pack_id(eid))
-                    one = single[eid] = ([eid], arr, docs + arr + no_key)
+                    one = single[eid] = ([eid], arr, (_PLAIN_REL_KEYS, docs + arr + no_key))
             props = r["props"]
             if not props:  # TYPED_AS, LOCATED_IN, SERVES …: the same bytes as pack() of the 3 keys
                 if one is not None and key == "":
-                    packed_rows.append((r["src"], r["dst"], key, (_PLAIN_REL_KEYS, one[2]), one[0]))
+                    packed_rows.append((r["src"], r["dst"], key, one[2], one[0]))
                     continue
                 ev = list(evs)
                 blob = b"".join((docs, _LONG.pack(_T_ARRAY, len(ev)), *map(_pack_id, ev), _pack_str(key)))

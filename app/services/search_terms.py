@@ -206,13 +206,16 @@ _NAME_KEYS = frozenset({"name", "name_norm"})
 
 def node_search_terms(props: dict[str, Any]) -> list[str]:
     """Terms of every text property of a node (name, short form, aliases, field …)."""
-    field = props.get("field")
-    suffix = props.get("type_suffix")
+    get = props.get
+    field = get("field")
+    suffix = get("type_suffix")
     pieced = isinstance(field, str) and isinstance(suffix, str) and "region_prefix" in props
     terms: set[str] = set()
     named = None
     for key in TEXT_PROPS:
-        value = props.get(key)
+        value = get(key)
+        if value is None:  # most of them on most nodes
+            continue
         if isinstance(value, str):
             if pieced and key in _NAME_KEYS:
                 if value != named:  # name_norm is mostly the name itself
@@ -224,15 +227,17 @@ def node_search_terms(props: dict[str, Any]) -> list[str]:
             for v in value:
                 if isinstance(v, str):
                     terms.update(_search_terms(v))
-    norms = _TOKEN_NORMS
-    for tok in props.get("field_tokens") or []:
-        if isinstance(tok, str) and len(tok) >= 2:
-            n = norms.get(tok)
-            if n is None:  # field tokens repeat on most rows: normalise each once per process
-                n = norm_text(tok)
-                if len(norms) < 200_000:
-                    norms[tok] = n
-            terms.add(n)
+    tokens = get("field_tokens")
+    if tokens:
+        norms = _TOKEN_NORMS
+        for tok in tokens:
+            if isinstance(tok, str) and len(tok) >= 2:
+                n = norms.get(tok)
+                if n is None:  # field tokens repeat on most rows: normalise each once per process
+                    n = norm_text(tok)
+                    if len(norms) < 200_000:
+                        norms[tok] = n
+                terms.add(n)
     return sorted(terms)
 
 

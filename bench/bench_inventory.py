@@ -4,8 +4,9 @@ on the generated files; prints a markdown section for docs/bench-inventory.md.
     .venv/bin/python bench/bench_inventory.py --platforms 1000000 --out /tmp/innokg-synth
 
 ``--stages N`` instead measures CPU per row of each build stage as a pool worker runs it (one process,
-cyclic GC off per file, one Resolver): read, to_graph (to_batches), search terms (add_search_terms) and
-packing (bulk_rows) over the N largest CSV platform lists of an existing run (``--out``); the first two files
+cyclic GC off per file, one Resolver): read, to_graph (to_batches), search terms (add_search_terms),
+packing (bulk_rows) and pickling the packed batches (what the pool sends the parent) over the N largest
+platform lists of one format (``--format csv|xlsx``) of an existing run (``--out``); the first two files
 warm the caches, the rest are measured. Run it from two checkouts, one after the other, to compare.
 
 The end-to-end load into the store is measured by the lead's loader bench; this is the Python side.
@@ -33,24 +34,25 @@ def _rss_gib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
 
 
-def stages(out: Path, n_files: int, batch_rows: int) -> None:
+def stages(out: Path, n_files: int, batch_rows: int, fmt: str = "csv") -> None:
     """CPU µs per row of each build stage, warm caches (files 3..N of the N largest platform lists)."""
     import gc
     import json
     import os
+    import pickle
 
     from app.graph.bulk import bulk_rows
     from app.services.search_terms import add_search_terms
 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    files = [f for f in manifest["files"] if f["kind"] == "platform" and f["path"].endswith(".csv")]
+    files = [f for f in manifest["files"] if f["kind"] == "platform" and f["path"].endswith(f".{fmt}")]
     files.sort(key=lambda f: (-f["rows"], f["path"]))
     clock = time.process_time
     resolver = Resolver()
-    totals = [0.0, 0.0, 0.0, 0.0]
+    totals = [0.0] * 5
     measured = 0
-    print(f"| file | rows | read | to_graph | search terms | packing | sum |  (CPU µs/row, pid {os.getpid()})")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(f"| file | rows | read | to_graph | search terms | packing | pickling | sum |  (CPU µs/row, {os.getpid()})")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for i, f in enumerate(files[:n_files]):
         gc.collect()
         gc.disable()  # as a pool worker builds a file (ingest.run: GC off per file)
@@ -64,14 +66,16 @@ def stages(out: Path, n_files: int, batch_rows: int) -> None:
         t3 = clock()
         packed = [bulk_rows(b) for b in batches]
         t4 = clock()
+        pickle.dumps(packed)
+        t5 = clock()
         del packed, batches
         gc.enable()
         n = len(read.rows)
-        us = [(t1 - t0) / n * 1e6, (t2 - t1) / n * 1e6, (t3 - t2) / n * 1e6, (t4 - t3) / n * 1e6]
+        us = [(b - a) / n * 1e6 for a, b in ((t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5))]
         cells = " | ".join(f"{u:.1f}" for u in us)
         print(f"| {f['path']}{' (warm-up)' if i < 2 else ''} | {n:,} | {cells} | {sum(us):.1f} |")
         if i >= 2:
-            for k in range(4):
+            for k in range(5):
                 totals[k] += us[k] * n
             measured += n
     if measured:
@@ -89,11 +93,12 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="skip generation if --out already holds a run")
     ap.add_argument("--batch-rows", type=int, default=20_000)
     ap.add_argument("--stages", type=int, default=0, help="per-stage CPU/row over the N largest files of --out")
+    ap.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="the lists --stages measures")
     args = ap.parse_args()
     if args.stages:
         if args.out is None:
             ap.error("--stages needs --out (an existing synth run)")
-        stages(args.out, args.stages, args.batch_rows)
+        stages(args.out, args.stages, args.batch_rows, args.format)
         return
     out, gen_s = synth_inputs(args.platforms, args.seed, args.out, args.reuse)
 

@@ -12,12 +12,14 @@ every other file was written: their members are resolved against the platforms n
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
 import pickle
 import resource
+import signal
 import time
 import traceback
 from collections import Counter
@@ -64,6 +66,7 @@ SKIP_NAMES = {"README.md", "SOURCES.md", "labels.csv", "manifest.json"}
 MIN_POOL_FILES = 4  # below this, worker start-up costs more than it saves
 IN_FLIGHT_BYTES = 24 * 1024 * 1024  # input bytes of files prepared ahead of the one the parent waits for
 BULK_FORK_ENV = "INNOKG_BULK_FORK"  # "0": a bulk run is folded in this process, not a forked child
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass
@@ -552,8 +555,10 @@ def _ingest_bulk(
         report.derived = None
     for i, path, file_kind in folded.replays:  # same doc id twice with other content: MERGE replaces it
         again = _prepare_file((path, file_kind, chunk, store.backend))
-        outcome = _write_clusters(store, again, chunk) if again.deferred is not None and again.error is None else None
-        outcomes[i] = outcome or _write(store, again)
+        if again.deferred is not None and again.error is None:
+            outcomes[i] = _write_clusters(store, again, chunk)
+        else:
+            outcomes[i] = _write(store, again)
         report.times.add(outcomes[i].times)
         if on_file is not None:
             on_file(outcomes[i])
@@ -588,9 +593,12 @@ def _in_child(
     leaves, which the next run reloads (docs/reliability.md)."""
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child_main, args=(send, fn, args, on_file is not None), name="innokg-bulk-fold")
+    proc = ctx.Process(
+        target=_child_main, args=(send, fn, args, on_file is not None, os.getpid()), name="innokg-bulk-fold"
+    )
     proc.start()
     send.close()
+    ended = False  # the child sent its result or its error and exits by itself
     try:
         while True:
             try:
@@ -601,19 +609,21 @@ def _in_child(
             if tag == "file":
                 if on_file is not None:
                     on_file(value)
-            elif tag == "done":
-                return cast(_Folded, value)
             else:
+                ended = True
+                if tag == "done":
+                    return cast(_Folded, value)
                 raise value
     finally:
         recv.close()
-        proc.join(timeout=60.0)
-        if proc.is_alive():
+        if not ended:  # stopped here: the child would carry on until its next message
             proc.terminate()
-            proc.join()
+        proc.join()
 
 
-def _child_main(conn: Any, fn: Callable[..., _Folded], args: tuple[Any, ...], relay: bool) -> None:
+def _child_main(conn: Any, fn: Callable[..., _Folded], args: tuple[Any, ...], relay: bool, parent: int) -> None:
+    _die_with_parent(parent)
+
     def on_file(outcome: FileOutcome) -> None:
         conn.send(("file", outcome))
 
@@ -628,6 +638,16 @@ def _child_main(conn: Any, fn: Callable[..., _Folded], args: tuple[Any, ...], re
             conn.send(("error", StoreError(f"{type(exc).__name__}: {exc}")))
     finally:
         conn.close()
+
+
+def _die_with_parent(parent: int) -> None:
+    """A fold whose caller was killed (SIGKILL, the OOM killer) must not go on writing the graph beside the
+    next run: the kernel kills it with its parent (Linux PR_SET_PDEATHSIG; its pool workers end when their
+    pipes close). A parent already gone before the call is checked by hand."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _fold_and_send(

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from app.graph.bulk import BulkGraph
+from app.graph.bulk import BulkGraph, graph_exists
 from app.graph.falkor import FalkorStore
 from app.graph.loader import document_state
 from app.graph.store import StoreError
@@ -93,3 +96,55 @@ def test_input_errors_cross_processes() -> None:
     err = InputError(Path("/x/a.csv"), 12, "empty name")
     back = pickle.loads(pickle.dumps(err))
     assert (back.path, back.offset, back.reason, str(back)) == (err.path, 12, "empty name", str(err))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc (Linux)")
+def test_a_killed_caller_takes_its_fold_with_it(synth: Path, tmp_path: Path) -> None:
+    """SIGKILL of the process that called ingest_paths: its fold child must not go on writing the graph
+    beside the next run (fault_kill's re-runs rely on it)."""
+    code = (
+        "from pathlib import Path; from app.graph.falkor import FalkorStore; from ingest.run import ingest_paths; "
+        f"ingest_paths(FalkorStore({str(tmp_path / 'g')!r}, graph='killed'), [Path({str(synth)!r})], workers=2, bulk=True)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2])
+    try:
+        fold = None
+        deadline = time.monotonic() + 120
+        while fold is None and time.monotonic() < deadline and proc.poll() is None:
+            # the fold is the child that runs the pool (the embedded server daemonises: not a child)
+            fold = next((c for c in _children(proc.pid) if _children(c)), None)
+            time.sleep(0.05)
+        assert fold is not None, "the run never started its fold child"
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 60
+        while _alive(fold) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(fold)
+        # Killed in its pool phase, before anything was sent: an orphaned fold would have gone on to create it.
+        store = FalkorStore(tmp_path / "g", graph="killed")
+        try:
+            time.sleep(1.0)
+            assert not graph_exists(store)
+        finally:
+            store.close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        from app.graph.embedded import stop_server
+
+        stop_server(tmp_path / "g")

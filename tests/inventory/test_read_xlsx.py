@@ -133,6 +133,13 @@ def test_outside_the_subset_falls_back(tmp_path: Path, monkeypatch: pytest.Monke
         "phonetic": lambda x: x.replace("<is><t>No.</t></is>", '<is><t>序号</t><rPh sb="0" eb="1"><t>x</t></rPh></is>'),
         "dimension_in_rows": lambda x: x.replace('<row r="4"', '<dimension ref="A1:B2"/><row r="4"'),
         "bad_ref": lambda x: x.replace('r="B3"', 'r="3B"'),
+        "nested_row": lambda x: x.replace('<row r="4">', '<row r="4"><row r="40"/>'),
+        # a row child that is not a <c>, a cell child other than <v> / <is> / <f>: openpyxl reads it
+        "odd_children": lambda x: (
+            re.sub(r' r="[A-Z]+\d+"', "", x)
+            .replace('<row r="3">', '<row r="3"><extra/>')
+            .replace("<v>1</v>", "<extra><v>9</v></extra><v>1</v>")
+        ),
     }.items():
         path = _rewrite(base, tmp_path / f"{name}.xlsx", edit)
         assert readers._read_xlsx_fast(path) is None, name

@@ -730,7 +730,8 @@ def _fold_and_send(
 
 
 def _release_build_caches() -> None:
-    """Drop this process's tables that only served building rows, before the server grows with the graph.
+    """Drop the folding process's tables that only served building rows, before the server grows with the
+    graph (a child's exit frees them too, but only after the send).
     Measured at the start of the send (100k rows, RSS after malloc_trim): jieba's prefix dictionary ≈ 55 MB
     and segment's word-pair tables ≈ 20–25 MB (the lab-cluster lists and the derive step load them here);
     the resolver's and search_terms' caches and the other lru caches moved RSS by ≤ 3 MB (not dropped).

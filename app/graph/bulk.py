@@ -119,16 +119,25 @@ def _pack_value(v: Any, out: list[bytes]) -> None:
     elif isinstance(v, float):
         out.append(_DOUBLE.pack(_T_DOUBLE, v))
     elif isinstance(v, list | tuple):
-        out.append(_LONG.pack(_T_ARRAY, len(v)))
-        for x in v:
-            if type(x) is str:
-                out.append(_pack_str(x))
-                continue
-            if isinstance(x, list | tuple | dict):
-                raise BulkError("nested list property")
-            _pack_value(x, out)
+        _pack_array(v, out)
     else:
         raise BulkError(f"unsupported property value {type(v).__name__}")
+
+
+def _pack_array(v: list[Any] | tuple[Any, ...], out: list[bytes]) -> None:
+    """A list value: its length, then its elements (strings through the short-string cache, inlined: most
+    elements are strings). A nested list cannot be carried."""
+    cache = _STR_CACHE
+    append = out.append
+    append(_LONG.pack(_T_ARRAY, len(v)))
+    for x in v:
+        if type(x) is str:
+            p = cache.get(x)
+            append(p if p is not None else _pack_str(x))
+        elif isinstance(x, list | tuple | dict):
+            raise BulkError("nested list property")
+        else:
+            _pack_value(x, out)
 
 
 def pack(props: dict[str, Any]) -> Packed:
@@ -151,15 +160,7 @@ def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
             p = cache.get(v)
             append(p if p is not None else _pack_str(v))
         elif tv is list:
-            append(_LONG.pack(_T_ARRAY, len(v)))
-            for x in v:
-                if type(x) is str:
-                    p = cache.get(x)
-                    append(p if p is not None else _pack_str(x))
-                elif isinstance(x, list | tuple | dict):
-                    raise BulkError("nested list property")
-                else:
-                    _pack_value(x, out)
+            _pack_array(v, out)
         elif tv is int:  # row numbers, offsets, years, orders: inlined, not worth a call each
             append(_LONG.pack(_T_LONG, v))
         else:
@@ -249,15 +250,7 @@ def _pack_planned(vals: list[Any], plan: _Plan) -> Packed:
             if not v:
                 missing.append(j)
                 continue
-            append(_LONG.pack(_T_ARRAY, len(v)))
-            for x in v:
-                if type(x) is str:
-                    p = cache.get(x)
-                    append(p if p is not None else _pack_str(x))
-                elif isinstance(x, list | tuple | dict):
-                    raise BulkError("nested list property")
-                else:
-                    _pack_value(x, out)
+            _pack_array(v, out)
         elif tv is int:
             append(_LONG.pack(_T_LONG, v))
         elif v != []:  # a list subclass equal to [] is dropped by _clean too
@@ -805,10 +798,6 @@ class BulkGraph:
     def document_ids(self) -> list[str]:
         """The Document node ids of the run (complete_documents stamps them once the graph is sent)."""
         return [document_id(d) for d in self._docs]
-
-    def complete(self, store: GraphStore) -> None:
-        """After a successful send: every document of the run is completely loaded."""
-        complete_documents(store, self.document_ids())
 
     def send(self, store: GraphStore, *, on_command: Callable[[int, int], None] | None = None) -> tuple[int, int]:
         """Create the graph with GRAPH.BULK (nodes first: edges refer to existing internal ids).

@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 import shutil
 import struct
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app.graph.batch import Evidence, GraphBatch, PropValue
-from app.graph.bulk import BulkError, BulkGraph, bulk_rows, graph_exists, pack, unpack
+from app.graph.bulk import BulkError, BulkGraph, bulk_rows, complete_documents, graph_exists, pack, unpack
 from app.graph.falkor import FalkorStore
 from app.graph.schema import Label, Rel, stable_id
 from ingest.run import IngestReport, ingest_paths
@@ -49,16 +47,6 @@ def _assert_same(bulk: Graph, merge: Graph) -> None:
     only_m = {k: v for k, v in merge[0].items() if bulk[0].get(k) != v}
     assert not only_b and not only_m, (list(only_b.items())[:3], list(only_m.items())[:3])
     assert bulk[1] == merge[1], (list((bulk[1] - merge[1]).items())[:3], list((merge[1] - bulk[1]).items())[:3])
-
-
-@pytest.fixture
-def graphs(embedded_path: Path) -> Iterator[tuple[FalkorStore, FalkorStore]]:
-    a = FalkorStore(embedded_path, graph=f"bulk_{uuid.uuid4().hex[:10]}")
-    b = FalkorStore(embedded_path, graph=f"merge_{uuid.uuid4().hex[:10]}")
-    yield a, b
-    for st in (a, b):
-        st.drop()
-        st.close()
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +168,7 @@ def test_repeated_nodes_and_rels_merge_like_merge(graphs: tuple[FalkorStore, Fal
     with pytest.raises(BulkError):
         graph.load("a", "other", {}, [])
     graph.send(bulk_store)
-    graph.complete(bulk_store)
+    complete_documents(bulk_store, graph.document_ids())
     bulk_store.apply_schema()
     _assert_same(_snapshot(bulk_store), _snapshot(merge_store))
     hosts = bulk_store.read(
@@ -240,7 +228,7 @@ def test_a_bulk_that_dies_before_completion_is_purged_and_reloaded(tmp_path: Pat
 
         doc = extract_file(next(corpus.glob("000_*.txt")))
         graph.load(doc.doc_id, "partial", {"kind": "policy"}, [bulk_rows(to_batch(doc))])
-        graph.send(store)  # ... and the process dies here, before graph.complete(store)
+        graph.send(store)  # ... and the process dies here, before complete_documents
         assert document_state(store, doc.doc_id)["load_state"] == "loading"
         report = ingest_paths(store, [corpus], workers=0)
         assert not report.failed

@@ -9,8 +9,6 @@ import pickle
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,16 +23,6 @@ from ingest.synth import generate
 from tests.bulk.test_bulk import _assert_same, _snapshot
 
 
-@pytest.fixture
-def two(embedded_path: Path) -> Iterator[tuple[FalkorStore, FalkorStore]]:
-    a = FalkorStore(embedded_path, graph=f"child_{uuid.uuid4().hex[:10]}")
-    b = FalkorStore(embedded_path, graph=f"inproc_{uuid.uuid4().hex[:10]}")
-    yield a, b
-    for st in (a, b):
-        st.drop()
-        st.close()
-
-
 @pytest.fixture(scope="module")
 def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("fold_child") / "synth"
@@ -44,17 +32,17 @@ def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_child_fold_builds_the_in_process_graph_and_relays_every_outcome(
-    two: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
+    graphs: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = sorted(p for p in synth.iterdir() if p.suffix in {".csv", ".xlsx", ".txt", ".docx", ".html"})
     assert _fold_apart(2, files)
     seen: list[FileOutcome] = []
-    child = ingest_paths(two[0], [synth], workers=2, bulk=True, on_file=seen.append)
+    child = ingest_paths(graphs[0], [synth], workers=2, bulk=True, on_file=seen.append)
     monkeypatch.setenv(BULK_FORK_ENV, "0")
     assert not _fold_apart(2, files)
-    inproc = ingest_paths(two[1], [synth], workers=2, bulk=True)
+    inproc = ingest_paths(graphs[1], [synth], workers=2, bulk=True)
 
-    _assert_same(_snapshot(two[0]), _snapshot(two[1]))
+    _assert_same(_snapshot(graphs[0]), _snapshot(graphs[1]))
     # The callback ran here, once per file, with the outcomes the report holds (the bad file included).
     assert sorted(o.path for o in seen) == sorted(f.path for f in child.files) == sorted(f.path for f in inproc.files)
     assert [f.path.name for f in child.failed] == ["broken_platforms.csv"]
@@ -66,29 +54,29 @@ def test_the_child_fold_builds_the_in_process_graph_and_relays_every_outcome(
     assert child.times.fold_cpu > 0 and child.times.pool_cpu > 0 and child.times.send > 0
     for f in child.files:  # stamped complete by the parent once the schema was in
         if f.result is not None:
-            assert document_state(two[0], f.result.doc_id)["load_state"] == "complete"
+            assert document_state(graphs[0], f.result.doc_id)["load_state"] == "complete"
     assert not multiprocessing.active_children()
 
 
 def test_an_error_in_the_child_is_raised_here_with_its_type(
-    two: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
+    graphs: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(self: BulkGraph, store: object, **_: object) -> tuple[int, int]:
         raise StoreError("GRAPH.BULK failed: simulated")
 
     monkeypatch.setattr(BulkGraph, "send", refuse)  # inherited by the forked child
     with pytest.raises(StoreError, match="simulated") as info:
-        ingest_paths(two[0], [synth], workers=2, bulk=True)
+        ingest_paths(graphs[0], [synth], workers=2, bulk=True)
     assert any("in the bulk load process" in note for note in getattr(info.value, "__notes__", []))
     assert not multiprocessing.active_children()
 
 
-def test_a_callback_that_raises_stops_the_child(two: tuple[FalkorStore, FalkorStore], synth: Path) -> None:
+def test_a_callback_that_raises_stops_the_child(graphs: tuple[FalkorStore, FalkorStore], synth: Path) -> None:
     def stop(_: FileOutcome) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        ingest_paths(two[0], [synth], workers=2, bulk=True, on_file=stop)
+        ingest_paths(graphs[0], [synth], workers=2, bulk=True, on_file=stop)
     assert not multiprocessing.active_children()
 
 

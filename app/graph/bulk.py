@@ -148,8 +148,8 @@ def pack(props: dict[str, Any]) -> Packed:
 
 
 def _pack_values(props: dict[str, Any], keys: Keys) -> bytes:
-    # Inlined fast paths for strings, lists of strings and ints (most values): far less CPU than dispatching
-    # every value through _pack_value.
+    # Inlined fast paths for strings and ints (most values), lists straight to _pack_array: far less CPU than
+    # dispatching every value through _pack_value.
     cache = _STR_CACHE
     out: list[bytes] = []
     append = out.append

@@ -37,6 +37,8 @@ typecheck: setup
 
 test: setup
 	$(BIN)/ruff check app ingest tests bench
+	$(BIN)/ruff check --select C901 app ingest
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from app.graph.store import DEFAULT_GRAPH, DEFAULT_STORE_URL, GraphStore, open_store
+from app.store.factory import open_store
+from app.store.protocol import DEFAULT_GRAPH, DEFAULT_STORE_URL, GraphStore
 
 
 class Settings(BaseSettings):

@@ -1,7 +1,7 @@
 """API latency and throughput on the embedded store (docs/bench-api.md).
 
 Generates --platforms inventory rows with ingest.synth.generate, ingests them with
-ingest.run.ingest_paths (which computes search_text) into a fresh
+ingest.pipeline.run.ingest_paths (which computes search_text) into a fresh
 graph, materialises the inferred chain links (app.services.chains.materialise_inferred), starts
 `uvicorn app.api.main:create_app` in a subprocess on
 loopback, then for each endpoint family (membership, entity, search, coverage):
@@ -31,9 +31,9 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import ingest.run as ingest_run  # noqa: E402
-from app.graph.embedded import stop_server  # noqa: E402
-from app.graph.falkor import FalkorStore  # noqa: E402
+import ingest.pipeline.run as ingest_run  # noqa: E402
+from app.store.falkordb.server import stop_server  # noqa: E402
+from app.store.falkordb.store import FalkorStore  # noqa: E402
 from ingest.synth.generator import generate  # noqa: E402
 
 

@@ -16,10 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from app.dedup.engine import DedupIndex
-from app.dedup.model import Proposal
-from app.dedup.policy import build_policy_index
-from ingest.gazetteer import regions
+from app.derive.dedup.engine import DedupIndex
+from app.derive.dedup.model import Proposal
+from app.derive.dedup.policy import build_policy_index
+from app.text.gazetteer import regions
 from ingest.synth import vocab
 
 TYPES = list(vocab.TYPE_MIX)

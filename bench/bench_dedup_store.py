@@ -16,13 +16,13 @@ from pathlib import Path
 
 from bench_dedup import synth_rows
 
-from app.dedup import source
-from app.dedup.engine import DedupIndex
-from app.graph.batch import GraphBatch
-from app.graph.embedded import stop_server
-from app.graph.falkor import FalkorStore
-from app.graph.loader import write_batch
-from app.graph.schema import Label
+from app.derive.dedup import source
+from app.derive.dedup.engine import DedupIndex
+from app.model.batch import GraphBatch
+from app.model.schema import Label
+from app.store.falkordb.server import stop_server
+from app.store.falkordb.store import FalkorStore
+from app.store.loader import write_batch
 
 
 def run(n: int, folder: Path) -> dict[str, float]:

@@ -27,7 +27,7 @@ from synth_inputs import synth_inputs
 
 from ingest.inventory.read import read_inventory
 from ingest.inventory.to_graph import to_batches
-from ingest.resolve import Resolver
+from ingest.resolve.resolver import Resolver
 
 
 def _rss_gib() -> float:
@@ -41,8 +41,8 @@ def stages(out: Path, n_files: int, batch_rows: int, fmt: str = "csv") -> None:
     import os
     import pickle
 
-    from app.graph.bulk import bulk_rows
-    from app.services.search_terms import add_search_terms
+    from app.store.falkordb.bulk import bulk_rows
+    from app.text.search_terms import add_search_terms
 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     files = [f for f in manifest["files"] if f["kind"] == "platform" and f["path"].endswith(f".{fmt}")]
@@ -55,7 +55,7 @@ def stages(out: Path, n_files: int, batch_rows: int, fmt: str = "csv") -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for i, f in enumerate(files[:n_files]):
         gc.collect()
-        gc.disable()  # as a pool worker builds a file (ingest.run: GC off per file)
+        gc.disable()  # as a pool worker builds a file (ingest.pipeline.run: GC off per file)
         t0 = clock()
         read = read_inventory(out / f["path"])
         t1 = clock()

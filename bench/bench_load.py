@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from synth_inputs import synth_inputs
 
-from app.graph.embedded import server_paths, stop_server
-from app.graph.falkor import FalkorStore
-from app.graph.loader import counts_by_label
-from app.graph.queries import parse_query_file
-from ingest.run import ingest_paths
+from app.store.falkordb.server import server_paths, stop_server
+from app.store.falkordb.store import FalkorStore
+from app.store.loader import counts_by_label
+from app.store.queries import parse_query_file
+from ingest.pipeline.run import ingest_paths
 
 
 def _status_gib(pid: int, field: str, missing: float) -> float:

@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from app.dedup.calibrate import evaluate, inventory_files, platform_rows, read_labels
-from app.dedup.engine import DedupIndex
-from app.dedup.policy import build_policy_index
+from app.derive.dedup.calibrate import evaluate, inventory_files, platform_rows, read_labels
+from app.derive.dedup.engine import DedupIndex
+from app.derive.dedup.policy import build_policy_index
 from ingest.synth import generate, vocab
 
 

@@ -29,12 +29,12 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance  # noqa: E402
 
 from app.api.main import create_app  # noqa: E402
-from app.graph.embedded import stop_server  # noqa: E402
-from app.graph.falkor import FalkorStore  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from app.store.falkordb.server import stop_server  # noqa: E402
+from app.store.falkordb.store import FalkorStore  # noqa: E402
 from bench.synth_inputs import synth_inputs  # noqa: E402
-from ingest.run import ingest_paths  # noqa: E402
-from tests.hardening._graph import digest  # noqa: E402
+from ingest.pipeline.run import ingest_paths  # noqa: E402
+from tests.faults._graph import digest  # noqa: E402
 
 CHECKS = (not_a_server_error, status_code_conformance, response_schema_conformance)
 

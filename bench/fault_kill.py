@@ -35,13 +35,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from app.graph.bulk import graph_exists  # noqa: E402
-from app.graph.embedded import ensure_server, server_pid, stop_server  # noqa: E402
-from app.graph.falkor import FalkorStore  # noqa: E402
-from app.services.named import run as run_named  # noqa: E402
+from app.store.falkordb.bulk import graph_exists  # noqa: E402
+from app.store.falkordb.server import ensure_server, server_pid, stop_server  # noqa: E402
+from app.store.falkordb.store import FalkorStore  # noqa: E402
+from app.store.named import run as run_named  # noqa: E402
 from bench.synth_inputs import synth_inputs  # noqa: E402
-from ingest.run import expand  # noqa: E402
-from tests.hardening._graph import Check, Digest, check  # noqa: E402
+from ingest.pipeline.run import expand  # noqa: E402
+from tests.faults._graph import Check, Digest, check  # noqa: E402
 
 STATUS = ("loaded", "replaced", "unchanged")
 
@@ -85,7 +85,7 @@ class Ingest:
                 [
                     sys.executable,
                     "-m",
-                    "app.cli",
+                    "app.cli.main",
                     "ingest",
                     *map(str, inputs),
                     "--rejects",

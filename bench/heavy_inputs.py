@@ -137,8 +137,8 @@ def make_xlsx(path: Path, rows: int) -> dict[str, int]:
 
 def child(case: str, file: str, store: str) -> None:
     """Ingest one file into its own graph; print one JSON line."""
-    from app.graph.falkor import FalkorStore
-    from ingest.run import ingest_paths
+    from app.store.falkordb.store import FalkorStore
+    from ingest.pipeline.run import ingest_paths
 
     st = FalkorStore(store, graph=f"heavy_{case}")
     t = time.perf_counter()
@@ -180,7 +180,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    from app.graph.embedded import ensure_server, stop_server
+    from app.store.falkordb.server import ensure_server, stop_server
 
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)

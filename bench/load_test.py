@@ -26,12 +26,12 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from app.graph.embedded import stop_server  # noqa: E402
-from app.graph.falkor import FalkorStore  # noqa: E402
-from app.services.chains import materialise_inferred  # noqa: E402
-from ingest.run import ingest_paths  # noqa: E402
+from app.derive.chains import materialise_inferred  # noqa: E402
+from app.store.falkordb.server import stop_server  # noqa: E402
+from app.store.falkordb.store import FalkorStore  # noqa: E402
+from ingest.pipeline.run import ingest_paths  # noqa: E402
 from ingest.synth.generator import generate  # noqa: E402
-from tests.hardening._graph import digest, documents_not_complete, duplicate_ids  # noqa: E402
+from tests.faults._graph import digest, documents_not_complete, duplicate_ids  # noqa: E402
 
 QUERIES = ("材料", "集成电路", "重点实验室", "沈阳", "生物医药", "技术创新中心", "东北大学")
 
@@ -127,7 +127,7 @@ def main() -> None:
                 except httpx.HTTPError:
                     time.sleep(0.1)
             ingest = subprocess.Popen(
-                [sys.executable, "-m", "tests.hardening._ingest_child", str(store_path), "loaded", str(ingested)],
+                [sys.executable, "-m", "tests.faults._ingest_child", str(store_path), "loaded", str(ingested)],
                 cwd=REPO, stdout=subprocess.DEVNULL,
             )  # fmt: skip
             lat, errs, wall = asyncio.run(

@@ -28,7 +28,7 @@ NB1 = [
     new_code_cell(
         SETUP
         + """
-from app.analysis import query_to_networkx
+from app.services.analysis import query_to_networkx
 
 g = query_to_networkx(store, "network_edges")
 insts = [n for n, d in g.nodes(data=True) if d.get("label") == "Institution"]
@@ -118,7 +118,7 @@ NB2 = [
         SETUP
         + """
 from collections import Counter
-from app.analysis import institution_projection, query_to_networkx
+from app.services.analysis import institution_projection, query_to_networkx
 
 g = query_to_networkx(store, "network_edges")
 proj = institution_projection(g)

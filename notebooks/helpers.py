@@ -27,10 +27,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from app.graph.embedded import stop_server  # noqa: E402
-from app.graph.falkor import FalkorStore  # noqa: E402
-from app.graph.store import GraphStore, open_store  # noqa: E402
-from ingest.run import ingest_paths  # noqa: E402
+from app.store.factory import open_store
+from app.store.falkordb.server import stop_server  # noqa: E402
+from app.store.falkordb.store import FalkorStore  # noqa: E402
+from app.store.protocol import GraphStore  # noqa: E402
+from ingest.pipeline.run import ingest_paths  # noqa: E402
 
 FIGURES = Path(os.environ.get("INNOKG_FIGURES", REPO / "notebooks" / "figures"))
 _CJK_FONTS = (

@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 
-from app.graph.embedded import stop_server
-from app.graph.falkor import FalkorStore
-from app.graph.queries import template
-from app.graph.schema import Label
-from app.graph.store import GraphStore, Statement, open_store
+from app.model.schema import Label
+from app.store.factory import open_store
+from app.store.falkordb.server import stop_server
+from app.store.falkordb.store import FalkorStore
+from app.store.protocol import GraphStore, Statement
+from app.store.queries import template
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus" / "policies"

@@ -8,8 +8,8 @@ from typing import Any
 
 from fastapi import Request
 
-from app.graph.store import GraphStore, StoreError, StoreUnavailable
 from app.settings import Settings, store_from_settings
+from app.store.protocol import GraphStore, StoreError, StoreUnavailable
 
 _lock = threading.Lock()
 

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.graph.store import StoreError, StoreTimeout, StoreUnavailable
+from app.store.protocol import StoreError, StoreTimeout, StoreUnavailable
 
 PROBLEM = "application/problem+json"
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.graph.store import GraphStore, Row
+from app.store.protocol import GraphStore, Row
 
 
 class CypherResult(BaseModel):

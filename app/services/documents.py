@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.graph.store import GraphStore
 from app.services.entities import EvidenceRef
-from app.services.named import run
+from app.store.named import run
+from app.store.protocol import GraphStore
 
 CONTEXT_CHARS = 80
 

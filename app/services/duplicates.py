@@ -15,9 +15,9 @@ import threading
 from datetime import date
 from typing import Any, Literal
 
-from app.dedup import METHOD_VERSION
-from app.dedup.engine import DedupIndex
-from app.dedup.model import (
+from app.derive.dedup import METHOD_VERSION
+from app.derive.dedup.engine import DedupIndex
+from app.derive.dedup.model import (
     KINDS,
     Candidate,
     DuplicateReport,
@@ -26,10 +26,10 @@ from app.dedup.model import (
     Proposal,
     Source,
 )
-from app.dedup.policy import province_name
-from app.dedup.source import fingerprint, load_index, pending_rows, policy_index
-from app.export import csv_safe
-from app.graph.store import GraphStore
+from app.derive.dedup.policy import province_name
+from app.derive.dedup.source import fingerprint, load_index, pending_rows, policy_index
+from app.services.export import csv_safe
+from app.store.protocol import GraphStore
 
 Format = Literal["json", "csv", "html"]
 _lock = threading.Lock()

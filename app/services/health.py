@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from app.graph.loader import counts_by_label
-from app.graph.store import GraphStore, Health
+from app.store.loader import counts_by_label
+from app.store.protocol import GraphStore, Health
 
 
 def health(store: GraphStore) -> Health:

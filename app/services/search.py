@@ -3,11 +3,11 @@ not the substrings analysts type).
 
 Every searchable node carries ``search_text``: its name's (and short form's, aliases', field's) character
 bigrams and trigrams plus jieba search-mode tokens, sorted and joined by spaces, under the engine's full-text
-index (app.services.search_terms). A query is cut into the same bigrams and trigrams (ASCII words whole);
+index (app.text.search_terms). A query is cut into the same bigrams and trigrams (ASCII words whole);
 a node matches when it holds ALL of them (≈ substring match on any of its names). Both engines answer that
 from the full-text index alone — FalkorDB one index per label (RediSearch intersects the terms' posting
 lists, rarest first), Neo4j the index innokg_search_text — so there is no term-frequency table to keep.
-Loaders build the terms with app.services.search_terms; see docs/api.md "Search".
+Loaders build the terms with app.text.search_terms; see docs/api.md "Search".
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from app.graph.queries import query
-from app.graph.store import GraphStore
-from app.services.search_terms import SEARCHABLE, TERM_RUN, norm_text
+from app.store.protocol import GraphStore
+from app.store.queries import query
+from app.text.search_terms import SEARCHABLE, TERM_RUN, norm_text
 
 __all__ = ["SEARCHABLE", "QueryTerms", "SearchHit", "SearchPage", "query_terms", "search"]
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.graph.store import GraphStore
-from app.services.named import run
+from app.store.named import run
+from app.store.protocol import GraphStore
 
 
 class TargetVsActual(BaseModel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from app.graph.store import GraphStore
-from app.services.named import run
+from app.store.named import run
+from app.store.protocol import GraphStore
 
 
 class TypeEntry(BaseModel):

@@ -1,5 +1,5 @@
 """Uploaded files into the graph (POST /ingest): keep each file under the data directory, then run the
-real ingest (ingest.run.ingest_paths) on them.
+real ingest (ingest.pipeline.run.ingest_paths) on them.
 
 Storage: ``<data_dir>/uploads/<sha256 of content>/<safe name>``. The safe name keeps the uploaded name's
 last path component (its stem is the document id, as for `innokg ingest`: the same list uploaded again
@@ -35,10 +35,10 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel
 
-from app.graph.store import GraphStore
+from app.store.protocol import GraphStore
 from ingest.inventory.read import Reject
-from ingest.run import INVENTORY_SUFFIXES, POLICY_SUFFIXES, FileOutcome, Kind, ingest_paths
-from ingest.seed import SEED_DOC_ID
+from ingest.pipeline.run import INVENTORY_SUFFIXES, POLICY_SUFFIXES, FileOutcome, Kind, ingest_paths
+from ingest.resolve.seed import SEED_DOC_ID
 
 log = logging.getLogger("innokg.uploads")
 

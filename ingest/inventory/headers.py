@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import cache
 
-from ingest.normalise import to_simplified
+from app.text.normalise import to_simplified
 
 PLATFORM = "platform"
 LAB_CLUSTER = "lab_cluster"

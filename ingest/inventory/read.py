@@ -14,10 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from ingest.errors import InputError
-from ingest.gazetteer import region_by_name
+from app.model.errors import InputError
+from app.text.cells import looks_like_name, parse_level, parse_status, parse_year, tidy
+from app.text.gazetteer import region_by_name
 from ingest.inventory import headers as hdr
-from ingest.inventory.cells import looks_like_name, parse_level, parse_status, parse_year, tidy
 from ingest.inventory.readers import RawTable, read_source
 from ingest.inventory.textlist import parse_text
 
@@ -77,7 +77,7 @@ class InventoryRead(BaseModel):
 def read_inventory(path: Path) -> InventoryRead:
     """Read one inventory file. Raises InputError when the file cannot be read or no table in it has
     a recognisable name column (the message lists the headers found)."""
-    from app.graph.bulk import gc_paused
+    from app.model.runtime import gc_paused
 
     with gc_paused():  # a file's rows are thousands of small acyclic dicts; workers hold big caches
         return _read_inventory(Path(path))

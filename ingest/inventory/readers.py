@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import InputError
+from app.model.errors import InputError
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt", ".md")
 

@@ -5,8 +5,8 @@ Two layouts are read:
   * a header line then whitespace-separated columns: ``序号 名称 依托单位`` / ``1 XX重点实验室 XX大学 沈阳``
 
 When a line carries no separator between name and host (``XX重点实验室东北大学``), the domain dictionary
-splits it: the name ends at a platform-type suffix (ingest.taxonomy), a trailing admin division
-(ingest.gazetteer) is the region, the rest is the host.
+splits it: the name ends at a platform-type suffix (app.text.taxonomy), a trailing admin division
+(app.text.gazetteer) is the region, the rest is the host.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ingest.gazetteer import region_by_name
+from app.text.gazetteer import region_by_name
+from app.text.taxonomy import by_name
 from ingest.inventory.headers import PLATFORM, canonical_of, header_score
 from ingest.inventory.readers import RawTable
-from ingest.taxonomy import by_name
 
 COLUMNS = ["序号", "名称", "依托单位", "共建单位", "所在地", "领域", "批准年份", "级别", "类型", "状态"]
 _CANON_COL = {

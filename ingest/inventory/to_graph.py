@@ -19,12 +19,12 @@ from typing import Any
 
 import jieba
 
-from app.graph.batch import Evidence, GraphBatch
-from app.graph.bulk import gc_paused
-from app.graph.schema import NODES, Label, Rel, stable_id
-from ingest.gazetteer import Region, province_of, region_by_name
-from ingest.inventory.cells import norm_name, split_list
-from ingest.inventory.names import (
+from app.model.batch import Evidence, GraphBatch
+from app.model.runtime import gc_paused
+from app.model.schema import NODES, Label, Rel, stable_id
+from app.text.cells import norm_name, split_list
+from app.text.gazetteer import Region, province_of, region_by_name
+from app.text.names import (
     MUNICIPAL,
     NameParts,
     canonical_name_norm,
@@ -32,9 +32,9 @@ from ingest.inventory.names import (
     parse_name,
     region_of,
 )
+from app.text.taxonomy import NATIONAL, PROVINCIAL, by_name
 from ingest.inventory.read import InventoryRead
-from ingest.resolve import Resolution, Resolver, kind_of
-from ingest.taxonomy import NATIONAL, PROVINCIAL, by_name
+from ingest.resolve.resolver import Resolution, Resolver, kind_of
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -278,7 +278,7 @@ def _defaults(read: InventoryRead, parsed: dict[str, tuple[str, NameParts]] | No
 
 
 def _provinces() -> list[Region]:
-    from ingest.gazetteer import regions
+    from app.text.gazetteer import regions
 
     return [r for r in regions() if r.level == "province"]
 
@@ -295,7 +295,7 @@ def to_batches(
     node and the shared nodes its rows refer to, so batches load independently and idempotently).
 
     ``lookup(label, ids)`` → the ids the store holds: lab-cluster members and leads are then linked to
-    existing platforms / institutions (see ingest.run.existing_ids); ``members`` counts them."""
+    existing platforms / institutions (see ingest.pipeline.run.existing_ids); ``members`` counts them."""
     resolver = resolver if resolver is not None else Resolver()
     parsed: dict[str, tuple[str, NameParts]] = {}
     default_province, default_level = _defaults(read, parsed if read.kind != "lab_cluster" else None)

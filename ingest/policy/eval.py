@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ingest.normalise import to_simplified
+from app.text.normalise import to_simplified
 from ingest.policy import lexicon as lx
 from ingest.policy.models import ExtractedDocument
 

@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from ingest import gazetteer, taxonomy
+from app.text import gazetteer, taxonomy
 from ingest.policy import lexicon as lx
 from ingest.policy.models import (
     Agency,

@@ -15,7 +15,7 @@ from pathlib import Path
 import ahocorasick
 import jieba
 
-from ingest import gazetteer, taxonomy
+from app.text import gazetteer, taxonomy
 
 DICT_DIR = Path(str(resources.files("ingest"))) / "resources" / "dict"
 
@@ -54,7 +54,7 @@ def _taxonomy_flags(spec: taxonomy.PlatformTypeSpec) -> frozenset[str]:
 @cache
 def types() -> dict[str, TypeEntry]:
     """surface → entry. Canonical types, categories, legacy flags and aliases come from
-    ``ingest.taxonomy.TYPES`` (the same source as the graph's seeded PlatformType nodes); types.tsv adds
+    ``app.text.taxonomy.TYPES`` (the same source as the graph's seeded PlatformType nodes); types.tsv adds
     only what the taxonomy lacks: further canonical types of the genre, surface variants, and
     surface-level flags (regional / umbrella / singleton / entity / nameonly)."""
     specs = taxonomy.by_name()

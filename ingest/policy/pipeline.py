@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.errors import InputError
-from ingest.normalise import footer_start, normalise
+from app.model.errors import InputError
+from app.text.normalise import footer_start, normalise
 from ingest.policy import clusters
 from ingest.policy import extract as ex
 from ingest.policy.models import DateItem, DocNumber, ExtractedDocument
@@ -14,7 +14,7 @@ from ingest.policy.read import RawDocument, read_document
 
 
 def _traditional(raw: str, text: str, sample: int = 4000) -> bool:
-    """As ingest.normalise.is_traditional, from the conversion already done: > 3 % of the CJK
+    """As app.text.normalise.is_traditional, from the conversion already done: > 3 % of the CJK
     characters of the first `sample` changed."""
     cjk = changed = 0
     for a, b in zip(raw[:sample], text[:sample], strict=True):

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel
 
-from ingest.errors import InputError
+from app.model.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # a policy text is < 1 MB; 20 MB is certainly not one document
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.graph.batch import Evidence, GraphBatch, PropValue
-from app.graph.schema import TRANSITION_RELS, Label, Rel, stable_id
-from ingest import gazetteer
-from ingest.inventory.cells import norm_name
+from app.model.batch import Evidence, GraphBatch, PropValue
+from app.model.schema import TRANSITION_RELS, Label, Rel, stable_id
+from app.text import gazetteer
+from app.text.cells import norm_name
+from app.text.taxonomy import canonical_type, type_from_name
 from ingest.policy import lexicon as lx
 from ingest.policy.models import ClusterMember, ExtractedDocument, Item
-from ingest.resolve import Resolver
-from ingest.taxonomy import canonical_type, type_from_name
+from ingest.resolve.resolver import Resolver
 
 _ENTITY_LABEL = {
     "platform": Label.PLATFORM,

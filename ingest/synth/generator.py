@@ -20,9 +20,9 @@ from pathlib import Path
 import zhconv
 from pydantic import BaseModel
 
-from ingest.gazetteer import Region, regions, universities
+from app.text.gazetteer import Region, regions, universities
+from app.text.taxonomy import by_name
 from ingest.synth import vocab
-from ingest.taxonomy import by_name
 
 CHUNK_ROWS = 25_000
 RATES = {"same_entity": 0.03, "overlap": 0.015, "transition_overlap": 0.01, "hard_negative": 0.02}
@@ -533,10 +533,10 @@ def _variant(a: Rec, ctx: _Province, rng: random.Random) -> Rec:
 def _short_forms() -> dict[str, str]:
     import csv as _csv
 
-    from ingest.resolve import _RES
+    from ingest.resolve.resolver import RESOURCES
 
     out: dict[str, str] = {}
-    with (_RES / "institution_aliases.csv").open(encoding="utf-8") as fh:
+    with (RESOURCES / "institution_aliases.csv").open(encoding="utf-8") as fh:
         for row in _csv.DictReader(fh):
             if not row["province"]:
                 out.setdefault(row["canonical"], row["alias"])

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from app.api.deps import get_store
-from app.graph.store import GraphStore
 from app.services import chains as service
+from app.store.protocol import GraphStore
 
 router = APIRouter(tags=["industrial chains"])
 

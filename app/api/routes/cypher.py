@@ -6,9 +6,9 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from app.api.deps import get_settings_dep, get_store
-from app.graph.store import GraphStore
 from app.services import cypher as service
 from app.settings import Settings
+from app.store.protocol import GraphStore
 
 router = APIRouter(tags=["cypher"])
 

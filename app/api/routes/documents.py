@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from app.api.deps import get_store
-from app.graph.schema import document_id
-from app.graph.store import GraphStore
+from app.model.schema import document_id
 from app.services import documents as service
+from app.store.protocol import GraphStore
 
 router = APIRouter(tags=["provenance"])
 

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel
 
 from app.api.deps import get_store
-from app.dedup import METHOD_VERSION
-from app.dedup.model import Candidate, Kind, Pair, PendingTransition, Proposal
-from app.graph.store import GraphStore
+from app.derive.dedup import METHOD_VERSION
+from app.derive.dedup.model import Candidate, Kind, Pair, PendingTransition, Proposal
 from app.services import duplicates as service
+from app.store.protocol import GraphStore
 
 router = APIRouter(tags=["duplicates"])
 Store = Annotated[GraphStore, Depends(get_store)]

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
 from app.api.deps import get_store
-from app.graph.store import GraphStore, StoreUnavailable
 from app.services import health as service
+from app.store.protocol import GraphStore, StoreUnavailable
 
 router = APIRouter(tags=["health"])
 

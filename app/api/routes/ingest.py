@@ -15,9 +15,9 @@ from starlette.datastructures import UploadFile
 
 from app.api.deps import get_settings_dep, get_store
 from app.api.security import WRITE_RESPONSES, ApiProblem, require_write
-from app.graph.store import GraphStore
 from app.services import uploads as service
 from app.settings import Settings
+from app.store.protocol import GraphStore
 
 router = APIRouter(tags=["ingest"])
 KINDS = ("auto", "policy", "inventory")

@@ -5,10 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import get_settings_dep, get_store
-from app.graph.store import GraphStore
 from app.services import search as service
 from app.services.search import SEARCHABLE
 from app.settings import Settings
+from app.store.protocol import GraphStore
 
 router = APIRouter(tags=["search"])
 KINDS = [lb.value for lb in SEARCHABLE]

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import get_store
-from app.graph.store import GraphStore
 from app.services import targets as service
+from app.store.protocol import GraphStore
 
 router = APIRouter(tags=["targets"])
 

@@ -1,0 +1,1 @@
+"""Layer 6 — the innokg command line and the Cypher console."""

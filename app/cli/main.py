@@ -1,0 +1,366 @@
+"""The `innokg` command line. Verbs are thin: they parse options and call ingest/ or app/ services.
+
+Every verb that touches the graph takes --store (default: $INNOKG_STORE or embedded:./data/graph).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from app.settings import get_settings, store_from_settings
+
+cli = typer.Typer(
+    name="innokg",
+    help="InnoKG: the knowledge graph of China's S&T innovation platforms.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store", "-s", help="Store URL: embedded:PATH | neo4j://host:7687 | bolt://host:7687", show_default=False
+    ),
+]
+
+
+def _open(store: str | None) -> Any:
+    from app.store.protocol import StoreError
+
+    try:
+        return store_from_settings(get_settings(), store)
+    except (StoreError, ValueError, RuntimeError) as exc:
+        err.print(f"[red]cannot open the store {store or get_settings().store}: {exc}[/red]")
+        raise typer.Exit(2) from exc
+
+
+class _FileProgress:
+    """A progress bar over a run's files, weighted by size (a 50 MB list counts more than a 2 kB notice).
+    Drawn on stderr only when it is a terminal: logs and pipes get the per-file lines and the summary."""
+
+    def __init__(self, files: list[Path], console: Console = err) -> None:
+        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._sizes = {p: (p.stat().st_size if p.is_file() else 0) for p in files}
+        self._progress = Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            DownloadColumn(binary_units=True),
+            TextColumn("{task.fields[files]}"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self._total_files = len(files)
+        self._done = 0
+        self._task = self._progress.add_task(
+            "ingest", total=sum(self._sizes.values()) or None, files=f"0/{self._total_files} files"
+        )
+
+    def advance(self, path: Path) -> None:
+        self._done += 1
+        self._progress.update(
+            self._task,
+            advance=self._sizes.get(path, 0),
+            files=f"{self._done}/{self._total_files} files",
+            description=f"ingest {path.name[:40]}",
+        )
+
+    def __enter__(self) -> _FileProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+
+@cli.command()
+def init(store: StoreOpt = None) -> None:
+    """Create the schema (constraints, indexes) and load the gazetteer + taxonomy frame."""
+    from ingest.pipeline.run import ensure_initialised
+
+    st = _open(store)
+    try:
+        ensure_initialised(st)
+        out.print(f"initialised {st.url} ({st.backend})")
+    finally:
+        st.close()
+
+
+@cli.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (policy texts, inventories)")],
+    store: StoreOpt = None,
+    kind: Annotated[str, typer.Option(help="auto | policy | inventory")] = "auto",
+    chunk: Annotated[int, typer.Option(help="Rows per UNWIND statement")] = 10_000,
+    rejects: Annotated[Path | None, typer.Option(help="Write rejected inventory rows here (JSON lines)")] = None,
+    bulk: Annotated[
+        bool | None,
+        typer.Option(
+            "--bulk/--no-bulk",
+            help="First load into an empty embedded store with GRAPH.BULK (default: when the graph is new)",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Ingest files into the graph: idempotent; a changed file replaces its own facts."""
+    from ingest.pipeline.run import FileOutcome, expand, ingest_paths
+    from ingest.pipeline.summary import run_summary
+
+    if kind not in {"auto", "policy", "inventory"}:
+        raise typer.BadParameter("kind must be auto, policy or inventory")
+    st = _open(store)
+    rejects_fh = rejects.open("w", encoding="utf-8") if rejects else None
+    files = expand(paths)
+    progress = _FileProgress(files)
+
+    def report(o: FileOutcome) -> None:
+        progress.advance(o.path)
+        if o.error is not None:
+            err.print(f"[red]error[/red] {o.error}")
+            return
+        # rows read / loaded / rejected by reason, new vs existing entities (ingest.pipeline.run.FileOutcome.summary)
+        out.print(o.summary(), highlight=False)
+        for rej in o.rejects:
+            if rejects_fh is not None:
+                rejects_fh.write(json.dumps(rej, ensure_ascii=False, default=str) + "\n")
+            else:
+                err.print(f"  rejected: {rej}", highlight=False)
+
+    from app.store.protocol import StoreError
+
+    try:
+        with progress:
+            result = ingest_paths(
+                st,
+                files,
+                kind=kind,  # type: ignore[arg-type]  # checked against the Literal above
+                chunk=chunk,
+                on_file=report,
+                bulk="auto" if bulk is None else bulk,
+            )
+    except StoreError as exc:
+        # The store failed under the run (server gone, disk full): files reported above are complete;
+        # the same command again resumes (a document left half-written is reloaded).
+        from rich.markup import escape
+
+        err.print(f"[red]ingest stopped: {escape(str(exc))}[/red]", highlight=False)
+        err.print("files reported above are loaded; fix the cause and re-run the same command to finish")
+        raise typer.Exit(2) from exc
+    finally:
+        st.close()
+        if rejects_fh is not None:
+            rejects_fh.close()
+    for line in run_summary(result):
+        out.print(line, highlight=False)
+    ok = len(result.files) - len(result.failed)
+    out.print(f"{ok} file(s) ingested, {len(result.failed)} failed")
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Policy documents")],
+    fmt: Annotated[str, typer.Option("--format", help="json")] = "json",
+) -> None:
+    """Extract typed facts with spans from policy documents and print them (no store is touched)."""
+    from ingest.policy.pipeline import extract_paths
+
+    if fmt != "json":
+        raise typer.BadParameter("only --format json is supported")
+    docs, errors = extract_paths(paths)
+    payload = {"documents": [d.to_contract() for d in docs]}
+    if errors:
+        payload["errors"] = [e.to_dict() for e in errors]
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    for e in errors:
+        err.print(f"[red]error[/red] {e}")
+    if errors:
+        raise typer.Exit(1)
+
+
+@cli.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file of the seeds_gold.json shape")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,
+) -> None:
+    """Score the extractor per kind (precision / recall / F1) against a gold file."""
+    from ingest.policy.eval import evaluate, gold_paths
+    from ingest.policy.pipeline import extract_paths
+
+    docs, errors = extract_paths(paths or gold_paths(gold))
+    for e in errors:
+        err.print(f"[red]error[/red] {e}")
+    out.print(evaluate(gold, docs).to_markdown(), highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging plus the app's own ``innokg.*`` loggers (uploads: who loaded what) at INFO."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    cfg = json.loads(json.dumps(LOGGING_CONFIG))  # a deep copy: uvicorn's dict is module state
+    cfg["loggers"]["innokg"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return cfg
+
+
+@cli.command()
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000)")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import os
+
+    import uvicorn
+
+    if store:
+        os.environ["INNOKG_STORE"] = store
+        get_settings.cache_clear()
+    os.environ.setdefault("INNOKG_WARM_ON_START", "1")  # the served app fills its caches at start
+    get_settings.cache_clear()
+    s = get_settings()
+    h, p = host or s.host, port or s.port
+    from app.api.security import write_key_problem
+
+    out.print(f"InnoKG API on http://{h}:{p}  — docs: http://{h}:{p}/docs  — store: {s.store}")
+    # Say which doors are open (never the keys themselves): an analyst wonders why POST /ingest answers 403.
+    writes = write_key_problem(s) or "POST /ingest enabled (INNOKG_API_KEY set)"
+    reads = "need a key (INNOKG_READ_KEY / INNOKG_PROTECT_READS)" if s.reads_protected else "open"
+    out.print(f"writes: {writes}; reads: {reads}", highlight=False)
+    uvicorn.run("app.api.main:create_app", factory=True, host=h, port=p, log_level="info", log_config=_log_config())
+
+
+@cli.command()
+def cypher(
+    query: Annotated[str | None, typer.Argument(help="A query, ':queries', ':schema' or ':run NAME k=v…'")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Run a read-only Cypher query and print a table; with no query, open the console."""
+    from app.cli.console import run_console, run_one
+
+    st = _open(store)
+    try:
+        if query is None:
+            run_console(st)
+        else:
+            raise typer.Exit(run_one(st, query))
+    finally:
+        st.close()
+
+
+@cli.command()
+def status(store: StoreOpt = None) -> None:
+    """Say whether the store answers, what it runs, and how many nodes it holds by label."""
+    from app.services.health import counts
+
+    st = _open(store)
+    try:
+        h = st.health()
+        out.print(f"store {h.url} ({h.backend}): {'up' if h.ok else 'DOWN'} {h.server_version or h.detail or ''}")
+        if h.ok:
+            table = Table("label", "nodes")
+            for label, n in counts(st).items():
+                table.add_row(label, str(n))
+            out.print(table)
+    finally:
+        st.close()
+    if not h.ok:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def stop(store: StoreOpt = None) -> None:
+    """Stop the embedded FalkorDB server of this store (data stays on disk)."""
+    from app.store.falkordb.server import stop_server
+    from app.store.protocol import parse_store_url
+
+    kind, target = parse_store_url(store or get_settings().store)
+    if kind != "falkordb":
+        out.print("nothing to stop: Neo4j runs outside InnoKG")
+        return
+    out.print("stopped" if stop_server(target) else "no embedded server was running")
+
+
+@cli.command()
+def duplicates(
+    store: StoreOpt = None,
+    region: Annotated[str | None, typer.Option(help="Province or city")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Canonical platform type")] = None,
+    kind: Annotated[str | None, typer.Option(help="same_entity | overlap | transition_overlap")] = None,
+    min_score: Annotated[float, typer.Option(help="Lowest score reported")] = 0.0,
+    fmt: Annotated[str, typer.Option("--format", help="json | csv | html")] = "json",
+) -> None:
+    """Find duplicate construction (重复建设) among the platforms in the graph."""
+    from typing import cast
+
+    from app.services.duplicates import Format, detect, render
+
+    if fmt not in ("json", "csv", "html"):
+        raise typer.BadParameter("--format must be json, csv or html")
+    st = _open(store)
+    try:
+        report = detect(st, region=region, type_=type_, kind=kind, min_score=min_score)
+    finally:
+        st.close()
+    sys.stdout.write(render(report, cast(Format, fmt)))
+
+
+@cli.command()
+def export(
+    out_path: Annotated[Path, typer.Option("--out", help="File to write")],
+    fmt: Annotated[str, typer.Option("--format", help="graphml | gexf | csv | jsonl")] = "graphml",
+    query: Annotated[str | None, typer.Option(help="Named query whose rows/subgraph to export")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph (or a named query's answer) for Gephi, networkx or pandas."""
+    from app.services.export import export as do_export
+
+    st = _open(store)
+    try:
+        n = do_export(st, out_path, fmt, query)
+    except (ValueError, KeyError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        st.close()
+    out.print(f"wrote {n} records to {out_path}")
+
+
+@cli.command()
+def synth(
+    platforms: Annotated[int, typer.Option(help="How many platforms")] = 3000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same files)")] = 7,
+    out_dir: Annotated[Path, typer.Option("--out", help="Output directory")] = Path("data/synth"),
+    institutions: Annotated[
+        int | None, typer.Option(help="About this many host institutions (more synthetic ones); default: recipe")
+    ] = None,
+    clusters: Annotated[int | None, typer.Option(help="This many lab clusters; default: 12 + 1 per 20k")] = None,
+) -> None:
+    """Generate realistic inventories with planted, labelled duplicate construction."""
+    from ingest.synth import generate
+
+    manifest = generate(platforms, seed, out_dir, institutions=institutions, clusters=clusters)
+    out.print(manifest)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""Candidate pairs: never all pairs. Four blocking schemes, each a sparse product restricted to a key:
+
+- ``host``: same host institution (after resolution), any city;
+- ``city_inst``: same city and a shared institution (host or co-builder on either side);
+- ``host_variant``: two hosts of one province that are one institution written two ways
+  (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
+  the resolver did not expand;
+- ``unknown_host``: a platform without a host against every platform of its province and type
+  (asymmetric: only rows without a host are probed, so the cost grows with them, not with n²).
+
+Same province and type with two different, unrelated hosts is no block: such a pair can never be
+reported (every kind needs a host link, or a missing host), so comparing it would only cost time.
+
+For a scheme, every record's TF-IDF terms are re-keyed as (block key, term) columns; the product
+Y·Yᵀ then only pairs records that share a block AND a term, and its value is their field cosine over
+the shared terms. Columns shared by more than ``cap`` records are dropped from blocking (not from
+scoring): they are generic within that block and would make the product quadratic. The product runs
+in row chunks sized by its own output bound (Σ column sizes), so memory stays flat at any n.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import ahocorasick
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from app.derive.dedup.records import Records
+
+I64 = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class BlockingConfig:
+    cap: int = 400
+    min_sim: dict[str, float] | None = None  # scheme → minimum blocked cosine
+
+    def threshold(self, scheme: str) -> float:
+        defaults = {"host": 0.2, "city_inst": 0.25, "host_variant": 0.4, "unknown_host": 0.4}
+        return (self.min_sim or {}).get(scheme, defaults[scheme])
+
+
+def similar_hosts(recs: Records) -> list[tuple[int, int, int]]:
+    """(province code, host code, host code) for two host keys of one province that ``host_similar``
+    would call one institution. Containment through one Aho-Corasick automaton per province (linear
+    in the names); short forms (≤ 3 characters) only against hosts with their first character."""
+    from app.derive.dedup.features import host_similar
+
+    keys = recs.host_coder.values
+    ok = (recs.host >= 0) & (recs.region >= 0)
+    combo = np.unique(recs.region[ok].astype(np.int64) * (len(keys) + 1) + recs.host[ok])
+    by_prov: dict[int, list[int]] = {}
+    for c in combo.tolist():
+        by_prov.setdefault(c // (len(keys) + 1), []).append(c % (len(keys) + 1))
+    out: list[tuple[int, int, int]] = []
+    for prov, codes in by_prov.items():
+        auto = ahocorasick.Automaton()
+        first: dict[str, list[int]] = {}
+        for c in codes:
+            k = keys[c]
+            if len(k) >= 4:
+                auto.add_word(k, c)
+            first.setdefault(k[0], []).append(c)
+        found: set[tuple[int, int]] = set()
+        if len(auto):
+            auto.make_automaton()
+            for c in codes:
+                for _, other in auto.iter(keys[c]):
+                    if other != c:
+                        found.add((min(c, other), max(c, other)))
+        for c in codes:
+            if 2 <= len(keys[c]) <= 3:
+                found.update((min(c, o), max(c, o)) for o in first[keys[c][0]] if o != c)
+        out.extend((prov, a, b) for a, b in sorted(found) if host_similar(keys[a], keys[b]))
+    return out
+
+
+def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
+    """(record index, block key) for every key a record has under a scheme."""
+    n = len(recs)
+    if scheme == "host":
+        idx = np.flatnonzero(recs.host >= 0)
+        return idx.astype(np.int64), recs.host[idx].astype(np.int64)
+    if scheme == "unknown_host":
+        ok = (recs.region >= 0) & (recs.type >= 0)
+        idx = np.flatnonzero(ok)
+        n_types = max(len(recs.type_coder.values), 1)
+        return idx.astype(np.int64), (recs.region[idx].astype(np.int64) * n_types + recs.type[idx])
+    if scheme == "host_variant":
+        pairs = similar_hosts(recs)
+        n_hosts = len(recs.host_coder.values) + 1
+        pair_of: dict[int, list[int]] = {}  # province × host → the similar-host pairs it belongs to
+        for p, (prov, a, b) in enumerate(pairs):
+            pair_of.setdefault(prov * n_hosts + a, []).append(p)
+            pair_of.setdefault(prov * n_hosts + b, []).append(p)
+        if not pair_of:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        combo = recs.region.astype(np.int64) * n_hosts + recs.host
+        hit = np.flatnonzero((recs.host >= 0) & (recs.region >= 0) & np.isin(combo, list(pair_of)))
+        rows_l: list[int] = []
+        keys_l: list[int] = []
+        for i, c in zip(hit.tolist(), combo[hit].tolist(), strict=True):
+            for p in pair_of[c]:
+                rows_l.append(i)
+                keys_l.append(p)
+        return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+    if scheme == "city_inst":
+        n_inst = max(len(recs.inst_coder.values), 1)
+        rows: list[int] = []
+        keys: list[int] = []
+        city = recs.city
+        for i in range(n):
+            c = int(city[i])
+            ins = recs.insts[i]
+            if c < 0 or not ins:
+                continue
+            for k in ins:
+                rows.append(i)
+                keys.append(c * n_inst + k)
+        return np.asarray(rows, np.int64), np.asarray(keys, np.int64)
+    raise ValueError(f"unknown blocking scheme {scheme!r}")
+
+
+def blocked_pairs(
+    x: sp.csr_matrix,
+    rec: I64,
+    key: I64,
+    *,
+    cap: int,
+    min_sim: float,
+    probe: npt.NDArray[np.bool_] | None = None,
+    budget: int = 8_000_000,
+) -> tuple[I64, I64, npt.NDArray[np.float64]]:
+    """Pairs (i < j) sharing a key and terms whose blocked cosine ≥ min_sim. ``probe``: only rows with
+    probe[i] are multiplied against the block (asymmetric schemes); else every row. ``budget``: the
+    most product entries one chunk may produce before thresholding."""
+    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    if len(rec) == 0:
+        return empty
+    n, v = x.shape
+    counts = np.diff(x.indptr)[rec]
+    total = int(counts.sum())
+    if total == 0:
+        return empty
+    starts = x.indptr[rec]
+    offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+    pos = np.arange(total, dtype=np.int64) + offsets
+    rows = np.repeat(rec, counts)
+    raw = np.repeat(key, counts) * v + x.indices[pos]
+    uniq, col = np.unique(raw, return_inverse=True)
+    df = np.bincount(col, minlength=len(uniq))
+    keep = (df[col] >= 2) & (df[col] <= cap)
+    rows, col, data = rows[keep], col[keep], x.data[pos][keep]
+    if len(rows) == 0:
+        return empty
+    # Compact columns after dropping, and only rows that still have entries.
+    ucol, col = np.unique(col, return_inverse=True)
+    y = sp.csr_matrix((data, (rows, col)), shape=(n, len(ucol)))
+    y.sum_duplicates()
+    yt = y.T.tocsr()
+    active = np.unique(rows)
+    if probe is not None:
+        active = active[probe[active]]
+    # Output bound per row: Σ over its columns of the column's size; chunks keep it under budget.
+    col_size = np.diff(yt.indptr)
+    entry_row = np.repeat(np.arange(n), np.diff(y.indptr))
+    row_cost = np.bincount(entry_row, weights=col_size[y.indices], minlength=n)[active]
+    bounds = np.searchsorted(np.cumsum(row_cost), np.arange(budget, row_cost.sum() + budget, budget))
+    cuts = np.unique(np.concatenate(([0], np.minimum(bounds + 1, len(active)), [len(active)])))
+    out_i, out_j, out_s = [], [], []
+    for s, e in itertools.pairwise(cuts.tolist()):
+        part = active[s:e]
+        prod = (y[part] @ yt).tocoo()
+        gi = part[prod.row]
+        gj = prod.col.astype(np.int64)
+        sel = (gj != gi if probe is not None else gj > gi) & (prod.data >= min_sim)
+        gi, gj = gi[sel], gj[sel]
+        out_i.append(np.minimum(gi, gj))
+        out_j.append(np.maximum(gi, gj))
+        out_s.append(prod.data[sel])
+    if not out_i:
+        return empty
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+
+SCHEMES = ("host", "city_inst", "host_variant", "unknown_host")
+
+
+def candidate_pairs(
+    recs: Records, x: sp.csr_matrix, config: BlockingConfig | None = None
+) -> tuple[I64, I64, dict[str, int]]:
+    """Union of every scheme's pairs (i < j), and how many each scheme contributed (for the docs)."""
+    config = config or BlockingConfig()
+    n = len(recs)
+    all_keys: list[I64] = []
+    stats: dict[str, int] = {}
+    for scheme in SCHEMES:
+        rec, key = scheme_keys(recs, scheme)
+        probe = (recs.host < 0) if scheme == "unknown_host" else None
+        if probe is not None and not probe.any():
+            stats[scheme] = 0
+            continue
+        i, j, _ = blocked_pairs(x, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
+        stats[scheme] = len(i)
+        all_keys.append(i * n + j)
+    merged = np.unique(np.concatenate(all_keys)) if all_keys else np.zeros(0, np.int64)
+    stats["candidates"] = len(merged)
+    return merged // n, merged % n, stats

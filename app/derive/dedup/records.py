@@ -1,0 +1,188 @@
+"""Platform rows (from the graph or from GraphBatches) → columnar records.
+
+A million platforms do not fit pydantic-per-row budgets: records are parallel lists and numpy code
+arrays (host, city, province, type, family, level), so blocking and features run vectorised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from app.derive.dedup.model import INACTIVE_STATUSES, PlatformRef, Source
+from app.derive.dedup.text import clean_field, field_of_name, terms
+from app.text.cells import norm_name, simplified
+from app.text.taxonomy import by_name
+
+IntArr = npt.NDArray[np.int32]
+
+# Family → families whose platforms can do the same work (type distance 2); else distance 3.
+_ADJACENT: dict[str, frozenset[str]] = {
+    "lab": frozenset({"engineering", "innovation", "clinical"}),
+    "engineering": frozenset({"lab", "innovation", "enterprise"}),
+    "innovation": frozenset({"lab", "engineering", "enterprise"}),
+    "clinical": frozenset({"lab"}),
+    "enterprise": frozenset({"engineering", "innovation"}),
+}
+
+
+def family_distance(fa: str | None, fb: str | None) -> int:
+    """0 same family, 1 adjacent (重点实验室 / 工程研究中心 / 技术创新中心 …), 2 unrelated or unknown."""
+    if fa is None or fb is None:
+        return 2
+    if fa == fb:
+        return 0
+    return 1 if fb in _ADJACENT.get(fa, frozenset()) else 2
+
+
+# Legal-form suffixes: 某某股份有限公司 and 某某有限责任公司 written for one company in two lists.
+_LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|股份公司|有限公司|集团公司|公司)$")
+
+
+@lru_cache(maxsize=200_000)
+def host_key(host: str | None) -> str | None:
+    """Matching form of an institution name: simplified, no campus bracket, no company legal form."""
+    if not host:
+        return None
+    key = norm_name(host).split("(")[0]
+    return _LEGAL_FORM.sub("", key) or key or None
+
+
+class Coder:
+    """String → dense int code (-1 for missing)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.values: list[str] = []
+
+    def __call__(self, value: str | None) -> int:
+        if value is None or value == "":
+            return -1
+        code = self.codes.get(value)
+        if code is None:
+            code = self.codes[value] = len(self.values)
+            self.values.append(value)
+        return code
+
+    def get(self, value: str | None) -> int:
+        return -1 if not value else self.codes.get(value, -1)
+
+
+@dataclass
+class Records:
+    ids: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    name_keys: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    terms: list[tuple[str, ...]] = field(default_factory=list)
+    types: list[str | None] = field(default_factory=list)
+    hosts: list[str | None] = field(default_factory=list)
+    regions: list[str | None] = field(default_factory=list)
+    cities: list[str | None] = field(default_factory=list)
+    levels: list[str | None] = field(default_factory=list)
+    statuses: list[str | None] = field(default_factory=list)
+    years: list[int | None] = field(default_factory=list)
+    insts: list[tuple[int, ...]] = field(default_factory=list)  # host + co-builder codes
+    trad: list[bool] = field(default_factory=list)  # the name has traditional characters
+    sources: list[tuple[str | None, int | None, str | None]] = field(default_factory=list)
+    host_coder: Coder = field(default_factory=Coder)
+    inst_coder: Coder = field(default_factory=Coder)
+    city_coder: Coder = field(default_factory=Coder)
+    region_coder: Coder = field(default_factory=Coder)
+    type_coder: Coder = field(default_factory=Coder)
+    family_coder: Coder = field(default_factory=Coder)
+    level_coder: Coder = field(default_factory=Coder)
+    # numpy columns, filled by freeze()
+    host: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    city: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    region: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    type: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    family: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    level: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    year: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    active: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
+    is_trad: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
+    index: dict[str, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, row: Mapping[str, Any]) -> int:
+        """Append one platform row (the props of a Platform node). Returns its position."""
+        name = str(row.get("name") or "")
+        fld, typ = row.get("field"), row.get("type")
+        if not fld or not typ:  # parse the name only when the graph lacks the parts (a second per 100k)
+            parsed_field, parsed_type = field_of_name(name)
+            fld, typ = fld or parsed_field, typ or parsed_type
+        toks = row.get("field_tokens")
+        host = row.get("host")
+        cobs = row.get("co_builders") or []
+        i = len(self.ids)
+        self.index[str(row["id"])] = i
+        self.ids.append(str(row["id"]))
+        self.names.append(name)
+        cleaned = clean_field(fld)
+        self.fields.append(cleaned)
+        self.name_keys.append(cleaned + (typ or ""))  # text.name_key without cleaning twice
+        self.terms.append(terms(fld, tuple(toks) if toks and fld == row.get("field") else None))
+        self.types.append(typ)
+        self.hosts.append(host)
+        self.regions.append(row.get("region"))
+        self.cities.append(row.get("city"))
+        self.levels.append(row.get("level"))
+        self.statuses.append(row.get("status"))
+        year = row.get("year")
+        self.years.append(
+            int(year) if isinstance(year, int | float) or (isinstance(year, str) and year.isdigit()) else None
+        )
+        hk = host_key(host)
+        inst = [self.inst_coder(hk)] if hk else []
+        inst.extend(self.inst_coder(k) for c in cobs if (k := host_key(c)))
+        self.insts.append(tuple(dict.fromkeys(inst)))
+        self.sources.append((row.get("source_file"), row.get("source_row"), row.get("seq")))
+        self.trad.append(simplified(name) != name)
+        return i
+
+    def freeze(self) -> Records:
+        """Build the numpy code columns (call once after the last add)."""
+        self.host = np.fromiter((self.host_coder(host_key(h)) for h in self.hosts), np.int32, len(self))
+        self.city = np.fromiter((self.city_coder(c) for c in self.cities), np.int32, len(self))
+        self.region = np.fromiter((self.region_coder(r) for r in self.regions), np.int32, len(self))
+        self.type = np.fromiter((self.type_coder(t) for t in self.types), np.int32, len(self))
+        fams = by_name()
+        self.family = np.fromiter(
+            (self.family_coder(fams[t].family if t in fams else None) for t in self.types), np.int32, len(self)
+        )
+        self.level = np.fromiter((self.level_coder(lv) for lv in self.levels), np.int32, len(self))
+        self.year = np.fromiter((y or 0 for y in self.years), np.int32, len(self))
+        self.active = np.fromiter((s not in INACTIVE_STATUSES for s in self.statuses), np.bool_, len(self))
+        self.is_trad = np.asarray(self.trad, np.bool_)
+        return self
+
+    def ref(self, i: int) -> PlatformRef:
+        f, r, s = self.sources[i]
+        return PlatformRef(
+            id=self.ids[i],
+            name=self.names[i],
+            type=self.types[i],
+            host=self.hosts[i],
+            region=self.regions[i],
+            source=Source(file=f, row=r, seq=None if s is None else str(s)),
+        )
+
+
+def build_records(rows: Iterable[Mapping[str, Any]]) -> Records:
+    """Records from platform rows; a later row with an id already seen replaces nothing (graph ids are
+    unique; batches may repeat a platform listed twice under one canonical name)."""
+    recs = Records()
+    for row in rows:
+        if str(row.get("id")) in recs.index or not row.get("name"):
+            continue
+        recs.add(row)
+    return recs.freeze()

@@ -1,0 +1,1 @@
+"""FalkorDB, the embedded engine: server process, store, GRAPH.BULK path."""

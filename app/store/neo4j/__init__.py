@@ -1,0 +1,1 @@
+"""Neo4j 5 through the official driver."""

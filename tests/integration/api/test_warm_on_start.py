@@ -1,0 +1,60 @@
+"""INNOKG_WARM_ON_START: the served app computes every chain's coverage at start, so the first analysts'
+requests are answered from the cache (docs/bench-api.md)."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from app.derive.chains import materialise_inferred
+from app.services import chains
+from tests.integration.api.conftest import make_api
+from tests.fixtures.graph import load_sample
+
+
+def _warm_thread_done(timeout_s: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not any(t.name == "api-warm-up" for t in threading.enumerate()):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_start_fills_the_coverage_cache(embedded_path: Path) -> None:
+    graph = f"t_warm_{uuid.uuid4().hex[:12]}"
+    a = make_api(embedded_path, graph, warm_on_start=True)
+    load_sample(a.store, platforms=120, seed=5)
+    materialise_inferred(a.store)
+    chain_ids = [str(r["id"]) for r in chains.run(a.store, "chains_terms")]
+    assert chain_ids
+    try:
+        with a.client:
+            assert _warm_thread_done()
+            skey = (a.store.url, graph)
+            fp = chains.fingerprint(a.store)
+            cached = {k[2] for k, (f, _) in chains._cache.items() if k[:2] == skey and f == fp}
+            assert set(chain_ids) <= cached
+            # Served from the cache: the same answer as a direct computation.
+            first = chain_ids[0]
+            r = a.client.get(f"/chains/{first}/coverage")
+            assert r.status_code == 200
+            direct = chains._coverage(a.store, first, min_score=chains.DEFAULT_MIN_SCORE, per_group=20)
+            assert direct is not None and r.json()["inferred"]["total"] == direct.inferred.total
+    finally:
+        a.store.drop()
+
+
+def test_no_warm_up_unless_asked(embedded_path: Path) -> None:
+    graph = f"t_warm_{uuid.uuid4().hex[:12]}"
+    a = make_api(embedded_path, graph)
+    load_sample(a.store, platforms=60, seed=6)
+    try:
+        with a.client:
+            assert not any(t.name == "api-warm-up" for t in threading.enumerate())
+            skey = (a.store.url, graph)
+            assert not any(k[:2] == skey for k in chains._cache)
+    finally:
+        a.store.drop()

@@ -1,0 +1,64 @@
+"""cypher/schema/* covers every label app/graph/schema.py owns; ids are stable; endpoints are checked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.model.batch import GraphBatch
+from app.model.schema import NODES, RELS, Label, Rel, label_of_id, stable_id
+from app.store.queries import schema_statements
+
+
+def test_neo4j_schema_has_a_constraint_and_indexes_per_label() -> None:
+    text = "\n".join(schema_statements("neo4j"))
+    for spec in NODES.values():
+        lb = spec.label.value
+        assert re.search(rf"FOR \(n:{lb}\) REQUIRE n\.id IS UNIQUE", text), lb
+        for prop in spec.indexed:
+            assert f"FOR (n:{lb}) ON (n.{prop})" in text, (lb, prop)
+
+
+def test_falkordb_schema_has_a_constraint_and_indexes_per_label() -> None:
+    stmts = schema_statements("falkordb")
+    for spec in NODES.values():
+        lb = spec.label.value
+        assert f"CREATE INDEX FOR (n:{lb}) ON (n.id)" in stmts
+        assert f"GRAPH.CONSTRAINT CREATE {{graph}} UNIQUE NODE {lb} PROPERTIES 1 id" in stmts
+        for prop in spec.indexed:
+            assert f"CREATE INDEX FOR (n:{lb}) ON (n.{prop})" in stmts
+
+
+def test_schema_files_name_no_unknown_label() -> None:
+    known = {lb.value for lb in Label}
+    for backend in ("neo4j", "falkordb"):
+        for stmt in schema_statements(backend):
+            for lb in re.findall(r"\(n:(\w+)\)|NODE (\w+)", stmt):
+                assert (lb[0] or lb[1]) in known
+
+
+def test_ids_are_stable_and_carry_their_label() -> None:
+    a = stable_id(Label.PLATFORM, "辽宁省先进材料制备技术重点实验室", "省级", "辽宁省")
+    assert a == stable_id(Label.PLATFORM, "辽宁省先进材料制备技术重点实验室", "省级", "辽宁省")
+    assert a != stable_id(Label.PLATFORM, "辽宁省先进材料制备技术重点实验室", "国家级", "辽宁省")
+    assert a.startswith("plat:") and label_of_id(a) is Label.PLATFORM
+
+
+def test_every_relationship_type_has_endpoints() -> None:
+    assert set(RELS) == set(Rel)
+
+
+def test_batch_refuses_a_relationship_between_wrong_labels() -> None:
+    with pytest.raises(ValueError, match="HOSTS does not connect"):
+        GraphBatch(doc_id="x").add_rel(Rel.HOSTS, (Label.PLATFORM, "plat:1"), (Label.INSTITUTION, "inst:1"))
+
+
+def test_searchable_labels_have_search_indexes() -> None:
+    searchable = [s.label.value for s in NODES.values() if s.searchable]
+    falkor = schema_statements("falkordb")
+    for lb in searchable:
+        stmt = f"CALL db.idx.fulltext.createNodeIndex({{label: '{lb}', stopwords: []}}, {{field: 'search_text', nostem: true}})"
+        assert stmt in falkor, lb
+    fulltext = [s for s in schema_statements("neo4j") if s.startswith("CREATE FULLTEXT INDEX innokg_search_text")]
+    assert len(fulltext) == 1 and all(f"|{lb}" in fulltext[0] or f"(n:{lb}" in fulltext[0] for lb in searchable)

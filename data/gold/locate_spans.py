@@ -106,7 +106,11 @@ def fill_doc(text: str, doc: dict[str, Any], check: bool = False) -> None:
 def verify(text: str, doc: dict[str, Any]) -> int:
     """Assert every *_span equals its string; returns the number of spans checked."""
     n = 0
-    pairs = [("title", "title_span"), ("main_document_title", "main_document_title_span"), ("doc_number", "doc_number_span")]
+    pairs = [
+        ("title", "title_span"),
+        ("main_document_title", "main_document_title_span"),
+        ("doc_number", "doc_number_span"),
+    ]
     for key, sk in pairs:
         if doc.get(sk):
             assert text[doc[sk][0] : doc[sk][1]] == doc[key], (doc["doc_id"], key)

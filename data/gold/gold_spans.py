@@ -42,13 +42,12 @@ def _main_checkout(repo: Path) -> Path | None:
 
 def source_root(gold: dict[str, Any], repo: Path = REPO) -> Path:
     env = os.environ.get("INNOKG_SHARED")
-    if env:
-        return Path(env) / "corpus" / "real"
     rel = gold.get("source_root", "../shared/corpus/real")
-    candidates = [repo / rel]
-    main = _main_checkout(repo)
-    if main is not None:
-        candidates.append(main / rel)
+    if env:
+        candidates = [Path(env) / "corpus" / "real"]
+    else:
+        main = _main_checkout(repo)
+        candidates = [repo / rel] + ([main / rel] if main is not None else [])
     for c in candidates:
         if c.is_dir():
             return c.resolve()

@@ -85,8 +85,9 @@ def fill_item(text: str, item: dict[str, Any]) -> None:
             _place(text, item, key, span_key)
     num = item.get("number")
     if isinstance(num, str) and num:
-        within = tuple(item["quote_span"]) if "quote_span" in item else None
-        i = find(text, num, 0 if within else int(item.get("number_occ", 0)), None, within)  # type: ignore[arg-type]
+        q = item.get("quote_span")
+        within = (int(q[0]), int(q[1])) if q else None
+        i = find(text, num, 0 if within else int(item.get("number_occ", 0)), None, within)
         item["number_span"] = [i, i + len(num)]
     item.pop("anchor", None)
 

@@ -100,9 +100,9 @@ def build(
 
 def predictions(
     index: DedupIndex, where: dict[tuple[str, int], str], pairs: Sequence[LabelledPair]
-) -> tuple[list[str], list[str], int]:
-    """Per pair: the kind detect reports, the kind screening reports ('none' if neither), and how many
-    labelled rows the reader did not yield."""
+) -> tuple[list[str], list[str], int, set[int]]:
+    """Per pair: the kind detect reports, the kind screening reports ('none' if neither); how many
+    pairs have a row the reader did not yield; which pairs the loader merged into one node."""
     sc = index.detect()
     ids = index.recs.ids
     reported = {
@@ -120,6 +120,7 @@ def predictions(
     det: list[str] = []
     scr: list[str] = []
     missing = 0
+    merged: set[int] = set()
     for p in pairs:
         ia, ib = where.get((p.file_a, p.row_a)), where.get((p.file_b, p.row_b))
         if ia is None or ib is None:
@@ -127,12 +128,13 @@ def predictions(
             det.append("none")
             scr.append("none")
         elif ia == ib:  # one node after load: resolved as the same platform
+            merged.add(len(det))
             det.append("same_entity")
             scr.append("same_entity")
         else:
             det.append(reported.get(frozenset((ia, ib)), "none"))
             scr.append(screen(ia).get(ib) or screen(ib).get(ia) or "none")
-    return det, scr, missing
+    return det, scr, missing, merged
 
 
 def metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
@@ -170,14 +172,17 @@ def _f(x: float | None) -> str:
     return "–" if x is None else f"{x:.3f}"
 
 
-def evaluate(pairs: Sequence[LabelledPair], det: Sequence[str], scr: Sequence[str]) -> dict[str, Any]:
+def evaluate(pairs: Sequence[LabelledPair], det: Sequence[str], scr: Sequence[str], merged: set[int]) -> dict[str, Any]:
+    """Per split: detect and screen metrics; ``detect_unmerged`` leaves out the pairs the loader already
+    merged into one node (what the detector itself has to find)."""
     out: dict[str, Any] = {}
     for split in ("dev", "test", "all"):
         idx = [n for n, p in enumerate(pairs) if split in ("all", p.split)]
-        gold = [pairs[n].label for n in idx]
+        rest = [n for n in idx if n not in merged]
         out[split] = {
-            "detect": metrics(gold, [det[n] for n in idx]),
-            "screen": metrics(gold, [scr[n] for n in idx]),
+            "detect": metrics([pairs[n].label for n in idx], [det[n] for n in idx]),
+            "screen": metrics([pairs[n].label for n in idx], [scr[n] for n in idx]),
+            "detect_unmerged": metrics([pairs[n].label for n in rest], [det[n] for n in rest]),
         }
     return out
 
@@ -217,8 +222,8 @@ def run_real(all_rows: bool) -> dict[str, Any]:
     files = sorted({p.file_a for p in pairs} | {p.file_b for p in pairs})
     paths = sorted(folder.glob("*.csv")) if all_rows else [folder / f"{f}.csv" for f in files]
     index, where = build(paths, pairs, PolicyIndex(), all_rows=all_rows)
-    det, scr, missing = predictions(index, where, pairs)
-    ev = evaluate(pairs, det, scr)
+    det, scr, missing, merged = predictions(index, where, pairs)
+    ev = evaluate(pairs, det, scr, merged)
     return {"set": "real", "platforms_indexed": len(index.recs), "unmapped_pairs": missing, "eval": ev}
 
 
@@ -236,8 +241,8 @@ def run_synth(all_rows: bool) -> dict[str, Any]:
         [],
     )
     index, where = build(inventory_files(folder), pairs, policy, all_rows=all_rows)
-    det, scr, missing = predictions(index, where, pairs)
-    ev = evaluate(pairs, det, scr)
+    det, scr, missing, merged = predictions(index, where, pairs)
+    ev = evaluate(pairs, det, scr, merged)
     return {
         "set": "synth",
         "seed": seed,

@@ -34,7 +34,7 @@ class Demo:
 
     client: TestClient  # the demo graph: data/corpus + data/sample
     failed: list[str]  # bundled files the ingest refused
-    export: Callable[[str, str | None], str]  # (format, named query or None) -> the file's text
+    export: Callable[[str, str | None, dict[str, Any] | None], str]  # (format, named query, params) -> file text
     upload: Callable[[], TestClient]  # a client on an empty scratch graph, writes enabled (X-API-Key)
     upload_headers: dict[str, str] = field(default_factory=lambda: {"X-API-Key": UPLOAD_KEY})
 
@@ -49,9 +49,9 @@ def demo(embedded_path: Path) -> Iterator[Demo]:
     scratch_dir = Path(tempfile.mkdtemp(prefix="innokg-acceptance-"))
     scratch: dict[str, Any] = {}
 
-    def do_export(fmt: str, query: str | None) -> str:
+    def do_export(fmt: str, query: str | None, params: dict[str, Any] | None) -> str:
         out = scratch_dir / f"export_{uuid.uuid4().hex[:6]}.{fmt}"
-        export(store, out, fmt, query_name=query)
+        export(store, out, fmt, query_name=query, params=params)
         return out.read_text(encoding="utf-8-sig")
 
     def upload() -> TestClient:

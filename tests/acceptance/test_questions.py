@@ -227,9 +227,12 @@ def resolve_refs(demo: Demo, specs: Mapping[str, Any]) -> dict[str, str]:
 
 def ask(demo: Demo, request: Mapping[str, Any]) -> tuple[int, Any, str]:
     method = request.get("method", "GET").upper()
-    if method == "EXPORT":  # not HTTP: `innokg export --format F [--query Q]`
-        text = demo.export(request["format"], request.get("query"))
-        return 200, None, text
+    if method == "EXPORT":  # not HTTP: `innokg export --format F [--query Q]`; JSONL is read back as a list
+        text = demo.export(request["format"], request.get("query"), request.get("params"))
+        records = (
+            [json.loads(line) for line in text.splitlines() if line.strip()] if request["format"] == "jsonl" else None
+        )
+        return 200, records, text
     if request.get("client") == "upload":
         client = demo.upload()
         headers = demo.upload_headers if request.get("auth", True) else {}

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from app.api.main import create_app
 from app.export import export
@@ -60,7 +61,7 @@ def demo(embedded_path: Path) -> Iterator[Demo]:
             settings = Settings(
                 store=f"embedded:{embedded_path}",
                 graph=scratch["graph"],
-                api_key=UPLOAD_KEY,
+                api_key=SecretStr(UPLOAD_KEY),
                 data_dir=scratch_dir / "data",
             )
             scratch["client"] = TestClient(create_app(settings))

@@ -19,6 +19,7 @@ import yaml
 from .conftest import Demo
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
+DOCS_FILE = Path(__file__).resolve().parents[2] / "docs" / "acceptance.md"
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))["questions"]
 REQUIRED = ("id", "question", "request", "expect", "source")
 MISSING = object()
@@ -260,6 +261,16 @@ def test_questions_file_is_well_formed() -> None:
         lacking = [k for k in REQUIRED if not q.get(k)]
         assert not lacking, f"{q.get('id')}: missing {lacking}"
     assert len(QUESTIONS) >= 60
+
+
+def test_docs_table_matches_the_questions() -> None:
+    """docs/acceptance.md lists every question with `pass` or `known defect: …`, as the YAML says today."""
+    rows = re.findall(
+        r"^\| \d+ \| `([^`]+)` \|.*\| (pass|known defect: [^|]+?) \|$", DOCS_FILE.read_text("utf-8"), re.M
+    )
+    documented = dict(rows)
+    wanted = {q["id"]: f"known defect: {q['defect']}" if q.get("defect") else "pass" for q in QUESTIONS}
+    assert documented == wanted
 
 
 @pytest.mark.parametrize("q", _params())

@@ -132,12 +132,14 @@ def names_of(items: list[Any], name_field: str | list[str]) -> list[Any]:
     return out
 
 
-def check(expect: Mapping[str, Any], status: int, body: Any, text: str) -> list[str]:
+def check(expect: Mapping[str, Any], status: int, body: Any, text: str, content_type: str = "") -> list[str]:
     """Every failed expectation, as a readable line; [] = the answer is right."""
     errors: list[str] = []
     want_status = expect.get("status", 200)
     if status != want_status:
         return [f"status {status} != {want_status}: {text[:500]}"]
+    if "content_type" in expect and expect["content_type"] not in content_type:
+        errors.append(f"content type {content_type!r} is not {expect['content_type']!r}")
     if "items" in expect:
         items = get_path(body, expect["items"])
     elif isinstance(body, Mapping) and isinstance(body.get("items"), list):
@@ -216,7 +218,7 @@ def resolve_refs(demo: Demo, specs: Mapping[str, Any]) -> dict[str, str]:
     GET path?params matching `where`. Ids are hashes; questions name things as analysts do."""
     refs: dict[str, str] = {}
     for key, spec in specs.items():
-        resp = demo.client.get(spec["path"], params=_fill(spec.get("params"), refs))
+        resp = demo.client.get(_fill(spec["path"], refs), params=_fill(spec.get("params"), refs))
         assert resp.status_code == 200, f"ref {key}: {spec['path']} answered {resp.status_code}"
         body = resp.json()
         items = get_path(body, spec.get("items", "items"))
@@ -226,14 +228,15 @@ def resolve_refs(demo: Demo, specs: Mapping[str, Any]) -> dict[str, str]:
     return refs
 
 
-def ask(demo: Demo, request: Mapping[str, Any]) -> tuple[int, Any, str]:
+def ask(demo: Demo, request: Mapping[str, Any]) -> tuple[int, Any, str, str]:
+    """(status, JSON body or None, text, content type)."""
     method = request.get("method", "GET").upper()
     if method == "EXPORT":  # not HTTP: `innokg export --format F [--query Q]`; JSONL is read back as a list
         text = demo.export(request["format"], request.get("query"), request.get("params"))
         records = (
             [json.loads(line) for line in text.splitlines() if line.strip()] if request["format"] == "jsonl" else None
         )
-        return 200, records, text
+        return 200, records, text, ""
     if request.get("client") == "upload":
         client = demo.upload()
         headers = demo.upload_headers if request.get("auth", True) else {}
@@ -247,7 +250,7 @@ def ask(demo: Demo, request: Mapping[str, Any]) -> tuple[int, Any, str]:
     except ValueError:
         body = None
     text = json.dumps(body, ensure_ascii=False) if body is not None else resp.text
-    return resp.status_code, body, text
+    return resp.status_code, body, text, resp.headers.get("content-type", "")
 
 
 def test_the_bundled_demo_data_loads(demo: Demo) -> None:
@@ -276,6 +279,6 @@ def test_docs_table_matches_the_questions() -> None:
 @pytest.mark.parametrize("q", _params())
 def test_question(q: dict[str, Any], demo: Demo) -> None:
     refs = resolve_refs(demo, q.get("refs", {}))
-    status, body, text = ask(demo, _fill(q["request"], refs))
-    errors = check(_fill(q["expect"], refs), status, body, text)
+    status, body, text, content_type = ask(demo, _fill(q["request"], refs))
+    errors = check(_fill(q["expect"], refs), status, body, text, content_type)
     assert not errors, f"{q['id']}: {q['question']}\n  " + "\n  ".join(errors)

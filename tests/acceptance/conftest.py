@@ -20,10 +20,10 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from app.api.main import create_app
-from app.export import export
-from app.graph.falkor import FalkorStore
+from app.services.export import export
 from app.settings import Settings
-from ingest.run import ingest_paths
+from app.store.falkordb.store import FalkorStore
+from ingest.pipeline.run import ingest_paths
 
 REPO = Path(__file__).resolve().parents[2]
 UPLOAD_KEY = "acceptance-upload-key"

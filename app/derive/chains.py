@@ -6,8 +6,13 @@ field → chain classifier over jieba tokens), lab clusters serving a chain, and
 A chain's terms = its own ``terms`` property (from ingested policies) + the shipped dictionary entries
 whose keyword its name contains (resources/chain_terms.tsv) + the jieba tokens of its name without the
 generic words (产业, 产业链, 集群). A platform is inferred to serve the chain when its field tokens
-contain chain terms: score = matched tokens / field tokens (the share of the field phrase the chain
-explains); the answer carries ``inferred: true``, the score and the matched terms.
+name chain terms: score = matched tokens / informative field tokens (the share of the field phrase the
+chain explains); the answer carries ``inferred: true``, the score and the matched terms.
+
+Informative tokens are the field's words of two or more characters that are not GENERIC modifiers: 与, 基,
+新型, 现代 say nothing about the industry and must not dilute the share (新型绿色化工与精细化工与应用 is
+half about 化工, not 2/7). A token matches a term when it is the term or a compound of two dictionary words
+one of which is the term (jieba keeps 石油化工 whole: it is 石油 + 化工; 电化学 is 电 + 化学, no compound).
 
 Inferred links are materialised once after ingest (``materialise_inferred``: SERVES {inferred: true,
 score, terms} written as the pseudo-document ``derived_chain_links``, replaced as a whole on each run), so
@@ -103,18 +108,47 @@ class Inferred(BaseModel):
     inferred: bool = True
 
 
+def informative(field_tokens: Iterable[str]) -> list[str]:
+    """The field tokens a score is a share of: words of two or more characters that are not GENERIC."""
+    return [t for t in field_tokens if len(t) >= 2 and t not in GENERIC]
+
+
+@cache
+def token_words(token: str) -> tuple[str, ...]:
+    """The words a field token stands for: itself, and the halves of a compound of two dictionary words of two
+    or more characters each (石油化工 → 石油化工, 石油, 化工; 电化学 and 化学品 stay whole)."""
+    jieba.dt.check_initialized()
+    out = [token]
+    for i in range(2, len(token) - 1):
+        head, tail = token[:i], token[i:]
+        if jieba.dt.FREQ.get(head) and jieba.dt.FREQ.get(tail):
+            out += [head, tail]
+    return tuple(dict.fromkeys(out))
+
+
+def match_tokens(toks: list[str], terms: Iterable[str]) -> tuple[int, list[str]]:
+    """(how many of the tokens name a term, the terms named, sorted)."""
+    wanted = set(terms)
+    hit, named = 0, set()
+    for t in toks:
+        found = wanted.intersection(token_words(t))
+        hit += bool(found)
+        named |= found
+    return hit, sorted(named)
+
+
 def classify(
     field_tokens: list[str], chains: dict[str, list[str]], min_score: float = DEFAULT_MIN_SCORE
 ) -> list[Inferred]:
-    """Chains a field phrase's tokens point to (for loaders that want to materialise inferred links)."""
-    toks = [t for t in field_tokens if len(t) >= 2]
+    """Chains a field phrase's tokens point to: score = tokens naming a chain term / informative tokens."""
+    toks = informative(field_tokens)
     if not toks:
         return []
     out: list[Inferred] = []
     for cid, terms in chains.items():
-        matched = sorted({t for t in toks if t in set(terms)})
-        score = len(matched) / len(field_tokens)
-        if matched and score >= min_score:
+        hit, matched = match_tokens(toks, terms)
+        score = hit / len(toks)
+        if hit and score >= min_score:
             out.append(Inferred(chain_id=cid, score=score, matched=matched))
     return sorted(out, key=lambda x: (-x.score, x.chain_id))
 
@@ -156,7 +190,13 @@ def infer_links(
         key = (row["region"], toks)
         hits = memo.get(key)
         if hits is None:
-            cands = {cid for t in toks for cid in by_term.get(t, ()) if region[cid] in (None, row["region"])}
+            cands = {
+                cid
+                for t in informative(toks)
+                for w in token_words(t)
+                for cid in by_term.get(w, ())
+                if region[cid] in (None, row["region"])
+            }
             hits = classify(list(toks), {cid: terms[cid] for cid in sorted(cands)}, min_score) if cands else []
             if len(memo) < 500_000:
                 memo[key] = hits

@@ -7,10 +7,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from app.services.entities import EvidenceRef
+from app.services.scope import check_choice
 from app.store.named import run
 from app.store.protocol import GraphStore
 
 CONTEXT_CHARS = 80
+# Document.kind: a policy text, an inventory (名单), a document a policy cites but the corpus lacks, the
+# gazetteer + taxonomy seed, and the pseudo-document owning the derived (inferred) chain links.
+DOCUMENT_KINDS: tuple[str, ...] = ("policy", "inventory", "cited", "seed", "derived")
 
 
 class DocumentPage(BaseModel):
@@ -46,6 +50,8 @@ class EvidenceDetail(EvidenceRef):
 
 
 def list_documents(store: GraphStore, kind: str | None = None, skip: int = 0, limit: int = 50) -> DocumentPage:
+    """One page of documents, optionally of one kind (InvalidFilter naming DOCUMENT_KINDS for any other)."""
+    kind = check_choice("kind", kind, DOCUMENT_KINDS)
     rows = run(store, "documents_list", kind=kind, skip=skip, limit=limit)
     return DocumentPage(total=int(rows[0]["total"]), skip=skip, limit=limit, items=rows[0]["items"] or [])
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
+from app.services.scope import check_choice
 from app.store.protocol import GraphStore
 from app.store.queries import query
 from app.text.search_terms import SEARCHABLE, TERM_RUN, norm_text
@@ -102,8 +103,9 @@ def search(
     cap: int = CANDIDATE_CAP,
 ) -> SearchPage:
     """Entities whose names/short forms/fields contain the query's characters (or, for an abbreviation such
-    as 中科院, its written-out form), best first."""
-    kind_list = list(kinds) if kinds else None
+    as 中科院, its written-out form), best first. An unknown kind is an InvalidFilter naming the labels."""
+    labels = [lb.value for lb in SEARCHABLE]
+    kind_list = [str(check_choice("kind", k, labels)) for k in kinds] if kinds else None
     variants = _variants(q)
     if len(variants) == 1:
         total, hits = _search_one(store, q, kind_list, skip + limit, timeout_ms, cap)

@@ -34,6 +34,9 @@ class CandidateList(BaseModel):
 
 class PendingList(BaseModel):
     as_of: int | None
+    total: int
+    skip: int
+    limit: int
     items: list[PendingTransition]
 
 
@@ -90,6 +93,11 @@ def screen(store: Store, proposal: Proposal, limit: Annotated[int, Query(ge=1, l
     summary="Legacy-type platforms their region's policies say must be converted or merged, still active",
 )
 def pending(
-    store: Store, region: str | None = None, as_of: Annotated[int | None, Query(ge=1949, le=2100)] = None
+    store: Store,
+    region: Annotated[str | None, Query(description="Province or city, any common form: 辽宁, 沈阳市")] = None,
+    as_of: Annotated[int | None, Query(ge=1949, le=2100)] = None,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> PendingList:
-    return PendingList(as_of=as_of, items=service.pending_transitions(store, region=region, as_of=as_of))
+    items = service.pending_transitions(store, region=region, as_of=as_of)
+    return PendingList(as_of=as_of, total=len(items), skip=skip, limit=limit, items=items[skip : skip + limit])

@@ -40,6 +40,9 @@ def test_search_by_short_form_and_kind_filter(api: Api) -> None:
     assert {h["kind"] for h in r.json()["items"]} == {"Institution"}
     bad = api.client.get("/search", params={"q": "材料", "kind": "Nope"})
     assert bad.status_code == 422 and bad.headers["content-type"].startswith(PROBLEM)
+    # the same problem+json `errors` list as every other 422, naming the labels a search can ask for
+    [err] = bad.json()["errors"]
+    assert err["loc"] == ["query", "kind"] and "Institution" in err["allowed"] and "Platform" in err["allowed"]
     assert api.client.get("/search", params={"q": "！？"}).json() == {
         "total": 0,
         "total_exact": True,
@@ -146,6 +149,12 @@ def test_documents_and_evidence_with_context(api: Api) -> None:
     assert detail["text_length"] == len(POLICY_TEXT) and "raw_text" not in detail["props"]
     assert {f["label"] for f in detail["facts"]} >= {"Target", "IndustrialChain"}
     assert api.client.get("/documents/nope").status_code == 404
+    policies = api.client.get("/documents", params={"kind": "policy"}).json()
+    assert [d["kind"] for d in policies["items"]] == ["policy"] and policies["total"] == 1
+    bogus = api.client.get("/documents", params={"kind": "bogus"})
+    assert bogus.status_code == 422 and bogus.headers["content-type"].startswith(PROBLEM)
+    [err] = bogus.json()["errors"]
+    assert err["loc"] == ["query", "kind"] and {"policy", "inventory", "cited", "seed"} <= set(err["allowed"])
     ev = one(api, "MATCH (e:Evidence {rule: 'transition'}) RETURN e.id AS x")
     body = api.client.get(f"/evidence/{ev}", params={"chars": 5}).json()
     assert body["span_text"] == body["quote"] == "原工程技术研究中心按程序转建为技术创新中心"

@@ -233,4 +233,7 @@ def test_api_routes(store: GraphStore) -> None:
     assert client.post("/duplicates/screen", json={"host": "x"}).status_code == 422
     r = client.get("/transitions/pending", params={"as_of": 2026})
     assert [i["platform"]["id"] for i in r.json()["items"]] == ["p8"]
+    assert {k: r.json()[k] for k in ("total", "skip", "limit")} == {"total": 1, "skip": 0, "limit": 100}
+    r = client.get("/transitions/pending", params={"as_of": 2026, "skip": 1, "limit": 1})
+    assert r.json()["total"] == 1 and r.json()["items"] == []
     app.state.store = None  # the fixture closes it

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.derive.chains import DEFAULT_MIN_SCORE, chain_terms, materialise_inferred
+from app.derive.chains import DEFAULT_MIN_SCORE, GENERIC, chain_terms, materialise_inferred
 from app.services.search import SEARCHABLE, query_terms
 from app.store.named import run
 from app.store.queries import named_queries
@@ -155,9 +155,10 @@ def test_entity_neighbours_are_the_graphs_non_evidence_edges(sample: Sample) -> 
         node = max(sample.nodes(label), key=lambda n: sample.graph.degree(n))
         rows = q(sample, "entity_neighbours", id=node, limit=100_000)
         got = Counter((r["type"], r["direction"], r["id"]) for r in rows)
+        g = sample.stored  # what the store holds: + the inferred SERVES links of the derive step
         want = Counter(
-            [(d["type"], "out", b) for _, b, d in sample.graph.out_edges(node, data=True) if d["type"] not in skip]
-            + [(d["type"], "in", a) for a, _, d in sample.graph.in_edges(node, data=True) if d["type"] not in skip]
+            [(d["type"], "out", b) for _, b, d in g.out_edges(node, data=True) if d["type"] not in skip]
+            + [(d["type"], "in", a) for a, _, d in g.in_edges(node, data=True) if d["type"] not in skip]
         )
         assert got == want, label
 
@@ -187,6 +188,9 @@ def test_clusters_list_counts_leads_directors_serves(sample: Sample) -> None:
         assert r["members"] == len(in_edges(sample, c, {"MEMBER_OF"}))
         assert {x["id"] for x in r["leads"]} == {a for a, _ in in_edges(sample, c, {"LEADS"})}
         assert {x["id"] for x in r["directors"]} == {a for a, _ in in_edges(sample, c, {"DIRECTS"})}
+        for d in r["directors"]:  # the org is the institution the director is affiliated with (群主任单位)
+            orgs = [o for o, _ in out_edges(sample, d["id"], {"AFFILIATED_WITH"})]
+            assert orgs and (d["org"], d["org_id"]) == (sample.graph.nodes[orgs[0]]["name"], orgs[0])
         assert {x["id"] for x in r["serves"]} == {b for b, _ in out_edges(sample, c, {"SERVES"})}
     page = q(sample, "clusters_list", skip=1, limit=2)
     assert [r["id"] for r in page] == [r["id"] for r in rows][1:3]
@@ -261,25 +265,49 @@ def test_cluster_overlap_shared_members(sample: Sample) -> None:
 
 def _declared(sample: Sample, target: str, source_label: str) -> set[str]:
     """Nodes of source_label that SERVE target, or a cluster PART_OF target (the batches hold no inferred
-    links: those are written to the store only, by materialise_inferred)."""
+    links: those are written to the store only, by materialise_inferred). Platforms: also the leads and
+    members of a lab cluster that does (the lab-cluster list declares what its platforms serve)."""
     hubs = [target] + [a for a, _ in in_edges(sample, target, {"PART_OF"})]
-    return {a for h in hubs for a, _ in in_edges(sample, h, {"SERVES"}) if label_of(sample, a) == source_label}
+    direct = {a for h in hubs for a, _ in in_edges(sample, h, {"SERVES"}) if label_of(sample, a) == source_label}
+    if source_label != "Platform":
+        return direct
+    clusters = _declared(sample, target, "LabCluster")
+    return direct | {
+        m for c in clusters for m, _ in in_edges(sample, c, {"MEMBER_OF", "LEADS"}) if label_of(sample, m) == "Platform"
+    }
+
+
+def _words(token: str) -> set[str]:
+    """A field token and, for a compound of two dictionary words of 2+ characters, its halves."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    halves = {
+        w
+        for i in range(2, len(token) - 1)
+        if jieba.dt.FREQ.get(token[:i]) and jieba.dt.FREQ.get(token[i:])
+        for w in (token[:i], token[i:])
+    }
+    return {token} | halves
 
 
 def _inferred(sample: Sample, chain: str, min_score: float) -> dict[str, tuple[float, list[str]]]:
-    """The field classifier, recomputed from the batches: platform → (score, matched terms)."""
+    """The field classifier, recomputed from the batches: platform → (score, matched terms). Score = field
+    tokens naming a chain term / field tokens of 2+ characters that are not GENERIC."""
     d = sample.graph.nodes[chain]
     terms = set(chain_terms(d["name"], d.get("terms")))
+    through_clusters = _declared(sample, chain, "Platform")
     out = {}
     for p in sample.nodes("Platform"):
         pd = sample.graph.nodes[p]
-        toks = pd.get("field_tokens", [])
+        toks = [t for t in pd.get("field_tokens", []) if len(t) >= 2 and t not in GENERIC]
         served = [b for b, _ in out_edges(sample, p, {"SERVES"})]
         declared = set(served) | {c for s in served for c, _ in out_edges(sample, s, {"PART_OF"})}
-        if chain in declared or d.get("region") not in (None, pd.get("region")) or not toks:
+        if chain in declared or p in through_clusters or d.get("region") not in (None, pd.get("region")) or not toks:
             continue
-        matched = sorted({t for t in toks if t in terms})
-        score = len(matched) / len(toks)
+        hits = [terms & _words(t) for t in toks]
+        matched = sorted(set().union(*hits))
+        score = sum(1 for h in hits if h) / len(toks)
         if matched and score >= max(min_score, DEFAULT_MIN_SCORE):
             out[p] = (round(score, 6), matched)
     return out
@@ -300,6 +328,7 @@ def test_chains_list_declared_counts_and_gaps(sample: Sample) -> None:
 
 
 def test_chain_coverage_declared_by_type_and_level(sample: Sample) -> None:
+    through_clusters_only = 0
     for target in sample.nodes("IndustrialChain") + sample.nodes("IndustrialCluster"):
         rows = q(sample, "chain_coverage_declared", id=target, per_group=3)
         plats = _declared(sample, target, "Platform")
@@ -308,6 +337,16 @@ def test_chain_coverage_declared_by_type_and_level(sample: Sample) -> None:
         assert all(len(r["sample"]) == min(3, r["count"]) for r in rows)
         cl = q(sample, "chain_clusters", id=target)
         assert {r["id"] for r in cl} == _declared(sample, target, "LabCluster")
+        # via: 'inventory' for the platform's own SERVES, else the lab clusters it leads or is a member of
+        hubs = [target] + [a for a, _ in in_edges(sample, target, {"PART_OF"})]
+        own = {a for h in hubs for a, _ in in_edges(sample, h, {"SERVES"})}
+        names = {c: sample.graph.nodes[c]["name"] for c in _declared(sample, target, "LabCluster")}
+        full = q(sample, "chain_coverage_declared", id=target, per_group=10_000)
+        for p in (p for r in full for p in r["sample"]):
+            via_cl = {names[c] for c, _ in out_edges(sample, p["id"], {"MEMBER_OF", "LEADS"}) if c in names}
+            assert set(p["via"]) == ({"inventory"} if p["id"] in own else set()) | via_cl, p
+            through_clusters_only += p["id"] not in own
+    assert through_clusters_only  # the sample declares some platforms only through a lab cluster
 
 
 @pytest.mark.parametrize("min_score", [0.0, 0.3, 0.6])
@@ -330,9 +369,14 @@ def test_materialised_links_are_idempotent_and_replaced(sample: Sample) -> None:
     strict = materialise_inferred(sample.store, min_score=0.99)
     assert strict.status == "replaced" and strict.links < again.links
     chains = sample.nodes("IndustrialChain") + sample.nodes("IndustrialCluster")
-    rows = [r for c in chains for r in q(sample, "chain_coverage_inferred", id=c, min_score=0.0, per_group=0)]
-    assert sum(r["count"] for r in rows) == strict.links
-    assert materialise_inferred(sample.store).status == "replaced"  # back to the default floor
+    try:
+        rows = [r for c in chains for r in q(sample, "chain_coverage_inferred", id=c, min_score=0.0, per_group=0)]
+        # every link written, but those of platforms a lab cluster already declares (counted as declared)
+        links = sample.store.read("MATCH (p:Platform)-[r:SERVES {inferred: true}]->(c) RETURN p.id AS p, c.id AS c")
+        shown = [x for x in links if x["p"] not in _declared(sample, x["c"], "Platform")]
+        assert len(links) == strict.links and sum(r["count"] for r in rows) == len(shown) < len(links)
+    finally:
+        assert materialise_inferred(sample.store).status == "replaced"  # back to the default floor
 
 
 # --- targets, taxonomy ----------------------------------------------------------------------------

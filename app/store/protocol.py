@@ -2,7 +2,10 @@
 
 ``embedded:PATH`` (default) → FalkorDB started by us on a unix socket under PATH;
 ``neo4j://…`` / ``bolt://…`` (and the ``+s``/``+ssc`` variants) → Neo4j 5 via the official driver.
-Callers never see engine objects: rows come back as plain dicts of JSON-able values.
+Callers never see engine objects: rows come back as plain dicts of JSON-able values. What differs
+between engines is offered as capabilities, never asked by name: ``encode_params`` (how a statement's
+parameters travel), ``bulk_loader()`` (a first-load path, or None) and ``graph`` (the graph's name).
+Only app.store.factory opens an engine (docs/arch-store.md).
 """
 
 from __future__ import annotations

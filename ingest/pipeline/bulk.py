@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from app.model.batch import GraphBatch
 from app.model.runtime import gc_paused
+from app.model.schema import Label
 from app.store.protocol import BulkLoader, BulkRun, GraphStore
 from ingest.pipeline.child import in_child
 from ingest.pipeline.files import Kind, file_kind
@@ -61,7 +62,7 @@ class BulkSink:
         self.preparer = preparer
         self.replays: list[tuple[int, Path, str]] = []  # (index in the run, path, kind)
 
-    def lookup(self, label: Any, ids: list[str]) -> set[str]:
+    def lookup(self, label: Label, ids: list[str]) -> set[str]:
         return self.run.lookup(label, ids)
 
     def write(self, i: int, prep: Prepared) -> FileOutcome | None:

@@ -38,6 +38,7 @@ __all__ = [
     "LoadResult",
     "PreparedBatch",
     "PreparedStatement",
+    "complete_documents",
     "counts_by_label",
     "document_state",
     "is_unchanged",
@@ -198,6 +199,12 @@ def purge_document(store: GraphStore, doc_id: str) -> None:
             Statement(template("purge_document_evidence"), {"doc_id": doc_id}),
         ]
     )
+
+
+def complete_documents(store: GraphStore, ids: list[str]) -> None:
+    """Stamp documents complete at once: after a bulk path sent them and the schema is in place."""
+    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+    store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
 
 
 def is_unchanged(store: GraphStore, doc_id: str, sha256: str) -> bool:

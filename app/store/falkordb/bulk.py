@@ -14,7 +14,8 @@ The parts, in the order a run uses them:
 - ``batch``: ``bulk_rows`` — one GraphBatch's rows packed, in a worker process (``BulkBatch``);
 - ``graph``: ``BulkGraph`` — the parent folds every batch into the run's end state, then builds tokens;
 - ``spool``: the GRAPH.BULK commands written to an unlinked file before the first is sent;
-- ``send``: the commands sent on the server's connection; the documents stamped complete afterwards.
+- ``send``: the commands sent on the server's connection (app.store.loader stamps the documents
+  complete once the schema is in).
 
 Wire format (FalkorDB 4.16, as read by its bulk loader): ``GRAPH.BULK key [BEGIN] node_count
 edge_count label_tokens reltype_tokens <tokens…>``. A token is ``name\\0`` + uint32 property count +
@@ -34,7 +35,8 @@ from app.model.batch import GraphBatch
 from app.store.falkordb.batch import BulkBatch, bulk_rows
 from app.store.falkordb.graph import BulkGraph
 from app.store.falkordb.pack import BulkError, pack, release_caches, unpack
-from app.store.falkordb.send import complete_documents, send
+from app.store.falkordb.send import send
+from app.store.loader import complete_documents
 from app.store.protocol import BulkRun, GraphStore, StoreError
 
 __all__ = [

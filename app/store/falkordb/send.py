@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from app.store.falkordb.graph import BulkGraph
 from app.store.falkordb.spool import Spool
-from app.store.protocol import GraphStore, Statement, StoreError
-from app.store.queries import template
+from app.store.protocol import StoreError
 
 
 def send(
@@ -46,12 +44,6 @@ def send(
                 on_command(nodes, edges)
     wait_no_fork(conn)
     return created[0], created[1]
-
-
-def complete_documents(store: GraphStore, ids: list[str]) -> None:
-    """After a successful send: these documents are completely loaded."""
-    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-    store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
 
 
 def bulk_command(conn: Any, key: str, args: list[Any]) -> Any:

@@ -106,8 +106,10 @@ def test_a_killed_caller_takes_its_fold_with_it(synth: Path, tmp_path: Path) -> 
     """SIGKILL of the process that called ingest_paths: its fold child must not go on writing the graph
     beside the next run (fault_kill's re-runs rely on it)."""
     code = (
-        "from pathlib import Path; from app.store.falkordb.store import FalkorStore; from ingest.pipeline.run import ingest_paths; "
-        f"ingest_paths(FalkorStore({str(tmp_path / 'g')!r}, graph='killed'), [Path({str(synth)!r})], workers=2, bulk=True)"
+        "from pathlib import Path; from app.store.falkordb.store import FalkorStore; "
+        "from ingest.pipeline.run import ingest_paths; "
+        f"ingest_paths(FalkorStore({str(tmp_path / 'g')!r}, graph='killed'), "
+        f"[Path({str(synth)!r})], workers=2, bulk=True)"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[3])
     try:

@@ -38,7 +38,7 @@ _cache: dict[tuple[str, str], tuple[tuple[Any, ...], DedupIndex]] = {}
 
 
 def _key(store: GraphStore) -> tuple[str, str]:
-    return (store.url, str(getattr(store, "_graph_name", "")))
+    return (store.url, store.graph)
 
 
 def index_for(store: GraphStore) -> DedupIndex:

@@ -2,7 +2,7 @@
 
 One test per question. A question whose `defect` field is set is expected to fail today
 (`xfail(strict=True)`): fixing the defect makes it pass, and strictness then asks for the field to go.
-The expectation vocabulary is documented in docs/acceptance.md and implemented once, below.
+The expectation vocabulary is documented in docs/reference/acceptance.md and implemented once, below.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import yaml
 from .conftest import Demo
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
-DOCS_FILE = Path(__file__).resolve().parents[2] / "docs" / "acceptance.md"
+DOCS_FILE = Path(__file__).resolve().parents[2] / "docs" / "reference" / "acceptance.md"
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))["questions"]
 REQUIRED = ("id", "question", "request", "expect", "source")
 EXPECT_KEYS = frozenset(
@@ -283,7 +283,7 @@ def test_questions_file_is_well_formed() -> None:
 
 
 def test_docs_table_matches_the_questions() -> None:
-    """docs/acceptance.md lists every question with `pass` or `known defect: …`, as the YAML says today."""
+    """docs/reference/acceptance.md lists every question with `pass` or `known defect: …`, as the YAML says today."""
     rows = re.findall(
         r"^\| \d+ \| `([^`]+)` \|.*\| (pass|known defect: [^|]+?) \|$", DOCS_FILE.read_text("utf-8"), re.M
     )

@@ -253,3 +253,19 @@ def test_coverage_cache_follows_loads(api: Api) -> None:
     after = api.client.get(f"/chains/{cid}/coverage").json()
     assert after["gap"] is False and after["declared"]["total"] == 1
     assert INVENTORY_DOC != "extra_inventory"
+
+
+def test_api_docs_load_every_asset_from_the_app(api: Api) -> None:
+    """/docs and /redoc name only assets the app itself serves: they render offline (no CDN, no fonts)."""
+    import re
+
+    for page, wanted in (("/docs", {"swagger-ui-bundle.js", "swagger-ui.css"}), ("/redoc", {"redoc.standalone.js"})):
+        r = api.client.get(page)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", r.text)
+        refs += re.findall(r"""url:\s*["']([^"']+)["']""", r.text)  # the spec Swagger UI fetches
+        assert not [u for u in refs if u.startswith(("http:", "https:", "//"))], refs
+        assert wanted <= {u.rsplit("/", 1)[-1] for u in refs}, refs
+        for url in refs:
+            got = api.client.get(url)
+            assert got.status_code == 200 and got.content, url

@@ -4,7 +4,9 @@ Console commands: `:queries` (named queries), `:run NAME k=v…`, `:schema`, `:e
 last result), `:help`, `:quit`. A query ends with `;` or an empty line, so it can span lines.
 History is kept in $INNOKG_HISTORY (default ~/.innokg_history). Output is a table; rich measures CJK
 characters as two columns, so Chinese columns align. Every query runs read-only (engine-enforced),
-with the settings' timeout; the table shows at most the settings' row limit.
+with the settings' timeout; the table shows at most the settings' row limit; a write is refused.
+A paged named query (one with skip and limit) shows one page, skip=0 limit=20 unless given, as a table
+of its items with the page line `skip … limit … total …`; `:run NAME skip=20` is the next page.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from app.store.queries import named_queries, query
 
 console = Console()
 HELP = __doc__ or ""
+PAGE = {"skip": 0, "limit": 20}  # a paged named query's page unless the line gives skip / limit
+READ_ONLY = "this console is read-only: the store refuses writes (CREATE, MERGE, SET, DELETE, index changes); "
+READ_ONLY += "load data with `innokg ingest`"
 
 
 def _cell(value: Any) -> str:
@@ -38,10 +43,11 @@ def print_rows(rows: list[Row], limit: int | None = None) -> None:
     if not rows:
         console.print("(no rows)")
         return
-    table = Table(*rows[0].keys(), show_lines=False)
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    table = Table(*columns, show_lines=False)
     shown = rows[:limit] if limit else rows
     for row in shown:
-        table.add_row(*(_cell(v) for v in row.values()))
+        table.add_row(*(_cell(row.get(c)) for c in columns))
     console.print(table)
     more = f" (showing {len(shown)})" if len(shown) < len(rows) else ""
     console.print(f"{len(rows)} row(s){more}")
@@ -59,6 +65,41 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
         except json.JSONDecodeError:
             params[key] = raw
     return params
+
+
+def page_of(rows: list[Row]) -> tuple[list[Row], int | None]:
+    """A paged answer's items and total: ``{total, items}`` in one row, or ``total`` on every row; else the
+    rows as they are and None."""
+    if len(rows) == 1 and {"total", "items"} <= set(rows[0]) and isinstance(rows[0]["items"], list | type(None)):
+        return [dict(x) if isinstance(x, dict) else {"item": x} for x in rows[0]["items"] or []], int(rows[0]["total"])
+    if rows and all("total" in r for r in rows):
+        return [{k: v for k, v in r.items() if k != "total"} for r in rows], int(rows[0]["total"])
+    return rows, None
+
+
+def print_page(items: list[Row], skip: int, limit: int, total: int | None) -> None:
+    """One page as a table, then where it is: skip, limit, total (and the next page's skip)."""
+    if items:
+        print_rows(items)
+    else:
+        console.print("(no rows on this page)")
+    line = f"page: skip {skip}, limit {limit}, total {'?' if total is None else total}"
+    if total is not None and skip + limit < total:
+        line += f" — next: skip={skip + limit}"
+    console.print(line, highlight=False)
+
+
+def is_write_refused(exc: StoreError) -> bool:
+    """Whether the store refused the query because it writes (read-only mode of either engine)."""
+    text = str(exc).lower()
+    return any(m in text for m in ("read-only", "read only", "accessmode", "read access mode"))
+
+
+def explain(exc: Exception) -> str:
+    """The error in plain words: a refused write says this console is read-only."""
+    if isinstance(exc, StoreError) and is_write_refused(exc):
+        return READ_ONLY
+    return str(exc)
 
 
 def schema_rows() -> list[Row]:
@@ -104,9 +145,16 @@ def execute(store: GraphStore, line: str) -> list[Row] | None:
             raise ValueError(
                 f"{q.name} takes {', '.join(q.params) or 'no parameters'}; unknown: {', '.join(sorted(unknown))}"
             )
-        params = {p: None for p in q.params}
+        params: dict[str, Any] = {p: None for p in q.params}
+        paged = {"skip", "limit"} <= set(q.params)
+        if paged:
+            params.update(PAGE)
         params.update(given)
         rows = store.read(q.text, params, timeout_ms=settings.cypher_timeout_ms)
+        if paged:
+            items, total = page_of(rows)
+            print_page(items, int(params["skip"] or 0), int(params["limit"] or 0), total)
+            return items
     elif line.startswith(":"):
         raise ValueError(f"unknown command {line.split()[0]!r}: try :help")
     else:
@@ -126,7 +174,7 @@ def run_one(store: GraphStore, line: str) -> int:
     try:
         execute(store, line)
     except (StoreError, KeyError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        console.print(f"[red]error:[/red] {explain(exc)}", highlight=False)
         return 1
     return 0
 
@@ -170,7 +218,7 @@ class Session:
             rows = execute(self.store, line)
             self.last = rows if rows is not None else self.last
         except (StoreError, KeyError, ValueError) as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            console.print(f"[red]error:[/red] {explain(exc)}", highlight=False)
 
     def _export(self, stripped: str) -> None:
         try:

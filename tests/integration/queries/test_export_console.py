@@ -109,8 +109,27 @@ def test_run_one_schema_queries_run(sample: Sample, capsys: pytest.CaptureFixtur
     assert con.run_one(sample.store, ":run no_such_query") == 1
     assert con.run_one(sample.store, ":bogus") == 1
     assert con.run_one(sample.store, "MATCH (n RETURN n") == 1
-    assert con.run_one(sample.store, "CREATE (:Platform {id: 'w'})") == 1
+    with con.console.capture() as cap:
+        assert con.run_one(sample.store, "CREATE (:Platform {id: 'w'})") == 1
+    assert "this console is read-only" in cap.get() and "RO_QUERY" not in cap.get()
     assert sample.store.read("MATCH (n:Platform {id: 'w'}) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_paged_named_queries_default_their_page(sample: Sample) -> None:
+    """skip/limit default to the first page of 20: a table of the items and the page line, never `items null`."""
+    docs = sample.store.read("MATCH (d:Document) RETURN d.id AS id ORDER BY id")
+    with con.console.capture() as cap:
+        assert con.run_one(sample.store, ":run documents_list") == 0
+    text = cap.get()
+    assert f"page: skip 0, limit 20, total {len(docs)}" in text
+    assert "items" not in text and "kind" in text  # a table of the documents, not one `total | items` row
+    s = con.Session(sample.store)
+    s.feed(":run cluster_members id=" + sample.nodes("LabCluster")[0] + " skip=1 limit=2")
+    assert 0 < len(s.last) <= 2 and {"id", "role"} <= set(s.last[0])  # the items, as :export csv writes them
+    clusters = sample.nodes("LabCluster")
+    with con.console.capture() as cap:
+        assert con.run_one(sample.store, ":run clusters_list limit=1") == 0
+    assert f"page: skip 0, limit 1, total {len(clusters)} — next: skip=1" in cap.get()
 
 
 def test_tables_align_chinese_columns(sample: Sample) -> None:

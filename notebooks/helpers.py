@@ -4,7 +4,8 @@ Every notebook starts with ``store = helpers.sample_store()`` (a throw-away Falk
 directory into which ``ingest_paths`` loads data/corpus — the five real policy texts — and data/sample —
 the generated inventories and lab-cluster lists —, exactly what ``make demo`` ingests) and ends with
 ``helpers.close(store)``. Point INNOKG_NOTEBOOK_STORE at a store URL to run the same notebook against a
-real (already loaded) graph instead.
+real (already loaded) graph instead — an empty one is refused. ``innokg notebooks run --store URL``
+does that for every notebook (docs/reference/api.md "Notebooks").
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from app.store.factory import open_store
+from app.store.factory import open_store  # noqa: E402
 from app.store.falkordb.server import stop_server  # noqa: E402
 from app.store.falkordb.store import FalkorStore  # noqa: E402
+from app.store.named import run  # noqa: E402
 from app.store.protocol import GraphStore  # noqa: E402
 from ingest.pipeline.run import ingest_paths  # noqa: E402
 
@@ -70,7 +72,14 @@ def sample_store() -> GraphStore:
     url = os.environ.get("INNOKG_NOTEBOOK_STORE")
     if url:
         graph = os.environ.get("INNOKG_NOTEBOOK_GRAPH")
-        return open_store(url, graph=graph) if graph else open_store(url)
+        store = open_store(url, graph=graph) if graph else open_store(url)
+        if not run(store, "store_fingerprint")[0]["documents"]:
+            store.close()
+            raise RuntimeError(
+                f"the store {url} (graph {graph or 'default'}) holds no document: load it first "
+                "(innokg ingest data/corpus data/sample), or unset INNOKG_NOTEBOOK_STORE for the demo data"
+            )
+        return store
     path = Path(tempfile.mkdtemp(prefix="innokg-nb-"))
     store = FalkorStore(path, graph="demo")
     report = ingest_paths(store, list(DEMO_PATHS))

@@ -340,6 +340,50 @@ def export(
     out.print(f"wrote {n} records to {out_path}")
 
 
+notebooks_cli = typer.Typer(help="The analysis notebooks (notebooks/*.ipynb).", no_args_is_help=True)
+cli.add_typer(notebooks_cli, name="notebooks")
+
+
+@notebooks_cli.command("run")
+def notebooks_run(
+    names: Annotated[list[str] | None, typer.Argument(help="Notebooks (name or prefix: 01); default all")] = None,
+    store: StoreOpt = None,
+    graph: Annotated[str | None, typer.Option(help="Graph name in the store (default: the settings' graph)")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Executed notebooks and figures/ go here")] = Path(
+        "notebooks-out"
+    ),
+    timeout: Annotated[int, typer.Option(help="Seconds per cell")] = 600,
+) -> None:
+    """Execute the notebooks against a loaded store (relative embedded paths: from this directory)."""
+    from app.cli import notebooks as nbrun
+
+    settings = get_settings()
+    try:
+        url = nbrun.absolute_store_url(store or settings.store)
+        nbrun.check_store_path(url)
+        paths = nbrun.select(names)
+    except (nbrun.NotebookError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    name = graph or settings.graph
+    st = store_from_settings(settings.model_copy(update={"graph": name}), url)
+    try:
+        docs = nbrun.check_loaded(st, url)
+    except nbrun.NotebookError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    finally:
+        st.close()
+    out.print(f"store {url} (graph {name}): {docs} documents; {len(paths)} notebook(s) → {out_dir.resolve()}")
+    try:
+        ran = nbrun.execute(paths, url=url, graph=name, out=out_dir.resolve(), timeout_s=timeout, progress=out.print)
+    except nbrun.NotebookError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    for r in ran:
+        out.print(f"{r.notebook}: ok in {r.seconds} s → {r.output}")
+
+
 @cli.command()
 def synth(
     platforms: Annotated[int, typer.Option(help="How many platforms")] = 3000,

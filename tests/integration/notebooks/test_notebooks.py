@@ -53,3 +53,37 @@ def test_notebook_runs_and_draws(
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     figures = list(tmp_path.glob("*.png"))
     assert figures and all(f.stat().st_size > 5000 for f in figures)
+
+
+def test_cli_runs_notebooks_against_a_store_named_relative_to_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedded_path: Path, demo_graph: str
+) -> None:
+    """`innokg notebooks run --store embedded:REL`: REL is read from the caller's directory, not notebooks/."""
+    from typer.testing import CliRunner
+
+    from app.cli.main import cli
+
+    monkeypatch.chdir(embedded_path.parent)
+    url = f"embedded:{embedded_path.name}"
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["notebooks", "run", "01", "--store", url, "--graph", demo_graph, "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    executed = nbformat.read(out / "01_institution_network.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "network_reach:" in text and "betweenness" in text
+    assert sorted(p.name for p in (out / "figures").glob("*.png")) == ["01_brokers.png", "01_centrality.png"]
+
+
+def test_cli_refuses_an_empty_or_missing_store(tmp_path: Path, embedded_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from app.cli.main import cli
+
+    runner = CliRunner()
+    empty = f"t_nb_empty_{uuid.uuid4().hex[:8]}"
+    r = runner.invoke(cli, ["notebooks", "run", "--store", f"embedded:{embedded_path}", "--graph", empty])
+    assert r.exit_code == 1 and "is empty" in r.output and "innokg ingest" in r.output
+    r = runner.invoke(cli, ["notebooks", "run", "--store", f"embedded:{tmp_path / 'nothing'}"])
+    assert r.exit_code == 1 and "no store at" in r.output and not (tmp_path / "nothing").exists()
+    r = runner.invoke(cli, ["notebooks", "run", "99", "--store", f"embedded:{embedded_path}"])
+    assert r.exit_code == 1 and "no notebook named 99" in r.output

@@ -518,6 +518,28 @@ def test_network_edges_is_the_institution_platform_cluster_network(sample: Sampl
     assert got == want
 
 
+def test_network_reach_folds_platforms_into_institution_cluster_industry_ties(sample: Sample) -> None:
+    g = sample.stored  # + the inferred SERVES links
+    kind = {n: d["label"] for n, d in g.nodes(data=True)}
+    want: Counter[tuple[str, str]] = Counter()
+    via: dict[tuple[str, str], set[str]] = {}  # (institution, target) → the distinct platforms between
+    for a, p, d in g.edges(data=True):
+        if d["type"] in ("HOSTS", "CO_BUILDS") and kind[a] == "Institution" and kind[p] == "Platform":
+            for _, b, e in g.out_edges(p, data=True):
+                if e["type"] in ("MEMBER_OF", "LEADS", "SERVES"):
+                    via.setdefault((a, b), set()).add(p)
+        elif (d["type"] in ("MEMBER_OF", "LEADS") and kind[a] == "Institution" and kind[p] == "LabCluster") or (
+            d["type"] == "SERVES" and kind[a] == "LabCluster"
+        ):
+            want[(a, p)] += 1
+    for tie, plats in via.items():
+        want[tie] += len(plats)
+    rows = q(sample, "network_reach")
+    assert {(r["source"], r["target"]): r["weight"] for r in rows} == dict(want) and len(rows) == len(want)
+    assert {kind[r["target"]] for r in rows} == {"LabCluster", "IndustrialChain", "IndustrialCluster"}
+    assert all(r["source_label"] == kind[r["source"]] and r["target_name"] for r in rows)
+
+
 def test_export_queries_page_through_the_whole_graph(sample: Sample) -> None:
     nodes, skip = [], 0
     while rows := q(sample, "export_nodes", skip=skip, limit=97):

@@ -62,7 +62,7 @@ def check_loaded(store: GraphStore, url: str) -> int:
 
 
 def store_graph(store: GraphStore) -> str:
-    return str(getattr(store, "graph", None) or "default")
+    return store.graph
 
 
 def select(names: list[str] | None, folder: Path = NOTEBOOKS) -> list[Path]:

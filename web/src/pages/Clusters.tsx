@@ -7,7 +7,7 @@ import { EntityLink, Section, Status, useAsync } from '../ui';
 interface Shared { id: string; label: string; name: string; path: string; roles_a: string[]; roles_b: string[] }
 const SERVICE = /服务|金融|中介|投资|基金/;
 
-const useClusters = () => useAsync((s) => get<Page<Cluster>>('/clusters', { limit: 1000 }, s), []);
+const useClusters = () => useAsync((s) => get<Page<Cluster>>('/clusters', { limit: 500 }, s), []);
 
 export function ClustersPage() {
   const st = useClusters();

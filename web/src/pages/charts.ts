@@ -9,10 +9,10 @@ echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipCo
 export function barChart(el: HTMLElement, title: string, cats: string[], target: number[], actual: number[]): () => void {
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
   chart.setOption({
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: title, left: 10, top: 6, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
-    legend: { top: 24, data: ['目标', '实际'] },
-    grid: { left: 50, right: 20, top: 60, bottom: cats.length > 6 ? 110 : 40 },
+    legend: { right: 10, top: 6, data: ['目标', '实际'] },
+    grid: { left: 50, right: 20, top: 60, bottom: cats.length > 6 ? 130 : 40 },
     xAxis: { type: 'category', data: cats, axisLabel: { rotate: cats.length > 6 ? 40 : 0, fontSize: 11, interval: 0 } },
     yAxis: { type: 'value', name: '家' },
     dataZoom: cats.length > 20 ? [{ type: 'slider', bottom: 0, end: Math.round((20 / cats.length) * 100) }] : [],

@@ -41,6 +41,9 @@ export function Graph({ root }: { root: Entity }) {
 
   const add = (e: Entity, depth0: number) => {
     const cy = cyRef.current!;
+    if (cy.getElementById(e.id).empty()) {
+      cy.add({ data: { id: e.id, label: e.label, name: String(e.props.name || e.props.title || e.id), depth: depth0 }, position: { x: 0, y: 0 } });
+    }
     const center = cy.getElementById(e.id);
     const cx = center.nonempty() ? center.position('x') : 0;
     const cy0 = center.nonempty() ? center.position('y') : 0;
@@ -54,16 +57,21 @@ export function Graph({ root }: { root: Entity }) {
       if (newIds.size >= room) { left++; continue; }
       newIds.add(n.id);
     }
+    // New neighbours fill a disc (sunflower spiral: even spacing, no overlap) beside their node, away
+    // from the centre; the entity's own neighbours fill a disc around it.
     const k = newIds.size;
-    const radius = 60 + 9 * Math.sqrt(k) * (depth0 === 0 ? 4 : 2);
-    const base = Math.atan2(cy0, cx) || 0;
+    const step = 14;
+    const disc = step * Math.sqrt(k);
+    const away = Math.atan2(cy0, cx);
+    const [ox, oy] = depth0 === 0 || (cx === 0 && cy0 === 0) ? [cx, cy0] : [cx + (disc + 30) * Math.cos(away), cy0 + (disc + 30) * Math.sin(away)];
     let i = 0;
     const seen = new Set<string>();
     for (const { rel, n } of all) {
       if (newIds.has(n.id) && !seen.has(n.id)) {
         seen.add(n.id);
-        const a = base + (depth0 === 0 ? 0 : -Math.PI / 2) + (i++ / Math.max(1, k)) * (depth0 === 0 ? 2 * Math.PI : Math.PI);
-        fresh.push({ data: { id: n.id, label: n.label, name: n.name || n.id, depth: depth0 + 1 }, position: { x: cx + radius * Math.cos(a), y: cy0 + radius * Math.sin(a) } });
+        const j = i++ + (depth0 === 0 ? 3 : 0);
+        const r = step * Math.sqrt(j), a = j * 2.39996;
+        fresh.push({ data: { id: n.id, label: n.label, name: n.name || n.id, depth: depth0 + 1 }, position: { x: ox + r * Math.cos(a), y: oy + r * Math.sin(a) } });
       }
       const [s, t] = n.direction === 'out' ? [e.id, n.id] : [n.id, e.id];
       const eid = `${s}|${rel}|${t}`;
@@ -113,10 +121,12 @@ export function Graph({ root }: { root: Entity }) {
       ],
       layout: { name: 'preset' },
       pixelRatio: 1,
+      hideEdgesOnViewport: true, // pan / zoom redraw nodes only: smooth with thousands of edges
+      textureOnViewport: true,
       wheelSensitivity: 0.3,
     });
     cyRef.current = cy;
-    (window as unknown as { __innokgGraph: unknown }).__innokgGraph = { cy, expandLevel: () => expandLevel() };
+    (window as unknown as { __innokgGraph: unknown }).__innokgGraph = { cy, expandLevel: () => expandLevel(), expand: (id: string) => expand(id) };
     cy.on('tap', 'node', (ev) => {
       const n = ev.target;
       setSelected({ id: n.id(), label: n.data('label'), name: n.data('name'), depth: n.data('depth') });

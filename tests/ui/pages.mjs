@@ -4,14 +4,23 @@ import { BASE, check, main, newPage, shot } from './lib.mjs';
 await main(async (b, figures) => {
   const page = await newPage(b);
   // First load: a fresh profile, nothing cached; navigation start → load event and first contentful paint.
-  await page.goto(`${BASE}/`);
-  await page.waitForSelector('h1');
-  const t = await page.evaluate(() => {
+  // Twice: the very first request of a just-started server and browser (cold), then again with the HTTP
+  // cache cleared (what an analyst opening a link gets; the goal is < 1 s).
+  const timing = () => page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0];
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     return { load_ms: Math.round(n.loadEventEnd), dcl_ms: Math.round(n.domContentLoadedEventEnd), fcp_ms: fcp ? Math.round(fcp.startTime) : null,
       bytes: performance.getEntriesByType('resource').reduce((s, r) => s + (r.transferSize || 0), 0) + (n.transferSize || 0) };
   });
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector('h1');
+  figures.cold_load = await timing();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await page.goto('about:blank');
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector('h1');
+  const t = await timing();
   figures.first_load = t;
   check(page.url().endsWith('/ui/'), `/ redirects to /ui/ (got ${page.url()})`);
   check(t.load_ms < 1000, `first load under 1 s (got ${t.load_ms} ms)`);

@@ -30,7 +30,7 @@ await main(async (b, figures) => {
   // Filter by relationship type: unticking one hides its edges.
   const first = page.locator('fieldset.rels input[type=checkbox]').first();
   await first.uncheck();
-  check((await page.evaluate(() => window.__innokgGraph.cy.edges('.hidden').length)) > 0, 'a relationship filter hides edges');
+  await page.waitForFunction(() => window.__innokgGraph.cy.edges('.hidden').length > 0, null, { timeout: 5000 });
   await first.check();
   await page.locator('.graph').scrollIntoViewIfNeeded();
   await shot(page, 'graph');

@@ -34,3 +34,7 @@ export const ROLE: Record<string, string> = {
 };
 export const kindName = (k: string) => KIND[k] || k;
 export const relName = (r: string) => REL[r] || r;
+export const INST_KIND: Record<string, string> = {
+  university: '高校', company: '企业', enterprise: '企业', institute: '科研院所', hospital: '医院', service: '服务机构',
+  finance: '金融机构', financial: '金融机构', association: '学会/协会', government: '政府部门', platform: '平台', person: '人员',
+};

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { enc, get, type Cluster, type Member, type Page } from '../api';
-import { kindName } from '../labels';
+import { INST_KIND, kindName } from '../labels';
 import { BASE, navigate } from '../router';
 import { EntityLink, Section, Status, useAsync } from '../ui';
 
@@ -42,18 +42,18 @@ function Members({ id }: { id: string }) {
   const groups = new Map<string, Member[]>();
   for (const m of st.data.items) {
     const role = m.role || '成员';
-    const key = SERVICE.test(role) ? `服务机构：${role}` : role;
+    const key = role;
     groups.set(key, [...(groups.get(key) || []), m]);
   }
-  const keys = [...groups.keys()].sort((a, b) => Number(a.startsWith('服务')) - Number(b.startsWith('服务')) || a.localeCompare(b));
+  const keys = [...groups.keys()].sort((a, b) => Number(SERVICE.test(a)) - Number(SERVICE.test(b)) || a.localeCompare(b));
   return (
     <>
       {keys.map((k) => (
-        <Section title={`${k}（${groups.get(k)!.length}）`}>
+        <Section title={`${SERVICE.test(k) ? '服务机构 · ' : ''}${k}（${groups.get(k)!.length}）`}>
           <ul class="hits">
             {groups.get(k)!.map((m) => (
               <li><EntityLink id={m.id} name={m.name} kind={m.label} />
-                <span class="muted"> {[m.type, m.level, m.kind && m.label === 'Institution' ? m.kind : null].filter(Boolean).join(' · ')}</span></li>
+                <span class="muted"> {[m.type, m.level, m.kind && m.label === 'Institution' ? INST_KIND[m.kind] || m.kind : null].filter(Boolean).join(' · ')}</span></li>
             ))}
           </ul>
         </Section>

@@ -2,7 +2,7 @@
 // usable from the keyboard (skip link, nav, search suggestions, the review form).
 import { BASE, KEY, check, main, newPage } from './lib.mjs';
 
-const PAGES = ['/ui/', '/ui/search?q=%E6%9D%90%E6%96%99', '/ui/clusters', '/ui/duplicates', '/ui/screen', '/ui/targets', '/ui/upload', '/ui/cypher'];
+const PAGES = ['/ui/', '/ui/search?q=%E6%9D%90%E6%96%99', '/ui/clusters', '/ui/duplicates', '/ui/duplicates?view=pending', '/ui/screen', '/ui/targets', '/ui/upload', '/ui/cypher'];
 
 await main(async (b, figures) => {
   const page = await newPage(b);

@@ -30,6 +30,7 @@ await main(async (b, figures) => {
     ['search', '/ui/search?q=' + encodeURIComponent('材料'), '.hits li a'],
     ['clusters', '/ui/clusters', 'table tbody tr'],
     ['duplicates', '/ui/duplicates?region=' + encodeURIComponent('浙江省'), '.pairs li'],
+    ['pending', '/ui/duplicates?view=pending', 'section[aria-label="待转建平台"] [role=status]'],
     ['screen', '/ui/screen', '#sc-name'],
     ['targets', '/ui/targets?region=' + encodeURIComponent('辽宁省'), '.chart-box canvas'],
     ['upload', '/ui/upload', '#up-files'],

@@ -34,7 +34,7 @@ def test_demo_data_loaded(ui_demo: Demo) -> None:
     assert ui_demo.failed == []
 
 
-@pytest.mark.parametrize("flow", ["pages", "review", "a11y", "bad_input"])
+@pytest.mark.parametrize("flow", ["pages", "review", "a11y", "bad_input", "upload"])
 def test_flow(ui_demo: Demo, flow: str) -> None:
     run_flow(ui_demo, flow)
 

@@ -5,6 +5,7 @@ import { apiKey, enc, get, post, type Decision, type Pair, type PlatformRef } fr
 import { DECISION, FEATURE, PAIR_KIND } from '../labels';
 import { BASE, navigate } from '../router';
 import { checkText, EntityLink, Section, Status, useAsync } from '../ui';
+import { PendingList } from './Pending';
 
 interface DupPage { method_version: string; total: number; offset: number; limit: number; pairs: Pair[] }
 const PAGE = 50;
@@ -108,6 +109,7 @@ export function DuplicatesPage({ query }: { query: URLSearchParams }) {
   const kind = query.get('kind') || '';
   const offset = Number(query.get('offset') || 0);
   const sel = query.get('pair') || '';
+  const pending = query.get('view') === 'pending';
   const [form, setForm] = useState({ region, type, kind });
   useEffect(() => setForm({ region, type, kind }), [region, type, kind]);
   const st = useAsync((s) => get<DupPage>('/duplicates', { region, type, kind, offset, limit: PAGE }, s), [region, type, kind, offset]);
@@ -121,6 +123,7 @@ export function DuplicatesPage({ query }: { query: URLSearchParams }) {
     const q = new URLSearchParams({ region, type, kind, offset: String(offset), pair: sel });
     for (const [k, v] of Object.entries(patch)) q.set(k, String(v));
     for (const k of [...q.keys()]) if (!q.get(k) || q.get(k) === '0') q.delete(k);
+    if (pending) q.set('view', 'pending');
     navigate(`/duplicates?${q}`);
   };
   const pairs = st.data?.pairs || [];
@@ -129,6 +132,10 @@ export function DuplicatesPage({ query }: { query: URLSearchParams }) {
   return (
     <main id="main">
       <h1>重复建设审查</h1>
+      <nav class="tabs" aria-label="审查视图">
+        <a href={`${BASE}/duplicates${region ? `?region=${enc(region)}` : ''}`} aria-current={pending ? undefined : 'page'}>重复对</a>
+        <a href={`${BASE}/duplicates?view=pending${region ? `&region=${enc(region)}` : ''}`} aria-current={pending ? 'page' : undefined}>待转建/整合平台</a>
+      </nav>
       <form class="filters" onSubmit={(e) => { e.preventDefault(); go({ ...form, offset: 0, pair: '' }); }}>
         <label for="dup-region">地区</label>
         <input id="dup-region" value={form.region} placeholder="如：辽宁省" onInput={(e) => setForm({ ...form, region: e.currentTarget.value })} />
@@ -140,10 +147,10 @@ export function DuplicatesPage({ query }: { query: URLSearchParams }) {
           {Object.entries(PAIR_KIND).map(([k, t]) => <option value={k}>{t}</option>)}
         </select>
         <button type="submit">筛选</button>
-        <span class="exports">导出审查结论：<a href="/duplicates/decisions/export?format=csv" download>CSV</a> · <a href="/duplicates/decisions/export?format=json" download>JSON</a></span>
+        {pending ? null : <span class="exports">导出审查结论：<a href="/duplicates/decisions/export?format=csv" download>CSV</a> · <a href="/duplicates/decisions/export?format=json" download>JSON</a></span>}
       </form>
-      <Status {...st} />
-      {st.data ? (
+      {pending ? <PendingList region={region} /> : <Status {...st} />}
+      {st.data && !pending ? (
         <div class="review">
           <div class="pairs">
             <p class="muted" role="status">共 {st.data.total} 对（第 {offset + 1}–{Math.min(offset + PAGE, st.data.total)} 对）· 方法 {st.data.method_version}</p>

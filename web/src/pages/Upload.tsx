@@ -41,7 +41,7 @@ export function UploadPage() {
       <h1>上传名单或政策文件</h1>
       <form class="stack" onSubmit={submit}>
         <div class="row">
-          <label for="up-files">文件（{TYPES}）</label>
+          <label for="up-files">文件 <span class="muted">（{TYPES.replaceAll(",", " ")}）</span></label>
           <input id="up-files" type="file" multiple accept={TYPES} onChange={(e) => setFiles([...(e.currentTarget.files || [])])} />
         </div>
         <div class="row">
@@ -61,7 +61,7 @@ export function UploadPage() {
               <h3>{f.name} <span class={`tag st-${f.status}`}>{STATUS[f.status] || f.status}</span></h3>
               {f.error ? <p class="error">原因：{f.error.reason}{f.error.offset !== null ? `（位置 ${f.error.offset}）` : ''}</p> : null}
               <p class="muted">读取 {f.rows_read} 行，导入 {f.rows_loaded} 行，拒绝 {f.rows_rejected} 行；新实体 {f.entities_new}，已有实体 {f.entities_existing}
-                {Object.keys(f.created || {}).length ? `（${Object.entries(f.created).map(([k, n]) => `${kindName(k)} ${n}`).join('，')}）` : ''}</p>
+                {Object.keys(f.created || {}).length ? `（${Object.entries(f.created).filter(([, n]) => n > 0).map(([k, n]) => `${kindName(k)} ${n}`).join('，')}）` : ''}</p>
               {f.rejects.length ? (
                 <table>
                   <caption>逐行问题（{f.rejects.length}）</caption>

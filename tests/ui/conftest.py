@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from pydantic import SecretStr
 
 from app.api.main import create_app
 from app.graph.falkor import FalkorStore
@@ -53,7 +54,9 @@ def demo_server(embedded: Path, port: int | None = None) -> Iterator[Demo]:
     graph = f"ui_{uuid.uuid4().hex[:8]}"
     store = FalkorStore(embedded, graph=graph)
     report = ingest_paths(store, [REPO / "data" / "corpus", REPO / "data" / "sample"], workers=0)
-    settings = Settings(store=f"embedded:{embedded}", graph=graph, api_key=API_KEY, data_dir=embedded / "data")
+    settings = Settings(
+        store=f"embedded:{embedded}", graph=graph, api_key=SecretStr(API_KEY), data_dir=embedded / "data"
+    )
     port = port or free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from app.api.main import create_app
 from app.api.routes import ui
@@ -29,7 +30,7 @@ def client(embedded_path: Path) -> Iterator[TestClient]:
     store = FalkorStore(embedded_path, graph=graph)
     rows = [{"id": f"plat:{c}", "props": {"name": f"平台{c}"}, "evidence": [], "new_evidence": []} for c in "abc"]
     store.write([Statement(template("merge_nodes_evidenced", label=Label.PLATFORM), {"rows": rows, "document": None})])
-    yield TestClient(create_app(Settings(store=f"embedded:{embedded_path}", graph=graph, api_key=KEY)))
+    yield TestClient(create_app(Settings(store=f"embedded:{embedded_path}", graph=graph, api_key=SecretStr(KEY))))
     store.drop()
     store.close()
 

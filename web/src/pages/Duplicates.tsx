@@ -139,6 +139,8 @@ export function DuplicatesPage({ query }: { query: URLSearchParams }) {
       <form class="filters" onSubmit={(e) => { e.preventDefault(); go({ ...form, offset: 0, pair: '' }); }}>
         <label for="dup-region">地区</label>
         <input id="dup-region" value={form.region} placeholder="如：辽宁省" onInput={(e) => setForm({ ...form, region: e.currentTarget.value })} />
+        {pending ? null : (
+          <>
         <label for="dup-type">平台类型</label>
         <input id="dup-type" value={form.type} placeholder="如：重点实验室" onInput={(e) => setForm({ ...form, type: e.currentTarget.value })} />
         <label for="dup-kind">类别</label>
@@ -146,6 +148,8 @@ export function DuplicatesPage({ query }: { query: URLSearchParams }) {
           <option value="">全部</option>
           {Object.entries(PAIR_KIND).map(([k, t]) => <option value={k}>{t}</option>)}
         </select>
+          </>
+        )}
         <button type="submit">筛选</button>
         {pending ? null : <span class="exports">导出审查结论：<a href="/duplicates/decisions/export?format=csv" download>CSV</a> · <a href="/duplicates/decisions/export?format=json" download>JSON</a></span>}
       </form>

@@ -18,6 +18,7 @@ Self-contained on purpose: stdlib and the neo4j driver only (docs/neo4j-local.md
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -28,6 +29,7 @@ import socket
 import subprocess
 import time
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ PASSWORD_FILE = "neo4j.password"
 PID_FILE = "neo4j.pid"
 PORT_FILE = "neo4j.port"
 LOG_FILE = "neo4j.log"
+LOCK_FILE = "neo4j.start.lock"
 BUILD_LOG = "neo4j-build.log"
 
 USER = "neo4j"
@@ -92,6 +95,15 @@ def start(
     """
     dir = Path(dir).expanduser().resolve()
     deadline = time.monotonic() + timeout_s
+    dir.mkdir(parents=True, exist_ok=True)
+    with _start_lock(dir):
+        return _start(dir, port, heap, deadline, http_port, (pagecache, tx_timeout, tx_memory_max))
+
+
+def _start(
+    dir: Path, port: int | None, heap: str, deadline: float, http_port: int | None, limits: tuple[str, str, str]
+) -> str:
+    pagecache, tx_timeout, tx_memory_max = limits
     running = _running_launcher(dir)
     if running is not None:
         state = _wait_for_state(dir, running, deadline)
@@ -101,7 +113,6 @@ def start(
     _clear_stale(dir)
     java = _require_java(dir)
     ensure_built(dir)
-    dir.mkdir(parents=True, exist_ok=True)
     password = _password(dir)
     bolt = _choose_bolt_port(dir, port)
     http = _choose_http_port(http_port)
@@ -110,6 +121,7 @@ def start(
         f"-Xmx{heap}",
         f"-Xms{_initial_heap(heap)}",
         *_JVM_FLAGS,
+        *os.environ.get("INNOKG_NEO4J_JAVA_OPTS", "").split(),
         "-cp",
         _classpath(),
         LAUNCHER_CLASS,
@@ -329,6 +341,17 @@ def _launcher_pid(dir: Path) -> int | None:
     return None
 
 
+@contextlib.contextmanager
+def _start_lock(dir: Path) -> Iterator[None]:
+    """One start() at a time per directory (across processes): a second waits, then reuses the first."""
+    with (dir / LOCK_FILE).open("a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def _remove(dir: Path, *names: str) -> None:
     for name in names:
         with contextlib.suppress(FileNotFoundError):
@@ -336,11 +359,14 @@ def _remove(dir: Path, *names: str) -> None:
 
 
 def _tail(path: Path, n: int = _LOG_TAIL) -> str:
+    """The log's last lines on one line, Java stack frames left out (the messages say what went wrong)."""
     try:
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return f"(no {path.name})"
-    return " | ".join(lines[-n:]) or f"({path.name} is empty)"
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith(("at ", "... "))]
+    return " | ".join(ln[:300] for ln in lines[-n:]) or f"({path.name} is empty)"
 
 
 # --- processes ----------------------------------------------------------------------------------------------

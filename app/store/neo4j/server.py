@@ -388,7 +388,9 @@ def _spawn(dir: Path, cmd: list[str]) -> int:
 def _alive(pid: int, dir: Path | None = None) -> bool:
     """The process runs (a zombie does not), and where /proc tells, it is the launcher of `dir`."""
     child = _CHILDREN.get(pid)
-    if child is not None and child.poll() is not None:
+    if child is not None:  # our own child: its exit status is the truth (and reaps it)
+        if child.poll() is None:
+            return True
         _CHILDREN.pop(pid, None)
         return False
     try:
@@ -407,6 +409,8 @@ def _alive(pid: int, dir: Path | None = None) -> bool:
         return False
     if stat.rsplit(")", 1)[-1].split()[0] == "Z":
         return False
+    if cmdline == [b""]:  # mid-exec, the new command line is not there yet
+        return True
     return LAUNCHER_CLASS.encode() in cmdline and (dir is None or str(dir).encode() in cmdline)
 
 

@@ -248,10 +248,13 @@ def ensure_built(dir: Path) -> None:
         raise Neo4jServerError(dir, f"the launcher is not built ({launcher_jar()}) and {missing}: run `make setup`")
     dir.mkdir(parents=True, exist_ok=True)
     log = dir / BUILD_LOG
-    with log.open("wb") as out:
-        rc = subprocess.call(
-            [mvn, "-q", "-B", "-f", str(pom), "package", "-DskipTests"], stdout=out, stderr=subprocess.STDOUT
-        )
+    (TOOLS_DIR / "target").mkdir(exist_ok=True)
+    with (TOOLS_DIR / "target" / ".build.lock").open("a") as lock, log.open("wb") as out:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two starts of two directories: one build
+        rc = 0
+        if not is_built():
+            cmd = [mvn, "-q", "-B", "-f", str(pom), "package", "-DskipTests"]
+            rc = subprocess.call(cmd, stdout=out, stderr=subprocess.STDOUT)
     if rc != 0 or not is_built():
         raise Neo4jServerError(dir, f"building the launcher failed (mvn exit {rc}): {_tail(log)}")
 
@@ -489,3 +492,38 @@ def _wait_for_query(dir: Path, url: str, deadline: float) -> None:
                 reason = f"start timed out ({_PING} unanswered: {e}): {_tail(dir / LOG_FILE)}"
                 raise Neo4jServerError(dir, reason) from e
         time.sleep(0.5)
+
+
+# --- by hand: python -m app.store.neo4j.server start|stop|status|kill9 --dir D ---------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The CLI's contract by hand: `start` prints the store URL as its last stdout line."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(
+        prog="python -m app.store.neo4j.server", description="The local Neo4j 5.26 of a directory."
+    )
+    ap.add_argument("command", choices=["start", "stop", "status", "kill9"])
+    ap.add_argument("--dir", type=Path, required=True)
+    ap.add_argument("--port", type=int)
+    ap.add_argument("--heap", default="1g")
+    ap.add_argument("--timeout", type=float, default=120)
+    args = ap.parse_args(argv)
+    try:
+        if args.command == "start":
+            print(start(args.dir, port=args.port, heap=args.heap, timeout_s=args.timeout))
+        elif args.command == "status":
+            print(json.dumps(status(args.dir), indent=2))
+        else:
+            done = stop(args.dir) if args.command == "stop" else kill9(args.dir)
+            print("stopped" if done else "not running")
+    except Neo4jServerError as e:
+        print(e, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,8 +1,8 @@
 """The local Neo4j 5.26 (tools/neo4j, app/store/neo4j/server.py) against a real JVM.
 
 One data directory goes through start -> write/read -> status -> stop -> start (the node is still there)
--> kill -9 -> start (recovered) -> stop. Each cold start costs a JVM and Neo4j's start-up: tens of seconds
-on a loaded 2-core machine, so the tests share one directory and run in file order.
+-> kill -9 -> start (recovered, with the Browser) -> stop, in one test: each cold start costs a JVM and
+Neo4j's start-up, tens of seconds on a loaded 2-core machine. The error cases start no DBMS.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ MATCH_NODES = "MATCH (n:InnoKGServerTest) RETURN n.name AS name ORDER BY name"
 START_TIMEOUT_S = 300.0  # generous: CI shares 2 cores, and the first start may build the launcher
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def neo4j_dir() -> Iterator[Path]:
     # Not under pytest's basetemp, which a concurrent pytest run may rotate away under the live DBMS.
     path = Path(tempfile.mkdtemp(prefix="innokg-neo4j-test-"))
@@ -80,7 +80,19 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_start_write_read(neo4j_dir: Path) -> None:
+def test_life_cycle(neo4j_dir: Path) -> None:
+    """One test, steps in order: each step needs the DBMS the step before left (safe under -k and xdist)."""
+    url = _first_start_writes_and_reads(neo4j_dir)
+    _start_again_reuses_the_running_one(neo4j_dir, url)
+    _status_tells(neo4j_dir)
+    _wrong_password_is_a_clear_error(neo4j_dir)
+    _stop_then_start_keeps_the_data(neo4j_dir)
+    _kill9_then_start_recovers(neo4j_dir)
+    _browser_is_served(neo4j_dir)
+    assert server.stop(neo4j_dir) is True
+
+
+def _first_start_writes_and_reads(neo4j_dir: Path) -> str:
     t0 = time.monotonic()
     url = server.start(neo4j_dir, timeout_s=START_TIMEOUT_S, http_port=None)
     elapsed = time.monotonic() - t0
@@ -91,18 +103,18 @@ def test_start_write_read(neo4j_dir: Path) -> None:
     assert _mode(neo4j_dir / server.STATE_FILE) == 0o600
     st = server.status(neo4j_dir)
     print(f"\ncold start {elapsed:.1f} s (launcher {st['startup_ms']} ms), RSS {_rss_mib(st['pid']):.0f} MiB")
+    return url
 
 
-def test_start_again_reuses_the_running_one(neo4j_dir: Path) -> None:
-    before = server.status(neo4j_dir)
+def _start_again_reuses_the_running_one(neo4j_dir: Path, url: str) -> None:
+    pid = server.status(neo4j_dir)["pid"]
     t0 = time.monotonic()
-    url = server.start(neo4j_dir, timeout_s=60)
+    assert server.start(neo4j_dir, timeout_s=60) == url
     assert time.monotonic() - t0 < 30
-    assert url == before["url"]
-    assert server.status(neo4j_dir)["pid"] == before["pid"]
+    assert server.status(neo4j_dir)["pid"] == pid
 
 
-def test_status(neo4j_dir: Path) -> None:
+def _status_tells(neo4j_dir: Path) -> None:
     st = server.status(neo4j_dir)
     assert st["running"] is True
     assert isinstance(st["pid"], int) and isinstance(st["port"], int)
@@ -113,7 +125,7 @@ def test_status(neo4j_dir: Path) -> None:
     assert state["pid"] == st["pid"] and state["port"] == st["port"]
 
 
-def test_wrong_password_is_a_clear_error(neo4j_dir: Path) -> None:
+def _wrong_password_is_a_clear_error(neo4j_dir: Path) -> None:
     from neo4j.exceptions import AuthError
 
     port = server.status(neo4j_dir)["port"]
@@ -124,7 +136,7 @@ def test_wrong_password_is_a_clear_error(neo4j_dir: Path) -> None:
         driver.execute_query("RETURN 1")
 
 
-def test_stop_then_start_keeps_the_data(neo4j_dir: Path) -> None:
+def _stop_then_start_keeps_the_data(neo4j_dir: Path) -> None:
     assert server.stop(neo4j_dir) is True
     assert server.status(neo4j_dir)["running"] is False
     assert not (neo4j_dir / server.STATE_FILE).exists()
@@ -133,7 +145,7 @@ def test_stop_then_start_keeps_the_data(neo4j_dir: Path) -> None:
     assert _names(url) == ["first"]
 
 
-def test_kill9_then_start_recovers(neo4j_dir: Path) -> None:
+def _kill9_then_start_recovers(neo4j_dir: Path) -> None:
     url = server.status(neo4j_dir)["url"]
     _create(url, "second")  # committed, then the process dies without a checkpoint
     pid = server.status(neo4j_dir)["pid"]
@@ -141,12 +153,12 @@ def test_kill9_then_start_recovers(neo4j_dir: Path) -> None:
     assert (neo4j_dir / server.STATE_FILE).exists()  # left behind, as a crash leaves it
     st = server.status(neo4j_dir)
     assert st["running"] is False and st["stale_state"] is True
-    url = server.start(neo4j_dir, timeout_s=START_TIMEOUT_S, http_port=_free_port())  # Browser: next test
+    url = server.start(neo4j_dir, timeout_s=START_TIMEOUT_S, http_port=_free_port())  # with the Browser
     assert server.status(neo4j_dir)["pid"] != pid
     assert _names(url) == ["first", "second"]
 
 
-def test_browser_is_served(neo4j_dir: Path) -> None:
+def _browser_is_served(neo4j_dir: Path) -> None:
     """Neo4j Browser (org.neo4j.client:neo4j-browser) through the embedded DBMS's HTTP connector."""
     import urllib.request
 
@@ -157,7 +169,6 @@ def test_browser_is_served(neo4j_dir: Path) -> None:
     with urllib.request.urlopen(st["browser"].removesuffix("browser/"), timeout=30) as r:
         discovery = json.loads(r.read())
     assert discovery["bolt_direct"] == f"bolt://127.0.0.1:{st['port']}"
-    assert server.stop(neo4j_dir) is True
 
 
 def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:

@@ -4,10 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= embedded:./data/graph
 export INNOKG_STORE ?= $(STORE)
+# The local Neo4j (tools/neo4j): built by `make setup` where Maven exists (docs/operations/neo4j-local.md).
+NEO4J_TOOLS := tools/neo4j
+NEO4J_STAMP := $(NEO4J_TOOLS)/target/.built
+NEO4J_SRC   := $(NEO4J_TOOLS)/pom.xml $(shell find $(NEO4J_TOOLS)/src -type f 2>/dev/null)
+NEO4J_SETUP := $(if $(shell command -v mvn 2>/dev/null),neo4j-build)
+MVN         ?= mvn
 
 .PHONY: setup demo ingest serve test lint typecheck stop clean bench
 
-setup: $(VENV)/.installed tools/npm/node_modules/.installed web-build
+setup: $(VENV)/.installed tools/npm/node_modules/.installed web-build $(NEO4J_SETUP)
 
 # Re-installs only when pyproject.toml changes: `make setup` is idempotent and cheap when nothing changed.
 $(VENV)/.installed: pyproject.toml
@@ -36,6 +42,21 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 web/dist/.built: web/node_modules/.installed $(WEB_SRC)
 	cd web && npm run build
 	touch $@
+
+# --- The local Neo4j 5.26 (tools/neo4j, docs/operations/neo4j-local.md) -----------------------------------
+# Maven runs only when the pom or the launcher's source changed (a stamp in the git-ignored target/); the first
+# build fetches ~140 MB of jars into ~/.m2, later ones need no network.
+
+.PHONY: neo4j-build neo4j-clean
+
+neo4j-build: $(NEO4J_STAMP)
+
+$(NEO4J_STAMP): $(NEO4J_SRC)
+	$(MVN) -q -B -f $(NEO4J_TOOLS)/pom.xml package -DskipTests
+	touch $@
+
+neo4j-clean:
+	rm -rf $(NEO4J_TOOLS)/target
 
 ingest: setup
 	$(BIN)/innokg ingest data/corpus data/sample

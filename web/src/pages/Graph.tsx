@@ -15,6 +15,16 @@ const CAPS = [200, 500, 1000, 2000, 5000];
 
 interface Info { id: string; label: string; name: string; depth: number }
 
+// Fit the view, but never zoom in past 2x: a neighbourhood of three nodes would otherwise fill the screen
+// with 100-px labels.
+function fitCapped(cy: cytoscape.Core): void {
+  cy.fit(undefined, 20);
+  if (cy.zoom() > 2) {
+    cy.zoom(2);
+    cy.center();
+  }
+}
+
 export function Graph({ root }: { root: Entity }) {
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -135,7 +145,7 @@ export function Graph({ root }: { root: Entity }) {
     expanded.current = new Set();
     setOmitted(0);
     add(root, 0);
-    cy.fit(undefined, 20);
+    fitCapped(cy);
     return () => cy.destroy();
   }, [root.id]);
 
@@ -161,7 +171,7 @@ export function Graph({ root }: { root: Entity }) {
           <option value={1}>1 层</option><option value={2}>2 层</option><option value={3}>3 层</option><option value={9}>全部</option>
         </select></label>
         <button type="button" onClick={() => void expandLevel()}>展开下一层</button>
-        <button type="button" onClick={() => cyRef.current?.fit(undefined, 20)}>适应窗口</button>
+        <button type="button" onClick={() => cyRef.current && fitCapped(cyRef.current)}>适应窗口</button>
         <span role="status" class="muted" data-testid="graph-count">
           {count.nodes} 个节点、{count.edges} 条关系{hidden ? `（隐藏 ${hidden} 个）` : ''}
           {omitted ? `；超出上限未显示 ${omitted} 个节点` : ''} {busy}

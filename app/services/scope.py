@@ -53,13 +53,9 @@ def _province_of_city(city: str) -> str | None:
 
 @cache
 def _shorts() -> dict[str, str]:
-    """short form → official name (provinces win an ambiguous short form, as in the gazetteer)."""
-    out: dict[str, str] = {}
-    for level in ("city", "province"):
-        for r in regions():
-            if r.level == level:
-                out[r.short] = r.name
-    return out
+    """short form → official name; provinces come last so they win an ambiguous short form (吉林), as in the
+    gazetteer."""
+    return {r.short: r.name for r in sorted(regions(), key=lambda r: r.level == "province")}
 
 
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")

@@ -8,7 +8,7 @@ import { EntityLink, Status, useAsync } from '../ui';
 interface Pending { platform: PlatformRef; status: string | null; from_type: string; to_type: string | null; rule: string; deadline: number | null; policy_basis: PolicyBasis | null }
 
 export function PendingList({ region }: { region: string }) {
-  const st = useAsync((s) => get<{ items: Pending[] }>('/transitions/pending', { region }, s), [region]);
+  const st = useAsync((s) => get<{ items: Pending[]; total: number }>('/transitions/pending', { region, limit: 1000 }, s), [region]);
   if (!st.data) return <Status {...st} />;
   const items = st.data.items;
   return (

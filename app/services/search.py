@@ -13,6 +13,7 @@ Loaders build the terms with app.text.search_terms; see docs/api.md "Search".
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -20,7 +21,7 @@ from app.services.scope import check_choice
 from app.store.protocol import GraphStore
 from app.store.queries import query
 from app.text.search_terms import SEARCHABLE, TERM_RUN, norm_text
-from ingest.resolve.resolver import short_forms
+from ingest.resolve.resolver import Resolver, short_forms
 
 __all__ = ["SEARCHABLE", "QueryTerms", "SearchHit", "SearchPage", "query_terms", "search"]
 
@@ -62,10 +63,19 @@ class SearchPage(BaseModel):
 CANDIDATE_CAP = 500  # candidates ranked per label: a broad query stops after 500 matches (docs/bench-api.md)
 
 
+@cache
+def _resolver() -> Resolver:
+    return Resolver()
+
+
 def _variants(q: str, limit: int = 3) -> list[str]:
-    """The query and the same query with a nationwide short form written out (中科院 → 中国科学院), so that
-    an analyst's abbreviation finds the entities named in full."""
+    """The query, the name the resolver makes of it when it expands a short form (中科院唐山自动化所 →
+    中国科学院唐山自动化研究所, 大连理工 → 大连理工大学), and the query with a nationwide short form written out
+    (中科院 → 中国科学院), so that an analyst's abbreviation finds the entities named in full."""
     out = [q]
+    resolved = _resolver().resolve(q.strip())
+    if resolved.alias is not None and resolved.name not in out:
+        out.append(resolved.name)
     for short, full in short_forms().items():
         if short in q and full not in q and len(out) <= limit:
             out.append(q.replace(short, full))

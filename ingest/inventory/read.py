@@ -152,8 +152,7 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
         unknown=[h for h in unknown.values()],
         rows=0,
     )
-    columns = sorted(mapped.items())
-    extras = sorted((i, f"extra_{h}") for i, h in unknown.items())
+    columns = sorted(mapped.items()) + sorted((i, f"extra_{h}") for i, h in unknown.items())
     n_cols = len(header)
     rows = out.rows
     rejects = out.rejects
@@ -164,62 +163,81 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
     for row_no, cells in table.rows[idx + 1 :]:
         if len(cells) < n_cols:
             cells = cells + [""] * (n_cols - len(cells))
-        rec: dict[str, Any] = {"_row": row_no, "_sheet": sheet}
-        for i, canon in columns:
-            v = cells[i]
-            if v:
-                rec[canon] = v
-        for i, key in extras:
-            v = cells[i]
-            if v:
-                rec[key] = v
-        if len(rec) == 2:
+        rec = _record(row_no, sheet, cells, columns)
+        if rec is None:
             continue
         if cells[name_i] == header[name_i] and [hdr.norm_header(c) for c in cells[:n_cols]] == header_norm:
             continue  # the header repeated on every page of a DOCX / PDF-converted table
         if kind == hdr.LAB_CLUSTER:
-            if name_col in rec:
-                carried = {k: rec[k] for k in _CLUSTER_FILL if k in rec}
-            else:
-                for k, v in carried.items():
-                    rec.setdefault(k, v)
-        name = rec.get(name_col)
-        if name is None:
-            first = next((c for c in cells if c), "")
-            reason = "note row" if first.startswith(_NOTE_PREFIXES) else f"empty {name_col}"
-            rejects.append(Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=reason, value=first))
+            carried = _carry(rec, name_col, carried)
+        reject = _name_reject(rec, name_col, cells)
+        if reject is not None:
+            reason, value = reject
+            rejects.append(Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=reason, value=value))
             continue
-        name = tidy(name)
-        if not looks_like_name(name):
-            rejects.append(
-                Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=f"not a {name_col}", value=name)
-            )
-            continue
-        rec[name_col] = name
-        if "year" in rec:
-            year = parse_year(rec["year"])
-            if year is None:
-                rejects.append(_cell(file, sheet, row_no, "year", "no year in cell", rec.pop("year")))
-            else:
-                rec["year"] = year
-        if "level" in rec:
-            level = parse_level(rec["level"])
-            if level is None:
-                rejects.append(_cell(file, sheet, row_no, "level", "unknown level", rec.pop("level")))
-            else:
-                rec["level"] = level
-        if "status" in rec:
-            rec["status"] = parse_status(rec["status"])
-        if "region" in rec:
-            region = rec["region"]
-            ok = region_ok.get(region)
-            if ok is None:
-                ok = region_ok[region] = region_by_name(region) is not None
-            if not ok:
-                rejects.append(_cell(file, sheet, row_no, "region", "not an admin division", rec.pop("region")))
+        _clean_cells(rec, file, sheet, row_no, rejects, region_ok)
         rows.append(rec)
         mapping.rows += 1
     out.tables.append(mapping)
+
+
+def _record(row_no: int, sheet: str, cells: list[str], columns: list[tuple[int, str]]) -> dict[str, Any] | None:
+    """The row's non-empty cells by canonical column (then extra_<header>), or None for an empty row."""
+    rec: dict[str, Any] = {"_row": row_no, "_sheet": sheet}
+    for i, key in columns:
+        v = cells[i]
+        if v:
+            rec[key] = v
+    return None if len(rec) == 2 else rec
+
+
+def _carry(rec: dict[str, Any], name_col: str, carried: dict[str, str]) -> dict[str, str]:
+    """A lab-cluster list names the cluster on its first member row only: later rows inherit it."""
+    if name_col in rec:
+        return {k: rec[k] for k in _CLUSTER_FILL if k in rec}
+    for k, v in carried.items():
+        rec.setdefault(k, v)
+    return carried
+
+
+def _name_reject(rec: dict[str, Any], name_col: str, cells: list[str]) -> tuple[str, str] | None:
+    """(reason, value) when the row has no usable name; else None (the name is tidied in place)."""
+    name = rec.get(name_col)
+    if name is None:
+        first = next((c for c in cells if c), "")
+        return ("note row" if first.startswith(_NOTE_PREFIXES) else f"empty {name_col}"), first
+    name = tidy(name)
+    if not looks_like_name(name):
+        return f"not a {name_col}", name
+    rec[name_col] = name
+    return None
+
+
+def _clean_cells(
+    rec: dict[str, Any], file: str, sheet: str, row_no: int, rejects: list[Reject], region_ok: dict[str, bool]
+) -> None:
+    """Year, level, status and region cells parsed; a bad one is dropped from the row and reported."""
+    if "year" in rec:
+        year = parse_year(rec["year"])
+        if year is None:
+            rejects.append(_cell(file, sheet, row_no, "year", "no year in cell", rec.pop("year")))
+        else:
+            rec["year"] = year
+    if "level" in rec:
+        level = parse_level(rec["level"])
+        if level is None:
+            rejects.append(_cell(file, sheet, row_no, "level", "unknown level", rec.pop("level")))
+        else:
+            rec["level"] = level
+    if "status" in rec:
+        rec["status"] = parse_status(rec["status"])
+    if "region" in rec:
+        region = rec["region"]
+        ok = region_ok.get(region)
+        if ok is None:
+            ok = region_ok[region] = region_by_name(region) is not None
+        if not ok:
+            rejects.append(_cell(file, sheet, row_no, "region", "not an admin division", rec.pop("region")))
 
 
 def _cell(file: str, sheet: str, row: int, column: str, reason: str, value: object) -> Reject:

@@ -1,0 +1,233 @@
+"""Stage 2 for platform lists: one Platform node per row, with its hosts, co-builders, type, region,
+industries and cluster (docs/inventory.md, "Graph").
+
+The row loop runs a million times on a big load, so each stage is a plain function over plain values
+(no per-row objects, the builder's tables passed in): the rows, their order and every dict's key order
+are those the builder's helpers build (tests/unit/inventory/golden). See docs/bench-inventory.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from hashlib import blake2b
+from typing import Any
+
+from app.model.schema import Label, Rel
+from app.text.cells import norm_name, split_list
+from app.text.gazetteer import Region, province_of
+from app.text.names import NameParts, canonical_name_norm, parse_name, region_of
+from app.text.taxonomy import PlatformTypeSpec, by_name
+from ingest.inventory.builder import (
+    EVIDENCE_PREFIX,
+    FIELD_WHOLE,
+    REGION_IDS,
+    ROW_RULE,
+    TYPE_IDS,
+    Builder,
+    Row,
+    cluster_node,
+    evidence,
+    industrial,
+    platform_id,
+    type_cell,
+)
+from ingest.resolve.resolver import Resolution
+
+_ROW_RULE = ROW_RULE.strip()
+Parsed = tuple[str, NameParts]
+
+
+def platform_rows(
+    b: Builder, rows: list[Row], default_province: Region | None, default_level: str, extras: bool = True
+) -> None:
+    """The platform rows of one chunk, in order."""
+    if not rows:
+        return
+    parsed = b.parsed
+    resolve_cell = b.resolver.resolve_cell
+    platforms = b.nodes.setdefault(Label.PLATFORM, [])
+    types = by_name()
+    for row in rows:
+        name: str = row["name"]
+        hit = parsed.get(name)  # parsed once already by _defaults (the first DEFAULT_SAMPLE rows)
+        nn, parts = hit if hit is not None else _parse(name)
+        ev = _row_evidence(b, row, name)
+        t = type_cell(row["type"]) if "type" in row else None
+        t = t or parts.type
+        level = row.get("level") or parts.level or default_level
+        region = region_of(row["region"]) if "region" in row else parts.region
+        hint = province_of(region).name if region else (default_province.name if default_province else None)
+        hosts = resolve_cell(row.get("host", ""), hint)
+        cobs = resolve_cell(row.get("co_builders", ""), hint)
+        if region is None:
+            region = _host_region(parts, hosts, level, default_province)
+        province = province_of(region) if region is not None else None
+        name_norm = canonical_name_norm(nn, parts, province)
+        pid = platform_id(name_norm, level, province.name if province else None)
+        props = _props(b, row, name, name_norm, parts, t, types.get(t) if t else None, level, region, hosts, cobs)
+        if extras:
+            _add_extras(props, row)
+        platforms.append({"id": pid, "props": props, "evidence": [ev]})
+        _link_institutions(b, pid, ev, hosts, cobs)
+        _link_type_region(b, pid, ev, t, region)
+        _link_industry_cluster(b, pid, ev, row, props["industry"], province)
+
+
+def _parse(name: str) -> Parsed:
+    nn = norm_name(name)
+    return nn, parse_name(nn)
+
+
+def _row_evidence(b: Builder, row: Row, name: str) -> str:
+    """= b.row_evidence(row, name), with the constant parts of the rule and key taken from the builder."""
+    multi_table = b.multi_table
+    rule = f"{ROW_RULE}:{row['_sheet']}" if multi_table else ROW_RULE
+    row_no = row["_row"]
+    ev_obj = evidence(
+        {
+            "doc_id": b.doc_id,
+            "start": -1,
+            "end": -1,
+            "quote": name,
+            "rule": rule,
+            "confidence": 1.0,
+            "row": row_no,
+            "seq": row.get("seq"),
+        }
+    )
+    key = (
+        f"{b.ev_head}{'' if row_no is None else str(row_no).strip()}"
+        f"\x1f{rule.strip() if multi_table else _ROW_RULE}\x1f{name.strip()}"
+    )
+    ev = f"{EVIDENCE_PREFIX}:{blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
+    b.evidence.setdefault(ev, ev_obj)
+    return ev
+
+
+def _host_region(
+    parts: NameParts, hosts: Sequence[Resolution], level: str, default_province: Region | None
+) -> Region | None:
+    """A row with no region of its own: its first host's city / province, else the list's province."""
+    region = None
+    if hosts and hosts[0].province:
+        region = region_of(hosts[0].city or hosts[0].province)
+        if (
+            region is not None
+            and parts.region is None
+            and default_province is not None
+            and province_of(region) != default_province
+            and level != "国家级"
+        ):
+            region = default_province  # a provincial list's platform hosted by an out-of-province body
+    return region if region is not None else default_province
+
+
+def _field_tokens(b: Builder, field: str | None) -> list[str]:
+    if not field:
+        return []
+    whole = FIELD_WHOLE.get(field)
+    return list(whole) if whole is not None else b.field_tokens(field)
+
+
+def _props(
+    b: Builder,
+    row: Row,
+    name: str,
+    name_norm: str,
+    parts: NameParts,
+    t: str | None,
+    spec: PlatformTypeSpec | None,
+    level: str,
+    region: Region | None,
+    hosts: Sequence[Resolution],
+    cobs: Sequence[Resolution],
+) -> dict[str, Any]:
+    province = province_of(region) if region is not None else None
+    cell = row.get("industry", "")
+    if hosts:
+        h0: Resolution | None = hosts[0]
+        host_names = [hosts[0].name] if len(hosts) == 1 else [h.name for h in hosts]
+    else:
+        h0, host_names = None, []
+    props: dict[str, Any] = {
+        "name": name,
+        "name_norm": name_norm,
+        "region_prefix": parts.region_prefix,
+        "field": parts.field,
+        "type_suffix": parts.type_suffix,
+        "type": t,
+        "family": spec.family if spec else None,
+        "level": level,
+        "region": province.name if province else None,
+        "city": region.name if region is not None and region.level == "city" else None,
+        "host": h0.name if h0 is not None else None,
+        "host_id": h0.id if h0 is not None else None,
+        "hosts": host_names,
+        "co_builders": [c.name for c in cobs] if cobs else [],
+        "year": row.get("year"),
+        "status": row.get("status"),
+        "industry": split_list(cell) if cell else [],
+        "field_tokens": _field_tokens(b, parts.field),
+        "seq": row.get("seq"),
+        "source_file": b.doc_id,
+        "source_row": row["_row"],
+    }
+    for key in ("field", "supervisor", "source"):
+        if key in row:
+            props["domain" if key == "field" else key] = row[key]
+    return props
+
+
+def _add_extras(props: dict[str, Any], row: Row) -> None:
+    for key, value in row.items():
+        if key.startswith("extra_"):
+            props[key] = value
+
+
+def _link_institutions(b: Builder, pid: str, ev: str, hosts: Sequence[Resolution], cobs: Sequence[Resolution]) -> None:
+    inst_rows = b.inst_rows
+    rels = b.rels
+    for i, h in enumerate(hosts):
+        iid = h.id
+        irow = inst_rows.get(iid)
+        if irow is None:
+            b.institution(h, ev)
+        elif h.surface != h.name and h.surface not in (aliases := irow["props"]["aliases"]):
+            aliases.append(h.surface)
+        rels.setdefault((Rel.HOSTS, Label.INSTITUTION, Label.PLATFORM), []).append(
+            {"src": iid, "dst": pid, "props": {"surface": h.surface, "rule": h.rule, "order": i}, "evidence": [ev]}
+        )
+    for i, c in enumerate(cobs):
+        iid = b.institution(c, ev)
+        rels.setdefault((Rel.CO_BUILDS, Label.INSTITUTION, Label.PLATFORM), []).append(
+            {"src": iid, "dst": pid, "props": {"surface": c.surface, "rule": c.rule, "order": i}, "evidence": [ev]}
+        )
+
+
+def _link_type_region(b: Builder, pid: str, ev: str, t: str | None, region: Region | None) -> None:
+    seen = b.seen
+    if t is not None:
+        tid = TYPE_IDS.get(t)
+        if tid is None or tid not in seen:
+            tid = b.ptype(t)
+        b.rels.setdefault((Rel.TYPED_AS, Label.PLATFORM, Label.PLATFORM_TYPE), []).append(
+            {"src": pid, "dst": tid, "props": {}, "evidence": [ev]}
+        )
+    if region is not None:
+        rid = REGION_IDS.get(region.code)
+        if rid is None or rid not in seen:
+            rid = b.region(region)
+        b.rels.setdefault((Rel.LOCATED_IN, Label.PLATFORM, Label.REGION), []).append(
+            {"src": pid, "dst": rid, "props": {}, "evidence": [ev]}
+        )
+
+
+def _link_industry_cluster(
+    b: Builder, pid: str, ev: str, row: Row, industry: list[str], province: Region | None
+) -> None:
+    dst = (Label.PLATFORM, pid)
+    for item in industry:
+        b.rel(Rel.SERVES, dst, industrial(b, item, province, ev), {}, ev)
+    if "cluster" in row:
+        cid = cluster_node(b, row["cluster"], province, ev)
+        b.rel(Rel.MEMBER_OF, dst, (Label.LAB_CLUSTER, cid), {"role": row.get("role", "成员单位")}, ev)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from app.model.schema import Label, Rel, stable_id
 from app.text.cells import norm_name, split_list
-from app.text.gazetteer import Region, province_of
-from app.text.names import MUNICIPAL, canonical_name_norm, parse_name, region_of
+from app.text.gazetteer import Region, locate, province_of
+from app.text.names import MUNICIPAL, canonical_name_norm, parse_name
 from app.text.taxonomy import NATIONAL, PROVINCIAL, by_name
 from ingest.inventory.builder import Builder, Row, cluster_node, industrial, platform_id
 from ingest.resolve.resolver import kind_of
@@ -85,7 +85,8 @@ def _member(b: Builder, surface: str, province: Region | None, level: str, ev: s
 
 
 def _row_province(row: Row, default_province: Region | None) -> Region | None:
-    region = region_of(row["region"]) if "region" in row else parse_name(norm_name(row["cluster"])).region
+    place = locate(row["region"], default_province) if "region" in row else None
+    region = place.region if place is not None else parse_name(norm_name(row["cluster"])).region
     return province_of(region) if region else default_province
 
 

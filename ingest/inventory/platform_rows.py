@@ -14,7 +14,7 @@ from typing import Any
 
 from app.model.schema import Label, Rel
 from app.text.cells import norm_name, split_list
-from app.text.gazetteer import Region, province_of
+from app.text.gazetteer import Place, Region, locate, province_of
 from app.text.names import NameParts, canonical_name_norm, parse_name, region_of
 from app.text.taxonomy import PlatformTypeSpec, by_name
 from ingest.inventory.builder import (
@@ -55,7 +55,8 @@ def platform_rows(
         t = type_cell(row["type"]) if "type" in row else None
         t = t or parts.type
         level = row.get("level") or parts.level or default_level
-        region = region_of(row["region"]) if "region" in row else parts.region
+        place = locate(row["region"], default_province) if "region" in row else None
+        region = place.region if place is not None else parts.region
         hint = province_of(region).name if region else (default_province.name if default_province else None)
         hosts = resolve_cell(row.get("host", ""), hint)
         cobs = resolve_cell(row.get("co_builders", ""), hint)
@@ -65,6 +66,8 @@ def platform_rows(
         name_norm = canonical_name_norm(nn, parts, province)
         pid = platform_id(name_norm, level, province.name if province else None)
         props = _props(b, row, name, name_norm, parts, t, types.get(t) if t else None, level, region, hosts, cobs)
+        if "region" in row:
+            _place_props(props, row["region"], place)
         if extras:
             _add_extras(props, row)
         platforms.append({"id": pid, "props": props, "evidence": [ev]})
@@ -176,6 +179,15 @@ def _props(
         if key in row:
             props["domain" if key == "field" else key] = row[key]
     return props
+
+
+def _place_props(props: dict[str, Any], cell: str, place: Place | None) -> None:
+    """What the region cell says beyond the Region node: its county, or the cell itself when no admin
+    division was found in it (kept, never dropped: the read's report lists it as a warning)."""
+    if place is None:
+        props["region_text"] = cell
+    elif place.county:
+        props["county"] = place.county
 
 
 def _add_extras(props: dict[str, Any], row: Row) -> None:

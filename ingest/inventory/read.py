@@ -16,13 +16,14 @@ from pydantic import BaseModel, Field
 
 from app.model.errors import InputError
 from app.text.cells import looks_like_name, parse_level, parse_status, parse_year, tidy
-from app.text.gazetteer import region_by_name
+from app.text.gazetteer import DIRECT, locate
 from ingest.inventory import headers as hdr
 from ingest.inventory.readers import RawTable, read_source
 from ingest.inventory.textlist import parse_text
 
 HEADER_SCAN_ROWS = 15  # a title / notes block above the header row is common in published lists
 _CLUSTER_FILL = ("cluster", "director", "director_org", "lead_platform", "industry")
+REGION_UNRESOLVED = "region not found in the gazetteer (kept as text)"
 _NOTE_PREFIXES = ("注", "备注", "说明", "合计", "总计", "小计", "附")
 
 
@@ -235,9 +236,9 @@ def _clean_cells(
         region = rec["region"]
         ok = region_ok.get(region)
         if ok is None:
-            ok = region_ok[region] = region_by_name(region) is not None
-        if not ok:
-            rejects.append(_cell(file, sheet, row_no, "region", "not an admin division", rec.pop("region")))
+            ok = region_ok[region] = locate(region) is not None or DIRECT.match(region.strip()) is not None
+        if not ok:  # kept: the row loads, the cell is stored as region_text (the list's province may apply)
+            rejects.append(_cell(file, sheet, row_no, "region", REGION_UNRESOLVED, region))
 
 
 def _cell(file: str, sheet: str, row: int, column: str, reason: str, value: object) -> Reject:

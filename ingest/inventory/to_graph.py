@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from app.model.batch import GraphBatch
 from app.model.runtime import gc_paused
 from app.text.cells import norm_name
-from app.text.gazetteer import Region, province_of
-from app.text.names import NameParts, parse_name, region_of
+from app.text.gazetteer import Region, locate, province_of
+from app.text.names import NameParts, parse_name
 from app.text.taxonomy import PROVINCIAL
 from ingest.inventory.builder import FIELD_TOKENS, ROW_RULE, Builder, Lookup, MemberStats, platform_id
 from ingest.inventory.clusters import clusters
@@ -40,7 +40,8 @@ def _defaults(read: InventoryRead, parsed: dict[str, tuple[str, NameParts]] | No
         parts = parse_name(nn)
         if parsed is not None:
             parsed[name] = (nn, parts)
-        region = region_of(row["region"]) if "region" in row else parts.region
+        place = locate(row["region"]) if "region" in row else None
+        region = place.region if place is not None else parts.region
         if region is not None:
             provinces[province_of(region).code] += 1
         level = row.get("level") or parts.level

@@ -15,7 +15,7 @@ from typing import Any
 from app.model.schema import Label, Rel
 from app.text.cells import norm_name, split_list
 from app.text.gazetteer import Place, Region, locate, province_of
-from app.text.names import NameParts, canonical_name_norm, parse_name, region_of
+from app.text.names import NameParts, canonical_name_norm, host_from_note, parse_name, region_of, unmapped_type
 from app.text.taxonomy import PlatformTypeSpec, by_name
 from ingest.inventory.builder import (
     EVIDENCE_PREFIX,
@@ -53,12 +53,12 @@ def platform_rows(
         nn, parts = hit if hit is not None else _parse(name)
         ev = _row_evidence(b, row, name)
         t = type_cell(row["type"]) if "type" in row else None
-        t = t or parts.type
+        t = t or parts.type or unmapped_type(nn)
         level = row.get("level") or parts.level or default_level
         place = locate(row["region"], default_province) if "region" in row else None
         region = place.region if place is not None else parts.region
         hint = province_of(region).name if region else (default_province.name if default_province else None)
-        hosts = resolve_cell(row.get("host", ""), hint)
+        hosts = resolve_cell(row.get("host") or _named_host(row, parts), hint)
         cobs = resolve_cell(row.get("co_builders", ""), hint)
         if region is None:
             region = _host_region(parts, hosts, level, default_province)
@@ -79,6 +79,17 @@ def platform_rows(
 def _parse(name: str) -> Parsed:
     nn = norm_name(name)
     return nn, parse_name(nn)
+
+
+def _named_host(row: Row, parts: NameParts) -> str:
+    """A row without a host cell: the host its name states (名称(依托单位), X公司技术中心), else a note
+    cell saying 依托：X."""
+    if parts.host:
+        return parts.host
+    for key, value in row.items():
+        if key.startswith("extra_") and isinstance(value, str) and (host := host_from_note(value)):
+            return host
+    return ""
 
 
 def _row_evidence(b: Builder, row: Row, name: str) -> str:

@@ -46,7 +46,7 @@ _COMPANY_TECH_CENTRE = re.compile(
 # Endings a reader takes for a platform although no taxonomy type ends so (an explicit UNMAPPED type).
 _PLATFORM_END = re.compile(
     r"(?:中心|基地|平台|实验室|实验站|研究站|观测站|工作站|试验站|资源库|资源圃|种质库|数据库|园区|科技园|研究院|"
-    r"创新院|研发院|联盟|孵化器|加速器|空间)$"
+    r"创新院|研发院|联盟|孵化器|加速器|空间|中期库|试管苗库|复份库|种业园|产业园)$"
 )
 
 

@@ -30,6 +30,7 @@ class _Candidate:
     level: str
     province: str | None
     ids: tuple[str, ...]  # platform ids in order of preference
+    host: str  # the organisation the name states (X股份有限公司技术中心 → X), "" if none
 
 
 def _platform_candidate(surface: str, province: Region | None, level: str) -> _Candidate | None:
@@ -48,40 +49,54 @@ def _platform_candidate(surface: str, province: Region | None, level: str) -> _C
     pname = prov.name if prov else None
     levels = dict.fromkeys((lvl, *_LEVELS))
     ids = tuple(platform_id(name_norm, lv, pname) for lv in levels)
-    return _Candidate(surface, name_norm, parts.type, lvl, pname, ids)
+    return _Candidate(surface, name_norm, parts.type, lvl, pname, ids, parts.host)
 
 
-def _member(b: Builder, surface: str, province: Region | None, level: str, ev: str) -> tuple[Label, str]:
+Node = tuple[Label, str]
+
+
+def _member(b: Builder, surface: str, province: Region | None, level: str, ev: str) -> tuple[Node, Node | None]:
     """A member / lead named in a cluster list: an EXISTING platform when the store holds one under a
     candidate id (linked, its properties left as the inventory stated them), else a new platform; or an
-    institution (resolved like inventory hosts: same id as the host of the same name)."""
+    institution (resolved like inventory hosts: same id as the host of the same name). Second: the
+    institution the platform's name states (a company's 技术中心 → the company), else None."""
     cand = _platform_candidate(surface, province, level)
-    if cand is not None:
-        found = next((i for i in cand.ids if i in b.existing), None)
+    if cand is None:
+        res = b.resolver.resolve(surface, province.name if province else None)
         if b.members is not None:
-            b.members.count(cand.ids[0], found is not None)
-        if found is not None:
-            b.node(Label.PLATFORM, found, {}, ev)
-            return Label.PLATFORM, found
-        spec = by_name()[cand.type]
-        b.node(
-            Label.PLATFORM,
-            cand.ids[0],
-            {
-                "name": surface,
-                "name_norm": cand.name_norm,
-                "type": cand.type,
-                "family": spec.family,
-                "level": cand.level,
-                "region": cand.province,
-            },
-            ev,
-        )
-        return Label.PLATFORM, cand.ids[0]
-    res = b.resolver.resolve(surface, province.name if province else None)
+            b.members.count(res.id, res.id in b.existing)
+        return (Label.INSTITUTION, b.institution(res, ev)), None
+    found = next((i for i in cand.ids if i in b.existing), None)
     if b.members is not None:
-        b.members.count(res.id, res.id in b.existing)
-    return Label.INSTITUTION, b.institution(res, ev)
+        b.members.count(cand.ids[0], found is not None)
+    host = None
+    if cand.host:
+        host = (Label.INSTITUTION, b.institution(b.resolver.resolve(cand.host, cand.province), ev))
+    if found is not None:
+        b.node(Label.PLATFORM, found, {}, ev)
+        return (Label.PLATFORM, found), host
+    pid = _new_platform(b, cand, ev)
+    if host is not None:  # the platform is new: the list is the first to say who hosts it
+        b.rel(Rel.HOSTS, host, (Label.PLATFORM, pid), {"surface": cand.host, "rule": "named", "order": 0}, ev, "")
+    return (Label.PLATFORM, pid), host
+
+
+def _new_platform(b: Builder, cand: _Candidate, ev: str) -> str:
+    spec = by_name()[cand.type]
+    b.node(
+        Label.PLATFORM,
+        cand.ids[0],
+        {
+            "name": cand.surface,
+            "name_norm": cand.name_norm,
+            "type": cand.type,
+            "family": spec.family,
+            "level": cand.level,
+            "region": cand.province,
+        },
+        ev,
+    )
+    return cand.ids[0]
 
 
 def _row_province(row: Row, default_province: Region | None) -> Region | None:
@@ -102,6 +117,8 @@ def _lookup_members(b: Builder, rows: list[Row], default_province: Region | None
             cand = _platform_candidate(surface, province, default_level)
             if cand is not None:
                 platform_ids.extend(cand.ids)
+                if cand.host:
+                    inst_ids.append(b.resolver.resolve(cand.host, cand.province).id)
             else:
                 inst_ids.append(b.resolver.resolve(surface, province.name if province else None).id)
     b.existing = b.lookup(Label.PLATFORM, list(dict.fromkeys(platform_ids)))
@@ -136,11 +153,13 @@ def clusters(b: Builder, rows: list[Row], default_province: Region | None, defau
             src = (Label.INSTITUTION, b.institution(b.resolver.resolve(org, pname), ev))
             b.rel(Rel.LEADS, src, cl, {"role": "群主任单位"}, ev, dedupe="群主任单位")
         for lead in split_list(row.get("lead_platform", "")):
-            src = _member(b, lead, province, default_level, ev)
+            src, _host = _member(b, lead, province, default_level, ev)
             b.rel(Rel.LEADS, src, cl, {"role": "牵头平台"}, ev, dedupe="牵头平台")
         for item in split_list(row.get("industry", "")):
             b.rel(Rel.SERVES, cl, industrial(b, item, province, ev), {}, ev, dedupe="")
         role = row.get("role") or "成员单位"
         for member in split_list(row.get("member", "")):
-            src = _member(b, member, province, default_level, ev)
+            src, host = _member(b, member, province, default_level, ev)
             b.rel(Rel.MEMBER_OF, src, cl, {"role": role}, ev, dedupe=role)
+            if host is not None:  # the company of a member 技术中心 is a member through it
+                b.rel(Rel.MEMBER_OF, host, cl, {"role": role, "via": member}, ev, dedupe=f"{role}:{member}")

@@ -64,7 +64,7 @@ def _split_name(name: str) -> tuple[str, str, str]:
     if m is not None:
         inner = m.group("inner").strip()
         noted = host_from_note(inner)
-        if noted or _ORG_END.search(inner):
+        if noted or _ORG_END.search(inner) or _named_org(inner):
             host = noted or inner
         else:
             bracket = inner
@@ -73,6 +73,14 @@ def _split_name(name: str) -> tuple[str, str, str]:
     if c is not None and not host:
         host = c.group("host")
     return name, host, bracket
+
+
+def _named_org(inner: str) -> bool:
+    """A bracket of five or more characters, no digits, not a place: an organisation's name (one a typo
+    hides from _ORG_END: 四川师范大雪), not a note like (试行), (2019年度) or a place like (北京)."""
+    if len(inner) < 5 or any(ch.isdigit() for ch in inner) or region_by_name(inner) is not None:
+        return False
+    return len(inner) - sum(end - start for start, end, _ in find_regions(inner)) >= 3
 
 
 def unmapped_type(name_norm: str) -> str | None:

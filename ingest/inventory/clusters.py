@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from app.model.schema import Label, Rel, stable_id
 from app.text.cells import norm_name, split_list
 from app.text.gazetteer import Region, locate, province_of
-from app.text.names import MUNICIPAL, canonical_name_norm, parse_name
+from app.text.names import MUNICIPAL, canonical_name_norm, parse_name, unmapped_type
 from app.text.taxonomy import NATIONAL, PROVINCIAL, by_name
 from ingest.inventory.builder import Builder, Row, cluster_node, industrial, platform_id
 from ingest.resolve.resolver import kind_of
@@ -31,6 +31,7 @@ class _Candidate:
     province: str | None
     ids: tuple[str, ...]  # platform ids in order of preference
     host: str  # the organisation the name states (X股份有限公司技术中心 → X), "" if none
+    unmapped: bool = False  # named like a platform of no known type: a platform only if the store has it
 
 
 def _platform_candidate(surface: str, province: Region | None, level: str) -> _Candidate | None:
@@ -40,7 +41,8 @@ def _platform_candidate(surface: str, province: Region | None, level: str) -> _C
     first, then the list's, then the others."""
     nn = norm_name(surface)
     parts = parse_name(nn)
-    if parts.type is None or kind_of(nn) not in _PLATFORM_KINDS:
+    t = parts.type or unmapped_type(nn)
+    if t is None or kind_of(nn) not in _PLATFORM_KINDS:
         return None
     region = parts.region or province
     prov = province_of(region) if region else None
@@ -49,7 +51,7 @@ def _platform_candidate(surface: str, province: Region | None, level: str) -> _C
     pname = prov.name if prov else None
     levels = dict.fromkeys((lvl, *_LEVELS))
     ids = tuple(platform_id(name_norm, lv, pname) for lv in levels)
-    return _Candidate(surface, name_norm, parts.type, lvl, pname, ids, parts.host)
+    return _Candidate(surface, name_norm, t, lvl, pname, ids, parts.host, parts.type is None)
 
 
 Node = tuple[Label, str]
@@ -61,6 +63,8 @@ def _member(b: Builder, surface: str, province: Region | None, level: str, ev: s
     institution (resolved like inventory hosts: same id as the host of the same name). Second: the
     institution the platform's name states (a company's 技术中心 → the company), else None."""
     cand = _platform_candidate(surface, province, level)
+    if cand is not None and cand.unmapped and not any(i in b.existing for i in cand.ids):
+        cand = None  # 成果转化服务中心: an institution unless a list made it a platform
     if cand is None:
         res = b.resolver.resolve(surface, province.name if province else None)
         if b.members is not None:
@@ -119,7 +123,7 @@ def _lookup_members(b: Builder, rows: list[Row], default_province: Region | None
                 platform_ids.extend(cand.ids)
                 if cand.host:
                     inst_ids.append(b.resolver.resolve(cand.host, cand.province).id)
-            else:
+            if cand is None or cand.unmapped:
                 inst_ids.append(b.resolver.resolve(surface, province.name if province else None).id)
     b.existing = b.lookup(Label.PLATFORM, list(dict.fromkeys(platform_ids)))
     b.existing |= b.lookup(Label.INSTITUTION, list(dict.fromkeys(inst_ids)))

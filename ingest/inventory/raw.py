@@ -18,6 +18,8 @@ class RawSource:
     encoding: str | None
     tables: list[RawTable]
     text: str | None = None  # decoded text, for sources that may be numbered lists
+    # source lines that could not be read as rows: (row number, reason, the line as far as it decodes)
+    bad_rows: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def cell_text(value: object) -> str:

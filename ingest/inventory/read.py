@@ -21,6 +21,7 @@ from ingest.inventory import headers as hdr
 from ingest.inventory.readers import RawTable, read_source
 from ingest.inventory.textlist import parse_text
 
+MAX_EXTRA_COLUMNS = 64  # unknown columns kept per table (as extra_<header>); more are reported, not stored
 HEADER_SCAN_ROWS = 15  # a title / notes block above the header row is common in published lists
 _CLUSTER_FILL = ("cluster", "director", "director_org", "lead_platform", "industry")
 REGION_UNRESOLVED = "region not found in the gazetteer (kept as text)"
@@ -119,6 +120,8 @@ def _read_inventory(path: Path) -> InventoryRead:
         rejects=[],
         skipped_tables=skipped,
     )
+    for row_no, reason, line in source.bad_rows:
+        out.rejects.append(Reject(file=str(path), row=row_no, column=None, reason=reason, value=line[:500]))
     for table, idx, header, t_kind in located:
         if t_kind != kind:
             out.skipped_tables.append(f"{table.sheet or 'table'} ({t_kind} list in a {kind} file)")
@@ -153,7 +156,13 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
         unknown=[h for h in unknown.values()],
         rows=0,
     )
-    columns = sorted(mapped.items()) + sorted((i, f"extra_{h}") for i, h in unknown.items())
+    extras = sorted((i, f"extra_{h}") for i, h in unknown.items())
+    if len(extras) > MAX_EXTRA_COLUMNS:
+        reason = f"too many columns: {len(extras)} unknown, the first {MAX_EXTRA_COLUMNS} kept as extra_<header>"
+        dropped = ", ".join(h for _, h in extras[MAX_EXTRA_COLUMNS : MAX_EXTRA_COLUMNS + 5])
+        out.rejects.append(_cell(file, sheet, table.rows[idx][0], "", reason, f"{dropped}, …"))
+        extras = extras[:MAX_EXTRA_COLUMNS]
+    columns = sorted(mapped.items()) + extras
     n_cols = len(header)
     rows = out.rows
     rejects = out.rejects
@@ -164,6 +173,9 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
     for row_no, cells in table.rows[idx + 1 :]:
         if len(cells) < n_cols:
             cells = cells + [""] * (n_cols - len(cells))
+        elif len(cells) > n_cols + MAX_EXTRA_COLUMNS and any(cells[n_cols:]):
+            reason = f"row has {len(cells)} cells, the header {n_cols}: cells past the header not stored"
+            rejects.append(_cell(file, sheet, row_no, "", reason, "…"))
         rec = _record(row_no, sheet, cells, columns)
         if rec is None:
             continue

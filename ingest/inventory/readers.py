@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -64,32 +65,110 @@ MAX_RECORD_LINES = 50  # physical lines one CSV record may span (cells with line
 
 
 def read_csv(path: Path, data: bytes | None = None) -> RawSource:
+    """Rows of a CSV / TSV. A line that cannot be a row is reported in ``bad_rows`` and the other rows
+    read: an unclosed quote (its cell would swallow the next rows), bytes of another encoding in a UTF-8
+    file."""
     raw = path.read_bytes() if data is None else data
-    text, encoding = decode_bytes(raw, path)
+    text, encoding, bad = _decode_rows(raw, path)
     first = text[: text.find("\n")] if "\n" in text else text
     delimiter = max((",", "\t", ";", "|"), key=first.count) if first else ","
     table = RawTable("")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        rows = table.rows
+    lines = io.StringIO(text, newline="").readlines()
+    for row_no, cells in _csv_records(lines, delimiter, path, bad):
+        if any(cells):
+            # str.strip() is enough here (CSV cells are text); cell_text costs a call per cell
+            table.rows.append((row_no, [c.strip() for c in cells]))
+    return RawSource("csv", encoding, [table], None, sorted(bad))
+
+
+def _csv_records(
+    lines: list[str], delimiter: str, path: Path, bad: list[tuple[int, str, str]]
+) -> Iterator[tuple[int, list[str]]]:
+    """(line number of the record's last line, cells). A record whose quoted cell runs over lines that
+    look like rows (an unclosed quote) is not a record: its first line goes to ``bad`` and reading starts
+    again on the next line."""
+    pos = 0  # lines already consumed before the current reader
+    while pos < len(lines):
+        reader = csv.reader(iter(lines[pos:]), delimiter=delimiter)
         end = 0
-        for cells in reader:
-            start, end = end + 1, reader.line_num
-            if end - start >= MAX_RECORD_LINES:
-                # A stray quote swallows every following line into one cell up to the next quote: hundreds
-                # of rows vanished without a reject (bench/heavy_inputs.py). A cell is never that long.
-                raise InputError(
-                    path,
-                    None,
-                    f"CSV: a quoted cell starting on line {start} runs over {end - start + 1} lines "
-                    "(an unbalanced quote?); fix that quote and load the file again",
-                )
-            if any(cells):
-                # str.strip() is enough here (CSV cells are text); cell_text costs a call per cell
-                rows.append((reader.line_num, [c.strip() for c in cells]))
-    except csv.Error as exc:
-        raise InputError(path, None, f"CSV syntax error at line {reader.line_num}: {exc}") from exc
-    return RawSource("csv", encoding, [table], None)
+        try:
+            for cells in reader:
+                start, end = end + 1, reader.line_num
+                if _swallows_rows(cells, delimiter):
+                    raise _StrayQuote(start)
+                if end - start >= MAX_RECORD_LINES:
+                    raise InputError(
+                        path,
+                        None,
+                        f"CSV: a quoted cell starting on line {pos + start} runs over {end - start + 1} lines "
+                        "(an unbalanced quote?); fix that quote and load the file again",
+                    )
+                yield pos + end, cells
+            return
+        except _StrayQuote as stray:
+            line = pos + stray.line
+        except csv.Error as exc:  # e.g. the file ends inside a quoted cell
+            line = pos + end + 1
+            if line > len(lines):
+                raise InputError(path, None, f"CSV syntax error at line {line}: {exc}") from exc
+        bad.append((line, "unclosed quote: the line is not read as a row (fix the quote)", lines[line - 1].rstrip()))
+        pos = line
+
+
+class _StrayQuote(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _swallows_rows(cells: list[str], delimiter: str) -> bool:
+    """A cell with a line break and delimiters in it: the rows an unclosed quote swallowed, or the rest of
+    the file after one (a cell with line breaks in a published list holds a few names, not delimited
+    rows)."""
+    return any(c.count(delimiter) >= 2 for c in cells if "\n" in c)
+
+
+def _decode_rows(raw: bytes, path: Path) -> tuple[str, str, list[tuple[int, str, str]]]:
+    """decode_bytes, except for a UTF-8 file with a few lines in another encoding: those lines are
+    reported (row, reason) and left out, the others read (else GB18030 would turn the whole file into
+    mojibake)."""
+    bad: list[tuple[int, str, str]] = []
+    if not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            mixed = _utf8_lines(body, path, bad)
+            if mixed is not None:
+                return mixed, "utf-8-sig" if body is not raw else "utf-8", bad
+            bad.clear()
+    text, encoding = decode_bytes(raw, path)
+    return text, encoding, bad
+
+
+def _utf8_lines(body: bytes, path: Path, bad: list[tuple[int, str, str]]) -> str | None:
+    """The UTF-8 lines of a file whose other lines are not UTF-8, when the file is clearly UTF-8 (most
+    lines with non-ASCII text decode, at most a tenth do not); None otherwise."""
+    lines = body.split(b"\n")
+    out: list[str] = []
+    non_ascii = 0
+    for i, line in enumerate(lines, 1):
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        non_ascii += 1
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            reason = f"not UTF-8 like the rest of the file (byte {exc.start} of the line: another encoding?)"
+            bad.append((i, reason, line.decode("utf-8", errors="replace").rstrip()))
+            out.append("")
+    if not bad or len(bad) * 10 > non_ascii or non_ascii - len(bad) < 3:
+        return None
+    text = "\n".join(out)
+    if "\x00" in text:
+        raise InputError(path, text.index("\x00"), "NUL character in the text (a binary or corrupt file)")
+    return text
 
 
 def read_xlsx(path: Path) -> RawSource:

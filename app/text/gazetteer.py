@@ -174,8 +174,8 @@ def _alias_names() -> dict[str, Region]:
     for r in regions():
         if r.level != "city" or r.short == r.name:
             continue
-        for tail in ("州", "盟", "地区", "市"):
-            if r.name.endswith(("自治州", "州", "盟", "地区")) or tail == "市":
+        if r.name.endswith(("州", "盟", "地区")):  # not short + 市: 大理市 / 恩施市 are county-level cities
+            for tail in ("州", "盟", "地区"):
                 out.setdefault(r.short + tail, r)
     return out
 

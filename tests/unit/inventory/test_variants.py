@@ -123,3 +123,12 @@ def test_typo_needs_a_long_unique_candidate() -> None:
     assert typo_of("山西大学") is None  # too short to call a one-character change a typo
     assert typo_of("华东师范大学") is None  # a real name is never a typo of another
     assert renamed("华中工学院") == "华中科技大学"
+
+
+def test_locate_on_the_labelled_region_cells() -> None:
+    """The comparison set of docs/inventory.md (tests/unit/inventory/region_compare.py)."""
+    from tests.unit.inventory.region_compare import _ours, labelled
+
+    cases = labelled()
+    right = sum(_ours(cell)[:2] == label[:2] for cell, label, _ in cases)
+    assert right / len(cases) >= 0.98, right

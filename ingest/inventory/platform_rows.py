@@ -47,6 +47,8 @@ def platform_rows(
     resolve_cell = b.resolver.resolve_cell
     platforms = b.nodes.setdefault(Label.PLATFORM, [])
     types = by_name()
+    out = _RelRows(b.rels)
+    places: dict[str, Place | None] = {}  # region cell → place (cells repeat; locate's own cache hashes more)
     for row in rows:
         name: str = row["name"]
         hit = parsed.get(name)  # parsed once already by _defaults (the first DEFAULT_SAMPLE rows)
@@ -55,7 +57,8 @@ def platform_rows(
         t = type_cell(row["type"]) if "type" in row else None
         t = t or parts.type or unmapped_type(nn)
         level = row.get("level") or parts.level or default_level
-        place = locate(row["region"], default_province) if "region" in row else None
+        cell = row.get("region")
+        place = (places[cell] if cell in places else _locate(places, cell, default_province)) if cell else None
         region = place.region if place is not None else parts.region
         hint = province_of(region).name if region else (default_province.name if default_province else None)
         hosts = resolve_cell(row.get("host") or _named_host(row, parts), hint)
@@ -65,15 +68,44 @@ def platform_rows(
         province = province_of(region) if region is not None else None
         name_norm = canonical_name_norm(nn, parts, province)
         pid = platform_id(name_norm, level, province.name if province else None)
-        props = _props(b, row, name, name_norm, parts, t, types.get(t) if t else None, level, region, hosts, cobs)
-        if "region" in row:
-            _place_props(props, row["region"], place)
+        spec = types.get(t) if t else None
+        props = _props(b, row, name, name_norm, parts, t, spec, level, region, province, hosts, cobs)
+        if cell and (place is None or place.county):
+            _place_props(props, cell, place)
         if extras:
             _add_extras(props, row)
         platforms.append({"id": pid, "props": props, "evidence": [ev]})
-        _link_institutions(b, pid, ev, hosts, cobs)
-        _link_type_region(b, pid, ev, t, region)
-        _link_industry_cluster(b, pid, ev, row, props["industry"], province)
+        if hosts or cobs:
+            _link_institutions(b, out, pid, ev, hosts, cobs)
+        _link_type_region(b, out, pid, ev, t, region)
+        if "industry" in row or "cluster" in row:
+            _link_industry_cluster(b, pid, ev, row, props["industry"], province)
+
+
+_HOSTS = (Rel.HOSTS, Label.INSTITUTION, Label.PLATFORM)
+_CO_BUILDS = (Rel.CO_BUILDS, Label.INSTITUTION, Label.PLATFORM)
+_TYPED_AS = (Rel.TYPED_AS, Label.PLATFORM, Label.PLATFORM_TYPE)
+_LOCATED_IN = (Rel.LOCATED_IN, Label.PLATFORM, Label.REGION)
+
+
+class _RelRows:
+    """The batch's relationship lists a chunk appends to, each found once: a (Rel, Label, Label) key
+    hashes its three enums in Python on every dict probe. Created on first use, as the batch's key order
+    must be (the order facts first appear in)."""
+
+    __slots__ = ("cobs", "hosts", "located", "rels", "typed")
+
+    def __init__(self, rels: dict[Any, list[dict[str, Any]]]) -> None:
+        self.rels = rels
+        self.hosts: list[dict[str, Any]] | None = None
+        self.cobs: list[dict[str, Any]] | None = None
+        self.typed: list[dict[str, Any]] | None = None
+        self.located: list[dict[str, Any]] | None = None
+
+
+def _locate(places: dict[str, Place | None], cell: str, province: Region | None) -> Place | None:
+    place = places[cell] = locate(cell, province)
+    return place
 
 
 def _parse(name: str) -> Parsed:
@@ -153,10 +185,10 @@ def _props(
     spec: PlatformTypeSpec | None,
     level: str,
     region: Region | None,
+    province: Region | None,
     hosts: Sequence[Resolution],
     cobs: Sequence[Resolution],
 ) -> dict[str, Any]:
-    province = province_of(region) if region is not None else None
     cell = row.get("industry", "")
     if hosts:
         h0: Resolution | None = hosts[0]
@@ -207,9 +239,10 @@ def _add_extras(props: dict[str, Any], row: Row) -> None:
             props[key] = value
 
 
-def _link_institutions(b: Builder, pid: str, ev: str, hosts: Sequence[Resolution], cobs: Sequence[Resolution]) -> None:
+def _link_institutions(
+    b: Builder, out: _RelRows, pid: str, ev: str, hosts: Sequence[Resolution], cobs: Sequence[Resolution]
+) -> None:
     inst_rows = b.inst_rows
-    rels = b.rels
     for i, h in enumerate(hosts):
         iid = h.id
         irow = inst_rows.get(iid)
@@ -217,32 +250,36 @@ def _link_institutions(b: Builder, pid: str, ev: str, hosts: Sequence[Resolution
             b.institution(h, ev)
         elif h.surface != h.name and h.surface not in (aliases := irow["props"]["aliases"]):
             aliases.append(h.surface)
-        rels.setdefault((Rel.HOSTS, Label.INSTITUTION, Label.PLATFORM), []).append(
+        if out.hosts is None:
+            out.hosts = out.rels.setdefault(_HOSTS, [])
+        out.hosts.append(
             {"src": iid, "dst": pid, "props": {"surface": h.surface, "rule": h.rule, "order": i}, "evidence": [ev]}
         )
     for i, c in enumerate(cobs):
         iid = b.institution(c, ev)
-        rels.setdefault((Rel.CO_BUILDS, Label.INSTITUTION, Label.PLATFORM), []).append(
+        if out.cobs is None:
+            out.cobs = out.rels.setdefault(_CO_BUILDS, [])
+        out.cobs.append(
             {"src": iid, "dst": pid, "props": {"surface": c.surface, "rule": c.rule, "order": i}, "evidence": [ev]}
         )
 
 
-def _link_type_region(b: Builder, pid: str, ev: str, t: str | None, region: Region | None) -> None:
+def _link_type_region(b: Builder, out: _RelRows, pid: str, ev: str, t: str | None, region: Region | None) -> None:
     seen = b.seen
     if t is not None:
         tid = TYPE_IDS.get(t)
         if tid is None or tid not in seen:
             tid = b.ptype(t)
-        b.rels.setdefault((Rel.TYPED_AS, Label.PLATFORM, Label.PLATFORM_TYPE), []).append(
-            {"src": pid, "dst": tid, "props": {}, "evidence": [ev]}
-        )
+        if out.typed is None:
+            out.typed = out.rels.setdefault(_TYPED_AS, [])
+        out.typed.append({"src": pid, "dst": tid, "props": {}, "evidence": [ev]})
     if region is not None:
         rid = REGION_IDS.get(region.code)
         if rid is None or rid not in seen:
             rid = b.region(region)
-        b.rels.setdefault((Rel.LOCATED_IN, Label.PLATFORM, Label.REGION), []).append(
-            {"src": pid, "dst": rid, "props": {}, "evidence": [ev]}
-        )
+        if out.located is None:
+            out.located = out.rels.setdefault(_LOCATED_IN, [])
+        out.located.append({"src": pid, "dst": rid, "props": {}, "evidence": [ev]})
 
 
 def _link_industry_cluster(

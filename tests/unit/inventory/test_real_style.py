@@ -17,7 +17,7 @@ from ingest.inventory.to_graph import to_batches
 from ingest.resolve.resolver import Resolver
 from ingest.synth.real_style import generate_real_list
 
-_KNOWN_KINDS = {"university", "company", "institute", "hospital", "association", "financial"}
+_KNOWN_KINDS = {"university", "company", "institute", "hospital", "association", "financial", "service"}
 
 
 @pytest.fixture(scope="module")

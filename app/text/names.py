@@ -29,8 +29,6 @@ class NameParts:
     type_suffix: str  # as written, level infix included: 国家重点实验室
     type: str | None  # canonical type name
     level: str | None  # implied by the name, None if it says nothing
-    host: str = ""  # an organisation the name states: 名称(依托单位), 依托:X, X股份有限公司技术中心 → X
-    bracket: str = ""  # a trailing bracket that is not a host (a place: 种质资源圃(北京)), as written
 
 
 COMPANY_CENTRE = "企业技术中心"
@@ -69,10 +67,27 @@ def _split_name(name: str) -> tuple[str, str, str]:
         else:
             bracket = inner
         name = m.group("core")
-    c = _COMPANY_TECH_CENTRE.match(name)
-    if c is not None and not host:
-        host = c.group("host")
+    if not host and name.endswith("中心") and ("公司" in name or "集团" in name or "厂" in name):
+        c = _COMPANY_TECH_CENTRE.match(name)
+        if c is not None:
+            host = c.group("host")
     return name, host, bracket
+
+
+_HOST_ENDS = frozenset(")心")
+
+
+def _states_host(name: str) -> bool:
+    return name.endswith(")") or (name.endswith("中心") and ("公司" in name or "集团" in name or "厂" in name))
+
+
+def name_host(name_norm: str) -> tuple[str, str]:
+    """(host, bracket) a normalised name states: the organisation of 名称(依托单位) / 名称(依托:X) /
+    X股份有限公司技术中心, and a trailing bracket that is no host (a place: 种质资源圃(北京)); "" if none."""
+    if not _states_host(name_norm):
+        return "", ""
+    _, host, bracket = _split_name(name_norm)
+    return host, bracket
 
 
 def _named_org(inner: str) -> bool:
@@ -175,14 +190,14 @@ def region_of(text: str) -> Region | None:
 
 def parse_name(name: str) -> NameParts:
     """Split a normalised platform name into region prefix, field phrase and type suffix (a trailing
-    bracket and a company's 技术中心 give the host: see ``_split_name``)."""
-    host = bracket = ""
-    if name.endswith((")", "中心")):
-        name, host, bracket = _split_name(name)
+    bracket is left out; the host a name states: ``name_host``)."""
+    host = ""
+    if name[-1:] in _HOST_ENDS and _states_host(name):  # one string test for most names
+        name, host, _ = _split_name(name)
     found = _region_prefix(name)
     prefix, region = (found[0], found[1]) if found else ("", None)
     typed = type_of(name)
-    if typed is None and host and _COMPANY_TECH_CENTRE.match(name):
+    if typed is None and host and name.endswith("中心") and _COMPANY_TECH_CENTRE.match(name):
         typed = (COMPANY_CENTRE, len(host))
     t_name, t_start = typed if typed else (None, len(name))
     if t_start < len(prefix):  # the whole name is a type (省实验室): no field
@@ -209,7 +224,7 @@ def parse_name(name: str) -> NameParts:
         level = PROVINCIAL if region.level == "province" else MUNICIPAL
     if level is None and name.startswith(("国家", "全国")):
         level = NATIONAL
-    return NameParts(prefix, region, field, suffix, t_name, level, host, bracket)
+    return NameParts(prefix, region, field, suffix, t_name, level)
 
 
 def canonical_name_norm(name_norm: str, parts: NameParts, province: Region | None) -> str:

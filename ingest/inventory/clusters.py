@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from app.model.schema import Label, Rel, stable_id
 from app.text.cells import norm_name, split_list
 from app.text.gazetteer import Region, locate, province_of
-from app.text.names import MUNICIPAL, canonical_name_norm, parse_name, unmapped_type
+from app.text.names import MUNICIPAL, canonical_name_norm, name_host, parse_name, unmapped_type
 from app.text.taxonomy import NATIONAL, PROVINCIAL, by_name
 from ingest.inventory.builder import Builder, Row, cluster_node, industrial, platform_id
 from ingest.resolve.resolver import kind_of
@@ -51,7 +51,7 @@ def _platform_candidate(surface: str, province: Region | None, level: str) -> _C
     pname = prov.name if prov else None
     levels = dict.fromkeys((lvl, *_LEVELS))
     ids = tuple(platform_id(name_norm, lv, pname) for lv in levels)
-    return _Candidate(surface, name_norm, t, lvl, pname, ids, parts.host, parts.type is None)
+    return _Candidate(surface, name_norm, t, lvl, pname, ids, name_host(nn)[0], parts.type is None)
 
 
 Node = tuple[Label, str]

@@ -15,8 +15,16 @@ from typing import Any
 from app.model.schema import Label, Rel
 from app.text.cells import norm_name, split_list
 from app.text.gazetteer import Place, Region, locate, province_of
-from app.text.names import NameParts, canonical_name_norm, host_from_note, parse_name, region_of, unmapped_type
-from app.text.taxonomy import PlatformTypeSpec, by_name
+from app.text.names import (
+    NameParts,
+    canonical_name_norm,
+    host_from_note,
+    name_host,
+    parse_name,
+    region_of,
+    unmapped_type,
+)
+from app.text.taxonomy import by_name
 from ingest.inventory.builder import (
     EVIDENCE_PREFIX,
     FIELD_WHOLE,
@@ -40,20 +48,42 @@ Parsed = tuple[str, NameParts]
 def platform_rows(
     b: Builder, rows: list[Row], default_province: Region | None, default_level: str, extras: bool = True
 ) -> None:
-    """The platform rows of one chunk, in order."""
+    """The platform rows of one chunk, in order. The common steps stay in this loop (evidence, props, the
+    type / region links: a million rows, each call per row showed); the rarer ones are functions."""
     if not rows:
         return
-    parsed = b.parsed
+    parsed, seen, evidence_rows = b.parsed, b.seen, b.evidence
     resolve_cell = b.resolver.resolve_cell
     platforms = b.nodes.setdefault(Label.PLATFORM, [])
     types = by_name()
     out = _RelRows(b.rels)
     places: dict[str, Place | None] = {}  # region cell → place (cells repeat; locate's own cache hashes more)
+    doc_id, ev_head, multi_table = b.doc_id, b.ev_head, b.multi_table
     for row in rows:
         name: str = row["name"]
         hit = parsed.get(name)  # parsed once already by _defaults (the first DEFAULT_SAMPLE rows)
         nn, parts = hit if hit is not None else _parse(name)
-        ev = _row_evidence(b, row, name)
+        # = b.row_evidence(row, name)
+        rule = f"{ROW_RULE}:{row['_sheet']}" if multi_table else ROW_RULE
+        row_no = row["_row"]
+        ev_obj = evidence(
+            {
+                "doc_id": doc_id,
+                "start": -1,
+                "end": -1,
+                "quote": name,
+                "rule": rule,
+                "confidence": 1.0,
+                "row": row_no,
+                "seq": row.get("seq"),
+            }
+        )
+        key = (
+            f"{ev_head}{'' if row_no is None else str(row_no).strip()}"
+            f"\x1f{rule.strip() if multi_table else _ROW_RULE}\x1f{name.strip()}"
+        )
+        ev = f"{EVIDENCE_PREFIX}:{blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
+        evidence_rows.setdefault(ev, ev_obj)
         t = type_cell(row["type"]) if "type" in row else None
         t = t or parts.type or unmapped_type(nn)
         level = row.get("level") or parts.level or default_level
@@ -61,7 +91,7 @@ def platform_rows(
         place = (places[cell] if cell in places else _locate(places, cell, default_province)) if cell else None
         region = place.region if place is not None else parts.region
         hint = province_of(region).name if region else (default_province.name if default_province else None)
-        hosts = resolve_cell(row.get("host") or _named_host(row, parts), hint)
+        hosts = resolve_cell(row.get("host") or _named_host(row, nn), hint)
         cobs = resolve_cell(row.get("co_builders", ""), hint)
         if region is None:
             region = _host_region(parts, hosts, level, default_province)
@@ -69,15 +99,50 @@ def platform_rows(
         name_norm = canonical_name_norm(nn, parts, province)
         pid = platform_id(name_norm, level, province.name if province else None)
         spec = types.get(t) if t else None
-        props = _props(b, row, name, name_norm, parts, t, spec, level, region, province, hosts, cobs)
-        if cell and (place is None or place.county):
-            _place_props(props, cell, place)
-        if extras:
-            _add_extras(props, row)
+        ind = row.get("industry", "")
+        field = parts.field
+        whole = FIELD_WHOLE.get(field) if field else ()
+        props: dict[str, Any] = {
+            "name": name,
+            "name_norm": name_norm,
+            "region_prefix": parts.region_prefix,
+            "field": field,
+            "type_suffix": parts.type_suffix,
+            "type": t,
+            "family": spec.family if spec else None,
+            "level": level,
+            "region": province.name if province else None,
+            "city": region.name if region is not None and region.level == "city" else None,
+            "host": hosts[0].name if hosts else None,
+            "host_id": hosts[0].id if hosts else None,
+            "hosts": ([hosts[0].name] if len(hosts) == 1 else [h.name for h in hosts]) if hosts else [],
+            "co_builders": [c.name for c in cobs] if cobs else [],
+            "year": row.get("year"),
+            "status": row.get("status"),
+            "industry": split_list(ind) if ind else [],
+            "field_tokens": list(whole) if whole is not None else b.field_tokens(field),
+            "seq": row.get("seq"),
+            "source_file": doc_id,
+            "source_row": row_no,
+        }
+        _more_props(props, row, cell, place, extras)
         platforms.append({"id": pid, "props": props, "evidence": [ev]})
         if hosts or cobs:
             _link_institutions(b, out, pid, ev, hosts, cobs)
-        _link_type_region(b, out, pid, ev, t, region)
+        if t is not None:
+            tid = TYPE_IDS.get(t)
+            if tid is None or tid not in seen:
+                tid = b.ptype(t)
+            if out.typed is None:
+                out.typed = out.rels.setdefault(_TYPED_AS, [])
+            out.typed.append({"src": pid, "dst": tid, "props": {}, "evidence": [ev]})
+        if region is not None:
+            rid = REGION_IDS.get(region.code)
+            if rid is None or rid not in seen:
+                rid = b.region(region)
+            if out.located is None:
+                out.located = out.rels.setdefault(_LOCATED_IN, [])
+            out.located.append({"src": pid, "dst": rid, "props": {}, "evidence": [ev]})
         if "industry" in row or "cluster" in row:
             _link_industry_cluster(b, pid, ev, row, props["industry"], province)
 
@@ -113,41 +178,16 @@ def _parse(name: str) -> Parsed:
     return nn, parse_name(nn)
 
 
-def _named_host(row: Row, parts: NameParts) -> str:
+def _named_host(row: Row, nn: str) -> str:
     """A row without a host cell: the host its name states (名称(依托单位), X公司技术中心), else a note
     cell saying 依托：X."""
-    if parts.host:
-        return parts.host
+    host = name_host(nn)[0]
+    if host:
+        return host
     for key, value in row.items():
         if key.startswith("extra_") and isinstance(value, str) and (host := host_from_note(value)):
             return host
     return ""
-
-
-def _row_evidence(b: Builder, row: Row, name: str) -> str:
-    """= b.row_evidence(row, name), with the constant parts of the rule and key taken from the builder."""
-    multi_table = b.multi_table
-    rule = f"{ROW_RULE}:{row['_sheet']}" if multi_table else ROW_RULE
-    row_no = row["_row"]
-    ev_obj = evidence(
-        {
-            "doc_id": b.doc_id,
-            "start": -1,
-            "end": -1,
-            "quote": name,
-            "rule": rule,
-            "confidence": 1.0,
-            "row": row_no,
-            "seq": row.get("seq"),
-        }
-    )
-    key = (
-        f"{b.ev_head}{'' if row_no is None else str(row_no).strip()}"
-        f"\x1f{rule.strip() if multi_table else _ROW_RULE}\x1f{name.strip()}"
-    )
-    ev = f"{EVIDENCE_PREFIX}:{blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
-    b.evidence.setdefault(ev, ev_obj)
-    return ev
 
 
 def _host_region(
@@ -168,75 +208,22 @@ def _host_region(
     return region if region is not None else default_province
 
 
-def _field_tokens(b: Builder, field: str | None) -> list[str]:
-    if not field:
-        return []
-    whole = FIELD_WHOLE.get(field)
-    return list(whole) if whole is not None else b.field_tokens(field)
-
-
-def _props(
-    b: Builder,
-    row: Row,
-    name: str,
-    name_norm: str,
-    parts: NameParts,
-    t: str | None,
-    spec: PlatformTypeSpec | None,
-    level: str,
-    region: Region | None,
-    province: Region | None,
-    hosts: Sequence[Resolution],
-    cobs: Sequence[Resolution],
-) -> dict[str, Any]:
-    cell = row.get("industry", "")
-    if hosts:
-        h0: Resolution | None = hosts[0]
-        host_names = [hosts[0].name] if len(hosts) == 1 else [h.name for h in hosts]
-    else:
-        h0, host_names = None, []
-    props: dict[str, Any] = {
-        "name": name,
-        "name_norm": name_norm,
-        "region_prefix": parts.region_prefix,
-        "field": parts.field,
-        "type_suffix": parts.type_suffix,
-        "type": t,
-        "family": spec.family if spec else None,
-        "level": level,
-        "region": province.name if province else None,
-        "city": region.name if region is not None and region.level == "city" else None,
-        "host": h0.name if h0 is not None else None,
-        "host_id": h0.id if h0 is not None else None,
-        "hosts": host_names,
-        "co_builders": [c.name for c in cobs] if cobs else [],
-        "year": row.get("year"),
-        "status": row.get("status"),
-        "industry": split_list(cell) if cell else [],
-        "field_tokens": _field_tokens(b, parts.field),
-        "seq": row.get("seq"),
-        "source_file": b.doc_id,
-        "source_row": row["_row"],
-    }
+def _more_props(props: dict[str, Any], row: Row, cell: str | None, place: Place | None, extras: bool) -> None:
+    """The properties only some rows have: 领域 / supervisor / source cells, what the region cell says
+    beyond the Region node (its county; the cell itself when no admin division was found in it: kept,
+    never dropped, the read's report lists it as a warning), the unknown columns (extra_<header>)."""
     for key in ("field", "supervisor", "source"):
         if key in row:
             props["domain" if key == "field" else key] = row[key]
-    return props
-
-
-def _place_props(props: dict[str, Any], cell: str, place: Place | None) -> None:
-    """What the region cell says beyond the Region node: its county, or the cell itself when no admin
-    division was found in it (kept, never dropped: the read's report lists it as a warning)."""
-    if place is None:
-        props["region_text"] = cell
-    elif place.county:
-        props["county"] = place.county
-
-
-def _add_extras(props: dict[str, Any], row: Row) -> None:
-    for key, value in row.items():
-        if key.startswith("extra_"):
-            props[key] = value
+    if cell:
+        if place is None:
+            props["region_text"] = cell
+        elif place.county:
+            props["county"] = place.county
+    if extras:
+        for key, value in row.items():
+            if key.startswith("extra_"):
+                props[key] = value
 
 
 def _link_institutions(
@@ -262,24 +249,6 @@ def _link_institutions(
         out.cobs.append(
             {"src": iid, "dst": pid, "props": {"surface": c.surface, "rule": c.rule, "order": i}, "evidence": [ev]}
         )
-
-
-def _link_type_region(b: Builder, out: _RelRows, pid: str, ev: str, t: str | None, region: Region | None) -> None:
-    seen = b.seen
-    if t is not None:
-        tid = TYPE_IDS.get(t)
-        if tid is None or tid not in seen:
-            tid = b.ptype(t)
-        if out.typed is None:
-            out.typed = out.rels.setdefault(_TYPED_AS, [])
-        out.typed.append({"src": pid, "dst": tid, "props": {}, "evidence": [ev]})
-    if region is not None:
-        rid = REGION_IDS.get(region.code)
-        if rid is None or rid not in seen:
-            rid = b.region(region)
-        if out.located is None:
-            out.located = out.rels.setdefault(_LOCATED_IN, [])
-        out.located.append({"src": pid, "dst": rid, "props": {}, "evidence": [ev]})
 
 
 def _link_industry_cluster(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from app.model.batch import GraphBatch
 from app.model.runtime import gc_paused
 from app.text.cells import norm_name
-from app.text.gazetteer import Region, locate, province_of
+from app.text.gazetteer import Place, Region, locate, province_of
 from app.text.names import NameParts, parse_name
 from app.text.taxonomy import PROVINCIAL
 from ingest.inventory.builder import FIELD_TOKENS, ROW_RULE, Builder, Lookup, MemberStats, platform_id
@@ -34,13 +34,15 @@ def _defaults(read: InventoryRead, parsed: dict[str, tuple[str, NameParts]] | No
     provinces: Counter[str] = Counter()
     levels: Counter[str] = Counter()
     name_col = "cluster" if read.kind == "lab_cluster" else "name"
+    places: dict[str, Place | None] = {}
     for row in read.rows[:DEFAULT_SAMPLE]:
         name = row.get(name_col, "")
         nn = norm_name(name)
         parts = parse_name(nn)
         if parsed is not None:
             parsed[name] = (nn, parts)
-        place = locate(row["region"]) if "region" in row else None
+        cell = row.get("region")
+        place = (places[cell] if cell in places else places.setdefault(cell, locate(cell))) if cell else None
         region = place.region if place is not None else parts.region
         if region is not None:
             provinces[province_of(region).code] += 1

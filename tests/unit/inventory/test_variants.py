@@ -6,7 +6,7 @@ import pytest
 
 from app.text.cells import norm_name
 from app.text.gazetteer import locate, region_by_name
-from app.text.names import parse_name, unmapped_type
+from app.text.names import name_host, parse_name, unmapped_type
 from app.text.taxonomy import UNMAPPED, by_name
 from ingest.resolve.resolver import Resolver
 from ingest.resolve.variants import _safe, renamed, typo_of
@@ -65,15 +65,15 @@ def test_province_hint_and_cells_that_name_no_place() -> None:
 )
 def test_types_and_hosts_from_names(name: str, type_: str, host: str) -> None:
     parts = parse_name(norm_name(name))
-    assert (parts.type, parts.host) == (type_, host)
+    assert (parts.type, name_host(norm_name(name))[0]) == (type_, host)
     assert by_name()[type_].category is not None or by_name()[type_].family == "zone"
 
 
 def test_unmapped_type_for_platform_like_names_only() -> None:
     assert unmapped_type(norm_name("成都市生物医药公共服务平台")) == UNMAPPED
     assert unmapped_type(norm_name("四川大学")) is None
-    place = parse_name(norm_name("国家蔬菜种质资源中期库（北京）"))
-    assert place.bracket == "北京" and place.level == "国家级"
+    name = norm_name("国家蔬菜种质资源中期库（北京）")
+    assert name_host(name) == ("", "北京") and parse_name(name).level == "国家级"
 
 
 @pytest.mark.parametrize(

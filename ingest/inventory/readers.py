@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -73,29 +73,37 @@ def read_csv(path: Path, data: bytes | None = None) -> RawSource:
     first = text[: text.find("\n")] if "\n" in text else text
     delimiter = max((",", "\t", ";", "|"), key=first.count) if first else ","
     table = RawTable("")
-    lines = io.StringIO(text, newline="").readlines()
-    for row_no, cells in _csv_records(lines, delimiter, path, bad):
-        if any(cells):
-            # str.strip() is enough here (CSV cells are text); cell_text costs a call per cell
-            table.rows.append((row_no, [c.strip() for c in cells]))
-    return RawSource("csv", encoding, [table], None, sorted(bad))
+    lines: list[str] | None = None  # split only when a bad line makes reading start again
+    source: Iterable[str] = io.StringIO(text, newline="")
+    pos = 0  # lines consumed before the current reader
+    while True:
+        end = _csv_rows(source, pos, delimiter, path, table.rows)
+        if end is None:
+            return RawSource("csv", encoding, [table], None, sorted(bad))
+        if lines is None:
+            lines = io.StringIO(text, newline="").readlines()
+        line, reason = end
+        if line > len(lines):
+            raise InputError(path, None, f"CSV syntax error at line {line}: {reason}")
+        bad.append((line, "unclosed quote: the line is not read as a row (fix the quote)", lines[line - 1].rstrip()))
+        pos = line
+        source = iter(lines[pos:])
 
 
-def _csv_records(
-    lines: list[str], delimiter: str, path: Path, bad: list[tuple[int, str, str]]
-) -> Iterator[tuple[int, list[str]]]:
-    """(line number of the record's last line, cells). A record whose quoted cell runs over lines that
-    look like rows (an unclosed quote) is not a record: its first line goes to ``bad`` and reading starts
-    again on the next line."""
-    pos = 0  # lines already consumed before the current reader
-    while pos < len(lines):
-        reader = csv.reader(iter(lines[pos:]), delimiter=delimiter)
-        end = 0
-        try:
-            for cells in reader:
-                start, end = end + 1, reader.line_num
+def _csv_rows(
+    source: Iterable[str], pos: int, delimiter: str, path: Path, rows: list[tuple[int, list[str]]]
+) -> tuple[int, str] | None:
+    """Append the records of ``source`` (line numbers offset by ``pos``) to ``rows``; None at the end,
+    else (the line of an unclosed quote, why) — reading starts again after it. A record whose quoted
+    cell runs over lines that look like rows, or to the end of the file, is no record."""
+    reader = csv.reader(source, delimiter=delimiter)
+    end = 0
+    try:
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if end > start or (cells and "\n" in cells[-1]):  # a quoted cell ran on: an unclosed quote?
                 if _swallows_rows(cells, delimiter):
-                    raise _StrayQuote(start)
+                    return pos + start, "unclosed quote"
                 if end - start >= MAX_RECORD_LINES:
                     raise InputError(
                         path,
@@ -103,22 +111,12 @@ def _csv_records(
                         f"CSV: a quoted cell starting on line {pos + start} runs over {end - start + 1} lines "
                         "(an unbalanced quote?); fix that quote and load the file again",
                     )
-                yield pos + end, cells
-            return
-        except _StrayQuote as stray:
-            line = pos + stray.line
-        except csv.Error as exc:  # e.g. the file ends inside a quoted cell
-            line = pos + end + 1
-            if line > len(lines):
-                raise InputError(path, None, f"CSV syntax error at line {line}: {exc}") from exc
-        bad.append((line, "unclosed quote: the line is not read as a row (fix the quote)", lines[line - 1].rstrip()))
-        pos = line
-
-
-class _StrayQuote(Exception):
-    def __init__(self, line: int) -> None:
-        super().__init__(line)
-        self.line = line
+            if any(cells):
+                # str.strip() is enough here (CSV cells are text); cell_text costs a call per cell
+                rows.append((pos + end, [c.strip() for c in cells]))
+    except csv.Error as exc:  # e.g. the file ends inside a quoted cell
+        return pos + end + 1, str(exc)
+    return None
 
 
 def _swallows_rows(cells: list[str], delimiter: str) -> bool:

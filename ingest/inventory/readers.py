@@ -131,17 +131,19 @@ def _decode_rows(raw: bytes, path: Path) -> tuple[str, str, list[tuple[int, str,
     reported (row, reason) and left out, the others read (else GB18030 would turn the whole file into
     mojibake)."""
     bad: list[tuple[int, str, str]] = []
-    if not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError:
-            mixed = _utf8_lines(body, path, bad)
-            if mixed is not None:
-                return mixed, "utf-8-sig" if body is not raw else "utf-8", bad
-            bad.clear()
-    text, encoding = decode_bytes(raw, path)
-    return text, encoding, bad
+    bom = raw.startswith(codecs.BOM_UTF8)
+    try:
+        text, encoding = decode_bytes(raw, path)
+    except InputError:  # not one encoding: perhaps UTF-8 but for a few lines (else raised again below)
+        text, encoding = "", ""
+    if encoding.startswith("utf-"):
+        return text, encoding, bad
+    mixed = _utf8_lines(raw[3:] if bom else raw, path, bad)
+    if mixed is not None:
+        return mixed, "utf-8-sig" if bom else "utf-8", bad
+    if not encoding:
+        text, encoding = decode_bytes(raw, path)  # raises the error it raised
+    return text, encoding, []
 
 
 def _utf8_lines(body: bytes, path: Path, bad: list[tuple[int, str, str]]) -> str | None:

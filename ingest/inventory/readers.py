@@ -163,6 +163,8 @@ def _utf8_lines(body: bytes, path: Path, bad: list[tuple[int, str, str]]) -> str
             reason = f"not UTF-8 like the rest of the file (byte {exc.start} of the line: another encoding?)"
             bad.append((i, reason, line.decode("utf-8", errors="replace").rstrip()))
             out.append("")
+            if len(bad) > 3 and len(bad) * 10 > non_ascii:
+                return None  # not UTF-8 (a GB18030 file): stop early
     if not bad or len(bad) * 10 > non_ascii or non_ascii - len(bad) < 3:
         return None
     text = "\n".join(out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -142,6 +142,143 @@ def region_prefix(name: str) -> tuple[str, Region] | None:
         if region is not None:
             return name[:n], region
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a region cell points: a province, its city when known, the county / district by name when
+    known (the graph's Region nodes stop at prefecture level). ``rule``: how it was found."""
+
+    province: Region
+    city: Region | None
+    county: str | None
+    rule: str  # exact | alias | joined | library
+
+    @property
+    def region(self) -> Region:
+        """The most specific Region node: the city, else the province."""
+        return self.city if self.city is not None else self.province
+
+
+# Province-level units named without a place (省直属单位, 区直): the list's own province applies.
+DIRECT = re.compile(r"^(?:省|自治区|市|区|兵团)(?:直|直属|属|本级)(?:单位|机构)?$")
+_BRACKET = re.compile(r"[（(]([^（()）]*)[）)]")
+_COUNTY_END = ("区", "县", "市", "旗", "特区", "林区", "新区")
+
+
+@cache
+def _alias_names() -> dict[str, Region]:
+    """Short forms published lists use besides the gazetteer's: 凉山州, 恩施州, 阿坝州, 锡林郭勒盟 (short +
+    州 / 盟 / 地区 of autonomous prefectures, leagues and prefectures)."""
+    out: dict[str, Region] = {}
+    for r in regions():
+        if r.level != "city" or r.short == r.name:
+            continue
+        if r.name.endswith(("州", "盟", "地区")):  # not short + 市: 大理市 / 恩施市 are county-level cities
+            for tail in ("州", "盟", "地区"):
+                out.setdefault(r.short + tail, r)
+    return out
+
+
+def locate(text: str, province: Region | None = None) -> Place | None:
+    """A region cell in any common form → Place (四川省成都市, 成都, 凉山州, 阿坝, 海淀区, 湖北省（省直）).
+
+    Fast path: the gazetteer's names and short forms, published aliases (凉山州), and cells that are
+    several names joined (四川省成都市). Else the county-level data of the ``jionlp`` library, imported
+    only then (≈ 5 s, ≈ 3–45 ms a call; cached per distinct cell). ``province``: the list's province, tried
+    as a prefix when the cell alone is ambiguous or unknown (朝阳区 in a 北京 list). None when nothing is
+    found, and for cells that name no place (省直: see ``DIRECT``)."""
+    key = text.strip()
+    if not key or DIRECT.match(key):
+        return None
+    found = _locate(key)
+    if found is None and province is not None and not key.startswith((province.name, province.short)):
+        found = _locate(province.name + key)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _locate(key: str) -> Place | None:
+    found = _fast(key)
+    if found is not None:
+        return found
+    inner = _BRACKET.findall(key)
+    outer = _BRACKET.sub("", key).strip()
+    if inner and outer and outer != key:
+        found = _locate(outer)  # 湖北省（省直） / 成都市（崇州）: the outer part, the inner may refine it
+        for part in inner:
+            sub = _fast(part.strip()) if part.strip() else None
+            if found is not None and sub is not None and sub.province == found.province and sub.city is not None:
+                return sub
+        if found is not None:
+            return found
+    return _library(key)
+
+
+def _place(region: Region, rule: str) -> Place:
+    if region.level == "city":
+        return Place(province_of(region), region, None, rule)
+    return Place(region, None, None, rule)
+
+
+def _fast(key: str) -> Place | None:
+    region = region_by_name(key)
+    if region is not None:
+        return _place(region, "exact")
+    alias = _alias_names().get(key)
+    if alias is not None:
+        return _place(alias, "alias")
+    hits = find_regions(key)
+    if not hits or sum(e - s for s, e, _ in hits) != len(key):
+        return None  # some of the cell is not a known name (a county, a typo): not for the fast path
+    provinces = {province_of(r).code for _, _, r in hits}
+    if len(provinces) != 1:
+        return None
+    cities = [r for _, _, r in hits if r.level == "city"]
+    return _place(cities[-1], "joined") if cities else _place(hits[-1][2], "joined")
+
+
+@lru_cache(maxsize=65536)
+def _library(key: str) -> Place | None:
+    """jionlp.parse_location: county level included. Accepted only when it names a province that the
+    cell itself mentions or a county / city the cell ends with (it guesses from any fragment)."""
+    parsed = _jionlp_parse(key)
+    if not parsed:
+        return None
+    province = region_by_name(parsed.get("province") or "")
+    if province is None:
+        return None
+    city_name = parsed.get("city") or ""
+    city = region_by_name(city_name) if city_name else None
+    if city is not None and city.level != "city":
+        city = None  # a municipality: jionlp repeats the province as the city
+    county = parsed.get("county") or None
+    if county is not None and not _mentions(key, county):
+        county = None
+    if county is None and not (_mentions(key, province.short) or (city is not None and _mentions(key, city.short))):
+        return None
+    return Place(province, city, county, "library")
+
+
+def _mentions(key: str, name: str) -> bool:
+    core = name
+    for end in _COUNTY_END:
+        if core.endswith(end) and len(core) > len(end) + 1:
+            core = core[: -len(end)]
+            break
+    return core in key
+
+
+def _jionlp_parse(key: str) -> dict[str, str | None] | None:
+    try:
+        import jionlp  # big (≈ 5 s to import): only for cells the gazetteer does not know
+    except ImportError:  # pragma: no cover - declared in pyproject; a reduced install still reads lists
+        return None
+    try:
+        result = jionlp.parse_location(key, town_village=False, change2new=True)
+    except Exception:  # the library raises on odd input; an unknown region is only a warning
+        return None
+    return result if isinstance(result, dict) else None
 
 
 @cache

@@ -6,11 +6,12 @@ instead of a scan over every type name: it runs once per row of a million-row in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from app.text.gazetteer import Region, find_regions, region_by_name, region_prefix, regions
-from app.text.taxonomy import NATIONAL, PROVINCIAL, by_name
+from app.text.taxonomy import NATIONAL, PROVINCIAL, UNMAPPED, by_name
 
 MUNICIPAL = "市级"
 # Level words between the field and the type suffix: …技术国家重点实验室, …省工程研究中心.
@@ -28,6 +29,79 @@ class NameParts:
     type_suffix: str  # as written, level infix included: 国家重点实验室
     type: str | None  # canonical type name
     level: str | None  # implied by the name, None if it says nothing
+
+
+COMPANY_CENTRE = "企业技术中心"
+# An organisation's name ends so (the host in 名称(依托单位)); a place in brackets does not.
+_ORG_END = re.compile(
+    r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|工程院|设计院|医院|公司|集团|有限|股份|厂|中心|局|站|委员会|协会|学会)$"
+)
+_HOST_NOTE = re.compile(r"^(?:依托单位|依托|承担单位|建设单位)\s*[:：]?\s*")
+_TRAILING_BRACKET = re.compile(r"^(?P<core>.+?)\((?P<inner>[^()]+)\)$")
+_COMPANY_TECH_CENTRE = re.compile(
+    r"^(?P<host>.{2,}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|公司|厂))(?:企业)?(?:技术中心|技术研究中心|研发中心)$"
+)
+# Endings a reader takes for a platform although no taxonomy type ends so (an explicit UNMAPPED type).
+_PLATFORM_END = re.compile(
+    r"(?:中心|基地|平台|实验室|实验站|研究站|观测站|工作站|试验站|资源库|资源圃|种质库|数据库|园区|科技园|研究院|"
+    r"创新院|研发院|联盟|孵化器|加速器|空间|中期库|试管苗库|复份库|种业园|产业园)$"
+)
+
+
+def host_from_note(text: str) -> str:
+    """依托：XX大学 / 依托单位:XX → XX ("" when the text is no such note)."""
+    m = _HOST_NOTE.match(text.strip())
+    return text.strip()[m.end() :].strip() if m and m.end() else ""
+
+
+def _split_name(name: str) -> tuple[str, str, str]:
+    """(name for parsing, host, bracket): a trailing (依托单位) or (依托:X) is the host, another trailing
+    bracket (a place) is kept apart; a company's 技术中心 names its company."""
+    host = bracket = ""
+    m = _TRAILING_BRACKET.match(name) if name.endswith(")") else None
+    if m is not None:
+        inner = m.group("inner").strip()
+        noted = host_from_note(inner)
+        if noted or _ORG_END.search(inner) or _named_org(inner):
+            host = noted or inner
+        else:
+            bracket = inner
+        name = m.group("core")
+    if not host and name.endswith("中心") and ("公司" in name or "集团" in name or "厂" in name):
+        c = _COMPANY_TECH_CENTRE.match(name)
+        if c is not None:
+            host = c.group("host")
+    return name, host, bracket
+
+
+_HOST_ENDS = frozenset(")心")
+
+
+def _states_host(name: str) -> bool:
+    return name.endswith(")") or (name.endswith("中心") and ("公司" in name or "集团" in name or "厂" in name))
+
+
+def name_host(name_norm: str) -> tuple[str, str]:
+    """(host, bracket) a normalised name states: the organisation of 名称(依托单位) / 名称(依托:X) /
+    X股份有限公司技术中心, and a trailing bracket that is no host (a place: 种质资源圃(北京)); "" if none."""
+    if not _states_host(name_norm):
+        return "", ""
+    _, host, bracket = _split_name(name_norm)
+    return host, bracket
+
+
+def _named_org(inner: str) -> bool:
+    """A bracket of five or more characters, no digits, not a place: an organisation's name (one a typo
+    hides from _ORG_END: 四川师范大雪), not a note like (试行), (2019年度) or a place like (北京)."""
+    if len(inner) < 5 or any(ch.isdigit() for ch in inner) or region_by_name(inner) is not None:
+        return False
+    return len(inner) - sum(end - start for start, end, _ in find_regions(inner)) >= 3
+
+
+def unmapped_type(name_norm: str) -> str | None:
+    """UNMAPPED for a name a reader would call a platform (…中心, …基地, …平台) with no taxonomy type."""
+    core = _split_name(name_norm)[0]
+    return UNMAPPED if _PLATFORM_END.search(core) else None
 
 
 @cache
@@ -115,10 +189,16 @@ def region_of(text: str) -> Region | None:
 
 
 def parse_name(name: str) -> NameParts:
-    """Split a normalised platform name into region prefix, field phrase and type suffix."""
+    """Split a normalised platform name into region prefix, field phrase and type suffix (a trailing
+    bracket is left out; the host a name states: ``name_host``)."""
+    host = ""
+    if name[-1:] in _HOST_ENDS and _states_host(name):  # one string test for most names
+        name, host, _ = _split_name(name)
     found = _region_prefix(name)
     prefix, region = (found[0], found[1]) if found else ("", None)
     typed = type_of(name)
+    if typed is None and host and name.endswith("中心") and _COMPANY_TECH_CENTRE.match(name):
+        typed = (COMPANY_CENTRE, len(host))
     t_name, t_start = typed if typed else (None, len(name))
     if t_start < len(prefix):  # the whole name is a type (省实验室): no field
         t_start = len(prefix)

@@ -20,6 +20,7 @@ NATIONAL = "国家级"
 PROVINCIAL = "省级"
 MUNICIPAL = "市级"
 LEVELS: tuple[str, ...] = (NATIONAL, PROVINCIAL, MUNICIPAL)
+UNMAPPED = "未归类平台"  # named like a platform, type not in this taxonomy (app.text.names.unmapped_type)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ TYPES: tuple[PlatformTypeSpec, ...] = (
     PlatformTypeSpec("产业技术创新研究院", INNOVATION, "innovation"),
     PlatformTypeSpec("产业技术研究院", INNOVATION, "innovation"),
     PlatformTypeSpec("新型研发机构", INNOVATION, "innovation"),
+    PlatformTypeSpec("研究院", INNOVATION, "innovation"),
     PlatformTypeSpec("工程研究中心", INNOVATION, "engineering", aliases=("工程中心",)),
     PlatformTypeSpec("国家地方联合工程研究中心", INNOVATION, "engineering", default_level=NATIONAL),
     PlatformTypeSpec("工程技术研究中心", INNOVATION, "engineering", legacy=True),
@@ -83,6 +85,23 @@ TYPES: tuple[PlatformTypeSpec, ...] = (
     PlatformTypeSpec("野外科学观测研究站", SUPPORT, "support"),
     PlatformTypeSpec("科学数据中心", SUPPORT, "support"),
     PlatformTypeSpec("生物种质资源库", SUPPORT, "support"),
+    PlatformTypeSpec(
+        "种质资源库",
+        SUPPORT,
+        "support",
+        aliases=(
+            "农作物种质资源库",
+            "种质资源中期库",
+            "种质资源长期库",
+            "种质资源复份库",
+            "种质资源试管苗库",
+            "农业微生物种质资源库",
+            "种质资源保存库",
+        ),
+    ),
+    PlatformTypeSpec("种质资源圃", SUPPORT, "support", aliases=("农作物种质资源圃", "种质圃")),
+    PlatformTypeSpec("农业科学观测实验站", SUPPORT, "support", aliases=("观测实验站",)),
+    PlatformTypeSpec("科学观测研究站", SUPPORT, "support", aliases=("观测研究站",)),
     PlatformTypeSpec("科技资源共享服务平台", SUPPORT, "support", aliases=("科技创新资源共享服务平台",)),
     PlatformTypeSpec("大型科学仪器共享服务平台", SUPPORT, "support"),
     PlatformTypeSpec("科技大市场", SUPPORT, "support"),
@@ -91,6 +110,8 @@ TYPES: tuple[PlatformTypeSpec, ...] = (
     PlatformTypeSpec("众创空间", SUPPORT, "incubation"),
     PlatformTypeSpec("星创天地", SUPPORT, "incubation"),
     PlatformTypeSpec("大学科技园", SUPPORT, "incubation"),
+    # A platform by its name (…中心, …基地, …平台) whose type is none of the above: typed, not left blank.
+    PlatformTypeSpec(UNMAPPED, None, "other"),
     # Zones: not platforms in the 3-category scheme, but policies set targets for them.
     PlatformTypeSpec("高新技术产业开发区", None, "zone", aliases=("高新区",)),
     PlatformTypeSpec("农业科技园区", None, "zone"),

@@ -16,13 +16,15 @@ from pydantic import BaseModel, Field
 
 from app.model.errors import InputError
 from app.text.cells import looks_like_name, parse_level, parse_status, parse_year, tidy
-from app.text.gazetteer import region_by_name
+from app.text.gazetteer import DIRECT, locate
 from ingest.inventory import headers as hdr
 from ingest.inventory.readers import RawTable, read_source
 from ingest.inventory.textlist import parse_text
 
+MAX_EXTRA_COLUMNS = 64  # unknown columns kept per table (as extra_<header>); more are reported, not stored
 HEADER_SCAN_ROWS = 15  # a title / notes block above the header row is common in published lists
 _CLUSTER_FILL = ("cluster", "director", "director_org", "lead_platform", "industry")
+REGION_UNRESOLVED = "region not found in the gazetteer (kept as text)"
 _NOTE_PREFIXES = ("注", "备注", "说明", "合计", "总计", "小计", "附")
 
 
@@ -118,6 +120,8 @@ def _read_inventory(path: Path) -> InventoryRead:
         rejects=[],
         skipped_tables=skipped,
     )
+    for row_no, reason, line in source.bad_rows:
+        out.rejects.append(Reject(file=str(path), row=row_no, column=None, reason=reason, value=line[:500]))
     for table, idx, header, t_kind in located:
         if t_kind != kind:
             out.skipped_tables.append(f"{table.sheet or 'table'} ({t_kind} list in a {kind} file)")
@@ -152,8 +156,13 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
         unknown=[h for h in unknown.values()],
         rows=0,
     )
-    columns = sorted(mapped.items())
     extras = sorted((i, f"extra_{h}") for i, h in unknown.items())
+    if len(extras) > MAX_EXTRA_COLUMNS:
+        reason = f"too many columns: {len(extras)} unknown, the first {MAX_EXTRA_COLUMNS} kept as extra_<header>"
+        dropped = ", ".join(h for _, h in extras[MAX_EXTRA_COLUMNS : MAX_EXTRA_COLUMNS + 5])
+        out.rejects.append(_cell(file, sheet, table.rows[idx][0], "", reason, f"{dropped}, …"))
+        extras = extras[:MAX_EXTRA_COLUMNS]
+    columns = sorted(mapped.items()) + extras
     n_cols = len(header)
     rows = out.rows
     rejects = out.rejects
@@ -164,62 +173,84 @@ def _map_rows(out: InventoryRead, table: RawTable, idx: int, header: list[str], 
     for row_no, cells in table.rows[idx + 1 :]:
         if len(cells) < n_cols:
             cells = cells + [""] * (n_cols - len(cells))
-        rec: dict[str, Any] = {"_row": row_no, "_sheet": sheet}
-        for i, canon in columns:
-            v = cells[i]
-            if v:
-                rec[canon] = v
-        for i, key in extras:
-            v = cells[i]
-            if v:
-                rec[key] = v
-        if len(rec) == 2:
+        elif len(cells) > n_cols + MAX_EXTRA_COLUMNS and any(cells[n_cols:]):
+            reason = f"row has {len(cells)} cells, the header {n_cols}: cells past the header not stored"
+            rejects.append(_cell(file, sheet, row_no, "", reason, "…"))
+        rec = _record(row_no, sheet, cells, columns)
+        if rec is None:
             continue
         if cells[name_i] == header[name_i] and [hdr.norm_header(c) for c in cells[:n_cols]] == header_norm:
             continue  # the header repeated on every page of a DOCX / PDF-converted table
         if kind == hdr.LAB_CLUSTER:
-            if name_col in rec:
-                carried = {k: rec[k] for k in _CLUSTER_FILL if k in rec}
-            else:
-                for k, v in carried.items():
-                    rec.setdefault(k, v)
-        name = rec.get(name_col)
-        if name is None:
-            first = next((c for c in cells if c), "")
-            reason = "note row" if first.startswith(_NOTE_PREFIXES) else f"empty {name_col}"
-            rejects.append(Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=reason, value=first))
+            carried = _carry(rec, name_col, carried)
+        reject = _name_reject(rec, name_col, cells)
+        if reject is not None:
+            reason, value = reject
+            rejects.append(Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=reason, value=value))
             continue
-        name = tidy(name)
-        if not looks_like_name(name):
-            rejects.append(
-                Reject(file=file, sheet=sheet, row=row_no, column=name_col, reason=f"not a {name_col}", value=name)
-            )
-            continue
-        rec[name_col] = name
-        if "year" in rec:
-            year = parse_year(rec["year"])
-            if year is None:
-                rejects.append(_cell(file, sheet, row_no, "year", "no year in cell", rec.pop("year")))
-            else:
-                rec["year"] = year
-        if "level" in rec:
-            level = parse_level(rec["level"])
-            if level is None:
-                rejects.append(_cell(file, sheet, row_no, "level", "unknown level", rec.pop("level")))
-            else:
-                rec["level"] = level
-        if "status" in rec:
-            rec["status"] = parse_status(rec["status"])
-        if "region" in rec:
-            region = rec["region"]
-            ok = region_ok.get(region)
-            if ok is None:
-                ok = region_ok[region] = region_by_name(region) is not None
-            if not ok:
-                rejects.append(_cell(file, sheet, row_no, "region", "not an admin division", rec.pop("region")))
+        _clean_cells(rec, file, sheet, row_no, rejects, region_ok)
         rows.append(rec)
         mapping.rows += 1
     out.tables.append(mapping)
+
+
+def _record(row_no: int, sheet: str, cells: list[str], columns: list[tuple[int, str]]) -> dict[str, Any] | None:
+    """The row's non-empty cells by canonical column (then extra_<header>), or None for an empty row."""
+    rec: dict[str, Any] = {"_row": row_no, "_sheet": sheet}
+    for i, key in columns:
+        v = cells[i]
+        if v:
+            rec[key] = v
+    return None if len(rec) == 2 else rec
+
+
+def _carry(rec: dict[str, Any], name_col: str, carried: dict[str, str]) -> dict[str, str]:
+    """A lab-cluster list names the cluster on its first member row only: later rows inherit it."""
+    if name_col in rec:
+        return {k: rec[k] for k in _CLUSTER_FILL if k in rec}
+    for k, v in carried.items():
+        rec.setdefault(k, v)
+    return carried
+
+
+def _name_reject(rec: dict[str, Any], name_col: str, cells: list[str]) -> tuple[str, str] | None:
+    """(reason, value) when the row has no usable name; else None (the name is tidied in place)."""
+    name = rec.get(name_col)
+    if name is None:
+        first = next((c for c in cells if c), "")
+        return ("note row" if first.startswith(_NOTE_PREFIXES) else f"empty {name_col}"), first
+    name = tidy(name)
+    if not looks_like_name(name):
+        return f"not a {name_col}", name
+    rec[name_col] = name
+    return None
+
+
+def _clean_cells(
+    rec: dict[str, Any], file: str, sheet: str, row_no: int, rejects: list[Reject], region_ok: dict[str, bool]
+) -> None:
+    """Year, level, status and region cells parsed; a bad one is dropped from the row and reported."""
+    if "year" in rec:
+        year = parse_year(rec["year"])
+        if year is None:
+            rejects.append(_cell(file, sheet, row_no, "year", "no year in cell", rec.pop("year")))
+        else:
+            rec["year"] = year
+    if "level" in rec:
+        level = parse_level(rec["level"])
+        if level is None:
+            rejects.append(_cell(file, sheet, row_no, "level", "unknown level", rec.pop("level")))
+        else:
+            rec["level"] = level
+    if "status" in rec:
+        rec["status"] = parse_status(rec["status"])
+    if "region" in rec:
+        region = rec["region"]
+        ok = region_ok.get(region)
+        if ok is None:
+            ok = region_ok[region] = locate(region) is not None or DIRECT.match(region.strip()) is not None
+        if not ok:  # kept: the row loads, the cell is stored as region_text (the list's province may apply)
+            rejects.append(_cell(file, sheet, row_no, "region", REGION_UNRESOLVED, region))
 
 
 def _cell(file: str, sheet: str, row: int, column: str, reason: str, value: object) -> Reject:

@@ -8,30 +8,18 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 from app.model.errors import InputError
+from ingest.inventory.raw import RawSource, RawTable, cell_text
+from ingest.inventory.xlsx_fast import read_xlsx_fast as _read_xlsx_fast
+
+__all__ = ["RawSource", "RawTable", "cell_text", "read_source"]
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt", ".md")
-
-
-@dataclass
-class RawTable:
-    sheet: str  # sheet / table name ("" for a single-table source)
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
-
-
-@dataclass
-class RawSource:
-    format: str  # csv | xlsx | docx | html | text
-    encoding: str | None
-    tables: list[RawTable]
-    text: str | None = None  # decoded text, for sources that may be numbered lists
 
 
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
@@ -73,55 +61,116 @@ def _decode(data: bytes, encoding: str, path: Path) -> str:
         raise InputError(path, exc.start, f"invalid {encoding} byte sequence") from exc
 
 
-def cell_text(value: object) -> str:
-    """A cell as text: years stay years (2019.0 → 2019), dates become ISO, whitespace is tidied
-    (newlines kept: they separate several hosts in one cell)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value)
-    if "\u3000" in text or "\xa0" in text or "\r" in text:
-        text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
-
-
 MAX_RECORD_LINES = 50  # physical lines one CSV record may span (cells with line breaks are short)
 
 
 def read_csv(path: Path, data: bytes | None = None) -> RawSource:
+    """Rows of a CSV / TSV. A line that cannot be a row is reported in ``bad_rows`` and the other rows
+    read: an unclosed quote (its cell would swallow the next rows), bytes of another encoding in a UTF-8
+    file."""
     raw = path.read_bytes() if data is None else data
-    text, encoding = decode_bytes(raw, path)
+    text, encoding, bad = _decode_rows(raw, path)
     first = text[: text.find("\n")] if "\n" in text else text
     delimiter = max((",", "\t", ";", "|"), key=first.count) if first else ","
     table = RawTable("")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines: list[str] | None = None  # split only when a bad line makes reading start again
+    source: Iterable[str] = io.StringIO(text, newline="")
+    pos = 0  # lines consumed before the current reader
+    while True:
+        end = _csv_rows(source, pos, delimiter, path, table.rows)
+        if end is None:
+            return RawSource("csv", encoding, [table], None, sorted(bad))
+        if lines is None:
+            lines = io.StringIO(text, newline="").readlines()
+        line, reason = end
+        if line > len(lines):
+            raise InputError(path, None, f"CSV syntax error at line {line}: {reason}")
+        bad.append((line, "unclosed quote: the line is not read as a row (fix the quote)", lines[line - 1].rstrip()))
+        pos = line
+        source = iter(lines[pos:])
+
+
+def _csv_rows(
+    source: Iterable[str], pos: int, delimiter: str, path: Path, rows: list[tuple[int, list[str]]]
+) -> tuple[int, str] | None:
+    """Append the records of ``source`` (line numbers offset by ``pos``) to ``rows``; None at the end,
+    else (the line of an unclosed quote, why) — reading starts again after it. A record whose quoted
+    cell runs over lines that look like rows, or to the end of the file, is no record."""
+    reader = csv.reader(source, delimiter=delimiter)
+    end = 0
     try:
-        rows = table.rows
-        end = 0
         for cells in reader:
             start, end = end + 1, reader.line_num
-            if end - start >= MAX_RECORD_LINES:
-                # A stray quote swallows every following line into one cell up to the next quote: hundreds
-                # of rows vanished without a reject (bench/heavy_inputs.py). A cell is never that long.
-                raise InputError(
-                    path,
-                    None,
-                    f"CSV: a quoted cell starting on line {start} runs over {end - start + 1} lines "
-                    "(an unbalanced quote?); fix that quote and load the file again",
-                )
+            if end > start or (cells and "\n" in cells[-1]):  # a quoted cell ran on: an unclosed quote?
+                if _swallows_rows(cells, delimiter):
+                    return pos + start, "unclosed quote"
+                if end - start >= MAX_RECORD_LINES:
+                    raise InputError(
+                        path,
+                        None,
+                        f"CSV: a quoted cell starting on line {pos + start} runs over {end - start + 1} lines "
+                        "(an unbalanced quote?); fix that quote and load the file again",
+                    )
             if any(cells):
                 # str.strip() is enough here (CSV cells are text); cell_text costs a call per cell
-                rows.append((reader.line_num, [c.strip() for c in cells]))
-    except csv.Error as exc:
-        raise InputError(path, None, f"CSV syntax error at line {reader.line_num}: {exc}") from exc
-    return RawSource("csv", encoding, [table], None)
+                rows.append((pos + end, [c.strip() for c in cells]))
+    except csv.Error as exc:  # e.g. the file ends inside a quoted cell
+        return pos + end + 1, str(exc)
+    return None
+
+
+def _swallows_rows(cells: list[str], delimiter: str) -> bool:
+    """A cell with a line break and delimiters in it: the rows an unclosed quote swallowed, or the rest of
+    the file after one (a cell with line breaks in a published list holds a few names, not delimited
+    rows)."""
+    return any(c.count(delimiter) >= 2 for c in cells if "\n" in c)
+
+
+def _decode_rows(raw: bytes, path: Path) -> tuple[str, str, list[tuple[int, str, str]]]:
+    """decode_bytes, except for a UTF-8 file with a few lines in another encoding: those lines are
+    reported (row, reason) and left out, the others read (else GB18030 would turn the whole file into
+    mojibake)."""
+    bad: list[tuple[int, str, str]] = []
+    bom = raw.startswith(codecs.BOM_UTF8)
+    try:
+        text, encoding = decode_bytes(raw, path)
+    except InputError:  # not one encoding: perhaps UTF-8 but for a few lines (else raised again below)
+        text, encoding = "", ""
+    if encoding.startswith("utf-"):
+        return text, encoding, bad
+    mixed = _utf8_lines(raw[3:] if bom else raw, path, bad)
+    if mixed is not None:
+        return mixed, "utf-8-sig" if bom else "utf-8", bad
+    if not encoding:
+        text, encoding = decode_bytes(raw, path)  # raises the error it raised
+    return text, encoding, []
+
+
+def _utf8_lines(body: bytes, path: Path, bad: list[tuple[int, str, str]]) -> str | None:
+    """The UTF-8 lines of a file whose other lines are not UTF-8, when the file is clearly UTF-8 (most
+    lines with non-ASCII text decode, at most a tenth do not); None otherwise."""
+    lines = body.split(b"\n")
+    out: list[str] = []
+    non_ascii = 0
+    for i, line in enumerate(lines, 1):
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        non_ascii += 1
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            reason = f"not UTF-8 like the rest of the file (byte {exc.start} of the line: another encoding?)"
+            bad.append((i, reason, line.decode("utf-8", errors="replace").rstrip()))
+            out.append("")
+            if len(bad) > 3 and len(bad) * 10 > non_ascii:
+                return None  # not UTF-8 (a GB18030 file): stop early
+    if not bad or len(bad) * 10 > non_ascii or non_ascii - len(bad) < 3:
+        return None
+    text = "\n".join(out)
+    if "\x00" in text:
+        raise InputError(path, text.index("\x00"), "NUL character in the text (a binary or corrupt file)")
+    return text
 
 
 def read_xlsx(path: Path) -> RawSource:
@@ -282,227 +331,3 @@ def read_source(path: Path) -> RawSource:
     if suffix in (".txt", ".md"):
         return read_text(path)
     raise InputError(path, None, f"unsupported inventory format {suffix!r} (supported: {', '.join(TABLE_SUFFIXES)})")
-
-
-# --- XLSX: openpyxl's read-only values, read faster -------------------------------------------------
-
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _C, _V, _IS, _T, _F, _DIM, _SD = (_MAIN + t for t in ("row", "c", "v", "is", "t", "f", "dimension", "sheetData"))
-
-
-class _Unsupported(Exception):
-    """Something the fast XLSX path does not reproduce: openpyxl reads the file instead."""
-
-
-def _read_xlsx_fast(path: Path) -> RawSource | None:
-    """``read_xlsx``'s exact result for workbooks in a common subset, ≈ 5× cheaper (a 25k-row sheet: ≈ 85 →
-    ≈ 15 CPU-µs per row); None when the file is outside it (or anything fails: openpyxl then reads it and
-    reports as before).
-
-    openpyxl's read-only mode parsed every sheet twice (once at load only to look for a <dimension>
-    element, which openpyxl-written files lack, so the whole sheet) and built a dict per cell and an object
-    per inline string. Here the workbook parts (content types, shared strings, sheets, styles) are still
-    read by openpyxl's own reader; only the sheet XML is read with lxml, reproducing
-    ``ReadOnlyWorksheet.iter_rows(values_only=True)``: rows numbered as it numbers them (gaps filled, rows
-    past the dimension's last row dropped), widths from the dimension or the row's last cell, values as
-    ``WorkSheetParser.parse_cell`` makes them (numbers cast, booleans, shared and inline strings). Outside
-    the subset: date-formatted numbers, 'd' cells, rich or phonetic inline strings, DTDs, non-UTF-8 XML."""
-    try:
-        from lxml import etree
-        from openpyxl.reader.excel import ExcelReader
-    except ImportError:
-        return None
-    try:
-        sheets, shared, date_styles = _xlsx_parts(path, ExcelReader)
-        tables: list[RawTable] = []
-        for title, data in sheets:
-            if not data.startswith(b"<") or b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-                return None
-            if data.startswith(b"<?xml"):
-                decl = data[: data.find(b"?>")].lower().replace(b"'", b'"')
-                if b"encoding=" in decl and b'encoding="utf-8"' not in decl:
-                    return None
-            table = RawTable(title)
-            table.rows = _xlsx_rows(etree, data, shared, date_styles)
-            tables.append(table)
-    except Exception:  # any surprise: openpyxl's reading, with its own errors
-        return None
-    return RawSource("xlsx", None, tables, None)
-
-
-def _xlsx_parts(path: Path, reader_class: Any) -> tuple[list[tuple[str, bytes]], Any, set[int]]:
-    """(title, sheet XML) of every worksheet in workbook order, the shared strings, the date styles: what
-    ``openpyxl.load_workbook(read_only=True, data_only=True)`` reads, by its reader, minus the sheets'
-    ReadOnlyWorksheet objects (their constructor parsed each whole sheet looking for <dimension>)."""
-
-    class _Sheet:
-        def __init__(self, title: str, target: str) -> None:
-            self.title, self.target = title, target
-            self.defined_names: dict[str, Any] = {}  # what assign_names sets on a sheet
-
-    class _Reader(reader_class):
-        def read_worksheets(self) -> None:
-            from openpyxl.packaging.relationship import get_dependents, get_rels_path
-
-            for sheet, rel in self.parser.find_sheets():
-                if rel.target not in self.valid_files:
-                    continue
-                if "chartsheet" in rel.Type:
-                    self.read_chartsheet(sheet, rel)
-                    continue
-                rels_path = get_rels_path(rel.target)
-                if rels_path in self.valid_files:
-                    get_dependents(self.archive, rels_path)
-                self.wb._sheets.append(_Sheet(sheet.name, rel.target))
-
-    reader = _Reader(path, read_only=True, data_only=True)
-    try:
-        reader.read()
-        wb = reader.wb
-        sheets = [(s.title, reader.archive.read(s.target)) for s in wb._sheets if isinstance(s, _Sheet)]
-        return sheets, reader.shared_strings, set(wb._date_formats)
-    finally:
-        reader.archive.close()
-
-
-def _xlsx_rows(etree: Any, data: bytes, shared: Any, date_styles: set[int]) -> list[tuple[int, list[str]]]:
-    """The non-empty rows of one sheet as read_xlsx keeps them: (row number, cell texts). Streamed: each
-    row is dropped from the tree once read (a whole 25k-row sheet's tree was ≈ 200 MB)."""
-    max_col: int | None = None
-    max_row: int | None = None
-    events = etree.iterparse(
-        io.BytesIO(data),
-        events=("end",),
-        tag=(_ROW, _DIM, _SD),
-        remove_comments=True,
-        remove_pis=True,
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=True,
-    )
-    parsed: list[tuple[int, list[tuple[int, object]]]] = []
-    row_counter = 0
-    dims_open = True  # openpyxl takes the first <dimension> that ends before <sheetData> does
-    for _, el in events:
-        tag = el.tag
-        if tag == _ROW:
-            r = el.get("r")
-            if r is not None:
-                row_counter = int(r) if r.isdigit() else _row_number(r)
-            else:
-                row_counter += 1
-            parsed.append((row_counter, _xlsx_cells(el, shared, date_styles)))
-            el.clear()
-            while el.getprevious() is not None:
-                del el.getparent()[0]
-        elif tag == _SD:
-            dims_open = False
-        elif dims_open:
-            if parsed:  # a <dimension> among the rows: it would apply to the rows read before it
-                raise _Unsupported("dimension inside sheetData")
-            from openpyxl.utils.cell import range_boundaries
-
-            ref = el.get("ref")
-            if ref is None:
-                raise _Unsupported("dimension without ref")
-            _, _, max_col, max_row = range_boundaries(ref)
-            dims_open = False
-    # ReadOnlyWorksheet._cells_by_row + _get_row (values_only), min_col = min_row = 1
-    rows: list[tuple[int, list[str]]] = []
-    counter = 1
-    i = 0  # iter_rows position: the number read_xlsx gives the row
-    for idx, cells in parsed:
-        if max_row is not None and idx > max_row:
-            break
-        if counter < idx:  # missing rows come out empty (skipped, but numbered)
-            i += idx - counter
-            counter = idx
-        if counter <= idx:
-            counter += 1
-            i += 1
-            if not cells and not max_col:
-                continue
-            width = max_col or cells[-1][0]
-            values: list[object] = [None] * width
-            for col, value in cells:
-                if 1 <= col <= width:
-                    values[col - 1] = value
-            texts = ["" if v is None else cell_text(v) for v in values]
-            if any(texts):
-                rows.append((i, texts))
-    return rows
-
-
-def _row_number(r: str) -> int:
-    """WorkSheetParser.parse_row's row number of a non-digit r attribute (e.g. "3.0")."""
-    try:
-        return int(r)
-    except ValueError:
-        val = float(r)
-        if val.is_integer():
-            return int(val)
-        raise
-
-
-_COLS: dict[str, int] = {}  # column letters of a cell reference → column index
-
-
-def _xlsx_cells(row: Any, shared: Any, date_styles: set[int]) -> list[tuple[int, object]]:
-    """(column, value) of a row's cells as WorkSheetParser.parse_cell gives them (data_only)."""
-    out: list[tuple[int, object]] = []
-    col = 0
-    for c in row:
-        if c.tag != _C:
-            raise _Unsupported("a row child that is not a cell")
-        ref = c.get("r")
-        if ref:
-            letters = ref.rstrip("0123456789")
-            col_ = _COLS.get(letters)
-            if col_ is None or not ref[len(letters) :].strip("0"):  # unseen letters, no row, row 0
-                from openpyxl.utils.cell import coordinate_to_tuple
-
-                col_ = coordinate_to_tuple(ref)[1]  # raises for a malformed reference
-                _COLS[letters] = col_
-            col = col_
-        else:
-            col += 1
-        t = c.get("t", "n")
-        value: object = None
-        found = False
-        for child in c:
-            tag = child.tag
-            if tag == _V:
-                if not found and t != "inlineStr":
-                    value, found = child.text or None, True  # findtext: the first <v>
-            elif tag == _IS:
-                if not found and t == "inlineStr":
-                    value, found = _inline_text(child), True  # find: the first <is>
-            elif tag != _F:
-                raise _Unsupported("a cell child other than <v>, <is>, <f>")
-        if t != "inlineStr" and value is not None:
-            if t == "n":
-                s = c.get("s")
-                if (int(s) if s else 0) in date_styles:
-                    raise _Unsupported("date-formatted number")
-                v = str(value)
-                value = float(v) if ("." in v or "E" in v or "e" in v) else int(v)
-            elif t == "s":
-                value = shared[int(str(value))]
-            elif t == "b":
-                value = bool(int(str(value)))
-            elif t == "d":
-                raise _Unsupported("ISO date cell")
-        out.append((col, value))
-    return out
-
-
-def _inline_text(el: Any) -> str:
-    """Text.from_tree(<is>).content for a plain inline string (one <t> without markup, or none)."""
-    if len(el) == 0:
-        if el.keys():
-            raise _Unsupported("inline string attributes")
-        return ""
-    t = el[0]
-    if len(el) > 1 or t.tag != _T or len(t) or el.keys():
-        raise _Unsupported("rich or phonetic inline string")
-    return t.text or ""

@@ -10,6 +10,10 @@ Rules, in order (the first that applies wins):
   province_academy  省农科院 / 辽宁农科院 → <province>农业科学院 (province from the row being resolved)
   bracket_stripped  大连理工大学（盘锦校区） → 大连理工大学, when the name without brackets resolves
   subunit_of        大连理工大学化工学院 → 大连理工大学 (a university's college / institute / centre)
+  renamed           a former name (resources/renames.csv, a public source per line): 华中工学院 → 华中科技大学
+  province_full     四川化工研究院 → 四川省化工研究院 (an institute named with its province's short form)
+  typo              one character off a known name of ≥ 6 characters, never a distinguishing one
+                    (ingest.resolve.variants: 眼科/耳科, 锂/钠, 华东/华南 stay apart)
   as_published      none of the above: the published name (simplified) becomes the canonical name
 """
 
@@ -24,6 +28,7 @@ from pathlib import Path
 from app.model.schema import Label, stable_id
 from app.text.cells import norm_name, split_list
 from app.text.gazetteer import University, region_by_name, region_prefix, universities
+from ingest.resolve.variants import province_full, renamed, typo_of
 
 RESOURCES = Path(__file__).parent / "resources"
 
@@ -35,6 +40,9 @@ RULES = (
     "province_academy",
     "bracket_stripped",
     "subunit_of",
+    "renamed",
+    "province_full",
+    "typo",
     "as_published",
 )
 
@@ -236,6 +244,24 @@ def _resolve(surface: str, province: str | None) -> Resolution:
             u = unis.get(n[:k])
             if u is not None:
                 return _university(u, surface, "subunit_of", n)
+    return _variant(surface, n, province)
+
+
+def _variant(surface: str, n: str, province: str | None) -> Resolution:
+    """The last rules: a former name, a short province name, a one-character typo; else as published."""
+    current = renamed(n)
+    if current is not None:
+        u = _universities().get(norm_name(current))
+        return _university(u, surface, "renamed", n) if u else _named(surface, current, "renamed", n)
+    full = province_full(n)
+    if full is not None:
+        return _named(surface, full, "province_full", n)
+    fixed = typo_of(n)
+    if fixed is not None:
+        inner = _resolve(fixed, province)
+        return Resolution(
+            surface, inner.name, inner.key, inner.kind, "typo", n, inner.province, inner.city, inner.moe_code
+        )
     return _named(surface, n, "as_published", None)
 
 

@@ -122,3 +122,25 @@ def test_worker_pool_loads_the_same_graph(store: GraphStore, tmp_path: Path) -> 
     again = ingest_paths(store, [d], workers=2)
     assert {f.result.status for f in again.files if f.result} == {"unchanged"}
     assert counts_by_label(store) == counts
+
+
+def test_a_published_style_list_into_the_store(store: GraphStore, tmp_path: Path) -> None:
+    """Issue #16: a GB18030 list with no type / level column and mixed region forms, then its cluster
+    list: every platform typed and located; a company 技术中心 member links the platform and the company."""
+    from ingest.synth.real_style import generate_real_list
+
+    plist, clusters, _ = generate_real_list(150, 11, tmp_path / "real")
+    report = ingest_paths(store, [plist, clusters], workers=0)
+    assert not report.failed
+    rows = store.read(
+        "MATCH (p:Platform) WHERE p.source_file IS NOT NULL "
+        "OPTIONAL MATCH (p)-[:TYPED_AS]->(t:PlatformType) OPTIONAL MATCH (p)-[:LOCATED_IN]->(r:Region) "
+        "RETURN p.name AS name, t.name AS type, r.name AS region"
+    )
+    assert len(rows) == 150
+    assert [r["name"] for r in rows if r["type"] is None or r["region"] is None] == []
+    via = store.read(
+        "MATCH (c:Institution)-[m:MEMBER_OF]->(l:LabCluster)<-[:MEMBER_OF]-(p:Platform)<-[:HOSTS]-(c) "
+        "WHERE p.type = '企业技术中心' RETURN c.name AS company, p.name AS centre, l.name AS cluster"
+    )
+    assert via and all(r["centre"].startswith(r["company"]) for r in via)

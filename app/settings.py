@@ -24,6 +24,18 @@ class Settings(BaseSettings):
     port: int = 8000
     cypher_row_limit: int = 1000  # POST /cypher and the console cap rows here
     cypher_timeout_ms: int = 5000
+    # Parse-time guard of user Cypher (app/services/cypher_guard.py; docs/reliability.md lists every limit).
+    cypher_max_chars: int = 20_000
+    cypher_max_depth: int = 12  # (), [], {} and NOT chains: the engine's parser is exponential in depth
+    cypher_max_literal_items: int = 1_000
+    cypher_max_range: int = 1_000_000  # elements of one range(): the engine builds it before any limit
+    cypher_max_param_bytes: int = 1_000_000
+    # Heavy read paths (/cypher, /duplicates, chain coverage, search): requests running at once, overall and
+    # per client address; above them a request waits heavy_wait_s, then gets 429 with Retry-After.
+    heavy_concurrency: int = 4
+    heavy_per_client: int = 2
+    heavy_wait_s: float = 0.5
+    retry_after_s: int = 2
     # Secrets: from the environment only (no CLI flag, no default); never logged. See docs/security.md.
     api_key: SecretStr | None = None  # INNOKG_API_KEY: write endpoints (POST /ingest); unset = writes disabled
     read_key: SecretStr | None = None  # INNOKG_READ_KEY: when set, read endpoints need it (or the API key)

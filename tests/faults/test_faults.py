@@ -26,8 +26,8 @@ from app.store.falkordb.server import EmbeddedServerError, ensure_server, server
 from app.store.falkordb.store import FalkorStore
 from ingest.pipeline.run import ingest_paths
 from ingest.synth.generator import generate
-from tests.integration.api.conftest import make_api
 from tests.faults._graph import Digest, digest, documents_not_complete, duplicate_ids
+from tests.integration.api.conftest import make_api
 
 REPO = Path(__file__).resolve().parents[2]
 

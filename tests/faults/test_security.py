@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from app.store.falkordb.server import server_paths
 from ingest.pipeline.run import ingest_paths
-from tests.integration.api.conftest import Api, make_api
 from tests.faults._graph import digest
 from tests.faults.conftest import write_good
+from tests.integration.api.conftest import Api, make_api
 
 WRITES = [
     "CREATE (n:Platform {id: 'x', name: 'injected'})",

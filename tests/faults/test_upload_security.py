@@ -22,8 +22,8 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 from app.services import uploads
 from app.services.uploads import MAX_NAME_BYTES, UploadRefused, safe_name, store_upload, uploads_dir
 from ingest.pipeline.run import ensure_initialised
-from tests.integration.api.conftest import Api, make_api
 from tests.faults.conftest import GOOD_HEADER, GOOD_ROWS
+from tests.integration.api.conftest import Api, make_api
 
 KEY = "write-key-" + uuid.uuid4().hex  # unique strings: a hit in a log can only be a leak
 READ_KEY = "read-key-" + uuid.uuid4().hex

@@ -7,8 +7,8 @@ from typing import Any
 
 from app.model.batch import GraphBatch, PropValue
 from app.text.search_terms import add_search_terms
-from tests.integration.api.conftest import Api, make_api
 from tests.fixtures.graph import POLICY_TEXT
+from tests.integration.api.conftest import Api, make_api
 
 PROBLEM = "application/problem+json"
 

@@ -16,10 +16,10 @@ import pytest
 from app.services import uploads
 from app.store.falkordb.store import FalkorStore
 from ingest.pipeline.run import ensure_initialised, ingest_paths
-from tests.integration.api.conftest import Api, make_api
 from tests.conftest import CORPUS, REPO
 from tests.faults._graph import digest
 from tests.faults.conftest import GOOD_HEADER, GOOD_ROWS
+from tests.integration.api.conftest import Api, make_api
 
 KEY = "test-upload-key-" + uuid.uuid4().hex
 AUTH = {"X-API-Key": KEY}

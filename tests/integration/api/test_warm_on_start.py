@@ -10,8 +10,8 @@ from pathlib import Path
 
 from app.derive.chains import materialise_inferred
 from app.services import chains
-from tests.integration.api.conftest import make_api
 from tests.fixtures.graph import load_sample
+from tests.integration.api.conftest import make_api
 
 
 def _warm_thread_done(timeout_s: float = 60.0) -> bool:

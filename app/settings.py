@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     cypher_max_param_bytes: int = 1_000_000
     # Heavy read paths (/cypher, /duplicates, chain coverage, search): requests running at once, overall and
     # per client address; above them a request waits heavy_wait_s, then gets 429 with Retry-After.
-    heavy_concurrency: int = 4
+    heavy_concurrency: int = 2  # below the engine's query threads (INNOKG_ENGINE_THREADS, 6)
     heavy_per_client: int = 2
     heavy_wait_s: float = 0.5
     retry_after_s: int = 2

@@ -237,15 +237,16 @@ def _cut_points(run: str) -> list[int]:
 
 def cut_words(run: str) -> list[str]:
     """``jieba.lcut(run)`` (accurate mode, HMM on) for a run of Chinese characters (one jieba block)."""
+    words: list[str] | tuple[str, ...]
     if len(run) < MIN_SPLIT:
         words = _piece_words(run)
     else:
-        words = ()
+        words = []  # a list: `tuple +=` per piece was quadratic on long runs of short pieces
         start = 0
         for p in _cut_points(run):
-            words += _piece_words(run[start:p])
+            words.extend(_piece_words(run[start:p]))
             start = p
-        words += _piece_words(run[start:])
+        words.extend(_piece_words(run[start:]))
     out: list[str] = []
     buf = ""
     for w in words:

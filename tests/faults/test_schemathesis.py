@@ -25,7 +25,9 @@ from tests.faults._graph import digest
 from tests.faults.conftest import write_good
 
 EXAMPLES_PER_OPERATION = 8
-CONFIG = {"checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", 400, 401, 403, 404, 409, 413, 429, 503, 504]}}}
+CONFIG = {
+    "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", 400, 401, 403, 404, 409, 413, 429, 503, 504]}}
+}
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,9 @@ ENGINE_LIMITS: dict[str, tuple[str, int]] = {
     "TIMEOUT_DEFAULT": ("INNOKG_ENGINE_TIMEOUT_DEFAULT_MS", 600_000),  # queries that pass no timeout of their own
     "QUERY_MEM_CAPACITY": ("INNOKG_ENGINE_QUERY_MEM_BYTES", 2 * 1024**3),  # memory one query may hold
     "RESULTSET_SIZE": ("INNOKG_ENGINE_RESULTSET_SIZE", -1),  # rows of any result (-1: unbounded)
+    # Query threads: more than the API lets heavy queries use at once (INNOKG_HEAVY_CONCURRENCY, 2), so
+    # light reads (health, membership) always find a free one instead of queueing behind slow queries.
+    "THREAD_COUNT": ("INNOKG_ENGINE_THREADS", 6),
 }
 # Persistence: the append-only file starts with an RDB snapshot (fast to load) and is rewritten when its
 # log part outgrows that snapshot by this percentage (or at least this size), so a re-open replays a

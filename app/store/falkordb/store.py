@@ -247,7 +247,9 @@ class FalkorStore:
         sup = self._supervisor
         if sup is not None and sup.restarting:
             detail = "degraded: the embedded server stopped and is being restarted"
-            return Health(self.backend, self.url, False, detail=detail + (f" ({sup.last_error})" if sup.last_error else ""))
+            return Health(
+                self.backend, self.url, False, detail=detail + (f" ({sup.last_error})" if sup.last_error else "")
+            )
         try:
             info = self._db.connection.info("server")
             modules = self._db.connection.execute_command("MODULE", "LIST")

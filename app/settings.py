@@ -44,6 +44,17 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")  # uploads are kept under <data_dir>/uploads/<sha256>/<name>
     max_upload_mb: int = 50  # one POST /ingest request body (all its files)
     max_upload_files: int = 20  # files in one POST /ingest request
+    # Uploads: what an OOXML file (.xlsx, .docx) may declare, checked before parsing (app/services/upload_guard.py),
+    # then parsing in a worker process with a memory and time cap (app/services/upload_worker.py).
+    upload_max_expanded_mb: int = 200
+    upload_max_member_mb: int = 100
+    upload_max_ratio: int = 100
+    upload_max_members: int = 2_000
+    upload_max_cells: int = 5_000_000
+    upload_max_rows: int = 1_048_576
+    upload_worker: bool = True  # INNOKG_UPLOAD_WORKER=0: parse in the API process (tests, debugging)
+    upload_worker_mem_mb: int = 3_072
+    upload_worker_timeout_s: float = 600.0
     ingest_wait_s: float = 10.0  # how long a second upload waits for the running ingest before 409
     # INNOKG_WARM_ON_START=1 (set by `innokg serve`): at start, compute every chain's coverage and the search
     # term table in the background, so the first analysts' requests do not pay for them.

@@ -111,7 +111,7 @@ def test_rows_are_capped_while_built(api: Api) -> None:
 
 
 def test_the_engine_runs_with_its_own_limits(api: Api) -> None:
-    client = api.store._db.connection  # noqa: SLF001 - the test inspects the live server
+    client = api.store._db.connection
     for arg, value in engine_limits().items():
         got = client.execute_command("GRAPH.CONFIG", "GET", arg)
         assert got[1] == value, (arg, got)

@@ -17,7 +17,7 @@ from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FPath
 
-from app.store.falkordb.server import Supervisor, ensure_server, server_paths
+from app.store.falkordb.server import Supervisor, compact, ensure_server, server_paths
 from app.store.protocol import Health, Params, Row, Statement, StoreError, StoreTimeout, StoreUnavailable
 from app.store.queries import schema_statements, template
 
@@ -156,6 +156,10 @@ class FalkorStore:
         self._graph = self._db.select_graph(graph)
         self._supervisor: Supervisor | None = None
 
+    def compact(self, wait_s: float = 0.0) -> bool:
+        """Snapshot the append-only file (after a load), so the next start loads a snapshot, not a log."""
+        return compact(server_paths(self.path), wait_s=wait_s)
+
     def supervise(self, interval_s: float = 1.0) -> None:
         """Watch the embedded server and start it again if it dies (the API does, from its first request);
         meanwhile health() reports the store degraded and queries fail as unavailable (503)."""
@@ -229,6 +233,11 @@ class FalkorStore:
             except redis.ConnectionError as exc:
                 raise _error(exc, stmt) from exc
         self._wait_indexes_built()
+        if any(stmt.startswith("GRAPH.CONSTRAINT") for stmt in applied):
+            # FalkorDB writes each GRAPH.CONSTRAINT CREATE to the append-only file twice; replaying the
+            # second fails ("Constraint already exists", logged CRITICAL at every start). A snapshot holds
+            # the constraints instead of the commands.
+            compact(server_paths(self.path), wait_s=10.0)
         return applied
 
     def _wait_indexes_built(self, timeout_s: float = 1800.0) -> None:

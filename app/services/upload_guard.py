@@ -39,10 +39,10 @@ class UploadRejected(ValueError):
         self.limit = limit
 
 
-def _column_number(letters: str) -> int:
+def _column_number(letters: bytes) -> int:
     n = 0
     for ch in letters:
-        n = n * 26 + (ord(ch) - 64)
+        n = n * 26 + (ch - 64)
     return n
 
 

@@ -69,7 +69,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StoreTimeout)
     async def _timeout(request: Request, exc: StoreTimeout) -> JSONResponse:
-        return problem(504, "Query timed out", str(exc), request)
+        return problem(504, "Query timed out", str(exc), request, limit="INNOKG_CYPHER_TIMEOUT_MS")
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> JSONResponse:

@@ -35,7 +35,6 @@ from app.store.falkordb.store import FalkorStore  # noqa: E402
 from bench.synth_inputs import synth_inputs  # noqa: E402
 from ingest.pipeline.run import ingest_paths  # noqa: E402
 from tests.faults._graph import digest  # noqa: E402
-
 from tests.faults.test_schemathesis import CONFIG  # noqa: E402  # every check; refusals by design named there
 
 

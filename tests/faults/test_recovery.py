@@ -102,3 +102,20 @@ def test_stop_compacts_the_append_only_file_into_a_snapshot(own_store: Path, tmp
     assert time.perf_counter() - t < 10
     assert digest(again) == before
     again.close()
+
+
+def test_a_removed_store_is_not_brought_back() -> None:
+    path = Path(tempfile.mkdtemp(prefix="innokg-rec-"))
+    store = FalkorStore(path, graph="g")
+    store.supervise(interval_s=0.1)
+    try:
+        pid = server_pid(path)
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(path, ignore_errors=True)  # what a test's clean-up does
+        time.sleep(0.6)
+        assert not path.exists()  # no server started again in a directory that is gone
+    finally:
+        store.close()
+        stop_server(path)
+        shutil.rmtree(path, ignore_errors=True)

@@ -396,8 +396,8 @@ class Supervisor:
         self._thread.join(timeout=5.0)
 
     def dead(self) -> bool:
-        if self.paths.stopped.exists():
-            return False
+        if self.paths.stopped.exists() or not self.paths.data.is_dir():
+            return False  # stopped by a person, or the store was removed: nothing to bring back
         pid = _read_pid(self.paths)
         return pid is None or not _alive(pid)
 

@@ -240,6 +240,9 @@ def with_row_cap(text: str, cap: int) -> str:
     returns = list(_RETURN.finditer(code))
     if not returns or _UNION.search(code) or _CALL.search(code, returns[-1].start()) or _PARAM_LIMIT.search(code):
         return text
+    tail = code[returns[-1].start() :]
+    if tail.count("}") > tail.count("{"):
+        return text  # the last RETURN closes a subquery (CALL { … RETURN … }): not the query's end
     m = _TRAILING_LIMIT.search(code)
     if m:
         if int(m.group(1)) <= cap:

@@ -98,6 +98,9 @@ def test_row_cap_goes_into_the_query() -> None:
     assert with_row_cap("MATCH (n) RETURN n // note", 6) == "MATCH (n) RETURN n\nLIMIT 6"
     union = "MATCH (n) RETURN n UNION MATCH (m) RETURN m"
     assert with_row_cap(union, 6) == union
+    sub = "MATCH (n) CALL { WITH n RETURN n.x AS x }"
+    assert with_row_cap(sub, 6) == sub
+    assert with_row_cap("CALL { MATCH (n) RETURN n } RETURN n", 6).endswith("\nLIMIT 6")
 
 
 def test_rows_are_capped_while_built(api: Api) -> None:

@@ -348,6 +348,8 @@ def stop_server(store_path: str | Path, *, compact_wait_s: float = 120.0) -> boo
     paths = server_paths(store_path)
     pid = _read_pid(paths)
     stopped = False
+    with contextlib.suppress(OSError):
+        paths.stopped.touch()  # first: a supervisor must not take the stopping server for a dead one
     if ping(paths):
         if _aof_log_bytes(paths) > 0:
             compact(paths, wait_s=compact_wait_s)
@@ -361,8 +363,6 @@ def stop_server(store_path: str | Path, *, compact_wait_s: float = 120.0) -> boo
     for stale in (paths.socket, paths.pidfile):
         with contextlib.suppress(FileNotFoundError):
             stale.unlink()
-    with contextlib.suppress(OSError):
-        paths.stopped.touch()
     return stopped
 
 

@@ -97,7 +97,7 @@ def _client(base: str, soak: Soak, ids: dict[str, list[str]], deadline: float, s
             elif roll < 0.7 and ids["clusters"]:
                 kind, req = "membership", ("GET", f"/clusters/{rng.choice(ids['clusters'])}/members", {})
             elif roll < 0.85:
-                kind, req = "duplicates", ("GET", "/duplicates", {"params": {"limit": 20}})
+                kind, req = "duplicates", ("GET", "/duplicates", {"params": {"limit": "20"}})
             else:
                 kind, req = "hostile", ("POST", "/cypher", {"json": {"query": rng.choice(HOSTILE)}})
             t = time.perf_counter()

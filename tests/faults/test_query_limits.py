@@ -87,8 +87,8 @@ class _no_error:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, *exc: object) -> bool:
-        return False
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 def test_row_cap_goes_into_the_query() -> None:

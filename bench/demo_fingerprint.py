@@ -21,6 +21,7 @@ from fastapi.testclient import TestClient
 from app.api.main import create_app
 from app.settings import Settings
 from app.store.factory import open_store
+from app.store.named import run
 from ingest.pipeline.run import ingest_paths
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,12 +58,27 @@ REQUESTS: list[tuple[str, str, dict[str, Any] | None]] = [
 ]
 
 
+_PLACES: list[tuple[str, str]] = [(str(REPO), "<repo>")]  # + the temporary store, once made
+
+
 def _mask(value: Any) -> Any:
+    """Wall-clock fields masked; the checkout's and the store's paths written as <repo> / <tmp>, so that two
+    checkouts of the same code give the same fingerprint."""
     if isinstance(value, dict):
         return {k: ("<masked>" if k in _MASKED else _mask(v)) for k, v in value.items()}
     if isinstance(value, list):
         return [_mask(v) for v in value]
+    if isinstance(value, str):
+        for place, name in _PLACES:
+            value = value.replace(place, name)
     return value
+
+
+def _all(store: Any, name: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    while page := run(store, name, skip=len(rows), limit=10_000):
+        rows += page
+    return rows
 
 
 def _follow_ups(client: TestClient, answers: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None]]:
@@ -96,6 +112,7 @@ def _ask(client: TestClient, method: str, path: str, body: dict[str, Any] | None
 
 def main(out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="innokg-fp-") as tmp:
+        _PLACES.append((tmp, "<tmp>"))
         url = f"embedded:{tmp}/graph"
         graph = f"fp_{uuid.uuid4().hex[:8]}"
         store = open_store(url, graph=graph)
@@ -107,8 +124,7 @@ def main(out: Path) -> None:
                 answers[f"{method} {path}"] = _ask(client, method, path, body)
             for method, path, body in _follow_ups(client, answers):
                 answers[f"{method} {path}"] = _ask(client, method, path, body)
-            nodes = store.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
-            rels = store.read("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS p")
+            nodes, rels = _all(store, "export_nodes"), _all(store, "export_rels")
         finally:
             store.drop()
             store.close()

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.services.cypher_guard import QueryRejected
+from app.services.scope import InvalidFilter
 from app.store.protocol import StoreError, StoreTimeout, StoreUnavailable
 
 PROBLEM = "application/problem+json"
@@ -57,6 +58,15 @@ def problem(status: int, title: str, detail: str | None, request: Request, **ext
 
 
 def install(app: FastAPI) -> None:
+    @app.exception_handler(InvalidFilter)
+    async def _filter(request: Request, exc: InvalidFilter) -> JSONResponse:
+        error: dict[str, Any] = {"loc": ["query", exc.param], "msg": str(exc), "type": "value_error"}
+        if exc.allowed is not None:
+            error["allowed"] = exc.allowed
+        if exc.nearest is not None:
+            error["nearest"] = exc.nearest
+        return problem(422, "Invalid filter", str(exc), request, errors=[error])
+
     @app.exception_handler(StoreUnavailable)
     async def _unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
         response = problem(503, "Graph store unavailable", str(exc), request)

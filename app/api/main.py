@@ -15,6 +15,8 @@ from app.api.limits import BodyLimit, HeavyGate
 from app.api.routes import chains, clusters, cypher, documents, entities, health, search, targets, taxonomy
 from app.api.routes import duplicates as duplicates_routes
 from app.api.routes import ingest as ingest_routes
+from app.api.routes import reviews as reviews_routes
+from app.api.routes import ui as ui_routes
 from app.api.security import READ_RESPONSES, ApiProblem, require_read
 from app.settings import Settings, get_settings
 
@@ -82,8 +84,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     guarded = s.reads_protected
     read_deps = [Depends(require_read)] if guarded else []
     read_responses = READ_RESPONSES if guarded else None
-    for router in (search, entities, clusters, chains, targets, taxonomy, documents, cypher, duplicates_routes):
+    routers = (search, entities, clusters, chains, targets, taxonomy, documents, cypher, duplicates_routes)
+    for router in routers:
         app.include_router(router.router, dependencies=read_deps, responses=read_responses)
     app.include_router(ingest_routes.router)
+    # GET /duplicates/decisions is a read; its POST carries require_write itself (as /ingest does).
+    app.include_router(reviews_routes.router, dependencies=read_deps, responses=read_responses)
+    app.include_router(ui_routes.router)  # static web app: the page is public, its API calls are not
     errors.document(app)
     return app

@@ -286,14 +286,13 @@ def status(store: StoreOpt = None) -> None:
 @cli.command()
 def stop(store: StoreOpt = None) -> None:
     """Stop the embedded FalkorDB server of this store (data stays on disk)."""
-    from app.store.falkordb.server import stop_server
-    from app.store.protocol import parse_store_url
+    from app.store.factory import stop_local
 
-    kind, target = parse_store_url(store or get_settings().store)
-    if kind != "falkordb":
-        out.print("nothing to stop: Neo4j runs outside InnoKG")
+    stopped = stop_local(store or get_settings().store)
+    if stopped is None:
+        out.print("nothing to stop: this store's server runs outside InnoKG")
         return
-    out.print("stopped" if stop_server(target) else "no embedded server was running")
+    out.print("stopped" if stopped else "no embedded server was running")
 
 
 @cli.command()

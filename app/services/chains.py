@@ -74,7 +74,7 @@ def fingerprint(store: GraphStore) -> tuple[object, ...]:
 
 
 def _store_key(store: GraphStore) -> tuple[str, str]:
-    return (store.url, str(getattr(store, "_graph_name", "")))
+    return (store.url, store.graph)
 
 
 def _cut(answer: ChainCoverage | None, per_group: int) -> ChainCoverage | None:

@@ -6,8 +6,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from app.services.scope import check_choice
 from app.store.named import run
 from app.store.protocol import GraphStore
+from ingest.resolve.resolver import INSTITUTION_KINDS
+
+# What ?kind= may say: a member's kind, a node label, and the words the docs and analysts use for them.
+MEMBER_KINDS: tuple[str, ...] = ("platform", "person", *INSTITUTION_KINDS, "Platform", "Person", "Institution")
+KIND_ALIASES = {"enterprise": "company", "finance": "financial", "organisation": "Institution"}
 
 
 class ClusterSummary(BaseModel):
@@ -81,6 +87,7 @@ def members(
     skip: int = 0,
     limit: int = 100,
 ) -> MemberPage:
+    kind = check_choice("kind", kind, MEMBER_KINDS, KIND_ALIASES)
     rows = run(store, "cluster_members", id=cluster_id, role=role, kind=kind, skip=skip, limit=limit)
     total = int(rows[0]["total"]) if rows else 0
     items = [Member(**m) for m in (rows[0]["items"] if rows else [])]

@@ -26,10 +26,11 @@ from app.derive.dedup.model import (
     Proposal,
     Source,
 )
-from app.derive.dedup.policy import province_name
 from app.derive.dedup.source import fingerprint, load_index, pending_rows, policy_index
 from app.services.export import csv_safe
+from app.services.scope import check_choice, resolve_region
 from app.store.protocol import GraphStore
+from app.text.taxonomy import NATIONAL, PROVINCIAL
 
 Format = Literal["json", "csv", "html"]
 _lock = threading.Lock()
@@ -37,7 +38,7 @@ _cache: dict[tuple[str, str], tuple[tuple[Any, ...], DedupIndex]] = {}
 
 
 def _key(store: GraphStore) -> tuple[str, str]:
-    return (store.url, str(getattr(store, "_graph_name", "")))
+    return (store.url, store.graph)
 
 
 def index_for(store: GraphStore) -> DedupIndex:
@@ -61,12 +62,19 @@ def detect(
     kind: str | None = None,
     min_score: float | None = None,
 ) -> DuplicateReport:
-    """All duplicate pairs, filtered (a pair matches a region / type when either platform does)."""
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    """All duplicate pairs, filtered (a pair matches a region / type when either platform does). The region
+    is a province or a city in any common spelling (辽宁 / 沈阳市); a city keeps pairs with a platform there."""
+    kind = check_choice("kind", kind, KINDS)
     if min_score is not None and not 0.0 <= min_score <= 1.0:
         raise ValueError(f"min_score must be within [0, 1], got {min_score}")
-    return index_for(store).report(region=region, type_=type_, kind=kind, min_score=min_score)
+    scope = resolve_region(region)
+    return index_for(store).report(
+        region=scope.province if scope else None,
+        city=scope.city if scope else None,
+        type_=type_,
+        kind=kind,
+        min_score=min_score,
+    )
 
 
 def screen(store: GraphStore, proposal: Proposal, *, limit: int = 20) -> list[Candidate]:
@@ -79,6 +87,14 @@ def duplicates_of(store: GraphStore, platform_id: str, *, limit: int = 50) -> li
     return index_for(store).duplicates_of(platform_id, limit=limit)
 
 
+def _rule_governs(rule_region: str | None, level: str | None) -> bool:
+    """A province's 方案 converts that province's own 省级 platforms — not the national ones it hosts, nor its
+    cities' 市级 ones; a nationwide rule governs the national ones. Unknown level: governed by either."""
+    if level is None:
+        return True
+    return level == (NATIONAL if rule_region is None else PROVINCIAL)
+
+
 def pending_transitions(
     store: GraphStore, *, region: str | None = None, as_of: int | None = None
 ) -> list[PendingTransition]:
@@ -86,14 +102,16 @@ def pending_transitions(
     after the policy's deadline (the rule's ``deadline``, else its year; a rule with neither is due)."""
     as_of = as_of or date.today().year
     pol = policy_index(store)
-    prov = province_name(region) or region
+    scope = resolve_region(region)
     out: list[PendingTransition] = []
     legacy = sorted(pol.legacy_types())
     if not legacy:
         return out
-    for row in pending_rows(store, legacy, prov):
+    for row in pending_rows(store, legacy, scope.province if scope else None):
+        if scope is not None and not scope.holds(row.get("region"), row.get("city")):
+            continue
         for rule in pol.rules_for(row["type"], row.get("region")):
-            if not rule.to_type or rule.to_type == rule.from_type:
+            if not rule.to_type or rule.to_type == rule.from_type or not _rule_governs(rule.region, row.get("level")):
                 continue
             due = rule.deadline or rule.year
             if due is not None and as_of <= due:

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from app.store.protocol import GraphStore
 from app.store.queries import query
 from app.text.search_terms import SEARCHABLE, TERM_RUN, norm_text
+from ingest.resolve.resolver import short_forms
 
 __all__ = ["SEARCHABLE", "QueryTerms", "SearchHit", "SearchPage", "query_terms", "search"]
 
@@ -60,6 +61,36 @@ class SearchPage(BaseModel):
 CANDIDATE_CAP = 500  # candidates ranked per label: a broad query stops after 500 matches (docs/bench-api.md)
 
 
+def _variants(q: str, limit: int = 3) -> list[str]:
+    """The query and the same query with a nationwide short form written out (中科院 → 中国科学院), so that
+    an analyst's abbreviation finds the entities named in full."""
+    out = [q]
+    for short, full in short_forms().items():
+        if short in q and full not in q and len(out) <= limit:
+            out.append(q.replace(short, full))
+    return out
+
+
+def _search_one(
+    store: GraphStore, q: str, kinds: list[str] | None, upto: int, timeout_ms: int | None, cap: int
+) -> tuple[int, list[SearchHit]]:
+    norm = norm_text(q).strip()
+    qt = query_terms(q)
+    if qt is None and len(norm) == 1 and not norm.isascii():
+        # One Chinese character has no bigram: a bounded name scan instead of nothing.
+        nq = query("search_contains", store.backend)
+        params: dict[str, object] = {"q": norm, "labels": kinds or list(SEARCHABLE), "cap": cap}
+    elif qt is None:
+        return 0, []
+    else:
+        nq = query("search_entities", store.backend)
+        params = {"terms": qt.terms, "q": norm, "kinds": kinds, "cap": cap}
+    rows = store.read(nq.text, {**params, "skip": 0, "limit": upto}, timeout_ms=timeout_ms)
+    if not rows:
+        return 0, []
+    return int(rows[0]["total"]), [SearchHit(**item) for item in rows[0]["items"] or []]
+
+
 def search(
     store: GraphStore,
     q: str,
@@ -70,23 +101,21 @@ def search(
     timeout_ms: int | None = None,
     cap: int = CANDIDATE_CAP,
 ) -> SearchPage:
-    """Entities whose names/short forms/fields contain the query's characters, best first."""
-    qt = query_terms(q)
-    if qt is None:
-        return SearchPage(total=0, items=[])
-    nq = query("search_entities", store.backend)
-    kind_list = [k for k in kinds] if kinds else None
-    params = {
-        "terms": qt.terms,
-        "q": norm_text(q).strip(),
-        "kinds": kind_list,
-        "cap": cap,
-        "skip": skip,
-        "limit": limit,
-    }
-    rows = store.read(nq.text, params, timeout_ms=timeout_ms)
-    if not rows:
-        return SearchPage(total=0, items=[])
-    items = [SearchHit(**item) for item in rows[0]["items"] or []]
-    total = int(rows[0]["total"])
-    return SearchPage(total=total, total_exact=total < cap, items=items)
+    """Entities whose names/short forms/fields contain the query's characters (or, for an abbreviation such
+    as 中科院, its written-out form), best first."""
+    kind_list = list(kinds) if kinds else None
+    variants = _variants(q)
+    if len(variants) == 1:
+        total, hits = _search_one(store, q, kind_list, skip + limit, timeout_ms, cap)
+        return SearchPage(total=total, total_exact=total < cap, items=hits[skip : skip + limit])
+    # Several spellings: their answers overlap, so the union is counted from the candidates themselves.
+    best: dict[str, SearchHit] = {}
+    exact = True
+    for variant in variants:
+        n, hits = _search_one(store, variant, kind_list, cap, timeout_ms, cap)
+        exact = exact and n < cap
+        for h in hits:
+            if h.id not in best or best[h.id].score < h.score:
+                best[h.id] = h
+    ranked = sorted(best.values(), key=lambda h: (-h.score, h.name or ""))
+    return SearchPage(total=len(ranked), total_exact=exact, items=ranked[skip : skip + limit])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from app.services.scope import resolve_region
 from app.store.named import run
 from app.store.protocol import GraphStore
 
@@ -24,9 +25,13 @@ class CategoryEntry(BaseModel):
 
 
 def platform_types(store: GraphStore, region: str | None = None) -> list[CategoryEntry]:
+    """The taxonomy with platform counts in ``region`` (province or city, any common form; all when None)
+    and the transitions stated for that region or nationwide."""
+    scope = resolve_region(region)
+    name = scope.name if scope else None
     types: dict[str, TypeEntry] = {}
     cats: dict[str, list[str]] = {}
-    for r in run(store, "platform_types"):
+    for r in run(store, "platform_types", region=name):
         entry = types.get(r["id"])
         if entry is None:
             entry = TypeEntry(
@@ -38,9 +43,9 @@ def platform_types(store: GraphStore, region: str | None = None) -> list[Categor
             key = r["level"] or "unknown"
             entry.levels[key] = entry.levels.get(key, 0) + int(r["platforms"])
     by_name = {t.type: t for t in types.values()}
-    for r in run(store, "type_transitions", region=region):
+    for r in run(store, "type_transitions", region=scope.province if scope else None):
         t = by_name.get(r["from_type"])
-        if t is None:
+        if t is None or r["to_type"] == r["from_type"]:  # a type does not "become" itself
             continue
         item = {k: r[k] for k in ("rel", "to_type", "region", "year", "documents", "quote")}
         (t.stopped if r["to_type"] is None else t.became).append(item)

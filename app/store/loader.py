@@ -6,55 +6,58 @@ mark it 'complete'. The same content again is a no-op; a changed content replace
 and evidence (no orphans, no duplicates); a load that died leaves the document 'loading', and the next
 run purges and reloads it.
 
-Preparing a batch (merging repeated rows, cleaning properties, and for FalkorDB encoding the parameters
-as Cypher text) is pure Python and picklable, so bulk loads prepare batches in worker processes while the
-parent only sends statements (``prepare_batch`` / ``load_prepared``; see ingest/run.py).
+Which rows a batch writes (merged, cleaned, which evidence each node row carries) is app.store.rows, the
+description the bulk path follows too; this module turns those rows into MERGE statements
+(cypher/templates). Preparing a batch (the rows, and the store's ``encode_params``: FalkorDB inlines the
+parameters as Cypher text) is pure Python and picklable, so runs prepare batches in worker processes while
+the parent only sends statements (``prepare_batch`` / ``load_prepared``; see ingest/pipeline).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from app.model.batch import GraphBatch, PropValue, evidence_prefix
 from app.model.schema import Label, document_id
-from app.store.falkordb.store import encode_params
-from app.store.protocol import GraphStore, Statement
+from app.store.protocol import GraphStore, ParamEncoder, Statement
 from app.store.queries import template
+from app.store.rows import (
+    LoadResult,
+    clean,
+    document_props,
+    loose_evidence,
+    node_rows,
+    rel_rows,
+)
+
+__all__ = [
+    "DEFAULT_CHUNK",
+    "LoadResult",
+    "PreparedBatch",
+    "PreparedStatement",
+    "complete_documents",
+    "counts_by_label",
+    "document_state",
+    "is_unchanged",
+    "load_document",
+    "load_prepared",
+    "prepare_batch",
+    "purge_document",
+    "write_batch",
+    "write_prepared",
+]
 
 DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/bench-load.md)
 _ROW_KEYS = ("id", "props", "evidence", "new_evidence", "src", "dst", "key", "doc", "document")
 
 
 @dataclass
-class LoadResult:
-    doc_id: str
-    status: str  # "loaded" | "replaced" | "unchanged"
-    nodes: dict[str, int] = field(default_factory=dict)  # distinct nodes written, per label
-    rels: dict[str, int] = field(default_factory=dict)
-    evidence: int = 0
-    dropped_rels: int = 0  # relationships whose endpoints did not exist
-    created: dict[str, int] = field(default_factory=dict)  # nodes new to the store, per label
-
-    @property
-    def existing(self) -> dict[str, int]:
-        """Nodes this load touched that the store already held (per label)."""
-        return {k: v - self.created.get(k, 0) for k, v in self.nodes.items()}
-
-    def add(self, other: LoadResult) -> None:
-        self.evidence += other.evidence
-        self.dropped_rels += other.dropped_rels
-        for mine, theirs in ((self.nodes, other.nodes), (self.rels, other.rels), (self.created, other.created)):
-            for k, v in theirs.items():
-                mine[k] = mine.get(k, 0) + v
-
-
-@dataclass
 class PreparedStatement:
-    """One UNWIND statement, ready to send. For FalkorDB, ``query`` may already carry its parameters as a
-    ``CYPHER rows=…`` prefix (``params`` then empty): that encoding is the costly part and runs wherever
+    """One UNWIND statement, ready to send. ``query`` may already carry its parameters (FalkorDB: a
+    ``CYPHER rows=…`` prefix, ``params`` then empty): that encoding is the costly part and runs wherever
     the statement was prepared (a worker process in bulk loads)."""
 
     query: str
@@ -77,134 +80,76 @@ def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict
         yield rows[i : i + size]
 
 
-def _clean(props: dict[str, PropValue]) -> dict[str, PropValue]:
-    """Drop None (SET += would remove the property) and empty lists (FalkorDB cannot type them)."""
-    return {k: v for k, v in props.items() if v is not None and v != []}
+def _statements(
+    query: str,
+    rows: list[dict[str, Any]],
+    keys: set[str],
+    chunk: int,
+    encode: ParamEncoder | None,
+    extra: dict[str, Any] | None = None,
+    **meta: Any,
+) -> Iterator[PreparedStatement]:
+    """One UNWIND statement per chunk of ``rows`` (``extra``: parameters beside ``rows``)."""
+    for part in _chunks(rows, chunk):
+        params = {"rows": list(part), **(extra or {})}
+        text = query
+        if encode is not None:
+            text, params = encode(query, params, keys)
+        ids = [r["id"] for r in part] if meta["kind"] == "nodes" else []
+        yield PreparedStatement(text, params, rows=len(part), ids=ids, **meta)
 
 
-def _merge_rows(rows: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], Hashable]) -> list[dict[str, Any]]:
-    """One row per key: properties merged (later rows win), evidence united in order.
-
-    Needed for correctness, not only speed: FalkorDB 4.16 collapses UNWIND rows that MERGE the same
-    pattern and kept only the last row's evidence list.
-    """
-    merged: dict[Hashable, dict[str, Any]] = {}
-    # rows are copied only when repeated (most are not); the evidence ids a merged row holds, as a set: a
-    # node named 30k times in one text made the list look-ups quadratic (11 s; bench/heavy_inputs.py)
-    held: dict[Hashable, set[str]] = {}
-    for row in rows:
-        k = key(row)
-        seen = merged.get(k)
-        if seen is None:
-            merged[k] = row
-            continue
-        have = held.get(k)
-        if have is None:
-            seen = merged[k] = {**seen, "props": dict(seen["props"]), "evidence": list(seen["evidence"])}
-            have = held[k] = set(seen["evidence"])
-        seen["props"].update(row["props"])
-        new = [e for e in row["evidence"] if e not in have]
-        seen["evidence"] += new
-        have.update(new)
-    return list(merged.values())
-
-
-def _statement(query: str, params: dict[str, Any], keys: set[str], encode: bool, **meta: Any) -> PreparedStatement:
-    if encode:
-        text = encode_params(params, keys)
-        if text is not None:
-            return PreparedStatement(text + query, {}, **meta)
-    return PreparedStatement(query, params, **meta)
-
-
-def claim_evidence(ids: Iterable[str], owned: set[str], known: Container[str]) -> tuple[list[str], list[str]]:
-    """Split a node row's evidence ids into (cited, carried): the first row citing an evidence of the batch
-    carries it (upserts it with the node, adding it to ``owned``); later rows and evidence from elsewhere are
-    only cited. One rule for the MERGE and the GRAPH.BULK path, so both build the same graph."""
-    cited: list[str] = []
-    carried: list[str] = []
-    for eid in ids:
-        if eid in owned or eid not in known:
-            cited.append(eid)
-        else:
-            owned.add(eid)
-            carried.append(eid)
-    return cited, carried
-
-
-def prepare_batch(batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK, backend: str = "") -> PreparedBatch:
-    """The statements that write ``batch``: evidence no node row cites, nodes (each evidence upserted
-    by the first node row citing it), relationships (endpoints exist by then)."""
-    encode = backend == "falkordb"
+def prepare_batch(
+    batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK, encode: ParamEncoder | None = None
+) -> PreparedBatch:
+    """The statements that write ``batch`` (its rows: app.store.rows): evidence no node row carries, nodes
+    (each upserting the evidence it carries), relationships (endpoints exist by then). ``encode``: the
+    store's ``encode_params`` (None: parameters as they are)."""
     doc_node = document_id(batch.doc_id)
     out = PreparedBatch(batch.doc_id, [], len(batch.evidence))
     owned: set[str] = set()
     node_stmts: list[PreparedStatement] = []
-    ev_props = {eid: _clean(ev.props()) for eid, ev in batch.evidence.items()}
+    ev_props = {eid: clean(ev.props()) for eid, ev in batch.evidence.items()}
     ev_keys: set[str] = set()
     for p in ev_props.values():
         ev_keys.update(p)
-    # The Document node first: evidence links to it.
-    labels = sorted(batch.nodes, key=lambda lb: lb != Label.DOCUMENT)
-    for label in labels:
+    for label, rows in node_rows(batch, owned):
         keys = set(_ROW_KEYS) | ev_keys
-        clean = []
-        for r in _merge_rows(batch.nodes[label], lambda r: r["id"]):
-            props = _clean(r["props"])
+        node_params = []
+        for r, cited, carried in rows:
+            props = clean(r["props"])
             keys.update(props)
-            old, carried = claim_evidence(r["evidence"], owned, ev_props)
             new = [{"id": eid, "props": ev_props[eid]} for eid in carried]
-            clean.append({"id": r["id"], "props": props, "evidence": old, "new_evidence": new})
+            node_params.append({"id": r["id"], "props": props, "evidence": cited, "new_evidence": new})
         stmt = template("merge_nodes_evidenced", label=label)
-        for part in _chunks(clean, chunk):
-            node_stmts.append(
-                _statement(
-                    stmt,
-                    {"rows": list(part), "document": doc_node},
-                    keys,
-                    encode,
-                    kind="nodes",
-                    name=label.value,
-                    rows=len(part),
-                    ids=[r["id"] for r in part],
-                )
-            )
-    loose = [{"id": eid, "document": doc_node, "props": p} for eid, p in ev_props.items() if eid not in owned]
-    ev_stmt = template("merge_evidence")
-    for part in _chunks(loose, chunk):
-        out.statements.append(
-            _statement(
-                ev_stmt,
-                {"rows": list(part)},
-                set(_ROW_KEYS) | ev_keys,
-                encode,
-                kind="evidence",
-                name="Evidence",
-                rows=len(part),
-            )
+        node_stmts += _statements(
+            stmt, node_params, keys, chunk, encode, {"document": doc_node}, kind="nodes", name=label.value
         )
+    loose = [{"id": eid, "document": doc_node, "props": ev_props[eid]} for eid in loose_evidence(batch, owned)]
+    keys = set(_ROW_KEYS) | ev_keys
+    out.statements += _statements(
+        template("merge_evidence"), loose, keys, chunk, encode, kind="evidence", name="Evidence"
+    )
     out.statements += node_stmts
-    for (rel, src, dst), rows in batch.rels.items():
+    for (rel, src, dst), rows_ in rel_rows(batch):
         keys = set(_ROW_KEYS)
-        clean = []
-        for r in _merge_rows(rows, lambda r: (r["src"], r["dst"], r.get("key", ""))):
-            props = _clean(r["props"])
+        rel_params = []
+        for r in rows_:
+            props = clean(r["props"])
             keys.update(props)
-            clean.append(
+            key = r.get("key", "")
+            rel_params.append(
                 {
                     "src": r["src"],
                     "dst": r["dst"],
-                    "key": r.get("key", ""),
+                    "key": key,
                     "doc": batch.doc_id,
                     "props": props,
                     "evidence": r["evidence"],
                 }
             )
         stmt = template("merge_rels", rel=rel, src=src, dst=dst)
-        for part in _chunks(clean, chunk):
-            out.statements.append(
-                _statement(stmt, {"rows": list(part)}, keys, encode, kind="rels", name=rel.value, rows=len(part))
-            )
+        out.statements += _statements(stmt, rel_params, keys, chunk, encode, kind="rels", name=rel.value)
     return out
 
 
@@ -233,7 +178,7 @@ def write_prepared(store: GraphStore, prepared: PreparedBatch, seen: dict[str, s
 
 def write_batch(store: GraphStore, batch: GraphBatch, *, chunk: int = DEFAULT_CHUNK) -> LoadResult:
     """Evidence, then nodes, then relationships (endpoints must exist first)."""
-    return write_prepared(store, prepare_batch(batch, chunk=chunk, backend=store.backend))
+    return write_prepared(store, prepare_batch(batch, chunk=chunk, encode=store.encode_params))
 
 
 def document_state(store: GraphStore, doc_id: str) -> dict[str, Any] | None:
@@ -256,6 +201,12 @@ def purge_document(store: GraphStore, doc_id: str) -> None:
     )
 
 
+def complete_documents(store: GraphStore, ids: list[str]) -> None:
+    """Stamp documents complete at once: after a bulk path sent them and the schema is in place."""
+    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+    store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
+
+
 def is_unchanged(store: GraphStore, doc_id: str, sha256: str) -> bool:
     state = document_state(store, doc_id)
     return bool(state and state.get("sha256") == sha256 and state.get("load_state") == "complete")
@@ -276,7 +227,7 @@ def load_prepared(
     if state is not None:
         purge_document(store, doc_id)
         status = "replaced"
-    doc_props = _clean({**props, "doc_id": doc_id, "sha256": sha256})
+    doc_props = document_props(props, doc_id, sha256)
     store.write([Statement(template("document_begin"), {"id": document_id(doc_id), "props": doc_props})])
     total = LoadResult(doc_id, status)
     seen: dict[str, set[str]] = {}
@@ -297,10 +248,8 @@ def load_document(
     chunk: int = DEFAULT_CHUNK,
 ) -> LoadResult:
     """Load one source document's batches unless the store already holds this exact content."""
-    backend = store.backend
-    return load_prepared(
-        store, doc_id, sha256, props, (prepare_batch(b, chunk=chunk, backend=backend) for b in batches)
-    )
+    encode = store.encode_params
+    return load_prepared(store, doc_id, sha256, props, (prepare_batch(b, chunk=chunk, encode=encode) for b in batches))
 
 
 def counts_by_label(store: GraphStore) -> dict[str, int]:

@@ -2,17 +2,27 @@
 
 ``embedded:PATH`` (default) → FalkorDB started by us on a unix socket under PATH;
 ``neo4j://…`` / ``bolt://…`` (and the ``+s``/``+ssc`` variants) → Neo4j 5 via the official driver.
-Callers never see engine objects: rows come back as plain dicts of JSON-able values.
+Callers never see engine objects: rows come back as plain dicts of JSON-able values. What differs
+between engines is offered as capabilities, never asked by name: ``encode_params`` (how a statement's
+parameters travel), ``bulk_loader()`` (a first-load path, or None) and ``graph`` (the graph's name).
+Only app.store.factory opens an engine (docs/arch-store.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from app.model.batch import GraphBatch, PropValue
+    from app.model.schema import Label
+    from app.store.rows import LoadResult
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
+# (query, parameters, every map key the parameters hold if known) → (query, parameters) as the engine gets them
+ParamEncoder = Callable[[str, dict[str, Any], Iterable[str] | None], tuple[str, dict[str, Any]]]
 
 DEFAULT_STORE_URL = "embedded:./data/graph"
 DEFAULT_GRAPH = "innokg"
@@ -45,10 +55,84 @@ class Health:
     detail: str | None = None
 
 
+def params_as_given(
+    query: str, params: dict[str, Any], keys: Iterable[str] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """``GraphStore.encode_params`` of an engine whose driver sends parameters as they are."""
+    return query, params
+
+
+class BulkRun(Protocol):
+    """A whole first load computed in memory to the state the MERGE loader would leave, then sent at once."""
+
+    def has_document(self, doc_id: str) -> str | None:
+        """The sha256 this run already loaded for ``doc_id`` (None: not loaded)."""
+        ...
+
+    def load(self, doc_id: str, sha256: str, props: dict[str, PropValue], batches: Iterable[Any]) -> LoadResult:
+        """As app.store.loader.load_prepared, for batches the loader's ``pack`` made."""
+        ...
+
+    def lookup(self, label: Label, ids: list[str]) -> set[str]:
+        """Which of these node ids the run holds so far."""
+        ...
+
+    def derive_inputs(self) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
+        """What app.derive.chains.infer_links reads from a store, from the run's in-memory graph."""
+        ...
+
+    def document_ids(self) -> list[str]:
+        """The Document node ids of the run (``BulkLoader.complete`` stamps them after the send)."""
+        ...
+
+
+class BulkLoader(Protocol):
+    """An engine's path for a first load into a graph that does not exist yet (``GraphStore.bulk_loader``)."""
+
+    def new_graph(self) -> bool:
+        """Whether the store's graph does not exist yet (the only graph a bulk load may create)."""
+        ...
+
+    @property
+    def pack(self) -> Callable[[GraphBatch], Any]:
+        """A module-level (picklable) function: one batch's rows packed for ``BulkRun.load`` (worker processes)."""
+        ...
+
+    def run(self) -> BulkRun:
+        """A new, empty in-memory run."""
+        ...
+
+    def send(self, run: BulkRun) -> tuple[int, int]:
+        """Create the graph from the run (consumed): (nodes, edges) created."""
+        ...
+
+    def complete(self, doc_ids: list[str]) -> None:
+        """After the send and the schema: these documents are completely loaded."""
+        ...
+
+    def release_caches(self) -> None:
+        """Drop the packing caches of this process (they refill on use)."""
+        ...
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     backend: str  # "falkordb" | "neo4j": selects per-backend cypher files
     url: str
+    graph: str  # the graph's name within the engine (a cache key beside ``url``)
+
+    def encode_params(
+        self, query: str, params: dict[str, Any], keys: Iterable[str] | None = None
+    ) -> tuple[str, dict[str, Any]]:
+        """A statement as this engine's driver should get it: FalkorDB inlines the parameters as a
+        ``CYPHER name=value …`` prefix (costly, so done where the statement is prepared: a worker process in
+        bulk loads); Neo4j returns them as they are. ``keys``: every map key the parameters hold, if known.
+        Implemented as a module-level function (a staticmethod), so ``store.encode_params`` pickles."""
+        ...
+
+    def bulk_loader(self) -> BulkLoader | None:
+        """The engine's bulk path for a first load, or None when it has none."""
+        ...
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
         """Run a query that cannot write (engine-enforced read-only mode)."""

@@ -123,6 +123,10 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Every kind kind_of can answer, plus "institution" for hosts the list names without a recognisable head.
+INSTITUTION_KINDS: tuple[str, ...] = (*(k for k, _ in _KIND_RULES), "other", "institution")
+
+
 def kind_of(name: str) -> str:
     for kind, pattern in _KIND_RULES:
         if pattern.search(name):
@@ -246,3 +250,9 @@ def _academy(m: re.Match[str], province: str | None) -> str | None:
     if region is None or (abbr == "科学院" and region.level != "province"):
         return None
     return f"{region.name}{full}"
+
+
+def short_forms() -> dict[str, str]:
+    """Nationwide short form → full name (北大 → 北京大学, 中科院 → 中国科学院, 农科院 → 农业科学院): the same
+    curated table the resolver reads, for callers that expand what an analyst typed."""
+    return {**_ACADEMY_FULL, **_aliases()[0]}

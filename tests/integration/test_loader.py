@@ -136,13 +136,13 @@ def test_a_document_the_store_refuses_fails_alone_and_leaves_nothing_half_writte
             store_.write([Statement("RETURN [{a: 1}] AS boom CREATE (:Platform {id: 'x', bad: [{a: 1}]})")])
         return real(store_, doc_id, *args, **kwargs)
 
-    import ingest.pipeline.run as run
+    import ingest.pipeline.merge as merge
 
-    run.load_prepared = refusing  # type: ignore[assignment]
+    merge.load_prepared = refusing  # type: ignore[assignment]
     try:
         report = ingest_paths(store, [bad, good], workers=0, bulk=False)
     finally:
-        run.load_prepared = real  # type: ignore[assignment]
+        merge.load_prepared = real  # type: ignore[assignment]
     errors = {f.path.name: f.error for f in report.files}
     assert errors["good.csv"] is None
     assert errors["bad.csv"] is not None and "refused" in errors["bad.csv"].reason

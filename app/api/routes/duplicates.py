@@ -20,7 +20,8 @@ Store = Annotated[GraphStore, Depends(get_store)]
 class DuplicatePage(BaseModel):
     method_version: str
     total: int
-    offset: int
+    skip: int
+    offset: int  # deprecated: equals skip (the one paging convention is skip/limit)
     limit: int
     pairs: list[Pair]
     groups: list[list[str]]  # groups of all matching pairs, not only this page's
@@ -39,20 +40,23 @@ class PendingList(BaseModel):
 @router.get("/duplicates", response_model=DuplicatePage, summary="Duplicate pairs (重复建设), explained")
 def duplicates(
     store: Store,
-    region: str | None = None,
+    region: Annotated[str | None, Query(description="Province or city, any common form: 辽宁, 沈阳市")] = None,
     type: Annotated[str | None, Query(alias="type")] = None,
     kind: Kind | None = None,
     min_score: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int | None, Query(ge=0, deprecated=True, description="Old name of skip")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> DuplicatePage:
     report = service.detect(store, region=region, type_=type, kind=kind, min_score=min_score)
+    start = skip or (offset or 0)
     return DuplicatePage(
         method_version=report.method_version,
         total=len(report.pairs),
-        offset=offset,
+        skip=start,
+        offset=start,
         limit=limit,
-        pairs=report.pairs[offset : offset + limit],
+        pairs=report.pairs[start : start + limit],
         groups=report.groups,
     )
 

@@ -118,6 +118,7 @@ class DedupIndex:
         kind: str | None = None,
         min_score: float | None = None,
         scored: Scored | None = None,
+        city: str | None = None,
     ) -> DuplicateReport:
         sc = scored if scored is not None else self.detect()
         mask = np.ones(len(sc.i), np.bool_)
@@ -130,7 +131,10 @@ class DedupIndex:
         if region is not None:
             prov = province_name(region) or region
             code = self.recs.region_coder.get(prov)
-            mask &= (self.recs.region[sc.i] == code) | (self.recs.region[sc.j] == code)
+            mask &= ((self.recs.region[sc.i] == code) | (self.recs.region[sc.j] == code)) & (code >= 0)
+        if city is not None:
+            ccode = self.recs.city_coder.get(city)  # -1: no platform in that city (never "no city")
+            mask &= ((self.recs.city[sc.i] == ccode) | (self.recs.city[sc.j] == ccode)) & (ccode >= 0)
         if type_ is not None:
             spec = by_name().get(type_)
             code = self.recs.type_coder.get(spec.name if spec else type_)

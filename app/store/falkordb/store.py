@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import redis
 from falkordb import FalkorDB
@@ -18,8 +18,19 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 
 from app.store.falkordb.server import Supervisor, compact, ensure_server, server_paths
-from app.store.protocol import Health, Params, Row, Statement, StoreError, StoreTimeout, StoreUnavailable
+from app.store.protocol import (
+    Health,
+    Params,
+    Row,
+    Statement,
+    StoreError,
+    StoreTimeout,
+    StoreUnavailable,
+)
 from app.store.queries import schema_statements, template
+
+if TYPE_CHECKING:
+    from app.store.falkordb.bulk import FalkorBulk
 
 # A JSON object key right after `{` or `,`: inside a JSON string every `"` is escaped, so this never
 # matches string content.
@@ -54,6 +65,15 @@ def encode_params(params: Mapping[str, Any], keys: Iterable[str] | None = None) 
                 text = text.replace(f'"{k}":', _cypher_key(k) + ":")
         parts.append(f"{name}={text}")
     return "CYPHER " + " ".join(parts) + " "
+
+
+def inline_params(query: str, params: dict[str, Any], keys: Iterable[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """``GraphStore.encode_params``: the parameters inlined as a ``CYPHER …`` prefix of the query (none
+    left to send), or the statement as it is when they cannot be (``encode_params`` returned None)."""
+    text = encode_params(params, keys)
+    if text is None:
+        return query, params
+    return text + query, {}
 
 
 # Errors that mean "already there" when (re)applying the schema: creation is not idempotent here.
@@ -142,6 +162,7 @@ def socket_timeout_s() -> float:
 
 class FalkorStore:
     backend = "falkordb"
+    encode_params = staticmethod(inline_params)  # module-level: ``store.encode_params`` pickles
 
     def __init__(self, path: str | Path, *, graph: str = "innokg", start: bool = True) -> None:
         self.path = Path(path)
@@ -153,6 +174,7 @@ class FalkorStore:
         # a large load is seconds; reads carry their own server-side timeout.
         self._db = FalkorDB(unix_socket_path=self._socket, socket_timeout=socket_timeout_s())
         self._graph_name = graph
+        self.graph = graph
         self._graph = self._db.select_graph(graph)
         self._supervisor: Supervisor | None = None
 
@@ -286,6 +308,12 @@ class FalkorStore:
         except redis.ResponseError as exc:
             if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
                 raise StoreError(str(exc)) from exc
+
+    def bulk_loader(self) -> FalkorBulk:
+        """GRAPH.BULK (app.store.falkordb.bulk): a first load into a graph key that does not exist yet."""
+        from app.store.falkordb.bulk import FalkorBulk
+
+        return FalkorBulk(self, self._db.connection, self._graph_name)
 
     def close(self) -> None:
         if self._supervisor is not None:

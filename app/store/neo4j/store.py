@@ -16,7 +16,17 @@ from neo4j import GraphDatabase, Query
 from neo4j import exceptions as nex
 from neo4j.graph import Node, Path, Relationship
 
-from app.store.protocol import Health, Params, Row, Statement, StoreError, StoreTimeout, StoreUnavailable
+from app.store.protocol import (
+    BulkLoader,
+    Health,
+    Params,
+    Row,
+    Statement,
+    StoreError,
+    StoreTimeout,
+    StoreUnavailable,
+    params_as_given,
+)
 from app.store.queries import schema_statements
 
 
@@ -72,10 +82,12 @@ def _error(exc: Exception) -> StoreError:
 
 class Neo4jStore:
     backend = "neo4j"
+    encode_params = staticmethod(params_as_given)  # the driver sends parameters as they are
 
     def __init__(self, url: str, *, user: str, password: str, database: str) -> None:
         self.url = url
         self.database = database
+        self.graph = database
         self._driver = GraphDatabase.driver(url, auth=(user, password))
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
@@ -124,6 +136,9 @@ class Neo4jStore:
         except Exception as exc:
             return Health(self.backend, self.url, False, detail=str(_error(exc)))
         return Health(self.backend, self.url, True, server_version=f"{info.agent} (protocol {info.protocol_version})")
+
+    def bulk_loader(self) -> BulkLoader | None:
+        return None  # no bulk path: a first load MERGEs like any other
 
     def close(self) -> None:
         self._driver.close()

@@ -72,11 +72,11 @@ def test_clusters_members_membership_overlap(api: Api) -> None:
     members = api.client.get(f"/clusters/{first['id']}/members").json()
     assert members["total"] == first["members"]
     kinds = {m["kind"] for m in members["items"]}
-    assert {"platform", "person", "enterprise"} <= kinds
+    assert {"platform", "person", "company"} <= kinds
     leads = api.client.get(f"/clusters/{first['id']}/members", params={"role": "牵头平台"}).json()
     assert leads["total"] == 1 and leads["items"][0]["id"] == first["leads"][0]["id"]
     ent = api.client.get(f"/clusters/{first['id']}/members", params={"kind": "enterprise"}).json()
-    assert ent["total"] >= 1 and {m["kind"] for m in ent["items"]} == {"enterprise"}
+    assert ent["total"] >= 1 and {m["kind"] for m in ent["items"]} == {"company"}  # the docs' word, an alias
     assert api.client.get("/clusters/lcl:none/members").status_code == 404
     # membership of an institution: direct, and through the platforms it hosts
     host = one(
@@ -112,12 +112,20 @@ def test_targets_vs_actual_with_gap_and_span(api: Api) -> None:
     rows = api.client.get("/targets", params={"region": "辽宁省"}).json()
     assert len(rows) == 8
     for t in rows:
-        assert t["gap"] == (None if t["kind"] == "removal" else t["target"] - t["actual"])
+        # a statistic records what was done (not compared); a removal is not a platform count
+        compared = t["kind"] not in ("removal", "stat_increment")
+        assert t["measure"] == ("statistic" if t["kind"] == "stat_increment" else "goal")
+        assert t["gap"] == (t["target"] - t["actual"] if compared else None)
+        assert compared or t["actual"] is None
         quote = t["evidence"][0]["quote"]
         assert POLICY_TEXT[t["evidence"][0]["start"] : t["evidence"][0]["end"]] == quote
     only = api.client.get("/targets", params={"type": "新型研发机构", "year": 2027}).json()
     assert [t["target"] for t in only] == [10]
     assert api.client.get("/targets", params={"year": "soon"}).status_code == 422
+    assert [t["kind"] for t in api.client.get("/targets", params={"kind": "statistic"}).json()] == ["stat_increment"]
+    assert len(api.client.get("/targets", params={"region": "辽宁"}).json()) == 8  # short form = the province
+    unknown = api.client.get("/targets", params={"region": "火星省"})
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["loc"] == ["query", "region"]
 
 
 def test_platform_types_show_legacy_and_what_they_became(api: Api) -> None:

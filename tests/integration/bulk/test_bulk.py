@@ -167,7 +167,7 @@ def test_repeated_nodes_and_rels_merge_like_merge(graphs: tuple[FalkorStore, Fal
     assert graph.load("a", "sha", {}, []).status == "unchanged"
     with pytest.raises(BulkError):
         graph.load("a", "other", {}, [])
-    graph.send(bulk_store)
+    bulk_store.bulk_loader().send(graph)
     complete_documents(bulk_store, graph.document_ids())
     bulk_store.apply_schema()
     _assert_same(_snapshot(bulk_store), _snapshot(merge_store))
@@ -228,7 +228,7 @@ def test_a_bulk_that_dies_before_completion_is_purged_and_reloaded(tmp_path: Pat
 
         doc = extract_file(next(corpus.glob("000_*.txt")))
         graph.load(doc.doc_id, "partial", {"kind": "policy"}, [bulk_rows(to_batch(doc))])
-        graph.send(store)  # ... and the process dies here, before complete_documents
+        store.bulk_loader().send(graph)  # ... and the process dies here, before complete_documents
         assert document_state(store, doc.doc_id)["load_state"] == "loading"
         report = ingest_paths(store, [corpus], workers=0)
         assert not report.failed

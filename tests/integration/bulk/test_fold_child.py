@@ -1,4 +1,4 @@
-"""A bulk run large enough for the worker pool is folded and sent by a forked child (ingest.pipeline.run._in_child):
+"""A bulk run large enough for the worker pool is folded and sent by a forked child (ingest.pipeline.child.in_child):
 the parent must get the same graph, every per-file outcome through its callback as the files finish, the
 child's exceptions with their type, and nothing left running."""
 
@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from app.model.errors import InputError
-from app.store.falkordb.bulk import BulkGraph, graph_exists
+from app.store.falkordb.bulk import FalkorBulk, graph_exists
 from app.store.falkordb.store import FalkorStore
 from app.store.loader import document_state
 from app.store.protocol import StoreError
-from ingest.pipeline.run import BULK_FORK_ENV, FileOutcome, _fold_apart, ingest_paths
+from ingest.pipeline.bulk import fold_apart
+from ingest.pipeline.run import BULK_FORK_ENV, FileOutcome, ingest_paths
 from ingest.synth import generate
 from tests.integration.bulk.test_bulk import _assert_same, _snapshot
 
@@ -35,11 +36,11 @@ def test_the_child_fold_builds_the_in_process_graph_and_relays_every_outcome(
     graphs: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = sorted(p for p in synth.iterdir() if p.suffix in {".csv", ".xlsx", ".txt", ".docx", ".html"})
-    assert _fold_apart(2, files)
+    assert fold_apart(2, files)
     seen: list[FileOutcome] = []
     child = ingest_paths(graphs[0], [synth], workers=2, bulk=True, on_file=seen.append)
     monkeypatch.setenv(BULK_FORK_ENV, "0")
-    assert not _fold_apart(2, files)
+    assert not fold_apart(2, files)
     inproc = ingest_paths(graphs[1], [synth], workers=2, bulk=True)
 
     _assert_same(_snapshot(graphs[0]), _snapshot(graphs[1]))
@@ -61,10 +62,10 @@ def test_the_child_fold_builds_the_in_process_graph_and_relays_every_outcome(
 def test_an_error_in_the_child_is_raised_here_with_its_type(
     graphs: tuple[FalkorStore, FalkorStore], synth: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: BulkGraph, store: object, **_: object) -> tuple[int, int]:
+    def refuse(self: FalkorBulk, run: object, **_: object) -> tuple[int, int]:
         raise StoreError("GRAPH.BULK failed: simulated")
 
-    monkeypatch.setattr(BulkGraph, "send", refuse)  # inherited by the forked child
+    monkeypatch.setattr(FalkorBulk, "send", refuse)  # inherited by the forked child
     with pytest.raises(StoreError, match="simulated") as info:
         ingest_paths(graphs[0], [synth], workers=2, bulk=True)
     assert any("in the bulk load process" in note for note in getattr(info.value, "__notes__", []))
@@ -105,8 +106,10 @@ def test_a_killed_caller_takes_its_fold_with_it(synth: Path, tmp_path: Path) -> 
     """SIGKILL of the process that called ingest_paths: its fold child must not go on writing the graph
     beside the next run (fault_kill's re-runs rely on it)."""
     code = (
-        "from pathlib import Path; from app.store.falkordb.store import FalkorStore; from ingest.pipeline.run import ingest_paths; "
-        f"ingest_paths(FalkorStore({str(tmp_path / 'g')!r}, graph='killed'), [Path({str(synth)!r})], workers=2, bulk=True)"
+        "from pathlib import Path; from app.store.falkordb.store import FalkorStore; "
+        "from ingest.pipeline.run import ingest_paths; "
+        f"ingest_paths(FalkorStore({str(tmp_path / 'g')!r}, graph='killed'), "
+        f"[Path({str(synth)!r})], workers=2, bulk=True)"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[3])
     try:

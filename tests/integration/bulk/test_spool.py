@@ -1,7 +1,7 @@
-"""GRAPH.BULK through the spool (app.store.falkordb.bulk._Spool): the commands reach the live embedded server
+"""GRAPH.BULK through the spool (app.store.falkordb.spool.Spool): the commands reach the live embedded server
 byte-identical to the in-memory split the send used before (same tokens, same command boundaries, same
 order), the spool file is gone after a success and after a refused command, and a spool write error is a
-StoreError before anything is sent. Then: what ingest.pipeline.run drops before the send comes back identical."""
+StoreError before anything is sent. Then: what ingest.pipeline.bulk drops before the send comes back identical."""
 
 from __future__ import annotations
 
@@ -15,11 +15,15 @@ from typing import Any
 
 import pytest
 
-import app.store.falkordb.bulk as bulk
-from app.store.falkordb.bulk import BulkGraph, bulk_rows, graph_exists
+import app.store.falkordb.graph as bulk_graph
+import app.store.falkordb.pack as bulk_pack
+import app.store.falkordb.send as bulk_send
+import app.store.falkordb.spool as bulk_spool
+from app.store.falkordb.bulk import BulkGraph, FalkorBulk, bulk_rows, graph_exists
 from app.store.falkordb.store import FalkorStore
 from app.store.protocol import StoreError
-from ingest.pipeline.run import BULK, _prepare_file, classify
+from ingest.pipeline.files import classify
+from ingest.pipeline.prepare import Job, Preparer, prepare_file
 from ingest.resolve.seed import SEED_DOC_ID, seed_batch, seed_sha256
 from ingest.synth import generate
 
@@ -42,11 +46,15 @@ def synth(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, dict
     generate(400, 3, root)
     out = []
     for path in sorted(p for p in root.rglob("*") if p.suffix in {".csv", ".xlsx"} and p.name != "labels.csv"):
-        prep = _prepare_file((path, classify(path, "auto"), 10_000, BULK))
+        prep = prepare_file(Job(path, classify(path, "auto"), Preparer(10_000, pack=bulk_rows)))
         if prep.error is None and prep.deferred is None:
-            out.append((prep.doc_id, prep.sha256, prep.props, prep.bulk))
+            out.append((prep.doc_id, prep.sha256, prep.props, prep.batches))
     assert len(out) > 5
     return out
+
+
+def _loader(store: FalkorStore) -> FalkorBulk:
+    return store.bulk_loader()
 
 
 def _graph(synth: list[tuple[str, str, dict[str, Any], list[Any]]]) -> BulkGraph:
@@ -67,7 +75,7 @@ def _reference(g: BulkGraph) -> list[list[Any]]:
         tokens: list[bytes] = []
         size = count = 0
         for n, tok in stream:
-            if tokens and size + len(tok) > bulk.MAX_COMMAND:
+            if tokens and size + len(tok) > bulk_spool.MAX_COMMAND:
                 commands.append((count, tokens))
                 tokens, size, count = [], 0, 0
             tokens.append(tok)
@@ -96,7 +104,7 @@ def _spool_fds() -> list[str]:
 
 
 class _Recording:
-    """Every GRAPH.BULK argument list on its way to the live server (bulk._bulk, which packs and sends one
+    """Every GRAPH.BULK argument list on its way to the live server (send.bulk_command, which packs and sends one
     command), with the spool descriptors open at that moment. ``begin_again``: the n-th command is sent
     with a second BEGIN, which the server refuses (the key exists by then) — a real failed command."""
 
@@ -104,7 +112,7 @@ class _Recording:
         self.sent: list[list[Any]] = []
         self.spool_open: list[int] = []
         self.begin_again = begin_again
-        self.real = bulk._bulk
+        self.real = bulk_send.bulk_command
 
     def __call__(self, conn: Any, key: str, args: list[Any]) -> Any:
         self.sent.append(["GRAPH.BULK", key, *(bytes(a) if isinstance(a, memoryview) else a for a in args)])
@@ -116,7 +124,7 @@ class _Recording:
 
 def _record(monkeypatch: pytest.MonkeyPatch, begin_again: int | None = None) -> _Recording:
     rec = _Recording(begin_again)
-    monkeypatch.setattr(bulk, "_bulk", rec)
+    monkeypatch.setattr(bulk_send, "bulk_command", rec)
     return rec
 
 
@@ -128,15 +136,15 @@ def test_the_spooled_commands_are_the_in_memory_ones_byte_for_byte(
     limits: tuple[int, int] | None,
 ) -> None:
     if limits is not None:  # small tokens and commands: many of both, cut inside label groups and rel types
-        monkeypatch.setattr(bulk, "MAX_TOKEN", limits[0])
-        monkeypatch.setattr(bulk, "MAX_COMMAND", limits[1])
+        monkeypatch.setattr(bulk_graph, "MAX_TOKEN", limits[0])
+        monkeypatch.setattr(bulk_spool, "MAX_COMMAND", limits[1])
     expected = _reference(_graph(synth))
     assert len(expected) >= (20 if limits else 2)
     graph = _graph(synth)
     nodes, edges = graph.node_count, graph.edge_count
     rec = _record(monkeypatch)
-    assert graph.send(fresh) == (nodes, edges)
-    key = bulk._connection(fresh)[1]
+    assert _loader(fresh).send(graph) == (nodes, edges)
+    key = _loader(fresh).key
     assert rec.sent == [["GRAPH.BULK", key, *e] for e in expected]
     assert min(rec.spool_open) >= 1  # the spool was open while sending …
     assert _spool_fds() == []  # … and is gone now
@@ -147,11 +155,11 @@ def test_the_spooled_commands_are_the_in_memory_ones_byte_for_byte(
 def test_the_spool_is_gone_after_a_refused_command(
     fresh: FalkorStore, synth: list[tuple[str, str, dict[str, Any], list[Any]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bulk, "MAX_COMMAND", 50_000)
+    monkeypatch.setattr(bulk_spool, "MAX_COMMAND", 50_000)
     graph = _graph(synth)
     rec = _record(monkeypatch, begin_again=3)
     with pytest.raises(StoreError, match=r"GRAPH\.BULK failed: .*already exists"):
-        graph.send(fresh)
+        _loader(fresh).send(graph)
     assert len(rec.sent) == 3 and rec.spool_open[-1] >= 1
     assert _spool_fds() == []
     assert graph.sent  # consumed: the run fails and the next one starts over
@@ -168,7 +176,7 @@ def test_a_spool_write_error_is_a_store_error_before_anything_is_sent(
     resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, hard))
     try:
         with pytest.raises(StoreError, match=r"spool /\S*innokg-bulk-spool-\S+ \(unlinked\): write failed"):
-            graph.send(fresh)
+            _loader(fresh).send(graph)
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
         signal.signal(signal.SIGXFSZ, old)
@@ -178,13 +186,13 @@ def test_a_spool_write_error_is_a_store_error_before_anything_is_sent(
 
 
 def test_what_the_bulk_parent_drops_before_the_send_comes_back_the_same() -> None:
-    """ingest.pipeline.run._release_build_caches empties jieba's dictionary and segment's word tables; their next
+    """ingest.pipeline.bulk.release_build_caches empties jieba's dictionary and segment's word tables; their next
     users reload them and cut, cross and search exactly as before."""
     import jieba
 
     from app.text import segment
     from app.text.search_terms import search_terms
-    from ingest.pipeline.run import _release_build_caches
+    from ingest.pipeline.bulk import release_build_caches
 
     texts = [
         "辽宁省先进材料与智能制造重点实验室",
@@ -197,9 +205,9 @@ def test_what_the_bulk_parent_drops_before_the_send_comes_back_the_same() -> Non
         [[segment.crosses(t, p) for p in range(1, len(t))] for t in texts],
         [search_terms(t) for t in runs],
     )
-    bulk._pack_str("省级")
-    _release_build_caches()
-    assert not jieba.dt.initialized and not jieba.dt.FREQ and not segment._INNER and not bulk._STR_CACHE
+    bulk_pack.pack_str("省级")
+    release_build_caches(bulk_pack.release_caches)
+    assert not jieba.dt.initialized and not jieba.dt.FREQ and not segment._INNER and not bulk_pack._STR_CACHE
     runs = [f"{t}{i}号" for i in range(3, 6) for t in texts]
     after = (
         [jieba.lcut(t, HMM=False) for t in texts],

@@ -197,7 +197,7 @@ def _kind(sample: Sample, node: str) -> str:
     return str(d.get("kind", "institution")) if d["label"] == "Institution" else str(d["label"]).lower()
 
 
-@pytest.mark.parametrize(("role", "kind"), [(None, None), ("成员单位", None), (None, "enterprise"), (None, "platform")])
+@pytest.mark.parametrize(("role", "kind"), [(None, None), ("成员单位", None), (None, "company"), (None, "platform")])
 def test_cluster_members_filters_by_role_and_kind(sample: Sample, role: str | None, kind: str | None) -> None:
     for c in sample.nodes("LabCluster"):
         rows = q(sample, "cluster_members", id=c, role=role, kind=kind, skip=0, limit=10_000)
@@ -381,13 +381,36 @@ def test_targets_vs_actual_counts_matching_platforms(
 
 
 def test_platform_types_counts_by_level(sample: Sample) -> None:
-    rows = q(sample, "platform_types")
+    rows = q(sample, "platform_types", region=None)
     got = {(r["type"], r["level"]): r["platforms"] for r in rows if r["platforms"]}
     want: Counter[tuple[str, str | None]] = Counter()
     for p, t, _ in sample.edges("TYPED_AS"):
         want[(sample.graph.nodes[t]["name"], sample.graph.nodes[p].get("level"))] += 1
     assert got == dict(want)
     assert {r["id"] for r in rows} == set(sample.nodes("PlatformType"))
+
+
+def test_platform_types_counts_only_the_region(sample: Sample) -> None:
+    """region = a province counts the platforms recorded in it (or in one of its cities), a city its own."""
+    for region in ("辽宁省", "沈阳市"):
+        rows = q(sample, "platform_types", region=region)
+        got = {(r["type"], r["level"]): r["platforms"] for r in rows if r["platforms"]}
+        want: Counter[tuple[str, str | None]] = Counter()
+        for p, t, _ in sample.edges("TYPED_AS"):
+            node = sample.graph.nodes[p]
+            if region in (node.get("region"), node.get("city")):
+                want[(sample.graph.nodes[t]["name"], node.get("level"))] += 1
+        assert got == dict(want)
+        assert {r["id"] for r in rows} == set(sample.nodes("PlatformType"))  # every type, 0 where none
+
+
+def test_search_contains_scans_names_for_one_character(sample: Sample) -> None:
+    labels = ["Platform", "Institution"]
+    rows = q(sample, "search_contains", q="省", labels=labels, cap=10_000, skip=0, limit=10_000)
+    want = {n for label in labels for n in sample.nodes(label) if "省" in (sample.graph.nodes[n].get("name") or "")}
+    assert rows[0]["total"] == len(want) and {i["id"] for i in rows[0]["items"]} == want and want
+    capped = q(sample, "search_contains", q="省", labels=labels, cap=3, skip=0, limit=10)
+    assert capped[0]["total"] == 3
 
 
 def test_type_transitions(sample: Sample) -> None:

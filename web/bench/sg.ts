@@ -1,0 +1,14 @@
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import { makeGraph, frameProbe } from './graphdata';
+const n = Number(new URLSearchParams(location.search).get('n') || 2000);
+const g = makeGraph(n);
+const t0 = performance.now();
+const graph = new Graph({ multi: true });
+for (const d of g.nodes) graph.addNode(d.id, { label: d.label, x: d.x, y: d.y, size: 3, color: '#3b82f6' });
+for (const e of g.edges) graph.addEdgeWithKey(e.id, e.s, e.t, { size: 0.5, color: '#bbb' });
+const s = new Sigma(graph, document.getElementById('g')!, { renderEdgeLabels: false, labelRenderedSizeThreshold: 8 });
+(window as any).__ready = performance.now() - t0;
+(window as any).__probe = frameProbe;
+(window as any).__zoom = (f: number) => { const c = s.getCamera(); c.setState({ ratio: c.getState().ratio / f }); };
+(window as any).__pan = (dx: number, dy: number) => { const c = s.getCamera(); const st = c.getState(); c.setState({ x: st.x - dx / 800 * st.ratio, y: st.y + dy / 600 * st.ratio }); };

@@ -22,7 +22,7 @@ from app.settings import Settings, get_settings
 
 log = logging.getLogger("innokg.api")
 # Paths whose queries can run for seconds: bounded in how many run at once (app/api/limits.py HeavyGate).
-HEAVY_PATHS = ("/cypher", "/duplicates", "/duplicates/", "/transitions/")
+HEAVY_PATHS = ("/cypher", "/duplicates", "/duplicates/screen", "/transitions/")
 
 
 def _warm(app: FastAPI) -> None:

@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     # Engine-side timeout of /cypher and search queries: 4 s, so that with the heavy gate's wait (1 s) a
     # refused or timed-out query is answered within 6 s even on a loaded machine (issue 18).
     cypher_timeout_ms: int = 4000
-    # Parse-time guard of user Cypher (app/services/cypher_guard.py; docs/reliability.md lists every limit).
+    # Parse-time guard of user Cypher (app/services/cypher_guard.py; docs/operations/reliability.md lists every limit).
     cypher_max_chars: int = 20_000
     cypher_max_depth: int = 12  # (), [], {} and NOT chains: the engine's parser is exponential in depth
     cypher_max_literal_items: int = 1_000
@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     heavy_per_client: int = 2
     heavy_wait_s: float = 1.0
     retry_after_s: int = 2
-    # Secrets: from the environment only (no CLI flag, no default); never logged. See docs/security.md.
+    # Secrets: from the environment only (no CLI flag, no default); never logged. See docs/operations/security.md.
     api_key: SecretStr | None = None  # INNOKG_API_KEY: write endpoints (POST /ingest); unset = writes disabled
     read_key: SecretStr | None = None  # INNOKG_READ_KEY: when set, read endpoints need it (or the API key)
     protect_reads: bool = False  # INNOKG_PROTECT_READS=1: reads need a key even without a read key

@@ -1,7 +1,7 @@
 """Every hostile request of issue 18, one after the other, against a real API server on 127.0.0.1, while a
 second client asks for cluster membership without pause: per request its answer, status and seconds
 (goal < 6 s, 4xx/504), the membership p50/p99 meanwhile (goal p99 < 100 ms), and the peak resident memory
-of the API process and of the embedded engine (caps in docs/reliability.md).
+of the API process and of the embedded engine (caps in docs/operations/reliability.md).
 
     .venv/bin/python bench/fault_hostile.py
 """

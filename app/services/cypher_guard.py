@@ -3,7 +3,7 @@
 The engine's parser is exponential in nesting depth (depth 20: 2.3 s, 24: > 20 s, and its query timeout
 does not cover parsing), and ``range()`` materialises its whole list before any timeout or memory
 capacity check (``range(1, 1000000000)`` took the server to 24 GB and the OOM killer). Both are refused
-here in one linear scan, with a 400 naming the limit; docs/reliability.md lists every limit.
+here in one linear scan, with a 400 naming the limit; docs/operations/reliability.md lists every limit.
 """
 
 from __future__ import annotations

@@ -312,7 +312,7 @@ def ingest_uploads(
         if settings is not None:
             _guard(items, stored, results, upload_limits(settings))
         paths = list(dict.fromkeys(s.path for s in stored.values()))  # the same file twice: ingested once
-        # Logged: who, what name, what became of it; never a key (docs/security.md).
+        # Logged: who, what name, what became of it; never a key (docs/operations/security.md).
         log.info("ingest over HTTP from %s: %d file(s) stored, %d refused", source, len(paths), len(results))
         report = None
         failure: WorkerFailed | None = None

@@ -34,7 +34,7 @@ MIN_FREE_ENV = "INNOKG_MIN_FREE_MB"
 DEFAULT_MIN_FREE_MB = 64
 
 # The engine's own limits, passed as FalkorDB module arguments when the server starts (env, not settings:
-# this layer is below app.settings). docs/reliability.md lists them with the measured effect.
+# this layer is below app.settings). docs/operations/reliability.md lists them with the measured effect.
 ENGINE_LIMITS: dict[str, tuple[str, int]] = {
     # module arg: (environment variable, default)
     "TIMEOUT_MAX": ("INNOKG_ENGINE_TIMEOUT_MAX_MS", 600_000),  # no query (read or write) runs longer

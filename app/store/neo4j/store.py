@@ -51,7 +51,7 @@ def _plain(value: Any) -> Any:
 
 # Server-side transaction timeouts (issue 18): every transaction carries one, so none runs unbounded. Reads
 # that pass their own (POST /cypher, search) use it; the rest use these. The memory cap per transaction is
-# the server's db.memory.transaction.max (set by the Neo4j launcher; docs/reliability.md).
+# the server's db.memory.transaction.max (set by the Neo4j launcher; docs/operations/reliability.md).
 READ_TIMEOUT_ENV = "INNOKG_NEO4J_READ_TIMEOUT_S"
 WRITE_TIMEOUT_ENV = "INNOKG_NEO4J_WRITE_TIMEOUT_S"
 DEFAULT_TIMEOUT_S = 600.0

@@ -23,8 +23,22 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     cypher_row_limit: int = 1000  # POST /cypher and the console cap rows here
-    cypher_timeout_ms: int = 5000
-    # Secrets: from the environment only (no CLI flag, no default); never logged. See docs/security.md.
+    # Engine-side timeout of /cypher and search queries: 4 s, so that with the heavy gate's wait (1 s) a
+    # refused or timed-out query is answered within 6 s even on a loaded machine (issue 18).
+    cypher_timeout_ms: int = 4000
+    # Parse-time guard of user Cypher (app/services/cypher_guard.py; docs/operations/reliability.md lists every limit).
+    cypher_max_chars: int = 20_000
+    cypher_max_depth: int = 12  # (), [], {} and NOT chains: the engine's parser is exponential in depth
+    cypher_max_literal_items: int = 1_000
+    cypher_max_range: int = 1_000_000  # elements of one range(): the engine builds it before any limit
+    cypher_max_param_bytes: int = 1_000_000
+    # Heavy read paths (/cypher, /duplicates, chain coverage, search): requests running at once, overall and
+    # per client address; above them a request waits heavy_wait_s, then gets 429 with Retry-After.
+    heavy_concurrency: int = 2  # below the engine's query threads (INNOKG_ENGINE_THREADS, 6)
+    heavy_per_client: int = 2
+    heavy_wait_s: float = 1.0
+    retry_after_s: int = 2
+    # Secrets: from the environment only (no CLI flag, no default); never logged. See docs/operations/security.md.
     api_key: SecretStr | None = None  # INNOKG_API_KEY: write endpoints (POST /ingest); unset = writes disabled
     read_key: SecretStr | None = None  # INNOKG_READ_KEY: when set, read endpoints need it (or the API key)
     protect_reads: bool = False  # INNOKG_PROTECT_READS=1: reads need a key even without a read key
@@ -32,6 +46,17 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")  # uploads are kept under <data_dir>/uploads/<sha256>/<name>
     max_upload_mb: int = 50  # one POST /ingest request body (all its files)
     max_upload_files: int = 20  # files in one POST /ingest request
+    # Uploads: what an OOXML file (.xlsx, .docx) may declare, checked before parsing (app/services/upload_guard.py),
+    # then parsing in a worker process with a memory and time cap (app/services/upload_worker.py).
+    upload_max_expanded_mb: int = 200
+    upload_max_member_mb: int = 100
+    upload_max_ratio: int = 100
+    upload_max_members: int = 2_000
+    upload_max_cells: int = 5_000_000
+    upload_max_rows: int = 1_048_576
+    upload_worker: bool = True  # INNOKG_UPLOAD_WORKER=0: parse in the API process (tests, debugging)
+    upload_worker_mem_mb: int = 3_072
+    upload_worker_timeout_s: float = 600.0
     ingest_wait_s: float = 10.0  # how long a second upload waits for the running ingest before 409
     # INNOKG_WARM_ON_START=1 (set by `innokg serve`): at start, compute every chain's coverage and the search
     # term table in the background, so the first analysts' requests do not pay for them.

@@ -31,7 +31,11 @@ def app_store(state: Any) -> GraphStore:
     with _lock:
         if getattr(state, "store", None) is None:
             try:
-                state.store = store_from_settings(state.settings)
+                opened_now = store_from_settings(state.settings)
+                supervise = getattr(opened_now, "supervise", None)  # embedded engines restart a dead server
+                if callable(supervise):
+                    supervise()
+                state.store = opened_now
             except StoreError:
                 raise
             except Exception as exc:  # engine missing, server failed to start, bad URL

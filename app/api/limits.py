@@ -7,7 +7,9 @@ so an unauthenticated client never makes the server read (or buffer) its body.""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -96,4 +98,82 @@ class BodyLimit:
         ).encode()
         headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _problem_bytes(status: int, title: str, detail: str, path: str, limit: str) -> bytes:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "instance": path}
+    body["limit"] = limit
+    return json.dumps(body).encode()
+
+
+class HeavyGate:
+    """At most ``overall`` heavy requests (/cypher, duplicates, chain coverage, search) run at once, and at
+    most ``per_client`` from one client address. A request above either waits up to ``wait_s`` for a
+    slot, then gets 429 with Retry-After: a flood of heavy queries degrades to refusals, while health,
+    entity and membership reads (not heavy) never queue behind it. Counted on the event loop: no locks."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        prefixes: tuple[str, ...],
+        overall: int,
+        per_client: int,
+        wait_s: float,
+        retry_after_s: int,
+    ) -> None:
+        self.app = app
+        self.prefixes = prefixes
+        self.overall = max(overall, 1)
+        self.per_client = max(per_client, 1)
+        self.wait_s = wait_s
+        self.retry_after_s = retry_after_s
+        self.running = 0
+        self.by_client: dict[str, int] = {}
+
+    def _heavy(self, path: str) -> bool:
+        return any(path.startswith(p) if p.endswith("/") else path == p for p in self.prefixes) or (
+            path.startswith(("/chains/", "/platforms/")) and path.endswith(("/coverage", "/duplicates"))
+        )
+
+    def _free(self, client: str) -> bool:
+        return self.running < self.overall and self.by_client.get(client, 0) < self.per_client
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self._heavy(scope.get("path", "")):
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("?", 0))[0]
+        deadline = time.monotonic() + self.wait_s
+        while not self._free(client):
+            if time.monotonic() >= deadline:
+                await self._refuse(scope, send, client)
+                return
+            await asyncio.sleep(0.02)
+        self.running += 1
+        self.by_client[client] = self.by_client.get(client, 0) + 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.running -= 1
+            left = self.by_client[client] - 1
+            if left:
+                self.by_client[client] = left
+            else:
+                del self.by_client[client]
+
+    async def _refuse(self, scope: Scope, send: Send, client: str) -> None:
+        if self.by_client.get(client, 0) >= self.per_client:
+            detail = f"this client already runs {self.per_client} heavy requests (INNOKG_HEAVY_PER_CLIENT)"
+            limit = "INNOKG_HEAVY_PER_CLIENT"
+        else:
+            detail = f"the server already runs {self.overall} heavy requests (INNOKG_HEAVY_CONCURRENCY)"
+            limit = "INNOKG_HEAVY_CONCURRENCY"
+        body = _problem_bytes(429, "Too many requests", detail, scope.get("path", ""), limit)
+        headers = [
+            (b"content-type", b"application/problem+json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"retry-after", str(self.retry_after_s).encode()),
+        ]
+        await send({"type": "http.response.start", "status": 429, "headers": headers})
         await send({"type": "http.response.body", "body": body})

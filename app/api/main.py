@@ -11,7 +11,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from app.api import errors
-from app.api.limits import BodyLimit
+from app.api.limits import BodyLimit, HeavyGate
 from app.api.routes import apidocs, chains, clusters, cypher, documents, entities, health, search, targets, taxonomy
 from app.api.routes import duplicates as duplicates_routes
 from app.api.routes import ingest as ingest_routes
@@ -21,6 +21,8 @@ from app.api.security import READ_RESPONSES, ApiProblem, require_read
 from app.settings import Settings, get_settings
 
 log = logging.getLogger("innokg.api")
+# Paths whose queries can run for seconds: bounded in how many run at once (app/api/limits.py HeavyGate).
+HEAVY_PATHS = ("/cypher", "/duplicates", "/duplicates/screen", "/transitions/")
 
 
 def _warm(app: FastAPI) -> None:
@@ -55,13 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # /docs and /redoc with local assets: app/api/routes/apidocs.py
         redoc_url=None,
         # Every error is problem+json (app/api/errors.py); documented so clients and spec checks know them.
-        responses={
-            400: {"description": "Query rejected by the graph store (application/problem+json)"},
-            404: {"description": "Not found (application/problem+json)"},
-            413: {"description": "Request body too large (application/problem+json)"},
-            503: {"description": "Graph store unavailable (application/problem+json)"},
-            504: {"description": "Query timed out (application/problem+json)"},
-        },
+        responses=errors.ERROR_RESPONSES,
     )
     app.state.settings = s = settings or get_settings()
     errors.install(app)
@@ -72,6 +68,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response.headers.update(exc.headers)
         return response
 
+    app.add_middleware(
+        HeavyGate,
+        prefixes=HEAVY_PATHS,
+        overall=s.heavy_concurrency,
+        per_client=s.heavy_per_client,
+        wait_s=s.heavy_wait_s,
+        retry_after_s=s.retry_after_s,
+    )
     app.add_middleware(
         BodyLimit,
         max_bytes=s.max_request_bytes,
@@ -90,4 +94,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # GET /duplicates/decisions is a read; its POST carries require_write itself (as /ingest does).
     app.include_router(reviews_routes.router, dependencies=read_deps, responses=read_responses)
     app.include_router(ui_routes.router)  # static web app: the page is public, its API calls are not
+    errors.document(app)
     return app

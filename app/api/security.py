@@ -1,6 +1,6 @@
 """API keys (issue 7): write endpoints need INNOKG_API_KEY; read endpoints need a key only when
 INNOKG_READ_KEY or INNOKG_PROTECT_READS is set. Keys come from the environment only (app.settings) and
-are never logged nor echoed: every refusal below has a fixed text. See docs/security.md.
+are never logged nor echoed: every refusal below has a fixed text. See docs/operations/security.md.
 
 A key is sent as ``X-API-Key: KEY`` or ``Authorization: Bearer KEY`` (never in the URL: query strings
 end up in access logs). Comparison is constant-time (hmac.compare_digest) over UTF-8 bytes."""

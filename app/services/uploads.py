@@ -35,9 +35,12 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel
 
+from app.services.upload_guard import UploadLimits, UploadRejected, check_upload
+from app.services.upload_worker import WorkerCaps, WorkerFailed, ingest_in_worker
+from app.settings import Settings
 from app.store.protocol import GraphStore
 from ingest.inventory.read import Reject
-from ingest.pipeline.run import INVENTORY_SUFFIXES, POLICY_SUFFIXES, FileOutcome, Kind, ingest_paths
+from ingest.pipeline.run import INVENTORY_SUFFIXES, POLICY_SUFFIXES, FileOutcome, IngestReport, Kind, ingest_paths
 from ingest.resolve.seed import SEED_DOC_ID
 
 log = logging.getLogger("innokg.uploads")
@@ -288,8 +291,12 @@ def ingest_uploads(
     max_bytes: int,
     wait_s: float,
     source: str = "?",
+    settings: Settings | None = None,
 ) -> IngestOut:
-    """Store each upload, ingest the stored files in one run, answer per file (in upload order)."""
+    """Store each upload, ingest the stored files in one run, answer per file (in upload order).
+
+    With ``settings``: each stored file is first checked against what it may declare (upload_guard), and
+    the run goes to a worker process with a memory and time cap (upload_worker) unless INNOKG_UPLOAD_WORKER=0."""
     root = uploads_dir(data_dir)
     with ingest_slot(root, wait_s):
         items = list(uploads)
@@ -302,16 +309,26 @@ def ingest_uploads(
                 results[i] = _refused(up, str(exc))
             except OSError as exc:  # e.g. disk full: this file is not stored, the others may be
                 results[i] = _refused(up, f"could not store the file: {exc.strerror or type(exc).__name__}")
+        if settings is not None:
+            _guard(items, stored, results, upload_limits(settings))
         paths = list(dict.fromkeys(s.path for s in stored.values()))  # the same file twice: ingested once
-        # Logged: who, what name, what became of it; never a key (docs/security.md).
+        # Logged: who, what name, what became of it; never a key (docs/operations/security.md).
         log.info("ingest over HTTP from %s: %d file(s) stored, %d refused", source, len(paths), len(results))
         report = None
+        failure: WorkerFailed | None = None
         if paths:
             _start_after_last_load(store)
-            report = ingest_paths(store, paths, kind=kind, workers=0, bulk=False)
+            try:
+                report = _run(store, paths, kind, settings)
+            except WorkerFailed as exc:
+                failure = exc
+            _compact(store)
         outcomes = {o.path: o for o in report.files} if report is not None else {}
         for i, s in stored.items():
-            results[i] = _result(items[i], s, outcomes[s.path], root, data_dir)
+            if failure is not None:
+                results[i] = _failed(items[i], s, data_dir, str(failure))
+            else:
+                results[i] = _result(items[i], s, outcomes[s.path], root, data_dir)
         files = [results[i] for i in range(len(items))]
         derived = getattr(report.derived, "links", None) if report is not None else None
         out = IngestOut(
@@ -325,3 +342,55 @@ def ingest_uploads(
         for f in files:
             log.info("ingest over HTTP from %s: %s %r -> %s", source, f.status, f.name, f.stored)
         return out
+
+
+def upload_limits(settings: Settings) -> UploadLimits:
+    mib = 1024 * 1024
+    return UploadLimits(
+        max_expanded_bytes=settings.upload_max_expanded_mb * mib,
+        max_member_bytes=settings.upload_max_member_mb * mib,
+        max_ratio=settings.upload_max_ratio,
+        max_members=settings.upload_max_members,
+        max_cells=settings.upload_max_cells,
+        max_rows=settings.upload_max_rows,
+    )
+
+
+def _guard(
+    items: list[Upload], stored: dict[int, Stored], results: dict[int, FileResult], limits: UploadLimits
+) -> None:
+    """Refuse (and forget) stored files that declare more than the limits, before any reader opens them."""
+    for i, s in list(stored.items()):
+        try:
+            check_upload(s.path, limits)
+        except UploadRejected as exc:
+            results[i] = _refused(items[i], str(exc))
+            del stored[i]
+
+
+def _run(store: GraphStore, paths: list[Path], kind: Kind, settings: Settings | None) -> IngestReport:
+    if settings is not None and settings.upload_worker:
+        caps = WorkerCaps(settings.upload_worker_mem_mb * 1024 * 1024, settings.upload_worker_timeout_s)
+        return ingest_in_worker(settings, paths, kind, caps)
+    return ingest_paths(store, paths, kind=kind, workers=0, bulk=False)
+
+
+def _compact(store: GraphStore) -> None:
+    """After a load: let an embedded store snapshot its append-only file (its next start then loads a
+    snapshot, not the MERGE log). Engines without the notion have no such method."""
+    compact = getattr(store, "compact", None)
+    if callable(compact):
+        with contextlib.suppress(Exception):  # best effort: the data is safe in the log either way
+            compact()
+
+
+def _failed(upload: Upload, stored: Stored, data_dir: Path, reason: str) -> FileResult:
+    rel = _relative(stored.path, data_dir)
+    return FileResult(
+        name=upload.name,
+        stored=rel,
+        sha256=stored.sha256,
+        size=stored.size,
+        status="failed",
+        error=IngestError(file=rel, offset=None, reason=reason),
+    )

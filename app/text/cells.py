@@ -10,7 +10,9 @@ from functools import cache, lru_cache
 from app.text.normalise import to_simplified
 
 # Several hosts / co-builders in one cell: 、 ， , ; ； / newline (docs/inventory.md).
-_LIST_SEP = re.compile(r"\s*[、，,;；/／\n]+\s*")
+# Separators only; the blanks around them are stripped per part. `\s*[…]+\s*` was quadratic on a long run
+# of blanks without a separator (every start position scanned the whole run).
+_LIST_SEP = re.compile(r"[、，,;；/／\n]+")
 _SPACES = re.compile(r"\s+")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff）)])\s+(?=[\u3400-\u9fff（(])")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
@@ -22,7 +24,7 @@ def split_list(cell: str) -> list[str]:
     """依托单位 cells with several institutions → one item each, brackets kept intact."""
     if not cell:
         return []
-    parts = _LIST_SEP.split(cell)
+    parts = [p.strip() for p in _LIST_SEP.split(cell)]
     if any("(" in p or "（" in p for p in parts):
         parts = _rejoin_brackets(parts)
     return [p for p in (tidy(x) for x in parts) if p]

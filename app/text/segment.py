@@ -128,6 +128,7 @@ def _atom_words(atom: str) -> tuple[str, ...]:
 
 
 _CONJ = re.compile(r"[与和及]")
+DIRECT_CHUNK = 4096  # longest run handed to jieba.cut_for_search in one piece
 
 
 def conj_cuts(piece: str) -> list[int]:
@@ -237,15 +238,16 @@ def _cut_points(run: str) -> list[int]:
 
 def cut_words(run: str) -> list[str]:
     """``jieba.lcut(run)`` (accurate mode, HMM on) for a run of Chinese characters (one jieba block)."""
+    words: list[str] | tuple[str, ...]
     if len(run) < MIN_SPLIT:
         words = _piece_words(run)
     else:
-        words = ()
+        words = []  # a list: `tuple +=` per piece was quadratic on long runs of short pieces
         start = 0
         for p in _cut_points(run):
-            words += _piece_words(run[start:p])
+            words.extend(_piece_words(run[start:p]))
             start = p
-        words += _piece_words(run[start:])
+        words.extend(_piece_words(run[start:]))
     out: list[str] = []
     buf = ""
     for w in words:
@@ -306,6 +308,11 @@ def piece_tokens(piece: str) -> tuple[str, str, bool, frozenset[str]]:
 def search_tokens(run: str) -> frozenset[str]:
     """``{t for t in jieba.cut_for_search(run) if len(t) >= 2}``, from cached pieces, atoms and words."""
     if not HAN.match(run):
+        if len(run) > DIRECT_CHUNK:
+            # jieba is superlinear on very long runs (1 MB of digits: 200 s); names and queries are short,
+            # so only pathological input is cut, at chunk ends.
+            chunks = (run[i : i + DIRECT_CHUNK] for i in range(0, len(run), DIRECT_CHUNK))
+            return frozenset().union(*(_direct(c) for c in chunks))
         return _direct(run)
     out: set[str] = set()
     for w in cut_words(run):

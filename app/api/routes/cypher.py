@@ -30,4 +30,11 @@ def cypher(
     settings: Annotated[Settings, Depends(get_settings_dep)],
 ) -> service.CypherResult:
     cap = min(body.limit or settings.cypher_row_limit, settings.cypher_row_limit)
-    return service.run_readonly(store, body.query, body.params, row_limit=cap, timeout_ms=settings.cypher_timeout_ms)
+    return service.run_readonly(
+        store,
+        body.query,
+        body.params,
+        row_limit=cap,
+        timeout_ms=settings.cypher_timeout_ms,
+        limits=service.limits_from(settings),
+    )

@@ -89,6 +89,7 @@ async def ingest(
                 max_bytes=settings.max_upload_bytes,
                 wait_s=settings.ingest_wait_s,
                 source=request.client.host if request.client else "?",
+                settings=settings,  # upload limits and the capped worker process (issue 18)
             )
         except service.IngestBusy as exc:
             retry = max(1, math.ceil(settings.ingest_wait_s))

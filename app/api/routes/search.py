@@ -25,7 +25,14 @@ def search(
     store: Annotated[GraphStore, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings_dep)],
     q: Annotated[str, Query(min_length=1, max_length=100, description="Chinese name, short form or field words")],
-    kind: Annotated[list[str] | None, Query(description=f"Restrict to labels: {', '.join(KINDS)}")] = None,
+    kind: Annotated[
+        list[str] | None,
+        Query(
+            description=f"Restrict to labels: {', '.join(KINDS)}",
+            # The spec names the labels the route accepts (it answers 422 to others).
+            json_schema_extra={"anyOf": [{"type": "array", "items": {"enum": KINDS}}, {"type": "null"}]},
+        ),
+    ] = None,
     skip: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> SearchOut:

@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,26 @@ _LOAD_TIMEOUT_S = 1800.0  # a live server replaying a large append-only file (mi
 # the binary overrides, because the embedded server is started below the settings layer.
 MIN_FREE_ENV = "INNOKG_MIN_FREE_MB"
 DEFAULT_MIN_FREE_MB = 64
+
+# The engine's own limits, passed as FalkorDB module arguments when the server starts (env, not settings:
+# this layer is below app.settings). docs/operations/reliability.md lists them with the measured effect.
+ENGINE_LIMITS: dict[str, tuple[str, int]] = {
+    # module arg: (environment variable, default)
+    "TIMEOUT_MAX": ("INNOKG_ENGINE_TIMEOUT_MAX_MS", 600_000),  # no query (read or write) runs longer
+    "TIMEOUT_DEFAULT": ("INNOKG_ENGINE_TIMEOUT_DEFAULT_MS", 600_000),  # queries that pass no timeout of their own
+    "QUERY_MEM_CAPACITY": ("INNOKG_ENGINE_QUERY_MEM_BYTES", 2 * 1024**3),  # memory one query may hold
+    "RESULTSET_SIZE": ("INNOKG_ENGINE_RESULTSET_SIZE", -1),  # rows of any result (-1: unbounded)
+    # Query threads: more than the API lets heavy queries use at once (INNOKG_HEAVY_CONCURRENCY, 2), so
+    # light reads (health, membership) always find a free one instead of queueing behind slow queries.
+    "THREAD_COUNT": ("INNOKG_ENGINE_THREADS", 6),
+}
+# Persistence: the append-only file starts with an RDB snapshot (fast to load) and is rewritten when its
+# log part outgrows that snapshot by this percentage (or at least this size), so a re-open replays a
+# snapshot plus a short log, never the whole history of MERGE statements (714 s at 30k platforms before).
+AOF_REWRITE_PERCENT_ENV = "INNOKG_AOF_REWRITE_PERCENT"
+DEFAULT_AOF_REWRITE_PERCENT = 25
+AOF_REWRITE_MIN_ENV = "INNOKG_AOF_REWRITE_MIN_MB"
+DEFAULT_AOF_REWRITE_MIN_MB = 4
 
 
 class EmbeddedServerError(RuntimeError):
@@ -57,6 +78,11 @@ class ServerPaths:
     @property
     def lock(self) -> Path:
         return self.run / "start.lock"
+
+    @property
+    def stopped(self) -> Path:
+        """Present after `stop_server` (a person stopped it): the supervisor does not restart it."""
+        return self.run / "stopped"
 
 
 def server_paths(store_path: str | Path) -> ServerPaths:
@@ -95,6 +121,43 @@ def _prepare_dirs(paths: ServerPaths) -> None:
     if not os.access(paths.data, os.W_OK):
         raise EmbeddedServerError(f"the store directory {paths.data} is not writable")
     check_free_space(paths.data)
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    try:
+        return int(raw) if raw.strip() else default
+    except ValueError as exc:
+        raise EmbeddedServerError(f"{name}={raw!r} is not an integer") from exc
+
+
+def engine_limits() -> dict[str, int]:
+    """FalkorDB module arguments and their values (environment overrides, else the defaults)."""
+    return {arg: _env_int(env, default) for arg, (env, default) in ENGINE_LIMITS.items()}
+
+
+def server_command(server: str, module: str, paths: ServerPaths) -> list[str]:
+    limits = [str(x) for arg, value in engine_limits().items() for x in (arg, value)]
+    rewrite_percent = _env_int(AOF_REWRITE_PERCENT_ENV, DEFAULT_AOF_REWRITE_PERCENT)
+    rewrite_min = _env_int(AOF_REWRITE_MIN_ENV, DEFAULT_AOF_REWRITE_MIN_MB)
+    return [
+        server,
+        "--port", "0",
+        "--unixsocket", str(paths.socket),
+        "--unixsocketperm", "700",
+        "--dir", str(paths.data),
+        "--appendonly", "yes",
+        "--appendfsync", "everysec",
+        "--aof-use-rdb-preamble", "yes",
+        "--auto-aof-rewrite-percentage", str(rewrite_percent),
+        "--auto-aof-rewrite-min-size", f"{rewrite_min}mb",
+        "--aof-load-truncated", "yes",  # a kill -9 mid-write leaves a torn last command: load the rest
+        "--save", "",
+        "--daemonize", "yes",
+        "--pidfile", str(paths.pidfile),
+        "--logfile", str(paths.logfile),
+        "--loadmodule", module, *limits,
+    ]  # fmt: skip
 
 
 def min_free_bytes() -> int:
@@ -219,38 +282,77 @@ def ensure_server(store_path: str | Path) -> ServerPaths:
             return paths
         _clean_stale(paths)
         server, module = _binaries()
-        cmd = [
-            server,
-            "--port", "0",
-            "--unixsocket", str(paths.socket),
-            "--unixsocketperm", "700",
-            "--dir", str(paths.data),
-            "--appendonly", "yes",
-            "--appendfsync", "everysec",
-            "--save", "",
-            "--daemonize", "yes",
-            "--pidfile", str(paths.pidfile),
-            "--logfile", str(paths.logfile),
-            "--loadmodule", module,
-        ]  # fmt: skip
+        cmd = server_command(server, module, paths)
+        with contextlib.suppress(FileNotFoundError):
+            paths.stopped.unlink()
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise EmbeddedServerError(f"redis-server failed to start: {proc.stderr.strip() or proc.stdout.strip()}")
         deadline = time.monotonic() + _START_TIMEOUT_S
         while time.monotonic() < deadline:
             if _answers(paths):  # a large append-only file may take longer to replay
+                compact_if_long(paths)
                 return paths
             time.sleep(0.05)
         log = paths.logfile.read_text(errors="replace")[-2000:] if paths.logfile.exists() else ""
         raise EmbeddedServerError(f"the embedded FalkorDB server did not answer within {_START_TIMEOUT_S:.0f}s\n{log}")
 
 
-def stop_server(store_path: str | Path) -> bool:
-    """Stop the server of this store path (AOF is flushed on shutdown). False if none was running."""
+def _persistence(client: redis.Redis) -> dict[str, object]:
+    info: dict[str, object] = client.info("persistence")
+    return info
+
+
+def compact(paths: ServerPaths, *, wait_s: float = 0.0) -> bool:
+    """Rewrite the append-only file as one RDB snapshot (BGREWRITEAOF), so the next start loads a
+    snapshot instead of replaying every statement; wait up to ``wait_s`` for it. True when started
+    (or already running)."""
+    client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=10.0, retry=Retry(NoBackoff(), 0))
+    try:
+        try:
+            client.bgrewriteaof()
+        except redis.ResponseError as exc:
+            if "already in progress" not in str(exc) and "scheduled" not in str(exc):
+                return False
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            info = _persistence(client)
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                break
+            time.sleep(0.1)
+        return True
+    except (redis.RedisError, OSError):
+        return False
+    finally:
+        client.close()
+
+
+def _aof_log_bytes(paths: ServerPaths) -> int:
+    """Bytes of the append-only file's log part (the statements after its last snapshot)."""
+    folder = paths.data / "appendonlydir"
+    if not folder.is_dir():
+        return 0
+    return sum(f.stat().st_size for f in folder.glob("*.incr.aof"))
+
+
+def compact_if_long(paths: ServerPaths, threshold: int = 1024 * 1024) -> None:
+    """After a start that replayed a long statement log (a kill mid-ingest): snapshot it in the
+    background so the following start is fast."""
+    if _aof_log_bytes(paths) > threshold:
+        compact(paths)
+
+
+def stop_server(store_path: str | Path, *, compact_wait_s: float = 120.0) -> bool:
+    """Stop the server of this store path: the append-only file is first rewritten as a snapshot (so the
+    next start loads it in seconds), then flushed on shutdown. False if none was running."""
     paths = server_paths(store_path)
     pid = _read_pid(paths)
     stopped = False
+    with contextlib.suppress(OSError):
+        paths.stopped.touch()  # first: a supervisor must not take the stopping server for a dead one
     if ping(paths):
+        if _aof_log_bytes(paths) > 0:
+            compact(paths, wait_s=compact_wait_s)
         client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=5.0)
         with contextlib.suppress(redis.ConnectionError, redis.ResponseError):  # refused on a full disk: killed below
             client.shutdown()
@@ -268,3 +370,51 @@ def server_pid(store_path: str | Path) -> int | None:
     paths = server_paths(store_path)
     pid = _read_pid(paths)
     return pid if pid is not None and _alive(pid) and ping(paths) else None
+
+
+class Supervisor:
+    """Watches the embedded server of one store path from a daemon thread and starts it again when its
+    process died (OOM killer, kill -9), unless a person stopped it (`innokg stop`). ``restarting`` is
+    true from the moment the death is seen until the server answers again (/health: degraded)."""
+
+    def __init__(self, store_path: str | Path, interval_s: float = 1.0) -> None:
+        self.paths = server_paths(store_path)
+        self.store_path = store_path
+        self.interval_s = interval_s
+        self.restarting = False
+        self.restarts = 0
+        self.last_error: str | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="falkordb-supervisor", daemon=True)
+
+    def start(self) -> Supervisor:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5.0)
+
+    def dead(self) -> bool:
+        if self.paths.stopped.exists() or not self.paths.data.is_dir():
+            return False  # stopped by a person, or the store was removed: nothing to bring back
+        pid = _read_pid(self.paths)
+        return pid is None or not _alive(pid)
+
+    def check(self) -> None:
+        """One round: restart the server when its process is gone."""
+        if not self.dead():
+            return
+        self.restarting = True
+        try:
+            ensure_server(self.store_path)
+            self.restarts += 1
+            self.last_error = None
+        except (EmbeddedServerError, OSError) as exc:
+            self.last_error = str(exc)
+            return
+        self.restarting = False
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            self.check()

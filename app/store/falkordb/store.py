@@ -17,7 +17,7 @@ from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FPath
 
-from app.store.falkordb.server import ensure_server, server_paths
+from app.store.falkordb.server import Supervisor, compact, ensure_server, server_paths
 from app.store.protocol import (
     Health,
     Params,
@@ -81,6 +81,20 @@ _ALREADY = ("already indexed", "already exists", "constraint already", "no such 
 
 
 _SCALARS = frozenset({str, int, float, bool})
+
+_RANGE_INDEX = re.compile(r"^CREATE INDEX FOR \(\w+:(\w+)\) ON \(\w+\.(\w+)\)$")
+_CONSTRAINT = re.compile(r"^GRAPH\.CONSTRAINT CREATE \S+ UNIQUE NODE (\w+) PROPERTIES 1 (\w+)$")
+_FULLTEXT = re.compile(r"createNodeIndex\(\{label: '(\w+)'.*\{field: '(\w+)'")
+_DROP_INDEX = re.compile(r"^DROP INDEX FOR \(\w+:(\w+)\) ON \(\w+\.(\w+)\)$")
+
+
+def schema_key(stmt: str) -> tuple[str, str, str] | None:
+    """(kind, label, property) of a schema statement, to tell whether it exists already."""
+    for kind, pattern in (("RANGE", _RANGE_INDEX), ("UNIQUE", _CONSTRAINT), ("FULLTEXT", _FULLTEXT)):
+        m = pattern.search(stmt.strip())
+        if m:
+            return kind, m.group(1), m.group(2)
+    return None
 
 
 def _plain(value: Any) -> Any:
@@ -162,6 +176,17 @@ class FalkorStore:
         self._graph_name = graph
         self.graph = graph
         self._graph = self._db.select_graph(graph)
+        self._supervisor: Supervisor | None = None
+
+    def compact(self, wait_s: float = 0.0) -> bool:
+        """Snapshot the append-only file (after a load), so the next start loads a snapshot, not a log."""
+        return compact(server_paths(self.path), wait_s=wait_s)
+
+    def supervise(self, interval_s: float = 1.0) -> None:
+        """Watch the embedded server and start it again if it dies (the API does, from its first request);
+        meanwhile health() reports the store degraded and queries fail as unavailable (503)."""
+        if self._supervisor is None:
+            self._supervisor = Supervisor(self.path, interval_s).start()
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
         try:
@@ -193,9 +218,29 @@ class FalkorStore:
             out.append([dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set])
         return out
 
+    def existing_schema(self) -> set[tuple[str, str, str]]:
+        """(kind, label, property) of every index and constraint in the graph."""
+        keys: set[tuple[str, str, str]] = set()
+        for row in self.read(template("indexes_existing")):
+            if row.get("entitytype", "NODE") != "NODE":
+                continue
+            for prop, kinds in (row.get("types") or {}).items():
+                keys.update((str(kind), str(row["label"]), str(prop)) for kind in kinds)
+        for row in self.read(template("constraints_existing")):
+            props = row.get("properties") or []
+            if row.get("type") == "UNIQUE" and len(props) == 1:
+                keys.add(("UNIQUE", str(row["label"]), str(props[0])))
+        return keys
+
     def apply_schema(self) -> list[str]:
+        """Create what the schema file lists and the graph lacks. Nothing that exists is re-issued: a failed
+        GRAPH.CONSTRAINT CREATE still reaches the append-only file, and every later start replayed it."""
         applied: list[str] = []
+        existing = self.existing_schema()
         for stmt in schema_statements(self.backend):
+            drop = _DROP_INDEX.match(stmt.strip())
+            if schema_key(stmt) in existing or (drop and ("RANGE", drop.group(1), drop.group(2)) not in existing):
+                continue
             try:
                 if stmt.startswith("GRAPH."):
                     # Constraint DDL is a server command in FalkorDB, not Cypher.
@@ -210,6 +255,11 @@ class FalkorStore:
             except redis.ConnectionError as exc:
                 raise _error(exc, stmt) from exc
         self._wait_indexes_built()
+        if any(stmt.startswith("GRAPH.CONSTRAINT") for stmt in applied):
+            # FalkorDB writes each GRAPH.CONSTRAINT CREATE to the append-only file twice; replaying the
+            # second fails ("Constraint already exists", logged CRITICAL at every start). A snapshot holds
+            # the constraints instead of the commands.
+            compact(server_paths(self.path), wait_s=10.0)
         return applied
 
     def _wait_indexes_built(self, timeout_s: float = 1800.0) -> None:
@@ -225,6 +275,12 @@ class FalkorStore:
             time.sleep(0.2)
 
     def health(self) -> Health:
+        sup = self._supervisor
+        if sup is not None and sup.restarting:
+            detail = "degraded: the embedded server stopped and is being restarted"
+            return Health(
+                self.backend, self.url, False, detail=detail + (f" ({sup.last_error})" if sup.last_error else "")
+            )
         try:
             info = self._db.connection.info("server")
             modules = self._db.connection.execute_command("MODULE", "LIST")
@@ -260,4 +316,7 @@ class FalkorStore:
         return FalkorBulk(self, self._db.connection, self._graph_name)
 
     def close(self) -> None:
+        if self._supervisor is not None:
+            self._supervisor.stop()
+            self._supervisor = None
         self._db.connection.close()

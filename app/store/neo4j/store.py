@@ -7,6 +7,7 @@ writes through ``execute_write`` (one transaction per batch, retried on transien
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,11 +49,32 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Server-side transaction timeouts (issue 18): every transaction carries one, so none runs unbounded. Reads
+# that pass their own (POST /cypher, search) use it; the rest use these. The memory cap per transaction is
+# the server's db.memory.transaction.max (set by the Neo4j launcher; docs/operations/reliability.md).
+READ_TIMEOUT_ENV = "INNOKG_NEO4J_READ_TIMEOUT_S"
+WRITE_TIMEOUT_ENV = "INNOKG_NEO4J_WRITE_TIMEOUT_S"
+DEFAULT_TIMEOUT_S = 600.0
+
+
+def _timeout_s(env: str) -> float:
+    raw = os.environ.get(env, "")
+    try:
+        value = float(raw) if raw.strip() else DEFAULT_TIMEOUT_S
+    except ValueError:
+        raise StoreError(f"{env} must be a number of seconds, not {raw!r}") from None
+    return value if value > 0 else DEFAULT_TIMEOUT_S
+
+
 def _error(exc: Exception) -> StoreError:
     if isinstance(exc, nex.ServiceUnavailable | nex.SessionExpired | OSError):
         return StoreUnavailable(f"Neo4j is not reachable: {exc}")
-    if isinstance(exc, nex.ClientError) and "TransactionTimedOut" in (exc.code or ""):
+    if isinstance(exc, nex.Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
         return StoreTimeout(f"query timed out: {exc.message}")
+    if isinstance(exc, nex.Neo4jError) and "MemoryPoolOutOfMemory" in (exc.code or ""):
+        return StoreError(
+            f"the query needs more memory than one transaction may hold (db.memory.transaction.max): {exc.message}"
+        )
     if isinstance(exc, nex.Neo4jError):
         return StoreError(f"{exc.code}: {exc.message}")
     return StoreError(str(exc))
@@ -69,7 +91,7 @@ class Neo4jStore:
         self._driver = GraphDatabase.driver(url, auth=(user, password))
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
-        q = Query(query, timeout=timeout_ms / 1000 if timeout_ms else None)
+        q = Query(query, timeout=timeout_ms / 1000 if timeout_ms else _timeout_s(READ_TIMEOUT_ENV))
 
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             result = tx.run(q, dict(params or {}))  # type: ignore[arg-type]  # Query carries the timeout
@@ -82,6 +104,7 @@ class Neo4jStore:
             raise _error(exc) from exc
 
     def write(self, statements: Sequence[Statement]) -> list[list[Row]]:
+        @neo4j.unit_of_work(timeout=_timeout_s(WRITE_TIMEOUT_ENV))
         def work(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
             out = []
             for st in statements:

@@ -204,7 +204,11 @@ def test_cypher_server_caps_override_client(embedded_path: Path, api: Api) -> No
     assert r["row_count"] == 3 and r["truncated"] is True
     slow = make_api(embedded_path, api.settings.graph, cypher_timeout_ms=1)
     r2 = slow.client.post(
-        "/cypher", json={"query": "UNWIND range(1, 20000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n"}
+        "/cypher",
+        # range() above 1M elements is refused before the engine (issue 18): the work comes from a product.
+        json={
+            "query": "UNWIND range(1, 1000000) AS x UNWIND range(1, 20) AS y WITH x WHERE x % 7 = 3 RETURN count(x) AS n"
+        },
     )
     assert r2.status_code == 504 and r2.headers["content-type"].startswith(PROBLEM)
     capped.store.close()

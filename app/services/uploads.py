@@ -35,6 +35,7 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel
 
+from app.services import cache
 from app.store.protocol import GraphStore
 from ingest.inventory.read import Reject
 from ingest.pipeline.run import INVENTORY_SUFFIXES, POLICY_SUFFIXES, FileOutcome, Kind, ingest_paths
@@ -308,7 +309,10 @@ def ingest_uploads(
         report = None
         if paths:
             _start_after_last_load(store)
-            report = ingest_paths(store, paths, kind=kind, workers=0, bulk=False)
+            try:
+                report = ingest_paths(store, paths, kind=kind, workers=0, bulk=False)
+            finally:
+                cache.invalidate(store)  # cached answers of this process: seen at once, not after cache_check_s
         outcomes = {o.path: o for o in report.files} if report is not None else {}
         for i, s in stored.items():
             results[i] = _result(items[i], s, outcomes[s.path], root, data_dir)

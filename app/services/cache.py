@@ -55,6 +55,22 @@ def current_fingerprint(store: GraphStore) -> Fingerprint:
     return fp
 
 
+def peek(store: GraphStore, family: str, key: Hashable) -> bytes | None:
+    """A cached ``bytes`` answer without touching the store: None when absent, stale, or the fingerprint
+    is due to be re-read (the caller then goes through ``answer`` in a thread)."""
+    skey = _store_key(store)
+    seen = _checked.get(skey)
+    if seen is None or time.monotonic() - seen[0] >= get_settings().cache_check_s:
+        return None
+    with _lock:
+        hit = _entries.get((skey, family, key))
+        if hit is None or hit[0] != seen[1] or not isinstance(hit[1], bytes):
+            return None
+        _entries.move_to_end((skey, family, key))
+        _stats["hits"] += 1
+        return hit[1]
+
+
 def answer(store: GraphStore, family: str, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``'s answer for (store, family, key), cached until the store's fingerprint changes.
     Callers must treat the answer as read-only (it is shared between requests)."""

@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -175,9 +176,12 @@ def wrk(base: str, urls: list[str], clients: int, seconds: float) -> dict[str, f
     """Debian's wrk (C, one thread, keep-alive) cycling over the urls for `seconds`: req/s and latency
     percentiles. Bounded in time; loopback only."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
-        fh.write(WRK_SCRIPT % ", ".join(f'"{u}"' for u in urls))
-    cmd = ["wrk", "-t1", f"-c{clients}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", fh.name, base]
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
+        fh.write(WRK_SCRIPT % ", ".join(f'"{quote(u, safe="/?=&:")}"' for u in urls))
+    cmd = ["wrk", "-t1", f"-c{clients}", f"-d{round(seconds)}s", "--latency", "--timeout", "10s", "-s", fh.name, base]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30, check=False)
+    if done.returncode:
+        raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
+    out = done.stdout
     os.unlink(fh.name)
     res: dict[str, float] = {"errors": 0.0}
     for line in out.splitlines():
@@ -229,7 +233,7 @@ def main() -> None:
     ap.add_argument("--cache-entries", type=int, default=0, help="INNOKG_CACHE_ENTRIES (0 = no answer cache)")
     ap.add_argument("--client", choices=("httpx", "wrk"), default="httpx", help="load generator of the timed phases")
     ap.add_argument("--seconds", type=float, default=8.0, help="wrk: seconds per phase")
-    ap.add_argument("--only", default="", help="only endpoints whose name contains this")
+    ap.add_argument("--only", default="", help="only endpoints whose name contains one of these (comma-separated)")
     args = ap.parse_args()
     rng = random.Random(1)
     path = args.keep or Path(tempfile.mkdtemp(prefix="innokg-bench-"))
@@ -254,7 +258,7 @@ def main() -> None:
             if name == WARM:
                 every = [f"/chains/{c}/coverage?per_group=10" for c in chain_ids(store)]
                 print(f"warm-up: every chain once, {warm_up(base, every):.0f} s", file=sys.stderr)
-            if args.only not in name:
+            if args.only and not any(part in name for part in args.only.split(",")):
                 continue
             results.append(measure(base, name, urls, args))
     finally:

@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     cache_check_s: float = 1.0
     # `innokg serve`: uvicorn worker processes (each with its own store connections and caches) and the
     # threads that run sync routes in each (docs/benchmarks/api.md "Serving" has the measurements).
-    workers: int = 2  # 2 cores: hot reads 2,900–3,600 req/s with 2 workers vs 1,300–1,800 with one
+    workers: int = 2  # 2 cores, hot reads at 50 clients: 1,800–3,600 req/s with 2 workers, 1,200–1,800 with one
     threads: int = 40
 
     @field_validator("api_key", "read_key", mode="before")

@@ -7,8 +7,12 @@ graph, materialises the inferred chain links (app.services.chains.materialise_in
 loopback, then for each endpoint family (membership, entity, search, coverage):
   1. latency: one client, sequential requests over random ids/queries → p50/p95/p99;
   2. throughput: 50 concurrent clients (httpx async) → requests/s and p99 under load.
+With --client wrk (Debian's `wrk`, one C thread, keep-alive) the timed phases are wrk runs of --seconds
+over the same paths, at 1 and --clients connections, after one sequential httpx pass (mostly cache misses);
+--loop/--http/--workers/--threads/--cache-entries choose the server's settings (docs/benchmarks/api.md).
 Prints a markdown section. Usage:
   .venv/bin/python bench/bench_api.py --platforms 1000000 --requests 2000
+  .venv/bin/python bench/bench_api.py --keep DIR --client wrk --loop uvloop --http httptools --cache-entries 20000
 """
 
 from __future__ import annotations

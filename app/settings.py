@@ -61,6 +61,15 @@ class Settings(BaseSettings):
     # INNOKG_WARM_ON_START=1 (set by `innokg serve`): at start, compute every chain's coverage and the search
     # term table in the background, so the first analysts' requests do not pay for them.
     warm_on_start: bool = False
+    # Hot read answers (membership, entity lookups) cached until a load changes the graph (app/services/cache.py):
+    # at most this many answers per process (0 = no cache); the store fingerprint re-read at most every
+    # cache_check_s seconds (a load by another process shows after at most that long; 0 = every request).
+    cache_entries: int = 20_000
+    cache_check_s: float = 1.0
+    # `innokg serve`: uvicorn worker processes (each with its own store connections and caches) and the
+    # threads that run sync routes in each (docs/benchmarks/api.md "Serving" has the measurements).
+    workers: int = 2  # 2 cores, hot reads at 50 clients: 1,800–3,600 req/s with 2 workers, 1,200–1,800 with one
+    threads: int = 40
 
     @field_validator("api_key", "read_key", mode="before")
     @classmethod

@@ -7,8 +7,12 @@ graph, materialises the inferred chain links (app.services.chains.materialise_in
 loopback, then for each endpoint family (membership, entity, search, coverage):
   1. latency: one client, sequential requests over random ids/queries → p50/p95/p99;
   2. throughput: 50 concurrent clients (httpx async) → requests/s and p99 under load.
+With --client wrk (Debian's `wrk`, one C thread, keep-alive) the timed phases are wrk runs of --seconds
+over the same paths, at 1 and --clients connections, after one sequential httpx pass (mostly cache misses);
+--loop/--http/--workers/--threads/--cache-entries choose the server's settings (docs/benchmarks/api.md).
 Prints a markdown section. Usage:
   .venv/bin/python bench/bench_api.py --platforms 1000000 --requests 2000
+  .venv/bin/python bench/bench_api.py --keep DIR --client wrk --loop uvloop --http httptools --cache-entries 20000
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -124,10 +129,12 @@ def warm_up(base: str, urls: list[str]) -> float:
     return time.perf_counter() - t
 
 
-def start_server(path: Path, graph: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(path: Path, graph: str, port: int, args: argparse.Namespace) -> subprocess.Popen[bytes]:
     env = {**os.environ, "INNOKG_STORE": f"embedded:{path}", "INNOKG_GRAPH": graph, "PYTHONPATH": str(REPO)}
+    env |= {"INNOKG_CACHE_ENTRIES": str(args.cache_entries), "INNOKG_THREADS": str(args.threads)}
     cmd = [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1"]
-    cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log", "--workers", str(workers)]
+    cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log", "--workers", str(args.workers)]
+    cmd += ["--loop", args.loop, "--http", args.http]
     proc = subprocess.Popen(cmd, env=env, cwd=REPO)
     for _ in range(200):
         try:
@@ -150,6 +157,46 @@ def sequential(base: str, urls: list[str]) -> tuple[list[float], int]:
             lat.append((time.perf_counter() - t) * 1000)
             errors += r.status_code != 200
     return lat, errors
+
+
+WRK_SCRIPT = """local paths = {%s}
+local i = math.random(#paths) - 1
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
+
+
+def _ms(text: str) -> float:
+    """wrk's latency text (830.00us, 12.34ms, 1.20s, 1.01m) in milliseconds."""
+    for unit, scale in (("us", 0.001), ("ms", 1.0), ("s", 1000.0), ("m", 60_000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * scale
+    return float(text)
+
+
+def wrk(base: str, urls: list[str], clients: int, seconds: float) -> dict[str, float]:
+    """Debian's wrk (C, one thread, keep-alive) cycling over the urls for `seconds`: req/s and latency
+    percentiles. Bounded in time; loopback only."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(WRK_SCRIPT % ", ".join(f'"{quote(u, safe="/?=&:")}"' for u in urls))
+    cmd = ["wrk", "-t1", f"-c{clients}", f"-d{round(seconds)}s", "--latency", "--timeout", "10s", "-s", fh.name, base]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30, check=False)
+    if done.returncode:
+        raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
+    out = done.stdout
+    os.unlink(fh.name)
+    res: dict[str, float] = {"errors": 0.0}
+    for line in out.splitlines():
+        parts = line.split()
+        if line.startswith("Requests/sec:"):
+            res["rps"] = float(parts[1])
+        elif len(parts) == 2 and parts[0] in ("50%", "75%", "90%", "99%"):
+            res["p" + parts[0].rstrip("%")] = _ms(parts[1])
+        elif line.strip().startswith("Non-2xx") or line.strip().startswith("Socket errors"):
+            res["errors"] += sum(int(x.strip(",")) for x in parts if x.strip(",").isdigit())
+    return res
 
 
 async def concurrent(base: str, urls: list[str], clients: int) -> tuple[list[float], float, int]:
@@ -184,6 +231,13 @@ def main() -> None:
     ap.add_argument("--institutions", type=int, default=None, help="generator: about this many hosts")
     ap.add_argument("--clusters", type=int, default=None, help="generator: this many lab clusters")
     ap.add_argument("--keep", type=Path, default=None, help="reuse/keep the store at this path")
+    ap.add_argument("--loop", default="asyncio", help="uvicorn --loop: asyncio | uvloop")
+    ap.add_argument("--http", default="h11", help="uvicorn --http: h11 | httptools")
+    ap.add_argument("--threads", type=int, default=40, help="INNOKG_THREADS: sync-route thread pool size")
+    ap.add_argument("--cache-entries", type=int, default=0, help="INNOKG_CACHE_ENTRIES (0 = no answer cache)")
+    ap.add_argument("--client", choices=("httpx", "wrk"), default="httpx", help="load generator of the timed phases")
+    ap.add_argument("--seconds", type=float, default=8.0, help="wrk: seconds per phase")
+    ap.add_argument("--only", default="", help="only endpoints whose name contains one of these (comma-separated)")
     args = ap.parse_args()
     rng = random.Random(1)
     path = args.keep or Path(tempfile.mkdtemp(prefix="innokg-bench-"))
@@ -200,7 +254,7 @@ def main() -> None:
         for lb in ("Platform", "Institution", "LabCluster", "Evidence")
     }
     targets = pick_targets(store, rng, args.requests)
-    proc = start_server(path, graph, args.port, args.workers)
+    proc = start_server(path, graph, args.port, args)
     base = f"http://127.0.0.1:{args.port}"
     results: list[dict[str, Any]] = []
     try:
@@ -208,19 +262,9 @@ def main() -> None:
             if name == WARM:
                 every = [f"/chains/{c}/coverage?per_group=10" for c in chain_ids(store)]
                 print(f"warm-up: every chain once, {warm_up(base, every):.0f} s", file=sys.stderr)
-            lat, err = sequential(base, urls)
-            clat, rps, cerr = asyncio.run(concurrent(base, urls, args.clients))
-            results.append(
-                {
-                    "endpoint": name,
-                    "p50": statistics.median(lat),
-                    "p95": pct(lat, 95),
-                    "p99": pct(lat, 99),
-                    "rps": rps,
-                    "p99_conc": pct(clat, 99),
-                    "errors": err + cerr,
-                }
-            )
+            if args.only and not any(part in name for part in args.only.split(",")):
+                continue
+            results.append(measure(base, name, urls, args))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -239,6 +283,23 @@ def main() -> None:
         f"uvicorn ({args.workers} worker process(es)) and the load generator share the 2 cores.\n"
     )
     print(
+        f"Server: uvicorn --workers {args.workers} --loop {args.loop} --http {args.http}, "
+        f"threads {args.threads}, cache entries {args.cache_entries}; timed phases by {args.client}.\n"
+    )
+    if args.client == "wrk":
+        print(
+            f"| endpoint | first pass p50 ms | p99 | wrk 1 client req/s | p50 | p99 | wrk {args.clients} clients req/s "
+            f"| p50 | p99 ms | errors |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in results:
+            one, many = r["one"], r["many"]
+            print(
+                f"| {r['endpoint']} | {r['p50']:.1f} | {r['p99']:.1f} | {one['rps']:.0f} | {one['p50']:.1f} | "
+                f"{one['p99']:.1f} | {many['rps']:.0f} | {many['p50']:.1f} | {many['p99']:.0f} | {r['errors']:.0f} |"
+            )
+        return
+    print(
         f"| endpoint | p50 ms (1 client) | p95 ms | p99 ms | req/s at {args.clients} clients "
         f"| p99 ms at {args.clients} | errors |"
     )
@@ -248,6 +309,18 @@ def main() -> None:
             f"| {r['endpoint']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['rps']:.0f} | "
             f"{r['p99_conc']:.0f} | {r['errors']} |"
         )
+
+
+def measure(base: str, name: str, urls: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """One endpoint family: a sequential first pass (httpx), then the timed phases (httpx or wrk)."""
+    lat, err = sequential(base, urls)
+    out: dict[str, Any] = {"endpoint": name, "p50": statistics.median(lat), "p95": pct(lat, 95), "p99": pct(lat, 99)}
+    if args.client == "wrk":
+        one = wrk(base, urls, 1, args.seconds)
+        many = wrk(base, urls, args.clients, args.seconds)
+        return out | {"one": one, "many": many, "errors": err + one["errors"] + many["errors"]}
+    clat, rps, cerr = asyncio.run(concurrent(base, urls, args.clients))
+    return out | {"rps": rps, "p99_conc": pct(clat, 99), "errors": err + cerr}
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import threading
 from typing import Any
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from app.settings import Settings, store_from_settings
 from app.store.protocol import GraphStore, StoreError, StoreUnavailable
@@ -19,8 +20,13 @@ def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
-    return app_store(request.app.state)
+async def get_store(request: Request) -> GraphStore:
+    """Async so that it costs no thread-pool hop per request (docs/benchmarks/api.md "Serving"); the first
+    use opens the store in the pool, not on the event loop."""
+    store: GraphStore | None = getattr(request.app.state, "store", None)
+    if store is not None:
+        return store
+    return await run_in_threadpool(app_store, request.app.state)
 
 
 def app_store(state: Any) -> GraphStore:

@@ -7,6 +7,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
@@ -42,6 +43,8 @@ def _warm(app: FastAPI) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in anyio's thread pool: its size per process (INNOKG_THREADS, docs/benchmarks/api.md).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.settings.threads
         if app.state.settings.warm_on_start:
             threading.Thread(target=_warm, args=(app,), name="api-warm-up", daemon=True).start()
         yield

@@ -222,6 +222,10 @@ def serve(
     store: StoreOpt = None,
     host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000)")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes, each with its own store connections and caches (default 2)")
+    ] = None,
+    threads: Annotated[int | None, typer.Option(help="Threads per worker for sync routes (default 40)")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     import os
@@ -231,6 +235,8 @@ def serve(
     if store:
         os.environ["INNOKG_STORE"] = store
         get_settings.cache_clear()
+    if threads is not None:
+        os.environ["INNOKG_THREADS"] = str(threads)  # read by every worker process at start
     os.environ.setdefault("INNOKG_WARM_ON_START", "1")  # the served app fills its caches at start
     get_settings.cache_clear()
     s = get_settings()
@@ -242,7 +248,18 @@ def serve(
     writes = write_key_problem(s) or "POST /ingest enabled (INNOKG_API_KEY set)"
     reads = "need a key (INNOKG_READ_KEY / INNOKG_PROTECT_READS)" if s.reads_protected else "open"
     out.print(f"writes: {writes}; reads: {reads}", highlight=False)
-    uvicorn.run("app.api.main:create_app", factory=True, host=h, port=p, log_level="info", log_config=_log_config())
+    # Several processes and uvloop + httptools (uvicorn picks them when installed): docs/benchmarks/api.md.
+    n = workers or s.workers
+    out.print(f"{n} worker process(es), {s.threads if threads is None else threads} threads each", highlight=False)
+    uvicorn.run(
+        "app.api.main:create_app",
+        factory=True,
+        host=h,
+        port=p,
+        workers=n,
+        log_level="info",
+        log_config=_log_config(),
+    )
 
 
 @cli.command()

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from app.services import cache
 from app.services.scope import check_choice
 from app.store.named import run
 from app.store.protocol import GraphStore
@@ -74,7 +75,7 @@ def list_clusters(store: GraphStore, skip: int = 0, limit: int = 50) -> ClusterP
 
 
 def cluster_exists(store: GraphStore, cluster_id: str) -> bool:
-    rows = run(store, "entity_node", id=cluster_id)
+    rows = cache.answer(store, "entity_node", cluster_id, lambda: run(store, "entity_node", id=cluster_id))
     return bool(rows) and rows[0]["label"] == "LabCluster"
 
 
@@ -88,6 +89,13 @@ def members(
     limit: int = 100,
 ) -> MemberPage:
     kind = check_choice("kind", kind, MEMBER_KINDS, KIND_ALIASES)
+    key = (cluster_id, role, kind, skip, limit)
+    return cache.answer(store, "cluster_members", key, lambda: _members(store, cluster_id, role, kind, skip, limit))
+
+
+def _members(
+    store: GraphStore, cluster_id: str, role: str | None, kind: str | None, skip: int, limit: int
+) -> MemberPage:
     rows = run(store, "cluster_members", id=cluster_id, role=role, kind=kind, skip=skip, limit=limit)
     total = int(rows[0]["total"]) if rows else 0
     items = [Member(**m) for m in (rows[0]["items"] if rows else [])]

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from app.services import cache
 from app.store.named import run
 from app.store.protocol import GraphStore
 
@@ -52,6 +53,11 @@ class ClusterLink(BaseModel):
 
 
 def get_entity(store: GraphStore, node_id: str, *, limit: int = 500, evidence_limit: int = 100) -> Entity | None:
+    key = (node_id, limit, evidence_limit)
+    return cache.answer(store, "entity", key, lambda: _get_entity(store, node_id, limit, evidence_limit))
+
+
+def _get_entity(store: GraphStore, node_id: str, limit: int, evidence_limit: int) -> Entity | None:
     rows = run(store, "entity_node", id=node_id)
     if not rows:
         return None
@@ -75,8 +81,9 @@ def get_entity(store: GraphStore, node_id: str, *, limit: int = 500, evidence_li
 
 
 def entity_exists(store: GraphStore, node_id: str) -> bool:
-    return bool(run(store, "entity_node", id=node_id))
+    return cache.answer(store, "entity_exists", node_id, lambda: bool(run(store, "entity_node", id=node_id)))
 
 
 def entity_clusters(store: GraphStore, node_id: str) -> list[ClusterLink]:
-    return [ClusterLink(**r) for r in run(store, "entity_clusters", id=node_id)]
+    compute = lambda: [ClusterLink(**r) for r in run(store, "entity_clusters", id=node_id)]  # noqa: E731
+    return cache.answer(store, "entity_clusters", node_id, compute)

@@ -35,6 +35,7 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel
 
+from app.services import cache
 from app.services.upload_guard import UploadLimits, UploadRejected, check_upload
 from app.services.upload_worker import WorkerCaps, WorkerFailed, ingest_in_worker
 from app.settings import Settings
@@ -322,6 +323,8 @@ def ingest_uploads(
                 report = _run(store, paths, kind, settings)
             except WorkerFailed as exc:
                 failure = exc
+            finally:
+                cache.invalidate(store)  # cached answers of this process: seen at once, not after cache_check_s
             _compact(store)
         outcomes = {o.path: o for o in report.files} if report is not None else {}
         for i, s in stored.items():

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
+from app.api.cached import json_answer
 from app.api.deps import get_store
 from app.services import clusters as service
 from app.store.protocol import GraphStore
@@ -21,7 +22,7 @@ def clusters(
 
 
 @router.get("/clusters/{cluster_id}/members", response_model=service.MemberPage, summary="Members with role")
-def members(
+async def members(
     cluster_id: str,
     store: Annotated[GraphStore, Depends(get_store)],
     role: Annotated[str | None, Query(description="e.g. 成员单位, 牵头平台, 服务机构, 群主任")] = None,
@@ -30,11 +31,14 @@ def members(
     ] = None,
     skip: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> service.MemberPage:
-    page = service.members(store, cluster_id, role=role, kind=kind, skip=skip, limit=limit)
-    if page.total == 0 and not service.cluster_exists(store, cluster_id):
-        raise HTTPException(404, f"no lab cluster with id {cluster_id!r}")
-    return page
+) -> Response:
+    def compute() -> service.MemberPage:
+        page = service.members(store, cluster_id, role=role, kind=kind, skip=skip, limit=limit)
+        if page.total == 0 and not service.cluster_exists(store, cluster_id):
+            raise HTTPException(404, f"no lab cluster with id {cluster_id!r}")
+        return page
+
+    return await json_answer(store, "cluster_members", (cluster_id, role, kind, skip, limit), compute)
 
 
 @router.get("/clusters/{a}/overlap/{b}", response_model=service.Overlap, summary="Members two clusters share")

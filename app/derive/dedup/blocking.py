@@ -29,6 +29,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from app.derive.dedup.records import Records
+from app.derive.dedup.relations import parent_of
 
 I64 = npt.NDArray[np.int64]
 
@@ -39,7 +40,7 @@ class BlockingConfig:
     min_sim: dict[str, float] | None = None  # scheme → minimum blocked cosine
 
     def threshold(self, scheme: str) -> float:
-        defaults = {"host": 0.2, "city_inst": 0.25, "host_variant": 0.4, "unknown_host": 0.4}
+        defaults = {"host": 0.05, "weak_link": 0.05, "city_inst": 0.25, "host_variant": 0.4, "unknown_host": 0.4}
         return (self.min_sim or {}).get(scheme, defaults[scheme])
 
 
@@ -78,6 +79,29 @@ def similar_hosts(recs: Records) -> list[tuple[int, int, int]]:
     return out
 
 
+def weak_link_keys(recs: Records) -> tuple[I64, I64]:
+    """1.2: (record, key) for the weak institutional link of relations.py — one city (a municipality's
+    region is its city) or one parent academy / university of the host (四川省农业科学院X所 / Y所)."""
+    rows: list[int] = []
+    keys: list[int] = []
+    parents: dict[str, int] = {}
+    n_city = len(recs.city_coder.values) + len(recs.region_coder.values) + 1
+    for i in np.flatnonzero(recs.host >= 0).tolist():
+        c = int(recs.city[i])
+        region = recs.regions[i]
+        if c >= 0:
+            rows.append(i)
+            keys.append(c)
+        elif region and region.endswith("市"):
+            rows.append(i)
+            keys.append(len(recs.city_coder.values) + int(recs.region[i]))
+        parent = parent_of(recs.hosts[i])
+        if parent:
+            rows.append(i)
+            keys.append(n_city + parents.setdefault(parent, len(parents)))
+    return np.asarray(rows, np.int64), np.asarray(keys, np.int64)
+
+
 def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
     """(record index, block key) for every key a record has under a scheme."""
     n = len(recs)
@@ -107,6 +131,8 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
                 rows_l.append(i)
                 keys_l.append(p)
         return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+    if scheme == "weak_link":
+        return weak_link_keys(recs)
     if scheme == "city_inst":
         n_inst = max(len(recs.inst_coder.values), 1)
         rows: list[int] = []
@@ -186,7 +212,7 @@ def blocked_pairs(
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
 
-SCHEMES = ("host", "city_inst", "host_variant", "unknown_host")
+SCHEMES = ("host", "weak_link", "city_inst", "host_variant", "unknown_host")
 
 
 def candidate_pairs(

@@ -16,7 +16,7 @@ from app.derive.dedup.features import (
     Features,
     Side,
     Thresholds,
-    classify,
+
     compute,
     contributions,
     gather,
@@ -24,6 +24,7 @@ from app.derive.dedup.features import (
     score,
 )
 from app.derive.dedup.groups import connected_groups
+from app.derive.dedup.kinds import classify
 from app.derive.dedup.model import KINDS, Candidate, DuplicateReport, Pair, PlatformRef, Proposal
 from app.derive.dedup.policy import PolicyIndex, province_name
 from app.derive.dedup.records import Records, build_records, host_key
@@ -219,6 +220,7 @@ class DedupIndex:
             insts=[tuple(inst_codes)] * n,
             name_keys=[name_key(proposal.name, fld, type_name)] * n,
             names=[proposal.name] * n,
+            fields=[clean_field(fld)] * n,
             types=[type_name] * n,
             families=[fam] * n,
             hosts=[host] * n,
@@ -282,6 +284,7 @@ def _take(f: Features, keep: I64) -> Features:
         f.active[keep],
         f.year_gap[keep],
         f.municipal[keep],
+        f.rel.take(keep),
         {pos[k]: v for k, v in f.rules.items() if k in pos},
     )
 

@@ -80,25 +80,16 @@ def similar_hosts(recs: Records) -> list[tuple[int, int, int]]:
 
 
 def weak_link_keys(recs: Records) -> tuple[I64, I64]:
-    """1.2: (record, key) for the weak institutional link of relations.py — one city (a municipality's
-    region is its city) or one parent academy / university of the host (四川省农业科学院X所 / Y所)."""
+    """1.2: (record, key) for the weak institutional link of relations.py: one parent academy /
+    university of the host in one province (四川省农业科学院园艺研究所 / …作物研究所)."""
     rows: list[int] = []
     keys: list[int] = []
-    parents: dict[str, int] = {}
-    n_city = len(recs.city_coder.values) + len(recs.region_coder.values) + 1
+    parents: dict[tuple[str, int], int] = {}
     for i in np.flatnonzero(recs.host >= 0).tolist():
-        c = int(recs.city[i])
-        region = recs.regions[i]
-        if c >= 0:
-            rows.append(i)
-            keys.append(c)
-        elif region and region.endswith("市"):
-            rows.append(i)
-            keys.append(len(recs.city_coder.values) + int(recs.region[i]))
         parent = parent_of(recs.hosts[i])
         if parent:
             rows.append(i)
-            keys.append(n_city + parents.setdefault(parent, len(parents)))
+            keys.append(parents.setdefault((parent, int(recs.region[i])), len(parents)))
     return np.asarray(rows, np.int64), np.asarray(keys, np.int64)
 
 

@@ -16,7 +16,6 @@ from app.derive.dedup.features import (
     Features,
     Side,
     Thresholds,
-
     compute,
     contributions,
     gather,
@@ -102,13 +101,15 @@ class DedupIndex:
             a, b = b, a  # legacy type first
         ta, tb = self.recs.types[a], self.recs.types[b]
         region = self.recs.regions[a] or self.recs.regions[b]
+        basis, why = self.policy.grounded(kind, ta, tb, region, rule[0] if rule else None)
         return Pair(
             a=self.recs.ref(a),
             b=self.recs.ref(b),
             kind=kind,
             score=round(float(sc.score[k]), 4),
             reasons=reasons(sc.features, sc.contribs, k),
-            policy_basis=self.policy.basis(kind, ta, tb, region, rule[0] if rule else None),
+            policy_basis=basis,
+            no_basis_reason=why,
         )
 
     def report(
@@ -237,15 +238,17 @@ class DedupIndex:
             kind = _KIND_OF_CODE[int(kinds[k])]
             rule = feats.rules.get(k)
             other = int(cand[k])
+            basis, why = self.policy.grounded(
+                kind, type_name, r.types[other], province or r.regions[other], rule[0] if rule else None
+            )
             out.append(
                 Candidate(
                     platform=r.ref(other),
                     kind=kind,
                     score=round(float(s[k]), 4),
                     reasons=reasons(feats, contribs, k),
-                    policy_basis=self.policy.basis(
-                        kind, type_name, r.types[other], province or r.regions[other], rule[0] if rule else None
-                    ),
+                    policy_basis=basis,
+                    no_basis_reason=why,
                 )
             )
         return out

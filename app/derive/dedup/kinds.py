@@ -15,10 +15,12 @@ from app.derive.dedup.features import (
     HOST_UNKNOWN,
     KIND_CODES,
     KIND_NONE,
+    TYPE_FAR,
     TYPE_TRANSITION,
     Features,
     Thresholds,
 )
+from app.derive.dedup.relations import BESIDE_NO, BESIDE_RELATED
 from app.derive.dedup.variants import VARIANT_NONE
 
 F64 = npt.NDArray[np.float64]
@@ -31,18 +33,24 @@ def _unguarded(f: Features) -> B:
 
 
 def overlap_rule(f: Features, t: Thresholds) -> B:
-    """Distinct platforms whose subjects overlap, linked by one host (or a host written another way, or
-    a shared institution in one city), or — with containment / synonym only — by sibling institutes or
-    one municipality. Two kinds at one host: subject ≥ overlap_subject_host, or one site observed by two
-    programmes; one kind at one host: containment / synonym or field ≥ overlap_field. Two stations on
-    different sites are two platforms, never an overlap."""
+    """Distinct platforms on one subject, linked by one host (a host written another way, a shared
+    institution in one city). Beside a station / germplasm bank (``collection``) of its host, a platform
+    of another kind overlaps on a related subject (similarity = max(subject, field) ≥
+    overlap_subject_host) or on one site observed by two programmes; institutes of one academy in one
+    province, with a collection on one side, on one subject or field ≥ overlap_subject_city. Elsewhere (labs,
+    centres, incubators …) one subject: equal after synonyms, or the longer adds qualifiers only, or
+    field ≥ overlap_field, in a related type family. Two stations on different sites are two
+    platforms, never an overlap."""
     r = f.rel
     strong = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
-    hit = r.subject_sim >= 0.999
-    cross = strong & ~r.same_kind & ((r.subject_sim >= t.overlap_subject_host) | (r.site == 1) | hit)
-    same = strong & r.same_kind & (hit | (f.field_sim >= t.overlap_field))
-    weak = ~strong & r.weak_link & ((r.subject_sim >= t.overlap_subject_city) | (f.field_sim >= t.overlap_field))
-    return (cross | same | weak) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
+    sim = np.maximum(r.subject_sim, f.field_sim)
+    related = np.where(r.beside == BESIDE_RELATED, sim >= t.overlap_subject_host, r.subject_sim >= 0.999)
+    beside = strong & (r.beside != BESIDE_NO) & ~r.same_kind & (related | (r.site == 1))
+    kin_sim = r.one_subject | (f.field_sim >= t.overlap_subject_city)
+    kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & kin_sim
+    families_ok = (f.type_rel != TYPE_FAR) | (r.beside != BESIDE_NO)
+    one = strong & (r.same_words | (f.field_sim >= t.overlap_field)) & families_ok
+    return (beside | kin | one) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
 
 
 def same_entity_rule(f: Features, t: Thresholds) -> B:
@@ -54,7 +62,7 @@ def same_entity_rule(f: Features, t: Thresholds) -> B:
     linked = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
     level_ok = (f.level_rel != 0) | (f.municipal & (f.field_sim >= 0.95) & (f.host_rel >= HOST_SIMILAR))
     close = (f.field_sim >= t.same_entity_field) | (f.name_sim >= t.same_entity_name)
-    promoted = (f.level_rel == 0) & r.stations & (r.site == 1) & (f.host_rel >= HOST_SIMILAR) & (r.subject_sim >= 0.6)
+    promoted = (f.level_rel == 0) & r.stations & (r.site == 1) & (f.host_rel >= HOST_SIMILAR) & (r.subject_sim >= 0.5)
     variant = (r.variant != VARIANT_NONE) & (f.level_rel != 0)
     return (
         r.same_kind

@@ -1,6 +1,6 @@
 """Pairwise relations beyond the TF-IDF features (dedup-1.2): platform kind, subject similarity with
 containment and synonyms, site, name variant, distinguishing term, and the weak institutional link
-(sibling institutes of one academy, or one municipality / city).
+(sibling institutes of one academy in one province).
 
 Computed per candidate pair in Python: candidates are few (blocking), and every value is cached on the
 strings it depends on.
@@ -15,15 +15,18 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup.subject import (
+    COLLECTION_KINDS,
     STATION_KINDS,
     Subject,
     contains,
     platform_kind,
     same_site,
+    same_subject,
     subject_of,
     subject_similarity,
 )
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
+from app.text.taxonomy import by_name
 
 F64 = npt.NDArray[np.float64]
 I32 = npt.NDArray[np.int32]
@@ -41,7 +44,10 @@ class Relations:
     site: I32  # 1 one site, 0 two sites, -1 not comparable
     variant: I32  # variants.VARIANT_*
     guard: list[str | None]  # the distinguishing term (眼科/耳科), or None
-    weak_link: B  # sibling institutes, or one municipality / city, hosts differing
+    weak_link: B  # sibling institutes of one academy / university in one province, hosts differing
+    beside: I32  # BESIDE_*: a station / bank beside a lab or another station / bank
+    one_subject: B  # equal after synonyms, or the longer adds qualifiers only
+    same_words: B  # equal after synonyms (新能源汽车 / 电动汽车)
 
     def take(self, keep: npt.NDArray[np.int64]) -> Relations:
         k = keep.tolist()
@@ -53,6 +59,9 @@ class Relations:
             self.variant[keep],
             [self.guard[i] for i in k],
             self.weak_link[keep],
+            self.beside[keep],
+            self.one_subject[keep],
+            self.same_words[keep],
         )
 
 
@@ -74,6 +83,31 @@ def siblings(ha: str | None, hb: str | None) -> bool:
     return pa is not None and pa == pb and ha != hb
 
 
+def _lab_or_collection(kind: str | None) -> bool:
+    spec = by_name().get(kind or "")
+    return kind in COLLECTION_KINDS or (spec is not None and spec.family == "lab")
+
+
+BESIDE_NO, BESIDE_SAME_SUBJECT, BESIDE_RELATED = 0, 1, 2
+
+
+def beside(ka: str | None, kb: str | None) -> int:
+    """A station or germplasm bank / nursery beside a lab or another station / bank: the pairs whose
+    related (not only identical) subjects make an overlap (水稻生物学 lab / 水稻 bank; 祁阳 土壤质量 /
+    农田生态系统 stations) — BESIDE_RELATED. A 野外科学观测研究站 beside a lab needs one subject
+    (containment, synonym): BESIDE_SAME_SUBJECT (tuned so the generator's stations, whose fields are
+    technology words, are not paired with every lab of their host on a shared word). An engineering or
+    innovation centre beside a station: BESIDE_NO."""
+    if ka not in COLLECTION_KINDS and kb not in COLLECTION_KINDS:
+        return BESIDE_NO
+    if not (_lab_or_collection(ka) and _lab_or_collection(kb)):
+        return BESIDE_NO
+    lab_pair = ka not in COLLECTION_KINDS or kb not in COLLECTION_KINDS
+    if lab_pair and "野外科学观测研究站" in (ka, kb):
+        return BESIDE_SAME_SUBJECT
+    return BESIDE_RELATED
+
+
 @dataclass(frozen=True)
 class RecordView:
     name: str
@@ -91,15 +125,15 @@ def _similarity(sa: Subject, sb: Subject, fa: str, fb: str) -> float:
     return subject_similarity(sa, sb)
 
 
-Row = tuple[bool, bool, float, int, int, str | None, bool]
+Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool]
 
 
-def _one(a: RecordView, b: RecordView, municipal: bool, same_city: bool) -> Row:
+def _one(a: RecordView, b: RecordView) -> Row:
     ka, kb = platform_kind(a.name, a.type), platform_kind(b.name, b.type)
     sa, sb = subject_of(a.field, ka), subject_of(b.field, kb)
     same_kind = ka is not None and ka == kb
     variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
-    weak = (municipal or same_city or siblings(a.host, b.host)) and a.host != b.host
+    weak = siblings(a.host, b.host) and a.region == b.region
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,
@@ -108,11 +142,14 @@ def _one(a: RecordView, b: RecordView, municipal: bool, same_city: bool) -> Row:
         variant,
         distinguishing(sa.text, sb.text) or distinguishing(a.field, b.field),
         weak,
+        beside(ka, kb),
+        same_subject(sa, sb),
+        bool(sa.text) and sa.text == sb.text,
     )
 
 
-def relate(a: list[RecordView], b: list[RecordView], municipal: B, same_city: B) -> Relations:
-    rows = [_one(x, y, bool(m), bool(c)) for x, y, m, c in zip(a, b, municipal, same_city, strict=True)]
+def relate(a: list[RecordView], b: list[RecordView]) -> Relations:
+    rows = [_one(x, y) for x, y in zip(a, b, strict=True)]
     n = len(rows)
     return Relations(
         np.fromiter((r[0] for r in rows), np.bool_, n),
@@ -122,4 +159,7 @@ def relate(a: list[RecordView], b: list[RecordView], municipal: B, same_city: B)
         np.fromiter((r[4] for r in rows), np.int32, n),
         [r[5] for r in rows],
         np.fromiter((r[6] for r in rows), np.bool_, n),
+        np.fromiter((r[7] for r in rows), np.int32, n),
+        np.fromiter((r[8] for r in rows), np.bool_, n),
+        np.fromiter((r[9] for r in rows), np.bool_, n),
     )

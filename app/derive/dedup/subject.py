@@ -24,6 +24,9 @@ _KIND_SUFFIXES = (
     ("种质资源库", "种质资源库"),
 )
 STATION_KINDS = frozenset({"野外科学观测研究站", "农业科学观测实验站"})
+# Platforms that keep a site or a collection (stations, germplasm banks and nurseries): beside a lab of
+# their host they overlap on a related subject, not only on the same one (水稻 bank / 水稻生物学 lab).
+COLLECTION_KINDS = STATION_KINDS | frozenset(kind for _, kind in _KIND_SUFFIXES) | {"生物种质资源库"}
 # List furniture inside a field phrase: MoA station names (国家农业科学 X 观测实验站), germplasm suffixes.
 _FURNITURE = re.compile(r"^(?:国家)?农业科学|观测实验站$|(?:生物)?种质资源(?:中期库|复份库|库|圃)$|^部共建")
 # The subjects of the MoA observation stations (农办科〔2018〕3号, 〔2019〕 lists: 土壤质量 / 农业环境 …
@@ -39,6 +42,10 @@ MOA_SUBJECTS = (
     "动物疫病",
     "畜禽养殖",
     "农产品质量安全",
+)
+# Qualifiers: a subject plus only these is the same subject (智能传感 / 智能传感与检测, 空间天气 / 空间天气学).
+QUALIFIERS = GENERIC_TERMS | frozenset(
+    {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "学", "与", "及", "和", "高性能", "新"}
 )
 # Too broad to make an overlap by containment alone (生态 ⊂ 城市区域生态).
 _BROAD = GENERIC_TERMS | frozenset({"生态", "环境", "材料", "能源", "资源", "作物", "生物", "农业", "系统", "生态系统"})
@@ -96,6 +103,29 @@ def contains(a: str, b: str) -> bool:
     return len(short) >= 2 and short not in _BROAD and short in long and short != long
 
 
+def only_qualifiers(rest: str) -> bool:
+    """The words a longer subject adds are qualifiers only (greedy, longest qualifier first)."""
+    quals = sorted(QUALIFIERS, key=len, reverse=True)
+    while rest:
+        for q in quals:
+            if rest.startswith(q):
+                rest = rest[len(q) :]
+                break
+        else:
+            return False
+    return True
+
+
+def same_subject(a: Subject, b: Subject) -> bool:
+    """One subject: equal after synonyms, or the longer adds qualifiers only (智能传感 ⊂ 智能传感与检测)."""
+    if not a.text or not b.text:
+        return False
+    if a.text == b.text:
+        return True
+    short, long = (a.text, b.text) if len(a.text) <= len(b.text) else (b.text, a.text)
+    return contains(short, long) and only_qualifiers(long.replace(short, "", 1))
+
+
 def bigram_dice(a: str, b: str) -> float:
     ga = {a[i : i + 2] for i in range(len(a) - 1)}
     gb = {b[i : i + 2] for i in range(len(b) - 1)}
@@ -105,9 +135,21 @@ def bigram_dice(a: str, b: str) -> float:
 
 
 def subject_similarity(a: Subject, b: Subject) -> float:
-    """1.0 equal or contained (after synonyms); else the character-bigram Dice of the two subjects."""
+    """1.0 equal or contained (after synonyms); else the character-bigram Dice of the two subjects'
+    cores (qualifier words removed)."""
     if not a.text or not b.text:
         return 0.0
     if a.text == b.text or contains(a.text, b.text):
         return 1.0
-    return bigram_dice(a.text, b.text)
+    return bigram_dice(core(a.text), core(b.text))
+
+
+_CORE_WORDS = GENERIC_TERMS | {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "高性能"}
+_CORE_DROP = re.compile("|".join(sorted(_CORE_WORDS, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=200_000)
+def core(text: str) -> str:
+    """A subject without qualifier words (关键技术, 智能, 装备 …): what the bigram Dice compares, so two
+    subjects do not look alike for sharing 关键技术."""
+    return _CORE_DROP.sub("", text) or text

@@ -2,7 +2,8 @@
 
 Rules first (what an analyst means by each kind, docs/duplicates.md), then the kind's minimum score.
 Transition beats same entity beats overlap; an inactive platform is never half of a pair; a
-distinguishing term (眼科 / 耳科, 锂 / 钠, 玉米 / 大豆) blocks every kind.
+distinguishing term (眼科 / 耳科, 锂 / 钠, 玉米 / 大豆) blocks every kind (but the related-subject overlap
+of a station / bank beside a lab, station or bank of its host).
 """
 
 from __future__ import annotations
@@ -57,14 +58,18 @@ def same_entity_rule(f: Features, t: Thresholds) -> B:
     """One platform listed twice: one kind; host the same, written another way or unknown; same city when
     known; and either the 1.1 field / name rule at one level, or a name variant (a place word dropped
     or added, a one-character typo), or a station promoted to the national list (level differs, one
-    host, one site, subject near-identical)."""
+    host, one site, subject near-identical); or one station under two designations (two station kinds,
+    one host, one site, one subject)."""
     r = f.rel
     linked = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
     level_ok = (f.level_rel != 0) | (f.municipal & (f.field_sim >= 0.95) & (f.host_rel >= HOST_SIMILAR))
     close = (f.field_sim >= t.same_entity_field) | (f.name_sim >= t.same_entity_name)
     promoted = (f.level_rel == 0) & r.stations & (r.site == 1) & (f.host_rel >= HOST_SIMILAR) & (r.subject_sim >= 0.5)
     variant = (r.variant != VARIANT_NONE) & (f.level_rel != 0)
-    return (
+    # one station under two programmes' designations (MoA 土壤质量昌平 / MOST 昌平土壤质量): one host,
+    # one site, one subject, whatever the kinds
+    designations = r.stations & (r.site == 1) & (f.host_rel >= HOST_SIMILAR) & (r.subject_sim >= 0.999)
+    return designations | (
         r.same_kind
         & (f.city_rel != 0)
         & (r.site != 0)
@@ -81,5 +86,9 @@ def classify(f: Features, s: F64, t: Thresholds) -> I32:
     linked = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
     tr = linked & (f.type_rel == TYPE_TRANSITION) & (f.field_sim >= t.transition_field)
     kinds[tr & (s >= t.min_score["transition_overlap"])] = KIND_CODES["transition_overlap"]
-    kinds[~f.active | ~_unguarded(f)] = KIND_NONE
+    # a distinguishing term blocks every kind, except the related-subject overlap of a bank / station
+    # beside another bank / station or lab of its host (农作物 / 粮食作物 banks: two platforms, one
+    # subject area), where a differing word is what makes them two platforms
+    guarded = ~_unguarded(f) & ~((kinds == KIND_CODES["overlap"]) & (f.rel.beside == BESIDE_RELATED))
+    kinds[~f.active | guarded] = KIND_NONE
     return kinds

@@ -45,8 +45,8 @@ class Thresholds(BaseModel):
     same_entity_field: float = 0.75
     same_entity_name: float = 0.9
     overlap_field: float = 0.9
-    # 1.2, tuned on the real dev split (on max(subject, field) similarity): two kinds of one host overlap
-    # at a lower similarity than two hosts of one city or two institutes of one academy
+    # 1.2, tuned on the real dev split: a station / bank beside another kind of its host overlaps at
+    # subject similarity ≥ overlap_subject_host; two institutes of one academy at field ≥ overlap_subject_city
     overlap_subject_host: float = 0.2
     overlap_subject_city: float = 0.6
     transition_field: float = 0.9

@@ -35,17 +35,16 @@ def _unguarded(f: Features) -> B:
 
 def overlap_rule(f: Features, t: Thresholds) -> B:
     """Distinct platforms on one subject, linked by one host (a host written another way, a shared
-    institution in one city). Beside a station / germplasm bank (``collection``) of its host, a platform
-    of another kind overlaps on a related subject (similarity = max(subject, field) ≥
-    overlap_subject_host) or on one site observed by two programmes; institutes of one academy in one
-    province, with a collection on one side, on one subject or field ≥ overlap_subject_city. Elsewhere (labs,
-    centres, incubators …) one subject: equal after synonyms, or the longer adds qualifiers only, or
-    field ≥ overlap_field, in a related type family. Two stations on different sites are two
-    platforms, never an overlap."""
+    institution in one city). A station / germplasm bank beside a lab or another station / bank of its
+    host (``beside``, relations.py) overlaps on a related subject (subject similarity ≥
+    overlap_subject_host; a 野外科学观测研究站 beside a lab: one subject) or on one site observed by
+    two programmes; institutes of one academy in one province, a bank / station beside, on one
+    subject or field ≥ overlap_subject_city. Elsewhere (labs, centres, incubators …) one subject:
+    equal after synonyms, or field ≥ overlap_field, in a related type family. Two stations on
+    different sites are two platforms, never an overlap."""
     r = f.rel
     strong = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
-    sim = np.maximum(r.subject_sim, f.field_sim)
-    related = np.where(r.beside == BESIDE_RELATED, sim >= t.overlap_subject_host, r.subject_sim >= 0.999)
+    related = np.where(r.beside == BESIDE_RELATED, r.subject_sim >= t.overlap_subject_host, r.subject_sim >= 0.999)
     beside = strong & (r.beside != BESIDE_NO) & ~r.same_kind & (related | (r.site == 1))
     kin_sim = r.one_subject | (f.field_sim >= t.overlap_subject_city)
     kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & kin_sim

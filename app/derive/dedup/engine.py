@@ -27,6 +27,7 @@ from app.derive.dedup.kinds import classify
 from app.derive.dedup.model import KINDS, Candidate, DuplicateReport, Pair, PlatformRef, Proposal
 from app.derive.dedup.policy import PolicyIndex, province_name
 from app.derive.dedup.records import Records, build_records, host_key
+from app.derive.dedup.relations import parent_of
 from app.derive.dedup.text import clean_field, field_of_name, name_key, terms
 from app.derive.dedup.vectors import FieldVectors, build_vectors, pair_cosine
 from app.text.cells import simplified
@@ -168,8 +169,24 @@ class DedupIndex:
                     for code in ins:
                         inst.setdefault(code, []).append(i)
             blocks["inst"] = {k: np.asarray(v, np.int64) for k, v in inst.items()}
+            blocks["parent"] = self._parent_block()
             self._blocks = blocks
         return self._blocks
+
+    def _parent_block(self) -> dict[int, I64]:
+        """Institutes of one academy in one province (the weak link of relations.py), keyed by
+        ``_parent_key``."""
+        r = self.recs
+        out: dict[int, list[int]] = {}
+        for i in np.flatnonzero(r.active).tolist():
+            key = self._parent_key(r.hosts[i], r.regions[i])
+            if key is not None:
+                out.setdefault(key, []).append(i)
+        return {k: np.asarray(v, np.int64) for k, v in out.items()}
+
+    def _parent_key(self, host: str | None, province: str | None) -> int | None:
+        parent = parent_of(host)
+        return None if parent is None else hash((parent, province))
 
     def screen(self, proposal: Proposal, *, limit: int = 20, exclude: str | None = None) -> list[Candidate]:
         """Existing platforms the proposal would duplicate, best first, each explained."""
@@ -192,6 +209,9 @@ class DedupIndex:
         for code in inst_codes:
             if (b := blocks["inst"].get(code)) is not None:
                 parts.append(b)
+        pkey = self._parent_key(host, province)
+        if pkey is not None and (b := blocks["parent"].get(pkey)) is not None:
+            parts.append(b)
         region_code, type_code = r.region_coder.get(province), r.type_coder.get(type_name)
         if region_code >= 0 and type_code >= 0:
             key = region_code * max(len(r.type_coder.values), 1) + type_code

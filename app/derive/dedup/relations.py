@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from app.derive.dedup.resources import distinguishing_chars
 from app.derive.dedup.subject import (
     COLLECTION_KINDS,
     STATION_KINDS,
@@ -117,12 +118,22 @@ class RecordView:
     region: str | None
 
 
-def _similarity(sa: Subject, sb: Subject, fa: str, fb: str) -> float:
+# Characters of the guard table that name a place direction, not a subject.
+_DIRECTIONS = frozenset("东南西北中上下")
+
+
+def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> float:
     """Subject similarity, or 1.0 when one subject sits in the other's whole field (a 种质资源 station
-    beside a 西瓜甜瓜种质资源中期库 of its host)."""
+    beside a 西瓜甜瓜种质资源中期库 of its host). Beside a bank / station (``related``), one crop or
+    animal character in both subjects (棉花 / 野生棉) counts 0.5."""
     if contains(sa.text, fb) or contains(sb.text, fa):
         return 1.0
-    return subject_similarity(sa, sb)
+    sim = subject_similarity(sa, sb)
+    if related and sim < 0.5:
+        shared = (set(sa.text) & set(sb.text) & distinguishing_chars()) - _DIRECTIONS
+        if shared:
+            return 0.5
+    return sim
 
 
 Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool]
@@ -132,17 +143,18 @@ def _one(a: RecordView, b: RecordView) -> Row:
     ka, kb = platform_kind(a.name, a.type), platform_kind(b.name, b.type)
     sa, sb = subject_of(a.field, ka), subject_of(b.field, kb)
     same_kind = ka is not None and ka == kb
+    near = beside(ka, kb)
     variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
     weak = siblings(a.host, b.host) and a.region == b.region
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,
-        _similarity(sa, sb, a.field, b.field),
+        _similarity(sa, sb, a.field, b.field, near == BESIDE_RELATED),
         same_site(sa, sb),
         variant,
         distinguishing(sa.text, sb.text) or distinguishing(a.field, b.field),
         weak,
-        beside(ka, kb),
+        near,
         same_subject(sa, sb),
         bool(sa.text) and sa.text == sb.text,
     )

@@ -191,7 +191,7 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     municipal = np.fromiter(
         (bool(ra and ra.endswith("市")) and ra == rb for ra, rb in zip(a.regions, b.regions, strict=True)), np.bool_, n
     )
-    rel = relate(_views(a), _views(b))
+    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5))
     return Features(
         field_sim,
         name_sim,

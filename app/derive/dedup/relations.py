@@ -136,23 +136,33 @@ def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> fl
     return sim
 
 
+def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
+    found = distinguishing(sa.text, sb.text)
+    if found is None and (fa, fb) != (sa.text, sb.text):
+        found = distinguishing(fa, fb)
+    return found
+
+
 Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool]
 
 
-def _one(a: RecordView, b: RecordView) -> Row:
+def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
+    """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
+    related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
     ka, kb = platform_kind(a.name, a.type), platform_kind(b.name, b.type)
     sa, sb = subject_of(a.field, ka), subject_of(b.field, kb)
     same_kind = ka is not None and ka == kb
     near = beside(ka, kb)
     variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
     weak = siblings(a.host, b.host) and a.region == b.region
+    sim = _similarity(sa, sb, a.field, b.field, near == BESIDE_RELATED)
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,
-        _similarity(sa, sb, a.field, b.field, near == BESIDE_RELATED),
+        sim,
         same_site(sa, sb),
         variant,
-        distinguishing(sa.text, sb.text) or distinguishing(a.field, b.field),
+        _guard(sa, sb, a.field, b.field) if gate or sim >= 0.5 else None,
         weak,
         near,
         same_subject(sa, sb),
@@ -160,8 +170,8 @@ def _one(a: RecordView, b: RecordView) -> Row:
     )
 
 
-def relate(a: list[RecordView], b: list[RecordView]) -> Relations:
-    rows = [_one(x, y) for x, y in zip(a, b, strict=True)]
+def relate(a: list[RecordView], b: list[RecordView], gate: B) -> Relations:
+    rows = [_one(x, y, bool(g)) for x, y, g in zip(a, b, gate, strict=True)]
     n = len(rows)
     return Relations(
         np.fromiter((r[0] for r in rows), np.bool_, n),

@@ -39,8 +39,8 @@ def distinguishing(a: str, b: str) -> str | None:
     耳科, 锂 / 钠), else None. A substituted character is distinguishing when it is in the table of
     characters that name a subject (resources/distinguishing.txt) or when it sits in a dictionary word
     on both sides (眼科 / 耳科: two words; 种质 / 种侦: one word and a non-word, a typo)."""
-    if not a or not b or a == b:
-        return None
+    if not a or not b or a == b or abs(len(a) - len(b)) > 2:
+        return None  # (cheap exits first: this runs on every candidate pair that could be reported)
     parts = _diff(a, b)
     if any(not x or not y for x, y in parts):
         return None  # an insertion or deletion: containment, handled by the variant and overlap rules

@@ -20,7 +20,7 @@ from rapidfuzz.process import cpdist
 from app.derive.dedup.model import KINDS, Reason, TransitionRule
 from app.derive.dedup.policy import PolicyIndex
 from app.derive.dedup.records import Records, family_distance
-from app.derive.dedup.relations import RecordView, Relations, relate
+from app.derive.dedup.relations import RecordView, Relations, relate, siblings
 from app.derive.dedup.text import field_of_name, name_key
 from app.derive.dedup.variants import VARIANT_NAMES, VARIANT_NONE
 
@@ -191,7 +191,10 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     municipal = np.fromiter(
         (bool(ra and ra.endswith("市")) and ra == rb for ra, rb in zip(a.regions, b.regions, strict=True)), np.bool_, n
     )
-    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5))
+    needed = (host_rel != HOST_DIFFERENT) | shared
+    for k in np.flatnonzero(~needed).tolist():
+        needed[k] = siblings(a.hosts[k], b.hosts[k])
+    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed)
     return Features(
         field_sim,
         name_sim,

@@ -170,8 +170,14 @@ def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
     )
 
 
-def relate(a: list[RecordView], b: list[RecordView], gate: B) -> Relations:
-    rows = [_one(x, y, bool(g)) for x, y, g in zip(a, b, gate, strict=True)]
+_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False)
+
+
+def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B) -> Relations:
+    """Relations of every pair; ``needed`` False: the pair has no institutional link that any rule could
+    use (two unrelated known hosts, no shared institution, not institutes of one academy), so it gets
+    the neutral row — screening compares a proposal with its whole province + type block."""
+    rows = [_one(x, y, bool(g)) if k else _UNRELATED for x, y, g, k in zip(a, b, gate, needed, strict=True)]
     n = len(rows)
     return Relations(
         np.fromiter((r[0] for r in rows), np.bool_, n),

@@ -21,7 +21,7 @@ from app.derive.dedup.features import (
     Features,
     Thresholds,
 )
-from app.derive.dedup.relations import BESIDE_NO, BESIDE_RELATED
+from app.derive.dedup.relations import BESIDE_RELATED
 from app.derive.dedup.variants import VARIANT_NONE
 
 F64 = npt.NDArray[np.float64]
@@ -37,18 +37,19 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     """Distinct platforms on one subject, linked by one host (a host written another way, a shared
     institution in one city). A station / germplasm bank beside a lab or another station / bank of its
     host (``beside``, relations.py) overlaps on a related subject (subject similarity ≥
-    overlap_subject_host; a 野外科学观测研究站 beside a lab: one subject) or on one site observed by
-    two programmes; institutes of one academy in one province, a bank / station beside, on one
-    subject or field ≥ overlap_subject_city. Elsewhere (labs, centres, incubators …) one subject:
-    equal after synonyms, or field ≥ overlap_field, in a related type family. Two stations on
-    different sites are two platforms, never an overlap."""
+    overlap_subject_host) or on one site observed by two programmes (a 野外科学观测研究站 beside a lab
+    is not such a pair: the generator's world labels neither that pair nor its one-subject variant);
+    institutes of one academy in one province, a bank beside (not two stations), on one subject or
+    field ≥ overlap_subject_city. Elsewhere (labs, centres, incubators …) one subject: equal after
+    synonyms, or field ≥ overlap_field, in a related type family. Two stations on different sites are
+    two platforms, never an overlap."""
     r = f.rel
     strong = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
-    related = np.where(r.beside == BESIDE_RELATED, r.subject_sim >= t.overlap_subject_host, r.subject_sim >= 0.999)
-    beside = strong & (r.beside != BESIDE_NO) & ~r.same_kind & (related | (r.site == 1))
+    related = r.subject_sim >= t.overlap_subject_host
+    beside = strong & (r.beside == BESIDE_RELATED) & ~r.same_kind & (related | (r.site == 1))
     kin_sim = r.one_subject | (f.field_sim >= t.overlap_subject_city)
-    kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & kin_sim
-    families_ok = (f.type_rel != TYPE_FAR) | (r.beside != BESIDE_NO)
+    kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & ~r.stations & kin_sim
+    families_ok = (f.type_rel != TYPE_FAR) | (r.beside == BESIDE_RELATED)
     one = strong & (r.same_words | (f.field_sim >= t.overlap_field)) & families_ok
     return (beside | kin | one) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
 

@@ -95,10 +95,10 @@ BESIDE_NO, BESIDE_SAME_SUBJECT, BESIDE_RELATED = 0, 1, 2
 def beside(ka: str | None, kb: str | None) -> int:
     """A station or germplasm bank / nursery beside a lab or another station / bank: the pairs whose
     related (not only identical) subjects make an overlap (水稻生物学 lab / 水稻 bank; 祁阳 土壤质量 /
-    农田生态系统 stations) — BESIDE_RELATED. A 野外科学观测研究站 beside a lab needs one subject
-    (containment, synonym): BESIDE_SAME_SUBJECT (tuned so the generator's stations, whose fields are
-    technology words, are not paired with every lab of their host on a shared word). An engineering or
-    innovation centre beside a station: BESIDE_NO."""
+    农田生态系统 stations) — BESIDE_RELATED. A 野外科学观测研究站 beside a lab: BESIDE_SAME_SUBJECT,
+    which no overlap rule uses in 1.2 (the generator's world, whose stations carry technology words,
+    labels none of those pairs, not even on one field; seeds 7 and 11). An engineering or innovation
+    centre beside a station: BESIDE_NO."""
     if ka not in COLLECTION_KINDS and kb not in COLLECTION_KINDS:
         return BESIDE_NO
     if not (_lab_or_collection(ka) and _lab_or_collection(kb)):

@@ -1,6 +1,10 @@
-"""Candidate pairs: never all pairs. Four blocking schemes, each a sparse product restricted to a key:
+"""Candidate pairs: never all pairs. Six blocking schemes, each a sparse product restricted to a key:
 
 - ``host``: same host institution (after resolution), any city;
+- ``host_collection`` (1.2): a station / germplasm bank probed against its host's platforms at a low
+  blocked cosine (0.05): a bank beside a lab of its host shares few terms;
+- ``weak_link`` (1.2): a station / bank probed against the institutes of its host's academy /
+  university in its province;
 - ``city_inst``: same city and a shared institution (host or co-builder on either side);
 - ``host_variant``: two hosts of one province that are one institution written two ways
   (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
@@ -29,6 +33,8 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from app.derive.dedup.records import Records
+from app.derive.dedup.relations import parent_of
+from app.derive.dedup.subject import COLLECTION_KINDS, platform_kind
 
 I64 = npt.NDArray[np.int64]
 
@@ -39,7 +45,14 @@ class BlockingConfig:
     min_sim: dict[str, float] | None = None  # scheme → minimum blocked cosine
 
     def threshold(self, scheme: str) -> float:
-        defaults = {"host": 0.2, "city_inst": 0.25, "host_variant": 0.4, "unknown_host": 0.4}
+        defaults = {
+            "host": 0.2,
+            "host_collection": 0.05,
+            "weak_link": 0.05,
+            "city_inst": 0.25,
+            "host_variant": 0.4,
+            "unknown_host": 0.4,
+        }
         return (self.min_sim or {}).get(scheme, defaults[scheme])
 
 
@@ -78,6 +91,20 @@ def similar_hosts(recs: Records) -> list[tuple[int, int, int]]:
     return out
 
 
+def weak_link_keys(recs: Records) -> tuple[I64, I64]:
+    """1.2: (record, key) for the weak institutional link of relations.py: one parent academy /
+    university of the host in one province (四川省农业科学院园艺研究所 / …作物研究所)."""
+    rows: list[int] = []
+    keys: list[int] = []
+    parents: dict[tuple[str, int], int] = {}
+    for i in np.flatnonzero(recs.host >= 0).tolist():
+        parent = parent_of(recs.hosts[i])
+        if parent:
+            rows.append(i)
+            keys.append(parents.setdefault((parent, int(recs.region[i])), len(parents)))
+    return np.asarray(rows, np.int64), np.asarray(keys, np.int64)
+
+
 def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
     """(record index, block key) for every key a record has under a scheme."""
     n = len(recs)
@@ -107,6 +134,8 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
                 rows_l.append(i)
                 keys_l.append(p)
         return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+    if scheme == "weak_link":
+        return weak_link_keys(recs)
     if scheme == "city_inst":
         n_inst = max(len(recs.inst_coder.values), 1)
         rows: list[int] = []
@@ -186,7 +215,26 @@ def blocked_pairs(
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
 
-SCHEMES = ("host", "city_inst", "host_variant", "unknown_host")
+SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "host_variant", "unknown_host")
+
+
+def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
+    """Records that keep a site or a collection (stations, germplasm banks / nurseries): 1.2 probes
+    them against their host's platforms at a low blocked cosine (a 水稻 bank and a 水稻生物学 lab share
+    few terms); every other pair of one host still needs the host scheme's cosine."""
+    return np.fromiter(
+        (platform_kind(n, t) in COLLECTION_KINDS for n, t in zip(recs.names, recs.types, strict=True)),
+        np.bool_,
+        len(recs),
+    )
+
+
+def _probe(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
+    if scheme == "unknown_host":
+        return recs.host < 0
+    if scheme in ("host_collection", "weak_link"):
+        return collections
+    return None
 
 
 def candidate_pairs(
@@ -197,9 +245,10 @@ def candidate_pairs(
     n = len(recs)
     all_keys: list[I64] = []
     stats: dict[str, int] = {}
+    collections = collection_rows(recs)
     for scheme in SCHEMES:
-        rec, key = scheme_keys(recs, scheme)
-        probe = (recs.host < 0) if scheme == "unknown_host" else None
+        rec, key = scheme_keys(recs, "host" if scheme == "host_collection" else scheme)
+        probe = _probe(recs, scheme, collections)
         if probe is not None and not probe.any():
             stats[scheme] = 0
             continue

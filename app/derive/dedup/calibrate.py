@@ -187,7 +187,7 @@ def grid_search(
     """Each threshold set evaluated on one scoring of the candidate pairs (blocking and features do not
     depend on the thresholds, so the grid costs one classification per point)."""
     from app.derive.dedup.blocking import candidate_pairs
-    from app.derive.dedup.features import classify
+    from app.derive.dedup.kinds import classify
 
     i, j, stats = candidate_pairs(index.recs, index.vectors.matrix, index.blocking)
     base = index.score_pairs(i, j)

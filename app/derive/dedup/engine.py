@@ -16,7 +16,6 @@ from app.derive.dedup.features import (
     Features,
     Side,
     Thresholds,
-    classify,
     compute,
     contributions,
     gather,
@@ -24,9 +23,11 @@ from app.derive.dedup.features import (
     score,
 )
 from app.derive.dedup.groups import connected_groups
+from app.derive.dedup.kinds import classify
 from app.derive.dedup.model import KINDS, Candidate, DuplicateReport, Pair, PlatformRef, Proposal
 from app.derive.dedup.policy import PolicyIndex, province_name
 from app.derive.dedup.records import Records, build_records, host_key
+from app.derive.dedup.relations import parent_of
 from app.derive.dedup.text import clean_field, field_of_name, name_key, terms
 from app.derive.dedup.vectors import FieldVectors, build_vectors, pair_cosine
 from app.text.cells import simplified
@@ -101,13 +102,15 @@ class DedupIndex:
             a, b = b, a  # legacy type first
         ta, tb = self.recs.types[a], self.recs.types[b]
         region = self.recs.regions[a] or self.recs.regions[b]
+        basis, why = self.policy.grounded(kind, ta, tb, region, rule[0] if rule else None)
         return Pair(
             a=self.recs.ref(a),
             b=self.recs.ref(b),
             kind=kind,
             score=round(float(sc.score[k]), 4),
             reasons=reasons(sc.features, sc.contribs, k),
-            policy_basis=self.policy.basis(kind, ta, tb, region, rule[0] if rule else None),
+            policy_basis=basis,
+            no_basis_reason=why,
         )
 
     def report(
@@ -170,8 +173,24 @@ class DedupIndex:
                     for code in ins:
                         inst.setdefault(code, []).append(i)
             blocks["inst"] = {k: np.asarray(v, np.int64) for k, v in inst.items()}
+            blocks["parent"] = self._parent_block()
             self._blocks = blocks
         return self._blocks
+
+    def _parent_block(self) -> dict[int, I64]:
+        """Institutes of one academy in one province (the weak link of relations.py), keyed by
+        ``_parent_key``."""
+        r = self.recs
+        out: dict[int, list[int]] = {}
+        for i in np.flatnonzero(r.active).tolist():
+            key = self._parent_key(r.hosts[i], r.regions[i])
+            if key is not None:
+                out.setdefault(key, []).append(i)
+        return {k: np.asarray(v, np.int64) for k, v in out.items()}
+
+    def _parent_key(self, host: str | None, province: str | None) -> int | None:
+        parent = parent_of(host)
+        return None if parent is None else hash((parent, province))
 
     def screen(self, proposal: Proposal, *, limit: int = 20, exclude: str | None = None) -> list[Candidate]:
         """Existing platforms the proposal would duplicate, best first, each explained."""
@@ -194,6 +213,9 @@ class DedupIndex:
         for code in inst_codes:
             if (b := blocks["inst"].get(code)) is not None:
                 parts.append(b)
+        pkey = self._parent_key(host, province)
+        if pkey is not None and (b := blocks["parent"].get(pkey)) is not None:
+            parts.append(b)
         region_code, type_code = r.region_coder.get(province), r.type_coder.get(type_name)
         if region_code >= 0 and type_code >= 0:
             key = region_code * max(len(r.type_coder.values), 1) + type_code
@@ -223,6 +245,7 @@ class DedupIndex:
             insts=[tuple(inst_codes)] * n,
             name_keys=[name_key(proposal.name, fld, type_name)] * n,
             names=[proposal.name] * n,
+            fields=[clean_field(fld)] * n,
             types=[type_name] * n,
             families=[fam] * n,
             hosts=[host] * n,
@@ -239,15 +262,17 @@ class DedupIndex:
             kind = _KIND_OF_CODE[int(kinds[k])]
             rule = feats.rules.get(k)
             other = int(cand[k])
+            basis, why = self.policy.grounded(
+                kind, type_name, r.types[other], province or r.regions[other], rule[0] if rule else None
+            )
             out.append(
                 Candidate(
                     platform=r.ref(other),
                     kind=kind,
                     score=round(float(s[k]), 4),
                     reasons=reasons(feats, contribs, k),
-                    policy_basis=self.policy.basis(
-                        kind, type_name, r.types[other], province or r.regions[other], rule[0] if rule else None
-                    ),
+                    policy_basis=basis,
+                    no_basis_reason=why,
                 )
             )
         return out
@@ -286,6 +311,7 @@ def _take(f: Features, keep: I64) -> Features:
         f.active[keep],
         f.year_gap[keep],
         f.municipal[keep],
+        f.rel.take(keep),
         {pos[k]: v for k, v in f.rules.items() if k in pos},
     )
 

@@ -46,6 +46,8 @@ class Pair(BaseModel):
     score: float
     reasons: list[Reason]
     policy_basis: PolicyBasis | None = None
+    # why policy_basis is null (no clause for that region / type); None when a basis was found
+    no_basis_reason: str | None = None
 
 
 class DuplicateReport(BaseModel):
@@ -72,6 +74,7 @@ class Candidate(BaseModel):
     score: float
     reasons: list[Reason]
     policy_basis: PolicyBasis | None = None
+    no_basis_reason: str | None = None
 
 
 class TransitionRule(BaseModel):

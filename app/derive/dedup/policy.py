@@ -103,6 +103,25 @@ class PolicyIndex:
                         return b
         return self.clauses.get(region) or self.clauses.get(None)
 
+    def grounded(
+        self, kind: str, ta: str | None, tb: str | None, region: str | None, rule: TransitionRule | None = None
+    ) -> tuple[PolicyBasis | None, str | None]:
+        """(basis, None) when a clause applies, else (None, why none applies)."""
+        found = self.basis(kind, ta, tb, region, rule)
+        if found is not None:
+            return found, None
+        return None, self.no_basis_reason(ta, tb, region)
+
+    def no_basis_reason(self, ta: str | None, tb: str | None, region: str | None) -> str:
+        types = " / ".join(t for t in dict.fromkeys((ta, tb)) if t) or "unknown type"
+        if not self.clauses and not self.rules:
+            return f"no policy ingested: no clause against duplication and no merge/convert rule (types {types})"
+        where = region or "unknown region"
+        return (
+            f"no clause for {where}: no policy of that province nor a nationwide one holds a clause against "
+            f"duplication, and no merge/convert rule covers {types} there"
+        )
+
 
 def _int(v: Any) -> int | None:
     try:

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup.model import INACTIVE_STATUSES, PlatformRef, Source
+from app.derive.dedup.resources import host_aliases
 from app.derive.dedup.text import clean_field, field_of_name, terms
 from app.text.cells import norm_name, simplified
 from app.text.taxonomy import by_name
@@ -45,13 +46,22 @@ def family_distance(fa: str | None, fb: str | None) -> int:
 _LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|股份公司|有限公司|集团公司|公司)$")
 
 
+# One institution written two ways: 中科院 = 中国科学院; 农牧科学研究院 = 农牧科学院 (an academy's full and
+# short style); former names and mergers come from resources/host_aliases.tsv (one source per line).
+_HOST_FORMS = ((re.compile(r"^中科院"), "中国科学院"), (re.compile(r"科学研究院$"), "科学院"))
+
+
 @lru_cache(maxsize=200_000)
 def host_key(host: str | None) -> str | None:
-    """Matching form of an institution name: simplified, no campus bracket, no company legal form."""
+    """Matching form of an institution name: simplified, no campus bracket, no company legal form, the
+    short style of an academy, a former name replaced by the current one."""
     if not host:
         return None
     key = norm_name(host).split("(")[0]
-    return _LEGAL_FORM.sub("", key) or key or None
+    key = _LEGAL_FORM.sub("", key) or key
+    for pattern, repl in _HOST_FORMS:
+        key = pattern.sub(repl, key)
+    return host_aliases().get(key, key) or None
 
 
 class Coder:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import jieba
 
+from app.derive.dedup.resources import place_aliases, replace_all
 from app.text.cells import norm_name
 from app.text.names import parse_name
 
@@ -54,6 +55,9 @@ GENERIC_TERMS = frozenset(
 GENERIC_WEIGHT = 0.25
 # Connectives and list punctuation carry no field meaning: 材料与器件 = 材料器件.
 _DROP = re.compile(r"[及与和暨、,，;；·\-—_/\s]|\([^()]*\)|\[[^\[\]]*\]")
+# What the list reader leaves in a field: 教育部 of MOE station names (…教育部野外科学观测研究站), the 部共建
+# of 省部共建 (its 省 is read as a region prefix) — not field words.
+_READER_NOISE = re.compile(r"^(?:省?部共建)|教育部$")
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 _WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
@@ -75,7 +79,9 @@ def field_of_name(name: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=500_000)
 def clean_field(field: str) -> str:
-    return _DROP.sub("", norm_name(field))
+    """Matching form of a field phrase: no connectives, no reader leftovers, one spelling per place."""
+    cleaned = _READER_NOISE.sub("", _DROP.sub("", norm_name(field)))
+    return replace_all(cleaned, place_aliases())
 
 
 def name_key(name: str, field: str, type_: str | None) -> str:

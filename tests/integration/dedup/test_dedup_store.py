@@ -187,7 +187,7 @@ def test_render_formats(store: GraphStore) -> None:
     body = json.loads(svc.render(report, "json"))
     assert set(body) == {"method_version", "pairs", "groups"}
     pair = body["pairs"][0]
-    assert set(pair) == {"a", "b", "kind", "score", "reasons", "policy_basis"}
+    assert set(pair) == {"a", "b", "kind", "score", "reasons", "policy_basis", "no_basis_reason"}
     assert set(pair["a"]) == {"id", "name", "type", "host", "region", "source"}
     assert set(pair["a"]["source"]) == {"file", "row", "seq"}
     assert set(pair["reasons"][0]) == {"feature", "value", "contribution"}

@@ -1,0 +1,94 @@
+"""The kind of a scored pair (same_entity / overlap / transition_overlap) from its features.
+
+Rules first (what an analyst means by each kind, docs/duplicates.md), then the kind's minimum score.
+Transition beats same entity beats overlap; an inactive platform is never half of a pair; a
+distinguishing term (眼科 / 耳科, 锂 / 钠, 玉米 / 大豆) blocks every kind (but the related-subject overlap
+of a station / bank beside a lab, station or bank of its host).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from app.derive.dedup.features import (
+    HOST_SIMILAR,
+    HOST_UNKNOWN,
+    KIND_CODES,
+    KIND_NONE,
+    TYPE_FAR,
+    TYPE_TRANSITION,
+    Features,
+    Thresholds,
+)
+from app.derive.dedup.relations import BESIDE_RELATED
+from app.derive.dedup.variants import VARIANT_NONE
+
+F64 = npt.NDArray[np.float64]
+B = npt.NDArray[np.bool_]
+I32 = npt.NDArray[np.int32]
+
+
+def _unguarded(f: Features) -> B:
+    return np.fromiter((g is None for g in f.rel.guard), np.bool_, len(f.rel.guard))
+
+
+def overlap_rule(f: Features, t: Thresholds) -> B:
+    """Distinct platforms on one subject, linked by one host (a host written another way, a shared
+    institution in one city). A station / germplasm bank beside a lab or another station / bank of its
+    host (``beside``, relations.py) overlaps on a related subject (subject similarity ≥
+    overlap_subject_host) or on one site observed by two programmes (a 野外科学观测研究站 beside a lab
+    is not such a pair: the generator's world labels neither that pair nor its one-subject variant);
+    institutes of one academy in one province, a bank beside (not two stations), on one subject or
+    field ≥ overlap_subject_city. Elsewhere (labs, centres, incubators …) one subject: equal after
+    synonyms, or field ≥ overlap_field, in a related type family. Two stations on different sites are
+    two platforms, never an overlap."""
+    r = f.rel
+    strong = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
+    related = r.subject_sim >= t.overlap_subject_host
+    beside = strong & (r.beside == BESIDE_RELATED) & ~r.same_kind & (related | (r.site == 1))
+    kin_sim = r.one_subject | (f.field_sim >= t.overlap_subject_city)
+    kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & ~r.stations & kin_sim
+    families_ok = (f.type_rel != TYPE_FAR) | (r.beside == BESIDE_RELATED)
+    one = strong & (r.same_words | (f.field_sim >= t.overlap_field)) & families_ok
+    return (beside | kin | one) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
+
+
+def same_entity_rule(f: Features, t: Thresholds) -> B:
+    """One platform listed twice: one kind; host the same, written another way or unknown; same city when
+    known; and either the 1.1 field / name rule at one level, or a name variant (a place word dropped
+    or added, a one-character typo), or a station promoted to the national list (level differs, one
+    host, one site, subject near-identical); or one station under two designations (two station kinds,
+    one host, one site, one subject)."""
+    r = f.rel
+    linked = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
+    level_ok = (f.level_rel != 0) | (f.municipal & (f.field_sim >= 0.95) & (f.host_rel >= HOST_SIMILAR))
+    close = (f.field_sim >= t.same_entity_field) | (f.name_sim >= t.same_entity_name)
+    promoted = (f.level_rel == 0) & r.stations & (r.site == 1) & (f.host_rel >= HOST_SIMILAR) & (r.subject_sim >= 0.5)
+    variant = (r.variant != VARIANT_NONE) & (f.level_rel != 0)
+    # one station under two programmes' designations (MoA 土壤质量昌平 / MOST 昌平土壤质量): one host,
+    # one site, one subject, whatever the kinds
+    designations = r.stations & (r.site == 1) & (f.host_rel >= HOST_SIMILAR) & (r.subject_sim >= 0.999)
+    return designations | (
+        r.same_kind
+        & (f.city_rel != 0)
+        & (r.site != 0)
+        & (linked | (f.host_rel == HOST_UNKNOWN))
+        & ((level_ok & close) | variant | promoted)
+    )
+
+
+def classify(f: Features, s: F64, t: Thresholds) -> I32:
+    """Kind code per pair (0: not a duplicate)."""
+    kinds = np.zeros(len(s), np.int32)
+    kinds[overlap_rule(f, t) & (s >= t.min_score["overlap"])] = KIND_CODES["overlap"]
+    kinds[same_entity_rule(f, t) & (s >= t.min_score["same_entity"])] = KIND_CODES["same_entity"]
+    linked = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
+    tr = linked & (f.type_rel == TYPE_TRANSITION) & (f.field_sim >= t.transition_field)
+    kinds[tr & (s >= t.min_score["transition_overlap"])] = KIND_CODES["transition_overlap"]
+    # a distinguishing term blocks every kind, except the related-subject overlap of a bank / station
+    # beside another bank / station or lab of its host (农作物 / 粮食作物 banks: two platforms, one
+    # subject area), where a differing word is what makes them two platforms
+    guarded = ~_unguarded(f) & ~((kinds == KIND_CODES["overlap"]) & (f.rel.beside == BESIDE_RELATED))
+    kinds[~f.active | guarded] = KIND_NONE
+    return kinds

@@ -1,0 +1,193 @@
+"""Pairwise relations beyond the TF-IDF features (dedup-1.2): platform kind, subject similarity with
+containment and synonyms, site, name variant, distinguishing term, and the weak institutional link
+(sibling institutes of one academy in one province).
+
+Computed per candidate pair in Python: candidates are few (blocking), and every value is cached on the
+strings it depends on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from app.derive.dedup.resources import distinguishing_chars
+from app.derive.dedup.subject import (
+    COLLECTION_KINDS,
+    STATION_KINDS,
+    Subject,
+    contains,
+    platform_kind,
+    same_site,
+    same_subject,
+    subject_of,
+    subject_similarity,
+)
+from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
+from app.text.taxonomy import by_name
+
+F64 = npt.NDArray[np.float64]
+I32 = npt.NDArray[np.int32]
+B = npt.NDArray[np.bool_]
+# Academies / universities whose institutes are listed as separate hosts (四川省农业科学院园艺研究所 /
+# …作物研究所): two institutes of one of these are a weak link, like two hosts of one city.
+_PARENT_MARKS = ("科学院", "大学")
+
+
+@dataclass
+class Relations:
+    same_kind: B  # one platform kind (the type, or the MoA name suffix 圃 / 中期库 / 观测实验站)
+    stations: B  # both are observation stations (a station is its site)
+    subject_sim: F64  # 1.0 equal / contained / synonym, else character-bigram Dice of the subjects
+    site: I32  # 1 one site, 0 two sites, -1 not comparable
+    variant: I32  # variants.VARIANT_*
+    guard: list[str | None]  # the distinguishing term (眼科/耳科), or None
+    weak_link: B  # sibling institutes of one academy / university in one province, hosts differing
+    beside: I32  # BESIDE_*: a station / bank beside a lab or another station / bank
+    one_subject: B  # equal after synonyms, or the longer adds qualifiers only
+    same_words: B  # equal after synonyms (新能源汽车 / 电动汽车)
+
+    def take(self, keep: npt.NDArray[np.int64]) -> Relations:
+        k = keep.tolist()
+        return Relations(
+            self.same_kind[keep],
+            self.stations[keep],
+            self.subject_sim[keep],
+            self.site[keep],
+            self.variant[keep],
+            [self.guard[i] for i in k],
+            self.weak_link[keep],
+            self.beside[keep],
+            self.one_subject[keep],
+            self.same_words[keep],
+        )
+
+
+@lru_cache(maxsize=200_000)
+def parent_of(host: str | None) -> str | None:
+    """The academy / university a host is an institute of (…科学院 of 四川省农业科学院园艺研究所)."""
+    if not host:
+        return None
+    best = -1
+    for mark in _PARENT_MARKS:
+        at = host.find(mark)
+        if at >= 0 and at + len(mark) < len(host):
+            best = max(best, at + len(mark))
+    return host[:best] if best >= 4 else None
+
+
+def siblings(ha: str | None, hb: str | None) -> bool:
+    pa, pb = parent_of(ha), parent_of(hb)
+    return pa is not None and pa == pb and ha != hb
+
+
+def _lab_or_collection(kind: str | None) -> bool:
+    spec = by_name().get(kind or "")
+    return kind in COLLECTION_KINDS or (spec is not None and spec.family == "lab")
+
+
+BESIDE_NO, BESIDE_SAME_SUBJECT, BESIDE_RELATED = 0, 1, 2
+
+
+def beside(ka: str | None, kb: str | None) -> int:
+    """A station or germplasm bank / nursery beside a lab or another station / bank: the pairs whose
+    related (not only identical) subjects make an overlap (水稻生物学 lab / 水稻 bank; 祁阳 土壤质量 /
+    农田生态系统 stations) — BESIDE_RELATED. A 野外科学观测研究站 beside a lab: BESIDE_SAME_SUBJECT,
+    which no overlap rule uses in 1.2 (the generator's world, whose stations carry technology words,
+    labels none of those pairs, not even on one field; seeds 7 and 11). An engineering or innovation
+    centre beside a station: BESIDE_NO."""
+    if ka not in COLLECTION_KINDS and kb not in COLLECTION_KINDS:
+        return BESIDE_NO
+    if not (_lab_or_collection(ka) and _lab_or_collection(kb)):
+        return BESIDE_NO
+    lab_pair = ka not in COLLECTION_KINDS or kb not in COLLECTION_KINDS
+    if lab_pair and "野外科学观测研究站" in (ka, kb):
+        return BESIDE_SAME_SUBJECT
+    return BESIDE_RELATED
+
+
+@dataclass(frozen=True)
+class RecordView:
+    name: str
+    field: str
+    type: str | None
+    host: str | None
+    region: str | None
+
+
+# Characters of the guard table that name a place direction, not a subject.
+_DIRECTIONS = frozenset("东南西北中上下")
+
+
+def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> float:
+    """Subject similarity, or 1.0 when one subject sits in the other's whole field (a 种质资源 station
+    beside a 西瓜甜瓜种质资源中期库 of its host). Beside a bank / station (``related``), one crop or
+    animal character in both subjects (棉花 / 野生棉) counts 0.5."""
+    if contains(sa.text, fb) or contains(sb.text, fa):
+        return 1.0
+    sim = subject_similarity(sa, sb)
+    if related and sim < 0.5:
+        shared = (set(sa.text) & set(sb.text) & distinguishing_chars()) - _DIRECTIONS
+        if shared:
+            return 0.5
+    return sim
+
+
+def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
+    found = distinguishing(sa.text, sb.text)
+    if found is None and (fa, fb) != (sa.text, sb.text):
+        found = distinguishing(fa, fb)
+    return found
+
+
+Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool]
+
+
+def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
+    """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
+    related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
+    ka, kb = platform_kind(a.name, a.type), platform_kind(b.name, b.type)
+    sa, sb = subject_of(a.field, ka), subject_of(b.field, kb)
+    same_kind = ka is not None and ka == kb
+    near = beside(ka, kb)
+    variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
+    weak = siblings(a.host, b.host) and a.region == b.region
+    sim = _similarity(sa, sb, a.field, b.field, near == BESIDE_RELATED)
+    return (
+        same_kind,
+        ka in STATION_KINDS and kb in STATION_KINDS,
+        sim,
+        same_site(sa, sb),
+        variant,
+        _guard(sa, sb, a.field, b.field) if gate or sim >= 0.5 else None,
+        weak,
+        near,
+        same_subject(sa, sb),
+        bool(sa.text) and sa.text == sb.text,
+    )
+
+
+_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False)
+
+
+def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B) -> Relations:
+    """Relations of every pair; ``needed`` False: the pair has no institutional link that any rule could
+    use (two unrelated known hosts, no shared institution, not institutes of one academy), so it gets
+    the neutral row — screening compares a proposal with its whole province + type block."""
+    rows = [_one(x, y, bool(g)) if k else _UNRELATED for x, y, g, k in zip(a, b, gate, needed, strict=True)]
+    n = len(rows)
+    return Relations(
+        np.fromiter((r[0] for r in rows), np.bool_, n),
+        np.fromiter((r[1] for r in rows), np.bool_, n),
+        np.fromiter((r[2] for r in rows), np.float64, n),
+        np.fromiter((r[3] for r in rows), np.int32, n),
+        np.fromiter((r[4] for r in rows), np.int32, n),
+        [r[5] for r in rows],
+        np.fromiter((r[6] for r in rows), np.bool_, n),
+        np.fromiter((r[7] for r in rows), np.int32, n),
+        np.fromiter((r[8] for r in rows), np.bool_, n),
+        np.fromiter((r[9] for r in rows), np.bool_, n),
+    )

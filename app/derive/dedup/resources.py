@@ -1,0 +1,64 @@
+"""The small tables in ``resources/`` (one public source per line): read once, cached.
+
+``place_aliases.tsv``, ``host_aliases.tsv``, ``synonyms.tsv``: ``canonical<TAB>variants<TAB>source``
+(variants comma-separated); ``distinguishing.txt``: characters, ``#`` lines are comments.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+def _rows(name: str) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3 or not parts[2].strip():
+            raise ValueError(f"{name}: every line needs canonical, variants and a source: {line!r}")
+        out.append((parts[0].strip(), [v.strip() for v in parts[1].split(",") if v.strip()]))
+    return out
+
+
+def _replacer(name: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    table: dict[str, str] = {}
+    for canonical, variants in _rows(name):
+        for v in (canonical, *variants):  # the canonical form maps to itself (锡林 inside 锡林郭勒)
+            table[v] = canonical
+    if not table:
+        return None, table
+    alternation = "|".join(re.escape(v) for v in sorted(table, key=len, reverse=True))
+    return re.compile(alternation), table
+
+
+@lru_cache(maxsize=1)
+def place_aliases() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    return _replacer("place_aliases.tsv")
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    return _replacer("synonyms.tsv")
+
+
+@lru_cache(maxsize=1)
+def host_aliases() -> dict[str, str]:
+    return {v: canonical for canonical, variants in _rows("host_aliases.tsv") for v in variants}
+
+
+@lru_cache(maxsize=1)
+def distinguishing_chars() -> frozenset[str]:
+    text = (RESOURCES / "distinguishing.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line.strip() for line in text.splitlines() if not line.startswith("#")))
+
+
+def replace_all(text: str, table: tuple[re.Pattern[str] | None, dict[str, str]]) -> str:
+    pattern, mapping = table
+    if pattern is None or not text:
+        return text
+    return pattern.sub(lambda m: mapping[m.group(0)], text)

@@ -1,0 +1,155 @@
+"""What overlap compares: a platform's kind, its subject (the field without site and list furniture), its
+site, and the similarity of two subjects that sees containment and synonyms.
+
+Real overlaps are not near-identical fields: one subject worded broader / narrower (农业微生物 ⊃ 肥料微生物,
+智能传感 ⊂ 智能传感与检测), a synonym (饲用 / 饲料微生物), or one site observed by two programmes (祁阳:
+土壤质量 vs 农田生态系统). TF-IDF cosine scores all of these low; containment and a synonym table see them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.derive.dedup.resources import replace_all, synonyms
+from app.derive.dedup.text import GENERIC_TERMS, clean_field
+
+# Platform kinds the type column does not carry (the MoA lists): named by the name's own suffix.
+_KIND_SUFFIXES = (
+    ("观测实验站", "农业科学观测实验站"),
+    ("种质资源中期库", "种质资源中期库"),
+    ("种质资源复份库", "种质资源复份库"),
+    ("种质资源圃", "种质资源圃"),
+    ("种质资源库", "种质资源库"),
+)
+STATION_KINDS = frozenset({"野外科学观测研究站", "农业科学观测实验站"})
+# Platforms that keep a site or a collection (stations, germplasm banks and nurseries): beside a lab of
+# their host they overlap on a related subject, not only on the same one (水稻 bank / 水稻生物学 lab).
+COLLECTION_KINDS = STATION_KINDS | frozenset(kind for _, kind in _KIND_SUFFIXES) | {"生物种质资源库"}
+# List furniture inside a field phrase: MoA station names (国家农业科学 X 观测实验站), germplasm suffixes.
+_FURNITURE = re.compile(r"^(?:国家)?农业科学|观测实验站$|(?:生物)?种质资源(?:中期库|复份库|库|圃)$|^部共建")
+# The subjects of the MoA observation stations (农办科〔2018〕3号, 〔2019〕 lists: 土壤质量 / 农业环境 …
+# 观测实验站 of a site): what follows the subject is the site.
+MOA_SUBJECTS = (
+    "渔业资源环境",
+    "农业种质资源",
+    "农业微生物",
+    "农业环境",
+    "土壤质量",
+    "植物保护",
+    "种质资源",
+    "动物疫病",
+    "畜禽养殖",
+    "农产品质量安全",
+)
+# Qualifiers: a subject plus only these is the same subject (智能传感 / 智能传感与检测, 空间天气 / 空间天气学).
+QUALIFIERS = GENERIC_TERMS | frozenset(
+    {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "学", "与", "及", "和", "高性能", "新"}
+)
+# Too broad to make an overlap by containment alone (生态 ⊂ 城市区域生态).
+_BROAD = GENERIC_TERMS | frozenset({"生态", "环境", "材料", "能源", "资源", "作物", "生物", "农业", "系统", "生态系统"})
+
+
+def platform_kind(name: str, type_: str | None) -> str | None:
+    """The type, or for a MoA list row without one, the kind its name ends with (圃 / 中期库 / 观测实验站)."""
+    for suffix, kind in _KIND_SUFFIXES:
+        if name.split("(")[0].split("（")[0].endswith(suffix):
+            return kind
+    return type_
+
+
+@dataclass(frozen=True)
+class Subject:
+    text: str  # cleaned subject, synonyms replaced by their canonical word
+    sites: frozenset[str]  # site spellings a station may be named by (empty: not a station)
+
+
+@lru_cache(maxsize=200_000)
+def subject_of(field: str, kind: str | None) -> Subject:
+    """Subject and site of a field phrase. A MoA station is 'subject + site' (土壤质量祁阳); a MOST / MOE
+    station is 'site + subject' (祁阳农田生态系统): its candidate sites are the field's 2–4 character
+    prefixes (compared, never cut, since the boundary is unknown)."""
+    f = _FURNITURE.sub("", _FURNITURE.sub("", clean_field(field)))
+    sites: frozenset[str] = frozenset()
+    if kind == "农业科学观测实验站":
+        for subj in MOA_SUBJECTS:
+            if f.startswith(subj) and len(f) > len(subj):
+                sites, f = frozenset({f[len(subj) :]}), subj
+                break
+    elif kind in STATION_KINDS and len(f) >= 4:
+        sites = frozenset(f[:k] for k in (2, 3, 4) if k < len(f))
+    return Subject(replace_all(f, synonyms()), sites)
+
+
+def same_site(a: Subject, b: Subject) -> int:
+    """1 both stations and a site spelling in common, 0 both stations on different sites, -1 not
+    comparable (not both stations). A MoA site (祁阳) is matched against the other's prefixes."""
+    if not a.sites or not b.sites:
+        return -1
+    if not a.sites.isdisjoint(b.sites):
+        return 1
+    # one MoA site (a full site word) against a MOST field's prefixes: prefix match either way
+    for x in a.sites:
+        for y in b.sites:
+            if len(x) >= 2 and len(y) >= 2 and (x.startswith(y) or y.startswith(x)):
+                return 1
+    return 0
+
+
+def contains(a: str, b: str) -> bool:
+    """The shorter subject (≥ 2 characters, not a broad word) inside the longer: 蔬菜 ⊂ 多年生蔬菜."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and short not in _BROAD and short in long and short != long
+
+
+def only_qualifiers(rest: str) -> bool:
+    """The words a longer subject adds are qualifiers only (greedy, longest qualifier first)."""
+    quals = sorted(QUALIFIERS, key=len, reverse=True)
+    while rest:
+        for q in quals:
+            if rest.startswith(q):
+                rest = rest[len(q) :]
+                break
+        else:
+            return False
+    return True
+
+
+def same_subject(a: Subject, b: Subject) -> bool:
+    """One subject: equal after synonyms, or the longer adds qualifiers only (智能传感 ⊂ 智能传感与检测)."""
+    if not a.text or not b.text:
+        return False
+    if a.text == b.text:
+        return True
+    short, long = (a.text, b.text) if len(a.text) <= len(b.text) else (b.text, a.text)
+    return contains(short, long) and only_qualifiers(long.replace(short, "", 1))
+
+
+def bigram_dice(a: str, b: str) -> float:
+    ga = {a[i : i + 2] for i in range(len(a) - 1)}
+    gb = {b[i : i + 2] for i in range(len(b) - 1)}
+    if not ga or not gb:
+        return 0.0
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+def subject_similarity(a: Subject, b: Subject) -> float:
+    """1.0 equal or contained (after synonyms); else the character-bigram Dice of the two subjects'
+    cores (qualifier words removed)."""
+    if not a.text or not b.text:
+        return 0.0
+    if a.text == b.text or contains(a.text, b.text):
+        return 1.0
+    return bigram_dice(core(a.text), core(b.text))
+
+
+_CORE_WORDS = GENERIC_TERMS | {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "高性能"}
+_CORE_DROP = re.compile("|".join(sorted(_CORE_WORDS, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=200_000)
+def core(text: str) -> str:
+    """A subject without qualifier words (关键技术, 智能, 装备 …): what the bigram Dice compares, so two
+    subjects do not look alike for sharing 关键技术."""
+    return _CORE_DROP.sub("", text) or text

@@ -30,6 +30,8 @@ from app.derive.dedup.source import fingerprint, load_index, pending_rows, polic
 from app.services.export import csv_safe
 from app.services.scope import check_choice, resolve_region
 from app.store.protocol import GraphStore
+from app.text.cells import norm_name
+from app.text.names import parse_name
 from app.text.taxonomy import NATIONAL, PROVINCIAL
 
 Format = Literal["json", "csv", "html"]
@@ -78,8 +80,16 @@ def detect(
 
 
 def screen(store: GraphStore, proposal: Proposal, *, limit: int = 20) -> list[Candidate]:
-    """Existing platforms a proposed one would duplicate, best first, each with its explanation."""
-    return index_for(store).screen(proposal, limit=limit)
+    """Existing platforms a proposed one would duplicate, best first, each with its explanation. What the
+    proposal leaves out but its name says (辽宁省…重点实验室: the region, the type) is read from the name, so a
+    proposal given by name alone is screened like a list row of that name."""
+    return index_for(store).screen(_complete(proposal), limit=limit)
+
+
+def _complete(proposal: Proposal) -> Proposal:
+    parts = parse_name(norm_name(proposal.name))
+    region = proposal.region or (parts.region.name if parts.region is not None else None)
+    return proposal.model_copy(update={"region": region, "type": proposal.type or parts.type})
 
 
 def duplicates_of(store: GraphStore, platform_id: str, *, limit: int = 50) -> list[Candidate] | None:

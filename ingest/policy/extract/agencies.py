@@ -1,0 +1,157 @@
+"""Agencies mentioned in a text, and which of them issued it."""
+
+from __future__ import annotations
+
+import re
+
+from app.text import gazetteer
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.regions import REGIONS, region_before
+from ingest.policy.models import Agency, Title
+
+
+def _mentioned_agency(
+    doc: Doc, start: int, end: int, rule: str, canonical: str | None = None, confidence: float = 1.0
+) -> Agency:
+    """An agency mentioned at [start, end): the surface is its name (and its canonical name unless one
+    is given); issuers are marked afterwards by _mark_issuers."""
+    name = doc.text[start:end]
+    return Agency(
+        span=(start, end),
+        text=doc.q(start, end),
+        name=name,
+        canonical=canonical or name,
+        role="mentioned",
+        rule=rule,
+        confidence=confidence,
+    )
+
+
+def _regional_start(
+    text: str, s: int, surface: str, region: gazetteer.Region | None
+) -> tuple[int, gazetteer.Region | None] | None:
+    """Where a regional agency's name starts (its region word or 省 / 市 / 自治区 before the organ) and
+    its region; None when a short organ word stands alone (not an agency)."""
+    rb = region_before(text, s)
+    if rb:
+        return rb
+    if text[s - 3 : s] == "自治区":
+        return s - 3, region
+    if (
+        s > 0
+        and text[s - 1] in "省市"
+        and (s < 2 or text[s - 2] not in "全本我该各外跨")
+        # 省辖市科技局 / 地级以上市人民政府: a class of addressees, not one city's agency
+        and not (text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in "和及与")
+    ):
+        return s - 1, (None if text[s - 1] == "市" else region)
+    mm = re.search(r"省(?:第?[一二三四五六七八九十]+届)$", text[max(0, s - 8) : s])
+    if mm and surface in {"人大", "政协", "人大常委会"}:
+        return s - len(mm.group(0)), region  # 省十四届人大二次会议
+    if len(surface) < 3:
+        return None
+    return s, region
+
+
+def _dictionary_agencies(doc: Doc) -> list[Agency]:
+    """Agencies of the dictionary, with the region (or 省 / 市) before them and 中共 / 党组 around."""
+    text = doc.text
+    out: list[Agency] = []
+    for s, e, surface, entry in lx.longest_matches(lx.agency_automaton(), text):
+        assert isinstance(entry, lx.AgencyEntry)
+        region = doc.region
+        start = s
+        if not entry.national:
+            found = _regional_start(text, s, surface, region)
+            if found is None:
+                continue
+            start, region = found
+        elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
+            r"[{CJK}]*[,、。]", text[e : e + 4]
+        ):
+            continue  # 中国科学院长春应用化学研究所: part of an institution's name
+        if start >= 2 and text[start - 2 : start] == "中共":
+            start -= 2
+        end = e + 2 if text[e : e + 2] == "党组" else e
+        canonical = entry.canonical if entry.national else f"{region.name if region else ''}{entry.canonical}"
+        out.append(_mentioned_agency(doc, start, end, "agency.dict", canonical))
+    return out
+
+
+def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
+    """Agencies no dictionary core names: party committees, departments, footers."""
+    text = doc.text
+    out: list[Agency] = []
+    # 省委 / 中共辽宁省委: the party committee has no dictionary core of its own
+    for m in re.finditer(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])", text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        name = m.group(1)
+        r = REGIONS.get(name) or (doc.region if name == "省" else None)
+        if r is None:
+            continue
+        out.append(_mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{r.name}委员会"))
+    # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
+    for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
+        out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
+    for s, e, _name, _u in lx.longest_matches(lx.university_automaton(), text):
+        dm = re.match(r"(?:科学技术处|科技处|科研处)", text[e:])
+        if dm:
+            out.append(_mentioned_agency(doc, s, e + dm.end(), "agency.university_department", confidence=0.8))
+    # footer: 主办单位:X / 版权所有:Y
+    for m in re.finditer(
+        r"(?:主办单位|版权所有)[:：]\s*([" + CJK + r"]{4,40}?(?:办公室|办公厅|委员会|政府|厅|局|委))(?![" + CJK + "])",
+        text,
+    ):
+        if not any(a <= m.start(1) < b for a, b in taken):
+            out.append(_mentioned_agency(doc, *m.span(1), "agency.footer", confidence=0.7))
+    return out
+
+
+def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
+    out = _dictionary_agencies(doc)
+    out += _pattern_agencies(doc, [a.span for a in out])
+    _mark_issuers(doc, out, title)
+    return sorted(out, key=lambda a: a.span)
+
+
+def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None:
+    text = doc.text
+    # Signature block: lines made only of agency names, followed (within 3 lines) by a date line.
+    date_line = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{4,6})\s*$")
+    lines = text.split("\n")
+    offs = [0]
+    for ln in lines:
+        offs.append(offs[-1] + len(ln) + 1)
+    signed = False
+    for i, ln in enumerate(lines):
+        if not ln.strip():
+            continue
+        ags = [a for a in agencies if offs[i] <= a.span[0] < offs[i] + len(ln)]
+        rest = ln
+        for a in ags:
+            rest = rest.replace(a.name, "")
+        if not ags or rest.strip(" \u3000\t"):
+            continue
+        nxt = [j for j in range(i + 1, min(len(lines), i + 6)) if lines[j].strip()][:3]
+        block_ok = False
+        for j in nxt:
+            if date_line.match(lines[j]):
+                block_ok = True
+                break
+            lj_ags = [a for a in agencies if offs[j] <= a.span[0] < offs[j] + len(lines[j])]
+            if not lj_ags:
+                break
+        if block_ok:
+            signed = True
+            for a in ags:
+                a.role = "issuer"
+                a.rule += "+issuer.signature"
+    if not signed and title is not None:
+        cut = doc.text.find("关于", title.span[0], title.span[1])
+        for a in agencies:
+            if title.span[0] <= a.span[0] and a.span[1] <= (title.span[1] if cut < 0 else cut):
+                a.role = "issuer"
+                a.rule += "+issuer.title"

@@ -222,6 +222,12 @@ def evaluate(gold_path: Path, docs: list[ExtractedDocument]) -> EvalReport:
             continue
         n += 1
         gs, ps = _gold_sets(g), _pred_sets(d)
+        # a variant of the document's number (a garbled copy) is that number, not a second one
+        variants = {norm(v) for v in g.get("doc_number_variants") or []}
+        if variants and g.get("doc_number"):
+            main = norm(g["doc_number"])
+            gs["doc_numbers"] -= variants - {main}
+            ps["doc_numbers"] = {main if p in variants else p for p in ps["doc_numbers"]}
         for k in KINDS:
             if k == "platform_types":
                 _score_types(scores[k], gs[k], ps[k], d.doc_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from app.text import gazetteer
@@ -97,7 +98,7 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
         out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
     for s, e, _name, _u in lx.longest_matches(lx.university_automaton(), text):
-        dm = re.match(r"(?:科学技术处|科技处|科研处)", text[e:])
+        dm = re.match(r"(?:科学技术处|科技处|科研处)", text[e : e + 5])
         if dm:
             out.append(_mentioned_agency(doc, s, e + dm.end(), "agency.university_department", confidence=0.8))
     # footer: 主办单位:X / 版权所有:Y
@@ -117,6 +118,9 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
     return sorted(out, key=lambda a: a.span)
 
 
+_MAX_SIGNATURE_LINE = 400
+
+
 def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None:
     text = doc.text
     # Signature block: lines made only of agency names, followed (within 3 lines) by a date line.
@@ -125,11 +129,21 @@ def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None
     offs = [0]
     for ln in lines:
         offs.append(offs[-1] + len(ln) + 1)
+    # agencies by start (bisect per line, not lines x agencies); a line keeps the agencies' list order
+    order = sorted(range(len(agencies)), key=lambda k: agencies[k].span[0])
+    starts = [agencies[k].span[0] for k in order]
+
+    def on_line(i: int) -> list[Agency]:
+        lo = bisect.bisect_left(starts, offs[i])
+        hi = bisect.bisect_left(starts, offs[i] + len(lines[i]))
+        return [agencies[k] for k in sorted(order[lo:hi])]
+
     signed = False
     for i, ln in enumerate(lines):
-        if not ln.strip():
+        # a signature line holds a few names; a long line is prose (and replace() on it per name is slow)
+        if not ln.strip() or len(ln) > _MAX_SIGNATURE_LINE:
             continue
-        ags = [a for a in agencies if offs[i] <= a.span[0] < offs[i] + len(ln)]
+        ags = on_line(i)
         rest = ln
         for a in ags:
             rest = rest.replace(a.name, "")
@@ -141,7 +155,7 @@ def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None
             if date_line.match(lines[j]):
                 block_ok = True
                 break
-            lj_ags = [a for a in agencies if offs[j] <= a.span[0] < offs[j] + len(lines[j])]
+            lj_ags = on_line(j)
             if not lj_ags:
                 break
         if block_ok:

@@ -115,7 +115,7 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     it are zones too (盘锦、丹东高新区 → 盘锦, 丹东高新区)."""
     text = doc.text
     e = h.end
-    m = re.match(rf"([{CJK}]{{2,3}})分中心", text[e:])
+    m = re.match(rf"([{CJK}]{{2,3}})分中心", text[e : e + 6])
     if m and m.group(1) in REGIONS:
         add(h.start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
         return

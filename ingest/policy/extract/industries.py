@@ -6,7 +6,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, pos_table
+from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
 from ingest.policy.models import ClusterRole, Industry
 
@@ -38,7 +38,7 @@ def _field_before(doc: Doc, s: int) -> int:
     """Start of the field words right before a cluster head (数字经济|产业集群): up to three content
     tokens, none of them a stop, a conjunction, a role or a type."""
     window = doc.text[max(0, s - 12) : s]
-    toks = lx.tokenizer().lcut(window, HMM=False)
+    toks = lcut(window)
     start = s
     for n, t in enumerate(reversed(toks)):
         if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in lx.roles() or t in lx.types():
@@ -100,7 +100,7 @@ def _first_item_start(text: str, fs: int, fe: int) -> int:
     if known:
         return fe - len(max(known, key=len))
     pos = fs
-    for t in lx.tokenizer().lcut(window, HMM=False)[:-1]:
+    for t in lcut(window)[:-1]:
         pos += len(t)
         if t in "与和及":  # coordination inside one item: 航空发动机和燃气轮机
             continue
@@ -140,7 +140,8 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         cands += _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
     # enumerations that end in a field-modified platform type: 金属材料、先进材料、精细化工产业技术创新平台
     for h in doc.type_hits:
-        if h.start != h.core_start or h.start == 0 or text[h.start - 1] in "、,。":
+        # type hits cover the whole text, `text` only the body (a footer after it is not scanned)
+        if h.end > len(text) or h.start != h.core_start or h.start == 0 or text[h.start - 1] in "、,。":
             continue
         s = left_name(doc, h.start, 10)
         if s < h.start and text[s - 1 : s] == "、" and text[s : h.start] in lx.industries():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ingest.policy import lexicon as lx
@@ -139,6 +139,7 @@ _NAME_HEADS |= {"西部", "东部", "中部", "东北", "西北", "西南", "东
 _HARD_POS = {"p", "c", "u", "r", "uj", "ul", "y", "f", "t", "m", "q", "mq"}
 
 
+@cache
 def is_stop(tok: str) -> bool:
     if tok in STOP_TOKENS or re.fullmatch(r"[\d()]+|\d+年度?", tok) or tok == "年度":
         return True
@@ -149,6 +150,7 @@ def is_stop(tok: str) -> bool:
     return pos_table().get(tok, "n") in _STOP_POS
 
 
+@cache
 def is_hard_stop(tok: str) -> bool:
     if tok in _NAME_HEADS or tok == "与" or tok in REGIONS:
         return False
@@ -157,3 +159,10 @@ def is_hard_stop(tok: str) -> bool:
         or bool(re.fullmatch(r"[\d()]+|\d+年度?|年度", tok))
         or pos_table().get(tok, "n") in _HARD_POS
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def lcut(window: str) -> tuple[str, ...]:
+    """jieba tokens (dictionary only, no HMM) of a short window; cached, since the name rules cut the same
+    few windows again and again (one per suffix match)."""
+    return tuple(lx.tokenizer().lcut(window, HMM=False))

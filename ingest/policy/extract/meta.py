@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from app.text import gazetteer
@@ -44,11 +45,30 @@ def find_title(doc: Doc) -> tuple[Title | None, str | None]:
     return None, None
 
 
+def _number_key(number: str) -> str:
+    """A number without its brackets and spaces: 桂科基字〔2022〕49号 and its garbled copy 桂科基字〔202249号
+    (the closing bracket lost in conversion) share one key."""
+    return re.sub(r"[〔〕\[\]［］\s]", "", number)
+
+
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    """The number is its line's only content (bar brackets and spaces); long lines are not read."""
+    line_s = text.rfind("\n", max(0, s - 40), s) + 1
+    line_e = text.find("\n", e, e + 40)
+    if line_e < 0:
+        line_e = len(text) if len(text) - e <= 40 else -1
+    if (line_s == 0 and s > 40) or line_e < 0:
+        return False
+    return text[line_s:line_e].strip().strip("()").strip() == text[s:e]
+
+
 def find_doc_numbers(doc: Doc, title: Title | None) -> tuple[list[DocNumber], list[tuple[int, int, str]]]:
-    """(the document's own numbers, cited numbers as (start, end, text))."""
+    """(the document's own numbers, cited numbers as (start, end, text)). A garbled copy of a number the
+    document states cleanly (a lost 〕) is the same number, not another one."""
     own: list[DocNumber] = []
     cited: list[tuple[int, int, str]] = []
     text = doc.text
+    newlines = [m.start() for m in re.finditer("\n", text)]
     for m in _DOCNUM.finditer(text):
         s = m.start()
         while s > 0 and m.start() - s < 8 and text[s - 1] not in _DOCNUM_STOP and re.match(f"[{CJK}]", text[s - 1]):
@@ -56,19 +76,29 @@ def find_doc_numbers(doc: Doc, title: Title | None) -> tuple[list[DocNumber], li
         if s == m.start():
             continue
         e = m.end()
-        line_s = text.rfind("\n", 0, s) + 1
-        line_e = text.find("\n", e)
-        line_e = len(text) if line_e < 0 else line_e
-        line = text[line_s:line_e].strip().strip("()").strip()
-        on_title_line = title is not None and line_s <= title.span[0] <= line_e
-        alone = line == text[s:e]
+        on_title_line = title is not None and _same_line(newlines, s, title.span[0])
         garbled = "〕" not in text[s:e] and "]" not in text[s:e]
-        if on_title_line or alone:
+        if on_title_line or _alone_on_line(text, s, e):
             rule = "docnum.garbled" if garbled else "docnum.header"
             own.append(DocNumber(span=(s, e), text=doc.q(s, e), rule=rule, confidence=0.7 if garbled else 1.0))
         else:
             cited.append((s, e, text[s:e]))
-    return own, cited
+    clean = {_number_key(n.text) for n in own if n.rule == "docnum.header"}
+    seen: set[str] = set()
+    kept: list[DocNumber] = []
+    for n in own:
+        key = _number_key(n.text)
+        if n.rule == "docnum.garbled" and (key in clean or key in seen):
+            continue
+        seen.add(key)
+        kept.append(n)
+    return kept, cited
+
+
+def _same_line(newlines: list[int], a: int, b: int) -> bool:
+    """No newline between positions a and b (newlines: the sorted newline offsets)."""
+    lo, hi = min(a, b), max(a, b)
+    return bisect.bisect_left(newlines, lo) == bisect.bisect_left(newlines, hi)
 
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")

@@ -6,7 +6,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop
+from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut
 from ingest.policy.extract.regions import REGIONS
 
 # An organisation name followed by a conjunction: a new name starts after it (研究所与吉林化纤集团).
@@ -28,7 +28,7 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
     if ends:
         s = ends[-1]
     window = text[s:end]
-    toks = lx.tokenizer().lcut(window, HMM=False)
+    toks = lcut(window)
     pos = s
     cut = s
     hard = s
@@ -67,7 +67,7 @@ def company_start(doc: Doc, end: int) -> int:
     while s > 0 and end - s < 24 and NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
         s -= 1
     pos, cut = s, s
-    for t in lx.tokenizer().lcut(text[s:end], HMM=False):
+    for t in lcut(text[s:end]):
         pos += len(t)
         if (t in STOP_TOKENS and len(t) >= 2) or _COMPANY_STOP.fullmatch(t) or re.fullmatch(r"[\d()]+", t):
             cut = pos

@@ -10,7 +10,9 @@ from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import Target
 
 # 30家 / 1.2万家 / 300-350家 (a range: count is the low end, count_max the high end)
-_NUM = re.compile(r"(?:(\d+)\s*[-—–~至]\s*)?(\d+(?:\.\d+)?)\s*(万)?\s*(?:家|个)(?!人|月|项|次)")
+# possessive digits and a start only where a digit run starts: a long run of digits is read once, not
+# re-tried at every position with every split (1 MB of digits ran for hours)
+_NUM = re.compile(r"(?<![\d.])(?:(\d++)\s*[-—–~至]\s*)?(\d++(?:\.\d++)?)\s*(万)?\s*(?:家|个)(?!人|月|项|次)")
 _AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
 _AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|达)\s*$")
 

@@ -7,6 +7,7 @@ import re
 
 from app.text import gazetteer
 from ingest.policy import lexicon as lx
+from ingest.policy.extract import agency_grammar as ag
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
 from ingest.policy.extract.regions import REGIONS, region_before
@@ -73,6 +74,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
             r"[{CJK}]*[,、。]", text[e : e + 4]
         ):
             continue  # 中国科学院长春应用化学研究所: part of an institution's name
+        elif text.startswith("门", e) or (surface == "人民政府" and start == s):
+            continue  # 科学技术部门: a department of any level, not the ministry
         if start >= 2 and text[start - 2 : start] == "中共":
             start -= 2
         end = e + 2 if text[e : e + 2] == "党组" else e
@@ -111,9 +114,36 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     return out
 
 
+def _grammar_agencies(doc: Doc, found: list[Agency]) -> list[Agency]:
+    """Agencies of the region + organ grammar: a span containing dictionary agencies replaces them
+    (区人民政府 over 人民政府); one overlapping an agency partly is dropped."""
+    spans = sorted(set(ag.grammar_agencies(doc.text) + ag.headed_agencies(doc)), key=lambda x: (x[0], -x[1]))
+    taken = sorted(a.span for a in found)
+    starts = [s for s, _ in taken]
+    keep: list[Agency] = []
+    replaced: set[tuple[int, int]] = set()
+    last_end = -1
+    for s, e in spans:
+        if s < last_end:
+            continue  # inside or across a longer grammar span already taken
+        lo = bisect.bisect_left(starts, s - 40)
+        near = [(a, b) for a, b in taken[lo:] if a < e][:50]
+        if any((a, b) == (s, e) for a, b in near):
+            last_end = e
+            continue
+        if any(a < e and s < b and not (s <= a and b <= e) for a, b in near):
+            continue
+        replaced |= {(a, b) for a, b in near if s <= a and b <= e}
+        canon = ag.canonical(doc.text[s:e], doc.region)
+        keep.append(_mentioned_agency(doc, s, e, "agency.grammar", canon, confidence=0.7))
+        last_end = e
+    return [a for a in found if a.span not in replaced] + keep
+
+
 def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
     out = _dictionary_agencies(doc)
     out += _pattern_agencies(doc, [a.span for a in out])
+    out = _grammar_agencies(doc, out)
     _mark_issuers(doc, out, title)
     return sorted(out, key=lambda a: a.span)
 

@@ -197,7 +197,8 @@ def evaluate(
         list[Path] | None, typer.Option("--gold", help="Gold file(s) of the seeds_gold.json shape (repeatable)")
     ] = None,
     split: Annotated[
-        str | None, typer.Option("--split", help="seeds | constructed | dev | test | all (the gold files of a split)")
+        list[str] | None,
+        typer.Option("--split", help="seeds | constructed | dev | test | all (repeatable; the gold files of a split)"),
     ] = None,
     paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,
 ) -> None:
@@ -205,7 +206,7 @@ def evaluate(
     from ingest.policy.eval import evaluate, gold_paths, split_golds
     from ingest.policy.pipeline import extract_paths
 
-    golds = list(gold or []) + (split_golds(split) if split else [])
+    golds = list(gold or []) + [g for s in split or [] for g in split_golds(s)]
     if not golds:
         raise typer.BadParameter("give --gold FILE (repeatable) or --split seeds|constructed|dev|test|all")
     failed = False

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.open_types import UNMAPPED, map_kind, open_heads, open_kind
 from ingest.policy.models import PlatformTypeMention
 
 
@@ -30,13 +32,16 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
     spans = sorted(named_spans)
     starts = [a for a, _ in spans]
     longest = max((b - a for a, b in spans), default=0)
+
+    def inside(s: int, e: int) -> bool:
+        lo = bisect.bisect_left(starts, e - longest)
+        hi = bisect.bisect_right(starts, s)
+        return any(e <= b and (a, b) != (s, e) for a, b in spans[lo:hi])
+
     for h in doc.type_hits:
         if h.start >= doc.body_end or h.entry.flags & {"umbrella", "entity", "nameonly"}:
             continue
-        lo = bisect.bisect_left(starts, h.end - longest)
-        hi = bisect.bisect_right(starts, h.start)
-        inside = any(h.end <= b and (a, b) != (h.start, h.end) for a, b in spans[lo:hi])
-        if inside:
+        if inside(h.start, h.end):
             continue
         ss, se = doc.sentence_of(h.start)
         sent = doc.text[ss:se]
@@ -50,6 +55,34 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 category=h.entry.category,
                 core=core,
                 rule="ptype.dict+prefix",
+            )
+        )
+    return out + _open_types(doc, inside)
+
+
+def _open_types(doc: Doc, inside: Callable[[int, int], bool]) -> list[PlatformTypeMention]:
+    """Kinds no type table lists, from head nouns outside every dictionary type hit and named entity."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in doc.type_hits:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out: list[PlatformTypeMention] = []
+    for hs, he in open_heads(doc):
+        if covered[hs] or covered[he - 1]:
+            continue
+        found = open_kind(doc, hs, he)
+        if found is None or inside(found[0], he):
+            continue
+        s, kind, level = found
+        typ, category = map_kind(kind)
+        out.append(
+            PlatformTypeMention(
+                span=(s, he),
+                text=doc.q(s, he),
+                type=typ,
+                level=level or default_level(doc),
+                category=None if category == UNMAPPED else category,
+                rule="ptype.open_head" + ("" if category != UNMAPPED else "+unmapped"),
+                confidence=0.6,
             )
         )
     return out

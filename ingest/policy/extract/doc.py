@@ -16,6 +16,25 @@ from ingest.policy.models import DocNumber
 _SENT = re.compile(r"[^。;!?\n]{1,2000}")
 
 
+_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]|\([一二三四五六七八九十]+\)|到\s*20\d{2}\s*年)"
+)
+_PERIOD_YEAR = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+
+def _stated_year(line: str) -> int | None:
+    m = re.search(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*年", line)
+    if m:
+        return int(m.group(2))
+    m = re.search(r"((?:19|20)\d{2})\s*年", line)
+    if m:
+        return int(m.group(1))
+    for k, v in _PERIOD_YEAR.items():
+        if k in line:
+            return v
+    return None
+
+
 @dataclass
 class Doc:
     text: str  # normalised (simplified, NFKC 1:1)
@@ -43,6 +62,31 @@ class Doc:
 
     def q(self, s: int, e: int) -> str:
         return self.raw[s:e]
+
+    @cached_property
+    def year_headings(self) -> list[tuple[int, int]]:
+        """(offset, year) of the title line and headings that state a year for what follows them: a plan
+        period in the title (2021-2023年 → 2023), 一、2024年工作回顾, 到2025年, 十四五 (→ 2025)."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        first = True
+        for line in self.text[: self.body_end].split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            heading = len(stripped) <= 40 and _HEADING.match(stripped) is not None
+            if (first and len(stripped) <= 200) or heading:
+                year = _stated_year(stripped)
+                if year is not None:
+                    out.append((start, year))
+            first = False
+        return out
+
+    def heading_year(self, pos: int) -> int | None:
+        """The year the nearest year-stating heading (or the title) before pos gives."""
+        i = bisect.bisect_right([s for s, _ in self.year_headings], pos) - 1
+        return self.year_headings[i][1] if i >= 0 else None
 
     @cached_property
     def type_hits(self) -> list[TypeHit]:

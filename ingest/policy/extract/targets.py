@@ -56,7 +56,7 @@ def _split_clauses(sent: str) -> list[tuple[int, int]]:
     return out
 
 
-def _year(doc: Doc, sent: str, upto: int, para_before: str = "") -> tuple[int | None, str]:
+def _year(doc: Doc, sent: str, upto: int, para_before: str = "", pos: int = 0) -> tuple[int | None, str]:
     m = re.search(r"到\s*((?:19|20)\d{2})\s*年", sent)
     if m:
         return int(m.group(1)), "by_year"
@@ -73,6 +73,9 @@ def _year(doc: Doc, sent: str, upto: int, para_before: str = "") -> tuple[int | 
     ys = re.findall(r"((?:19|20)\d{2})\s*年", sent[:upto])
     if ys:
         return int(ys[-1]), "sentence_year"
+    heading = doc.heading_year(pos)
+    if heading is not None:
+        return heading, "heading_year"
     return doc.year, "document_year"
 
 
@@ -99,10 +102,10 @@ def _kind_and_year(
         return "baseline_total", int(base.group(1)), "baseline_year"
     text = doc.text
     para_s = text.rfind("\n", 0, ss) + 1
-    year, yrule = _year(doc, sent, m.start(), text[para_s:ss])
+    year, yrule = _year(doc, sent, m.start(), text[para_s:ss], ss + m.start())
     left = sent[cs : m.start()] + (sent[m.end() : ce] if not before else "")
     kind = _kind_word([left, sent[: m.start()]])
-    if yrule in {"sentence_year", "document_year"} and (
+    if yrule in {"sentence_year", "document_year", "heading_year"} and (
         (year is not None and doc.year is not None and year < doc.year)
         or re.search(r"近年来|截至|共有|全省有|通过验收", sent[: m.start()])
     ):

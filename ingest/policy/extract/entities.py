@@ -10,6 +10,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
+from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import Entity
@@ -196,7 +197,8 @@ def _funds_and_persons(doc: Doc, add: Any) -> None:
             add(s, m.end(), "programme", "entity.fund_suffix", 0.6, known=False)
     # persons addressed: 丁桦代表:
     for m in re.finditer(rf"^[ \t]*([{CJK}]{{2,3}})(?:代表|委员|同志)[:：]", text, re.MULTILINE):
-        add(*m.span(1), "person", "entity.addressee", 0.8, known=False)
+        if m.group(1) not in {"各位", "全体"}:
+            add(*m.span(1), "person", "entity.addressee", 0.8, known=False)
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -209,4 +211,6 @@ def find_entities(doc: Doc) -> list[Entity]:
     _head_noun_names(doc, acc.add)
     _examples_and_zones(doc, acc.add)
     _funds_and_persons(doc, acc.add)
+    roster_persons(doc, acc.add)
+    named_zones(doc, acc.add)
     return sorted(acc.out, key=lambda x: x.span)

@@ -144,7 +144,9 @@ def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
     out = _dictionary_agencies(doc)
     out += _pattern_agencies(doc, [a.span for a in out])
     out = _grammar_agencies(doc, out)
+    out += _title_issuer(doc, out, title)
     _mark_issuers(doc, out, title)
+    _genre_issuers(doc, out)
     return sorted(out, key=lambda a: a.span)
 
 
@@ -199,3 +201,44 @@ def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None
             if title.span[0] <= a.span[0] and a.span[1] <= (title.span[1] if cut < 0 else cut):
                 a.role = "issuer"
                 a.rule += "+issuer.title"
+
+
+_ADOPTED = re.compile(r"^[^\n]{0,80}?(?:会议)?(?:通过|批准)$")
+_ORGAN_END = ("部", "厅", "局", "委", "办公厅", "办公室", "政府", "委员会")
+
+
+def _title_issuer(doc: Doc, agencies: list[Agency], title: Title | None) -> list[Agency]:
+    """农业部办公厅关于…的通知: what stands before 关于 in a title is the issuer, named or not in a dictionary."""
+    if title is None:
+        return []
+    s, e = title.span
+    cut = doc.text.find("关于", s, e)
+    if cut <= s or any(s <= a.span[0] < cut for a in agencies):
+        return []
+    name = doc.text[s:cut].strip()
+    if not (2 < len(name) <= 20 and name.endswith(_ORGAN_END) and re.fullmatch(f"[{CJK}]+", name)):
+        return []
+    return [_mentioned_agency(doc, s, s + len(name), "agency.title_issuer", confidence=0.8)]
+
+
+def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
+    """Issuers of genres without a signature block: the congress on a regulation's adoption line
+    (…人民代表大会常务委员会第X次会议通过), the government a work report speaks for (我代表省政府)."""
+    text = doc.text
+    head_end = text.find("第一条")
+    head_end = min(head_end if head_end >= 0 else 600, 600)
+    pos = 0
+    for line in text[:head_end].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if _ADOPTED.match(line.strip()):
+            on = [a for a in agencies if start <= a.span[0] < start + len(line) and "人民代表大会" in a.name]
+            for a in on[:1]:
+                if a.role != "issuer":
+                    a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
+            if on:
+                break
+    m = re.search("我代表", text[:3000])
+    if m:
+        for a in agencies:
+            if a.span[0] == m.end() and a.role != "issuer":
+                a.role, a.rule = "issuer", a.rule + "+issuer.speaks_for"

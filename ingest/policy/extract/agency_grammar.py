@@ -55,6 +55,9 @@ _NOT_STEM = ("有关", "相关", "各", "其他", "本", "单位", "项目", "�
 _HEADED = re.compile(r"(?:行政主管部门|行政部门|主管部门|管理部门|部门)")
 
 
+_ADDRESSEES = re.compile(r"各[市州县区盟旗、]*$")
+
+
 def _left_ok(text: str, s: int) -> bool:
     return s == 0 or text[s - 1] in _BOUNDARY or not re.match(f"[{CJK}]", text[s - 1])
 
@@ -76,6 +79,9 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         name = m.group(0)
         if not _left_ok(text, s) or name.endswith(_NOT_ORGAN_END) or len(name) < 3:
+            continue
+        if _ADDRESSEES.search(text, max(0, s - 8), s) and name[0] in "省市州县区盟旗":
+            continue  # 各市科技局 / 各市、州、县科技局: a class of addressees, not one agency
             continue
         if name in REGIONS:
             continue

@@ -22,10 +22,10 @@ _NOUNISH = {"n", "nz", "vn", "an", "ng", "b", "j", "l", "nt", "eng"}
 # the type lexicon: with them every "X平台" of a work report became a kind (seeds precision 0.62).
 _HEAD = re.compile(
     r"(?:联合实验室|验证中心|验证平台|研发机构|研究机构|孵化机构|转化机构|工作站|孵化器|加速器|众创空间|联合体|智库|"
-    r"基础设施|交易市场|中试基地|中试平台|企业)"
+    r"交易市场|中试基地|中试平台)"
     r"(?!建设|体系|管理|运行|负责|主任|内|的?[和与]?(?:负责人|职工|人员))"
 )
-_BARE_OK = {"孵化器", "加速器", "联合体", "智库", "研发机构", "研究机构", "孵化机构", "产业园", "科技园"}
+_BARE_OK = {"孵化器", "加速器", "联合体", "研发机构", "研究机构", "孵化机构", "产业园", "科技园"}
 # Pure umbrella phrases (创新平台, 科技创新载体): a class of all platforms, not a kind of one.
 _UMBRELLA_MOD = re.compile(r"^(?:科技|科学技术|重大|高能级|国家级|各类|各级|新型|综合)?(?:创新|创业|创新创业|科技)?$")
 _ENTERPRISE_MOD = re.compile(r"科技|高新|创新|领军|示范|专精特新|单项冠军|瞪羚|独角兽")

@@ -127,7 +127,7 @@ def _grammar_agencies(doc: Doc, found: list[Agency]) -> list[Agency]:
         if s < last_end:
             continue  # inside or across a longer grammar span already taken
         lo = bisect.bisect_left(starts, s - 40)
-        near = [(a, b) for a, b in taken[lo:] if a < e][:50]
+        near = taken[lo : bisect.bisect_left(starts, e)]  # agencies starting in [s - 40, e): bounded
         if any((a, b) == (s, e) for a, b in near):
             last_end = e
             continue

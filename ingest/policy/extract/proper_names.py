@@ -14,9 +14,10 @@ from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import left_name
 
 _SP = r"[ \t\u3000]"
+# Possessive space runs: with `\s*…\s*` side by side a line of spaces backtracked quadratically.
 _ROSTER = re.compile(
-    rf"^{_SP}*(?:[{CJK}{_SP}]{{2,5}}[:：])?{_SP}*([{CJK}]{_SP}?[{CJK}]{{1,2}}){_SP}+"
-    rf"([{CJK}]{{1,20}}?(?:长|主任|书记|主席|委员|院长|负责人|经理|巡视员)){_SP}*$",
+    rf"^{_SP}*+(?:[{CJK}][{CJK} \u3000]{{1,4}}[:：]{_SP}*+)?([{CJK}]{_SP}?[{CJK}]{{1,2}}){_SP}++"
+    rf"([{CJK}]{{1,20}}?(?:长|主任|书记|主席|委员|院长|负责人|经理|巡视员)){_SP}*+$",
     re.MULTILINE,
 )
 _ZONE = re.compile(r"(?:自由贸易试验区|综合试验区|先导区|先行区|科学城|产业园|示范园|试验区)")

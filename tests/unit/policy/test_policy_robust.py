@@ -80,7 +80,8 @@ PATHOLOGICAL = {
     "brackets": "(",
     "quotes": "“",
     "book-title marks": "《",
-    "spaces": " ",
+    "spaces": " ",  # the roster rule's two space runs side by side backtracked quadratically
+    "agency enumeration": "省科技厅、",  # grammar spans x agencies
 }
 
 

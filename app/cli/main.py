@@ -193,18 +193,30 @@ def extract(
 
 @cli.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file of the seeds_gold.json shape")],
+    gold: Annotated[
+        list[Path] | None, typer.Option("--gold", help="Gold file(s) of the seeds_gold.json shape (repeatable)")
+    ] = None,
+    split: Annotated[
+        list[str] | None,
+        typer.Option("--split", help="seeds | constructed | dev | test | all (repeatable; the gold files of a split)"),
+    ] = None,
     paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,
 ) -> None:
-    """Score the extractor per kind (precision / recall / F1) against a gold file."""
-    from ingest.policy.eval import evaluate, gold_paths
+    """Score the extractor per kind (precision / recall / F1) against one or more gold files."""
+    from ingest.policy.eval import evaluate, gold_paths, split_golds
     from ingest.policy.pipeline import extract_paths
 
-    docs, errors = extract_paths(paths or gold_paths(gold))
-    for e in errors:
-        err.print(f"[red]error[/red] {e}")
-    out.print(evaluate(gold, docs).to_markdown(), highlight=False)
-    if errors:
+    golds = list(gold or []) + [g for s in split or [] for g in split_golds(s)]
+    if not golds:
+        raise typer.BadParameter("give --gold FILE (repeatable) or --split seeds|constructed|dev|test|all")
+    failed = False
+    for i, g in enumerate(golds):
+        docs, errors = extract_paths(paths or gold_paths(g))
+        for e in errors:
+            err.print(f"[red]error[/red] {e}")
+        failed = failed or bool(errors)
+        out.print(("\n" if i else "") + evaluate(g, docs).to_markdown(), highlight=False)
+    if failed:
         raise typer.Exit(1)
 
 

@@ -14,6 +14,7 @@ The subject of a clause is the role it starts with, else the role of the section
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ingest.policy import lexicon as lx
@@ -49,107 +50,117 @@ def _agency_head(clause: str) -> str | None:
     return None
 
 
+_Add = Callable[..., None]
+_REL_TRIGGERS = [
+    (r"协助(?:实验室群)?", "assists"),
+    (r"会同", "co_drafts_with"),
+    (r"提供给", "reports_to"),
+    (r"配合", "supports"),
+]
+
+
+def _subject(clause: str, lead: list[tuple[int, int, str]], agency: str | None, fallback: str | None) -> str | None:
+    if lead:
+        return lead[0][2]
+    if agency:
+        return agency
+    if clause.startswith(CLUSTER):
+        return CLUSTER
+    return fallback
+
+
+def _structure_relations(clause: str, subject: str | None, add: _Add) -> None:
+    """Roles and parts a cluster has: 设主任1名, 副主任若干名, 下设领域组, 由…兼任."""
+    if re.search(r"设主任\s*\d+\s*名", clause):
+        add(CLUSTER, "has_role", "群主任", "cluster.has_role")
+    if (mm := re.match(r"(副主任|执行主任|副秘书长)(?:若干|\d+)名", clause)) is not None:
+        add(CLUSTER, "has_role", mm.group(1), "cluster.has_role")
+    if re.search(r"做主任.*做执行主任", clause):
+        add("执行主任", "alternative_to", "群主任", "cluster.alternative_to")
+    if (mm := re.search(rf"下设(?:若干)?(领域组|[{CJK}]{{2,4}}组)", clause)) is not None:
+        add(CLUSTER, "has_part", mm.group(1), "cluster.has_part")
+    if (mm := re.search(rf"由(?:实验室群的)?([{CJK}]{{2,6}}?)兼任", clause)) is not None and subject:
+        add(subject, "held_concurrently_by", mm.group(1), "cluster.held_concurrently_by")
+
+
+def _subject_relations(clause: str, subject: str | None, add: _Add) -> None:
+    """Relations the clause's subject has: assists, co-drafts, reports to, supports, advises, …"""
+    if not subject:
+        return
+    for trig, rel in _REL_TRIGGERS:
+        if (mm := re.search(trig, clause)) is not None:
+            tails = _parties(clause[mm.end() : mm.end() + 12])
+            if tails:
+                tail = tails[0] if rel != "supports" else "/".join(tails)
+                add(subject, rel, tail, f"cluster.{rel}")
+    if re.match(r"是实验室群的咨询机构", clause):
+        add(subject, "advises", CLUSTER, "cluster.advises")
+    if (mm := re.match(r"设在(.+)$", clause)) is not None:
+        add(subject, "located_in", mm.group(1), "cluster.located_in")
+    if (mm := re.search(r"在(.+?)的指导下", clause)) is not None:
+        for t in _parties(mm.group(1)):
+            add(subject, "guided_by", t, "cluster.guided_by")
+
+
+def _member_relations(clause: str, lead: bool, agency: str | None, add: _Add) -> None:
+    """How members are selected, shared, funded, evaluated; what the cluster serves."""
+    if (mm := re.search(r"^(.+?)与(.+?)协商选择确定.*?(服务机构|成员单位|牵头单位)$", clause)) is not None:
+        add(mm.group(3), "selected_by", f"{mm.group(1)}+{'/'.join(_parties(mm.group(2)))}", "cluster.selected_by")
+    if "多群共用" in clause:
+        add("服务机构", "shared_across", CLUSTER, "cluster.shared_across")
+    if (mm := re.search(r"支撑服务(.+?)(?:创新发展|发展)", clause)) is not None:
+        for t in re.split(r"和|、|及", mm.group(1)):
+            add(CLUSTER, "serves", t, "cluster.serves")
+    if re.search(r"由(.+?)牵头$", clause) is not None and not lead:
+        add(CLUSTER, "led_by", "牵头平台", "cluster.led_by", 0.6)
+    if (mm := re.search(r"给予.*?(服务机构|成员单位|牵头单位).*?(运行经费|经费)支持", clause)) is not None:
+        add(mm.group(1), "funded_by", mm.group(2), "cluster.funded_by")
+    if agency and re.search(r"负责组织对实验室群.*考核评价", clause):
+        add(agency, "evaluates", CLUSTER, "cluster.evaluates")
+    if (mm := re.search(r"支持.*?实验室群(成员单位|牵头单位)承担(.+?项目)", clause)) is not None:
+        add(mm.group(1), "may_undertake", mm.group(2), "cluster.may_undertake")
+
+
 def find_cluster_relations(doc: Doc) -> list[ClusterRelation]:
     text = doc.text[: doc.body_end]
     if text.count(CLUSTER) < 3:
         return []
     out: list[ClusterRelation] = []
     sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
-
-    def add(head: str, rel: str, tail: str, s: int, e: int, rule: str, conf: float = 0.7) -> None:
-        if head and tail and head != tail:
-            out.append(
-                ClusterRelation(
-                    span=(s, e), text=doc.q(s, e), head=head, relation=rel, tail=tail, rule=rule, confidence=conf
-                )
-            )
-
     prev_subject: str | None = None
     for m in _CLAUSE.finditer(text):
         cs, ce = m.span()
         clause = m.group(0).strip()
         cs += len(m.group(0)) - len(m.group(0).lstrip())
         ce = cs + len(clause)
+
+        def add(head: str, rel: str, tail: str, rule: str, conf: float = 0.7, s: int = cs, e: int = ce) -> None:
+            if head and tail and head != tail:
+                out.append(
+                    ClusterRelation(
+                        span=(s, e), text=doc.q(s, e), head=head, relation=rel, tail=tail, rule=rule, confidence=conf
+                    )
+                )
+
         sec = [r for p, r in sections if p <= cs]
         section_role = sec[-1] if sec and sec[-1] in lx.roles().values() else None
         # a role opens the clause (组长可以由…, 实验室群成员单位…): it is the subject
         lead = [r for r in _roles_in(clause[:12]) if r[0] == 0 or clause[: r[0]] == CLUSTER]
         agency = _agency_head(clause)
         same_sentence = m.start() > 0 and text[m.start() - 1] == ","
-        subject = (
-            lead[0][2]
-            if lead
-            else (
-                agency
-                if agency
-                else (
-                    CLUSTER
-                    if clause.startswith(CLUSTER)
-                    else (prev_subject if same_sentence and prev_subject else section_role)
-                )
-            )
-        )
+        subject = _subject(clause, lead, agency, prev_subject if same_sentence and prev_subject else section_role)
         prev_subject = subject
-        rel_rules: list[tuple[str, str]] = []
         if mm := re.search(r"由(.+?)(?:共同|等)?担任", clause) or (
             re.search(r"由(.+?负责同志)$", clause) if lead else None
         ):
             # 群主任一般由牵头平台相关负责同志…担任 / 联络员由省科技厅、产业集群牵头单位有关处室…
             tails = _parties(mm.group(1))
             if subject and tails:
-                add(subject, "filled_from", "/".join(dict.fromkeys(tails)), cs, ce, "cluster.filled_from")
+                add(subject, "filled_from", "/".join(dict.fromkeys(tails)), "cluster.filled_from")
             continue
-        if re.search(r"设主任\s*\d+\s*名", clause):
-            add(CLUSTER, "has_role", "群主任", cs, ce, "cluster.has_role")
-        if (mm := re.match(r"(副主任|执行主任|副秘书长)(?:若干|\d+)名", clause)) is not None:
-            add(CLUSTER, "has_role", mm.group(1), cs, ce, "cluster.has_role")
-        if re.search(r"做主任.*做执行主任", clause):
-            add("执行主任", "alternative_to", "群主任", cs, ce, "cluster.alternative_to")
-        if (mm := re.search(rf"下设(?:若干)?(领域组|[{CJK}]{{2,4}}组)", clause)) is not None:
-            add(CLUSTER, "has_part", mm.group(1), cs, ce, "cluster.has_part")
-        if (mm := re.search(rf"由(?:实验室群的)?([{CJK}]{{2,6}}?)兼任", clause)) is not None and subject:
-            add(subject, "held_concurrently_by", mm.group(1), cs, ce, "cluster.held_concurrently_by")
-        rel_rules += [
-            (r"协助(?:实验室群)?", "assists"),
-            (r"会同", "co_drafts_with"),
-            (r"提供给", "reports_to"),
-            (r"配合", "supports"),
-        ]
-        for trig, rel in rel_rules:
-            if (mm := re.search(trig, clause)) is not None and subject:
-                tails = _parties(clause[mm.end() : mm.end() + 12])
-                if tails:
-                    tail = tails[0] if rel != "supports" else "/".join(tails)
-                    add(subject, rel, tail, cs, ce, f"cluster.{rel}")
-        if re.match(r"是实验室群的咨询机构", clause) and subject:
-            add(subject, "advises", CLUSTER, cs, ce, "cluster.advises")
-        if (mm := re.match(r"设在(.+)$", clause)) is not None and subject:
-            add(subject, "located_in", mm.group(1), cs, ce, "cluster.located_in")
-        if (mm := re.search(r"在(.+?)的指导下", clause)) is not None and subject:
-            for t in _parties(mm.group(1)):
-                add(subject, "guided_by", t, cs, ce, "cluster.guided_by")
-        if (mm := re.search(r"^(.+?)与(.+?)协商选择确定.*?(服务机构|成员单位|牵头单位)$", clause)) is not None:
-            add(
-                mm.group(3),
-                "selected_by",
-                f"{mm.group(1)}+{'/'.join(_parties(mm.group(2)))}",
-                cs,
-                ce,
-                "cluster.selected_by",
-            )
-        if "多群共用" in clause:
-            add("服务机构", "shared_across", CLUSTER, cs, ce, "cluster.shared_across")
-        if (mm := re.search(r"支撑服务(.+?)(?:创新发展|发展)", clause)) is not None:
-            for t in re.split(r"和|、|及", mm.group(1)):
-                add(CLUSTER, "serves", t, cs, ce, "cluster.serves")
-        if (mm := re.search(r"由(.+?)牵头$", clause)) is not None and not lead:
-            add(CLUSTER, "led_by", "牵头平台", cs, ce, "cluster.led_by", 0.6)
-        if (mm := re.search(r"给予.*?(服务机构|成员单位|牵头单位).*?(运行经费|经费)支持", clause)) is not None:
-            add(mm.group(1), "funded_by", mm.group(2), cs, ce, "cluster.funded_by")
-        if agency and re.search(r"负责组织对实验室群.*考核评价", clause):
-            add(agency, "evaluates", CLUSTER, cs, ce, "cluster.evaluates")
-        if (mm := re.search(r"支持.*?实验室群(成员单位|牵头单位)承担(.+?项目)", clause)) is not None:
-            add(mm.group(1), "may_undertake", mm.group(2), cs, ce, "cluster.may_undertake")
+        _structure_relations(clause, subject, add)
+        _subject_relations(clause, subject, add)
+        _member_relations(clause, bool(lead), agency, add)
     return out
 
 

@@ -16,6 +16,7 @@ Units (per document, micro-averaged over documents):
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,13 @@ class EvalReport(BaseModel):
             lines.append(
                 f"| {k} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |"
             )
+        tp = sum(s.tp for s in self.scores.values())
+        fp = sum(s.fp for s in self.scores.values())
+        fn = sum(s.fn for s in self.scores.values())
+        mp = tp / (tp + fp) if tp + fp else 1.0
+        mr = tp / (tp + fn) if tp + fn else 1.0
+        mf = 2 * mp * mr / (mp + mr) if mp + mr else 0.0
+        lines += ["", f"Micro over kinds: P {mp:.3f}, R {mr:.3f}, F1 {mf:.3f}"]
         return "\n".join(lines) + "\n"
 
 
@@ -214,6 +222,12 @@ def evaluate(gold_path: Path, docs: list[ExtractedDocument]) -> EvalReport:
             continue
         n += 1
         gs, ps = _gold_sets(g), _pred_sets(d)
+        # a variant of the document's number (a garbled copy) is that number, not a second one
+        variants = {norm(v) for v in g.get("doc_number_variants") or []}
+        if variants and g.get("doc_number"):
+            main = norm(g["doc_number"])
+            gs["doc_numbers"] -= variants - {main}
+            ps["doc_numbers"] = {main if p in variants else p for p in ps["doc_numbers"]}
         for k in KINDS:
             if k == "platform_types":
                 _score_types(scores[k], gs[k], ps[k], d.doc_id)
@@ -226,17 +240,54 @@ def evaluate(gold_path: Path, docs: list[ExtractedDocument]) -> EvalReport:
     return EvalReport(gold=str(gold_path), n_docs=n, scores=scores)
 
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SPLITS: dict[str, tuple[str, ...]] = {
+    "seeds": ("data/gold/seeds_gold.json",),
+    "constructed": ("data/gold/constructed_gold.json",),
+    "dev": ("data/gold/real_dev_gold.json",),
+    "test": ("data/gold/real_test_gold.json",),
+}
+SPLITS["all"] = SPLITS["seeds"] + SPLITS["dev"] + SPLITS["test"]
+
+
+def split_golds(split: str) -> list[Path]:
+    """The gold files of a split (seeds | constructed | dev | test | all) that exist in the checkout."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
+    return [REPO_ROOT / g for g in SPLITS[split] if (REPO_ROOT / g).is_file()]
+
+
+def source_root(gold: dict[str, Any], gold_path: Path) -> Path | None:
+    """Where a gold file's `file` entries live: its `source_root`, relative to the repo root (or, for a
+    git worktree, to a folder further up that has it); `../shared/…` goes to $INNOKG_SHARED/… when set."""
+    root = gold.get("source_root")
+    if not root:
+        return None
+    shared = os.environ.get("INNOKG_SHARED")
+    parts = Path(root).parts
+    if shared and parts[:2] == ("..", "shared"):
+        return Path(shared).joinpath(*parts[2:])
+    for base in (REPO_ROOT, *REPO_ROOT.parents):
+        cand = (base / root).resolve()
+        if cand.is_dir():
+            return cand
+    return (REPO_ROOT / root).resolve()
+
+
 def gold_paths(gold_path: Path) -> list[Path]:
-    """The documents a gold file describes: its `file` entries (relative to the gold file's folder or
-    its parent, as in data/gold/ → data/corpus/…), else `<doc_id>.txt` beside those folders."""
+    """The documents a gold file describes: its `file` entries (under its `source_root`, else relative to
+    the gold file's folder or its parent, as in data/gold/ → data/corpus/…), else `<doc_id>.txt` beside
+    those folders."""
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    roots = [gold_path.parent, gold_path.parent.parent]
+    src = source_root(gold, Path(gold_path))
+    roots = [src] if src is not None else [gold_path.parent, gold_path.parent.parent]
     out: list[Path] = []
     for g in gold["documents"]:
         candidates = [root / g["file"] for root in roots] if g.get("file") else []
-        candidates += [p for root in roots for p in sorted(root.rglob(f"{g['doc_id']}.*"))]
+        candidates += [p for root in roots if root.is_dir() for p in sorted(root.rglob(f"{g['doc_id']}.*"))]
         found = next((c for c in candidates if c.is_file()), None)
         if found is None:
-            raise FileNotFoundError(f"{gold_path}: cannot find the document {g['doc_id']}")
+            where = f" under {src} (set INNOKG_SHARED)" if src is not None else ""
+            raise FileNotFoundError(f"{gold_path}: cannot find the document {g['doc_id']}{where}")
         out.append(found)
     return out

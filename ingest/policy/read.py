@@ -15,6 +15,9 @@ from app.model.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # a policy text is < 1 MB; 20 MB is certainly not one document
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+# The longest line of a real policy text or work report is a few thousand characters (one paragraph); a
+# file of megabytes without a line break is a dump or a concatenation gone wrong, not one document.
+MAX_LINE = 200_000
 
 
 class RawDocument(BaseModel):
@@ -49,9 +52,23 @@ def read_document(path: Path) -> RawDocument:
         raise InputError(path, None, "no text content")
     if "\x00" in text:  # past the binary sniff: FalkorDB would cut the query text at the NUL
         raise InputError(path, text.index("\x00"), "NUL character in the text (a binary or corrupt file)")
+    _check_lines(path, text)
     return RawDocument(
         path=str(path), doc_id=path.stem, raw_text=text, sha256=hashlib.sha256(data).hexdigest(), fmt=fmt
     )
+
+
+def _check_lines(path: Path, text: str) -> None:
+    """Refuse a text with a line longer than MAX_LINE characters (a 10 MB one-line file)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE:
+            raise InputError(
+                path, start, f"a line of {end - start:,} characters without a break (> {MAX_LINE:,}): not a policy text"
+            )
+        start = end + 1
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -36,14 +36,17 @@ _INDUSTRY_LABEL = {
 }
 
 
-def to_batch(doc: ExtractedDocument) -> GraphBatch:
-    b = GraphBatch(doc_id=doc.doc_id)
-    did = stable_id(Label.DOCUMENT, doc.doc_id)
-    dnode = (Label.DOCUMENT, did)
+class _Builder:
+    """One document's batch, built section by section (document, agencies, types, targets, names)."""
 
-    def ev(item: Item, rule: str | None = None) -> Evidence:
+    def __init__(self, doc: ExtractedDocument) -> None:
+        self.doc = doc
+        self.b = GraphBatch(doc_id=doc.doc_id)
+        self.dnode = (Label.DOCUMENT, stable_id(Label.DOCUMENT, doc.doc_id))
+
+    def ev(self, item: Item, rule: str | None = None) -> Evidence:
         return Evidence(
-            doc_id=doc.doc_id,
+            doc_id=self.doc.doc_id,
             start=item.span[0],
             end=item.span[1],
             quote=item.text,
@@ -51,59 +54,63 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
             confidence=item.confidence,
         )
 
-    doc_ev = Evidence(
-        doc_id=doc.doc_id,
-        start=0,
-        end=doc.n_chars,
-        quote=(doc.title.text if doc.title else ""),
-        rule="document.file",
-        confidence=1.0,
-    )
-    b.add_node(
-        Label.DOCUMENT,
-        did,
-        {
-            "doc_id": doc.doc_id,
-            "title": doc.title.text if doc.title else None,
-            "doc_numbers": [n.text for n in doc.doc_numbers],
-            "dates": [d.iso for d in doc.dates],
-            "region": doc.region,
-            "sha256": doc.sha256,
-            "path": doc.path,
-            "kind": "policy",
-            "n_chars": doc.n_chars,
-            "raw_text": doc.raw_text,
-            "script": doc.script,
-            "year": doc.year,
-        },
-        doc_ev,
-    )
-    if doc.region_code:
-        rid = stable_id(Label.REGION, doc.region_code)
-        b.add_node(Label.REGION, rid, {"code": doc.region_code, "name": doc.region}, doc_ev)
-        b.add_rel(Rel.LOCATED_IN, dnode, (Label.REGION, rid), {}, doc_ev)
-
-    for a in doc.agencies:
-        aid = stable_id(Label.AGENCY, a.canonical)
-        b.add_node(Label.AGENCY, aid, {"name": a.canonical, "surface": a.name}, ev(a))
-        if a.role == "issuer":
-            b.add_rel(Rel.ISSUED, (Label.AGENCY, aid), dnode, {"surface": a.name}, ev(a))
-        b.add_rel(Rel.MENTIONS, dnode, (Label.AGENCY, aid), {"role": a.role}, ev(a))
-
-    for c in doc.cited_documents:
-        ckey = c.number or c.title
-        cid = stable_id(Label.DOCUMENT, "cited", ckey)
+    def document(self) -> None:
+        doc, b, did = self.doc, self.b, self.dnode[1]
+        doc_ev = Evidence(
+            doc_id=doc.doc_id,
+            start=0,
+            end=doc.n_chars,
+            quote=(doc.title.text if doc.title else ""),
+            rule="document.file",
+            confidence=1.0,
+        )
         b.add_node(
             Label.DOCUMENT,
-            cid,
-            {"doc_id": ckey, "title": c.title, "doc_numbers": [c.number] if c.number else [], "kind": "cited"},
-            ev(c),
+            did,
+            {
+                "doc_id": doc.doc_id,
+                "title": doc.title.text if doc.title else None,
+                "doc_numbers": [n.text for n in doc.doc_numbers],
+                "dates": [d.iso for d in doc.dates],
+                "region": doc.region,
+                "sha256": doc.sha256,
+                "path": doc.path,
+                "kind": "policy",
+                "n_chars": doc.n_chars,
+                "raw_text": doc.raw_text,
+                "script": doc.script,
+                "year": doc.year,
+            },
+            doc_ev,
         )
-        b.add_rel(Rel.CITES, dnode, (Label.DOCUMENT, cid), {}, ev(c))
+        if doc.region_code:
+            rid = stable_id(Label.REGION, doc.region_code)
+            b.add_node(Label.REGION, rid, {"code": doc.region_code, "name": doc.region}, doc_ev)
+            b.add_rel(Rel.LOCATED_IN, self.dnode, (Label.REGION, rid), {}, doc_ev)
 
-    def ptype(name: str, item: Item) -> tuple[Label, str]:
+    def agencies_and_cited(self) -> None:
+        b, dnode, ev = self.b, self.dnode, self.ev
+        for a in self.doc.agencies:
+            aid = stable_id(Label.AGENCY, a.canonical)
+            b.add_node(Label.AGENCY, aid, {"name": a.canonical, "surface": a.name}, ev(a))
+            if a.role == "issuer":
+                b.add_rel(Rel.ISSUED, (Label.AGENCY, aid), dnode, {"surface": a.name}, ev(a))
+            b.add_rel(Rel.MENTIONS, dnode, (Label.AGENCY, aid), {"role": a.role}, ev(a))
+        for c in self.doc.cited_documents:
+            ckey = c.number or c.title
+            cid = stable_id(Label.DOCUMENT, "cited", ckey)
+            b.add_node(
+                Label.DOCUMENT,
+                cid,
+                {"doc_id": ckey, "title": c.title, "doc_numbers": [c.number] if c.number else [], "kind": "cited"},
+                ev(c),
+            )
+            b.add_rel(Rel.CITES, dnode, (Label.DOCUMENT, cid), {}, ev(c))
+
+    def ptype(self, name: str, item: Item) -> tuple[Label, str]:
         """A PlatformType node with the same props as the seeded ones (ingest/seed.py) when the taxonomy
         knows the type; types only the policy lexicon knows carry its category and legacy flag."""
+        b, ev = self.b, self.ev
         pid = stable_id(Label.PLATFORM_TYPE, name)
         spec = canonical_type(name)
         entry = lx.canonical_types().get(name)
@@ -120,76 +127,88 @@ def to_batch(doc: ExtractedDocument) -> GraphBatch:
             b.add_rel(Rel.IN_CATEGORY, (Label.PLATFORM_TYPE, pid), (Label.CATEGORY, cat), {}, ev(item))
         return Label.PLATFORM_TYPE, pid
 
-    for p in doc.platform_types:
-        node = ptype(p.type, p)
-        rel = Rel.DEFINES if p.core else Rel.MENTIONS
-        b.add_rel(rel, dnode, node, {"level": p.level, "surface": p.text}, ev(p))
+    def types_and_transitions(self) -> None:
+        doc, b, dnode, ev, ptype = self.doc, self.b, self.dnode, self.ev, self.ptype
+        for p in doc.platform_types:
+            node = ptype(p.type, p)
+            rel = Rel.DEFINES if p.core else Rel.MENTIONS
+            b.add_rel(rel, dnode, node, {"level": p.level, "surface": p.text}, ev(p))
+        for t in doc.transitions:
+            props = {"kind": t.kind, "region": doc.region, "year": doc.year, "doc_id": doc.doc_id, "quote": t.text}
+            if t.kind in ("stop_new", "revoke"):
+                for f in t.from_type:
+                    rel = Rel.STOPS_NEW if t.kind == "stop_new" else Rel.REVOKES
+                    b.add_rel(rel, dnode, ptype(f, t), props, ev(t))
+            elif t.to_type and t.kind in TRANSITION_RELS:
+                for f in t.from_type:
+                    # One edge per stating document (key): the same transition stated by two provinces, or
+                    # in two years, keeps each statement's region, year and quote instead of the last one's.
+                    b.add_rel(TRANSITION_RELS[t.kind], ptype(f, t), ptype(t.to_type, t), props, ev(t), key=doc.doc_id)
 
-    for t in doc.transitions:
-        props = {"kind": t.kind, "region": doc.region, "year": doc.year, "doc_id": doc.doc_id, "quote": t.text}
-        if t.kind in ("stop_new", "revoke"):
-            for f in t.from_type:
-                b.add_rel(Rel.STOPS_NEW if t.kind == "stop_new" else Rel.REVOKES, dnode, ptype(f, t), props, ev(t))
-        elif t.to_type and t.kind in TRANSITION_RELS:
-            for f in t.from_type:
-                # One edge per stating document (key): the same transition stated by two provinces, or
-                # in two years, keeps each statement's region, year and quote instead of the last one's.
-                b.add_rel(TRANSITION_RELS[t.kind], ptype(f, t), ptype(t.to_type, t), props, ev(t), key=doc.doc_id)
-
-    for tg in doc.targets:
-        tid = stable_id(Label.TARGET, doc.doc_id, tg.type, tg.level, tg.region, tg.year, tg.kind, tg.count)
-        b.add_node(
-            Label.TARGET,
-            tid,
-            {
-                "count": tg.count,
-                "count_max": tg.count_max,
-                "kind": tg.kind,
-                "type": tg.type,
-                "level": tg.level,
-                "region": tg.region,
-                "year": tg.year,
-                "doc_id": doc.doc_id,
-            },
-            ev(tg),
-        )
-        b.add_rel(Rel.SETS_TARGET, dnode, (Label.TARGET, tid), {}, ev(tg))
-        b.add_rel(Rel.TARGETS_TYPE, (Label.TARGET, tid), ptype(tg.type, tg), {}, ev(tg))
-        reg = gazetteer.region_by_name(tg.region) if tg.region else None
-        if reg:
-            b.add_rel(
-                Rel.TARGETS_REGION, (Label.TARGET, tid), (Label.REGION, stable_id(Label.REGION, reg.code)), {}, ev(tg)
+    def targets(self) -> None:
+        doc, b, dnode, ev = self.doc, self.b, self.dnode, self.ev
+        for tg in doc.targets:
+            tid = stable_id(Label.TARGET, doc.doc_id, tg.type, tg.level, tg.region, tg.year, tg.kind, tg.count)
+            b.add_node(
+                Label.TARGET,
+                tid,
+                {
+                    "count": tg.count,
+                    "count_max": tg.count_max,
+                    "kind": tg.kind,
+                    "type": tg.type,
+                    "level": tg.level,
+                    "region": tg.region,
+                    "year": tg.year,
+                    "doc_id": doc.doc_id,
+                },
+                ev(tg),
             )
+            b.add_rel(Rel.SETS_TARGET, dnode, (Label.TARGET, tid), {}, ev(tg))
+            b.add_rel(Rel.TARGETS_TYPE, (Label.TARGET, tid), self.ptype(tg.type, tg), {}, ev(tg))
+            reg = gazetteer.region_by_name(tg.region) if tg.region else None
+            if reg:
+                rnode = (Label.REGION, stable_id(Label.REGION, reg.code))
+                b.add_rel(Rel.TARGETS_REGION, (Label.TARGET, tid), rnode, {}, ev(tg))
 
-    for e in doc.entities:
-        label = _ENTITY_LABEL.get(e.kind, Label.INSTITUTION)
-        key: tuple[str | None, ...] = (e.name, doc.region_code) if label is Label.PLATFORM else (e.name,)
-        nid = stable_id(label, *key)
-        b.add_node(
-            label,
-            nid,
-            {"name": e.name, "kind": e.kind, "type": e.type, "known": e.known, "confidence": e.confidence},
-            ev(e),
-        )
-        b.add_rel(Rel.MENTIONS, dnode, (label, nid), {}, ev(e))
-        if label is Label.PLATFORM and e.type:
-            b.add_rel(Rel.TYPED_AS, (label, nid), ptype(e.type, e), {}, ev(e))
+    def entities_and_industries(self) -> None:
+        doc, b, dnode, ev = self.doc, self.b, self.dnode, self.ev
+        for e in doc.entities:
+            label = _ENTITY_LABEL.get(e.kind, Label.INSTITUTION)
+            key: tuple[str | None, ...] = (e.name, doc.region_code) if label is Label.PLATFORM else (e.name,)
+            nid = stable_id(label, *key)
+            b.add_node(
+                label,
+                nid,
+                {"name": e.name, "kind": e.kind, "type": e.type, "known": e.known, "confidence": e.confidence},
+                ev(e),
+            )
+            b.add_rel(Rel.MENTIONS, dnode, (label, nid), {}, ev(e))
+            if label is Label.PLATFORM and e.type:
+                b.add_rel(Rel.TYPED_AS, (label, nid), self.ptype(e.type, e), {}, ev(e))
+        for i in doc.industries:
+            label = _INDUSTRY_LABEL.get(i.kind, Label.INDUSTRY)
+            if label is Label.INDUSTRY:
+                nid = stable_id(label, "", i.name)
+                b.add_node(label, nid, {"name": i.name, "kind": i.kind}, ev(i))
+                b.add_rel(Rel.MENTIONS, dnode, (label, nid), {}, ev(i))
+            elif not _GENERIC_CLUSTER.match(i.name):
+                # The same key as rosters and inventories (province + normalised name), so a base or cluster
+                # named by a policy and by a lab-cluster list is one node, and it carries its region.
+                node = _industrial(b, i.name, doc.region, ev(i))
+                b.add_node(node[0], node[1], {"kind": i.kind}, ev(i))
+                b.add_rel(Rel.MENTIONS, dnode, node, {}, ev(i))
 
-    for i in doc.industries:
-        label = _INDUSTRY_LABEL.get(i.kind, Label.INDUSTRY)
-        if label is Label.INDUSTRY:
-            nid = stable_id(label, "", i.name)
-            b.add_node(label, nid, {"name": i.name, "kind": i.kind}, ev(i))
-            b.add_rel(Rel.MENTIONS, dnode, (label, nid), {}, ev(i))
-        elif not _GENERIC_CLUSTER.match(i.name):
-            # The same key as rosters and inventories (province + normalised name), so a base or cluster
-            # named by a policy and by a lab-cluster list is one node, and it carries its region.
-            node = _industrial(b, i.name, doc.region, ev(i))
-            b.add_node(node[0], node[1], {"kind": i.kind}, ev(i))
-            b.add_rel(Rel.MENTIONS, dnode, node, {}, ev(i))
 
-    _lab_clusters(b, doc, dnode, ev)
-    return b
+def to_batch(doc: ExtractedDocument) -> GraphBatch:
+    bu = _Builder(doc)
+    bu.document()
+    bu.agencies_and_cited()
+    bu.types_and_transitions()
+    bu.targets()
+    bu.entities_and_industries()
+    _lab_clusters(bu.b, doc, bu.dnode, bu.ev)
+    return bu.b
 
 
 def _industrial(b: GraphBatch, name: str, province: str | None, e: Evidence) -> tuple[Label, str]:

@@ -29,7 +29,9 @@ SEED_FLOORS = {
     "dates": 0.95,
     "agencies": 0.95,
     "cited_documents": 0.95,
-    "platform_types": 0.95,
+    # 0.93 since issue #21: open-vocabulary kinds (研发机构, 科研基础设施) that the real-text gold labels as
+    # types are not labelled in the seeds gold (taxonomy types only) and count as false positives there.
+    "platform_types": 0.93,
     "targets": 0.95,
     "transitions": 0.85,
     "named_platforms": 0.85,

@@ -13,7 +13,7 @@ import pytest
 
 from ingest.policy.eval import _gold_sets, evaluate
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[3]  # tests/unit/policy/ since the re-housing
 GOLD = ROOT / "data" / "gold" / "real_test_gold.json"
 SPLIT = {"zhejiang_04", "zhejiang_06", "guangdong_02", "guangdong_04", "shaanxi_01", "tianjin_01", "national_07"}
 

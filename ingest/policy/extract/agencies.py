@@ -1,0 +1,244 @@
+"""Agencies mentioned in a text, and which of them issued it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from app.text import gazetteer
+from ingest.policy import lexicon as lx
+from ingest.policy.extract import agency_grammar as ag
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.regions import REGIONS, region_before
+from ingest.policy.models import Agency, Title
+
+
+def _mentioned_agency(
+    doc: Doc, start: int, end: int, rule: str, canonical: str | None = None, confidence: float = 1.0
+) -> Agency:
+    """An agency mentioned at [start, end): the surface is its name (and its canonical name unless one
+    is given); issuers are marked afterwards by _mark_issuers."""
+    name = doc.text[start:end]
+    return Agency(
+        span=(start, end),
+        text=doc.q(start, end),
+        name=name,
+        canonical=canonical or name,
+        role="mentioned",
+        rule=rule,
+        confidence=confidence,
+    )
+
+
+def _regional_start(
+    text: str, s: int, surface: str, region: gazetteer.Region | None
+) -> tuple[int, gazetteer.Region | None] | None:
+    """Where a regional agency's name starts (its region word or 省 / 市 / 自治区 before the organ) and
+    its region; None when a short organ word stands alone (not an agency)."""
+    rb = region_before(text, s)
+    if rb:
+        return rb
+    if text[s - 3 : s] == "自治区":
+        return s - 3, region
+    if (
+        s > 0
+        and text[s - 1] in "省市"
+        and (s < 2 or text[s - 2] not in "全本我该各外跨")
+        # 省辖市科技局 / 地级以上市人民政府: a class of addressees, not one city's agency
+        and not (text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in "和及与")
+    ):
+        return s - 1, (None if text[s - 1] == "市" else region)
+    mm = re.search(r"省(?:第?[一二三四五六七八九十]+届)$", text[max(0, s - 8) : s])
+    if mm and surface in {"人大", "政协", "人大常委会"}:
+        return s - len(mm.group(0)), region  # 省十四届人大二次会议
+    if len(surface) < 3:
+        return None
+    return s, region
+
+
+def _dictionary_agencies(doc: Doc) -> list[Agency]:
+    """Agencies of the dictionary, with the region (or 省 / 市) before them and 中共 / 党组 around."""
+    text = doc.text
+    out: list[Agency] = []
+    for s, e, surface, entry in lx.longest_matches(lx.agency_automaton(), text):
+        assert isinstance(entry, lx.AgencyEntry)
+        region = doc.region
+        start = s
+        if not entry.national:
+            found = _regional_start(text, s, surface, region)
+            if found is None:
+                continue
+            start, region = found
+        elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
+            r"[{CJK}]*[,、。]", text[e : e + 4]
+        ):
+            continue  # 中国科学院长春应用化学研究所: part of an institution's name
+        elif text.startswith("门", e) or (surface == "人民政府" and start == s):
+            continue  # 科学技术部门: a department of any level, not the ministry
+        if start >= 2 and text[start - 2 : start] == "中共":
+            start -= 2
+        end = e + 2 if text[e : e + 2] == "党组" else e
+        canonical = entry.canonical if entry.national else f"{region.name if region else ''}{entry.canonical}"
+        out.append(_mentioned_agency(doc, start, end, "agency.dict", canonical))
+    return out
+
+
+def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
+    """Agencies no dictionary core names: party committees, departments, footers."""
+    text = doc.text
+    out: list[Agency] = []
+    # 省委 / 中共辽宁省委: the party committee has no dictionary core of its own
+    for m in re.finditer(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])", text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        name = m.group(1)
+        r = REGIONS.get(name) or (doc.region if name == "省" else None)
+        if r is None:
+            continue
+        out.append(_mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{r.name}委员会"))
+    # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
+    for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
+        out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
+    for s, e, _name, _u in lx.longest_matches(lx.university_automaton(), text):
+        dm = re.match(r"(?:科学技术处|科技处|科研处)", text[e : e + 5])
+        if dm:
+            out.append(_mentioned_agency(doc, s, e + dm.end(), "agency.university_department", confidence=0.8))
+    # footer: 主办单位:X / 版权所有:Y
+    for m in re.finditer(
+        r"(?:主办单位|版权所有)[:：]\s*([" + CJK + r"]{4,40}?(?:办公室|办公厅|委员会|政府|厅|局|委))(?![" + CJK + "])",
+        text,
+    ):
+        if not any(a <= m.start(1) < b for a, b in taken):
+            out.append(_mentioned_agency(doc, *m.span(1), "agency.footer", confidence=0.7))
+    return out
+
+
+def _grammar_agencies(doc: Doc, found: list[Agency]) -> list[Agency]:
+    """Agencies of the region + organ grammar: a span containing dictionary agencies replaces them
+    (区人民政府 over 人民政府); one overlapping an agency partly is dropped."""
+    spans = sorted(set(ag.grammar_agencies(doc.text) + ag.headed_agencies(doc)), key=lambda x: (x[0], -x[1]))
+    taken = sorted(a.span for a in found)
+    starts = [s for s, _ in taken]
+    keep: list[Agency] = []
+    replaced: set[tuple[int, int]] = set()
+    last_end = -1
+    for s, e in spans:
+        if s < last_end:
+            continue  # inside or across a longer grammar span already taken
+        lo = bisect.bisect_left(starts, s - 40)
+        near = taken[lo : bisect.bisect_left(starts, e)]  # agencies starting in [s - 40, e): bounded
+        if any((a, b) == (s, e) for a, b in near):
+            last_end = e
+            continue
+        if any(a < e and s < b and not (s <= a and b <= e) for a, b in near):
+            continue
+        replaced |= {(a, b) for a, b in near if s <= a and b <= e}
+        canon = ag.canonical(doc.text[s:e], doc.region)
+        keep.append(_mentioned_agency(doc, s, e, "agency.grammar", canon, confidence=0.7))
+        last_end = e
+    return [a for a in found if a.span not in replaced] + keep
+
+
+def find_agencies(doc: Doc, title: Title | None) -> list[Agency]:
+    out = _dictionary_agencies(doc)
+    out += _pattern_agencies(doc, [a.span for a in out])
+    out = _grammar_agencies(doc, out)
+    out += _title_issuer(doc, out, title)
+    _mark_issuers(doc, out, title)
+    _genre_issuers(doc, out)
+    return sorted(out, key=lambda a: a.span)
+
+
+_MAX_SIGNATURE_LINE = 400
+
+
+def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None:
+    text = doc.text
+    # Signature block: lines made only of agency names, followed (within 3 lines) by a date line.
+    date_line = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{4,6})\s*$")
+    lines = text.split("\n")
+    offs = [0]
+    for ln in lines:
+        offs.append(offs[-1] + len(ln) + 1)
+    # agencies by start (bisect per line, not lines x agencies); a line keeps the agencies' list order
+    order = sorted(range(len(agencies)), key=lambda k: agencies[k].span[0])
+    starts = [agencies[k].span[0] for k in order]
+
+    def on_line(i: int) -> list[Agency]:
+        lo = bisect.bisect_left(starts, offs[i])
+        hi = bisect.bisect_left(starts, offs[i] + len(lines[i]))
+        return [agencies[k] for k in sorted(order[lo:hi])]
+
+    signed = False
+    for i, ln in enumerate(lines):
+        # a signature line holds a few names; a long line is prose (and replace() on it per name is slow)
+        if not ln.strip() or len(ln) > _MAX_SIGNATURE_LINE:
+            continue
+        ags = on_line(i)
+        rest = ln
+        for a in ags:
+            rest = rest.replace(a.name, "")
+        if not ags or rest.strip(" \u3000\t"):
+            continue
+        nxt = [j for j in range(i + 1, min(len(lines), i + 6)) if lines[j].strip()][:3]
+        block_ok = False
+        for j in nxt:
+            if date_line.match(lines[j]):
+                block_ok = True
+                break
+            lj_ags = on_line(j)
+            if not lj_ags:
+                break
+        if block_ok:
+            signed = True
+            for a in ags:
+                a.role = "issuer"
+                a.rule += "+issuer.signature"
+    if not signed and title is not None:
+        cut = doc.text.find("关于", title.span[0], title.span[1])
+        for a in agencies:
+            if title.span[0] <= a.span[0] and a.span[1] <= (title.span[1] if cut < 0 else cut):
+                a.role = "issuer"
+                a.rule += "+issuer.title"
+
+
+_ADOPTED = re.compile(r"^[^\n]{0,80}?(?:会议)?(?:通过|批准)$")
+_ORGAN_END = ("部", "厅", "局", "委", "办公厅", "办公室", "政府", "委员会")
+
+
+def _title_issuer(doc: Doc, agencies: list[Agency], title: Title | None) -> list[Agency]:
+    """农业部办公厅关于…的通知: what stands before 关于 in a title is the issuer, named or not in a dictionary."""
+    if title is None:
+        return []
+    s, e = title.span
+    cut = doc.text.find("关于", s, e)
+    if cut <= s or any(s <= a.span[0] < cut for a in agencies):
+        return []
+    name = doc.text[s:cut].strip()
+    if not (2 < len(name) <= 20 and name.endswith(_ORGAN_END) and re.fullmatch(f"[{CJK}]+", name)):
+        return []
+    return [_mentioned_agency(doc, s, s + len(name), "agency.title_issuer", confidence=0.8)]
+
+
+def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
+    """Issuers of genres without a signature block: the congress on a regulation's adoption line
+    (…人民代表大会常务委员会第X次会议通过), the government a work report speaks for (我代表省政府)."""
+    text = doc.text
+    head_end = text.find("第一条")
+    head_end = min(head_end if head_end >= 0 else 600, 600)
+    pos = 0
+    for line in text[:head_end].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if _ADOPTED.match(line.strip()):
+            on = [a for a in agencies if start <= a.span[0] < start + len(line) and "人民代表大会" in a.name]
+            for a in on[:1]:
+                if a.role != "issuer":
+                    a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
+            if on:
+                break
+    m = re.search("我代表", text[:3000])
+    if m:
+        for a in agencies:
+            if a.span[0] == m.end() and a.role != "issuer":
+                a.role, a.rule = "issuer", a.rule + "+issuer.speaks_for"

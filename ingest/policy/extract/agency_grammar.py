@@ -1,0 +1,108 @@
+"""An agency grammar for names no dictionary lists: region + (第N届) + stem + organ.
+
+省人社厅, 市市场监管局, 县委宣传部, 各市人民政府, 北京市第十六届人民代表大会常务委员会, 市科学技术部门,
+省直有关部门: a prefix (a region name, or 省 / 市 / 县 / 区 / 自治区 / 省直 / 省辖市 / 各市 …), a short stem
+without function words, and an organ head (厅 / 局 / 委 / 部门 / 人民政府 / 人民代表大会 …). The short form is
+expanded to a canonical name with the document's region (省 → that province)."""
+
+from __future__ import annotations
+
+import re
+
+from app.text import gazetteer
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.names import left_name
+from ingest.policy.extract.regions import REGIONS
+
+_ORGAN = (
+    r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
+    r"行政机关|机关|管理委员会|委员会|办公厅|办公室|中心支行|监管局|党委|宣传部|组织部|统战部|厅|局|委(?![员托会办])"
+)
+# A stem holds no function word, punctuation or digit; 和 / 与 only inside (人力资源和社会保障厅).
+_STEM = rf"(?:(?![的在对向由将把从为是等及或并])[{CJK}]){{0,10}}?"
+_SESSION = r"(?:第[一二三四五六七八九十]+届)?"
+_SHORT = r"(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗)(?:（市、区）|\(市、区\))?"
+_NOT_ORGAN_END = (
+    "布局",
+    "格局",
+    "结局",
+    "大局",
+    "开局",
+    "当局",
+    "公司",
+    "大厅",
+    "展厅",
+    "餐厅",
+    "书局",
+    "邮局",
+    "全局",
+    "结构",
+)
+_BOUNDARY = set("各由和及与、对向经请报会同并或在将把从为是：:，,。；;（(\n “”")
+
+
+def _prefix_alternation() -> str:
+    names = sorted((n for n in REGIONS if len(n) >= 2), key=len, reverse=True)
+    return "|".join(map(re.escape, names))
+
+
+_AGENCY = re.compile(rf"(?:{_prefix_alternation()}|{_SHORT}){_SESSION}{_STEM}(?:{_ORGAN})")
+_BARE = re.compile(r"(?:国家|省直|省|市)(?:有关|相关)部门|党中央|全国政协|海关|审计机关|行政机关")
+# words that end the phrase before an agency (经 / 会同 / 报 …) and stems that name no organ (项目主管部门)
+_LEAD = re.compile(r"会同|按程序|经|报|与|和|及|由|向|对|并")
+_NOT_STEM = ("有关", "相关", "各", "其他", "本", "单位", "项目", "行业", "政府", "职能", "上级", "主管")
+_HEADED = re.compile(r"(?:行政主管部门|行政部门|主管部门|管理部门|部门)")
+
+
+_ADDRESSEES = re.compile(r"各[市州县区盟旗、]*$")
+
+
+def _left_ok(text: str, s: int) -> bool:
+    return s == 0 or text[s - 1] in _BOUNDARY or not re.match(f"[{CJK}]", text[s - 1])
+
+
+def canonical(surface: str, region: gazetteer.Region | None) -> str:
+    """The full name of a short form: 省 / 市 at the start → the document's region."""
+    if region is None:
+        return surface
+    for short in ("自治区", "省", "市"):
+        if surface.startswith(short) and not surface.startswith(("市场", "省直", "省辖")):
+            return region.name + surface[len(short) :]
+    return surface
+
+
+def grammar_agencies(text: str) -> list[tuple[int, int]]:
+    """Spans of agency names the grammar finds (not checked against any dictionary)."""
+    out: list[tuple[int, int]] = []
+    for m in _AGENCY.finditer(text):
+        s, e = m.span()
+        name = m.group(0)
+        if not _left_ok(text, s) or name.endswith(_NOT_ORGAN_END) or len(name) < 3:
+            continue
+        if _ADDRESSEES.search(text, max(0, s - 8), s) and name[0] in "省市州县区盟旗":
+            continue  # 各市科技局 / 各市、州、县科技局: a class of addressees, not one agency
+            continue
+        if name in REGIONS:
+            continue
+        out.append((s, e))
+    for m in _BARE.finditer(text):
+        if _left_ok(text, m.start()):
+            out.append(m.span())
+    return out
+
+
+def headed_agencies(doc: Doc) -> list[tuple[int, int]]:
+    """财政部门 / 科学技术行政部门 / 国有资产监督管理部门: a stem of content words (cut at the nearest stop
+    word by the name rules) before a 部门 head."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for m in _HEADED.finditer(text):
+        s = left_name(doc, m.start(), 10, region_extend=False)
+        cut = list(_LEAD.finditer(text, s, m.start()))
+        if cut:
+            s = cut[-1].end()
+        stem = text[s : m.start()]
+        if 2 <= len(stem) <= 10 and not stem.startswith(_NOT_STEM) and not stem.endswith(("平台", "项目", "单位")):
+            out.append((s, m.end()))
+    return out

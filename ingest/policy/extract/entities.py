@@ -1,0 +1,216 @@
+"""Named entities: platforms, institutions, zones, companies, universities, funds, persons."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, GENERIC
+from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
+from ingest.policy.extract.proper_names import named_zones, roster_persons
+from ingest.policy.extract.regions import REGIONS, region_before
+from ingest.policy.extract.typehits import TypeHit
+from ingest.policy.models import Entity
+
+_HEAD_KIND = {
+    "实验室": "platform",
+    "科技中心": "platform",
+    "创新中心": "platform",
+    "创业中心": "platform",
+    "研究中心": "platform",
+    "研究院": "institution",
+    "研究所": "institution",
+    "科学院": "institution",
+    "科学城": "zone",
+    "走廊": "zone",
+    "示范区": "zone",
+    "港区": "zone",
+}
+_HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
+
+
+def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
+    """盘锦、丹东高新区: places listed before a place-named zone share its head."""
+    text = doc.text
+    pos = start
+    while pos > 0 and text[pos - 1] in "、和及":
+        rb = region_before(text, pos - 1)
+        if rb is None:
+            break
+        add(rb[0], pos - 1, "zone", "entity.coordinated_place", 0.6, None, False)
+        pos = rb[0]
+
+
+class _Entities:
+    """The entities found so far; a span inside one already found is dropped."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.out: list[Entity] = []
+        self.seen: set[tuple[int, int]] = set()
+        self.ordered: list[tuple[int, int]] = []  # seen, sorted: a containing span starts within `longest` before e
+        self.longest = 0
+
+    def add(
+        self, s: int, e: int, kind: str, rule: str, conf: float, typ: str | None = None, known: bool = True
+    ) -> None:
+        if (s, e) in self.seen:
+            return
+        lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))
+        hi = bisect.bisect_right(self.ordered, (s, len(self.doc.text) + 1))
+        if any(e <= b for _, b in self.ordered[lo:hi]):  # bounded, not entities x entities (a few MB of text)
+            return
+        self.seen.add((s, e))
+        bisect.insort(self.ordered, (s, e))
+        self.longest = max(self.longest, e - s)
+        self.out.append(
+            Entity(
+                span=(s, e),
+                text=self.doc.q(s, e),
+                kind=kind,
+                name=self.doc.text[s:e],
+                type=typ,
+                rule=rule,
+                confidence=conf,
+                known=known,
+            )
+        )
+
+
+def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for s, e, _w, val in lx.longest_matches(lx.named_automaton(), text):
+        pair: tuple[str, str | None] = val  # type: ignore[assignment]
+        add(s, e, pair[0], "entity.dict", 1.0, pair[1])
+    # “quoted names” ending like a platform or a fund
+    for m in re.finditer(r"“([^“”\n]{3,40})”", text):
+        name = m.group(1)
+        th = [h for h in doc.type_hits if h.end == m.end(1) and h.start >= m.start(1)]
+        if name.endswith("基金"):
+            add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
+        elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
+            add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
+
+
+def _institutions_and_companies(doc: Doc, add: Any) -> None:
+    text = doc.text
+    # CAS institutes and incubators
+    for m in re.finditer(rf"(?:中科院|中国科学院)[{CJK}]{{1,16}}?(?:研究所|研究院|育成中心|分院)", text):
+        add(*m.span(), "institution", "entity.cas_unit", 0.8, known=False)
+    # universities from the MoE list
+    for s, e, _n, _u in lx.longest_matches(lx.university_automaton(), text):
+        add(s, e, "university", "entity.university_gazetteer", 1.0)
+    # companies: …股份有限公司 / …集团
+    for m in COMPANY.finditer(text, 0, doc.body_end):
+        s = company_start(doc, m.start())
+        if m.start() - s >= 2 and not GENERIC.match(text[s : m.start()]):
+            add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
+
+
+def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
+    """A name ending in a type: what precedes the type is more than region / level / generic words;
+    a zone (高新区, 示范区) is named by its place alone (杭州高新区), and coordinated places before
+    it are zones too (盘锦、丹东高新区 → 盘锦, 丹东高新区)."""
+    text = doc.text
+    e = h.end
+    m = re.match(rf"([{CJK}]{{2,3}})分中心", text[e : e + 6])
+    if m and m.group(1) in REGIONS:
+        add(h.start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
+        return
+    singleton = "singleton" in h.entry.flags
+    if singleton and h.region is not None and text[h.start : h.core_start] == h.region.name:
+        add(h.start, e, "platform", "entity.region_singleton", 0.9, h.type)
+        return
+    zone = "zone" in h.entry.flags
+    s = left_name(doc, h.core_start)
+    rest, had_region = strip_region_level(text[s : h.core_start])
+    if re.match(r"管理委员会|管委会", text[e : e + 5]):
+        return  # part of an agency's name
+    if zone and had_region and not rest and not text[s : h.core_start].startswith(("国家", "省")):
+        add(s, e, "zone", "entity.region_zone", 0.8, h.type, known=False)
+        _coordinated_places(doc, s, add)
+        return
+    if not rest or GENERIC.match(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
+        return
+    add(s, e, "zone" if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
+    if zone:
+        _coordinated_places(doc, s, add)
+
+
+def _head_noun_names(doc: Doc, add: Any) -> None:
+    """Names that end in a generic head noun no type table lists: 鹏城实验室, 青岛海洋科技中心,
+    黄河水利科学研究院, 西部科学城, 广深港澳科技创新走廊, 济源示范区."""
+    text = doc.text
+    in_type = {i for h in doc.type_hits for i in range(h.core_start, h.end)}
+    for m in _HEAD_NOUN.finditer(text, 0, doc.body_end):
+        if m.start() in in_type or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
+            continue
+        s = left_name(doc, m.start(), 20)
+        name = text[s : m.end()]
+        rest, had_region = strip_region_level(text[s : m.start()])
+        head = m.group(0)
+        kind = _HEAD_KIND[head]
+        place_only = had_region and not rest
+        if "的" in name or (not rest and not (place_only and (kind == "zone" or head == "实验室"))):
+            continue
+        if rest and (
+            GENERIC.match(rest)
+            or (rest in lx.industries() and not had_region)
+            or len(rest) < (1 if had_region else 2)
+            or rest in lx.types()
+        ):
+            continue
+        if place_only and head == "实验室" and REGIONS[text[s : m.start()].rstrip("省市")].level == "province":
+            continue  # 广东省实验室 is a type, 广州实验室 a named lab
+        add(s, m.end(), kind, "entity.head_noun", 0.5, known=False)
+
+
+def _examples_and_zones(doc: Doc, add: Any) -> None:
+    text = doc.text
+    # quoted names without a type suffix, introduced as examples of a platform kind:
+    # “长光卫星遥感”等一批创新联合体
+    for m in re.finditer(
+        r"“([^“”\n]{2,20})”等(?:一批|多个|若干)?[^,。;]{0,8}?(?:联合体|平台|实验室|中心|载体|机构|基地|园区)", text
+    ):
+        add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
+    # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
+    for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}片区|[{CJK}]{{2}}新区", text):
+        if not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0)) and not m.group(0).endswith("高新区"):
+            add(*m.span(), "zone", "entity.zone_suffix", 0.6, known=False)
+    for m in re.finditer(rf"[{CJK}]{{2,10}}(?:合作区|开发区)", text):
+        s = left_name(doc, m.end() - 3)
+        name = text[s : m.end()]
+        if not GENERIC.match(name[:-3]) and "的" not in name:
+            add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
+
+
+def _funds_and_persons(doc: Doc, add: Any) -> None:
+    text = doc.text
+    # funds: 国自然-辽宁联合基金 / 省产业(创业)投资引导基金
+    for m in re.finditer(r"基金(?![委计会项])", text):
+        s = left_name(doc, m.start(), 20)
+        name = text[s : m.end()]
+        if len(name) >= 6 and (re.search(r"[-省]|国家|国自然", name[:4]) or name.startswith("省")):
+            add(s, m.end(), "programme", "entity.fund_suffix", 0.6, known=False)
+    # persons addressed: 丁桦代表:
+    for m in re.finditer(rf"^[ \t]*([{CJK}]{{2,3}})(?:代表|委员|同志)[:：]", text, re.MULTILINE):
+        if m.group(1) not in {"各位", "全体"}:
+            add(*m.span(1), "person", "entity.addressee", 0.8, known=False)
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    acc = _Entities(doc)
+    _dictionary_and_quoted(doc, acc.add)
+    _institutions_and_companies(doc, acc.add)
+    for h in doc.type_hits:
+        if not h.entry.flags & {"umbrella", "entity"}:
+            _type_suffixed(doc, h, acc.add)
+    _head_noun_names(doc, acc.add)
+    _examples_and_zones(doc, acc.add)
+    _funds_and_persons(doc, acc.add)
+    roster_persons(doc, acc.add)
+    named_zones(doc, acc.add)
+    return sorted(acc.out, key=lambda x: x.span)

@@ -1,0 +1,189 @@
+"""Industries, fields, clusters and industrial bases; lab-cluster roles."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
+from ingest.policy.extract.names import left_name
+from ingest.policy.models import ClusterRole, Industry
+
+_ENUM_END = re.compile(r"等(?:[^,。;、]{0,8}?)(?:领域|产业|研制|方向|行业)")
+_SECTOR = (
+    "农业",
+    "海洋",
+    "数字",
+    "文化",
+    "生物",
+    "健康",
+    "医药",
+    "装备",
+    "材料",
+    "能源",
+    "信息",
+    "电子",
+    "汽车",
+    "化工",
+    "食品",
+    "旅游",
+)
+_ENUM_LEAD = re.compile(
+    r"^(?:重点围绕|围绕|面向|聚焦|培育引导|培育|引导|支持|发展|推进|加快|重点|涉及|包括|在|如|对|和)+"
+)
+
+
+def _field_before(doc: Doc, s: int) -> int:
+    """Start of the field words right before a cluster head (数字经济|产业集群): up to three content
+    tokens, none of them a stop, a conjunction, a role or a type."""
+    window = doc.text[max(0, s - 12) : s]
+    toks = lcut(window)
+    start = s
+    for n, t in enumerate(reversed(toks)):
+        if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in lx.roles() or t in lx.types():
+            break
+        if not re.fullmatch(f"[{CJK}]+", t) or GENERIC.match(t):
+            break
+        start -= len(t)
+    return start
+
+
+_Cand = tuple[int, int, str, str, float]
+
+
+def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for s, e, w, kind in lx.longest_matches(lx.industry_automaton(), text):
+        if kind == "industry_field":
+            continue
+        if w.endswith("产业"):
+            for sec in _SECTOR:
+                if text.startswith(sec, s - len(sec)):
+                    s -= len(sec)
+                    break
+        # a cluster is named by its field: 数字经济产业集群, 碳纤维产业集群, 战略性新兴产业集群
+        if kind == "industry_group" and text.startswith("集群", e):
+            e, kind = e + 2, "cluster"
+        if kind == "cluster" and w in {"产业集群", "集群"}:
+            s = _field_before(doc, s)
+        cands.append((s, e, str(kind), "industry.dict", 1.0))
+    return cands
+
+
+def _enum_parts(text: str, list_s: int, list_e: int) -> list[tuple[int, int]]:
+    """The items of an enumeration A、B、C和D as spans; the last one split at 和 when both sides are long."""
+    seg = text[list_s:list_e]
+    parts, pos = [], list_s
+    for p in seg.split("、"):
+        parts.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    if len(parts) < 2:
+        return parts
+    ls, le = parts[-1]
+    last = text[ls:le]
+    if "和" in last:
+        a, b = last.split("和", 1)
+        if len(a) >= 4 and len(b) >= 4:
+            parts[-1] = (ls, ls + len(a))
+            parts.append((ls + len(a) + 1, le))
+    return parts
+
+
+def _first_item_start(text: str, fs: int, fe: int) -> int:
+    """The first item starts after the last function word or lead verb (我厅围绕|汽车,
+    单位要面向|粮食安全), or is the longest industry term the window ends with."""
+    if fe - fs > 20:
+        fs = fe - 20
+    window = text[fs:fe]
+    known = [w for w in lx.industries() if window.endswith(w) and not window[: -len(w)].endswith(("与", "和"))]
+    if known:
+        return fe - len(max(known, key=len))
+    pos = fs
+    for t in lcut(window)[:-1]:
+        pos += len(t)
+        if t in "与和及":  # coordination inside one item: 航空发动机和燃气轮机
+            continue
+        if is_hard_stop(t) or _ENUM_LEAD.fullmatch(t) or not re.fullmatch(f"[{CJK}]+", t):
+            fs = pos
+    return fs
+
+
+def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> list[_Cand]:
+    parts = _enum_parts(text, list_s, list_e)
+    if len(parts) < 2:
+        return []
+    fs, fe = parts[0]
+    parts[0] = (_first_item_start(text, fs, fe), fe)
+    cands: list[_Cand] = []
+    for s, e in parts:
+        typed = [h for h in doc.type_hits if s <= h.start < e]
+        if typed:
+            j = text.find("和", typed[-1].end, e)
+            if j < 0:
+                continue
+            s = j + 1
+        item = text[s:e]
+        if pos_table().get(item, "n")[0] in "avd" or item in lx.roles():
+            continue
+        if 2 <= len(item) <= 16 and re.fullmatch(rf"[{CJK}\-]+", item):
+            cands.append((s, e, "industry_field", rule, 0.8))
+    return cands
+
+
+def _enumerations(doc: Doc, text: str) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for m in _ENUM_END.finditer(text):
+        if "学科" in m.group(0) or "学科" in text[m.end() : m.end() + 4]:
+            continue
+        ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
+        cands += _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
+    # enumerations that end in a field-modified platform type: 金属材料、先进材料、精细化工产业技术创新平台
+    for h in doc.type_hits:
+        # type hits cover the whole text, `text` only the body (a footer after it is not scanned)
+        if h.end > len(text) or h.start != h.core_start or h.start == 0 or text[h.start - 1] in "、,。":
+            continue
+        s = left_name(doc, h.start, 10)
+        if s < h.start and text[s - 1 : s] == "、" and text[s : h.start] in lx.industries():
+            ls = max(text.rfind(c, 0, s) for c in ",。;:(\n")
+            cands += _enum_items(doc, text, ls + 1, h.start, "industry.enumeration_before_type")
+    return cands
+
+
+def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
+    cands: list[_Cand] = []
+    # industrial bases and clusters
+    for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
+        s = left_name(doc, m.start(), 16)
+        if m.start() - s >= 2:
+            cands.append(
+                (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
+            )
+    # “高精特新”领域
+    for m in re.finditer(r"“([^“”]{2,10})”(?:领域|产业)", text):
+        cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
+    return cands
+
+
+def find_industries(doc: Doc) -> list[Industry]:
+    text = doc.text[: doc.body_end]
+    cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Industry] = []
+    for s, e, kind, rule, conf in cands:
+        if any(
+            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in out
+        ):
+            continue
+        out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
+    return out
+
+
+def find_cluster_roles(doc: Doc) -> list[ClusterRole]:
+    text = doc.text[: doc.body_end]
+    if text.count("实验室群") < 3:
+        return []
+    return [
+        ClusterRole(span=(s, e), text=doc.q(s, e), role=str(r), rule="cluster_role.dict")
+        for s, e, _w, r in lx.longest_matches(lx.role_automaton(), text)
+    ]

@@ -1,0 +1,168 @@
+"""Token classes shared by the name rules: stop words, POS tags, generic modifiers."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.regions import REGIONS
+
+CJK = r"\u4e00-\u9fff"
+
+STOP_TOKENS = {
+    "建设",
+    "推进",
+    "组建",
+    "加强",
+    "支持",
+    "依托",
+    "发挥",
+    "推动",
+    "争创",
+    "创建",
+    "打造",
+    "布局",
+    "新建",
+    "培育",
+    "认定",
+    "建立",
+    "申报",
+    "成立",
+    "设立",
+    "有",
+    "和",
+    "及",
+    "等",
+    "的",
+    "在",
+    "对",
+    "为",
+    "是",
+    "了",
+    "以",
+    "由",
+    "将",
+    "把",
+    "与其",
+    "加快",
+    "围绕",
+    "服务",
+    "支撑",
+    "获批",
+    "落地",
+    "承担",
+    "包括",
+    "推荐",
+    "跟踪",
+    "大力",
+    "继续",
+    "积极",
+    "重点",
+    "全力",
+    "高标准",
+    "扎实",
+    "优化",
+    "提升",
+    "完善",
+    "加大",
+    "引导",
+    "鼓励",
+    "一批",
+    "批准",
+    "实施",
+    "现有",
+    "已",
+    "新",
+    "中",
+    "各类",
+    "其他",
+    "我省",
+    "全省",
+    "本省",
+    "我区",
+    "全区",
+    "向",
+    "其中",
+    "个",
+    "家",
+    "纳入",
+    "走进",
+    "促进",
+    "规范",
+    "建立健全",
+    "谋划",
+    "充分发挥",
+    "积极参与",
+    "备案",
+    "积极争取",
+    "晋升为",
+    "地方",
+    "优势",
+    "尚",
+    "没有",
+    "相关",
+    "省外",
+    "省内",
+    "该",
+    "原",
+}
+GENERIC = re.compile(
+    r"^(?:科技|创新|科技创新|产业|技术|综合|公共|服务|国际|区域|区域性|专业|专业化|各级|综合领域类|独立法人类|内设机构类|企业|学科|新型|高水平|一流|国内一流|优秀|骨干|龙头|市县|市县级|[一二三四五六七八九十两几若干数]+[个家批类])+$"
+)
+NAME_CHARS = re.compile(rf"[{CJK}A-Za-z0-9()\-·]")
+
+
+@cache
+def pos_table() -> dict[str, str]:
+    """word → POS tag from jieba's bundled dictionary (no posseg run-time cost)."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[0]] = parts[2]
+    return out
+
+
+_STOP_POS = {"v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "ad", "f", "t", "uj", "ul", "y", "zg", "mq"}
+
+
+# Modifiers that start names and fields (新一代信息技术, 新型显示) although jieba tags them as time/numeral.
+_NAME_HEADS = {"新一代", "新型", "新兴", "一汽", "科技创新", "创新创业", "创新"}
+_NAME_HEADS |= {"西部", "东部", "中部", "东北", "西北", "西南", "东南", "华北", "华南", "华东", "华中"}
+# Tags that end a name for certain (function words); verbs only end it when no region name lies further left.
+_HARD_POS = {"p", "c", "u", "r", "uj", "ul", "y", "f", "t", "m", "q", "mq"}
+
+
+@cache
+def is_stop(tok: str) -> bool:
+    if tok in STOP_TOKENS or re.fullmatch(r"[\d()]+|\d+年度?", tok) or tok == "年度":
+        return True
+    if tok == "与" or tok in _NAME_HEADS:  # name-internal: 电工装备可靠性与智能化国家重点实验室
+        return False
+    if tok in lx.types() or tok in lx.industries() or tok in REGIONS:
+        return False
+    return pos_table().get(tok, "n") in _STOP_POS
+
+
+@cache
+def is_hard_stop(tok: str) -> bool:
+    if tok in _NAME_HEADS or tok == "与" or tok in REGIONS:
+        return False
+    return (
+        tok in STOP_TOKENS
+        or bool(re.fullmatch(r"[\d()]+|\d+年度?|年度", tok))
+        or pos_table().get(tok, "n") in _HARD_POS
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def lcut(window: str) -> tuple[str, ...]:
+    """jieba tokens (dictionary only, no HMM) of a short window; cached, since the name rules cut the same
+    few windows again and again (one per suffix match)."""
+    return tuple(lx.tokenizer().lcut(window, HMM=False))

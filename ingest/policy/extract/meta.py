@@ -1,0 +1,192 @@
+"""Document metadata: title, document numbers, dates, region, cited documents."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from app.text import gazetteer
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK
+from ingest.policy.models import CitedDocument, DateItem, DocNumber, Title
+
+_DOCNUM = re.compile(r"[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]?\s*(\d{1,4})\s*号")
+_DOCNUM_STOP = set("的了和与、于为及在对,，:：() 《》“”\n\t")
+_GENRE = re.compile(
+    r"(?:通知|答复|方案|计划|办法|指引|意见|规划|细则|通告|决定|函|报告|规定|措施|纲要|条例)(?:\([^)]{0,20}\))?$"
+)
+_NAV = re.compile(r"当前位置|首页|>|网站地图|发布时间|发布日期|浏览次数|点击|来源[:：]|打印|字体|收藏")
+
+
+def find_title(doc: Doc) -> tuple[Title | None, str | None]:
+    """The title line near the top; returns (title, main document title in 《》 if any)."""
+    text = doc.text
+    pos = 0
+    for line in text[:2000].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if len(stripped) < 8 or _NAV.search(stripped) or "|" in stripped:
+            continue
+        if not ("关于" in stripped or "《" in stripped or _GENRE.search(stripped)):
+            continue
+        s = start + (len(line) - len(line.lstrip()))
+        e = start + len(line.rstrip())
+        m = re.match(r"(?:转发|印发)?\s*[:：]?\s*", text[s:e])
+        m2 = re.match(rf"[{CJK}]{{1,8}}[〔\[]\s*\d{{4}}\s*[〕\]]?\s*\d{{1,4}}\s*号\s*", text[s:e])
+        if m2:
+            s += m2.end()
+        elif m and m.end():
+            s += m.end()
+        tail = re.search(r"\s*\([^()]*号\)\s*$", text[s:e])
+        if tail:
+            e = s + tail.start()
+        main = re.search(r"《([^《》]+)》", text[s:e])
+        return Title(span=(s, e), text=doc.q(s, e), rule="title.header_line"), (main.group(1) if main else None)
+    return None, None
+
+
+def _number_key(number: str) -> str:
+    """A number without its brackets and spaces: 桂科基字〔2022〕49号 and its garbled copy 桂科基字〔202249号
+    (the closing bracket lost in conversion) share one key."""
+    return re.sub(r"[〔〕\[\]［］\s]", "", number)
+
+
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    """The number is its line's only content (bar brackets and spaces); long lines are not read."""
+    line_s = text.rfind("\n", max(0, s - 40), s) + 1
+    line_e = text.find("\n", e, e + 40)
+    if line_e < 0:
+        line_e = len(text) if len(text) - e <= 40 else -1
+    if (line_s == 0 and s > 40) or line_e < 0:
+        return False
+    return text[line_s:line_e].strip().strip("()").strip() == text[s:e]
+
+
+def find_doc_numbers(doc: Doc, title: Title | None) -> tuple[list[DocNumber], list[tuple[int, int, str]]]:
+    """(the document's own numbers, cited numbers as (start, end, text)). A garbled copy of a number the
+    document states cleanly (a lost 〕) is the same number, not another one."""
+    own: list[DocNumber] = []
+    cited: list[tuple[int, int, str]] = []
+    text = doc.text
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    for m in _DOCNUM.finditer(text):
+        s = m.start()
+        while s > 0 and m.start() - s < 8 and text[s - 1] not in _DOCNUM_STOP and re.match(f"[{CJK}]", text[s - 1]):
+            s -= 1
+        if s == m.start():
+            continue
+        e = m.end()
+        on_title_line = title is not None and _same_line(newlines, s, title.span[0])
+        garbled = "〕" not in text[s:e] and "]" not in text[s:e]
+        if on_title_line or _alone_on_line(text, s, e):
+            rule = "docnum.garbled" if garbled else "docnum.header"
+            own.append(DocNumber(span=(s, e), text=doc.q(s, e), rule=rule, confidence=0.7 if garbled else 1.0))
+        else:
+            cited.append((s, e, text[s:e]))
+    clean = {_number_key(n.text) for n in own if n.rule == "docnum.header"}
+    seen: set[str] = set()
+    kept: list[DocNumber] = []
+    for n in own:
+        key = _number_key(n.text)
+        if n.rule == "docnum.garbled" and (key in clean or key in seen):
+            continue
+        seen.add(key)
+        kept.append(n)
+    return kept, cited
+
+
+def _same_line(newlines: list[int], a: int, b: int) -> bool:
+    """No newline between positions a and b (newlines: the sorted newline offsets)."""
+    lo, hi = min(a, b), max(a, b)
+    return bisect.bisect_left(newlines, lo) == bisect.bisect_left(newlines, hi)
+
+
+_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
+_GARBLED_DATE = re.compile(r"^[ \t]*((?:19|20)\d{2})(\d{2,4})[ \t]*$", re.MULTILINE)
+
+
+def find_dates(doc: Doc) -> list[DateItem]:
+    out: list[DateItem] = []
+    text = doc.text
+    for m in _DATE.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        role = (
+            "publication"
+            if re.search(r"(?:发布|时间|日期)[^\n]{0,6}$", text[max(0, m.start() - 10) : m.start()])
+            else "signature"
+        )
+        out.append(
+            DateItem(span=m.span(), text=doc.q(*m.span()), iso=f"{y:04d}-{mo:02d}-{d:02d}", role=role, rule="date.full")
+        )
+    for m in _GARBLED_DATE.finditer(text):
+        y, rest = int(m.group(1)), m.group(2)
+        if len(rest) == 2:
+            mo, d = int(rest[0]), int(rest[1])
+        elif len(rest) == 3:
+            mo, d = (
+                (int(rest[:2]), int(rest[2]))
+                if rest[:2] in {"10", "11", "12"} and rest[2] != "0"
+                else (int(rest[0]), int(rest[1:]))
+            )
+        else:
+            mo, d = int(rest[:2]), int(rest[2:])
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            sp = (m.start(1), m.end(2))
+            out.append(
+                DateItem(
+                    span=sp,
+                    text=doc.q(*sp),
+                    iso=f"{y:04d}-{mo:02d}-{d:02d}",
+                    role="signature",
+                    rule="date.garbled_digits",
+                    confidence=0.6,
+                )
+            )
+    return sorted(out, key=lambda d: d.span)
+
+
+def doc_region(doc: Doc, title: Title | None) -> gazetteer.Region | None:
+    counts: dict[str, int] = {}
+    body = doc.text[: doc.body_end]
+    for s, _e, r in gazetteer.find_regions(body):
+        p = gazetteer.province_of(r)
+        weight = 5 if title and title.span[0] <= s < title.span[1] + 40 else 1
+        counts[p.code] = counts.get(p.code, 0) + weight
+    if not counts:
+        return None
+    return gazetteer.region_by_code(max(counts, key=lambda c: counts[c]))
+
+
+def _norm_title(t: str) -> str:
+    return re.sub(r"[\s—–\-~]", "", t)
+
+
+def find_cited(
+    doc: Doc, title: Title | None, main_title: str | None, cited_nums: list[tuple[int, int, str]]
+) -> list[CitedDocument]:
+    out: list[CitedDocument] = []
+    own = {_norm_title(x) for x in (main_title, doc.text[title.span[0] : title.span[1]] if title else None) if x}
+    for m in re.finditer(r"《([^《》\n]{2,80})》", doc.text):
+        t = m.group(1)
+        # the document's own main text, named in a title without book-title marks (印发…规划的通知)
+        if _norm_title(t) in own or any(len(t) >= 6 and _norm_title(t) in o for o in own):
+            continue
+        number = None
+        nspan = None
+        for s, e, n in cited_nums:
+            if 0 <= s - m.end() <= 12:
+                number, nspan = n, (s, e)
+                break
+        out.append(
+            CitedDocument(
+                span=m.span(1),
+                text=doc.q(*m.span(1)),
+                title=t,
+                number=number,
+                number_span=nspan,
+                rule="cited.book_title",
+            )
+        )
+    return out

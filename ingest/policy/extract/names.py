@@ -1,0 +1,92 @@
+"""Where a name ending at a position begins (left extension over name tokens)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut
+from ingest.policy.extract.regions import REGIONS
+
+# An organisation name followed by a conjunction: a new name starts after it (研究所与吉林化纤集团).
+_ORG_THEN_CONJ = re.compile(r"(?:研究所|研究院|大学|学院|公司|集团|中心|实验室|医院)(?:与|和|及|、)")
+
+
+def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True) -> int:
+    """Where a name ending at `end` begins: extend left over name characters, then cut after the
+    rightmost stop token of a jieba segmentation of that window. Names usually begin with their
+    region, so a region word left of that cut, with only content words (even verbs: 作物分子育种,
+    再生医学) and no function word between, moves the start back to the region."""
+    text = doc.text
+    s = end
+    while s > 0 and end - s < max_len and NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
+        s -= 1
+    if s == end:
+        return end
+    ends = [m.end() for m in _ORG_THEN_CONJ.finditer(text, s, end)]
+    if ends:
+        s = ends[-1]
+    window = text[s:end]
+    toks = lcut(window)
+    pos = s
+    cut = s
+    hard = s
+    starts: list[tuple[int, str]] = []
+    for t in toks:
+        starts.append((pos, t))
+        pos += len(t)
+        if is_stop(t):
+            cut = pos
+        if is_hard_stop(t):
+            hard = pos
+    if region_extend and cut > hard:
+        for i, (ts, t) in enumerate(starts):
+            if hard <= ts < cut and t in REGIONS:
+                if not any(t2 in _ORG_TOKENS for ts2, t2 in starts[i + 1 :] if ts2 < cut):
+                    cut = ts
+                break
+    while cut < end and text[cut] in "与和及":  # a name never starts with a conjunction
+        cut += 1
+    return cut
+
+
+_ORG_TOKENS = {"集团", "公司", "大学", "学院", "研究所", "研究院", "医院"}
+
+
+COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)|集团(?![公成])")
+_COMPANY_STOP = re.compile(r"(?:与|和|及|由|对|向|为|在|将|把|等|的)")
+
+
+def company_start(doc: Doc, end: int) -> int:
+    """Company names run back to punctuation or a list separator; inside, only a conjunction, a
+    preposition or a multi-character stop verb (支持/鼓励/引导) ends them — not verbs that are part
+    of a trade name (一汽解放, 中车)."""
+    text = doc.text
+    s = end
+    while s > 0 and end - s < 24 and NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
+        s -= 1
+    pos, cut = s, s
+    for t in lcut(text[s:end]):
+        pos += len(t)
+        if (t in STOP_TOKENS and len(t) >= 2) or _COMPANY_STOP.fullmatch(t) or re.fullmatch(r"[\d()]+", t):
+            cut = pos
+    return cut
+
+
+def strip_region_level(name: str) -> tuple[str, bool]:
+    """The part of a name that is neither region nor level prefix; and whether a region was cut."""
+    rest, had_region = name, False
+    for _ in range(4):
+        changed = False
+        for n in range(min(9, len(rest)), 1, -1):
+            if rest[:n] in REGIONS:
+                rest, had_region, changed = rest[n:], True, True
+                break
+        for p, _lv, _cb in lx.prefixes():
+            if rest.startswith(p) and (len(p) > 1 or had_region):
+                rest, changed = rest[len(p) :], True
+                break
+        if not changed:
+            break
+    return rest, had_region

@@ -1,0 +1,182 @@
+"""Numeric targets: how many platforms of a type, by which year, total or increment."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.platform_types import default_level
+from ingest.policy.extract.typehits import TypeHit
+from ingest.policy.models import Target
+
+# 30家 / 1.2万家 / 300-350家 (a range: count is the low end, count_max the high end)
+# possessive digits and a start only where a digit run starts: a long run of digits is read once, not
+# re-tried at every position with every split (1 MB of digits ran for hours)
+_NUM = re.compile(r"(?<![\d.])(?:(\d++)\s*[-—–~至]\s*)?(\d++(?:\.\d++)?)\s*(万)?\s*(?:家|个)(?!人|月|项|次)")
+_AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
+_AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|达)\s*$")
+
+
+def _bounds(sent: str, m: re.Match[str]) -> tuple[int, int | None, str, float]:
+    """(count, count_max, bound, the stated number) of a count match: exact | min | max | range."""
+    scale = 10000 if m.group(3) else 1
+    n = float(m.group(2)) * scale
+    if m.group(1):
+        lo = int(float(m.group(1)) * scale)
+        if lo < n:
+            return lo, int(n), "range", n
+    before, after = sent[max(0, m.start() - 6) : m.start()], sent[m.end() : m.end() + 3]
+    if _AT_MOST.search(before) or after.startswith("以内"):
+        return int(n), int(n), "max", n
+    if after.startswith("以上") or _AT_LEAST.search(before):
+        return int(n), None, "min", n
+    return int(n), None, "exact", n
+
+
+_KIND_WORDS = [
+    ("conversion", r"转建"),
+    ("removal", r"淘汰|撤销|优化整合或"),
+    ("total", r"达到|总数|保有量|总保有量|增加到|累计|共有|全省有"),
+    ("increment", r"新增|新建|新认定|新备案|组建|创建|争创|建设|培育|认定|遴选|批准"),
+]
+_PERIOD = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+
+def _split_clauses(sent: str) -> list[tuple[int, int]]:
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(sent):
+        if ch in "((":
+            depth += 1
+        elif ch in "))":
+            depth = max(0, depth - 1)
+        elif ch in ",、:" and depth == 0:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(sent)))
+    return out
+
+
+def _year(doc: Doc, sent: str, upto: int, para_before: str = "", pos: int = 0) -> tuple[int | None, str]:
+    m = re.search(r"到\s*((?:19|20)\d{2})\s*年", sent)
+    if m:
+        return int(m.group(1)), "by_year"
+    # a sentence-leading 到YYYY年, scopes over the following sentences of its paragraph
+    m = re.search(r"(?:^|[。;])\s*到\s*((?:19|20)\d{2})\s*年\s*,(?!.*到\s*(?:19|20)\d{2}\s*年)", para_before)
+    if m and not re.search(r"(?:19|20)\d{2}\s*年", sent):
+        return int(m.group(1)), "by_year_paragraph"
+    m = re.search(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*年", sent)
+    if m:
+        return int(m.group(2)), "period_end"
+    for k, v in _PERIOD.items():
+        if k in sent:
+            return v, "five_year_plan"
+    ys = re.findall(r"((?:19|20)\d{2})\s*年", sent[:upto])
+    if ys:
+        return int(ys[-1]), "sentence_year"
+    heading = doc.heading_year(pos)
+    if heading is not None:
+        return heading, "heading_year"
+    return doc.year, "document_year"
+
+
+def _kind_word(segments: list[str]) -> str:
+    """The kind named by the rightmost kind word of the first segment that has one; else total."""
+    for seg in segments:
+        best = None
+        for k, pat in _KIND_WORDS:
+            for km in re.finditer(pat, seg):
+                if best is None or km.start() > best[1]:
+                    best = (k, km.start())
+        if best:
+            return best[0]
+    return "total"
+
+
+def _kind_and_year(
+    doc: Doc, ss: int, sent: str, clause: tuple[int, int], m: re.Match[str], before: bool
+) -> tuple[str, int | None, str]:
+    """(kind, year, year rule) of the count `m` in clause [cs, ce) of the sentence starting at ss."""
+    cs, ce = clause
+    base = re.search(r"由\s*((?:19|20)\d{2})\s*年的\s*$", sent[cs : m.start()])
+    if base:
+        return "baseline_total", int(base.group(1)), "baseline_year"
+    text = doc.text
+    para_s = text.rfind("\n", 0, ss) + 1
+    year, yrule = _year(doc, sent, m.start(), text[para_s:ss], ss + m.start())
+    left = sent[cs : m.start()] + (sent[m.end() : ce] if not before else "")
+    kind = _kind_word([left, sent[: m.start()]])
+    if yrule in {"sentence_year", "document_year", "heading_year"} and (
+        (year is not None and doc.year is not None and year < doc.year)
+        or re.search(r"近年来|截至|共有|全省有|通过验收", sent[: m.start()])
+    ):
+        kind = (
+            "stat_accepted"
+            if "通过验收" in sent[m.end() : m.end() + 20]
+            else ("stat_increment" if kind == "increment" or "新批准" in sent else "stat_total")
+        )
+    return kind, year, yrule
+
+
+def _type_of(
+    sent: str, clause: tuple[int, int], m: re.Match[str], before: list[TypeHit], after: list[TypeHit], ss: int
+) -> TypeHit | None:
+    """The type a count counts: after it (30家X), the last one after 晋升为, else the one before."""
+    cs, ce = clause
+    if re.search(r"晋升为", sent[cs:ce]) and after:
+        return after[-1]
+    if after and after[0].start - (ss + m.end()) <= 3:
+        return after[0]
+    return before[0] if before else (after[0] if after else None)
+
+
+def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last: list[TypeHit]) -> list[Target]:
+    """Targets of one clause; `last` holds the sentence's last counted type (a count without a type of
+    its own counts that one)."""
+    cs, ce = clause
+    out: list[Target] = []
+    clause_hits = [h for h in doc.hits_between(ss + cs, ss + ce) if "nameonly" not in h.entry.flags]
+    for m in _NUM.finditer(sent, cs, ce):
+        count, count_max, bound, n = _bounds(sent, m)
+        if n <= 0 or re.search(r"(?:19|20)\d{2}\s*年", sent[max(0, m.start() - 1) : m.end()]):
+            continue
+        pos = ss + m.start()
+        before = [h for h in clause_hits if h.end <= pos]
+        after = [h for h in clause_hits if h.start >= ss + m.end()]
+        th = _type_of(sent, clause, m, before, after, ss) or (last[0] if last else None)
+        if th is None:
+            continue
+        last[:] = [th]
+        kind, year, yrule = _kind_and_year(doc, ss, sent, clause, m, bool(before))
+        qual = sent[m.end() : m.end() + 3]
+        s, e = ss + cs, ss + ce
+        out.append(
+            Target(
+                span=(s, e),
+                text=doc.q(s, e),
+                count=count,
+                count_max=count_max,
+                bound=bound,
+                kind=kind,
+                type=th.type,
+                level=th.level or default_level(doc),
+                region=doc.region.name if doc.region else None,
+                year=year,
+                year_rule=yrule,
+                rule="target.count_unit" + ("+以上" if qual.startswith("以上") else ""),
+                confidence=0.9 if th in before or th in after else 0.7,
+            )
+        )
+    return out
+
+
+def find_targets(doc: Doc) -> list[Target]:
+    out: list[Target] = []
+    for ss, se in doc.sentences:
+        if ss >= doc.body_end:
+            break
+        sent = doc.text[ss:se]
+        last: list[TypeHit] = []
+        for cs, ce in _split_clauses(sent):
+            if _NUM.search(sent, cs, ce):
+                out += _clause_targets(doc, ss, sent, (cs, ce), last)
+    return out

@@ -1,4 +1,4 @@
-"""API latency and throughput on the embedded store (docs/bench-api.md).
+"""API latency and throughput on the embedded store (docs/benchmarks/api.md).
 
 Generates --platforms inventory rows with ingest.synth.generate, ingests them with
 ingest.pipeline.run.ingest_paths (which computes search_text) into a fresh

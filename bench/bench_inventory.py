@@ -1,5 +1,5 @@
 """Inventory speed: synth generation, then parse (read_inventory) and parse+resolve+build (to_batches)
-on the generated files; prints a markdown section for docs/bench-inventory.md.
+on the generated files; prints a markdown section for docs/benchmarks/inventory.md.
 
     .venv/bin/python bench/bench_inventory.py --platforms 1000000 --out /tmp/innokg-synth
 

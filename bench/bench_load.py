@@ -1,6 +1,6 @@
 """End-to-end inventory load: synth N platforms, ingest the directory into a fresh embedded store
 (parse + resolve + build + write), per-stage times, rows/s, peak RSS (this process, its workers, the
-FalkorDB server), node/edge counts, load average. Prints a markdown section for docs/bench-load.md.
+FalkorDB server), node/edge counts, load average. Prints a markdown section for docs/benchmarks/load.md.
 
     .venv/bin/python bench/bench_load.py --platforms 1000000 --out /tmp/innokg-synth-1m [--reuse]
 """

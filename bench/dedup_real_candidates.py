@@ -1,4 +1,4 @@
-"""Candidate pairs for hand labelling from the real lists (docs/duplicates.md, "Evaluation on real lists").
+"""Candidate pairs for hand labelling from the real lists (docs/reference/duplicates.md, "Evaluation on real lists").
 
 Blocking only, no labels: pairs of rows that share a host (co-hosts split on 、 and /, 中科院 read as
 中国科学院) or a rare character bigram of the name core (type suffix and 国家 / 省部共建 prefix removed;

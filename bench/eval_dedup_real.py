@@ -2,7 +2,7 @@
 the hard-negative flag rate, per split (dev / test), as markdown and JSON.
 
 Pairs: data/eval/dedup_real_pairs.csv (file under corpus/real/lists, 1-based data-row number, label, note,
-split), labelled by hand (docs/duplicates.md, "Evaluation on real lists"). The lists are read at run time
+split), labelled by hand (docs/reference/duplicates.md, "Evaluation on real lists"). The lists are read at run time
 from ``<repo>/../shared/corpus/real/lists`` (``$INNOKG_SHARED/corpus/real/lists`` when INNOKG_SHARED is
 set) with the inventory pipeline, so records have exactly the props the graph holds. The real corpus
 has no transition_overlap pair; data/eval/dedup_synth_pairs.csv holds generator pairs for it (and

@@ -28,7 +28,7 @@ HEAVY_PATHS = ("/cypher", "/duplicates", "/duplicates/screen", "/transitions/")
 
 def _warm(app: FastAPI) -> None:
     """Fill the cache the first requests would otherwise pay for: every chain's coverage answer
-    (docs/bench-api.md). Best effort: a store that is down answers 503 later."""
+    (docs/benchmarks/api.md). Best effort: a store that is down answers 503 later."""
     from app.api.deps import app_store
     from app.services import chains
 

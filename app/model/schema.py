@@ -1,6 +1,6 @@
 """The graph model: the one place that owns labels, relationship types, keys and ids.
 
-Everything else (loader, cypher/schema files, docs/model.md, tests) derives from these tables.
+Everything else (loader, cypher/schema files, docs/reference/model.md, tests) derives from these tables.
 Ids are derived from canonical keys (``<prefix>:<hash>``) so that re-ingesting the same fact
 produces the same node and loads are idempotent.
 """

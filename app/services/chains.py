@@ -94,7 +94,7 @@ def coverage(
     """Coverage of one chain: declared and materialised inferred links (index reads). Answers are cached
     until the next load changes the store's fingerprint (checked on every call, so never stale); the first
     call for a fingerprint also starts computing every chain's answer in the background (``warm``): a
-    chain with thousands of inferred links takes 10–20 ms cold at 1M platforms; see docs/bench-api.md."""
+    chain with thousands of inferred links takes 10–20 ms cold at 1M platforms; see docs/benchmarks/api.md."""
     n = max(per_group, WARM_PER_GROUP)
     key = (*_store_key(store), chain_id, min_score, n)
     fp = fingerprint(store)

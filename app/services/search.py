@@ -7,7 +7,7 @@ index (app.text.search_terms). A query is cut into the same bigrams and trigrams
 a node matches when it holds ALL of them (≈ substring match on any of its names). Both engines answer that
 from the full-text index alone — FalkorDB one index per label (RediSearch intersects the terms' posting
 lists, rarest first), Neo4j the index innokg_search_text — so there is no term-frequency table to keep.
-Loaders build the terms with app.text.search_terms; see docs/api.md "Search".
+Loaders build the terms with app.text.search_terms; see docs/reference/api.md "Search".
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class SearchPage(BaseModel):
     items: list[SearchHit]
 
 
-CANDIDATE_CAP = 500  # candidates ranked per label: a broad query stops after 500 matches (docs/bench-api.md)
+CANDIDATE_CAP = 500  # candidates ranked per label: a broad query stops after 500 matches (docs/benchmarks/api.md)
 
 
 @cache

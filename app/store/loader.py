@@ -50,7 +50,7 @@ __all__ = [
     "write_prepared",
 ]
 
-DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/bench-load.md)
+DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/benchmarks/load.md)
 _ROW_KEYS = ("id", "props", "evidence", "new_evidence", "src", "dst", "key", "doc", "document")
 
 

@@ -5,7 +5,7 @@
 Callers never see engine objects: rows come back as plain dicts of JSON-able values. What differs
 between engines is offered as capabilities, never asked by name: ``encode_params`` (how a statement's
 parameters travel), ``bulk_loader()`` (a first-load path, or None) and ``graph`` (the graph's name).
-Only app.store.factory opens an engine (docs/arch-store.md).
+Only app.store.factory opens an engine (docs/reference/store.md).
 """
 
 from __future__ import annotations

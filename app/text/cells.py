@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from app.text.normalise import to_simplified
 
-# Several hosts / co-builders in one cell: 、 ， , ; ； / newline (docs/inventory.md).
+# Several hosts / co-builders in one cell: 、 ， , ; ； / newline (docs/reference/inventory.md).
 # Separators only; the blanks around them are stripped per part. `\s*[…]+\s*` was quadratic on a long run
 # of blanks without a separator (every start position scanned the whole run).
 _LIST_SEP = re.compile(r"[、，,;；/／\n]+")

@@ -4,8 +4,8 @@ Every searchable node carries its name's (and short form's, aliases', field's) c
 trigrams plus jieba search-mode tokens, sorted and joined by spaces in one string property under the
 engine's full-text index (whitespace-separated terms, no stemming, no stop words: each term is one index
 token). One string, not a list: FalkorDB keeps every list element as a value of its own, and the list with
-its range index was ≈ 40 % of a 1M-platform graph's memory (docs/bench-load.md). See app.services.search
-for the query side and docs/api.md "Search". This module is the build side only: ingest calls
+its range index was ≈ 40 % of a 1M-platform graph's memory (docs/benchmarks/load.md). See app.services.search
+for the query side and docs/reference/api.md "Search". This module is the build side only: ingest calls
 ``add_search_terms(batch)`` (or ``search_terms(text)``) when it builds nodes.
 """
 

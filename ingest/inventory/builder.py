@@ -1,4 +1,4 @@
-"""The batch builder of stage 2 (docs/inventory.md, "Graph"): one GraphBatch, its shared nodes deduped.
+"""The batch builder of stage 2 (docs/reference/inventory.md, "Graph"): one GraphBatch, its shared nodes deduped.
 
 Rows are written straight into GraphBatch.nodes / .rels / .evidence (same row shapes as
 GraphBatch.add_node / add_rel) rather than through per-call validation: a million rows make four to

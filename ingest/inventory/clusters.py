@@ -1,7 +1,7 @@
 """Stage 2 for lab-cluster lists (实验室群): clusters, their directors, leads and members.
 
 A member or lead is linked to a platform or institution the store already holds when one exists under a
-candidate id (``lookup``), else created by the list (docs/inventory.md, "Lab clusters").
+candidate id (``lookup``), else created by the list (docs/reference/inventory.md, "Lab clusters").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Header mapping: published header variants → canonical columns (docs/inventory.md).
+"""Header mapping: published header variants → canonical columns (docs/reference/inventory.md).
 
 Matching is insensitive to spacing, punctuation, case, bracketed notes (依托单位（盖章）) and
 traditional characters. Exact variants first, then a few keyword rules for headers never seen before.

@@ -1,11 +1,11 @@
 """Stage 2 for platform lists: one Platform node per row, with its hosts, co-builders, type, region,
-industries and cluster (docs/inventory.md, "Graph").
+industries and cluster (docs/reference/inventory.md, "Graph").
 
 The row loop runs a million times on a big load: its common steps (evidence, properties, the type and
 region links) are written out in the loop with the builder's tables in locals, the rarer ones are
 functions; relationship lists are found once per chunk. The rows, their order and every dict's key
-order are those the builder's helpers build (tests/unit/inventory/golden). See docs/bench-inventory.md
-and docs/inventory.md, "Code layout".
+order are those the builder's helpers build (tests/unit/inventory/golden). See docs/benchmarks/inventory.md
+and docs/reference/inventory.md, "Code layout".
 """
 
 from __future__ import annotations

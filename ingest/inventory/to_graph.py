@@ -1,4 +1,4 @@
-"""Stage 2: InventoryRead → GraphBatches (docs/inventory.md, "Graph").
+"""Stage 2: InventoryRead → GraphBatches (docs/reference/inventory.md, "Graph").
 
 The stages: ``builder`` (one GraphBatch, its shared nodes deduped; evidence per row), ``platform_rows``
 (platform lists, one Platform per row) and ``clusters`` (lab-cluster lists). Here: a file's defaults and

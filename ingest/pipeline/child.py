@@ -23,7 +23,7 @@ def in_child(fn: Callable[..., T], args: tuple[Any, ...], on_file: Callable[[Fil
     """``fn(*args, on_file)`` in a forked child; its per-file outcomes reach ``on_file`` here as they come
     (progress, rejects file), its exception is raised here. The child leaves nothing behind: if this side
     stops (Ctrl-C, a callback raising) the child is terminated — a half-sent graph is what a killed run
-    leaves, which the next run reloads (docs/reliability.md)."""
+    leaves, which the next run reloads (docs/operations/reliability.md)."""
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(

@@ -132,7 +132,7 @@ class ExtractedDocument(BaseModel):
     cluster_members: list[ClusterMember] = Field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
-        """The stable JSON shape of `innokg extract --format json` (docs/extract.md)."""
+        """The stable JSON shape of `innokg extract --format json` (docs/reference/extract.md)."""
 
         def items(xs: list[Any]) -> list[dict[str, Any]]:
             return [x.contract() for x in xs]

@@ -1,7 +1,7 @@
 """Name variants the resolver maps to one institution: former names (renames.csv, a public source per
 line), province names written short (四川化工研究院 → 四川省化工研究院) and one-character typos in long
 names, guarded so that names differing in a distinguishing character (眼科/耳科, 锂/钠, 华东/华南) never
-merge (docs/inventory.md, "Variants").
+merge (docs/reference/inventory.md, "Variants").
 """
 
 from __future__ import annotations

@@ -140,7 +140,7 @@ Everything in this directory was written by `innokg synth` (ingest/synth, seed {
 Institution names come from the MoE university list and admin divisions; platform names, companies,
 people, clusters, years and statuses are synthetic. Do not cite them as facts.
 
-- `*_平台名单_*.csv|xlsx`: platform lists in four published layouts (see docs/inventory.md)
+- `*_平台名单_*.csv|xlsx`: platform lists in four published layouts (see docs/reference/inventory.md)
 - `*_平台复核结果.*`: a re-evaluation list repeating some platforms with variations
 - `*_实验室群名单.csv`: lab-cluster lists, one row per member
 - `labels.csv`: planted pairs `file_a,row_a,file_b,row_b,kind` (same_entity | overlap |

@@ -5,7 +5,7 @@ provincial academies, CAS institutes, generated companies and hospitals as hosts
 and years of published lists; files in four published layouts (CSV UTF-8 with a title row, CSV UTF-8-BOM,
 CSV GB18030 with traditional headers, XLSX); a re-evaluation list (复核) per province repeating some
 platforms with variations; lab-cluster lists; and ``labels.csv`` naming every planted pair by
-(file, row) as the reader reports rows (docs/inventory.md, "Synthetic inventories").
+(file, row) as the reader reports rows (docs/reference/inventory.md, "Synthetic inventories").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A server that stops answering (SIGSTOP: alive, socket open, no reply) is a clear store error after the
 client's socket timeout (INNOKG_STORE_SOCKET_TIMEOUT_S), not a client waiting forever — seen once for real
-after a 1M bulk load (docs/bench-load.md)."""
+after a 1M bulk load (docs/benchmarks/load.md)."""
 
 from __future__ import annotations
 

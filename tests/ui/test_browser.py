@@ -14,7 +14,7 @@ import pytest
 from tests.ui.conftest import REPO, Demo
 
 HERE = Path(__file__).resolve().parent
-SHOTS = os.environ.get("INNOKG_UI_SHOTS", "")  # docs/ui to refresh the screenshots of docs/web.md
+SHOTS = os.environ.get("INNOKG_UI_SHOTS", "")  # docs/ui to refresh the screenshots of docs/reference/web.md
 
 
 def run_flow(demo: Demo, name: str, timeout: float = 300) -> dict[str, object]:

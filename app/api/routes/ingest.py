@@ -1,4 +1,4 @@
-"""POST /ingest: analysts drop a new 名单 or policy text into the shared server (docs/security.md).
+"""POST /ingest: analysts drop a new 名单 or policy text into the shared server (docs/operations/security.md).
 
 The API key is checked (``require_write``) before the body is read: the form is parsed here, not by
 FastAPI, which would read and spool the whole upload before any dependency ran."""

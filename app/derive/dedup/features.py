@@ -1,7 +1,7 @@
 """Pairwise features, their log-odds contributions (the waterfall), the score, and the kind.
 
 score = sigmoid(PRIOR + Σ contribution_f). Each contribution is a documented function of one feature
-value (docs/duplicates.md), so every reported score decomposes exactly into its reasons. The kind is
+value (docs/reference/duplicates.md), so every reported score decomposes exactly into its reasons. The kind is
 decided by rules over the same features; a pair is reported when its score clears the kind's threshold.
 """
 
@@ -40,7 +40,7 @@ KIND_CODES = {k: i + 1 for i, k in enumerate(KINDS)}
 
 
 class Thresholds(BaseModel):
-    """Decision thresholds (calibrated on the generator's planted pairs; docs/duplicates.md)."""
+    """Decision thresholds (calibrated on the generator's planted pairs; docs/reference/duplicates.md)."""
 
     same_entity_field: float = 0.75
     same_entity_name: float = 0.9

@@ -1,6 +1,6 @@
 """The kind of a scored pair (same_entity / overlap / transition_overlap) from its features.
 
-Rules first (what an analyst means by each kind, docs/duplicates.md), then the kind's minimum score.
+Rules first (what an analyst means by each kind, docs/reference/duplicates.md), then the kind's minimum score.
 Transition beats same entity beats overlap; an inactive platform is never half of a pair; a
 distinguishing term (眼科 / 耳科, 锂 / 钠, 玉米 / 大豆) blocks every kind (but the related-subject overlap
 of a station / bank beside a lab, station or bank of its host).

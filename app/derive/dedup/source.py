@@ -12,7 +12,7 @@ from app.store.protocol import GraphStore, Row
 from app.store.queries import query
 
 # Every page re-sorts the platforms after `after` (≈ 2.4 s a page at 1M): few large pages (a 250k page is
-# ~150 MB of rows in flight) read 1M in half the time of 50k pages (bench-dedup.md).
+# ~150 MB of rows in flight) read 1M in half the time of 50k pages (docs/benchmarks/dedup.md).
 PAGE = 250_000
 
 

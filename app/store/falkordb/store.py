@@ -169,7 +169,7 @@ class FalkorStore:
         self.url = f"embedded:{path}"
         paths = ensure_server(path) if start else server_paths(path)
         self._socket = str(paths.socket)
-        # A server that stops answering (seen once after a 1M bulk load and three AOF rewrites, docs/bench-load.md)
+        # A server that stops answering (seen once after a 1M bulk load and three AOF rewrites, docs/benchmarks/load.md)
         # must become an error, not a client waiting forever. Generous: one statement or GRAPH.BULK command of
         # a large load is seconds; reads carry their own server-side timeout.
         self._db = FalkorDB(unix_socket_path=self._socket, socket_timeout=socket_timeout_s())

@@ -12,7 +12,7 @@ Files in D: neo4j.password (0600, made at the first start), neo4j.state.json (06
 once Bolt answers, removed at a clean stop), neo4j.pid (the launcher's pid from its spawn on), neo4j.log (its
 output), neo4j.port (the last Bolt port, tried again next time), data/ and logs/ (Neo4j's own).
 
-Self-contained on purpose: stdlib and the neo4j driver only (docs/neo4j-local.md).
+Self-contained on purpose: stdlib and the neo4j driver only (docs/operations/neo4j-local.md).
 """
 
 from __future__ import annotations

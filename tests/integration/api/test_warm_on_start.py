@@ -1,5 +1,5 @@
 """INNOKG_WARM_ON_START: the served app computes every chain's coverage at start, so the first analysts'
-requests are answered from the cache (docs/bench-api.md)."""
+requests are answered from the cache (docs/benchmarks/api.md)."""
 
 from __future__ import annotations
 

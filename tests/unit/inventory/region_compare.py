@@ -1,6 +1,6 @@
 """Region cells → (province, city, county): app.text.gazetteer.locate against the libraries it could use
 (jionlp.parse_location, cpca.transform) and against the gazetteer alone, on a labelled set built at run
-time (docs/inventory.md, "Regions"):
+time (docs/reference/inventory.md, "Regions"):
 
 - the region cells of the real lists in shared/corpus/real/lists (province forms as published),
 - every prefecture of shared/data/admin_divisions written five ways (四川省成都市, 四川成都, 成都, 成都市,

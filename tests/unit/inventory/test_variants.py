@@ -126,7 +126,7 @@ def test_typo_needs_a_long_unique_candidate() -> None:
 
 
 def test_locate_on_the_labelled_region_cells() -> None:
-    """The comparison set of docs/inventory.md (tests/unit/inventory/region_compare.py)."""
+    """The comparison set of docs/reference/inventory.md (tests/unit/inventory/region_compare.py)."""
     from tests.unit.inventory.region_compare import _ours, labelled
 
     cases = labelled()

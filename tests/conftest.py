@@ -130,19 +130,9 @@ def clear(store: GraphStore) -> None:
     store.write([Statement(template("clear_graph"))])
 
 
-def store_url(store: GraphStore) -> str:
-    """The URL that opens ``store`` again (Neo4j: the session's URL with its credentials)."""
-    return store.url if store.url.startswith("embedded:") else _session_neo4j_url[0]
-
-
-_session_neo4j_url: list[str] = [""]
-
-
 @pytest.fixture(params=engine_params())
 def engine(request: pytest.FixtureRequest) -> str:
     """Each engine id in turn (tests that open stores themselves, e.g. through the CLI or the API)."""
-    if request.param != ENGINES[0]:
-        _session_neo4j_url[0] = request.getfixturevalue("neo4j_url")
     return str(request.param)
 
 
@@ -156,8 +146,6 @@ def store(request: pytest.FixtureRequest, engine: str) -> Iterator[GraphStore]:
 @pytest.fixture(scope="module", params=engine_params())
 def module_engine(request: pytest.FixtureRequest) -> str:
     """Each engine id in turn, for fixtures that load data once per module and engine."""
-    if request.param != ENGINES[0]:
-        _session_neo4j_url[0] = request.getfixturevalue("neo4j_url")
     return str(request.param)
 
 
@@ -166,3 +154,18 @@ def merge_nodes(label: Label, rows: list[dict[str, Any]]) -> Statement:
     ({id, props}): no evidence, no document."""
     full = [{"evidence": [], "new_evidence": [], **r} for r in rows]
     return Statement(template("merge_nodes_evidenced", label=label), {"rows": full, "document": None})
+
+
+def engine_url(request: pytest.FixtureRequest, engine: str) -> str:
+    """The store URL of ``engine`` in this session (Neo4j: with its credentials)."""
+    if engine == ENGINES[0]:
+        return f"embedded:{request.getfixturevalue('embedded_path')}"
+    return str(request.getfixturevalue("neo4j_url"))
+
+
+def drop_store(store: GraphStore) -> None:
+    """Remove what a test wrote: the FalkorDB graph key, or everything in the Neo4j database."""
+    if isinstance(store, FalkorStore):
+        store.drop()
+    else:
+        clear(store)

@@ -11,6 +11,7 @@ taken out before the driver sees it and never appear in ``url`` or in an error.
 
 from __future__ import annotations
 
+import logging
 import urllib.parse
 from collections.abc import Sequence
 from typing import Any
@@ -32,6 +33,11 @@ from app.store.protocol import (
     params_as_given,
 )
 from app.store.queries import schema_statements
+
+# The driver logs connection failures as warnings; with no handler configured Python prints them to stderr
+# beside our own one-line error. A NullHandler keeps them out (an application that configures logging still
+# gets them).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 RETRY_S = 30.0  # how long a write is retried on transient errors (deadlocks, leader switch, restart)
 CONNECT_S = 10.0
@@ -95,8 +101,8 @@ def _error(exc: Exception, url: str) -> StoreError:
 
 
 def _first_line(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+    """The driver's message on one line (it spreads a connection failure over several)."""
+    return " ".join(str(exc).split())[:300] or type(exc).__name__
 
 
 class Neo4jStore:

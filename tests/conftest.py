@@ -70,40 +70,51 @@ def _url_with_auth(url: str) -> str:
 
 
 @contextlib.contextmanager
-def _local_neo4j() -> Iterator[str]:
+def _local_neo4j() -> Iterator[tuple[str, Path]]:
     reason = neo4j_prerequisites()
     if reason:
         pytest.skip(f"no local Neo4j: {reason} (INNOKG_TEST_NEO4J=0 silences this)")
     keep = os.environ.get("INNOKG_TEST_NEO4J_DIR")
     path = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="innokg-neo4j-test-"))
     try:
-        url = neo4j_start(path, heap="768m", http_port=None, timeout_s=300)
+        url = neo4j_start(path, **NEO4J_OPTIONS)
     except LocalServerError as exc:
         if "not built" in str(exc) or "building the launcher failed" in str(exc):
             pytest.skip(f"no local Neo4j: {exc}")
         raise
     try:
-        yield url
+        yield url, path
     finally:
         if not keep:
             neo4j_stop(path)
             shutil.rmtree(path, ignore_errors=True)
 
 
+NEO4J_OPTIONS: dict[str, Any] = {"heap": "768m", "http_port": None, "timeout_s": 300}
+
+
 @pytest.fixture(scope="session")
-def neo4j_url() -> Iterator[str]:
-    """A Neo4j for this session, schema applied: INNOKG_TEST_NEO4J_URL, else the project's local one."""
+def neo4j_server() -> Iterator[tuple[str, Path | None]]:
+    """A Neo4j for this session, schema applied: (its URL, its directory when it is the project's local one,
+    None for INNOKG_TEST_NEO4J_URL)."""
     if os.environ.get("INNOKG_TEST_NEO4J", "1").strip().lower() in ("0", "false", "no", "off"):
         pytest.skip("Neo4j tests turned off (INNOKG_TEST_NEO4J=0)")
     given = os.environ.get("INNOKG_TEST_NEO4J_URL")
-    with contextlib.nullcontext(_url_with_auth(given)) if given else _local_neo4j() as url:
+    server: contextlib.AbstractContextManager[tuple[str, Path | None]]
+    server = contextlib.nullcontext((_url_with_auth(given), None)) if given else _local_neo4j()
+    with server as (url, path):
         st = open_store(url)
         try:
-            st.write([Statement(template("clear_graph"))])
+            clear(st)
             st.apply_schema()
         finally:
             st.close()
-        yield url
+        yield url, path
+
+
+@pytest.fixture(scope="session")
+def neo4j_url(neo4j_server: tuple[str, Path | None]) -> str:
+    return neo4j_server[0]
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ Self-contained on purpose: stdlib and the neo4j driver only (docs/neo4j-local.md
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -28,6 +29,7 @@ import socket
 import subprocess
 import time
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ PASSWORD_FILE = "neo4j.password"
 PID_FILE = "neo4j.pid"
 PORT_FILE = "neo4j.port"
 LOG_FILE = "neo4j.log"
+LOCK_FILE = "neo4j.start.lock"
 BUILD_LOG = "neo4j-build.log"
 
 USER = "neo4j"
@@ -92,6 +95,15 @@ def start(
     """
     dir = Path(dir).expanduser().resolve()
     deadline = time.monotonic() + timeout_s
+    dir.mkdir(parents=True, exist_ok=True)
+    with _start_lock(dir):
+        return _start(dir, port, heap, deadline, http_port, (pagecache, tx_timeout, tx_memory_max))
+
+
+def _start(
+    dir: Path, port: int | None, heap: str, deadline: float, http_port: int | None, limits: tuple[str, str, str]
+) -> str:
+    pagecache, tx_timeout, tx_memory_max = limits
     running = _running_launcher(dir)
     if running is not None:
         state = _wait_for_state(dir, running, deadline)
@@ -101,7 +113,6 @@ def start(
     _clear_stale(dir)
     java = _require_java(dir)
     ensure_built(dir)
-    dir.mkdir(parents=True, exist_ok=True)
     password = _password(dir)
     bolt = _choose_bolt_port(dir, port)
     http = _choose_http_port(http_port)
@@ -110,6 +121,7 @@ def start(
         f"-Xmx{heap}",
         f"-Xms{_initial_heap(heap)}",
         *_JVM_FLAGS,
+        *os.environ.get("INNOKG_NEO4J_JAVA_OPTS", "").split(),
         "-cp",
         _classpath(),
         LAUNCHER_CLASS,
@@ -236,10 +248,13 @@ def ensure_built(dir: Path) -> None:
         raise Neo4jServerError(dir, f"the launcher is not built ({launcher_jar()}) and {missing}: run `make setup`")
     dir.mkdir(parents=True, exist_ok=True)
     log = dir / BUILD_LOG
-    with log.open("wb") as out:
-        rc = subprocess.call(
-            [mvn, "-q", "-B", "-f", str(pom), "package", "-DskipTests"], stdout=out, stderr=subprocess.STDOUT
-        )
+    (TOOLS_DIR / "target").mkdir(exist_ok=True)
+    with (TOOLS_DIR / "target" / ".build.lock").open("a") as lock, log.open("wb") as out:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two starts of two directories: one build
+        rc = 0
+        if not is_built():
+            cmd = [mvn, "-q", "-B", "-f", str(pom), "package", "-DskipTests"]
+            rc = subprocess.call(cmd, stdout=out, stderr=subprocess.STDOUT)
     if rc != 0 or not is_built():
         raise Neo4jServerError(dir, f"building the launcher failed (mvn exit {rc}): {_tail(log)}")
 
@@ -329,6 +344,17 @@ def _launcher_pid(dir: Path) -> int | None:
     return None
 
 
+@contextlib.contextmanager
+def _start_lock(dir: Path) -> Iterator[None]:
+    """One start() at a time per directory (across processes): a second waits, then reuses the first."""
+    with (dir / LOCK_FILE).open("a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def _remove(dir: Path, *names: str) -> None:
     for name in names:
         with contextlib.suppress(FileNotFoundError):
@@ -336,11 +362,14 @@ def _remove(dir: Path, *names: str) -> None:
 
 
 def _tail(path: Path, n: int = _LOG_TAIL) -> str:
+    """The log's last lines on one line, Java stack frames left out (the messages say what went wrong)."""
     try:
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return f"(no {path.name})"
-    return " | ".join(lines[-n:]) or f"({path.name} is empty)"
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith(("at ", "... "))]
+    return " | ".join(ln[:300] for ln in lines[-n:]) or f"({path.name} is empty)"
 
 
 # --- processes ----------------------------------------------------------------------------------------------
@@ -362,7 +391,9 @@ def _spawn(dir: Path, cmd: list[str]) -> int:
 def _alive(pid: int, dir: Path | None = None) -> bool:
     """The process runs (a zombie does not), and where /proc tells, it is the launcher of `dir`."""
     child = _CHILDREN.get(pid)
-    if child is not None and child.poll() is not None:
+    if child is not None:  # our own child: its exit status is the truth (and reaps it)
+        if child.poll() is None:
+            return True
         _CHILDREN.pop(pid, None)
         return False
     try:
@@ -381,6 +412,8 @@ def _alive(pid: int, dir: Path | None = None) -> bool:
         return False
     if stat.rsplit(")", 1)[-1].split()[0] == "Z":
         return False
+    if cmdline == [b""]:  # mid-exec, the new command line is not there yet
+        return True
     return LAUNCHER_CLASS.encode() in cmdline and (dir is None or str(dir).encode() in cmdline)
 
 
@@ -459,3 +492,38 @@ def _wait_for_query(dir: Path, url: str, deadline: float) -> None:
                 reason = f"start timed out ({_PING} unanswered: {e}): {_tail(dir / LOG_FILE)}"
                 raise Neo4jServerError(dir, reason) from e
         time.sleep(0.5)
+
+
+# --- by hand: python -m app.store.neo4j.server start|stop|status|kill9 --dir D ---------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The CLI's contract by hand: `start` prints the store URL as its last stdout line."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(
+        prog="python -m app.store.neo4j.server", description="The local Neo4j 5.26 of a directory."
+    )
+    ap.add_argument("command", choices=["start", "stop", "status", "kill9"])
+    ap.add_argument("--dir", type=Path, required=True)
+    ap.add_argument("--port", type=int)
+    ap.add_argument("--heap", default="1g")
+    ap.add_argument("--timeout", type=float, default=120)
+    args = ap.parse_args(argv)
+    try:
+        if args.command == "start":
+            print(start(args.dir, port=args.port, heap=args.heap, timeout_s=args.timeout))
+        elif args.command == "status":
+            print(json.dumps(status(args.dir), indent=2))
+        else:
+            done = stop(args.dir) if args.command == "stop" else kill9(args.dir)
+            print("stopped" if done else "not running")
+    except Neo4jServerError as e:
+        print(e, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -3,6 +3,7 @@ package innokg.neo4j;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.kernel.internal.Version;
@@ -47,8 +50,19 @@ public final class Launcher {
 
     private Launcher() {}
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opt = parseArgs(args);
+    public static void main(String[] args) {
+        try {
+            run(parseArgs(args));
+        } catch (Throwable e) {
+            // Neo4j's own threads would keep the JVM alive: exit, and let the shutdown hook stop the DBMS.
+            log("FAILED: " + e);
+            e.printStackTrace(System.out);
+            System.out.flush();
+            System.exit(1);
+        }
+    }
+
+    static void run(Map<String, String> opt) throws Exception {
         Path dir = Path.of(opt.get("dir")).toAbsolutePath();
         Files.createDirectories(dir);
         Path passwordFile = Path.of(opt.getOrDefault("password-file", dir.resolve(PASSWORD_FILE).toString()));
@@ -76,7 +90,9 @@ public final class Launcher {
             stopped.countDown();
         }, "innokg-neo4j-shutdown"));
 
+        log("DBMS started after " + (System.nanoTime() - t0) / 1_000_000 + " ms" + cpu());
         setPassword(dbms, password);
+        log("password of user neo4j in force after " + (System.nanoTime() - t0) / 1_000_000 + " ms" + cpu());
         ConnectorPortRegister ports = ((GraphDatabaseAPI) dbms.database("system"))
                 .getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
         int boltPort = ports.getLocalAddress(ConnectorType.BOLT).getPort();
@@ -85,7 +101,7 @@ public final class Launcher {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         writeState(state, boltPort, http == null ? -1 : http.getPort(), password, ms);
         log("READY bolt=127.0.0.1:" + boltPort + (http == null ? "" : " http=127.0.0.1:" + http.getPort())
-                + " version=" + Version.getNeo4jVersion() + " startup_ms=" + ms);
+                + " version=" + Version.getNeo4jVersion() + " startup_ms=" + ms + cpu());
         stopped.await();
     }
 
@@ -142,11 +158,14 @@ public final class Launcher {
         return pw;
     }
 
-    /** User neo4j gets the password of the password file; "same as before" is not an error here. */
+    /**
+     * User neo4j gets the password of the password file; "same as before" is not an error here. The first
+     * query of a cold JVM compiles slowly, so it gets its own timeout rather than db.transaction.timeout.
+     */
     static void setPassword(DatabaseManagementService dbms, String password) {
-        try {
-            dbms.database("system").executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        try (Transaction tx = dbms.database("system").beginTx(10, TimeUnit.MINUTES)) {
+            tx.execute("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password)).close();
+            tx.commit();
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
             if (!msg.contains("cannot be the same")) {
@@ -198,6 +217,14 @@ public final class Launcher {
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The JVM's CPU time so far: start-up measured apart from the other processes sharing the cores. */
+    static String cpu() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return " cpu_ms=" + os.getProcessCpuTime() / 1_000_000;
+        }
+        return "";
     }
 
     static void log(String msg) {

@@ -117,7 +117,11 @@ class Neo4jStore:
         auth = (url_user or user or "neo4j", url_password if url_password is not None else (password or ""))
         try:
             self._driver = GraphDatabase.driver(
-                bare, auth=auth, max_transaction_retry_time=RETRY_S, connection_timeout=CONNECT_S
+                bare,
+                auth=auth,
+                max_transaction_retry_time=RETRY_S,
+                connection_timeout=CONNECT_S,
+                notifications_min_severity="OFF",  # deprecations of the shared dialect: linted, not logged
             )
         except (ValueError, nex.ConfigurationError) as exc:
             raise StoreError(f"bad Neo4j URL {bare}: {exc}") from exc

@@ -26,6 +26,7 @@ import tempfile
 import urllib.parse
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -93,10 +94,15 @@ def _local_neo4j() -> Iterator[tuple[str, Path]]:
 NEO4J_OPTIONS: dict[str, Any] = {"heap": "768m", "http_port": None, "timeout_s": 300}
 
 
+@dataclass
+class Neo4jServer:
+    url: str  # a fault test that restarts the server sets the URL it comes back on
+    dir: Path | None  # the project's local one; None for INNOKG_TEST_NEO4J_URL
+
+
 @pytest.fixture(scope="session")
-def neo4j_server() -> Iterator[tuple[str, Path | None]]:
-    """A Neo4j for this session, schema applied: (its URL, its directory when it is the project's local one,
-    None for INNOKG_TEST_NEO4J_URL)."""
+def neo4j_server() -> Iterator[Neo4jServer]:
+    """A Neo4j for this session, schema applied."""
     if os.environ.get("INNOKG_TEST_NEO4J", "1").strip().lower() in ("0", "false", "no", "off"):
         pytest.skip("Neo4j tests turned off (INNOKG_TEST_NEO4J=0)")
     given = os.environ.get("INNOKG_TEST_NEO4J_URL")
@@ -109,12 +115,7 @@ def neo4j_server() -> Iterator[tuple[str, Path | None]]:
             st.apply_schema()
         finally:
             st.close()
-        yield url, path
-
-
-@pytest.fixture(scope="session")
-def neo4j_url(neo4j_server: tuple[str, Path | None]) -> str:
-    return neo4j_server[0]
+        yield Neo4jServer(url, path)
 
 
 @contextlib.contextmanager
@@ -128,7 +129,7 @@ def fresh_store(request: pytest.FixtureRequest, engine: str, name: str = "t") ->
             fst.drop()
             fst.close()
         return
-    st = open_store(request.getfixturevalue("neo4j_url"))
+    st = open_store(request.getfixturevalue("neo4j_server").url)
     try:
         clear(st)
         yield st
@@ -171,7 +172,7 @@ def engine_url(request: pytest.FixtureRequest, engine: str) -> str:
     """The store URL of ``engine`` in this session (Neo4j: with its credentials)."""
     if engine == ENGINES[0]:
         return f"embedded:{request.getfixturevalue('embedded_path')}"
-    return str(request.getfixturevalue("neo4j_url"))
+    return str(request.getfixturevalue("neo4j_server").url)
 
 
 def drop_store(store: GraphStore) -> None:

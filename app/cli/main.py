@@ -245,7 +245,7 @@ def serve(
     h, p = host or s.host, port or s.port
     from app.api.security import write_key_problem
 
-    out.print(f"InnoKG API on http://{h}:{p}  — docs: http://{h}:{p}/docs  — store: {s.store}")
+    out.print(f"InnoKG API on http://{h}:{p}  — docs: http://{h}:{p}/docs  — store: {_redact(s.store)}")
     # Say which doors are open (never the keys themselves): an analyst wonders why POST /ingest answers 403.
     writes = write_key_problem(s) or "POST /ingest enabled (INNOKG_API_KEY set)"
     reads = "need a key (INNOKG_READ_KEY / INNOKG_PROTECT_READS)" if s.reads_protected else "open"

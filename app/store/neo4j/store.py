@@ -90,6 +90,8 @@ def _error(exc: Exception, url: str) -> StoreError:
         return StoreUnavailable(f"Neo4j at {url} is not reachable: {_first_line(exc)}")
     if isinstance(exc, nex.Neo4jError):
         code = exc.code or ""
+        if code == "Neo.ClientError.Security.AuthenticationRateLimit":
+            return StoreUnavailable(f"Neo4j at {url} refused the login: too many wrong passwords in a row, retry later")
         if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
             return StoreTimeout(f"query timed out: {exc.message}")
         if code.startswith("Neo.TransientError.General.DatabaseUnavailable"):

@@ -40,8 +40,16 @@ def _open(store: str | None) -> Any:
     try:
         return store_from_settings(get_settings(), store)
     except (StoreError, ValueError, RuntimeError) as exc:
-        err.print(f"[red]cannot open the store {store or get_settings().store}: {exc}[/red]")
+        where = _redact(store or get_settings().store)
+        err.print(f"cannot open the store {where}: {exc}", style="red", highlight=False, markup=False)
         raise typer.Exit(2) from exc
+
+
+def _redact(url: str) -> str:
+    """A store URL fit to print: a password in it is replaced by ***."""
+    import re
+
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 class _FileProgress:
@@ -255,7 +263,7 @@ def serve(
     h, p = host or s.host, port or s.port
     from app.api.security import write_key_problem
 
-    out.print(f"InnoKG API on http://{h}:{p}  — docs: http://{h}:{p}/docs  — store: {s.store}")
+    out.print(f"InnoKG API on http://{h}:{p}  — docs: http://{h}:{p}/docs  — store: {_redact(s.store)}")
     # Say which doors are open (never the keys themselves): an analyst wonders why POST /ingest answers 403.
     writes = write_key_problem(s) or "POST /ingest enabled (INNOKG_API_KEY set)"
     reads = "need a key (INNOKG_READ_KEY / INNOKG_PROTECT_READS)" if s.reads_protected else "open"
@@ -430,8 +438,70 @@ def synth(
     out.print(manifest)
 
 
+# --- the local Neo4j (app/store/neo4j/server.py through app/store/factory.py; docs/neo4j-local.md) ----------
+
+neo4j_cli = typer.Typer(
+    help="The local Neo4j 5 Community InnoKG runs itself (no Docker): start, stop, status.", no_args_is_help=True
+)
+cli.add_typer(neo4j_cli, name="neo4j")
+DirOpt = Annotated[Path, typer.Option("--dir", "-d", help="Its directory: data, logs, password, state")]
+DEFAULT_NEO4J_DIR = Path("data/neo4j")
+
+
+@neo4j_cli.command("start")
+def neo4j_start(
+    dir: DirOpt = DEFAULT_NEO4J_DIR,
+    port: Annotated[int | None, typer.Option(help="Bolt port (default: the last one, else any free one)")] = None,
+    heap: Annotated[str, typer.Option(help="JVM heap, e.g. 1g")] = "1g",
+    timeout: Annotated[float, typer.Option(help="Seconds to wait until it answers")] = 300.0,
+) -> None:
+    """Start the local Neo4j of DIR (or reuse the running one); the LAST stdout line is its store URL."""
+    from app.store import factory
+
+    url = factory.neo4j_start(dir, port=port, heap=heap, timeout_s=timeout)
+    st = factory.neo4j_status(dir)
+    out.print(f"neo4j {st.get('version') or ''} running in {st['dir']} (pid {st.get('pid')})", highlight=False)
+    if st.get("browser"):
+        out.print(f"browser: {st['browser']}", highlight=False)
+    sys.stdout.flush()
+    print(url, flush=True)  # the contract: the last line is a URL every --store accepts
+
+
+@neo4j_cli.command("stop")
+def neo4j_stop(dir: DirOpt = DEFAULT_NEO4J_DIR) -> None:
+    """Stop the local Neo4j of DIR (a clean shutdown; the data stays)."""
+    from app.store import factory
+
+    out.print("stopped" if factory.neo4j_stop(dir) else f"no Neo4j was running in {dir}")
+
+
+@neo4j_cli.command("status")
+def neo4j_status(dir: DirOpt = DEFAULT_NEO4J_DIR) -> None:
+    """Whether the local Neo4j of DIR runs (exit 1 if not), its pid, port, URL and files."""
+    from app.store import factory
+
+    st = factory.neo4j_status(dir)
+    for key in ("running", "pid", "port", "version", "browser", "dir", "data_dir", "log", "startup_ms"):
+        out.print(f"{key}: {st.get(key)}", highlight=False)
+    if st.get("url"):
+        out.print(f"url: {st['url']}", highlight=False)
+    if not st.get("running"):
+        raise typer.Exit(1)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:500]
+
+
 def main() -> None:
-    cli()
+    """Store failures (a server down, a refused password, a bad URL) end in one line naming the URL, no traceback."""
+    from app.store.protocol import StoreError
+
+    try:
+        cli()
+    except StoreError as exc:
+        err.print(f"error: {_one_line(exc)}", style="red", highlight=False, markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -8,3 +8,4 @@ OPTIONAL MATCH (e:Evidence {id: eid})
 RETURN a.name AS from_type, b.name AS to_type, type(r) AS rel, r.kind AS kind, r.region AS region,
   r.year AS year, r.deadline AS deadline, r.doc_id AS doc_id, r.quote AS quote,
   e.doc_id AS ev_doc, e.start AS ev_start, e.end AS ev_end, e.quote AS ev_quote
+ORDER BY from_type, to_type, rel, region, year, deadline, doc_id, ev_doc, ev_start

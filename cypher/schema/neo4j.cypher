@@ -41,10 +41,33 @@ CREATE INDEX target_kind IF NOT EXISTS FOR (n:Target) ON (n.kind);
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
 CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id);
 
-// Chinese search: a full-text index over search_text (the node's character bigrams, trigrams and jieba
-// tokens, sorted and joined by spaces at ingest; whitespace analyser so every term stays one Lucene term).
-CREATE FULLTEXT INDEX innokg_search_text IF NOT EXISTS FOR (n:Document|Agency|Platform|Institution|Person|LabCluster|IndustrialCluster|IndustrialChain|Industry|Zone|Programme) ON EACH [n.search_text]
+// Chinese search: a full-text index per searchable label over search_text (the node's character bigrams,
+// trigrams and jieba tokens, sorted and joined by spaces at ingest; whitespace analyser so every term stays one
+// Lucene term), as FalkorDB has (falkordb.cypher): search_entities.neo4j.cypher caps candidates per label the
+// same way. The one index over all labels that came before (innokg_search_text) is dropped.
+CREATE FULLTEXT INDEX search_document IF NOT EXISTS FOR (n:Document) ON EACH [n.search_text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_agency IF NOT EXISTS FOR (n:Agency) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_platform IF NOT EXISTS FOR (n:Platform) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_institution IF NOT EXISTS FOR (n:Institution) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_person IF NOT EXISTS FOR (n:Person) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_labcluster IF NOT EXISTS FOR (n:LabCluster) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_industrialcluster IF NOT EXISTS FOR (n:IndustrialCluster) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_industrialchain IF NOT EXISTS FOR (n:IndustrialChain) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_industry IF NOT EXISTS FOR (n:Industry) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_zone IF NOT EXISTS FOR (n:Zone) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX search_programme IF NOT EXISTS FOR (n:Programme) ON EACH [n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+DROP INDEX innokg_search_text IF EXISTS;
 
 // Stores written before search_text (≤ 2026-11-21) kept the terms as a list under innokg_search: the list
 // becomes the text (it is sorted already), then the old index goes.

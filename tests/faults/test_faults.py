@@ -117,7 +117,7 @@ def test_server_death_mid_batch_then_rerun_equals_an_uninterrupted_run(
 
 
 def test_api_answers_503_while_the_store_is_down_and_recovers(private: Path, reference: Digest) -> None:
-    api = make_api(private, "reference")
+    api = make_api(f"embedded:{private}", "reference")
     with api.client:
         assert api.client.get("/health").status_code == 200
         stop_server(private)

@@ -48,7 +48,9 @@ WRITES = [
 
 @pytest.fixture(scope="module")
 def api(embedded_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
-    a = make_api(embedded_path, f"t_sec_{uuid.uuid4().hex[:12]}", cypher_row_limit=5, max_request_bytes=64 * 1024)
+    a = make_api(
+        f"embedded:{embedded_path}", f"t_sec_{uuid.uuid4().hex[:12]}", cypher_row_limit=5, max_request_bytes=64 * 1024
+    )
     report = ingest_paths(a.store, [write_good(tmp_path_factory.mktemp("sec"))], workers=0, bulk=False)
     assert not report.failed
     with a.client:

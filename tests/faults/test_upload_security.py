@@ -35,7 +35,7 @@ TINY_CSV = "\n".join((GOOD_HEADER, GOOD_ROWS[0])).encode()
 def graph(embedded_path: Path) -> Iterator[str]:
     """One initialised graph the apps of this module share (each app differs only by its settings)."""
     name = f"t_upsec_{uuid.uuid4().hex[:12]}"
-    a = make_api(embedded_path, name)
+    a = make_api(f"embedded:{embedded_path}", name)
     ensure_initialised(a.store)
     yield name
     a.store.drop()
@@ -48,7 +48,7 @@ def app_with(embedded_path: Path, graph: str, tmp_path: Path) -> Iterator[Any]:
 
     def make(**settings: object) -> Api:
         settings.setdefault("data_dir", tmp_path / "data")
-        a = make_api(embedded_path, graph, **settings)
+        a = make_api(f"embedded:{embedded_path}", graph, **settings)
         made.append(a)
         return a
 

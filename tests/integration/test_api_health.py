@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.settings import Settings
 from app.store.falkordb.server import stop_server
-from app.store.falkordb.store import FalkorStore
 from ingest.pipeline.run import ensure_initialised
+from tests.conftest import engine_url, fresh_store
 
 
-def test_health_reports_counts_by_label(embedded_path: Path) -> None:
-    graph = f"api_{uuid.uuid4().hex[:8]}"
-    st = FalkorStore(embedded_path, graph=graph)
-    ensure_initialised(st)
-    client = TestClient(create_app(Settings(store=f"embedded:{embedded_path}", graph=graph)))
-    r = client.get("/health")
-    assert r.status_code == 200
-    body = r.json()
-    assert body["status"] == "ok" and body["backend"] == "falkordb"
-    assert body["counts"]["Region"] == 364 and body["counts"]["PlatformType"] > 40
-    st.drop()
-    st.close()
+def test_health_reports_counts_by_label(request: pytest.FixtureRequest, engine: str) -> None:
+    with fresh_store(request, engine, "api") as st:
+        ensure_initialised(st)
+        client = TestClient(create_app(Settings(store=engine_url(request, engine), graph=st.graph)))
+        r = client.get("/health")
+        assert r.status_code == 200
+        body = r.json()
+        assert body["status"] == "ok" and body["backend"] == engine
+        assert body["counts"]["Region"] == 364 and body["counts"]["PlatformType"] > 40
 
 
 def test_openapi_docs_are_served(embedded_path: Path) -> None:
@@ -63,3 +60,16 @@ def test_unopenable_store_is_503(tmp_path: Path) -> None:
     r = client.get("/health")
     assert r.status_code == 503
     assert "cannot open the graph store" in r.json()["detail"]
+
+
+def test_neo4j_down_is_503_naming_the_url() -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # free: nothing listens there
+    client = TestClient(create_app(Settings(store=f"bolt://neo4j:secret@127.0.0.1:{port}")))
+    r = client.get("/health")
+    assert r.status_code == 503
+    detail = r.json()["detail"]
+    assert f"bolt://127.0.0.1:{port}" in detail and "secret" not in detail

@@ -1,12 +1,11 @@
 """What `make demo` does, end to end: ingest the bundled corpus and sample, then ask the API.
 
 This is the path a newcomer takes; every answer below must come from the real pipelines and the live
-embedded store, not from fixtures.
+store (each engine), not from fixtures.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,22 +14,19 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.settings import Settings
-from app.store.falkordb.store import FalkorStore
 from ingest.pipeline.run import ingest_paths
+from tests.conftest import engine_url, fresh_store
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def demo(embedded_path: Path) -> Iterator[tuple[TestClient, list[str]]]:
-    graph = f"demo_{uuid.uuid4().hex[:8]}"
-    store = FalkorStore(embedded_path, graph=graph)
-    report = ingest_paths(store, [REPO / "data" / "corpus", REPO / "data" / "sample"], workers=0)
-    failed = [str(f.path) for f in report.failed]
-    client = TestClient(create_app(Settings(store=f"embedded:{embedded_path}", graph=graph)))
-    yield client, failed
-    store.drop()
-    store.close()
+def demo(request: pytest.FixtureRequest, module_engine: str) -> Iterator[tuple[TestClient, list[str]]]:
+    with fresh_store(request, module_engine, "demo") as store:
+        report = ingest_paths(store, [REPO / "data" / "corpus", REPO / "data" / "sample"], workers=0)
+        failed = [str(f.path) for f in report.failed]
+        settings = Settings(store=engine_url(request, module_engine), graph=store.graph)
+        yield TestClient(create_app(settings)), failed
 
 
 def test_every_bundled_file_loads(demo: tuple[TestClient, list[str]]) -> None:

@@ -1,18 +1,24 @@
-"""Production backend: Neo4j 5 through the official driver.
+"""Production backend: Neo4j 5 through the official driver, the Neo4j way.
 
-Reads go through ``execute_read`` in a READ-mode session (the server refuses writes there);
-writes through ``execute_write`` (one transaction per batch, retried on transient errors);
-``database=`` is always passed so no call depends on the user's home database.
+Reads: ``execute_read`` in a READ-mode session (the server refuses writes there; a cluster routes them to
+a reader) with a server-side transaction timeout (``neo4j.unit_of_work(timeout=…)``). Writes:
+``execute_write`` (one managed transaction per batch, retried by the driver on transient errors and
+leader switches for up to ``max_transaction_retry_time``). ``database=`` is always passed so no call depends on
+the user's home database. ``neo4j://`` URLs use the routing driver (clusters, Aura); ``bolt://`` a direct
+connection to one server. Credentials may ride in the URL (``bolt://user:password@host:port``); they are
+taken out before the driver sees it and never appear in ``url`` or in an error.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, Query
+from neo4j import GraphDatabase
 from neo4j import exceptions as nex
 from neo4j.graph import Node, Path, Relationship
 
@@ -29,6 +35,29 @@ from app.store.protocol import (
 )
 from app.store.queries import schema_statements
 
+# The driver logs connection failures as warnings; with no handler configured Python prints them to stderr
+# beside our own one-line error. A NullHandler keeps them out (an application that configures logging still
+# gets them).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+RETRY_S = 30.0  # how long a write is retried on transient errors (deadlocks, leader switch, restart)
+CONNECT_S = 10.0
+
+
+def split_url(url: str) -> tuple[str, str | None, str | None]:
+    """``scheme://user:password@host:port?q`` → (the URL without credentials, user, password)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None, None
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    bare = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    user = urllib.parse.unquote(parts.username) if parts.username else None
+    password = urllib.parse.unquote(parts.password) if parts.password is not None else None
+    return bare, user, password
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Node):
@@ -42,7 +71,7 @@ def _plain(value: Any) -> Any:
         }
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if hasattr(value, "iso_format"):  # neo4j.time types
         return value.iso_format()
@@ -66,79 +95,108 @@ def _timeout_s(env: str) -> float:
     return value if value > 0 else DEFAULT_TIMEOUT_S
 
 
-def _error(exc: Exception) -> StoreError:
+def _rows(result: neo4j.Result) -> list[Row]:
+    return [{k: _plain(v) for k, v in rec.items()} for rec in result]
+
+
+def _error(exc: Exception, url: str) -> StoreError:
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, nex.AuthError):
+        return StoreUnavailable(f"Neo4j at {url} refused the credentials (wrong user or password?)")
     if isinstance(exc, nex.ServiceUnavailable | nex.SessionExpired | OSError):
-        return StoreUnavailable(f"Neo4j is not reachable: {exc}")
-    if isinstance(exc, nex.Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
-        return StoreTimeout(f"query timed out: {exc.message}")
+        return StoreUnavailable(f"Neo4j at {url} is not reachable: {_first_line(exc)}")
     if isinstance(exc, nex.Neo4jError) and "MemoryPoolOutOfMemory" in (exc.code or ""):
         return StoreError(
             f"the query needs more memory than one transaction may hold (db.memory.transaction.max): {exc.message}"
         )
     if isinstance(exc, nex.Neo4jError):
-        return StoreError(f"{exc.code}: {exc.message}")
+        code = exc.code or ""
+        if code == "Neo.ClientError.Security.AuthenticationRateLimit":
+            return StoreUnavailable(f"Neo4j at {url} refused the login: too many wrong passwords in a row, retry later")
+        if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+            return StoreTimeout(f"query timed out: {exc.message}")
+        if code.startswith("Neo.TransientError.General.DatabaseUnavailable"):
+            return StoreUnavailable(f"Neo4j at {url}: the database is unavailable: {exc.message}")
+        return StoreError(f"{code}: {exc.message}")
+    if isinstance(exc, nex.DriverError):
+        return StoreUnavailable(f"Neo4j at {url}: {_first_line(exc)}")
     return StoreError(str(exc))
+
+
+def _first_line(exc: Exception) -> str:
+    """The driver's message on one line (it spreads a connection failure over several)."""
+    return " ".join(str(exc).split())[:300] or type(exc).__name__
 
 
 class Neo4jStore:
     backend = "neo4j"
     encode_params = staticmethod(params_as_given)  # the driver sends parameters as they are
 
-    def __init__(self, url: str, *, user: str, password: str, database: str) -> None:
-        self.url = url
+    def __init__(self, url: str, *, user: str | None = None, password: str | None = None, database: str) -> None:
+        bare, url_user, url_password = split_url(url)
+        self.url = bare  # never the password
         self.database = database
         self.graph = database
-        self._driver = GraphDatabase.driver(url, auth=(user, password))
+        auth = (url_user or user or "neo4j", url_password if url_password is not None else (password or ""))
+        try:
+            self._driver = GraphDatabase.driver(
+                bare,
+                auth=auth,
+                max_transaction_retry_time=RETRY_S,
+                connection_timeout=CONNECT_S,
+                notifications_min_severity="OFF",  # deprecations of the shared dialect: linted, not logged
+            )
+        except (ValueError, nex.ConfigurationError) as exc:
+            raise StoreError(f"bad Neo4j URL {bare}: {exc}") from exc
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
-        q = Query(query, timeout=timeout_ms / 1000 if timeout_ms else _timeout_s(READ_TIMEOUT_ENV))
+        args = dict(params or {})
 
+        @neo4j.unit_of_work(timeout=timeout_ms / 1000 if timeout_ms else _timeout_s(READ_TIMEOUT_ENV))
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
-            result = tx.run(q, dict(params or {}))  # type: ignore[arg-type]  # Query carries the timeout
-            return [{k: _plain(v) for k, v in rec.items()} for rec in result]
+            return _rows(tx.run(query, args))
 
         try:
             with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
                 return s.execute_read(work)
         except Exception as exc:
-            raise _error(exc) from exc
+            raise _error(exc, self.url) from exc
 
     def write(self, statements: Sequence[Statement]) -> list[list[Row]]:
         @neo4j.unit_of_work(timeout=_timeout_s(WRITE_TIMEOUT_ENV))
         def work(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
-            out = []
-            for st in statements:
-                result = tx.run(st.query, dict(st.params))
-                out.append([{k: _plain(v) for k, v in rec.items()} for rec in result])
-            return out
+            return [_rows(tx.run(st.query, dict(st.params))) for st in statements]
 
         try:
             with self._driver.session(database=self.database) as s:
                 return s.execute_write(work)
         except Exception as exc:
-            raise _error(exc) from exc
+            raise _error(exc, self.url) from exc
 
     def apply_schema(self) -> list[str]:
+        """cypher/schema/neo4j.cypher, one auto-commit statement each (DDL cannot run in a managed
+        transaction); every statement is idempotent (IF NOT EXISTS), the last waits for the indexes."""
         applied = []
         try:
             with self._driver.session(database=self.database) as s:
                 for stmt in schema_statements(self.backend):
-                    s.run(stmt).consume()  # DDL: auto-commit only
+                    s.run(stmt).consume()
                     applied.append(stmt)
         except Exception as exc:
-            raise _error(exc) from exc
+            raise _error(exc, self.url) from exc
         return applied
 
     def health(self) -> Health:
         try:
-            info = self._driver.get_server_info()
             self._driver.verify_connectivity()
+            info = self._driver.get_server_info()
         except Exception as exc:
-            return Health(self.backend, self.url, False, detail=str(_error(exc)))
+            return Health(self.backend, self.url, False, detail=str(_error(exc, self.url)))
         return Health(self.backend, self.url, True, server_version=f"{info.agent} (protocol {info.protocol_version})")
 
     def bulk_loader(self) -> BulkLoader | None:
-        return None  # no bulk path: a first load MERGEs like any other
+        return None  # no bulk path: a first load MERGEs in batches like any other
 
     def close(self) -> None:
         self._driver.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from app.model.batch import GraphBatch, PropValue
@@ -198,11 +197,11 @@ def test_cypher_row_cap_params_and_errors(api: Api) -> None:
     assert api.client.post("/cypher", json={}).status_code == 422
 
 
-def test_cypher_server_caps_override_client(embedded_path: Path, api: Api) -> None:
-    capped = make_api(embedded_path, api.settings.graph, cypher_row_limit=3)
+def test_cypher_server_caps_override_client(api: Api) -> None:
+    capped = make_api(api.settings.store, api.settings.graph, cypher_row_limit=3)
     r = capped.client.post("/cypher", json={"query": "MATCH (p:Platform) RETURN p.id AS id", "limit": 500}).json()
     assert r["row_count"] == 3 and r["truncated"] is True
-    slow = make_api(embedded_path, api.settings.graph, cypher_timeout_ms=1)
+    slow = make_api(api.settings.store, api.settings.graph, cypher_timeout_ms=1)
     r2 = slow.client.post(
         "/cypher",
         # range() above 1M elements is refused before the engine (issue 18): the work comes from a product.

@@ -1,4 +1,4 @@
-"""POST /ingest on the live embedded store: uploads go through the real ingest and build exactly the graph
+"""POST /ingest on each engine: uploads go through the real ingest and build exactly the graph
 `innokg ingest` builds from the same files; re-uploads are unchanged; a bad file fails alone."""
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import pytest
 from app.services import uploads
 from app.store.falkordb.store import FalkorStore
 from ingest.pipeline.run import ensure_initialised, ingest_paths
-from tests.conftest import CORPUS, REPO
+from tests.conftest import CORPUS, REPO, engine_url
 from tests.faults._graph import digest
 from tests.faults.conftest import GOOD_HEADER, GOOD_ROWS
-from tests.integration.api.conftest import Api, make_api
+from tests.integration.api.conftest import Api, new_api
 
 KEY = "test-upload-key-" + uuid.uuid4().hex
 AUTH = {"X-API-Key": KEY}
@@ -28,14 +28,13 @@ POLICY = sorted(CORPUS.glob("*.txt"))[0]
 
 
 @pytest.fixture(scope="module")
-def up(embedded_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+def up(request: pytest.FixtureRequest, module_engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     data = tmp_path_factory.mktemp("upload") / "data"
-    a = make_api(embedded_path, f"t_up_{uuid.uuid4().hex[:12]}", api_key=KEY, data_dir=data)
+    a = new_api(engine_url(request, module_engine), "t_up", api_key=KEY, data_dir=data)
     ensure_initialised(a.store)  # `innokg init`: the gazetteer frame is there before any upload
     with a.client:
         yield a
-    a.store.drop()
-    a.store.close()
+    a.drop()
 
 
 def post(api: Api, *files: tuple[str, bytes], kind: str | None = None, headers: dict[str, str] | None = None) -> Any:
@@ -83,7 +82,8 @@ def test_upload_inventory_and_policy_builds_what_the_cli_builds(up: Api, embedde
     assert {k: v for k, v in grown.items() if v} == {k: v for k, v in expected.items() if v}
     assert expected["Platform"] > 0 and expected["Institution"] > 0 and expected["Evidence"] > 0
 
-    # The same files through the CLI path into an empty graph: the same graph, the same per-file numbers.
+    # The same files through the CLI path into an empty embedded graph: the same graph (on either engine),
+    # the same per-file numbers.
     oracle = FalkorStore(embedded_path, graph=f"t_up_oracle_{uuid.uuid4().hex[:8]}")
     try:
         report = ingest_paths(oracle, [INVENTORY, POLICY], workers=0, bulk=False)

@@ -1,12 +1,10 @@
-"""One sample graph per test module, loaded on the live embedded FalkorDB from GraphBatches that the
+"""One sample graph per test module and engine, loaded from GraphBatches that the
 networkx oracle reads too (so both sides answer from exactly the same facts)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -15,14 +13,15 @@ import pytest
 from app.derive.chains import DERIVED_DOC, inferred_batch, materialise_inferred
 from app.model.batch import GraphBatch
 from app.services.analysis import batches_to_networkx
-from app.store.falkordb.store import FalkorStore
 from app.store.loader import load_document
+from app.store.protocol import GraphStore
+from tests.conftest import fresh_store
 from tests.fixtures.graph import INVENTORY_DOC, POLICY_DOC, POLICY_TEXT, inventory_batches, policy_batch
 
 
 @dataclass
 class Sample:
-    store: FalkorStore
+    store: GraphStore
     graph: nx.MultiDiGraph  # the facts the batches hold (what the query oracles read)
     batches: list[GraphBatch]
     stored: nx.MultiDiGraph  # + the derived inferred-link pseudo-document: everything the store holds
@@ -34,7 +33,7 @@ class Sample:
         return [(a, b, d) for a, b, d in self.graph.edges(data=True) if d.get("type") == rel]
 
 
-def build(store: FalkorStore, platforms: int = 120) -> Sample:
+def build(store: GraphStore, platforms: int = 120) -> Sample:
     pol = [policy_batch()]
     inv = list(inventory_batches(platforms, seed=11))
     docs: dict[str, dict[str, Any]] = {
@@ -53,10 +52,6 @@ def build(store: FalkorStore, platforms: int = 120) -> Sample:
 
 
 @pytest.fixture(scope="module")
-def sample(embedded_path: Path) -> Iterator[Sample]:
-    st = FalkorStore(embedded_path, graph=f"t_q_{uuid.uuid4().hex[:12]}")
-    try:
+def sample(request: pytest.FixtureRequest, module_engine: str) -> Iterator[Sample]:
+    with fresh_store(request, module_engine, "t_q") as st:
         yield build(st)
-    finally:
-        st.drop()
-        st.close()

@@ -10,7 +10,7 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from app.settings import Settings, store_from_settings
-from app.store.protocol import GraphStore, StoreError, StoreUnavailable
+from app.store.protocol import GraphStore, StoreError, StoreUnavailable, redacted_url
 
 _lock = threading.Lock()
 
@@ -45,6 +45,8 @@ def app_store(state: Any) -> GraphStore:
             except StoreError:
                 raise
             except Exception as exc:  # engine missing, server failed to start, bad URL
-                raise StoreUnavailable(f"cannot open the graph store {state.settings.store}: {exc}") from exc
+                raise StoreUnavailable(
+                    f"cannot open the graph store {redacted_url(state.settings.store)}: {exc}"
+                ) from exc
     opened: GraphStore = state.store
     return opened

@@ -10,6 +10,7 @@ Only app.store.factory opens an engine (docs/reference/store.md).
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -161,3 +162,18 @@ def parse_store_url(url: str) -> tuple[str, str]:
     if url.split("://", 1)[0] in {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}:
         return "neo4j", url
     raise ValueError(f"unknown store URL {url!r}: use embedded:PATH, neo4j://host:7687 or bolt://host:7687")
+
+
+def redacted_url(url: str) -> str:
+    """A store URL fit for messages and logs: any password in it replaced by ***.
+
+    >>> redacted_url("bolt://neo4j:s3cret@127.0.0.1:7687")
+    'bolt://neo4j:***@127.0.0.1:7687'
+    >>> redacted_url("embedded:./data/graph")
+    'embedded:./data/graph'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}:***@{netloc}"))

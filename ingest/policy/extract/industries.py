@@ -34,6 +34,11 @@ _ENUM_LEAD = re.compile(
 )
 
 
+# Verbs of working together (相关处室会同产业集群牵头部门): they end the field words of a cluster, whose name
+# is made of content words only.
+_COORDINATION = frozenset({"会同", "联合", "配合", "协同", "会商", "协助"})
+
+
 def _field_before(doc: Doc, s: int) -> int:
     """Start of the field words right before a cluster head (数字经济|产业集群): up to three content
     tokens, none of them a stop, a conjunction, a role or a type."""
@@ -41,7 +46,9 @@ def _field_before(doc: Doc, s: int) -> int:
     toks = lcut(window)
     start = s
     for n, t in enumerate(reversed(toks)):
-        if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in lx.roles() or t in lx.types():
+        if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
+            break
+        if t in lx.roles() or t in lx.types():
             break
         if not re.fullmatch(f"[{CJK}]+", t) or GENERIC.match(t):
             break

@@ -47,7 +47,7 @@ LIMITS = {
 
 @pytest.fixture(scope="module")
 def api(embedded_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
-    a = make_api(embedded_path, f"t_lim_{uuid.uuid4().hex[:12]}", cypher_row_limit=5, heavy_wait_s=0.2)
+    a = make_api(f"embedded:{embedded_path}", f"t_lim_{uuid.uuid4().hex[:12]}", cypher_row_limit=5, heavy_wait_s=0.2)
     assert not ingest_paths(a.store, [write_good(tmp_path_factory.mktemp("lim"))], workers=0, bulk=False).failed
     with a.client:
         yield a

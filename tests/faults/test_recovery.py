@@ -34,7 +34,7 @@ def own_store() -> Iterator[Path]:
 
 
 def test_a_killed_server_is_restarted_and_health_says_degraded_meanwhile(own_store: Path, tmp_path: Path) -> None:
-    api = make_api(own_store, f"t_rec_{uuid.uuid4().hex[:8]}")
+    api = make_api(f"embedded:{own_store}", f"t_rec_{uuid.uuid4().hex[:8]}")
     assert not ingest_paths(api.store, [write_good(tmp_path)], workers=0, bulk=False).failed
     before = digest(api.store)
     with api.client:

@@ -74,7 +74,7 @@ def test_expansion_is_refused_from_the_zip_directory(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def graph(embedded_path: Path) -> Iterator[str]:
     name = f"t_uplim_{uuid.uuid4().hex[:12]}"
-    a = make_api(embedded_path, name)
+    a = make_api(f"embedded:{embedded_path}", name)
     ensure_initialised(a.store)
     yield name
     a.store.drop()
@@ -87,7 +87,7 @@ def app_with(embedded_path: Path, graph: str, tmp_path: Path) -> Iterator[Any]:
 
     def make(**settings: object) -> Api:
         settings.setdefault("data_dir", tmp_path / "data")
-        a = make_api(embedded_path, graph, api_key=KEY, **settings)
+        a = make_api(f"embedded:{embedded_path}", graph, api_key=KEY, **settings)
         made.append(a)
         return a
 

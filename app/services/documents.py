@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
@@ -14,7 +14,8 @@ from app.store.protocol import GraphStore
 CONTEXT_CHARS = 80
 # Document.kind: a policy text, an inventory (名单), a document a policy cites but the corpus lacks, the
 # gazetteer + taxonomy seed, and the pseudo-document owning the derived (inferred) chain links.
-DOCUMENT_KINDS: tuple[str, ...] = ("policy", "inventory", "cited", "seed", "derived")
+DocumentKind = Literal["policy", "inventory", "cited", "seed", "derived"]
+DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
 
 
 class DocumentPage(BaseModel):

@@ -15,7 +15,7 @@ router = APIRouter(tags=["provenance"])
 @router.get("/documents", response_model=service.DocumentPage, summary="Source documents")
 def documents(
     store: Annotated[GraphStore, Depends(get_store)],
-    kind: Annotated[str | None, Query(description=" | ".join(service.DOCUMENT_KINDS))] = None,
+    kind: service.DocumentKind | None = None,
     skip: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> service.DocumentPage:

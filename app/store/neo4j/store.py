@@ -11,6 +11,7 @@ taken out before the driver sees it and never appear in ``url`` or in an error.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import urllib.parse
@@ -139,16 +140,37 @@ class Neo4jStore:
         self.database = database
         self.graph = database
         auth = (url_user or user or "neo4j", url_password if url_password is not None else (password or ""))
+        self._auth = auth
+        self._driver = self._new_driver()
+
+    def _new_driver(self) -> neo4j.Driver:
         try:
-            self._driver = GraphDatabase.driver(
-                bare,
-                auth=auth,
+            return GraphDatabase.driver(
+                self.url,
+                auth=self._auth,
                 max_transaction_retry_time=RETRY_S,
                 connection_timeout=CONNECT_S,
                 notifications_min_severity="OFF",  # deprecations of the shared dialect: linted, not logged
             )
         except (ValueError, nex.ConfigurationError) as exc:
-            raise StoreError(f"bad Neo4j URL {bare}: {exc}") from exc
+            raise StoreError(f"bad Neo4j URL {self.url}: {exc}") from exc
+
+    def _in_session(self, work: Any, *, read: bool) -> Any:
+        """Run a unit of work in a fresh session. A BufferError means a pooled connection was left half-written
+        by an earlier failure (seen rarely under load; the driver masks the first error with it): the pool is
+        dropped and the work runs once more on new connections (writes are MERGEs: running one again is safe)."""
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        for attempt in (1, 2):
+            try:
+                with self._driver.session(database=self.database, default_access_mode=mode) as s:
+                    return s.execute_read(work) if read else s.execute_write(work)
+            except BufferError:
+                if attempt == 2:
+                    raise
+                old, self._driver = self._driver, self._new_driver()
+                with contextlib.suppress(Exception):
+                    old.close()
+        raise AssertionError("unreachable")
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
         args = dict(params or {})
@@ -158,8 +180,8 @@ class Neo4jStore:
             return _rows(tx.run(query, args))
 
         try:
-            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
-                return s.execute_read(work)
+            rows: list[Row] = self._in_session(work, read=True)
+            return rows
         except Exception as exc:
             raise _error(exc, self.url) from exc
 
@@ -169,8 +191,8 @@ class Neo4jStore:
             return [_rows(tx.run(st.query, dict(st.params))) for st in statements]
 
         try:
-            with self._driver.session(database=self.database) as s:
-                return s.execute_write(work)
+            out: list[list[Row]] = self._in_session(work, read=False)
+            return out
         except Exception as exc:
             raise _error(exc, self.url) from exc
 

@@ -85,11 +85,16 @@ def _deletions() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+@cache
+def _longest() -> int:
+    return max((len(x) for x in _pool()), default=0)
+
+
 def typo_of(n: str) -> str | None:
     """The one pool name ``n`` is one character away from (substituted, missing or extra), if exactly one
     and the change is not a distinguishing character nor in a place name."""
-    if len(n) < TYPO_MIN_LEN or n in _pool():
-        return None
+    if len(n) < TYPO_MIN_LEN or len(n) > _longest() + 1 or n in _pool():
+        return None  # one edit from a pool name: no longer than the longest one plus one (and no quadratic scan)
     deletions = _deletions()
     found: set[str] = set()
     for i in range(len(n)):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from app.store.protocol import GraphStore
-from ingest.pipeline.run import ingest_paths
+from ingest.pipeline.run import ensure_initialised, ingest_paths
+from tests.integration.api.conftest import Api, make_api
 
 GOOD_HEADER = "序号,平台名称,依托单位,共建单位,所在地市,批准年份,研究方向"
 GOOD_ROWS = (
@@ -30,3 +32,30 @@ def loaded(store: GraphStore, tmp_path: Path) -> Iterator[GraphStore]:
     report = ingest_paths(store, [write_good(tmp_path)], workers=0, bulk=False)
     assert not report.failed, [f.error for f in report.failed]
     yield store
+
+
+@pytest.fixture(scope="module")
+def graph(embedded_path: Path) -> Iterator[str]:
+    """One initialised graph the upload apps of a module share (each app differs only by its settings)."""
+    name = f"t_up_{uuid.uuid4().hex[:12]}"
+    a = make_api(f"embedded:{embedded_path}", name)
+    ensure_initialised(a.store)
+    yield name
+    a.store.drop()
+    a.store.close()
+
+
+def upload_apps(embedded_path: Path, graph: str, tmp_path: Path, **defaults: object) -> Iterator[Callable[..., Api]]:
+    """A factory of APIs on ``graph`` (data under tmp_path unless said), closed when the test ends."""
+    made: list[Api] = []
+
+    def make(**settings: object) -> Api:
+        settings = {"data_dir": tmp_path / "data", **defaults, **settings}
+        a = make_api(f"embedded:{embedded_path}", graph, **settings)
+        made.append(a)
+        return a
+
+    yield make
+    for a in made:
+        a.client.close()
+        a.store.close()

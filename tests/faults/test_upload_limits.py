@@ -16,9 +16,8 @@ from typing import Any
 import pytest
 
 from app.services.upload_guard import UploadLimits, UploadRejected, check_upload
-from ingest.pipeline.run import ensure_initialised
-from tests.faults.conftest import GOOD_HEADER, GOOD_ROWS
-from tests.integration.api.conftest import Api, make_api
+from tests.faults.conftest import GOOD_HEADER, GOOD_ROWS, upload_apps
+from tests.integration.api.conftest import Api
 
 KEY = "write-key-" + uuid.uuid4().hex
 SMALL = UploadLimits(max_expanded_bytes=8 << 20, max_member_bytes=4 << 20, max_ratio=100, max_cells=100_000)
@@ -71,30 +70,9 @@ def test_expansion_is_refused_from_the_zip_directory(tmp_path: Path) -> None:
     assert err.value.limit == "INNOKG_UPLOAD_MAX_RATIO"
 
 
-@pytest.fixture(scope="module")
-def graph(embedded_path: Path) -> Iterator[str]:
-    name = f"t_uplim_{uuid.uuid4().hex[:12]}"
-    a = make_api(f"embedded:{embedded_path}", name)
-    ensure_initialised(a.store)
-    yield name
-    a.store.drop()
-    a.store.close()
-
-
 @pytest.fixture
 def app_with(embedded_path: Path, graph: str, tmp_path: Path) -> Iterator[Any]:
-    made: list[Api] = []
-
-    def make(**settings: object) -> Api:
-        settings.setdefault("data_dir", tmp_path / "data")
-        a = make_api(f"embedded:{embedded_path}", graph, api_key=KEY, **settings)
-        made.append(a)
-        return a
-
-    yield make
-    for a in made:
-        a.client.close()
-        a.store.close()
+    yield from upload_apps(embedded_path, graph, tmp_path, api_key=KEY)
 
 
 def post(api: Api, name: str, content: bytes) -> Any:

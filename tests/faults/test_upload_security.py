@@ -21,9 +21,8 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 from app.services import uploads
 from app.services.uploads import MAX_NAME_BYTES, UploadRefused, safe_name, store_upload, uploads_dir
-from ingest.pipeline.run import ensure_initialised
-from tests.faults.conftest import GOOD_HEADER, GOOD_ROWS
-from tests.integration.api.conftest import Api, make_api
+from tests.faults.conftest import GOOD_HEADER, GOOD_ROWS, upload_apps
+from tests.integration.api.conftest import Api
 
 KEY = "write-key-" + uuid.uuid4().hex  # unique strings: a hit in a log can only be a leak
 READ_KEY = "read-key-" + uuid.uuid4().hex
@@ -31,31 +30,9 @@ WRONG = "wrong-key-" + uuid.uuid4().hex
 TINY_CSV = "\n".join((GOOD_HEADER, GOOD_ROWS[0])).encode()
 
 
-@pytest.fixture(scope="module")
-def graph(embedded_path: Path) -> Iterator[str]:
-    """One initialised graph the apps of this module share (each app differs only by its settings)."""
-    name = f"t_upsec_{uuid.uuid4().hex[:12]}"
-    a = make_api(f"embedded:{embedded_path}", name)
-    ensure_initialised(a.store)
-    yield name
-    a.store.drop()
-    a.store.close()
-
-
 @pytest.fixture
 def app_with(embedded_path: Path, graph: str, tmp_path: Path) -> Iterator[Any]:
-    made: list[Api] = []
-
-    def make(**settings: object) -> Api:
-        settings.setdefault("data_dir", tmp_path / "data")
-        a = make_api(f"embedded:{embedded_path}", graph, **settings)
-        made.append(a)
-        return a
-
-    yield make
-    for a in made:
-        a.client.close()
-        a.store.close()
+    yield from upload_apps(embedded_path, graph, tmp_path)
 
 
 def upload(api: Api, name: str = "x.exe", content: bytes = b"MZ", **headers: str) -> Any:

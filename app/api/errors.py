@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -97,12 +98,22 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        errors = [_validation_error(e) for e in exc.errors()]
         return problem(422, "Invalid request", "the request does not match the API", request, errors=errors)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         return problem(500, "Internal error", type(exc).__name__, request)
+
+
+def _validation_error(e: Any) -> dict[str, Any]:
+    """FastAPI's error, plus the allowed values when a parameter is a closed choice: the same shape an
+    InvalidFilter answers with, so a client reads one ``allowed`` list whichever layer refused the value."""
+    error: dict[str, Any] = {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
+    expected = (e.get("ctx") or {}).get("expected")
+    if e["type"] in ("literal_error", "enum") and isinstance(expected, str):
+        error["allowed"] = re.findall(r"'([^']*)'", expected)
+    return error
 
 
 def document(app: FastAPI) -> None:

@@ -38,6 +38,7 @@ __all__ = [
     "LoadResult",
     "PreparedBatch",
     "PreparedStatement",
+    "abandon_document",
     "complete_documents",
     "counts_by_label",
     "document_state",
@@ -199,6 +200,14 @@ def purge_document(store: GraphStore, doc_id: str) -> None:
             Statement(template("purge_document_evidence"), {"doc_id": doc_id}),
         ]
     )
+
+
+def abandon_document(store: GraphStore, doc_id: str, *, existed: bool) -> None:
+    """Withdraw a document whose load the store refused. A document new to the store goes entirely (a
+    failed file leaves nothing); one that was there before stays 'loading' and is reloaded next run."""
+    purge_document(store, doc_id)
+    if not existed:
+        store.write([Statement(template("document_abandon"), {"id": document_id(doc_id)})])
 
 
 def complete_documents(store: GraphStore, ids: list[str]) -> None:

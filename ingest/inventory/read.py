@@ -21,6 +21,9 @@ from ingest.inventory import headers as hdr
 from ingest.inventory.readers import RawTable, read_source
 from ingest.inventory.textlist import parse_text
 
+# A cell past this is not a list value (a pasted document, a fuzz string): dropped and reported. It also keeps
+# every stored name under Neo4j's index key limit (8,167 bytes; 1,000 characters are at most 4,000 UTF-8 bytes).
+MAX_CELL_CHARS = 1_000
 MAX_EXTRA_COLUMNS = 64  # unknown columns kept per table (as extra_<header>); more are reported, not stored
 HEADER_SCAN_ROWS = 15  # a title / notes block above the header row is common in published lists
 _CLUSTER_FILL = ("cluster", "director", "director_org", "lead_platform", "industry")
@@ -229,7 +232,12 @@ def _name_reject(rec: dict[str, Any], name_col: str, cells: list[str]) -> tuple[
 def _clean_cells(
     rec: dict[str, Any], file: str, sheet: str, row_no: int, rejects: list[Reject], region_ok: dict[str, bool]
 ) -> None:
-    """Year, level, status and region cells parsed; a bad one is dropped from the row and reported."""
+    """Year, level, status and region cells parsed; a bad one (or one too long to be a value) is dropped
+    from the row and reported."""
+    for key in [k for k, v in rec.items() if isinstance(v, str) and len(v) > MAX_CELL_CHARS]:
+        value = rec.pop(key)
+        reason = f"cell of {len(value):,} characters (a list value has at most {MAX_CELL_CHARS:,})"
+        rejects.append(_cell(file, sheet, row_no, key, reason, value[:200] + "…"))
     if "year" in rec:
         year = parse_year(rec["year"])
         if year is None:

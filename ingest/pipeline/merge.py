@@ -16,11 +16,11 @@ from app.model.schema import Label
 from app.store.loader import (
     LoadResult,
     PreparedBatch,
+    abandon_document,
     document_state,
     is_unchanged,
     load_document,
     load_prepared,
-    purge_document,
 )
 from app.store.protocol import GraphStore, StoreError, StoreUnavailable
 from app.store.queries import template
@@ -75,8 +75,9 @@ class MergeSink:
 
 def _load_or_fail(store: GraphStore, o: FileOutcome, prep: Prepared, batches: list[PreparedBatch]) -> None:
     """Load one document; a statement the store refuses fails this file only, and what it had written
-    is withdrawn at once (the document stays 'loading', so the next run retries it). An unreachable
-    store fails the run: no other file could load either."""
+    is withdrawn at once (a new document goes entirely; one stored before stays 'loading', so the next run
+    reloads it). An unreachable store fails the run: no other file could load either."""
+    existed = document_state(store, prep.doc_id) is not None
     try:
         o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches)
     except StoreUnavailable as exc:
@@ -84,7 +85,7 @@ def _load_or_fail(store: GraphStore, o: FileOutcome, prep: Prepared, batches: li
     except StoreError as exc:
         o.error = InputError(prep.path, None, f"the store refused this document: {exc}")
         with contextlib.suppress(StoreError):
-            purge_document(store, prep.doc_id)
+            abandon_document(store, prep.doc_id, existed=existed)
 
 
 def ingest_merge(

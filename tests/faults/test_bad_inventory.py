@@ -8,10 +8,11 @@ import itertools
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.store.protocol import GraphStore
+from app.store.protocol import GraphStore, StoreError
 from ingest.pipeline.run import ingest_paths
 from tests.faults._graph import digest, documents_not_complete, duplicate_ids
 from tests.faults.conftest import GOOD_ROWS, write_good
@@ -142,3 +143,37 @@ def test_late_nul_in_a_policy_text_is_a_clear_error(loaded: GraphStore, tmp_path
     assert bad.error is not None and bad.error.offset == len(text) and "NUL" in bad.error.reason
     assert ok.error is None
     assert digest(loaded).nodes.get("Document") == before.nodes.get("Document", 0) + 1
+
+
+def test_a_huge_cell_is_dropped_and_the_row_still_loads(loaded: GraphStore, tmp_path: Path) -> None:
+    """An 8,000-character host cell (24 KB in UTF-8) once reached Neo4j, whose index refuses keys over
+    8,167 bytes, and the whole file failed. The row loads without the cell; the reject names row and column."""
+    path = tmp_path / "辽宁省_平台名单_huge_cell.csv"
+    path.write_text("平台名称,依托单位\n辽宁省超长单元格重点实验室," + "材" * 8_000 + "\n", encoding="utf-8")
+    report = ingest_paths(loaded, [path], workers=0, bulk=False)
+    [outcome] = report.files
+    assert outcome.error is None, outcome.error
+    [reject] = [r for r in outcome.rejects if r["column"] == "host"]
+    assert reject["row"] == 2 and "8,000 characters" in reject["reason"]
+    names = loaded.read("MATCH (p:Platform) WHERE p.name = '辽宁省超长单元格重点实验室' RETURN p.id AS id")
+    assert len(names) == 1
+
+
+def test_a_refused_new_document_leaves_nothing(
+    loaded: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store refuses a statement mid-load (after the Document node was written): the file fails with
+    its path in the error, and the store is exactly as before, no 'loading' document left behind."""
+    import app.store.loader as loader
+
+    def refuse(*_: object, **__: object) -> object:
+        raise StoreError("refused by the test")
+
+    before = digest(loaded)
+    monkeypatch.setattr(loader, "write_prepared", refuse)
+    bad = write_good(tmp_path, "辽宁省_平台名单_refused")
+    report = ingest_paths(loaded, [bad], workers=0, bulk=False)
+    [outcome] = report.files
+    assert outcome.error is not None and str(bad) in str(outcome.error) and "refused by the test" in str(outcome.error)
+    assert digest(loaded) == before
+    assert not documents_not_complete(loaded)

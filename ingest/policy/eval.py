@@ -246,12 +246,13 @@ SPLITS: dict[str, tuple[str, ...]] = {
     "constructed": ("data/gold/constructed_gold.json",),
     "dev": ("data/gold/real_dev_gold.json",),
     "test": ("data/gold/real_test_gold.json",),
+    "holdout": ("data/gold/real_holdout_gold.json",),
 }
-SPLITS["all"] = SPLITS["seeds"] + SPLITS["dev"] + SPLITS["test"]
+SPLITS["all"] = SPLITS["seeds"] + SPLITS["dev"] + SPLITS["test"] + SPLITS["holdout"]
 
 
 def split_golds(split: str) -> list[Path]:
-    """The gold files of a split (seeds | constructed | dev | test | all) that exist in the checkout."""
+    """The gold files of a split (seeds | constructed | dev | test | holdout | all) that exist in the checkout."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
     return [REPO_ROOT / g for g in SPLITS[split] if (REPO_ROOT / g).is_file()]

@@ -206,9 +206,7 @@ def evaluate(
     ] = None,
     split: Annotated[
         list[str] | None,
-        typer.Option(
-            "--split", help="seeds | constructed | dev | test | holdout | all (repeatable; the gold files of a split)"
-        ),
+        typer.Option("--split", help="seeds | constructed | dev | test | holdout | all (repeatable)"),
     ] = None,
     paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,
 ) -> None:

@@ -1,4 +1,4 @@
-"""API latency and throughput on the embedded store (docs/benchmarks/api.md).
+"""API latency and throughput on the embedded store or Neo4j (--store URL) (docs/benchmarks/api.md).
 
 Generates --platforms inventory rows with ingest.synth.generate, ingests them with
 ingest.pipeline.run.ingest_paths (which computes search_text) into a fresh
@@ -37,13 +37,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import ingest.pipeline.run as ingest_run  # noqa: E402
-from app.store.falkordb.server import stop_server  # noqa: E402
-from app.store.falkordb.store import FalkorStore  # noqa: E402
+from app.store.factory import open_store, stop_local  # noqa: E402
+from app.store.protocol import GraphStore  # noqa: E402
 from ingest.synth.generator import generate  # noqa: E402
 
 
 def load_synth(
-    store: FalkorStore,
+    store: GraphStore,
     platforms: int,
     seed: int,
     work: Path,
@@ -63,7 +63,7 @@ def load_synth(
     return {"generate": gen_s, "ingest incl. inferred links": ingest_s, "links": links}
 
 
-def apply_search_index(store: FalkorStore) -> None:
+def apply_search_index(store: GraphStore) -> None:
     """The schema (with its full-text search indexes) as `innokg init` applies it."""
     store.apply_schema()
 
@@ -81,12 +81,12 @@ COMMON = (
 )  # fmt: skip
 
 
-def chain_ids(store: FalkorStore) -> list[str]:
+def chain_ids(store: GraphStore) -> list[str]:
     ids = [r["id"] for r in store.read("MATCH (c:IndustrialChain) RETURN c.id AS id")]
     return ids + [r["id"] for r in store.read("MATCH (c:IndustrialCluster) RETURN c.id AS id")]
 
 
-def pick_targets(store: FalkorStore, rng: random.Random, n: int) -> dict[str, list[str]]:
+def pick_targets(store: GraphStore, rng: random.Random, n: int) -> dict[str, list[str]]:
     """Request URLs per endpoint family, drawn from the loaded graph."""
     clusters = [r["id"] for r in store.read("MATCH (c:LabCluster) RETURN c.id AS id")]
     plats = store.read(
@@ -129,8 +129,8 @@ def warm_up(base: str, urls: list[str]) -> float:
     return time.perf_counter() - t
 
 
-def start_server(path: Path, graph: str, port: int, args: argparse.Namespace) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "INNOKG_STORE": f"embedded:{path}", "INNOKG_GRAPH": graph, "PYTHONPATH": str(REPO)}
+def start_server(url: str, graph: str, port: int, args: argparse.Namespace) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "INNOKG_STORE": url, "INNOKG_GRAPH": graph, "PYTHONPATH": str(REPO)}
     env |= {"INNOKG_CACHE_ENTRIES": str(args.cache_entries), "INNOKG_THREADS": str(args.threads)}
     cmd = [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log", "--workers", str(args.workers)]
@@ -231,6 +231,7 @@ def main() -> None:
     ap.add_argument("--institutions", type=int, default=None, help="generator: about this many hosts")
     ap.add_argument("--clusters", type=int, default=None, help="generator: this many lab clusters")
     ap.add_argument("--keep", type=Path, default=None, help="reuse/keep the store at this path")
+    ap.add_argument("--store", default="", help="a store URL (bolt://user:pw@host:port for Neo4j) instead of --keep")
     ap.add_argument("--loop", default="asyncio", help="uvicorn --loop: asyncio | uvloop")
     ap.add_argument("--http", default="h11", help="uvicorn --http: h11 | httptools")
     ap.add_argument("--threads", type=int, default=40, help="INNOKG_THREADS: sync-route thread pool size")
@@ -242,7 +243,9 @@ def main() -> None:
     rng = random.Random(1)
     path = args.keep or Path(tempfile.mkdtemp(prefix="innokg-bench-"))
     graph = f"bench_{args.platforms}"
-    store = FalkorStore(path, graph=graph)
+    url = args.store or f"embedded:{path}"
+    store = open_store(url, graph=graph)
+    engine = f"{store.backend} ({store.health().server_version})"
     loaded = store.read("MATCH (p:Platform) RETURN count(p) AS n")[0]["n"]
     t0 = time.perf_counter()
     stages: dict[str, float] = {}
@@ -254,7 +257,7 @@ def main() -> None:
         for lb in ("Platform", "Institution", "LabCluster", "Evidence")
     }
     targets = pick_targets(store, rng, args.requests)
-    proc = start_server(path, graph, args.port, args)
+    proc = start_server(url, graph, args.port, args)
     base = f"http://127.0.0.1:{args.port}"
     results: list[dict[str, Any]] = []
     try:
@@ -269,8 +272,8 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=10)
         store.close()
-        if args.keep is None:
-            stop_server(path)
+        if args.keep is None and not args.store:
+            stop_local(url)
             shutil.rmtree(path, ignore_errors=True)
     print(
         f"### API latency — {counts['Platform']:,} platforms, {counts['Institution']:,} institutions, "
@@ -282,6 +285,7 @@ def main() -> None:
         f"{args.requests} requests per endpoint and phase; "
         f"uvicorn ({args.workers} worker process(es)) and the load generator share the 2 cores.\n"
     )
+    print(f"Store: {engine}.\n")
     print(
         f"Server: uvicorn --workers {args.workers} --loop {args.loop} --http {args.http}, "
         f"threads {args.threads}, cache entries {args.cache_entries}; timed phases by {args.client}.\n"

@@ -8,7 +8,7 @@ import pytest
 
 from app.model.batch import GraphBatch
 from app.model.schema import NODES, RELS, Label, Rel, label_of_id, stable_id
-from app.store.queries import schema_statements
+from app.store.queries import query, schema_statements
 
 
 def test_neo4j_schema_has_a_constraint_and_indexes_per_label() -> None:
@@ -61,6 +61,34 @@ def test_searchable_labels_have_search_indexes() -> None:
         stmt = f"CALL db.idx.fulltext.createNodeIndex({{label: '{lb}', stopwords: []}}, {{field: 'search_text', nostem: true}})"
         assert stmt in falkor, lb
     fulltext = [s for s in schema_statements("neo4j") if s.startswith("CREATE FULLTEXT INDEX search_")]
-    assert len(fulltext) == len(searchable)
+    per_label = [s for s in fulltext if not s.startswith("CREATE FULLTEXT INDEX search_name ")]
+    assert len(per_label) == len(searchable)
     for lb in searchable:  # one per label, as FalkorDB has: search_entities caps candidates per label
-        assert any(f"search_{lb.lower()} IF NOT EXISTS FOR (n:{lb}) ON EACH [n.search_text]" in s for s in fulltext)
+        assert any(f"search_{lb.lower()} IF NOT EXISTS FOR (n:{lb}) ON EACH [n.search_text]" in s for s in per_label)
+
+
+def test_neo4j_exact_name_index_and_search_statement_cover_every_searchable_label() -> None:
+    """search_entities.neo4j.cypher asks search_<label> for the labels it lists and takes exact names from
+    search_name: both must name every searchable label (a label added to the model and left out here would
+    silently drop out of search on Neo4j)."""
+    searchable = sorted(s.label.value for s in NODES.values() if s.searchable)
+    (name_index,) = [s for s in schema_statements("neo4j") if s.startswith("CREATE FULLTEXT INDEX search_name ")]
+    m = re.search(r"FOR \(n:([\w|]+)\)", name_index)
+    assert m is not None and sorted(m.group(1).split("|")) == searchable
+    assert "'keyword'" in name_index and "ON EACH [n.name]" in name_index
+    text = query("search_entities", "neo4j").text
+    for listed in re.findall(r"\[k IN \[([^\]]+)\]", text):
+        assert sorted(x.strip(" '") for x in listed.split(",")) == searchable
+
+
+def test_neo4j_single_character_search_has_a_text_index_and_a_branch_per_searchable_label() -> None:
+    """search_contains.neo4j.cypher: one UNION branch per searchable label, each on a TEXT index (CONTAINS)."""
+    text = "\n".join(schema_statements("neo4j"))
+    branches = query("search_contains", "neo4j").text
+    for spec in NODES.values():
+        if not spec.searchable:
+            continue
+        lb = spec.label.value
+        prop = "title" if spec.label is Label.DOCUMENT else "name"
+        assert re.search(rf"CREATE TEXT INDEX \w+ IF NOT EXISTS FOR \(n:{lb}\) ON \(n\.{prop}\)", text), lb
+        assert f"MATCH (n:{lb}) WHERE '{lb}' IN $labels AND n.{prop} CONTAINS $q" in branches, lb

@@ -1,7 +1,8 @@
 """Production backend: Neo4j 5 through the official driver, the Neo4j way.
 
-Reads: ``execute_read`` in a READ-mode session (the server refuses writes there; a cluster routes them to
-a reader) with a server-side transaction timeout (``neo4j.unit_of_work(timeout=…)``). Writes:
+Reads: one auto-commit transaction in a READ-mode session (the server refuses writes there; a cluster routes
+them to a reader) with a server-side transaction timeout (``neo4j.Query(timeout=…)``); on an error the driver
+calls retryable the read runs again through ``execute_read``, which retries. Writes:
 ``execute_write`` (one managed transaction per batch, retried by the driver on transient errors and
 leader switches for up to ``max_transaction_retry_time``). ``database=`` is always passed so no call depends on
 the user's home database. ``neo4j://`` URLs use the routing driver (clusters, Aura); ``bolt://`` a direct
@@ -125,6 +126,13 @@ def _error(exc: Exception, url: str) -> StoreError:
     return StoreError(str(exc))
 
 
+def _worth_rerunning(exc: nex.Neo4jError | nex.DriverError) -> bool:
+    """A read that failed this way may succeed on another connection or server; a timeout or the memory cap
+    would only fail again, later."""
+    code = (exc.code or "") if isinstance(exc, nex.Neo4jError) else ""
+    return exc.is_retryable() and "TimedOut" not in code and "MemoryPoolOutOfMemory" not in code
+
+
 def _first_line(exc: Exception) -> str:
     """The driver's message on one line (it spreads a connection failure over several)."""
     return " ".join(str(exc).split())[:300] or type(exc).__name__
@@ -173,9 +181,21 @@ class Neo4jStore:
         raise AssertionError("unreachable")
 
     def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+        """One auto-commit transaction in a READ session (one round trip: RUN and PULL pipelined, no BEGIN or
+        COMMIT). A read can run again safely, so an error the driver calls retryable (a restart, a leader
+        switch, a dropped connection) sends it through the managed ``execute_read`` path, which retries for
+        up to ``RETRY_S``. Measured in docs/benchmarks/api.md (Neo4j)."""
         args = dict(params or {})
+        timeout = timeout_ms / 1000 if timeout_ms else _timeout_s(READ_TIMEOUT_ENV)
+        try:
+            return self._read_once(query, args, timeout)
+        except (nex.Neo4jError, nex.DriverError) as exc:
+            if not _worth_rerunning(exc):
+                raise _error(exc, self.url) from exc
+        except BufferError:
+            pass  # a connection left half-written: _in_session replaces the pool
 
-        @neo4j.unit_of_work(timeout=timeout_ms / 1000 if timeout_ms else _timeout_s(READ_TIMEOUT_ENV))
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             return _rows(tx.run(query, args))
 
@@ -184,6 +204,10 @@ class Neo4jStore:
             return rows
         except Exception as exc:
             raise _error(exc, self.url) from exc
+
+    def _read_once(self, query: str, args: dict[str, Any], timeout: float) -> list[Row]:
+        with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+            return _rows(s.run(neo4j.Query(query, timeout=timeout), args))
 
     def write(self, statements: Sequence[Statement]) -> list[list[Row]]:
         @neo4j.unit_of_work(timeout=_timeout_s(WRITE_TIMEOUT_ENV))

@@ -43,6 +43,7 @@ class Doc:
     region: gazetteer.Region | None = None
     year: int | None = None
     own_numbers: list[DocNumber] = field(default_factory=list)
+    memo: dict[str, object] = field(default_factory=dict)  # results computed once by later stages
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ _BAD_MOD = re.compile(rf"[^{CJK}]|的|[一二三四五六七八九十百千万�
 
 
 @cache
-def _mod_vocab() -> frozenset[str]:
+def mod_vocab() -> frozenset[str]:
     """Words that modify a platform kind: the tokens of the kinds the type lexicon lists and of the
     industry terms (工业互联网平台, 概念验证中心), not region or level words."""
     words: set[str] = set()
@@ -62,7 +62,7 @@ def open_kind(doc: Doc, hs: int, he: int) -> tuple[int, str, str | None] | None:
     text = doc.text
     head = text[hs:he]
     toks = lcut(text[max(0, hs - 12) : hs])
-    vocab = _mod_vocab()
+    vocab = mod_vocab()
     run: list[str] = []
     for tok in reversed(toks):
         if len(run) == 4 or tok in STOP_TOKENS or tok in REGIONS or _BAD_MOD.search(tok):

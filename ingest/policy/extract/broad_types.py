@@ -44,7 +44,9 @@ _UMBRELLA = re.compile(
     r"^(?:科技|科学技术|重大|高能级|各类|新型|综合|专业|重点|战略|开放|承接|国家级|省级|高水平)*"
     r"(?:创新|创业|创新创业|双创|科技|服务|科技服务|研究|研发|合作|创新合作)*$"
 )
-_QUALITY = re.compile(r"^(?:企业|重大|特色|专业化|高水平|高能级|一流|先进级|区域级|企业级|行业级|高端|示范性)(?=..)")
+_QUALITY = re.compile(
+    r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
+)
 
 
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
@@ -77,7 +79,7 @@ def _plain_modifier(rest: str, head: str) -> bool:
 def _clean_type(kind: str, head: str) -> str:
     """The kind without quotes and a leading quality word (专业化科技服务平台 → 科技服务平台)."""
     kind = re.sub(r"[“”\"'‘’]", "", kind)
-    stripped = _QUALITY.sub("", kind)
+    stripped = _QUALITY.sub("", re.sub(r"^[^型]{1,5}型(?=.{5,})", "", kind))  # 综合型工业互联网平台
     return stripped if len(stripped) > len(head) + 1 else kind
 
 
@@ -152,8 +154,11 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     (lexicon and specific heads), which they must not overlap and with which they may be enumerated."""
     covered = bytearray(len(doc.text) + 1)
     for h in known:
+        if "umbrella" in h.entry.flags:
+            continue  # 育种创新平台 is a kind although 创新平台 is a class
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     cands = _candidates(doc, covered)
+    doc.memo["broad_candidates"] = [_hit(s, e, kind, level) for s, e, kind, level, _ in cands]
     text = doc.text
     spans = [(s, e) for s, e, *_ in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
     n = len(cands)
@@ -176,7 +181,7 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
 
 
 # An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).
-_OWNER = re.compile(r"^(?:规模以上工业|规上工业|制造业|工业)?企业(?=..)")
+_OWNER = re.compile(r"^(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)(?=..)")
 
 
 def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
@@ -212,3 +217,12 @@ def open_hits(doc: Doc) -> list[TypeHit]:
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
+
+
+def countable_hits(doc: Doc) -> list[TypeHit]:
+    """Kinds a count may count: the open kinds and every broad-head phrase, context test or not (a count is
+    context enough: 培育3家…综合型工业互联网平台)."""
+    hits = open_hits(doc)
+    cands = doc.memo.get("broad_candidates") or []
+    assert isinstance(cands, list)
+    return sorted(hits + cands, key=lambda h: (h.start, -h.end))

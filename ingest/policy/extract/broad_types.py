@@ -19,7 +19,7 @@ from ingest.policy.extract.open_types import UNMAPPED, map_kind, mod_vocab, open
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
-    r"(?:平台|中心|基地|产业园|园区|节点|直联点|机构|载体|联盟|工厂|车间|企业|示范区|试验区|实验站|"
+    r"(?:平台|中心|基地|产业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
     r"冠军|基础设施|交易市场|交易场所)"
     r"(?!城市|城区|镇|村|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
@@ -41,8 +41,8 @@ _AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布�
 _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
 _UMBRELLA = re.compile(
-    r"^(?:科技|科学技术|重大|高能级|各类|新型|综合|专业|重点|战略|开放|承接|国家级|省级|高水平)*"
-    r"(?:创新|创业|创新创业|双创|科技|服务|科技服务|研究|研发|合作|创新合作)*$"
+    r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
+    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|服务|科技服务|研究|研发|科研|合作|创新合作|人才)*$"
 )
 _QUALITY = re.compile(
     r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
@@ -58,6 +58,24 @@ _ST_WORD = re.compile(
 )
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
 _NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学|学院|公司|集团|园区")
+# verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
+_CONTROL_VERBS = {
+    "要",
+    "应",
+    "应当",
+    "允许",
+    "重视",
+    "无",
+    "有关",
+    "实现",
+    "提高",
+    "保留",
+    "补齐",
+    "发展",
+    "开展",
+    "担起",
+    "适合",
+}
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
 
@@ -68,10 +86,12 @@ def _plain_modifier(rest: str, head: str) -> bool:
     if _NAMED_MOD.search(rest) or (head in _NEEDS_ST and not _ST_WORD.search(rest)):
         return False
     vocab = mod_vocab()
-    for tok in lcut(rest):
-        if tok in STOP_TOKENS and tok not in vocab:
-            return False
-        if tok not in vocab and pos_table().get(tok, "n") in _STOP_POS:
+    toks = lcut(rest)
+    for i, tok in enumerate(toks):
+        if tok in vocab:
+            continue
+        tag = pos_table().get(tok, "n")
+        if tok in STOP_TOKENS or tok in _CONTROL_VERBS or (tag in _STOP_POS and not (tag == "v" and i > 0)):
             return False
     return True
 

@@ -19,6 +19,9 @@ _SENT = re.compile(r"[^。;!?\n]{1,2000}")
 _HEADING = re.compile(
     r"(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]|\([一二三四五六七八九十]+\)|到\s*20\d{2}\s*年)"
 )
+# paragraphs that open a work report's review of the past year / its plan for this year
+_REVIEW = re.compile(r"^(?:各位代表[!,:]?)?(?:回顾)?过去(?:的)?一年")
+_THIS_YEAR = re.compile(r"^今年[是,]")
 _PERIOD_YEAR = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 
@@ -81,6 +84,10 @@ class Doc:
                 year = _stated_year(stripped)
                 if year is not None:
                     out.append((start, year))
+            elif self.year is not None and _REVIEW.match(stripped):
+                out.append((start, self.year - 1))  # a work report's review of the past year
+            elif self.year is not None and _THIS_YEAR.match(stripped):
+                out.append((start, self.year))
             first = False
         return out
 

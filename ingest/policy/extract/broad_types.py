@@ -42,7 +42,7 @@ _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
 _UMBRELLA = re.compile(
     r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
-    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|服务|科技服务|研究|研发|科研|合作|创新合作|人才)*$"
+    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才)*$"
 )
 _QUALITY = re.compile(
     r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
@@ -61,6 +61,10 @@ _NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|�
 # verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
 _CONTROL_VERBS = {
     "要",
+    "保障",
+    "确保",
+    "提升",
+    "强化",
     "应",
     "应当",
     "允许",
@@ -76,6 +80,9 @@ _CONTROL_VERBS = {
     "担起",
     "适合",
 }
+# an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
+_DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
+_CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
 
@@ -85,13 +92,21 @@ def _plain_modifier(rest: str, head: str) -> bool:
     a catch-all."""
     if _NAMED_MOD.search(rest) or (head in _NEEDS_ST and not _ST_WORD.search(rest)):
         return False
+    if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
+        return False
     vocab = mod_vocab()
     toks = lcut(rest)
     for i, tok in enumerate(toks):
+        if tok in _CONTROL_VERBS:
+            return False
         if tok in vocab:
             continue
         tag = pos_table().get(tok, "n")
-        if tok in STOP_TOKENS or tok in _CONTROL_VERBS or (tag in _STOP_POS and not (tag == "v" and i > 0)):
+        if (
+            (tok in STOP_TOKENS and tok not in _CONTENT)
+            or tok in _CONTROL_VERBS
+            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1)))
+        ):
             return False
     return True
 
@@ -157,7 +172,7 @@ def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str |
         hs, he = m.span()
         if covered[hs] or covered[he - 1]:
             continue
-        found = open_kind(doc, hs, he)
+        found = open_kind(doc, hs, he, _CONTENT)
         if found is None:
             continue
         s, kind, level = found

@@ -56,16 +56,17 @@ def _level_before(text: str, pos: int) -> str | None:
     return None
 
 
-def open_kind(doc: Doc, hs: int, he: int) -> tuple[int, str, str | None] | None:
+def open_kind(doc: Doc, hs: int, he: int, content: frozenset[str] = frozenset()) -> tuple[int, str, str | None] | None:
     """(start, kind, level) of a platform kind whose head is text[hs:he]; None when it is no kind. The
-    modifier is the run of up to four kind words right before the head."""
+    modifier is the run of up to four kind words right before the head (`content`: stop tokens that are
+    kind words before this head, 服务 in 科技服务平台)."""
     text = doc.text
     head = text[hs:he]
     toks = lcut(text[max(0, hs - 12) : hs])
     vocab = mod_vocab()
     run: list[str] = []
     for tok in reversed(toks):
-        if len(run) == 4 or tok in STOP_TOKENS or tok in REGIONS or _BAD_MOD.search(tok):
+        if len(run) == 4 or (tok in STOP_TOKENS and tok not in content) or tok in REGIONS or _BAD_MOD.search(tok):
             break
         tag = pos_table().get(tok, "x")
         if tok not in vocab and tag not in _NOUNISH and tag != "v":

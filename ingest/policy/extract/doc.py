@@ -17,7 +17,8 @@ _SENT = re.compile(r"[^。;!?\n]{1,2000}")
 
 
 _HEADING = re.compile(
-    r"(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]|\([一二三四五六七八九十]+\)|到\s*20\d{2}\s*年)"
+    r"(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]|\([一二三四五六七八九十]+\)|到\s*20\d{2}\s*年"
+    r"|(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)(?=[^,。;:!?]{0,12}$))"  # a short line 2024年工作回顾 heads a section too
 )
 # paragraphs that open a work report's review of the past year / its plan for this year
 _REVIEW = re.compile(r"^(?:各位代表[!,:]?)?(?:回顾)?过去(?:的)?一年")

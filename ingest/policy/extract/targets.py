@@ -142,6 +142,8 @@ def _type_of(
 
 
 # what may follow a count that counts the sentence's last kind: a bound word and nothing else
+# a clause that names its own thing before its count (…消费集聚区2个) does not count the previous kind
+_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所]\s*$")
 _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 
@@ -153,6 +155,8 @@ def _type_further(doc: Doc, ss: int, sent: str, m: re.Match[str], ce: int) -> Ty
         if sent[i] in ",;:":
             end = i
             break
+    if _UNIT_ONLY.match(sent[m.end() : ce]):
+        return None  # 外贸企业132家、…: the count closes its own clause
     nxt = _NUM.search(sent, ce, end)
     stop = nxt.start() if nxt else end
     hits = _kinds_between(doc, ss + ce, ss + stop)
@@ -187,7 +191,7 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
         before = [h for h in clause_hits if h.end <= pos]
         after = [h for h in clause_hits if h.start >= ss + m.end()]
         th = _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
-        if th is None and last and _UNIT_ONLY.match(sent[m.end() : ce]):
+        if th is None and last and _UNIT_ONLY.match(sent[m.end() : ce]) and not _NOUN_END.search(sent[cs : m.start()]):
             th = last[0]  # 到2025年达到50家: the count of the kind counted before
         if th is None:
             continue

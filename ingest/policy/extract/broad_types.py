@@ -20,7 +20,7 @@ from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
     r"(?:平台|中心|基地|产业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
-    r"冠军|基础设施|交易市场|交易场所)"
+    r"冠军|基础设施|交易市场|交易场所|试点示范)"
     r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
@@ -82,6 +82,7 @@ _CONTROL_VERBS = {
 }
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
 _DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
@@ -171,6 +172,11 @@ def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str |
     for m in _BROAD.finditer(text, 0, doc.body_end):
         hs, he = m.span()
         if covered[hs] or covered[he - 1]:
+            continue
+        quoted = _QUOTED.search(text, max(0, hs - 12), hs)
+        if quoted is not None and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}:
+            # a quoted designation: “数字领航”企业, “领跑者”企业
+            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False))
             continue
         found = open_kind(doc, hs, he, _CONTENT)
         if found is None:

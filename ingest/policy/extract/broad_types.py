@@ -167,7 +167,7 @@ def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]
 
 def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str | None, bool]]:
     """(start, end, kind, level, has level word) of broad-head phrases outside dictionary hits."""
-    out = []
+    out: list[tuple[int, int, str, str | None, bool]] = []
     text = doc.text
     for m in _BROAD.finditer(text, 0, doc.body_end):
         hs, he = m.span()

@@ -10,6 +10,7 @@ with a synthetic lexicon entry, so that targets can count it (`open_hits`)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest.policy import lexicon as lx
@@ -260,10 +261,18 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     return memo
 
 
-def countable_hits(doc: Doc) -> list[TypeHit]:
-    """Kinds a count may count: the open kinds and every broad-head phrase, context test or not (a count is
-    context enough: 培育3家…综合型工业互联网平台)."""
-    hits = open_hits(doc)
-    cands = doc.memo.get("broad_candidates") or []
-    assert isinstance(cands, list)
-    return sorted(hits + cands, key=lambda h: (h.start, -h.end))
+def countable_hits(doc: Doc, s: int, e: int) -> list[TypeHit]:
+    """Kinds a count in [s, e) may count: the open kinds and every broad-head phrase, context test or not (a
+    count is context enough: 培育3家…综合型工业互联网平台). Sorted once per document, looked up by bisection."""
+    memo = doc.memo.get("countable")
+    if memo is None:
+        kinds = open_hits(doc)  # also leaves the broad candidates in the memo
+        cands = doc.memo.get("broad_candidates") or []
+        assert isinstance(cands, list)
+        hits = sorted(kinds + cands, key=lambda h: (h.start, -h.end))
+        memo = (hits, [h.start for h in hits])
+        doc.memo["countable"] = memo
+    assert isinstance(memo, tuple)
+    hits, starts = memo
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    return [hits[i] for i in range(lo, hi) if hits[i].end <= e]

@@ -110,12 +110,6 @@ class Doc:
         return [h.start for h in self._by_start]
 
     def hits_between(self, s: int, e: int) -> list[TypeHit]:
-        """Type hits lying inside [s, e) (hits are sorted by start)."""
-        i = bisect.bisect_left(self._hit_starts, s)
-        out = []
-        for h in self._by_start[i:]:
-            if h.start >= e:
-                break
-            if h.end <= e:
-                out.append(h)
-        return out
+        """Type hits lying inside [s, e) (hits are sorted by start; no copy of the list's tail per call)."""
+        lo, hi = bisect.bisect_left(self._hit_starts, s), bisect.bisect_left(self._hit_starts, e)
+        return [self._by_start[i] for i in range(lo, hi) if self._by_start[i].end <= e]

@@ -68,14 +68,30 @@ def _split_clauses(sent: str) -> list[tuple[int, int]]:
     return out
 
 
-def _year(doc: Doc, sent: str, upto: int, para_before: str = "", pos: int = 0) -> tuple[int | None, str]:
+_PARA_YEAR = re.compile(r"(?:^|[。;])\s*到\s*((?:19|20)\d{2})\s*年\s*,(?!.*到\s*(?:19|20)\d{2}\s*年)", re.MULTILINE)
+
+
+def _paragraph_year(doc: Doc, ss: int) -> int | None:
+    """The year a sentence-leading 到YYYY年, earlier in the paragraph states (its last 2,000 characters at most,
+    read once per sentence: linear on texts without line breaks)."""
+    memo = doc.memo.setdefault("paragraph_year", {})
+    assert isinstance(memo, dict)
+    if ss not in memo:
+        para_s = doc.text.rfind("\n", max(0, ss - 2000), ss) + 1 or max(0, ss - 2000)
+        m = _PARA_YEAR.search(doc.text, para_s, ss)
+        memo[ss] = int(m.group(1)) if m else None
+    year = memo[ss]
+    assert year is None or isinstance(year, int)
+    return year
+
+
+def _year(doc: Doc, sent: str, upto: int, para_year: int | None = None, pos: int = 0) -> tuple[int | None, str]:
     m = re.search(r"到\s*((?:19|20)\d{2})\s*年", sent)
     if m:
         return int(m.group(1)), "by_year"
     # a sentence-leading 到YYYY年, scopes over the following sentences of its paragraph
-    m = re.search(r"(?:^|[。;])\s*到\s*((?:19|20)\d{2})\s*年\s*,(?!.*到\s*(?:19|20)\d{2}\s*年)", para_before)
-    if m and not re.search(r"(?:19|20)\d{2}\s*年", sent):
-        return int(m.group(1)), "by_year_paragraph"
+    if para_year is not None and not re.search(r"(?:19|20)\d{2}\s*年", sent):
+        return para_year, "by_year_paragraph"
     m = re.search(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*年", sent)
     if m:
         return int(m.group(2)), "period_end"
@@ -112,9 +128,7 @@ def _kind_and_year(
     base = re.search(r"由\s*((?:19|20)\d{2})\s*年的\s*$", sent[cs : m.start()])
     if base:
         return "baseline_total", int(base.group(1)), "baseline_year"
-    text = doc.text
-    para_s = text.rfind("\n", 0, ss) + 1
-    year, yrule = _year(doc, sent, m.start(), text[para_s:ss], ss + m.start())
+    year, yrule = _year(doc, sent, m.start(), _paragraph_year(doc, ss), ss + m.start())
     left = sent[cs : m.start()] + (sent[m.end() : ce] if not before else "")
     kind = _kind_word([left, sent[: m.start()]])
     if yrule in {"sentence_year", "document_year", "heading_year"} and (
@@ -147,16 +161,17 @@ _NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所]\s*$")
 _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 
+_COMMA = re.compile(r"[,;:]")
+
+
 def _type_further(doc: Doc, ss: int, sent: str, m: re.Match[str], ce: int) -> TypeHit | None:
     """培育3家在国内具有较强影响力的跨行业、跨领域综合型工业互联网平台: the kind a count counts may lie past
-    the 、 that ended its clause, up to the next comma, when no other count comes first."""
-    end = len(sent)
-    for i in range(ce, len(sent)):
-        if sent[i] in ",;:":
-            end = i
-            break
+    the 、 that ended its clause, up to the next comma (within 60 characters: linear on long sentences), when
+    no other count comes first."""
     if _UNIT_ONLY.match(sent[m.end() : ce]):
         return None  # 外贸企业132家、…: the count closes its own clause
+    comma = _COMMA.search(sent, ce, ce + 60)
+    end = comma.start() if comma else min(len(sent), ce + 60)
     nxt = _NUM.search(sent, ce, end)
     stop = nxt.start() if nxt else end
     hits = _kinds_between(doc, ss + ce, ss + stop)
@@ -167,7 +182,7 @@ def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
     """Kinds a count may count in [s, e): lexicon hits and open kinds (broad_types), a hit inside a longer
     one dropped (创新平台 inside 育种创新平台)."""
     hits = [h for h in doc.hits_between(s, e) if "nameonly" not in h.entry.flags]
-    hits += [h for h in countable_hits(doc) if s <= h.start and h.end <= e]
+    hits += countable_hits(doc, s, e)
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[TypeHit] = []
     for h in hits:

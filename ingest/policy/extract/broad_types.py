@@ -16,7 +16,7 @@ import re
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
-from ingest.policy.extract.open_types import UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
+from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
@@ -84,6 +84,7 @@ _CONTROL_VERBS = {
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
 _DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
+_FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
@@ -96,6 +97,8 @@ def _plain_modifier(rest: str, head: str) -> bool:
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
         return False
+    if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 4)):
+        return False  # 创业投资机构, 科技金融专营机构; 科技服务机构 is a class
     vocab = mod_vocab()
     toks = lcut(rest)
     for i, tok in enumerate(toks):
@@ -244,9 +247,22 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
             continue
         found = open_kind(doc, hs, he)
         if found is not None:
-            s, kind, level = found
-            out.append(_hit(s, he, kind, level))
+            s, _kind, level = found
+            s = _after_governing_word(doc.text, s, hs)
+            if s < hs or doc.text[hs:he] in BARE_OK:
+                out.append(_hit(s, he, doc.text[s:he], level))
     return out
+
+
+def _after_governing_word(text: str, s: int, hs: int) -> int:
+    """Where the modifier text[s:hs] starts after its last governing verb or function word: 允许研发机构,
+    无研发机构, 条例有关研发机构 are 研发机构."""
+    pos = s
+    for tok in lcut(text[s:hs]):
+        pos += len(tok)
+        if tok in _CONTROL_VERBS or pos_table().get(tok, "n") in {"d", "p", "c", "r", "u", "uj", "ul", "y"}:
+            s = pos
+    return s
 
 
 def open_hits(doc: Doc) -> list[TypeHit]:

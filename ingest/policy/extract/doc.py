@@ -17,8 +17,12 @@ _SENT = re.compile(r"[^。;!?\n]{1,2000}")
 
 
 _HEADING = re.compile(
-    r"(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]|\([一二三四五六七八九十]+\)|到\s*20\d{2}\s*年)"
+    r"(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分]|\([一二三四五六七八九十]+\)|到\s*20\d{2}\s*年"
+    r"|(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)(?=[^,。;:!?]{0,12}$))"  # a short line 2024年工作回顾 heads a section too
 )
+# paragraphs that open a work report's review of the past year / its plan for this year
+_REVIEW = re.compile(r"^(?:各位代表[!,:]?)?(?:回顾)?过去(?:的)?一年")
+_THIS_YEAR = re.compile(r"^今年[是,]")
 _PERIOD_YEAR = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 
@@ -43,6 +47,7 @@ class Doc:
     region: gazetteer.Region | None = None
     year: int | None = None
     own_numbers: list[DocNumber] = field(default_factory=list)
+    memo: dict[str, object] = field(default_factory=dict)  # results computed once by later stages
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -80,6 +85,10 @@ class Doc:
                 year = _stated_year(stripped)
                 if year is not None:
                     out.append((start, year))
+            elif self.year is not None and _REVIEW.match(stripped):
+                out.append((start, self.year - 1))  # a work report's review of the past year
+            elif self.year is not None and _THIS_YEAR.match(stripped):
+                out.append((start, self.year))
             first = False
         return out
 
@@ -101,12 +110,6 @@ class Doc:
         return [h.start for h in self._by_start]
 
     def hits_between(self, s: int, e: int) -> list[TypeHit]:
-        """Type hits lying inside [s, e) (hits are sorted by start)."""
-        i = bisect.bisect_left(self._hit_starts, s)
-        out = []
-        for h in self._by_start[i:]:
-            if h.start >= e:
-                break
-            if h.end <= e:
-                out.append(h)
-        return out
+        """Type hits lying inside [s, e) (hits are sorted by start; no copy of the list's tail per call)."""
+        lo, hi = bisect.bisect_left(self._hit_starts, s), bisect.bisect_left(self._hit_starts, e)
+        return [self._by_start[i] for i in range(lo, hi) if self._by_start[i].end <= e]

@@ -25,7 +25,7 @@ _HEAD = re.compile(
     r"交易市场|中试基地|中试平台)"
     r"(?!建设|体系|管理|运行|负责|主任|内|的?[和与]?(?:负责人|职工|人员))"
 )
-_BARE_OK = {"孵化器", "加速器", "联合体", "研发机构", "研究机构", "孵化机构", "产业园", "科技园"}
+BARE_OK = {"联合实验室", "孵化器", "加速器", "联合体", "研发机构", "研究机构", "孵化机构", "产业园", "科技园"}
 # Pure umbrella phrases (创新平台, 科技创新载体): a class of all platforms, not a kind of one.
 _UMBRELLA_MOD = re.compile(r"^(?:科技|科学技术|重大|高能级|国家级|各类|各级|新型|综合)?(?:创新|创业|创新创业|科技)?$")
 _ENTERPRISE_MOD = re.compile(r"科技|高新|创新|领军|示范|专精特新|单项冠军|瞪羚|独角兽")
@@ -33,7 +33,7 @@ _BAD_MOD = re.compile(rf"[^{CJK}]|的|[一二三四五六七八九十百千万�
 
 
 @cache
-def _mod_vocab() -> frozenset[str]:
+def mod_vocab() -> frozenset[str]:
     """Words that modify a platform kind: the tokens of the kinds the type lexicon lists and of the
     industry terms (工业互联网平台, 概念验证中心), not region or level words."""
     words: set[str] = set()
@@ -56,16 +56,17 @@ def _level_before(text: str, pos: int) -> str | None:
     return None
 
 
-def open_kind(doc: Doc, hs: int, he: int) -> tuple[int, str, str | None] | None:
+def open_kind(doc: Doc, hs: int, he: int, content: frozenset[str] = frozenset()) -> tuple[int, str, str | None] | None:
     """(start, kind, level) of a platform kind whose head is text[hs:he]; None when it is no kind. The
-    modifier is the run of up to four kind words right before the head."""
+    modifier is the run of up to four kind words right before the head (`content`: stop tokens that are
+    kind words before this head, 服务 in 科技服务平台)."""
     text = doc.text
     head = text[hs:he]
     toks = lcut(text[max(0, hs - 12) : hs])
-    vocab = _mod_vocab()
+    vocab = mod_vocab()
     run: list[str] = []
     for tok in reversed(toks):
-        if len(run) == 4 or tok in STOP_TOKENS or tok in REGIONS or _BAD_MOD.search(tok):
+        if len(run) == 4 or (tok in STOP_TOKENS and tok not in content) or tok in REGIONS or _BAD_MOD.search(tok):
             break
         tag = pos_table().get(tok, "x")
         if tok not in vocab and tag not in _NOUNISH and tag != "v":
@@ -80,7 +81,7 @@ def open_kind(doc: Doc, hs: int, he: int) -> tuple[int, str, str | None] | None:
     rest, _had_region = strip_region_level(text[s:hs])
     s = hs - len(rest)
     rest = text[s:hs]
-    if len(rest) < 2 and head not in _BARE_OK:
+    if len(rest) < 2 and head not in BARE_OK:
         return None
     if head in {"平台", "机构", "基地", "中心", "空间", "园区"} and _UMBRELLA_MOD.match(rest):
         return None

@@ -6,8 +6,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.open_types import UNMAPPED, map_kind, open_heads, open_kind
 from ingest.policy.models import PlatformTypeMention
 
 
@@ -39,7 +39,9 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
         return any(e <= b and (a, b) != (s, e) for a, b in spans[lo:hi])
 
     for h in doc.type_hits:
-        if h.start >= doc.body_end or h.entry.flags & {"umbrella", "entity", "nameonly"}:
+        if h.start >= doc.body_end or h.entry.flags & {"umbrella", "nameonly"}:
+            continue
+        if "entity" in h.entry.flags and not designation_as_kind(doc, h):
             continue
         if inside(h.start, h.end):
             continue
@@ -61,27 +63,20 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
 
 
 def _open_types(doc: Doc, inside: Callable[[int, int], bool]) -> list[PlatformTypeMention]:
-    """Kinds no type table lists, from head nouns outside every dictionary type hit and named entity."""
-    covered = bytearray(len(doc.text) + 1)
-    for h in doc.type_hits:
-        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    """Kinds no type table lists (specific and broad heads, `broad_types.open_hits`), outside named entities."""
     out: list[PlatformTypeMention] = []
-    for hs, he in open_heads(doc):
-        if covered[hs] or covered[he - 1]:
+    for h in open_hits(doc):
+        if inside(h.start, h.end):
             continue
-        found = open_kind(doc, hs, he)
-        if found is None or inside(found[0], he):
-            continue
-        s, kind, level = found
-        typ, category = map_kind(kind)
+        unmapped = h.entry.category is None
         out.append(
             PlatformTypeMention(
-                span=(s, he),
-                text=doc.q(s, he),
-                type=typ,
-                level=level or default_level(doc),
-                category=None if category == UNMAPPED else category,
-                rule="ptype.open_head" + ("" if category != UNMAPPED else "+unmapped"),
+                span=(h.start, h.end),
+                text=doc.q(h.start, h.end),
+                type=h.entry.type,
+                level=h.level or default_level(doc),
+                category=h.entry.category,
+                rule="ptype.open_head" + ("+unmapped" if unmapped else ""),
                 confidence=0.6,
             )
         )

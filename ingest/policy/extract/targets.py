@@ -4,31 +4,43 @@ from __future__ import annotations
 
 import re
 
+from ingest.policy.extract.broad_types import countable_hits
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.numerals import CN_NUMERAL, parse_count
 from ingest.policy.extract.platform_types import default_level
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import Target
 
-# 30家 / 1.2万家 / 300-350家 (a range: count is the low end, count_max the high end)
+# 30家 / 1.2万家 / 300-350家 (a range: count is the low end, count_max the high end) / 三百五十家 / 十余个
 # possessive digits and a start only where a digit run starts: a long run of digits is read once, not
 # re-tried at every position with every split (1 MB of digits ran for hours)
-_NUM = re.compile(r"(?<![\d.])(?:(\d++)\s*[-—–~至]\s*)?(\d++(?:\.\d++)?)\s*(万)?\s*(?:家|个)(?!人|月|项|次)")
+_NUM = re.compile(
+    r"(?:(?<![\d.])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
+    rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
+    r"\s*(?P<approx>余|多)?\s*(?:家|个)(?!人|月|项|次)"
+)
 _AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
-_AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|达)\s*$")
+_AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|超|达|突破)\s*$")
+
+
+def _value(m: re.Match[str]) -> float:
+    """The count a match states (0 when its Chinese numeral does not parse)."""
+    if m.group("cn"):
+        return parse_count(m.group("cn")) or 0.0
+    return float(m.group("num")) * (10000 if m.group("wan") else 1)
 
 
 def _bounds(sent: str, m: re.Match[str]) -> tuple[int, int | None, str, float]:
     """(count, count_max, bound, the stated number) of a count match: exact | min | max | range."""
-    scale = 10000 if m.group(3) else 1
-    n = float(m.group(2)) * scale
-    if m.group(1):
-        lo = int(float(m.group(1)) * scale)
+    n = _value(m)
+    if m.group("lo"):
+        lo = int(float(m.group("lo")) * (10000 if m.group("wan") else 1))
         if lo < n:
             return lo, int(n), "range", n
     before, after = sent[max(0, m.start() - 6) : m.start()], sent[m.end() : m.end() + 3]
     if _AT_MOST.search(before) or after.startswith("以内"):
         return int(n), int(n), "max", n
-    if after.startswith("以上") or _AT_LEAST.search(before):
+    if after.startswith("以上") or m.group("approx") or _AT_LEAST.search(before):
         return int(n), None, "min", n
     return int(n), None, "exact", n
 
@@ -56,14 +68,30 @@ def _split_clauses(sent: str) -> list[tuple[int, int]]:
     return out
 
 
-def _year(doc: Doc, sent: str, upto: int, para_before: str = "", pos: int = 0) -> tuple[int | None, str]:
+_PARA_YEAR = re.compile(r"(?:^|[。;])\s*到\s*((?:19|20)\d{2})\s*年\s*,(?!.*到\s*(?:19|20)\d{2}\s*年)", re.MULTILINE)
+
+
+def _paragraph_year(doc: Doc, ss: int) -> int | None:
+    """The year a sentence-leading 到YYYY年, earlier in the paragraph states (its last 2,000 characters at most,
+    read once per sentence: linear on texts without line breaks)."""
+    memo = doc.memo.setdefault("paragraph_year", {})
+    assert isinstance(memo, dict)
+    if ss not in memo:
+        para_s = doc.text.rfind("\n", max(0, ss - 2000), ss) + 1 or max(0, ss - 2000)
+        m = _PARA_YEAR.search(doc.text, para_s, ss)
+        memo[ss] = int(m.group(1)) if m else None
+    year = memo[ss]
+    assert year is None or isinstance(year, int)
+    return year
+
+
+def _year(doc: Doc, sent: str, upto: int, para_year: int | None = None, pos: int = 0) -> tuple[int | None, str]:
     m = re.search(r"到\s*((?:19|20)\d{2})\s*年", sent)
     if m:
         return int(m.group(1)), "by_year"
     # a sentence-leading 到YYYY年, scopes over the following sentences of its paragraph
-    m = re.search(r"(?:^|[。;])\s*到\s*((?:19|20)\d{2})\s*年\s*,(?!.*到\s*(?:19|20)\d{2}\s*年)", para_before)
-    if m and not re.search(r"(?:19|20)\d{2}\s*年", sent):
-        return int(m.group(1)), "by_year_paragraph"
+    if para_year is not None and not re.search(r"(?:19|20)\d{2}\s*年", sent):
+        return para_year, "by_year_paragraph"
     m = re.search(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*年", sent)
     if m:
         return int(m.group(2)), "period_end"
@@ -100,9 +128,7 @@ def _kind_and_year(
     base = re.search(r"由\s*((?:19|20)\d{2})\s*年的\s*$", sent[cs : m.start()])
     if base:
         return "baseline_total", int(base.group(1)), "baseline_year"
-    text = doc.text
-    para_s = text.rfind("\n", 0, ss) + 1
-    year, yrule = _year(doc, sent, m.start(), text[para_s:ss], ss + m.start())
+    year, yrule = _year(doc, sent, m.start(), _paragraph_year(doc, ss), ss + m.start())
     left = sent[cs : m.start()] + (sent[m.end() : ce] if not before else "")
     kind = _kind_word([left, sent[: m.start()]])
     if yrule in {"sentence_year", "document_year", "heading_year"} and (
@@ -129,12 +155,49 @@ def _type_of(
     return before[0] if before else (after[0] if after else None)
 
 
+# what may follow a count that counts the sentence's last kind: a bound word and nothing else
+# a clause that names its own thing before its count (…消费集聚区2个) does not count the previous kind
+_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所]\s*$")
+_UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
+
+
+_COMMA = re.compile(r"[,;:]")
+
+
+def _type_further(doc: Doc, ss: int, sent: str, m: re.Match[str], ce: int) -> TypeHit | None:
+    """培育3家在国内具有较强影响力的跨行业、跨领域综合型工业互联网平台: the kind a count counts may lie past
+    the 、 that ended its clause, up to the next comma (within 60 characters: linear on long sentences), when
+    no other count comes first."""
+    if _UNIT_ONLY.match(sent[m.end() : ce]):
+        return None  # 外贸企业132家、…: the count closes its own clause
+    comma = _COMMA.search(sent, ce, ce + 60)
+    end = comma.start() if comma else min(len(sent), ce + 60)
+    nxt = _NUM.search(sent, ce, end)
+    stop = nxt.start() if nxt else end
+    hits = _kinds_between(doc, ss + ce, ss + stop)
+    return hits[0] if hits and not re.search(r"[\d]", sent[m.end() : hits[0].start - ss]) else None
+
+
+def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
+    """Kinds a count may count in [s, e): lexicon hits and open kinds (broad_types), a hit inside a longer
+    one dropped (创新平台 inside 育种创新平台)."""
+    hits = [h for h in doc.hits_between(s, e) if "nameonly" not in h.entry.flags]
+    hits += countable_hits(doc, s, e)
+    hits.sort(key=lambda h: (h.start, -h.end))
+    out: list[TypeHit] = []
+    for h in hits:
+        if out and h.end <= out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
 def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last: list[TypeHit]) -> list[Target]:
     """Targets of one clause; `last` holds the sentence's last counted type (a count without a type of
     its own counts that one)."""
     cs, ce = clause
     out: list[Target] = []
-    clause_hits = [h for h in doc.hits_between(ss + cs, ss + ce) if "nameonly" not in h.entry.flags]
+    clause_hits = _kinds_between(doc, ss + cs, ss + ce)
     for m in _NUM.finditer(sent, cs, ce):
         count, count_max, bound, n = _bounds(sent, m)
         if n <= 0 or re.search(r"(?:19|20)\d{2}\s*年", sent[max(0, m.start() - 1) : m.end()]):
@@ -142,7 +205,9 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
         pos = ss + m.start()
         before = [h for h in clause_hits if h.end <= pos]
         after = [h for h in clause_hits if h.start >= ss + m.end()]
-        th = _type_of(sent, clause, m, before, after, ss) or (last[0] if last else None)
+        th = _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
+        if th is None and last and _UNIT_ONLY.match(sent[m.end() : ce]) and not _NOUN_END.search(sent[cs : m.start()]):
+            th = last[0]  # 到2025年达到50家: the count of the kind counted before
         if th is None:
             continue
         last[:] = [th]

@@ -66,7 +66,7 @@ def find_types(text: str) -> list[TypeHit]:
             else:
                 break
         end = e + 2 if text[e : e + 2] == "试点" else e
-        if level is None and entry.surface.startswith(("国家", "全国")):
+        if level is None and (entry.surface.startswith(("国家", "全国")) or "国家" in entry.surface[2:]):
             level = "国家级"
         spec = taxonomy.canonical_type(entry.type)
         if level is None and spec is not None and spec.default_level and entry.surface == spec.name:

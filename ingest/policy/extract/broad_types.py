@@ -1,0 +1,294 @@
+"""Platform kinds with broad heads (…平台, …中心, …基地, …园区, …节点, …企业, …工厂 …) kept only where the
+sentence treats the phrase as a kind: it is counted (培育10个…, …100家), levelled (国家级…, 省级…), enumerated
+with another kind (、/和/及 next to a lexicon type or another accepted kind), the object of a building verb
+(建设 / 培育 / 认定 / 布局 / 创建 / 打造 / 搭建 …) or followed by 建设 / 发展. A broad head alone says nothing:
+without this test every "X平台" of a work report became a kind (seeds precision 0.62).
+
+The phrase itself comes from `open_types.open_kind` (up to four kind words or nouns before the head, region
+and level prefixes cut off into the level). Every kind found (specific and broad heads) is also a `TypeHit`
+with a synthetic lexicon entry, so that targets can count it (`open_hits`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
+from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
+from ingest.policy.extract.typehits import TypeHit
+
+_BROAD = re.compile(
+    r"(?:平台|中心|基地|产业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
+    r"冠军|基础设施|交易市场|交易场所|试点示范)"
+    r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
+)
+# a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
+_COUNT_BEFORE = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*万?|[一二两三四五六七八九十百千万]+)\s*(?:余|多)?\s*[个家批所座]\s*$|"
+    r"(?:一批|一些|各类|多个|若干|更多|首批|首个|首家)$"
+)
+_COUNT_AFTER = re.compile(
+    r"^(?:数量)?(?:达到?|超过?|突破|增至|增加到|总数达?)?\s*(?:\d|[一二两三四五六七八九十百千]+[个家批所座])"
+)
+_LEVEL_BEFORE = re.compile(r"(?:国家级?|全国|省级|市级|县级|自治区级|省级以上|国家级和省级|国家、省级?)$")
+_VERB_BEFORE = re.compile(
+    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|"
+    r"发展|加强|推进|推动|加快|优化|完善|新增|获批|支持)"
+    r"(?:一批|一些|各类|更多|若干|高水平|高端|一流|区域性|专业化)?$"
+)
+_AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布局)")
+_ENUM = "、和及与或"
+# Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
+_UMBRELLA = re.compile(
+    r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
+    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才)*$"
+)
+_QUALITY = re.compile(
+    r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
+)
+
+
+# Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
+# science, technology or innovation in the modifier.
+_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施"}
+_ST_WORD = re.compile(
+    r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
+    r"人才|育种|验证|数据|算|工业互联网|医学|示范|实训"
+)
+# A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
+_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学|学院|公司|集团|园区")
+# verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
+_CONTROL_VERBS = {
+    "要",
+    "保障",
+    "确保",
+    "提升",
+    "强化",
+    "应",
+    "应当",
+    "允许",
+    "重视",
+    "无",
+    "有关",
+    "实现",
+    "提高",
+    "保留",
+    "补齐",
+    "发展",
+    "开展",
+    "担起",
+    "适合",
+}
+# an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
+_DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
+_FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
+_CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
+_STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
+
+
+def _plain_modifier(rest: str, head: str) -> bool:
+    """The modifier of a broad head is made of kind words and nouns only (no verb, adverb or function word:
+    要担起平台, 高度重视园区 are no kinds) and says which science-and-technology thing it is where the head is
+    a catch-all."""
+    if _NAMED_MOD.search(rest) or (head in _NEEDS_ST and not _ST_WORD.search(rest)):
+        return False
+    if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
+        return False
+    if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 4)):
+        return False  # 创业投资机构, 科技金融专营机构; 科技服务机构 is a class
+    vocab = mod_vocab()
+    toks = lcut(rest)
+    for i, tok in enumerate(toks):
+        if tok in _CONTROL_VERBS:
+            return False
+        if tok in vocab:
+            continue
+        tag = pos_table().get(tok, "n")
+        if (
+            (tok in STOP_TOKENS and tok not in _CONTENT)
+            or tok in _CONTROL_VERBS
+            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1)))
+        ):
+            return False
+    return True
+
+
+def _clean_type(kind: str, head: str) -> str:
+    """The kind without quotes and a leading quality word (专业化科技服务平台 → 科技服务平台)."""
+    kind = re.sub(r"[“”\"'‘’]", "", kind)
+    stripped = _QUALITY.sub("", re.sub(r"^[^型]{1,5}型(?=.{5,})", "", kind))  # 综合型工业互联网平台
+    return stripped if len(stripped) > len(head) + 1 else kind
+
+
+def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> bool:
+    """The phrase [s, e) is counted, levelled, built or followed by 建设 in its own words (`strict`: 支持 / 加强
+    alone do not make it built)."""
+    before = text[max(0, s - 12) : s]
+    after = text[e : e + 12]
+    verb = _VERB_BEFORE.search(before)
+    return bool(
+        level
+        or _COUNT_BEFORE.search(before)
+        or _COUNT_AFTER.match(after)
+        or _LEVEL_BEFORE.search(before)
+        or (verb and not (strict and verb.group(0).startswith(("支持", "加强", "推动", "推进", "发展"))))
+        or _AFTER_BUILD.match(after)
+    )
+
+
+def designation_as_kind(doc: Doc, h: TypeHit) -> bool:
+    """An enterprise designation (高新技术企业, 智能工厂 …: lexicon flag `entity`) is a kind where it is counted,
+    levelled, built or coordinated with another kind — not where it only names whom a rule applies to."""
+    text = doc.text
+    if _direct(text, h.start, h.end, h.level is not None, strict=True):
+        return True
+    ends = doc.memo.get("kind_ends")
+    if ends is None:
+        ends = {k.end for k in doc.type_hits} | {k.end for k in open_hits(doc)}
+        ends |= {k.start for k in doc.type_hits} | {k.start for k in open_hits(doc)}
+        doc.memo["kind_ends"] = ends
+    assert isinstance(ends, set)
+    return (h.start >= 1 and text[h.start - 1] in _ENUM and h.start - 1 in ends) or (
+        text[h.end : h.end + 1] in set(_ENUM) and h.end + 1 in ends
+    )
+
+
+def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Index pairs of spans coordinated by one of 、和及与或 (or 、 … 等) with nothing else between."""
+    by_end = {e: i for i, (_s, e) in enumerate(spans)}
+    out: dict[int, list[int]] = {i: [] for i in range(len(spans))}
+    for j, (s, _e) in enumerate(spans):
+        if s >= 1 and text[s - 1] in _ENUM:
+            i = by_end.get(s - 1)
+            if i is not None:
+                out[i].append(j)
+                out[j].append(i)
+    return out
+
+
+def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str | None, bool]]:
+    """(start, end, kind, level, has level word) of broad-head phrases outside dictionary hits."""
+    out: list[tuple[int, int, str, str | None, bool]] = []
+    text = doc.text
+    for m in _BROAD.finditer(text, 0, doc.body_end):
+        hs, he = m.span()
+        if covered[hs] or covered[he - 1]:
+            continue
+        quoted = _QUOTED.search(text, max(0, hs - 12), hs)
+        if quoted is not None and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}:
+            # a quoted designation: “数字领航”企业, “领跑者”企业
+            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False))
+            continue
+        found = open_kind(doc, hs, he, _CONTENT)
+        if found is None:
+            continue
+        s, kind, level = found
+        head = text[hs:he]
+        rest = kind[: -len(head)]
+        if len(rest) < 2 or _UMBRELLA.match(rest) or not _plain_modifier(rest, head):
+            continue
+        out.append((s, he, _clean_type(kind, head), level, level is not None))
+    return out
+
+
+def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
+    """Broad-head kinds that pass the context test, as type hits; `known`: the kinds found otherwise
+    (lexicon and specific heads), which they must not overlap and with which they may be enumerated."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in known:
+        if "umbrella" in h.entry.flags:
+            continue  # 育种创新平台 is a kind although 创新平台 is a class
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    cands = _candidates(doc, covered)
+    doc.memo["broad_candidates"] = [_hit(s, e, kind, level) for s, e, kind, level, _ in cands]
+    text = doc.text
+    spans = [(s, e) for s, e, *_ in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
+    n = len(cands)
+    ok = [i < n and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
+    ok[n:] = [True] * (len(spans) - n)  # lexicon hits are kinds
+    nb = _neighbours(text, spans)
+    todo = [i for i in range(len(spans)) if ok[i]]
+    while todo:  # a kind coordinated with a kind is a kind
+        i = todo.pop()
+        for j in nb[i]:
+            if not ok[j]:
+                ok[j] = True
+                todo.append(j)
+    out = []
+    for i in range(n):
+        if ok[i]:
+            s, e, kind, level, _ = cands[i]
+            out.append(_hit(s, e, kind, level))
+    return out
+
+
+# An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).
+_OWNER = re.compile(r"^(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)(?=..)")
+
+
+def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
+    owned = _OWNER.sub("", kind)
+    typ, category = map_kind(owned if owned in lx.types() or len(owned) >= 4 else kind)
+    entry = lx.TypeEntry(kind, typ, None if category == UNMAPPED else category, frozenset({"open"}))
+    return TypeHit(s, s, e, entry, level, None, None)
+
+
+def specific_hits(doc: Doc) -> list[TypeHit]:
+    """Specific-head kinds (联合实验室, 孵化器 …, open_types) as type hits."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in doc.type_hits:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out = []
+    for hs, he in open_heads(doc):
+        if covered[hs] or covered[he - 1]:
+            continue
+        found = open_kind(doc, hs, he)
+        if found is not None:
+            s, _kind, level = found
+            s = _after_governing_word(doc.text, s, hs)
+            if s < hs or doc.text[hs:he] in BARE_OK:
+                out.append(_hit(s, he, doc.text[s:he], level))
+    return out
+
+
+def _after_governing_word(text: str, s: int, hs: int) -> int:
+    """Where the modifier text[s:hs] starts after its last governing verb or function word: 允许研发机构,
+    无研发机构, 条例有关研发机构 are 研发机构."""
+    pos = s
+    for tok in lcut(text[s:hs]):
+        pos += len(tok)
+        if tok in _CONTROL_VERBS or pos_table().get(tok, "n") in {"d", "p", "c", "r", "u", "uj", "ul", "y"}:
+            s = pos
+    return s
+
+
+def open_hits(doc: Doc) -> list[TypeHit]:
+    """Every kind outside the lexicon (specific and broad heads), sorted; computed once per document."""
+    memo = doc.memo.get("open_hits")
+    if memo is None:
+        specific = specific_hits(doc)
+        broad = broad_hits(doc, doc.type_hits + specific)
+        memo = sorted(specific + broad, key=lambda h: (h.start, -h.end))
+        doc.memo["open_hits"] = memo
+    assert isinstance(memo, list)
+    return memo
+
+
+def countable_hits(doc: Doc, s: int, e: int) -> list[TypeHit]:
+    """Kinds a count in [s, e) may count: the open kinds and every broad-head phrase, context test or not (a
+    count is context enough: 培育3家…综合型工业互联网平台). Sorted once per document, looked up by bisection."""
+    memo = doc.memo.get("countable")
+    if memo is None:
+        kinds = open_hits(doc)  # also leaves the broad candidates in the memo
+        cands = doc.memo.get("broad_candidates") or []
+        assert isinstance(cands, list)
+        hits = sorted(kinds + cands, key=lambda h: (h.start, -h.end))
+        memo = (hits, [h.start for h in hits])
+        doc.memo["countable"] = memo
+    assert isinstance(memo, tuple)
+    hits, starts = memo
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    return [hits[i] for i in range(lo, hi) if hits[i].end <= e]

@@ -2,7 +2,9 @@
 
 - ``host``: same host institution (after resolution), any city;
 - ``host_collection`` (1.2): a station / germplasm bank probed against its host's platforms at a low
-  blocked cosine (0.05): a bank beside a lab of its host shares few terms;
+  blocked cosine (0.05): a bank beside a lab of its host shares few terms; 1.3 adds concept columns
+  (``concept_columns``: the broader terms of ``resources/broader.tsv`` a name falls under, and 种质资源)
+  so a 土壤侵蚀 station meets its host's 地表过程 lab, a 野生棉 nursery its 棉花 bank, with no shared term;
 - ``weak_link`` (1.2): a station / bank probed against the institutes of its host's academy /
   university in its province;
 - ``city_inst``: same city and a shared institution (host or co-builder on either side);
@@ -34,7 +36,7 @@ import scipy.sparse as sp
 
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
-from app.derive.dedup.subject import COLLECTION_KINDS, platform_kind
+from app.derive.dedup.subject import COLLECTION_KINDS, concepts, platform_kind
 
 I64 = npt.NDArray[np.int64]
 
@@ -229,6 +231,45 @@ def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
     )
 
 
+_GERMPLASM = "种质资源"
+
+
+def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
+    """Blocking-only columns (1.3), weight 1, for the ``rows`` given (records of a host that has a
+    station / bank): one per broader term of the thesaurus a record's name falls under, and one for a
+    name holding 种质资源 (a 种质资源 station and its host's banks). Never used for scoring.
+
+    >>> from app.derive.dedup.records import build_records
+    >>> r = build_records([{"id": "a", "name": "国家野生棉种质资源圃", "host": "棉花所"},
+    ...                    {"id": "b", "name": "棉花生物学国家重点实验室", "host": "棉花所"}])
+    >>> concept_columns(r, np.ones(2, bool)).toarray().tolist()  # 棉花, 种质资源, 农作物
+    [[1.0, 1.0, 0.0], [1.0, 0.0, 1.0]]
+    """
+    n = len(recs)
+    names: dict[str, int] = {}
+    ri: list[int] = []
+    ci: list[int] = []
+    for i in np.flatnonzero(rows).tolist():
+        name = recs.names[i] or ""
+        found = set(concepts(name))
+        if _GERMPLASM in name:
+            found.add(_GERMPLASM)
+        for c in sorted(found):
+            ri.append(i)
+            ci.append(names.setdefault(c, len(names)))
+    data = np.ones(len(ri))
+    return sp.csr_matrix((data, (ri, ci)), shape=(n, max(len(names), 1)))
+
+
+def _with_concepts(recs: Records, x: sp.csr_matrix, collections: npt.NDArray[np.bool_]) -> sp.csr_matrix:
+    """``x`` plus the concept columns of the records sharing a host with a station / bank."""
+    hosts = np.unique(recs.host[collections & (recs.host >= 0)])
+    rows = np.isin(recs.host, hosts) & (recs.host >= 0)
+    if not rows.any():
+        return x
+    return sp.hstack([x, concept_columns(recs, rows)], format="csr")
+
+
 def _probe(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
     if scheme == "unknown_host":
         return recs.host < 0
@@ -252,7 +293,8 @@ def candidate_pairs(
         if probe is not None and not probe.any():
             stats[scheme] = 0
             continue
-        i, j, _ = blocked_pairs(x, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
+        xs = _with_concepts(recs, x, collections) if scheme == "host_collection" else x
+        i, j, _ = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
         stats[scheme] = len(i)
         all_keys.append(i * n + j)
     merged = np.unique(np.concatenate(all_keys)) if all_keys else np.zeros(0, np.int64)

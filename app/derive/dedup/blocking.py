@@ -8,6 +8,8 @@
 - ``weak_link`` (1.2): a station / bank probed against the institutes of its host's academy /
   university in its province;
 - ``city_inst``: same city and a shared institution (host or co-builder on either side);
+- ``municipal`` (1.3): two platforms of one 直辖市 (北京市 …, province and city at once), any hosts, at
+  blocked cosine ≥ 0.2 (the column cap keeps a large world's common terms out);
 - ``host_variant``: two hosts of one province that are one institution written two ways
   (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
   the resolver did not expand;
@@ -36,6 +38,7 @@ import scipy.sparse as sp
 
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
+from app.derive.dedup.resources import replace_all, synonyms
 from app.derive.dedup.subject import COLLECTION_KINDS, concepts, platform_kind
 
 I64 = npt.NDArray[np.int64]
@@ -53,6 +56,7 @@ class BlockingConfig:
             "weak_link": 0.05,
             "city_inst": 0.25,
             "host_variant": 0.4,
+            "municipal": 0.2,
             "unknown_host": 0.4,
         }
         return (self.min_sim or {}).get(scheme, defaults[scheme])
@@ -138,6 +142,10 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
         return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
     if scheme == "weak_link":
         return weak_link_keys(recs)
+    if scheme == "municipal":
+        codes = [c for c, r in enumerate(recs.region_coder.values) if r and r.endswith("市")]
+        idx = np.flatnonzero(np.isin(recs.region, codes))
+        return idx.astype(np.int64), recs.region[idx].astype(np.int64)
     if scheme == "city_inst":
         n_inst = max(len(recs.inst_coder.values), 1)
         rows: list[int] = []
@@ -217,7 +225,7 @@ def blocked_pairs(
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
 
-SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "host_variant", "unknown_host")
+SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "municipal", "host_variant", "unknown_host")
 
 
 def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
@@ -246,12 +254,15 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix
     [[1.0, 1.0, 0.0], [1.0, 0.0, 1.0]]
     """
     n = len(recs)
+    pattern, table = synonyms()
     names: dict[str, int] = {}
     ri: list[int] = []
     ci: list[int] = []
     for i in np.flatnonzero(rows).tolist():
-        name = recs.names[i] or ""
+        name = replace_all(recs.names[i] or "", synonyms())
         found = set(concepts(name))
+        if pattern is not None:  # a synonym's canonical word (建材 = 建筑材料) is a concept too
+            found |= {table[m] for m in pattern.findall(name)}
         if _GERMPLASM in name:
             found.add(_GERMPLASM)
         for c in sorted(found):
@@ -261,13 +272,25 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix
     return sp.csr_matrix((data, (ri, ci)), shape=(n, max(len(names), 1)))
 
 
-def _with_concepts(recs: Records, x: sp.csr_matrix, collections: npt.NDArray[np.bool_]) -> sp.csr_matrix:
-    """``x`` plus the concept columns of the records sharing a host with a station / bank."""
-    hosts = np.unique(recs.host[collections & (recs.host >= 0)])
-    rows = np.isin(recs.host, hosts) & (recs.host >= 0)
+def _with_concepts(recs: Records, x: sp.csr_matrix, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
+    """``x`` plus the concept columns of ``rows``."""
     if not rows.any():
         return x
     return sp.hstack([x, concept_columns(recs, rows)], format="csr")
+
+
+def _concept_rows(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
+    """Which records get concept columns under a scheme: those sharing a host with a station / bank
+    (``host_collection``), those of a municipality (``municipal``); None: the scheme has none."""
+    if scheme == "host_collection":
+        hosts = np.unique(recs.host[collections & (recs.host >= 0)])
+        return np.isin(recs.host, hosts) & (recs.host >= 0)
+    if scheme == "municipal":
+        rec, _ = scheme_keys(recs, "municipal")
+        rows = np.zeros(len(recs), np.bool_)
+        rows[rec] = True
+        return rows
+    return None
 
 
 def _probe(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
@@ -293,7 +316,8 @@ def candidate_pairs(
         if probe is not None and not probe.any():
             stats[scheme] = 0
             continue
-        xs = _with_concepts(recs, x, collections) if scheme == "host_collection" else x
+        with_concepts = _concept_rows(recs, scheme, collections)
+        xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts)
         i, j, _ = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
         stats[scheme] = len(i)
         all_keys.append(i * n + j)

@@ -195,7 +195,7 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     municipal = np.fromiter(
         (bool(ra and ra.endswith("市")) and ra == rb for ra, rb in zip(a.regions, b.regions, strict=True)), np.bool_, n
     )
-    needed = (host_rel != HOST_DIFFERENT) | shared
+    needed = (host_rel != HOST_DIFFERENT) | shared | municipal  # 1.3: two hosts of one municipality
     for k in np.flatnonzero(~needed).tolist():
         needed[k] = siblings(a.hosts[k], b.hosts[k])
     rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed)

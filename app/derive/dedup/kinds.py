@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup.features import (
+    HOST_DIFFERENT,
     HOST_SIMILAR,
     HOST_UNKNOWN,
     KIND_CODES,
@@ -52,7 +53,17 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & ~r.stations & kin_sim
     families_ok = (f.type_rel != TYPE_FAR) | (r.beside == BESIDE_RELATED)
     one = strong & (r.same_words | (f.field_sim >= t.overlap_field)) & families_ok
-    return (beside | station_lab | kin | one) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
+    # 1.3: two hosts of one municipality (北京 / 天津 …: province and city at once) on one subject — equal,
+    # contained, a shared field word of ≥ 3 characters or one broader term — in a related type family
+    # or a bank / station beside a lab (天津 膜材料与膜应用 / 分离膜与膜过程; 北京 饲用 / 饲料微生物)
+    city = (
+        f.municipal
+        & (f.host_rel == HOST_DIFFERENT)
+        & ((r.subject_sim >= 0.999) | r.close_words | r.one_subject)
+        & families_ok
+        & ~r.stations
+    )
+    return (beside | station_lab | kin | one | city) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
 
 
 def same_entity_rule(f: Features, t: Thresholds) -> B:

@@ -26,6 +26,7 @@ from app.derive.dedup.subject import (
     same_subject,
     shared_word,
     subject_of,
+    words,
     subject_similarity,
 )
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
@@ -51,6 +52,7 @@ class Relations:
     beside: I32  # BESIDE_*: a station / bank beside a lab or another station / bank
     one_subject: B  # equal after synonyms, or the longer adds qualifiers only
     same_words: B  # equal after synonyms (新能源汽车 / 电动汽车)
+    close_words: B  # 1.3: a shared field word of ≥ 3 characters, or a thesaurus broader / narrower pair
 
     def take(self, keep: npt.NDArray[np.int64]) -> Relations:
         k = keep.tolist()
@@ -65,6 +67,7 @@ class Relations:
             self.beside[keep],
             self.one_subject[keep],
             self.same_words[keep],
+            self.close_words[keep],
         )
 
 
@@ -166,7 +169,19 @@ def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
     return found
 
 
-Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool]
+Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool, bool]
+
+
+def close_words(a: str, b: str) -> bool:
+    """Two subjects share a field word of ≥ 3 characters (电力系统, 天然药物, 膜材料) or fall under one
+    broader term of the thesaurus (农业虫害 / 植物保护): the test for two hosts of one municipality.
+
+    >>> close_words("新能源电力系统", "电力系统大型发电设备安全控制仿真"), close_words("组分中药", "创新中药")
+    (True, False)
+    """
+    if broader_related(a, b):
+        return True
+    return any(len(w) >= 3 for w in words(a) & words(b))
 
 
 def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
@@ -191,10 +206,11 @@ def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
         near,
         same_subject(sa, sb),
         bool(sa.text) and sa.text == sb.text,
+        close_words(sa.text, sb.text),
     )
 
 
-_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False)
+_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False, False)
 
 
 def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B) -> Relations:
@@ -214,4 +230,5 @@ def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B) -> Rela
         np.fromiter((r[7] for r in rows), np.int32, n),
         np.fromiter((r[8] for r in rows), np.bool_, n),
         np.fromiter((r[9] for r in rows), np.bool_, n),
+        np.fromiter((r[10] for r in rows), np.bool_, n),
     )

@@ -26,8 +26,8 @@ from app.derive.dedup.subject import (
     same_subject,
     shared_word,
     subject_of,
-    words,
     subject_similarity,
+    words,
 )
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
 from app.text.taxonomy import by_name

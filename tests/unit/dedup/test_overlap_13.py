@@ -137,7 +137,7 @@ def test_concept_columns_block_a_nursery_with_its_hosts_bank() -> None:
     ]  # fmt: skip
     recs = build_records(rows)
     x = build_vectors(recs.terms).matrix
-    i, j, stats = candidate_pairs(recs, x)
+    i, _j, stats = candidate_pairs(recs, x)
     assert stats["host_collection"] >= 1 and len(i) == 1  # no shared term: the concept 棉花 blocks them
     k = concept_columns(recs, np.ones(2, bool))
     assert k.shape[0] == 2 and k.nnz >= 3

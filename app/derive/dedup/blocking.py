@@ -8,7 +8,7 @@
 - ``weak_link`` (1.2): a station / bank probed against the institutes of its host's academy /
   university in its province;
 - ``city_inst``: same city and a shared institution (host or co-builder on either side);
-- ``municipal`` (1.3): two platforms of one 直辖市 (北京市 …, province and city at once), any hosts, at
+- ``municipal`` (1.3): two national platforms of one 直辖市 (北京市 …, province and city at once), any hosts, at
   blocked cosine ≥ 0.2 (the column cap keeps a large world's common terms out);
 - ``host_variant``: two hosts of one province that are one institution written two ways
   (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
@@ -142,9 +142,10 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
         return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
     if scheme == "weak_link":
         return weak_link_keys(recs)
-    if scheme == "municipal":
+    if scheme == "municipal":  # national platforms (国家级) of one 直辖市
         codes = [c for c, r in enumerate(recs.region_coder.values) if r and r.endswith("市")]
-        idx = np.flatnonzero(np.isin(recs.region, codes))
+        national = [c for c, lv in enumerate(recs.level_coder.values) if lv == "国家级"]
+        idx = np.flatnonzero(np.isin(recs.region, codes) & np.isin(recs.level, national))
         return idx.astype(np.int64), recs.region[idx].astype(np.int64)
     if scheme == "city_inst":
         n_inst = max(len(recs.inst_coder.values), 1)

@@ -13,6 +13,7 @@ from app.derive.dedup import METHOD_VERSION
 from app.derive.dedup.blocking import BlockingConfig, candidate_pairs
 from app.derive.dedup.features import (
     KIND_CODES,
+    NATIONAL,
     Features,
     Side,
     Thresholds,
@@ -251,6 +252,7 @@ class DedupIndex:
             hosts=[host] * n,
             regions=[province] * n,
             trad=np.full(n, simplified(proposal.name) != proposal.name, np.bool_),
+            national=np.full(n, level == NATIONAL, np.bool_),
         )
         feats = compute(q, gather(r, cand), sim, self.policy)
         contribs = contributions(feats)
@@ -311,6 +313,7 @@ def _take(f: Features, keep: I64) -> Features:
         f.active[keep],
         f.year_gap[keep],
         f.municipal[keep],
+        f.national[keep],
         f.rel.take(keep),
         {pos[k]: v for k, v in f.rules.items() if k in pos},
     )

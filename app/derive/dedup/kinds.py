@@ -53,11 +53,14 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & ~r.stations & kin_sim
     families_ok = (f.type_rel != TYPE_FAR) | (r.beside == BESIDE_RELATED)
     one = strong & (r.same_words | (f.field_sim >= t.overlap_field)) & families_ok
-    # 1.3: two hosts of one municipality (北京 / 天津 …: province and city at once) on one subject — equal,
-    # contained, a shared field word of ≥ 3 characters or one broader term — in a related type family
-    # or a bank / station beside a lab (天津 膜材料与膜应用 / 分离膜与膜过程; 北京 饲用 / 饲料微生物)
+    # 1.3: two national platforms (国家级) at two hosts of one municipality (北京 / 天津 …: province and
+    # city at once) on one subject — equal, contained, a shared field word of ≥ 3 characters or one
+    # broader term — in a related type family or a bank / station beside a lab (北京 电力系统 labs of
+    # 清华 / 华北电力; 北京 饲用 / 饲料微生物). National only: the generator's municipal worlds (1,000
+    # platforms of a small vocabulary per 直辖市) made any-level city links report 22k pairs at 30k.
     city = (
         f.municipal
+        & f.national
         & (f.host_rel == HOST_DIFFERENT)
         & ((r.subject_sim >= 0.999) | r.close_words | r.one_subject)
         & families_ok

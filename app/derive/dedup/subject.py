@@ -160,10 +160,22 @@ def concepts(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=200_000)
+def named(text: str) -> frozenset[str]:
+    """The broader terms of the thesaurus a subject names itself (地表过程 of 地表过程资源生态)."""
+    table = broader_terms()
+    return frozenset(t for t in broader_pattern().findall(text) if t in table[t])
+
+
 def broader_related(a: str, b: str) -> bool:
-    """Two subjects under one broader term of the thesaurus, or one naming the other's broader term:
-    地表过程 / 九三土壤侵蚀, 农作物 / 粮食作物, 棉花 / 野生棉 (related, not one subject)."""
-    return bool(a and b and concepts(a) & concepts(b))
+    """One subject names a broader term of the thesaurus that the other names or falls under:
+    地表过程 / 九三土壤侵蚀, 农作物 / 粮食作物, 棉花 / 野生棉 (related, not one subject). Two narrower
+    terms of one broader term are not related (森林 / 草原 are both 植被).
+
+    >>> broader_related("植被环境变化", "锡林郭勒草原"), broader_related("森林生态", "草原生态")
+    (True, False)
+    """
+    return bool(a and b and ((named(a) & concepts(b)) or (named(b) & concepts(a))))
 
 
 # Words two subjects may share without sharing a field: broad words, qualifiers, ecosystem furniture.

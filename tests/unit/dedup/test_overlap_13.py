@@ -31,7 +31,7 @@ def test_doctests(module: Any) -> None:
 def test_thesaurus_has_a_source_per_line_and_maps_narrower_to_broader() -> None:
     terms = broader_terms()
     assert terms["野生棉"] == {"棉花"}
-    assert terms["粮食作物"] == {"粮食作物", "农作物"}  # a broader term is also narrower of 农作物
+    assert terms["粮食作物"] == {"粮食作物", "农作物", "作物"}  # a broader term is also narrower of 农作物
     assert "地表过程" in terms["土壤侵蚀"]  # GB/T 13745 170.50 地理学: 地貌 / 土壤侵蚀
     assert concepts("青稞牦牛种质资源遗传改良") >= {"农作物", "粮食作物"}
 
@@ -39,6 +39,7 @@ def test_thesaurus_has_a_source_per_line_and_maps_narrower_to_broader() -> None:
 def test_related_subjects_without_a_shared_character() -> None:
     assert broader_related("九三土壤侵蚀", "地表过程资源生态")
     assert broader_related("锡林郭勒草原生态系统", "植被环境变化")  # 草原 is a 植被 type
+    assert not broader_related("森林生态", "草原生态")  # two 植被 types: siblings, not related
     assert not broader_related("农业生物技术", "绿洲农业高效用水")
     assert shared_word("太原大陆裂谷动力学", "地震动力学")  # 动力学
     assert shared_word("黄土高原地球关键带", "黄土第四纪地质")  # 黄土 ⊂ 黄土高原

@@ -52,7 +52,8 @@ class Relations:
     beside: I32  # BESIDE_*: a station / bank beside a lab or another station / bank
     one_subject: B  # equal after synonyms, or the longer adds qualifiers only
     same_words: B  # equal after synonyms (新能源汽车 / 电动汽车)
-    close_words: B  # 1.3: a shared field word of ≥ 3 characters, or a thesaurus broader / narrower pair
+    close_words: B  # 1.3: a shared field word of ≥ 3 characters (or any shared word at subject
+    # similarity ≥ 0.4: 组分中药 / 创新中药), or a thesaurus broader / narrower pair
 
     def take(self, keep: npt.NDArray[np.int64]) -> Relations:
         k = keep.tolist()
@@ -206,7 +207,7 @@ def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
         near,
         same_subject(sa, sb),
         bool(sa.text) and sa.text == sb.text,
-        close_words(sa.text, sb.text),
+        close_words(sa.text, sb.text) or (sim >= RELATED_SUBJECT and bool(words(sa.text) & words(sb.text))),
     )
 
 

@@ -205,7 +205,7 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     needed = (host_rel != HOST_DIFFERENT) | shared | (municipal & national)  # 1.3: one municipality
     for k in np.flatnonzero(~needed).tolist():
         needed[k] = siblings(a.hosts[k], b.hosts[k])
-    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed)
+    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, municipal & national)
     return Features(
         field_sim,
         name_sim,

@@ -20,6 +20,7 @@ from app.derive.dedup.subject import (
     STATION_KINDS,
     Subject,
     broader_related,
+    concepts,
     contains,
     platform_kind,
     same_site,
@@ -151,9 +152,21 @@ def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> fl
         shared = (set(sa.text) & set(sb.text) & distinguishing_chars()) - _DIRECTIONS
         if shared:
             return 0.5
-    if related and sim < RELATED_SUBJECT and (broader_related(sa.text, sb.text) or shared_word(sa.text, sb.text)):
+    close = related and sim < RELATED_SUBJECT and _may_share(sa.text, sb.text)
+    if close and (broader_related(sa.text, sb.text) or shared_word(sa.text, sb.text)):
         return RELATED_SUBJECT
     return sim
+
+
+def _may_share(a: str, b: str) -> bool:
+    """Cheap pre-test before jieba / the thesaurus: a shared character bigram (any shared word has
+    one), or a thesaurus term in each."""
+    if not a or not b:
+        return False
+    ga = {a[i : i + 2] for i in range(len(a) - 1)}
+    if any(b[i : i + 2] in ga for i in range(len(b) - 1)):
+        return True
+    return bool(concepts(a)) and bool(concepts(b))
 
 
 def _subject(view: RecordView, kind: str | None) -> Subject:
@@ -185,7 +198,7 @@ def close_words(a: str, b: str) -> bool:
     return any(len(w) >= 3 for w in words(a) & words(b))
 
 
-def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
+def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
     related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
     ka, kb = platform_kind(a.name, a.type), platform_kind(b.name, b.type)
@@ -207,18 +220,22 @@ def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
         near,
         same_subject(sa, sb),
         bool(sa.text) and sa.text == sb.text,
-        close_words(sa.text, sb.text) or (sim >= RELATED_SUBJECT and bool(words(sa.text) & words(sb.text))),
+        city and (close_words(sa.text, sb.text) or (sim >= RELATED_SUBJECT and bool(words(sa.text) & words(sb.text)))),
     )
 
 
 _UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False, False)
 
 
-def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B) -> Relations:
+def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B, city: B | None = None) -> Relations:
     """Relations of every pair; ``needed`` False: the pair has no institutional link that any rule could
     use (two unrelated known hosts, no shared institution, not institutes of one academy), so it gets
     the neutral row — screening compares a proposal with its whole province + type block."""
-    rows = [_one(x, y, bool(g)) if k else _UNRELATED for x, y, g, k in zip(a, b, gate, needed, strict=True)]
+    town = np.zeros(len(a), np.bool_) if city is None else city  # close_words only for these (cost)
+    rows = [
+        _one(x, y, bool(g), bool(c)) if k else _UNRELATED
+        for x, y, g, k, c in zip(a, b, gate, needed, town, strict=True)
+    ]
     n = len(rows)
     return Relations(
         np.fromiter((r[0] for r in rows), np.bool_, n),

@@ -29,7 +29,9 @@ in row chunks sized by its own output bound (Σ column sizes), so memory stays f
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 import numpy as np
@@ -38,7 +40,7 @@ import scipy.sparse as sp
 
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
-from app.derive.dedup.resources import replace_all, synonyms
+from app.derive.dedup.resources import broader_terms, replace_all, synonyms
 from app.derive.dedup.subject import COLLECTION_KINDS, concepts, platform_kind
 
 I64 = npt.NDArray[np.int64]
@@ -243,6 +245,33 @@ def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
 _GERMPLASM = "种质资源"
 
 
+@lru_cache(maxsize=1)
+def _any_concept() -> re.Pattern[str]:
+    """One pass that says whether a name can have a concept at all (most names of a large world do not)."""
+    _, table = synonyms()
+    words = {*broader_terms(), *table, _GERMPLASM}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def name_concepts(name: str) -> tuple[str, ...]:
+    """The concepts of one name: thesaurus broader terms, synonym canonical words (建材 = 建筑材料),
+    种质资源.
+
+    >>> name_concepts("国家野生棉种质资源圃"), name_concepts("智能电网国家重点实验室")
+    (('棉花', '种质资源'), ())
+    """
+    if not _any_concept().search(name):
+        return ()
+    pattern, table = synonyms()
+    text = replace_all(name, (pattern, table))
+    found = set(concepts(text))
+    if pattern is not None:
+        found |= {table[m] for m in pattern.findall(text)}
+    if _GERMPLASM in text:
+        found.add(_GERMPLASM)
+    return tuple(sorted(found))
+
+
 def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
     """Blocking-only columns (1.3), weight 1, for the ``rows`` given (records of a host that has a
     station / bank): one per broader term of the thesaurus a record's name falls under, and one for a
@@ -256,18 +285,15 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix
     1
     """
     n = len(recs)
-    pattern, table = synonyms()
     names: dict[str, int] = {}
     ri: list[int] = []
     ci: list[int] = []
+    cache = recs.concept_cache  # detection and its report block twice: compute once per index
     for i in np.flatnonzero(rows).tolist():
-        name = replace_all(recs.names[i] or "", synonyms())
-        found = set(concepts(name))
-        if pattern is not None:  # a synonym's canonical word (建材 = 建筑材料) is a concept too
-            found |= {table[m] for m in pattern.findall(name)}
-        if _GERMPLASM in name:
-            found.add(_GERMPLASM)
-        for c in sorted(found):
+        found = cache.get(i)
+        if found is None:
+            found = cache[i] = name_concepts(recs.names[i] or "")
+        for c in found:
             ri.append(i)
             ci.append(names.setdefault(c, len(names)))
     data = np.ones(len(ri))

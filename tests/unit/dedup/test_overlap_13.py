@@ -16,6 +16,7 @@ from app.derive.dedup import blocking, relations, subject
 from app.derive.dedup.blocking import candidate_pairs, concept_columns
 from app.derive.dedup.engine import DedupIndex
 from app.derive.dedup.features import KIND_CODES
+from app.derive.dedup.model import Proposal
 from app.derive.dedup.records import build_records
 from app.derive.dedup.relations import BESIDE_RELATED, BESIDE_STATION_LAB, beside, close_words
 from app.derive.dedup.resources import broader_terms
@@ -142,3 +143,22 @@ def test_concept_columns_block_a_nursery_with_its_hosts_bank() -> None:
     assert stats["host_collection"] >= 1 and len(i) == 1  # no shared term: the concept 棉花 blocks them
     k = concept_columns(recs, np.ones(2, bool))
     assert k.shape[0] == 2 and k.nnz >= 3
+
+
+def test_screening_sees_a_national_platform_of_the_municipality() -> None:
+    rows = [
+        _row("a", "新能源电力系统国家重点实验室", "新能源电力系统", "重点实验室", "华北电力大学", "北京市"),
+        _row("z", "智能电网国家工程研究中心", "智能电网", "工程研究中心", "国网智能电网研究院", "北京市"),
+    ]  # fmt: skip
+    idx = DedupIndex.build(rows)
+    proposal = Proposal(
+        name="电力系统及大型发电设备安全控制和仿真国家重点实验室",
+        type="重点实验室",
+        host="清华大学",
+        region="北京市",
+        level="国家级",
+    )
+    found = {c.platform.id: c.kind for c in idx.screen(proposal)}
+    assert found.get("a") == "overlap"
+    local = proposal.model_copy(update={"level": "省级"})  # the municipality link is for national platforms
+    assert "a" not in {c.platform.id for c in idx.screen(local)}

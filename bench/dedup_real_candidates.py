@@ -5,7 +5,9 @@ Blocking only, no labels: pairs of rows that share a host (co-hosts split on 、
 bigrams held by at most ``--max-df`` rows), with the bigram Jaccard. Pairs already in
 data/eval/dedup_real_pairs.csv are marked. A person reads both rows and labels the pair; the script's
 columns are a reading aid, never a label.
-Usage: .venv/bin/python bench/dedup_real_candidates.py [--max-df 25] [--min-jaccard 0.0] > candidates.tsv
+With ``--fresh``, only pairs of rows that appear in no labelled pair (dev / test / holdout files): how
+the holdout set (data/eval/dedup_holdout_pairs.csv) was drawn, so that no row of it was seen in tuning.
+Usage: .venv/bin/python bench/dedup_real_candidates.py [--max-df 25] [--min-jaccard 0.0] [--fresh] > candidates.tsv
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_dedup_real import REAL_PAIRS, lists_dir
+from eval_dedup_real import HOLDOUT_PAIRS, REAL_PAIRS, lists_dir
 
 _SUFFIX = re.compile(
     r"(国家农业科技园区|现代农业科技园区|农业科技园区|现代农业种业园|国家野外科学观测研究站|教育部野外科学观测研究站"
@@ -67,10 +69,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-df", type=int, default=25)
     ap.add_argument("--min-jaccard", type=float, default=0.0)
+    ap.add_argument("--fresh", action="store_true", help="only rows in no labelled pair")
     args = ap.parse_args()
     rows = read_rows(lists_dir())
-    with REAL_PAIRS.open(encoding="utf-8") as fh:
-        done = {frozenset({(r["file_a"], r["row_a"]), (r["file_b"], r["row_b"])}) for r in csv.DictReader(fh)}
+    done: set[frozenset[tuple[str, str]]] = set()
+    for path in (REAL_PAIRS, HOLDOUT_PAIRS):
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                done |= {frozenset({(r["file_a"], r["row_a"]), (r["file_b"], r["row_b"])}) for r in csv.DictReader(fh)}
+    seen = {row for key in done for row in key}
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(
         ["file_a", "row_a", "name_a", "host_a", "file_b", "row_b", "name_b", "host_b", "blocks", "jaccard", "labelled"]
@@ -82,6 +89,8 @@ def main() -> None:
         if jac < args.min_jaccard:
             continue
         key = frozenset({(ra["_file"], ra["_row"]), (rb["_file"], rb["_row"])})
+        if args.fresh and key & seen:
+            continue
         out.writerow(
             [
                 ra["_file"],

@@ -12,8 +12,12 @@ nationwide conversion policy, as bench/eval_dedup.py does.
 Two predictions per pair: ``detect`` (the pair is reported by DedupIndex.detect; two rows the loader
 merged into one node count as same_entity) and ``screen`` (either platform's duplicates_of lists the
 other). A pair predicted as no kind is ``none``.
-Usage: .venv/bin/python bench/eval_dedup_real.py [--all-rows] [--no-synth] [--json-only]
+Usage: .venv/bin/python bench/eval_dedup_real.py [--all-rows] [--no-synth] [--json-only] [--holdout]
   --all-rows: index every row of the ten lists (default: only the labelled rows).
+  --only SPLIT: report one split of the real pairs (dev while tuning: test and holdout stay unprinted).
+  --holdout: also score data/eval/dedup_holdout_pairs.csv (split ``holdout``: rows in no pair of the
+    dev / test file, labelled before dedup 1.3 was tuned). Score it once, at the end of a round: it is
+    the clean measure only as long as nobody tunes on it.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from ingest.synth import generate, vocab
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_PAIRS = REPO / "data" / "eval" / "dedup_real_pairs.csv"
+HOLDOUT_PAIRS = REPO / "data" / "eval" / "dedup_holdout_pairs.csv"
 SYNTH_PAIRS = REPO / "data" / "eval" / "dedup_synth_pairs.csv"
 CLASSES = ("same_entity", "overlap", "transition_overlap")
 LABELS = (*CLASSES, "none")
@@ -172,11 +177,19 @@ def _f(x: float | None) -> str:
     return "–" if x is None else f"{x:.3f}"
 
 
-def evaluate(pairs: Sequence[LabelledPair], det: Sequence[str], scr: Sequence[str], merged: set[int]) -> dict[str, Any]:
+def evaluate(
+    pairs: Sequence[LabelledPair],
+    det: Sequence[str],
+    scr: Sequence[str],
+    merged: set[int],
+    only: str | None = None,
+) -> dict[str, Any]:
     """Per split: detect and screen metrics; ``detect_unmerged`` leaves out the pairs the loader already
-    merged into one node (what the detector itself has to find)."""
+    merged into one node (what the detector itself has to find). ``only``: report that split alone
+    (tuning on dev without printing test)."""
     out: dict[str, Any] = {}
-    for split in ("dev", "test", "all"):
+    splits = (only,) if only else (*sorted({p.split for p in pairs}), "all")
+    for split in splits:
         idx = [n for n, p in enumerate(pairs) if split in ("all", p.split)]
         rest = [n for n in idx if n not in merged]
         out[split] = {
@@ -211,7 +224,7 @@ def markdown(title: str, ev: dict[str, Any]) -> Iterable[str]:
     yield ""
 
 
-def run_real(all_rows: bool) -> dict[str, Any]:
+def run_real(all_rows: bool, *, holdout: bool = False, only: str | None = None) -> dict[str, Any]:
     folder = lists_dir()
     if not folder.is_dir():
         raise SystemExit(
@@ -219,11 +232,13 @@ def run_real(all_rows: bool) -> dict[str, Any]:
             "(the one holding corpus/real/lists)"
         )
     pairs = read_pairs(REAL_PAIRS, data_rows=True)
+    if holdout:
+        pairs += read_pairs(HOLDOUT_PAIRS, data_rows=True)
     files = sorted({p.file_a for p in pairs} | {p.file_b for p in pairs})
     paths = sorted(folder.glob("*.csv")) if all_rows else [folder / f"{f}.csv" for f in files]
     index, where = build(paths, pairs, PolicyIndex(), all_rows=all_rows)
     det, scr, missing, merged = predictions(index, where, pairs)
-    ev = evaluate(pairs, det, scr, merged)
+    ev = evaluate(pairs, det, scr, merged, only)
     return {"set": "real", "platforms_indexed": len(index.recs), "unmapped_pairs": missing, "eval": ev}
 
 
@@ -261,7 +276,8 @@ def _title(r: dict[str, Any], all_rows: bool) -> str:
 
 def main(argv: Sequence[str]) -> None:
     all_rows = "--all-rows" in argv
-    results = [run_real(all_rows)]
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    results = [run_real(all_rows, holdout="--holdout" in argv, only=only)]
     if "--no-synth" not in argv:
         results.append(run_synth(all_rows))
     if "--json-only" not in argv:

@@ -2,10 +2,14 @@
 
 - ``host``: same host institution (after resolution), any city;
 - ``host_collection`` (1.2): a station / germplasm bank probed against its host's platforms at a low
-  blocked cosine (0.05): a bank beside a lab of its host shares few terms;
+  blocked cosine (0.05): a bank beside a lab of its host shares few terms; 1.3 adds concept columns
+  (``concept_columns``: the broader terms of ``resources/broader.tsv`` a name falls under, and 种质资源)
+  so a 土壤侵蚀 station meets its host's 地表过程 lab, a 野生棉 nursery its 棉花 bank, with no shared term;
 - ``weak_link`` (1.2): a station / bank probed against the institutes of its host's academy /
   university in its province;
 - ``city_inst``: same city and a shared institution (host or co-builder on either side);
+- ``municipal`` (1.3): two national platforms of one 直辖市 (北京市 …, province and city at once), any hosts, at
+  blocked cosine ≥ 0.2 (the column cap keeps a large world's common terms out);
 - ``host_variant``: two hosts of one province that are one institution written two ways
   (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
   the resolver did not expand;
@@ -25,7 +29,9 @@ in row chunks sized by its own output bound (Σ column sizes), so memory stays f
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 import numpy as np
@@ -34,7 +40,8 @@ import scipy.sparse as sp
 
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
-from app.derive.dedup.subject import COLLECTION_KINDS, platform_kind
+from app.derive.dedup.resources import broader_terms, replace_all, synonyms
+from app.derive.dedup.subject import COLLECTION_KINDS, concepts, platform_kind
 
 I64 = npt.NDArray[np.int64]
 
@@ -51,6 +58,7 @@ class BlockingConfig:
             "weak_link": 0.05,
             "city_inst": 0.25,
             "host_variant": 0.4,
+            "municipal": 0.2,
             "unknown_host": 0.4,
         }
         return (self.min_sim or {}).get(scheme, defaults[scheme])
@@ -136,6 +144,11 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
         return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
     if scheme == "weak_link":
         return weak_link_keys(recs)
+    if scheme == "municipal":  # national platforms (国家级) of one 直辖市
+        codes = [c for c, r in enumerate(recs.region_coder.values) if r and r.endswith("市")]
+        national = [c for c, lv in enumerate(recs.level_coder.values) if lv == "国家级"]
+        idx = np.flatnonzero(np.isin(recs.region, codes) & np.isin(recs.level, national))
+        return idx.astype(np.int64), recs.region[idx].astype(np.int64)
     if scheme == "city_inst":
         n_inst = max(len(recs.inst_coder.values), 1)
         rows: list[int] = []
@@ -215,7 +228,7 @@ def blocked_pairs(
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
 
-SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "host_variant", "unknown_host")
+SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "municipal", "host_variant", "unknown_host")
 
 
 def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
@@ -227,6 +240,85 @@ def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
         np.bool_,
         len(recs),
     )
+
+
+_GERMPLASM = "种质资源"
+
+
+@lru_cache(maxsize=1)
+def _any_concept() -> re.Pattern[str]:
+    """One pass that says whether a name can have a concept at all (most names of a large world do not)."""
+    _, table = synonyms()
+    words = {*broader_terms(), *table, _GERMPLASM}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def name_concepts(name: str) -> tuple[str, ...]:
+    """The concepts of one name: thesaurus broader terms, synonym canonical words (建材 = 建筑材料),
+    种质资源.
+
+    >>> name_concepts("国家野生棉种质资源圃"), name_concepts("智能电网国家重点实验室")
+    (('棉花', '种质资源'), ())
+    """
+    if not _any_concept().search(name):
+        return ()
+    pattern, table = synonyms()
+    text = replace_all(name, (pattern, table))
+    found = set(concepts(text))
+    if pattern is not None:
+        found |= {table[m] for m in pattern.findall(text)}
+    if _GERMPLASM in text:
+        found.add(_GERMPLASM)
+    return tuple(sorted(found))
+
+
+def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
+    """Blocking-only columns (1.3), weight 1, for the ``rows`` given (records of a host that has a
+    station / bank): one per broader term of the thesaurus a record's name falls under, and one for a
+    name holding 种质资源 (a 种质资源 station and its host's banks). Never used for scoring.
+
+    >>> from app.derive.dedup.records import build_records
+    >>> r = build_records([{"id": "a", "name": "国家野生棉种质资源圃", "host": "棉花所"},
+    ...                    {"id": "b", "name": "棉花生物学国家重点实验室", "host": "棉花所"}])
+    >>> k = concept_columns(r, np.ones(2, bool))
+    >>> int(k[0].multiply(k[1]).sum())  # no shared term, one shared concept: 棉花
+    1
+    """
+    n = len(recs)
+    names: dict[str, int] = {}
+    ri: list[int] = []
+    ci: list[int] = []
+    cache = recs.concept_cache  # detection and its report block twice: compute once per index
+    for i in np.flatnonzero(rows).tolist():
+        found = cache.get(i)
+        if found is None:
+            found = cache[i] = name_concepts(recs.names[i] or "")
+        for c in found:
+            ri.append(i)
+            ci.append(names.setdefault(c, len(names)))
+    data = np.ones(len(ri))
+    return sp.csr_matrix((data, (ri, ci)), shape=(n, max(len(names), 1)))
+
+
+def _with_concepts(recs: Records, x: sp.csr_matrix, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
+    """``x`` plus the concept columns of ``rows``."""
+    if not rows.any():
+        return x
+    return sp.hstack([x, concept_columns(recs, rows)], format="csr")
+
+
+def _concept_rows(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
+    """Which records get concept columns under a scheme: those sharing a host with a station / bank
+    (``host_collection``), those of a municipality (``municipal``); None: the scheme has none."""
+    if scheme == "host_collection":
+        hosts = np.unique(recs.host[collections & (recs.host >= 0)])
+        return np.isin(recs.host, hosts) & (recs.host >= 0)
+    if scheme == "municipal":
+        rec, _ = scheme_keys(recs, "municipal")
+        rows = np.zeros(len(recs), np.bool_)
+        rows[rec] = True
+        return rows
+    return None
 
 
 def _probe(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
@@ -252,7 +344,9 @@ def candidate_pairs(
         if probe is not None and not probe.any():
             stats[scheme] = 0
             continue
-        i, j, _ = blocked_pairs(x, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
+        with_concepts = _concept_rows(recs, scheme, collections)
+        xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts)
+        i, j, _ = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
         stats[scheme] = len(i)
         all_keys.append(i * n + j)
     merged = np.unique(np.concatenate(all_keys)) if all_keys else np.zeros(0, np.int64)

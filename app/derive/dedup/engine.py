@@ -10,9 +10,10 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup import METHOD_VERSION
-from app.derive.dedup.blocking import BlockingConfig, candidate_pairs
+from app.derive.dedup.blocking import BlockingConfig, candidate_pairs, scheme_keys
 from app.derive.dedup.features import (
     KIND_CODES,
+    NATIONAL,
     Features,
     Side,
     Thresholds,
@@ -174,6 +175,7 @@ class DedupIndex:
                         inst.setdefault(code, []).append(i)
             blocks["inst"] = {k: np.asarray(v, np.int64) for k, v in inst.items()}
             blocks["parent"] = self._parent_block()
+            blocks["municipal"] = self._municipal_block()
             self._blocks = blocks
         return self._blocks
 
@@ -187,6 +189,13 @@ class DedupIndex:
             if key is not None:
                 out.setdefault(key, []).append(i)
         return {k: np.asarray(v, np.int64) for k, v in out.items()}
+
+    def _municipal_block(self) -> dict[int, I64]:
+        """National platforms of one 直辖市, keyed by region code (the 1.3 municipality link)."""
+        rec, key = scheme_keys(self.recs, "municipal")
+        keep = self.recs.active[rec]
+        rec, key = rec[keep], key[keep]
+        return {int(k): rec[key == k] for k in np.unique(key).tolist()}
 
     def _parent_key(self, host: str | None, province: str | None) -> int | None:
         parent = parent_of(host)
@@ -217,6 +226,8 @@ class DedupIndex:
         if pkey is not None and (b := blocks["parent"].get(pkey)) is not None:
             parts.append(b)
         region_code, type_code = r.region_coder.get(province), r.type_coder.get(type_name)
+        if proposal.level == NATIONAL and (b := blocks["municipal"].get(region_code)) is not None:
+            parts.append(b)
         if region_code >= 0 and type_code >= 0:
             key = region_code * max(len(r.type_coder.values), 1) + type_code
             if (b := blocks["region_type"].get(key)) is not None:
@@ -251,6 +262,7 @@ class DedupIndex:
             hosts=[host] * n,
             regions=[province] * n,
             trad=np.full(n, simplified(proposal.name) != proposal.name, np.bool_),
+            national=np.full(n, level == NATIONAL, np.bool_),
         )
         feats = compute(q, gather(r, cand), sim, self.policy)
         contribs = contributions(feats)
@@ -311,6 +323,7 @@ def _take(f: Features, keep: I64) -> Features:
         f.active[keep],
         f.year_gap[keep],
         f.municipal[keep],
+        f.national[keep],
         f.rel.take(keep),
         {pos[k]: v for k, v in f.rules.items() if k in pos},
     )

@@ -49,6 +49,10 @@ class Thresholds(BaseModel):
     # subject similarity ≥ overlap_subject_host; two institutes of one academy at field ≥ overlap_subject_city
     overlap_subject_host: float = 0.2
     overlap_subject_city: float = 0.6
+    # 1.3, real dev split: a 野外科学观测研究站 beside a lab of its host needs a related subject proper
+    # (thesaurus broader / narrower, a shared field word, containment) — bigram Dice 0.2 alone paired
+    # 农业生物技术 with 绿洲农业高效用水 (one shared bigram 农业)
+    overlap_station_lab: float = 0.4
     transition_field: float = 0.9
     min_score: dict[str, float] = {"same_entity": 0.5, "overlap": 0.0, "transition_overlap": 0.8}
 
@@ -74,6 +78,10 @@ class Side:
     hosts: list[str | None]
     regions: list[str | None]
     trad: npt.NDArray[np.bool_]
+    national: npt.NDArray[np.bool_]  # level 国家级 (1.3: the municipality link is for national platforms)
+
+
+NATIONAL = "国家级"
 
 
 def gather(recs: Records, idx: I64) -> Side:
@@ -97,6 +105,7 @@ def gather(recs: Records, idx: I64) -> Side:
         hosts=[recs.hosts[i] for i in idx.tolist()],
         regions=[recs.regions[i] for i in idx.tolist()],
         trad=recs.is_trad[idx],
+        national=np.fromiter((recs.levels[i] == NATIONAL for i in idx.tolist()), np.bool_, len(idx)),
     )
 
 
@@ -139,6 +148,7 @@ class Features:
     active: npt.NDArray[np.bool_]
     year_gap: I32  # -1 unknown
     municipal: npt.NDArray[np.bool_]  # both in a 直辖市 (province and city level at once)
+    national: npt.NDArray[np.bool_]  # both national-level platforms (国家级)
     rel: Relations  # kind, subject, site, variant, guard, weak link (relations.py)
     rules: dict[int, tuple[TransitionRule, bool]] = field(default_factory=dict)  # pair → (rule, a is legacy)
 
@@ -191,10 +201,11 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     municipal = np.fromiter(
         (bool(ra and ra.endswith("市")) and ra == rb for ra, rb in zip(a.regions, b.regions, strict=True)), np.bool_, n
     )
-    needed = (host_rel != HOST_DIFFERENT) | shared
+    national = a.national & b.national
+    needed = (host_rel != HOST_DIFFERENT) | shared | (municipal & national)  # 1.3: one municipality
     for k in np.flatnonzero(~needed).tolist():
         needed[k] = siblings(a.hosts[k], b.hosts[k])
-    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed)
+    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, municipal & national)
     return Features(
         field_sim,
         name_sim,
@@ -206,6 +217,7 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
         a.active & b.active,
         year_gap,
         municipal,
+        national,
         rel,
         rules,
     )

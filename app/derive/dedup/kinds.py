@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup.features import (
+    HOST_DIFFERENT,
     HOST_SIMILAR,
     HOST_UNKNOWN,
     KIND_CODES,
@@ -21,7 +22,7 @@ from app.derive.dedup.features import (
     Features,
     Thresholds,
 )
-from app.derive.dedup.relations import BESIDE_RELATED
+from app.derive.dedup.relations import BESIDE_RELATED, BESIDE_STATION_LAB
 from app.derive.dedup.variants import VARIANT_NONE
 
 F64 = npt.NDArray[np.float64]
@@ -37,8 +38,8 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     """Distinct platforms on one subject, linked by one host (a host written another way, a shared
     institution in one city). A station / germplasm bank beside a lab or another station / bank of its
     host (``beside``, relations.py) overlaps on a related subject (subject similarity ≥
-    overlap_subject_host) or on one site observed by two programmes (a 野外科学观测研究站 beside a lab
-    is not such a pair: the generator's world labels neither that pair nor its one-subject variant);
+    overlap_subject_host) or on one site observed by two programmes; (1.3) a 野外科学观测研究站 beside
+    a lab of its host on a related subject proper (subject similarity ≥ overlap_station_lab);
     institutes of one academy in one province, a bank beside (not two stations), on one subject or
     field ≥ overlap_subject_city. Elsewhere (labs, centres, incubators …) one subject: equal after
     synonyms, or field ≥ overlap_field, in a related type family. Two stations on different sites are
@@ -47,11 +48,25 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     strong = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
     related = r.subject_sim >= t.overlap_subject_host
     beside = strong & (r.beside == BESIDE_RELATED) & ~r.same_kind & (related | (r.site == 1))
+    station_lab = strong & (r.beside == BESIDE_STATION_LAB) & (r.subject_sim >= t.overlap_station_lab)
     kin_sim = r.one_subject | (f.field_sim >= t.overlap_subject_city)
     kin = ~strong & r.weak_link & (r.beside == BESIDE_RELATED) & ~r.stations & kin_sim
     families_ok = (f.type_rel != TYPE_FAR) | (r.beside == BESIDE_RELATED)
     one = strong & (r.same_words | (f.field_sim >= t.overlap_field)) & families_ok
-    return (beside | kin | one) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
+    # 1.3: two national platforms (国家级) at two hosts of one municipality (北京 / 天津 …: province and
+    # city at once) on one subject — equal, contained, a shared field word of ≥ 3 characters or one
+    # broader term — in a related type family or a bank / station beside a lab (北京 电力系统 labs of
+    # 清华 / 华北电力; 北京 饲用 / 饲料微生物). National only: the generator's municipal worlds (1,000
+    # platforms of a small vocabulary per 直辖市) made any-level city links report 22k pairs at 30k.
+    city = (
+        f.municipal
+        & f.national
+        & (f.host_rel == HOST_DIFFERENT)
+        & ((r.subject_sim >= 0.999) | r.close_words | r.one_subject)
+        & families_ok
+        & ~r.stations
+    )
+    return (beside | station_lab | kin | one | city) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
 
 
 def same_entity_rule(f: Features, t: Thresholds) -> B:
@@ -89,6 +104,6 @@ def classify(f: Features, s: F64, t: Thresholds) -> I32:
     # a distinguishing term blocks every kind, except the related-subject overlap of a bank / station
     # beside another bank / station or lab of its host (农作物 / 粮食作物 banks: two platforms, one
     # subject area), where a differing word is what makes them two platforms
-    guarded = ~_unguarded(f) & ~((kinds == KIND_CODES["overlap"]) & (f.rel.beside == BESIDE_RELATED))
+    guarded = ~_unguarded(f) & ~((kinds == KIND_CODES["overlap"]) & (f.rel.beside != 0))
     kinds[~f.active | guarded] = KIND_NONE
     return kinds

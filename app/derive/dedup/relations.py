@@ -19,12 +19,16 @@ from app.derive.dedup.subject import (
     COLLECTION_KINDS,
     STATION_KINDS,
     Subject,
+    broader_related,
+    concepts,
     contains,
     platform_kind,
     same_site,
     same_subject,
+    shared_word,
     subject_of,
     subject_similarity,
+    words,
 )
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
 from app.text.taxonomy import by_name
@@ -49,6 +53,8 @@ class Relations:
     beside: I32  # BESIDE_*: a station / bank beside a lab or another station / bank
     one_subject: B  # equal after synonyms, or the longer adds qualifiers only
     same_words: B  # equal after synonyms (新能源汽车 / 电动汽车)
+    close_words: B  # 1.3: a shared field word of ≥ 3 characters (or any shared word at subject
+    # similarity ≥ 0.4: 组分中药 / 创新中药), or a thesaurus broader / narrower pair
 
     def take(self, keep: npt.NDArray[np.int64]) -> Relations:
         k = keep.tolist()
@@ -63,6 +69,7 @@ class Relations:
             self.beside[keep],
             self.one_subject[keep],
             self.same_words[keep],
+            self.close_words[keep],
         )
 
 
@@ -89,23 +96,29 @@ def _lab_or_collection(kind: str | None) -> bool:
     return kind in COLLECTION_KINDS or (spec is not None and spec.family == "lab")
 
 
-BESIDE_NO, BESIDE_SAME_SUBJECT, BESIDE_RELATED = 0, 1, 2
+BESIDE_NO, BESIDE_STATION_LAB, BESIDE_RELATED = 0, 1, 2
 
 
 def beside(ka: str | None, kb: str | None) -> int:
     """A station or germplasm bank / nursery beside a lab or another station / bank: the pairs whose
     related (not only identical) subjects make an overlap (水稻生物学 lab / 水稻 bank; 祁阳 土壤质量 /
-    农田生态系统 stations) — BESIDE_RELATED. A 野外科学观测研究站 beside a lab: BESIDE_SAME_SUBJECT,
-    which no overlap rule uses in 1.2 (the generator's world, whose stations carry technology words,
-    labels none of those pairs, not even on one field; seeds 7 and 11). An engineering or innovation
-    centre beside a station: BESIDE_NO."""
+    农田生态系统 stations) — BESIDE_RELATED. A 野外科学观测研究站 beside a lab: BESIDE_STATION_LAB
+    (1.3: 空间天气 station / 空间天气学 lab, 大陆裂谷动力学 station / 地震动力学 lab), which overlaps on a
+    related subject proper (``Thresholds.overlap_station_lab``). An engineering or innovation centre
+    beside a station: BESIDE_NO. (1.2 had no rule for a 野外站 beside a lab because the generator's
+    world labels none of those pairs; the real lists label them overlap — 1.3 follows the real lists,
+    docs/reference/duplicates.md "dedup 1.3".)
+
+    >>> beside("野外科学观测研究站", "重点实验室"), beside("种质资源圃", "重点实验室")
+    (1, 2)
+    """
     if ka not in COLLECTION_KINDS and kb not in COLLECTION_KINDS:
         return BESIDE_NO
     if not (_lab_or_collection(ka) and _lab_or_collection(kb)):
         return BESIDE_NO
     lab_pair = ka not in COLLECTION_KINDS or kb not in COLLECTION_KINDS
     if lab_pair and "野外科学观测研究站" in (ka, kb):
-        return BESIDE_SAME_SUBJECT
+        return BESIDE_STATION_LAB
     return BESIDE_RELATED
 
 
@@ -122,10 +135,16 @@ class RecordView:
 _DIRECTIONS = frozenset("东南西北中上下")
 
 
+# Subject similarity of two related (not equal) subjects: a broader / narrower pair of the thesaurus or
+# a shared field word. Above overlap_subject_host (0.2), below the 0.5 the promoted-station rule needs.
+RELATED_SUBJECT = 0.4
+
+
 def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> float:
-    """Subject similarity, or 1.0 when one subject sits in the other's whole field (a 种质资源 station
-    beside a 西瓜甜瓜种质资源中期库 of its host). Beside a bank / station (``related``), one crop or
-    animal character in both subjects (棉花 / 野生棉) counts 0.5."""
+    """Subject similarity, or 1.0 when one subject sits in the other's whole field or name (a 种质资源
+    station beside a 西瓜甜瓜种质资源中期库 of its host; ``fa`` / ``fb`` are field + name). Beside a bank /
+    station (``related``), one crop or animal character in both subjects (棉花 / 野生棉) counts 0.5, and
+    (1.3) a broader / narrower pair of ``resources/broader.tsv`` or a shared field word RELATED_SUBJECT."""
     if contains(sa.text, fb) or contains(sb.text, fa):
         return 1.0
     sim = subject_similarity(sa, sb)
@@ -133,7 +152,28 @@ def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> fl
         shared = (set(sa.text) & set(sb.text) & distinguishing_chars()) - _DIRECTIONS
         if shared:
             return 0.5
+    close = related and sim < RELATED_SUBJECT and _may_share(sa.text, sb.text)
+    if close and (broader_related(sa.text, sb.text) or shared_word(sa.text, sb.text)):
+        return RELATED_SUBJECT
     return sim
+
+
+def _may_share(a: str, b: str) -> bool:
+    """Cheap pre-test before jieba / the thesaurus: a shared character bigram (any shared word has
+    one), or a thesaurus term in each."""
+    if not a or not b:
+        return False
+    ga = {a[i : i + 2] for i in range(len(a) - 1)}
+    if any(b[i : i + 2] in ga for i in range(len(b) - 1)):
+        return True
+    return bool(concepts(a)) and bool(concepts(b))
+
+
+def _subject(view: RecordView, kind: str | None) -> Subject:
+    """The field's subject; a name without a field (国家农作物种质资源库: the type is the whole name)
+    gives its subject from the name (农作物)."""
+    s = subject_of(view.field, kind)
+    return s if s.text not in ("", "国家") else subject_of(view.name, kind)
 
 
 def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
@@ -143,19 +183,32 @@ def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
     return found
 
 
-Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool]
+Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool, bool]
 
 
-def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
+def close_words(a: str, b: str) -> bool:
+    """Two subjects share a field word of ≥ 3 characters (电力系统, 天然药物, 膜材料) or fall under one
+    broader term of the thesaurus (农业虫害 / 植物保护): the test for two hosts of one municipality.
+
+    >>> close_words("新能源电力系统", "电力系统大型发电设备安全控制仿真"), close_words("组分中药", "创新中药")
+    (True, False)
+    """
+    if broader_related(a, b):
+        return True
+    return any(len(w) >= 3 for w in words(a) & words(b))
+
+
+def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
     related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
     ka, kb = platform_kind(a.name, a.type), platform_kind(b.name, b.type)
-    sa, sb = subject_of(a.field, ka), subject_of(b.field, kb)
+    sa, sb = _subject(a, ka), _subject(b, kb)
     same_kind = ka is not None and ka == kb
     near = beside(ka, kb)
     variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
     weak = siblings(a.host, b.host) and a.region == b.region
-    sim = _similarity(sa, sb, a.field, b.field, near == BESIDE_RELATED)
+    wide = near != BESIDE_NO
+    sim = _similarity(sa, sb, a.field + (a.name if wide else ""), b.field + (b.name if wide else ""), wide)
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,
@@ -167,17 +220,22 @@ def _one(a: RecordView, b: RecordView, gate: bool) -> Row:
         near,
         same_subject(sa, sb),
         bool(sa.text) and sa.text == sb.text,
+        city and (close_words(sa.text, sb.text) or (sim >= RELATED_SUBJECT and bool(words(sa.text) & words(sb.text)))),
     )
 
 
-_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False)
+_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False, False)
 
 
-def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B) -> Relations:
+def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B, city: B | None = None) -> Relations:
     """Relations of every pair; ``needed`` False: the pair has no institutional link that any rule could
     use (two unrelated known hosts, no shared institution, not institutes of one academy), so it gets
     the neutral row — screening compares a proposal with its whole province + type block."""
-    rows = [_one(x, y, bool(g)) if k else _UNRELATED for x, y, g, k in zip(a, b, gate, needed, strict=True)]
+    town = np.zeros(len(a), np.bool_) if city is None else city  # close_words only for these (cost)
+    rows = [
+        _one(x, y, bool(g), bool(c)) if k else _UNRELATED
+        for x, y, g, k, c in zip(a, b, gate, needed, town, strict=True)
+    ]
     n = len(rows)
     return Relations(
         np.fromiter((r[0] for r in rows), np.bool_, n),
@@ -190,4 +248,5 @@ def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B) -> Rela
         np.fromiter((r[7] for r in rows), np.int32, n),
         np.fromiter((r[8] for r in rows), np.bool_, n),
         np.fromiter((r[9] for r in rows), np.bool_, n),
+        np.fromiter((r[10] for r in rows), np.bool_, n),
     )

@@ -1,7 +1,8 @@
 """The small tables in ``resources/`` (one public source per line): read once, cached.
 
 ``place_aliases.tsv``, ``host_aliases.tsv``, ``synonyms.tsv``: ``canonical<TAB>variants<TAB>source``
-(variants comma-separated); ``distinguishing.txt``: characters, ``#`` lines are comments.
+(variants comma-separated); ``broader.tsv`` (1.3): ``broader<TAB>narrower terms<TAB>source``;
+``distinguishing.txt``: characters, ``#`` lines are comments.
 """
 
 from __future__ import annotations
@@ -49,6 +50,24 @@ def synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 @lru_cache(maxsize=1)
 def host_aliases() -> dict[str, str]:
     return {v: canonical for canonical, variants in _rows("host_aliases.tsv") for v in variants}
+
+
+@lru_cache(maxsize=1)
+def broader_terms() -> dict[str, frozenset[str]]:
+    """Term → the broader terms it falls under (itself included when it is a broader term):
+    ``broader_terms()["野生棉"] == {"棉花"}``, ``"粮食作物"`` → {粮食作物, 农作物}."""
+    out: dict[str, set[str]] = {}
+    for broad, narrower in _rows("broader.tsv"):
+        out.setdefault(broad, set()).add(broad)
+        for term in narrower:
+            out.setdefault(term, set()).add(broad)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def broader_pattern() -> re.Pattern[str]:
+    """Every term of ``broader.tsv``, longest first (one regex pass finds them in a subject)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(broader_terms(), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)

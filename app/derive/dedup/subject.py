@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.derive.dedup.resources import replace_all, synonyms
+import jieba
+
+from app.derive.dedup.resources import broader_pattern, broader_terms, replace_all, synonyms
 from app.derive.dedup.text import GENERIC_TERMS, clean_field
 
 # Platform kinds the type column does not carry (the MoA lists): named by the name's own suffix.
@@ -28,7 +30,11 @@ STATION_KINDS = frozenset({"野外科学观测研究站", "农业科学观测实
 # their host they overlap on a related subject, not only on the same one (水稻 bank / 水稻生物学 lab).
 COLLECTION_KINDS = STATION_KINDS | frozenset(kind for _, kind in _KIND_SUFFIXES) | {"生物种质资源库"}
 # List furniture inside a field phrase: MoA station names (国家农业科学 X 观测实验站), germplasm suffixes.
-_FURNITURE = re.compile(r"^(?:国家)?农业科学|观测实验站$|(?:生物)?种质资源(?:中期库|复份库|库|圃)$|^部共建")
+# A name without a field (国家农作物种质资源库: the type is the whole name) leaves 国家; the 生物 of
+# 生物种质资源库 is furniture, that of 饲料微生物种质资源库 is not (1.3).
+_FURNITURE = re.compile(
+    r"^(?:国家)?农业科学|^国家(?=.)|观测实验站$|(?<!微)(?:生物)?种质资源(?:中期库|复份库|试管苗库|库|圃)$|^部共建"
+)
 # The subjects of the MoA observation stations (农办科〔2018〕3号, 〔2019〕 lists: 土壤质量 / 农业环境 …
 # 观测实验站 of a site): what follows the subject is the site.
 MOA_SUBJECTS = (
@@ -142,6 +148,51 @@ def subject_similarity(a: Subject, b: Subject) -> float:
     if a.text == b.text or contains(a.text, b.text):
         return 1.0
     return bigram_dice(core(a.text), core(b.text))
+
+
+@lru_cache(maxsize=200_000)
+def concepts(text: str) -> frozenset[str]:
+    """The broader terms (``resources/broader.tsv``) a subject names or falls under:
+    ``concepts("野生棉") == {"棉花"}``; ``concepts("粮食作物")`` holds 粮食作物 and 农作物."""
+    out: set[str] = set()
+    for term in broader_pattern().findall(text):
+        out |= broader_terms()[term]
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def named(text: str) -> frozenset[str]:
+    """The broader terms of the thesaurus a subject names itself (地表过程 of 地表过程资源生态)."""
+    table = broader_terms()
+    return frozenset(t for t in broader_pattern().findall(text) if t in table[t])
+
+
+def broader_related(a: str, b: str) -> bool:
+    """One subject names a broader term of the thesaurus that the other names or falls under:
+    地表过程 / 九三土壤侵蚀, 农作物 / 粮食作物, 棉花 / 野生棉 (related, not one subject). Two narrower
+    terms of one broader term are not related (森林 / 草原 are both 植被).
+
+    >>> broader_related("植被环境变化", "锡林郭勒草原"), broader_related("森林生态", "草原生态")
+    (True, False)
+    """
+    return bool(a and b and ((named(a) & concepts(b)) or (named(b) & concepts(a))))
+
+
+# Words two subjects may share without sharing a field: broad words, qualifiers, ecosystem furniture.
+_NOT_SHARED = _BROAD | QUALIFIERS | frozenset({"生态系统", "变化", "过程", "国家", "地区", "区域"})
+
+
+@lru_cache(maxsize=200_000)
+def words(text: str) -> frozenset[str]:
+    """Dictionary words (≥ 2 characters, not broad / qualifier) of a subject: jieba, no HMM."""
+    return frozenset(w for w in jieba.lcut(text, HMM=False) if len(w) >= 2 and w not in _NOT_SHARED)
+
+
+def shared_word(a: str, b: str) -> bool:
+    """The subjects share a field word, or a word of one is inside a word of the other: 动力学 of
+    太原大陆裂谷动力学 / 地震动力学; 黄土 ⊂ 黄土高原."""
+    wa, wb = words(a), words(b)
+    return any(x == y or (len(x) <= len(y) and x in y) or y in x for x in wa for y in wb)
 
 
 _CORE_WORDS = GENERIC_TERMS | {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "高性能"}

@@ -27,13 +27,19 @@ HEAVY_PATHS = ("/cypher", "/duplicates", "/duplicates/screen", "/transitions/")
 
 
 def _warm(app: FastAPI) -> None:
-    """Fill the cache the first requests would otherwise pay for: every chain's coverage answer
-    (docs/benchmarks/api.md). Best effort: a store that is down answers 503 later."""
+    """Bring the store's schema up to this version, then fill the cache the first requests would otherwise
+    pay for: every chain's coverage answer (docs/benchmarks/api.md). The schema statements are idempotent;
+    a store written by an older version gains the indexes newer queries call by name (Neo4j's search_name).
+    Best effort: a store that is down answers 503 later; a read-only account keeps its schema."""
     from app.api.deps import app_store
     from app.services import chains
 
     try:
         store = app_store(app.state)
+        try:
+            store.apply_schema()
+        except Exception as exc:  # e.g. a read-only Neo4j user: search then names the missing index
+            log.warning("schema not brought up to date: %s", exc)
         chains.warm(store, chains.fingerprint(store), background=False)
         log.info("caches warmed (coverage of every chain)")
     except Exception as exc:  # any failure just leaves the caches cold

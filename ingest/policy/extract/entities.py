@@ -125,17 +125,19 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
         add(h.start, e, "platform", "entity.region_singleton", 0.9, h.type)
         return
     zone = "zone" in h.entry.flags
+    # S&T parks (农业科技园区, 大学科技园) are named by place like zones but are platforms of the S&T system
+    zone_kind = "platform" if h.type.endswith(("科技园区", "科技园")) else "zone"
     s = left_name(doc, h.core_start)
     rest, had_region = strip_region_level(text[s : h.core_start])
     if re.match(r"管理委员会|管委会", text[e : e + 5]):
         return  # part of an agency's name
     if zone and had_region and not rest and not text[s : h.core_start].startswith(("国家", "省")):
-        add(s, e, "zone", "entity.region_zone", 0.8, h.type, known=False)
+        add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)
         _coordinated_places(doc, s, add)
         return
     if not rest or GENERIC.match(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
         return
-    add(s, e, "zone" if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
+    add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:
         _coordinated_places(doc, s, add)
 

@@ -10,6 +10,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
+from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
@@ -215,4 +216,5 @@ def find_entities(doc: Doc) -> list[Entity]:
     _funds_and_persons(doc, acc.add)
     roster_persons(doc, acc.add)
     named_zones(doc, acc.add)
+    find_programmes(doc, acc.add)
     return sorted(acc.out, key=lambda x: x.span)

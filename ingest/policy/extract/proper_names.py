@@ -41,14 +41,17 @@ def roster_persons(doc: Doc, add: Any) -> None:
         g = 1 if m.group(1) else 2
         add(*m.span(g), "person", "entity.speaker", 0.8, known=False)
     for m in _CONTACT.finditer(doc.text):
-        pos = m.start(1)
-        for part in re.split(rf"({_SP}+|[、,，;；])", m.group(1)):
-            if re.fullmatch(f"[{CJK}]{{2,3}}", part) and not _UNIT_END.search(part):
-                add(pos, pos + len(part), "person", "entity.contact", 0.7, known=False)
-            elif part and not re.fullmatch(rf"{_SP}+|[、,，;；]", part):
-                if re.search(r"\d|电话|传真|邮", part):
-                    break
-            pos += len(part)
+        _contacts(m.start(1), m.group(1), add)
+
+
+def _contacts(pos: int, line: str, add: Any) -> None:
+    """Names of 2-3 characters on a contact line, up to the telephone number."""
+    for part in re.split(rf"({_SP}+|[、,，;；])", line):
+        if re.fullmatch(f"[{CJK}]{{2,3}}", part) and not _UNIT_END.search(part):
+            add(pos, pos + len(part), "person", "entity.contact", 0.7, known=False)
+        elif re.search(r"\d|电话|传真|邮", part):
+            break
+        pos += len(part)
 
 
 def named_zones(doc: Doc, add: Any) -> None:

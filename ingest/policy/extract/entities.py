@@ -180,13 +180,15 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
     ):
         add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
     # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
-    for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}片区|[{CJK}]{{2}}新区", text):
+    for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}新区", text):
         if not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0)) and not m.group(0).endswith("高新区"):
             add(*m.span(), "zone", "entity.zone_suffix", 0.6, known=False)
     for m in re.finditer(rf"[{CJK}]{{2,10}}(?:合作区|开发区)", text):
         s = left_name(doc, m.end() - 3)
         name = text[s : m.end()]
-        if not GENERIC.match(name[:-3]) and "的" not in name:
+        mod = name[:-3]
+        # a bare kind (开发区, 高新技术产业开发区) is no name
+        if len(mod) >= 2 and not GENERIC.match(mod) and "的" not in name and name not in lx.types():
             add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract import industry_grammar as ig
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
@@ -175,6 +176,7 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
+    cands += ig.economies(doc, text) + ig.chains(doc, text)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
     for s, e, kind, rule, conf in cands:

@@ -117,12 +117,25 @@ def _first_item_start(text: str, fs: int, fe: int) -> int:
     return fs
 
 
+_DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
+
+
+def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
+    """An enumeration of qualities (科学前沿、新兴、交叉、边缘等领域: most items two characters no lexicon
+    is an adjective: 新兴) or of diseases (常见病、高发病) names no industries."""
+    items = [text[s:e] for s, e in parts]
+    quality = [i for i in items if i not in lx.industries() and pos_table().get(i, "n") in {"a", "b", "s", "f"}]
+    return bool(quality) or any(_DISEASE.search(i) for i in items)
+
+
 def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> list[_Cand]:
     parts = _enum_parts(text, list_s, list_e)
     if len(parts) < 2:
         return []
     fs, fe = parts[0]
     parts[0] = (_first_item_start(text, fs, fe), fe)
+    if _not_industries(text, parts):
+        return []
     cands: list[_Cand] = []
     for s, e in parts:
         typed = [h for h in doc.type_hits if s <= h.start < e]

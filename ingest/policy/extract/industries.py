@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest.policy import lexicon as lx
@@ -9,6 +10,7 @@ from ingest.policy.extract import industry_grammar as ig
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
+from ingest.policy.extract.regions import REGIONS
 from ingest.policy.models import ClusterRole, Industry
 
 _ENUM_END = re.compile(r"等(?:[^,。;、]{0,8}?)(?:领域|产业|研制|方向|行业)")
@@ -186,10 +188,52 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
     return cands
 
 
+# X产业 / X制造业 / X服务业 / X加工业 named by a field; not when the head is a modifier of another noun
+_OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部规结布政])")
+# the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
+_OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
+_OPEN_CLAUSE = "。；;！\n，,、"
+# group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
+_GROUP_WORD = re.compile(
+    r"^(?:新兴|传统|特色|优势|主导|支柱|富民|先导|重大|重点|相关|省级|国家级|国家|[一二三四五六七八九十]+大)"
+)
+
+
+_LEAD_VERB = re.compile(
+    r"^(?:面向|围绕|依托|促进|提升|开展|搭建|建设|支撑|支持|引导|加强|加快|完善|深化|推进|制定|强化|落实|坚持|实施|"
+    r"明晰|掌握|破解|实现|形成|带动|符合|安排|出台|调整|优化|鼓励|统筹|打好|紧扣|重构|发挥|控制|改造|新增|储备|探索|"
+    r"组建|运用|设立|增强|壮大|招商|使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
+)
+
+
+def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
+    """人参产业, 冰雪装备产业, 农产品加工业: content tokens (a field) before an industry head, that start
+    a clause or follow a verb of growing the industry; never over what another rule found."""
+    spans = sorted((c[0], c[1]) for c in taken)
+    cands: list[_Cand] = []
+    for m in _OPEN_HEAD.finditer(text):
+        e = m.start()
+        s = _field_before(doc, e)
+        field = text[s:e]
+        before = text[max(0, s - 4) : s]
+        if not (s == 0 or before[-1:] in _OPEN_CLAUSE or _OPEN_TRIGGER.search(before)):
+            continue
+        if not (2 <= len(field) <= 8) or field in REGIONS or GENERIC.match(field) or field.endswith(("和", "及", "与")):
+            continue
+        if _GROUP_WORD.match(field) or _LEAD_VERB.match(field) or REGIONS.get(field[:2]) is not None:
+            continue
+        i = bisect.bisect_left(spans, (m.end(), 0))
+        if any(a < m.end() and s < b for a, b in spans[max(0, i - 8) : i]):
+            continue
+        cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
+    return cands
+
+
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text)
+    cands += _open_fields(doc, text, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
     for s, e, kind, rule, conf in cands:

@@ -154,6 +154,23 @@ def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> lis
     return cands
 
 
+def _known_enumerations(doc: Doc, text: str) -> list[_Cand]:
+    """A list A、B、C等 whatever follows 等, when two of its items are industries the lexicon knows
+    (大数据、云计算、人工智能、区块链…等具有比较优势的战略性新兴产业): the others are industries too."""
+    cands: list[_Cand] = []
+    for m in re.finditer("等", text):
+        w0 = max(0, m.start() - 120)  # bounded: no scan back over a long text without punctuation
+        ls = max(text.rfind(c, w0, m.start()) for c in ",。;:(\n")
+        list_s = ls + 1 if ls >= 0 else w0
+        if "、" not in text[list_s : m.start()]:
+            continue
+        parts = _enum_parts(text, list_s, m.start())
+        parts[0] = (_first_item_start(text, *parts[0]), parts[0][1])
+        if sum(text[a:b] in lx.industries() for a, b in parts) >= 2:
+            cands += _enum_items(doc, text, list_s, m.start(), "industry.enumeration_known")
+    return cands
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
@@ -161,6 +178,7 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
             continue
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
         cands += _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
+    cands += _known_enumerations(doc, text)
     # enumerations that end in a field-modified platform type: 金属材料、先进材料、精细化工产业技术创新平台
     for h in doc.type_hits:
         # type hits cover the whole text, `text` only the body (a footer after it is not scanned)

@@ -57,6 +57,9 @@ def _regional_start(
     return s, region
 
 
+_SUB_UNIT = re.compile(rf"办公厅|[{CJK}]{{2,6}}?司(?![{CJK}])")
+
+
 def _dictionary_agencies(doc: Doc) -> list[Agency]:
     """Agencies of the dictionary, with the region (or 省 / 市) before them and 中共 / 党组 around."""
     text = doc.text
@@ -70,12 +73,21 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
             if found is None:
                 continue
             start, region = found
+            if start == s and surface in ("人民政府", "政府"):
+                if text[s - 2 : s] in ("各市", "各县"):
+                    start = s - 1  # 各市人民政府 → 市人民政府
+                elif text[s - 1 : s] != "市":
+                    continue  # 县（市、区）人民政府, 市、区人民政府: no one government; 地级以上市人民政府 is kept
         elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
             r"[{CJK}]*[,、。]", text[e : e + 4]
         ):
             continue  # 中国科学院长春应用化学研究所: part of an institution's name
         elif text.startswith("门", e) or (surface == "人民政府" and start == s):
             continue  # 科学技术部门: a department of any level, not the ministry
+        if entry.national:
+            sub = _SUB_UNIT.match(text, e)
+            if sub:
+                e = sub.end()  # 科技部农村科技司, 科技部办公厅, 农业部科技教育司
         if start >= 2 and text[start - 2 : start] == "中共":
             start -= 2
         end = e + 2 if text[e : e + 2] == "党组" else e
@@ -114,10 +126,23 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     return out
 
 
+def _zone_committees(doc: Doc) -> list[tuple[int, int]]:
+    """新乡国家高新技术产业开发区管理委员会: a zone named by its place, and its management committee."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for h in doc.type_hits:
+        m = re.match(r"管理委员会|管委会", text[h.end : h.end + 5])
+        if m and "zone" in h.entry.flags:
+            rb = region_before(text, h.start)
+            out.append((rb[0] if rb else h.start, h.end + m.end()))
+    return out
+
+
 def _grammar_agencies(doc: Doc, found: list[Agency]) -> list[Agency]:
     """Agencies of the region + organ grammar: a span containing dictionary agencies replaces them
     (区人民政府 over 人民政府); one overlapping an agency partly is dropped."""
-    spans = sorted(set(ag.grammar_agencies(doc.text) + ag.headed_agencies(doc)), key=lambda x: (x[0], -x[1]))
+    spans = ag.grammar_agencies(doc.text) + ag.headed_agencies(doc) + ag.adhoc_bodies(doc) + _zone_committees(doc)
+    spans = sorted(set(spans), key=lambda x: (x[0], -x[1]))
     taken = sorted(a.span for a in found)
     starts = [s for s, _ in taken]
     keep: list[Agency] = []
@@ -203,7 +228,7 @@ def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None
                 a.rule += "+issuer.title"
 
 
-_ADOPTED = re.compile(r"^[^\n]{0,80}?(?:会议)?(?:通过|批准)$")
+_ADOPTED = re.compile(r"^[^\n]{0,160}?(通过|批准|修订|修正)[)）]?$")
 _ORGAN_END = ("部", "厅", "局", "委", "办公厅", "办公室", "政府", "委员会")
 
 
@@ -228,15 +253,19 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     head_end = text.find("第一条")
     head_end = min(head_end if head_end >= 0 else 600, 600)
     pos = 0
+    adopted: list[tuple[str, Agency]] = []
     for line in text[:head_end].split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if _ADOPTED.match(line.strip()):
+        m = _ADOPTED.match(line.strip())
+        if m:
             on = [a for a in agencies if start <= a.span[0] < start + len(line) and "人民代表大会" in a.name]
-            for a in on[:1]:
-                if a.role != "issuer":
-                    a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
-            if on:
-                break
+            verb = "批准" if "批准" in line else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
+            adopted += [(verb, a) for a in on[:1]]
+    # the latest adoption or revision by the law's own congress (a higher congress's 批准 comes after it)
+    own = [a for verb, a in adopted if verb != "批准"]
+    for a in (own or [a for _v, a in adopted])[-1:]:
+        if a.role != "issuer":
+            a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
     m = re.search("我代表", text[:3000])
     if m:
         for a in agencies:

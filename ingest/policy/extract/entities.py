@@ -33,6 +33,9 @@ _HEAD_KIND = {
 _HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
 
 
+_FOOTER_UNI = re.compile(rf"(?:版权所有|主办单位|主办)[:：]\s*([{CJK}]{{2,20}}?(?:大学|学院))(?![{CJK}])")
+
+
 def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
     """盘锦、丹东高新区: places listed before a place-named zone share its head."""
     text = doc.text
@@ -101,6 +104,9 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     # CAS institutes and incubators
     for m in re.finditer(rf"(?:中科院|中国科学院)[{CJK}]{{1,16}}?(?:研究所|研究院|育成中心|分院)", text):
         add(*m.span(), "institution", "entity.cas_unit", 0.8, known=False)
+    # a site's owner in its footer: 版权所有:河北工业职业技术学院
+    for m in _FOOTER_UNI.finditer(text):
+        add(*m.span(1), "university", "entity.footer_university", 0.7, known=False)
     # universities from the MoE list
     for s, e, _n, _u in lx.longest_matches(lx.university_automaton(), text):
         add(s, e, "university", "entity.university_gazetteer", 1.0)
@@ -187,6 +193,8 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
         s = left_name(doc, m.end() - 3)
         name = text[s : m.end()]
         mod = name[:-3]
+        if re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
+            continue  # part of an agency's name
         # a bare kind (开发区, 高新技术产业开发区) is no name
         if len(mod) >= 2 and not GENERIC.match(mod) and "的" not in name and name not in lx.types():
             add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)

@@ -26,6 +26,7 @@ _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
 _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
 _SIGN = re.compile(r"[＋+×]")
 _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))")
+_JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
 _NSF = re.compile(r"(国家|省|市|自治区)?自然科学基金(?![委计项会])")
 _AWARD = re.compile(rf"(?:荣获|获得|获|设立)([{CJK}]{{2,12}}?奖)(?=[一二三特]等奖|[,，。;；、])")
 _EVENT = re.compile(r"论坛|博览会|峰会|交易会|大会")
@@ -67,6 +68,8 @@ def _funds_awards(doc: Doc, add: Any) -> None:
         # a short modifier names a kind of fund (政府引导基金, 创业投资引导基金), not one fund
         if "的" not in name and (len(mod) >= 6 or mod.startswith(("省", "市", "国家"))):
             add(*m.span(1), "programme", "entity.fund_set_up", 0.7, known=False)
+    for m in _JOINT.finditer(text, 0, doc.body_end):  # 国自然-辽宁联合基金(计划)
+        add(*m.span(1), "programme", "entity.joint_fund", 0.7, known=False)
     for m in _NSF.finditer(text, 0, doc.body_end):
         if m.group(1) or text[max(0, m.start() - 2) : m.start()] == "设立":
             add(*m.span(), "programme", "entity.science_fund", 0.8, known=False)

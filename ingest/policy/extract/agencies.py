@@ -57,7 +57,7 @@ def _regional_start(
     return s, region
 
 
-_SUB_UNIT = re.compile(rf"办公厅|[{CJK}]{{2,6}}?司(?![{CJK}])")
+_SUB_UNIT = re.compile(rf"办公厅|[{CJK}]{{2,6}}?司(?![长法机])")
 
 
 def _dictionary_agencies(doc: Doc) -> list[Agency]:

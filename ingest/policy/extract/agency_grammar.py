@@ -114,17 +114,25 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ADHOC_ANCHOR = re.compile(r"[,，。;；、:：(（\n\s在对为与和及由经报向请将按是]|成立|设立|组建|建立|牵头")
+
+
 def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
-    """Working groups, leading groups, joint meetings, advisory committees: a name of content words
-    (cut at the nearest stop word) before the head, at least four characters of it."""
+    """Working groups, leading groups, joint meetings, advisory committees: the name runs back to a
+    clause boundary or a verb that sets the body up (成立 / 由 / 报 …), 4-20 characters before the head
+    (省推进工业互联网创新发展专项工作组: a verb inside the name does not cut it)."""
     out: list[tuple[int, int]] = []
     text = doc.text
     for m in _ADHOC.finditer(text):
-        s = left_name(doc, m.start(), 20)
+        w0 = max(0, m.start() - 24)
+        anchors = [a.end() for a in _ADHOC_ANCHOR.finditer(text, w0, m.start())]
+        if not anchors:
+            continue
+        s = anchors[-1]
         while s < m.start() and text[s] in "各":
             s += 1
         stem = text[s : m.start()]
-        if len(stem) >= 4 and "的" not in stem and not stem.startswith(_NOT_STEM):
+        if 4 <= len(stem) <= 20 and "的" not in stem and not stem.startswith(_NOT_STEM):
             out.append((s, m.end()))
     return out
 

@@ -12,7 +12,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, GENERIC, is_stop, lcut, pos_table
+from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.regions import REGIONS
 
 _Cand = tuple[int, int, str, str, float]
@@ -21,7 +21,7 @@ _ECONOMY = re.compile("经济")
 # scope, ownership and aggregate economies: never an industry
 _NOT_ECONOMY = re.compile(
     r"^(?:实体|民营|国有|非公有制|个体|县域|区域|城市|农村|乡村|城乡|国民|宏观|社会|市场|外向型|开放型|工业|全省|"
-    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资)$"
+    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
 _ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|高质量|新")
@@ -73,9 +73,9 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
     for m in _ECONOMY.finditer(text):
         s = _field_token(text, m.start())
         field = text[s : m.start()]
-        if not 2 <= len(field) <= 3 or not re.fullmatch(f"[{CJK}]+", field) or is_stop(field):
+        if not 2 <= len(field) <= 3 or not re.fullmatch(f"[{CJK}]+", field) or is_hard_stop(field):
             continue
-        if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS or _verb(field):
+        if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
             continue
         if not _followed(text, m.end(), _ECONOMY_NEXT):
             continue

@@ -13,7 +13,7 @@ from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
 from ingest.policy.extract.names import left_name
-from ingest.policy.extract.regions import REGIONS
+from ingest.policy.extract.regions import REGIONS, region_before
 
 _ORGAN = (
     r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
@@ -57,8 +57,8 @@ _UNIQUE = re.compile(r"党中央|全国政协|全国人大常委会")
 _FINANCE = re.compile(
     rf"(?:中国人民银行|人民银行|人行)[{CJK}]{{2,4}}?(?:中心支行|分行|营业管理部)"
     rf"|国家金融监督管理总局[{CJK}]{{2,4}}?监管局"
-    rf"|(?:{_prefix_alternation()})(?:证监局|银保监局|银保监分局|银监局|保监局)"
 )
+_REGULATOR = re.compile(r"证监局|银保监局|银保监分局|银监局|保监局")  # + the region before it
 # ad-hoc bodies: 省推进工业互联网创新发展专项工作组, 自主创新示范区建设领导协调机构, 工业互联网专家咨询委员会
 _ADHOC = re.compile(r"专项工作组|工作领导小组|领导小组|领导协调机构|联席会议|专家咨询委员会")
 # words that end the phrase before an agency (经 / 会同 / 报 …) and stems that name no organ (项目主管部门)
@@ -111,6 +111,10 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
             out.append(m.span())
     out += [m.span() for m in _UNIQUE.finditer(text)]
     out += [m.span() for m in _FINANCE.finditer(text)]
+    for m in _REGULATOR.finditer(text):
+        rb = region_before(text, m.start())
+        if rb:
+            out.append((rb[0], m.end()))
     return out
 
 

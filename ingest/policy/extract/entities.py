@@ -8,6 +8,7 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
 from ingest.policy.extract.programmes import find_programmes
@@ -92,7 +93,7 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
     # “quoted names” ending like a platform or a fund
     for m in re.finditer(r"“([^“”\n]{3,40})”", text):
         name = m.group(1)
-        th = [h for h in doc.type_hits if h.end == m.end(1) and h.start >= m.start(1)]
+        th = [h for h in hits_in(doc, m.start(1), m.end(1)) if h.end == m.end(1)]
         if name.endswith("基金"):
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
         elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):

@@ -11,6 +11,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
 from ingest.policy.extract.regions import REGIONS
+from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
 _ENUM_END = re.compile(r"等(?:[^,。;、]{0,8}?)(?:领域|产业|研制|方向|行业)")
@@ -119,6 +120,18 @@ def _first_item_start(text: str, fs: int, fe: int) -> int:
     return fs
 
 
+def hits_in(doc: Doc, s: int, e: int) -> list[TypeHit]:
+    """Type hits starting in [s, e), by bisection on their core (sorted; a prefix is at most 16 characters)."""
+    hits = doc.type_hits
+    out = []
+    for k in range(bisect.bisect_left(hits, s - 16, key=lambda h: h.core_start), len(hits)):
+        if hits[k].core_start >= e:
+            break
+        if s <= hits[k].start < e:
+            out.append(hits[k])
+    return out
+
+
 _DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
 
 
@@ -140,7 +153,7 @@ def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> lis
         return []
     cands: list[_Cand] = []
     for s, e in parts:
-        typed = [h for h in doc.type_hits if s <= h.start < e]
+        typed = hits_in(doc, s, e)
         if typed:
             j = text.find("和", typed[-1].end, e)
             if j < 0:

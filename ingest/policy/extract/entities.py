@@ -118,16 +118,53 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 
+def _branch_place(doc: Doc, h: TypeHit, place: str, sub: bool) -> bool:
+    """河北分中心 / 雄安中心 after a named platform (京津冀国家技术创新中心河北中心): a region, or, after a
+    platform named by a place, two characters no lexicon knows as a kind or a field."""
+    if place in REGIONS:
+        return True
+    named = h.region is not None or h.start < h.core_start
+    return (
+        not sub
+        and named
+        and len(place) == 2
+        and not GENERIC.match(place)
+        and place not in lx.types()
+        and place not in lx.industries()
+    )
+
+
+_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})[一二三四五六七八九十\d]+个$")
+
+
+def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
+    """长白山、三江、吉光3个省实验室: short names listed and counted before a platform type are platforms."""
+    if "zone" in h.entry.flags:
+        return
+    m = _COUNTED.search(doc.text, max(0, h.start - 40), h.start)
+    if not m:
+        return
+    items = m.group(1).split("、")
+    pos = left_name(doc, m.start(1) + len(items[0]), 4, region_extend=False)  # 组织|长白山
+    items[0] = doc.text[pos : m.start(1) + len(items[0])]
+    for item in items:
+        if not (GENERIC.match(item) or item in lx.industries() or item in lx.types() or item in REGIONS):
+            add(pos, pos + len(item), "platform", "entity.counted_name", 0.6, h.type, known=False)
+        pos += len(item) + 1
+
+
 def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     """A name ending in a type: what precedes the type is more than region / level / generic words;
     a zone (高新区, 示范区) is named by its place alone (杭州高新区), and coordinated places before
     it are zones too (盘锦、丹东高新区 → 盘锦, 丹东高新区)."""
     text = doc.text
     e = h.end
-    m = re.match(rf"([{CJK}]{{2,3}})分中心", text[e : e + 6])
-    if m and m.group(1) in REGIONS:
-        add(h.start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
+    m = re.match(rf"([{CJK}]{{2,3}}?)(分)?中心", text[e : e + 6])
+    if m and _branch_place(doc, h, m.group(1), bool(m.group(2))):
+        start = h.start if m.group(2) else left_name(doc, h.core_start)
+        add(start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
         return
+    _counted_names(doc, h, add)
     singleton = "singleton" in h.entry.flags
     if singleton and h.region is not None and text[h.start : h.core_start] == h.region.name:
         add(h.start, e, "platform", "entity.region_singleton", 0.9, h.type)

@@ -49,6 +49,8 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
                 break
     while cut < end and text[cut] in "与和及":  # a name never starts with a conjunction
         cut += 1
+    if cut + 2 < end and text[cut] == "好" and cut > s:  # 建好用好|京津冀…: a resultative, not a name
+        cut += 1
     return cut
 
 

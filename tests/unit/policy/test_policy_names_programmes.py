@@ -94,3 +94,9 @@ def test_regulation_issuer_is_the_latest_own_revision() -> None:
     )
     issuers = {a.name for a in _extract(body).agencies if a.role == "issuer"}
     assert issuers == {"上海市第十六届人民代表大会常务委员会"}
+
+
+def test_branches_and_counted_names_are_platforms() -> None:
+    ents = _entities("建好用好京津冀国家技术创新中心河北中心。组织长白山、三江、吉光3个省实验室攻关。")
+    assert ents.get("京津冀国家技术创新中心河北中心") == "platform"
+    assert {"长白山", "三江", "吉光"} <= {n for n, k in ents.items() if k == "platform"}

@@ -252,6 +252,31 @@ def _funds_and_persons(doc: Doc, add: Any) -> None:
             add(*m.span(1), "person", "entity.addressee", 0.8, known=False)
 
 
+_LISTED_FIRMS = re.compile(rf"((?:[{CJK}]{{3,10}}、)+[{CJK}]{{3,10}})等[^,，。;；]{{0,6}}企业")
+_NOT_FIRM_END = re.compile(r"(?:局|厅|委|部|院|校|大学|政府|中心|区|县|市|省|园|基地|行业|产业|领域)$")
+
+
+def _listed_firms(doc: Doc, add: Any) -> None:
+    """推动沈阳东亚种业、盘锦光合水产等建立以企业为主体…: names listed before 等 … 企业, each led by a place
+    (a trade name with its city) and more than a place, kind or field, are companies."""
+    text = doc.text
+    for m in _LISTED_FIRMS.finditer(text, 0, doc.body_end):
+        items = m.group(1).split("、")
+        pos = left_name(doc, m.start(1) + len(items[0]), 10)  # 推动|沈阳东亚种业
+        items[0] = text[pos : m.start(1) + len(items[0])]
+        spans = []
+        for item in items:
+            rest, had_region = strip_region_level(item)
+            ok = had_region and len(rest) >= 2 and not GENERIC.match(rest) and not _NOT_FIRM_END.search(item)
+            if not ok or rest in lx.industries() or rest in lx.types():
+                break
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        else:
+            for s, e in spans:
+                add(s, e, "company", "entity.listed_firm", 0.5, known=False)
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     _dictionary_and_quoted(doc, acc.add)
@@ -265,4 +290,5 @@ def find_entities(doc: Doc) -> list[Entity]:
     roster_persons(doc, acc.add)
     named_zones(doc, acc.add)
     find_programmes(doc, acc.add)
+    _listed_firms(doc, acc.add)
     return sorted(acc.out, key=lambda x: x.span)

@@ -117,3 +117,11 @@ def test_seed_floors_of_names_industries_agencies() -> None:
     report = evaluate(ROOT / "data" / "gold" / "seeds_gold.json", docs)
     for kind, floor in SEED_FLOORS.items():
         assert report.f1(kind) >= floor, report.to_markdown()
+
+
+def test_place_led_names_listed_before_enterprises_are_companies() -> None:
+    ents = _entities(
+        "推动大连海辰科技、鞍山华宇材料等建立以企业为主体的创新联合体。鼓励家电、家具、服装等行业企业上云。"
+    )
+    assert ents.get("大连海辰科技") == "company" and ents.get("鞍山华宇材料") == "company"
+    assert "家电" not in ents and "家具" not in ents

@@ -61,6 +61,7 @@ def _chain_field(text: str, s: int) -> int:
             or t in lx.types()
             or t.endswith(("链", "和", "及", "与"))
             or not re.fullmatch(f"[{CJK}]+", t)
+            or re.match("[一二三四五六七八九十百千万两几多]+[场个项条家批]", t)
             or start < s - 3
         ):
             break

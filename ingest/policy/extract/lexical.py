@@ -107,10 +107,10 @@ STOP_TOKENS = {
     "省内",
     "该",
     "原",
-    # verbs that open a clause before a name (健全中关村科学城, 做实金控集团, 全面实施国家…观测实验站)
+    # verbs that open a clause before a name (健全中关村科学城, 做实金控集团, 全面实施国家…观测实验站);
+    # not 利用, which names hold (国家文物保护利用示范区)
     "健全",
     "做实",
-    "利用",
     "全面实施",
     "深入实施",
 }

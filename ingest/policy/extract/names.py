@@ -49,7 +49,7 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
                 break
     while cut < end and text[cut] in "与和及":  # a name never starts with a conjunction
         cut += 1
-    if cut + 2 < end and text[cut] == "好" and cut > s:  # 建好用好|京津冀…: a resultative, not a name
+    if cut + 2 < end and text[cut] in "好强" and cut > s:  # 建好用好|京津冀…, 建强|中国东南…: a resultative
         cut += 1
     return cut
 

@@ -277,6 +277,21 @@ def _listed_firms(doc: Doc, add: Any) -> None:
                 add(s, e, "company", "entity.listed_firm", 0.5, known=False)
 
 
+_OWN_SYSTEM = re.compile(
+    rf"(?:本市|全市|本省|全省|本区|全区)(?:建立|建设|搭建|依托|通过)?([{CJK}]{{2,12}}?(?:信息系统|条件平台|管理平台|信息平台))"
+)
+
+
+def _own_systems(doc: Doc, add: Any) -> None:
+    """本市科技成果信息系统 / 全市科学技术资源信息系统 / 本市建立首都科技条件平台: the region's one system or
+    platform of a kind (本市 / 全市 before it), named by what it holds."""
+    for m in _OWN_SYSTEM.finditer(doc.text, 0, doc.body_end):
+        name = m.group(1)
+        if "的" in name or name in lx.types() or re.search("[和与及、]", name):
+            continue
+        add(*m.span(1), "platform", "entity.own_system", 0.6, known=False)
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     _dictionary_and_quoted(doc, acc.add)
@@ -291,4 +306,5 @@ def find_entities(doc: Doc) -> list[Entity]:
     named_zones(doc, acc.add)
     find_programmes(doc, acc.add)
     _listed_firms(doc, acc.add)
+    _own_systems(doc, acc.add)
     return sorted(acc.out, key=lambda x: x.span)

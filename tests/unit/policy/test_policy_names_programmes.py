@@ -125,3 +125,9 @@ def test_place_led_names_listed_before_enterprises_are_companies() -> None:
     )
     assert ents.get("大连海辰科技") == "company" and ents.get("鞍山华宇材料") == "company"
     assert "家电" not in ents and "家具" not in ents
+
+
+def test_a_regions_own_system_is_a_platform() -> None:
+    ents = _entities("本市建立首都科技条件平台。建设本市科技成果信息系统。我省科技创新平台建设加快。")
+    assert ents.get("首都科技条件平台") == "platform" and ents.get("科技成果信息系统") == "platform"
+    assert "科技创新平台" not in ents

@@ -266,6 +266,26 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     for a in (own or [a for _v, a in adopted])[-1:]:
         if a.role != "issuer":
             a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
+    if not _report_head(doc, agencies):
+        _speaks_for(doc, agencies)
+
+
+_HEAD_TITLE = re.compile(r"(?:代理)?(?:省长|市长|主席|州长|区长|县长)")
+
+
+def _report_head(doc: Doc, agencies: list[Agency]) -> bool:
+    """The government whose head delivers a work report: 河北省人民政府省长王正谱作政府工作报告."""
+    for a in agencies:
+        if a.span[1] < 600 and "政府" in a.name and _HEAD_TITLE.match(doc.text, a.span[1]):
+            if a.role != "issuer":
+                a.role, a.rule = "issuer", a.rule + "+issuer.report_head"
+            return True
+    return False
+
+
+def _speaks_for(doc: Doc, agencies: list[Agency]) -> None:
+    """我代表省政府: the government a work report speaks for."""
+    text = doc.text
     m = re.search("我代表", text[:3000])
     if m:
         for a in agencies:

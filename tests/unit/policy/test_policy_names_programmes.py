@@ -131,3 +131,9 @@ def test_a_regions_own_system_is_a_platform() -> None:
     ents = _entities("本市建立首都科技条件平台。建设本市科技成果信息系统。我省科技创新平台建设加快。")
     assert ents.get("首都科技条件平台") == "platform" and ents.get("科技成果信息系统") == "platform"
     assert "科技创新平台" not in ents
+
+
+def test_work_report_issuer_is_the_government_its_head_speaks_for() -> None:
+    body = "在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
+    issuers = {a.name for a in _extract(body).agencies if a.role == "issuer"}
+    assert issuers == {"河北省人民政府"}

@@ -31,6 +31,10 @@ def _mentioned_agency(
     )
 
 
+# function words before 市 (依照市人民政府, 由市科技局): the city's own agency, not a class (省辖市科技局)
+_BEFORE_CITY = "和及与照据由向经请报按对在为将把从"
+
+
 def _regional_start(
     text: str, s: int, surface: str, region: gazetteer.Region | None
 ) -> tuple[int, gazetteer.Region | None] | None:
@@ -46,7 +50,9 @@ def _regional_start(
         and text[s - 1] in "省市"
         and (s < 2 or text[s - 2] not in "全本我该各外跨")
         # 省辖市科技局 / 地级以上市人民政府: a class of addressees, not one city's agency
-        and not (text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in "和及与")
+        and not (
+            text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in _BEFORE_CITY
+        )
     ):
         return s - 1, (None if text[s - 1] == "市" else region)
     mm = re.search(r"省(?:第?[一二三四五六七八九十]+届)$", text[max(0, s - 8) : s])

@@ -252,7 +252,8 @@ def _funds_and_persons(doc: Doc, add: Any) -> None:
             add(*m.span(1), "person", "entity.addressee", 0.8, known=False)
 
 
-_LISTED_FIRMS = re.compile(rf"((?:[{CJK}]{{3,10}}、)+[{CJK}]{{3,10}})等[^,，。;；]{{0,6}}企业")
+_FIRMS_END = re.compile(r"等[^,，。;；]{0,6}企业")
+_LISTED_FIRMS = re.compile(rf"((?:[{CJK}]{{3,10}}、)+[{CJK}]{{3,10}})$")
 _NOT_FIRM_END = re.compile(r"(?:局|厅|委|部|院|校|大学|政府|中心|区|县|市|省|园|基地|行业|产业|领域)$")
 
 
@@ -260,7 +261,10 @@ def _listed_firms(doc: Doc, add: Any) -> None:
     """推动沈阳东亚种业、盘锦光合水产等建立以企业为主体…: names listed before 等 … 企业, each led by a place
     (a trade name with its city) and more than a place, kind or field, are companies."""
     text = doc.text
-    for m in _LISTED_FIRMS.finditer(text, 0, doc.body_end):
+    for end in _FIRMS_END.finditer(text, 0, doc.body_end):  # the rare end first, then the list before it
+        m = _LISTED_FIRMS.search(text, max(0, end.start() - 60), end.start())
+        if not m:
+            continue
         items = m.group(1).split("、")
         pos = left_name(doc, m.start(1) + len(items[0]), 10)  # 推动|沈阳东亚种业
         items[0] = text[pos : m.start(1) + len(items[0])]

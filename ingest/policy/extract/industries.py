@@ -178,6 +178,8 @@ def _known_enumerations(doc: Doc, text: str) -> list[_Cand]:
         if "、" not in text[list_s : m.start()]:
             continue
         parts = _enum_parts(text, list_s, m.start())
+        if sum(text[a:b] in lx.industries() for a, b in parts[1:]) < 1:
+            continue  # the first item alone cannot make two (no jieba run for it)
         parts[0] = (_first_item_start(text, *parts[0]), parts[0][1])
         if sum(text[a:b] in lx.industries() for a, b in parts) >= 2:
             cands += _enum_items(doc, text, list_s, m.start(), "industry.enumeration_known")
@@ -223,6 +225,7 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
 _OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部规结布政])")
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
+_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展")
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
 _GROUP_WORD = re.compile(
@@ -237,6 +240,20 @@ _LEAD_VERB = re.compile(
 )
 
 
+def _field_ok(field: str) -> bool:
+    """A field of 2-8 characters, no region, group word, generic modifier or leading verb."""
+    return (
+        2 <= len(field) <= 8
+        and re.fullmatch(f"[{CJK}]+", field) is not None
+        and field not in REGIONS
+        and not GENERIC.match(field)
+        and not field.endswith(("和", "及", "与"))
+        and not _GROUP_WORD.match(field)
+        and not _LEAD_VERB.match(field)
+        and REGIONS.get(field[:2]) is None
+    )
+
+
 def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
     """人参产业, 冰雪装备产业, 农产品加工业: content tokens (a field) before an industry head, that start
     a clause or follow a verb of growing the industry; never over what another rule found."""
@@ -244,19 +261,18 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _OPEN_HEAD.finditer(text):
         e = m.start()
-        s = _field_before(doc, e)
-        field = text[s:e]
-        before = text[max(0, s - 4) : s]
-        if not (s == 0 or before[-1:] in _OPEN_CLAUSE or _OPEN_TRIGGER.search(before)):
-            continue
-        if not (2 <= len(field) <= 8) or field in REGIONS or GENERIC.match(field) or field.endswith(("和", "及", "与")):
-            continue
-        if _GROUP_WORD.match(field) or _LEAD_VERB.match(field) or REGIONS.get(field[:2]) is not None:
-            continue
         i = bisect.bisect_left(spans, (m.end(), 0))
-        if any(a < m.end() and s < b for a, b in spans[max(0, i - 8) : i]):
-            continue
-        cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
+        near = spans[max(0, i - 8) : i]
+        if any(a < m.end() and e < b for a, b in near):
+            continue  # the head lies in another rule's span: so would the field
+        # the field starts right after a clause boundary or a growing verb: the anchors that give a field
+        # passing the cheap tests, before any jieba run
+        anchors = {a.end() for a in _OPEN_NEAR.finditer(text, max(0, e - 12), e) if _field_ok(text[a.end() : e])}
+        if e <= 8 and _field_ok(text[:e]):
+            anchors.add(0)
+        s = _field_before(doc, e) if anchors else -1
+        if s in anchors and not any(a < m.end() and s < b for a, b in near):
+            cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
     return cands
 
 
@@ -267,12 +283,17 @@ def find_industries(doc: Doc) -> list[Industry]:
     cands += _open_fields(doc, text, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
+    starts: list[int] = []  # of `out`, ascending (candidates come by start): a container starts within `longest`
+    longest = 0
     for s, e, kind, rule, conf in cands:
+        near = out[bisect.bisect_left(starts, s - longest) :]
         if any(
-            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in out
+            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
         ):
             continue
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
+        starts.append(s)
+        longest = max(longest, e - s)
     return out
 
 

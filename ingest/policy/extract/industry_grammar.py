@@ -72,6 +72,8 @@ def _chain_field(text: str, s: int) -> int:
 def economies(doc: Doc, text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _ECONOMY.finditer(text):
+        if not _followed(text, m.end(), _ECONOMY_NEXT):
+            continue  # cheap test first: no jieba run for 经济社会 / 经济区
         s = _field_token(text, m.start())
         field = text[s : m.start()]
         if not 2 <= len(field) <= 3 or not re.fullmatch(f"[{CJK}]+", field) or is_hard_stop(field):

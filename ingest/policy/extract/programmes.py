@@ -25,7 +25,8 @@ _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
 _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
 _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
 _SIGN = re.compile(r"[＋+×]")
-_FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))")
+_FUND_HEAD = re.compile(r"专项资金|引导基金")
+_FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
 _JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
 _NSF = re.compile(r"(国家|省|市|自治区)?自然科学基金(?![委计项会])")
 _AWARD = re.compile(rf"(?:荣获|获得|获|设立)([{CJK}]{{2,12}}?奖)(?=[一二三特]等奖|[,，。;；、])")
@@ -62,7 +63,10 @@ def _quoted(doc: Doc, add: Any) -> None:
 
 def _funds_awards(doc: Doc, add: Any) -> None:
     text = doc.text
-    for m in _FUND.finditer(text, 0, doc.body_end):
+    for head in _FUND_HEAD.finditer(text, 0, doc.body_end):  # the head first, then the trigger before it
+        m = _FUND.search(text, max(0, head.start() - 34), head.end())
+        if not m:
+            continue
         name = m.group(1)
         mod = re.sub("(?:专项资金|引导基金)$", "", name)
         # a short modifier names a kind of fund (政府引导基金, 创业投资引导基金), not one fund

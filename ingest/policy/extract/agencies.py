@@ -31,6 +31,10 @@ def _mentioned_agency(
     )
 
 
+# function words before 市 (依照市人民政府, 由市科技局): the city's own agency, not a class (省辖市科技局)
+_BEFORE_CITY = "和及与照据由向经请报按对在为将把从"
+
+
 def _regional_start(
     text: str, s: int, surface: str, region: gazetteer.Region | None
 ) -> tuple[int, gazetteer.Region | None] | None:
@@ -46,7 +50,9 @@ def _regional_start(
         and text[s - 1] in "省市"
         and (s < 2 or text[s - 2] not in "全本我该各外跨")
         # 省辖市科技局 / 地级以上市人民政府: a class of addressees, not one city's agency
-        and not (text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in "和及与")
+        and not (
+            text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in _BEFORE_CITY
+        )
     ):
         return s - 1, (None if text[s - 1] == "市" else region)
     mm = re.search(r"省(?:第?[一二三四五六七八九十]+届)$", text[max(0, s - 8) : s])
@@ -55,6 +61,9 @@ def _regional_start(
     if len(surface) < 3:
         return None
     return s, region
+
+
+_SUB_UNIT = re.compile(rf"办公厅|[{CJK}]{{2,6}}?司(?![长法机])")
 
 
 def _dictionary_agencies(doc: Doc) -> list[Agency]:
@@ -70,12 +79,21 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
             if found is None:
                 continue
             start, region = found
+            if start == s and surface in ("人民政府", "政府"):
+                if text[s - 2 : s] in ("各市", "各县"):
+                    start = s - 1  # 各市人民政府 → 市人民政府
+                elif text[s - 1 : s] != "市":
+                    continue  # 县（市、区）人民政府, 市、区人民政府: no one government; 地级以上市人民政府 is kept
         elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
             r"[{CJK}]*[,、。]", text[e : e + 4]
         ):
             continue  # 中国科学院长春应用化学研究所: part of an institution's name
         elif text.startswith("门", e) or (surface == "人民政府" and start == s):
             continue  # 科学技术部门: a department of any level, not the ministry
+        if entry.national:
+            sub = _SUB_UNIT.match(text, e)
+            if sub:
+                e = sub.end()  # 科技部农村科技司, 科技部办公厅, 农业部科技教育司
         if start >= 2 and text[start - 2 : start] == "中共":
             start -= 2
         end = e + 2 if text[e : e + 2] == "党组" else e
@@ -114,10 +132,23 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     return out
 
 
+def _zone_committees(doc: Doc) -> list[tuple[int, int]]:
+    """新乡国家高新技术产业开发区管理委员会: a zone named by its place, and its management committee."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for h in doc.type_hits:
+        m = re.match(r"管理委员会|管委会", text[h.end : h.end + 5])
+        if m and "zone" in h.entry.flags:
+            rb = region_before(text, h.start)
+            out.append((rb[0] if rb else h.start, h.end + m.end()))
+    return out
+
+
 def _grammar_agencies(doc: Doc, found: list[Agency]) -> list[Agency]:
     """Agencies of the region + organ grammar: a span containing dictionary agencies replaces them
     (区人民政府 over 人民政府); one overlapping an agency partly is dropped."""
-    spans = sorted(set(ag.grammar_agencies(doc.text) + ag.headed_agencies(doc)), key=lambda x: (x[0], -x[1]))
+    spans = ag.grammar_agencies(doc.text) + ag.headed_agencies(doc) + ag.adhoc_bodies(doc) + _zone_committees(doc)
+    spans = sorted(set(spans), key=lambda x: (x[0], -x[1]))
     taken = sorted(a.span for a in found)
     starts = [s for s, _ in taken]
     keep: list[Agency] = []
@@ -203,7 +234,7 @@ def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None
                 a.rule += "+issuer.title"
 
 
-_ADOPTED = re.compile(r"^[^\n]{0,80}?(?:会议)?(?:通过|批准)$")
+_ADOPTED = re.compile(r"^[^\n]{0,160}?(通过|批准|修订|修正)[)）]?$")
 _ORGAN_END = ("部", "厅", "局", "委", "办公厅", "办公室", "政府", "委员会")
 
 
@@ -228,15 +259,39 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     head_end = text.find("第一条")
     head_end = min(head_end if head_end >= 0 else 600, 600)
     pos = 0
+    adopted: list[tuple[str, Agency]] = []
     for line in text[:head_end].split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if _ADOPTED.match(line.strip()):
+        m = _ADOPTED.match(line.strip())
+        if m:
             on = [a for a in agencies if start <= a.span[0] < start + len(line) and "人民代表大会" in a.name]
-            for a in on[:1]:
-                if a.role != "issuer":
-                    a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
-            if on:
-                break
+            verb = "批准" if "批准" in line else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
+            adopted += [(verb, a) for a in on[:1]]
+    # the latest adoption or revision by the law's own congress (a higher congress's 批准 comes after it)
+    own = [a for verb, a in adopted if verb != "批准"]
+    for a in (own or [a for _v, a in adopted])[-1:]:
+        if a.role != "issuer":
+            a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
+    if not _report_head(doc, agencies):
+        _speaks_for(doc, agencies)
+
+
+_HEAD_TITLE = re.compile(r"(?:代理)?(?:省长|市长|主席|州长|区长|县长)")
+
+
+def _report_head(doc: Doc, agencies: list[Agency]) -> bool:
+    """The government whose head delivers a work report: 河北省人民政府省长王正谱作政府工作报告."""
+    for a in agencies:
+        if a.span[1] < 600 and "政府" in a.name and _HEAD_TITLE.match(doc.text, a.span[1]):
+            if a.role != "issuer":
+                a.role, a.rule = "issuer", a.rule + "+issuer.report_head"
+            return True
+    return False
+
+
+def _speaks_for(doc: Doc, agencies: list[Agency]) -> None:
+    """我代表省政府: the government a work report speaks for."""
+    text = doc.text
     m = re.search("我代表", text[:3000])
     if m:
         for a in agencies:

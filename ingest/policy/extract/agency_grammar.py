@@ -13,7 +13,7 @@ from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
 from ingest.policy.extract.names import left_name
-from ingest.policy.extract.regions import REGIONS
+from ingest.policy.extract.regions import REGIONS, region_before
 
 _ORGAN = (
     r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
@@ -48,7 +48,19 @@ def _prefix_alternation() -> str:
 
 
 _AGENCY = re.compile(rf"(?:{_prefix_alternation()}|{_SHORT}){_SESSION}{_STEM}(?:{_ORGAN})")
-_BARE = re.compile(r"(?:国家|省直|省|市)(?:有关|相关)部门|党中央|全国政协|海关|审计机关|行政机关")
+_BARE = re.compile(
+    r"(?:国家|省直|省|市)(?:有关|相关)部门|海关|审计机关|行政机关|(?:省|市)?地方金融监(?:督)?管(?:理)?局"
+)
+# unique names: whatever stands before them
+_UNIQUE = re.compile(r"党中央|全国政协|全国人大常委会")
+# financial regulators and their branches: 人行合肥中心支行, 安徽证监局, 国家金融监督管理总局安徽监管局
+_FINANCE = re.compile(
+    rf"(?:中国人民银行|人民银行|人行)[{CJK}]{{2,4}}?(?:中心支行|分行|营业管理部)"
+    rf"|国家金融监督管理总局[{CJK}]{{2,4}}?监管局"
+)
+_REGULATOR = re.compile(r"证监局|银保监局|银保监分局|银监局|保监局")  # + the region before it
+# ad-hoc bodies: 省推进工业互联网创新发展专项工作组, 自主创新示范区建设领导协调机构, 工业互联网专家咨询委员会
+_ADHOC = re.compile(r"专项工作组|工作领导小组|领导小组|领导协调机构|联席会议|专家咨询委员会")
 # words that end the phrase before an agency (经 / 会同 / 报 …) and stems that name no organ (项目主管部门)
 _LEAD = re.compile(r"会同|按程序|经|报|与|和|及|由|向|对|并")
 _NOT_STEM = ("有关", "相关", "各", "其他", "本", "单位", "项目", "行业", "政府", "职能", "上级", "主管")
@@ -58,8 +70,16 @@ _HEADED = re.compile(r"(?:行政主管部门|行政部门|主管部门|管理部
 _ADDRESSEES = re.compile(r"各[市州县区盟旗、]*$")
 
 
+_LEFT_WORD = ("代表", "日")  # 我代表省政府, 1997年9月28日河南省第八届人民代表大会常务委员会
+
+
 def _left_ok(text: str, s: int) -> bool:
-    return s == 0 or text[s - 1] in _BOUNDARY or not re.match(f"[{CJK}]", text[s - 1])
+    return (
+        s == 0
+        or text[s - 1] in _BOUNDARY
+        or not re.match(f"[{CJK}]", text[s - 1])
+        or text[max(0, s - 2) : s].endswith(_LEFT_WORD)
+    )
 
 
 def canonical(surface: str, region: gazetteer.Region | None) -> str:
@@ -89,6 +109,35 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
     for m in _BARE.finditer(text):
         if _left_ok(text, m.start()):
             out.append(m.span())
+    out += [m.span() for m in _UNIQUE.finditer(text)]
+    out += [m.span() for m in _FINANCE.finditer(text)]
+    for m in _REGULATOR.finditer(text):
+        rb = region_before(text, m.start())
+        if rb:
+            out.append((rb[0], m.end()))
+    return out
+
+
+_ADHOC_ANCHOR = re.compile(r"[,，。;；、:：(（\n\s在对为与和及由经报向请将按是]|成立|设立|组建|建立|牵头")
+
+
+def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
+    """Working groups, leading groups, joint meetings, advisory committees: the name runs back to a
+    clause boundary or a verb that sets the body up (成立 / 由 / 报 …), 4-20 characters before the head
+    (省推进工业互联网创新发展专项工作组: a verb inside the name does not cut it)."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for m in _ADHOC.finditer(text):
+        w0 = max(0, m.start() - 24)
+        anchors = [a.end() for a in _ADHOC_ANCHOR.finditer(text, w0, m.start())]
+        if not anchors:
+            continue
+        s = anchors[-1]
+        while s < m.start() and text[s] in "各":
+            s += 1
+        stem = text[s : m.start()]
+        if 4 <= len(stem) <= 20 and "的" not in stem and not stem.startswith(_NOT_STEM):
+            out.append((s, m.end()))
     return out
 
 

@@ -8,8 +8,10 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
+from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
@@ -30,6 +32,9 @@ _HEAD_KIND = {
     "港区": "zone",
 }
 _HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
+
+
+_FOOTER_UNI = re.compile(rf"(?:版权所有|主办单位|主办)[:：]\s*([{CJK}]{{2,20}}?(?:大学|学院))(?![{CJK}])")
 
 
 def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
@@ -88,7 +93,7 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
     # “quoted names” ending like a platform or a fund
     for m in re.finditer(r"“([^“”\n]{3,40})”", text):
         name = m.group(1)
-        th = [h for h in doc.type_hits if h.end == m.end(1) and h.start >= m.start(1)]
+        th = [h for h in hits_in(doc, m.start(1), m.end(1)) if h.end == m.end(1)]
         if name.endswith("基金"):
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
         elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
@@ -100,6 +105,9 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     # CAS institutes and incubators
     for m in re.finditer(rf"(?:中科院|中国科学院)[{CJK}]{{1,16}}?(?:研究所|研究院|育成中心|分院)", text):
         add(*m.span(), "institution", "entity.cas_unit", 0.8, known=False)
+    # a site's owner in its footer: 版权所有:河北工业职业技术学院
+    for m in _FOOTER_UNI.finditer(text):
+        add(*m.span(1), "university", "entity.footer_university", 0.7, known=False)
     # universities from the MoE list
     for s, e, _n, _u in lx.longest_matches(lx.university_automaton(), text):
         add(s, e, "university", "entity.university_gazetteer", 1.0)
@@ -110,32 +118,71 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 
+def _branch_place(doc: Doc, h: TypeHit, place: str, sub: bool) -> bool:
+    """河北分中心 / 雄安中心 after a named platform (京津冀国家技术创新中心河北中心): a region, or, after a
+    platform named by a place, two characters no lexicon knows as a kind or a field."""
+    if place in REGIONS:
+        return True
+    named = h.region is not None or h.start < h.core_start
+    return (
+        not sub
+        and named
+        and len(place) == 2
+        and not GENERIC.match(place)
+        and place not in lx.types()
+        and place not in lx.industries()
+    )
+
+
+_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})[一二三四五六七八九十\d]+个$")
+
+
+def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
+    """长白山、三江、吉光3个省实验室: short names listed and counted before a platform type are platforms."""
+    if "zone" in h.entry.flags:
+        return
+    m = _COUNTED.search(doc.text, max(0, h.start - 40), h.start)
+    if not m:
+        return
+    items = m.group(1).split("、")
+    pos = left_name(doc, m.start(1) + len(items[0]), 4, region_extend=False)  # 组织|长白山
+    items[0] = doc.text[pos : m.start(1) + len(items[0])]
+    for item in items:
+        if not (GENERIC.match(item) or item in lx.industries() or item in lx.types() or item in REGIONS):
+            add(pos, pos + len(item), "platform", "entity.counted_name", 0.6, h.type, known=False)
+        pos += len(item) + 1
+
+
 def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     """A name ending in a type: what precedes the type is more than region / level / generic words;
     a zone (高新区, 示范区) is named by its place alone (杭州高新区), and coordinated places before
     it are zones too (盘锦、丹东高新区 → 盘锦, 丹东高新区)."""
     text = doc.text
     e = h.end
-    m = re.match(rf"([{CJK}]{{2,3}})分中心", text[e : e + 6])
-    if m and m.group(1) in REGIONS:
-        add(h.start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
+    m = re.match(rf"([{CJK}]{{2,3}}?)(分)?中心", text[e : e + 6])
+    if m and _branch_place(doc, h, m.group(1), bool(m.group(2))):
+        start = h.start if m.group(2) else left_name(doc, h.core_start)
+        add(start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
         return
+    _counted_names(doc, h, add)
     singleton = "singleton" in h.entry.flags
     if singleton and h.region is not None and text[h.start : h.core_start] == h.region.name:
         add(h.start, e, "platform", "entity.region_singleton", 0.9, h.type)
         return
     zone = "zone" in h.entry.flags
+    # S&T parks (农业科技园区, 大学科技园) are named by place like zones but are platforms of the S&T system
+    zone_kind = "platform" if h.type.endswith(("科技园区", "科技园")) else "zone"
     s = left_name(doc, h.core_start)
     rest, had_region = strip_region_level(text[s : h.core_start])
     if re.match(r"管理委员会|管委会", text[e : e + 5]):
         return  # part of an agency's name
     if zone and had_region and not rest and not text[s : h.core_start].startswith(("国家", "省")):
-        add(s, e, "zone", "entity.region_zone", 0.8, h.type, known=False)
+        add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)
         _coordinated_places(doc, s, add)
         return
     if not rest or GENERIC.match(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
         return
-    add(s, e, "zone" if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
+    add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:
         _coordinated_places(doc, s, add)
 
@@ -177,13 +224,17 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
     ):
         add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
     # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
-    for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}片区|[{CJK}]{{2}}新区", text):
+    for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}新区", text):
         if not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0)) and not m.group(0).endswith("高新区"):
             add(*m.span(), "zone", "entity.zone_suffix", 0.6, known=False)
     for m in re.finditer(rf"[{CJK}]{{2,10}}(?:合作区|开发区)", text):
         s = left_name(doc, m.end() - 3)
         name = text[s : m.end()]
-        if not GENERIC.match(name[:-3]) and "的" not in name:
+        mod = name[:-3]
+        if re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
+            continue  # part of an agency's name
+        # a bare kind (开发区, 高新技术产业开发区) is no name
+        if len(mod) >= 2 and not GENERIC.match(mod) and "的" not in name and name not in lx.types():
             add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
 
 
@@ -201,6 +252,50 @@ def _funds_and_persons(doc: Doc, add: Any) -> None:
             add(*m.span(1), "person", "entity.addressee", 0.8, known=False)
 
 
+_FIRMS_END = re.compile(r"等[^,，。;；]{0,6}企业")
+_LISTED_FIRMS = re.compile(rf"((?:[{CJK}]{{3,10}}、)+[{CJK}]{{3,10}})$")
+_NOT_FIRM_END = re.compile(r"(?:局|厅|委|部|院|校|大学|政府|中心|区|县|市|省|园|基地|行业|产业|领域)$")
+
+
+def _listed_firms(doc: Doc, add: Any) -> None:
+    """推动沈阳东亚种业、盘锦光合水产等建立以企业为主体…: names listed before 等 … 企业, each led by a place
+    (a trade name with its city) and more than a place, kind or field, are companies."""
+    text = doc.text
+    for end in _FIRMS_END.finditer(text, 0, doc.body_end):  # the rare end first, then the list before it
+        m = _LISTED_FIRMS.search(text, max(0, end.start() - 60), end.start())
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        pos = left_name(doc, m.start(1) + len(items[0]), 10)  # 推动|沈阳东亚种业
+        items[0] = text[pos : m.start(1) + len(items[0])]
+        spans = []
+        for item in items:
+            rest, had_region = strip_region_level(item)
+            ok = had_region and len(rest) >= 2 and not GENERIC.match(rest) and not _NOT_FIRM_END.search(item)
+            if not ok or rest in lx.industries() or rest in lx.types():
+                break
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        else:
+            for s, e in spans:
+                add(s, e, "company", "entity.listed_firm", 0.5, known=False)
+
+
+_OWN_SYSTEM = re.compile(
+    rf"(?:本市|全市|本省|全省|本区|全区)(?:建立|建设|搭建|依托|通过)?([{CJK}]{{2,12}}?(?:信息系统|条件平台|管理平台|信息平台))"
+)
+
+
+def _own_systems(doc: Doc, add: Any) -> None:
+    """本市科技成果信息系统 / 全市科学技术资源信息系统 / 本市建立首都科技条件平台: the region's one system or
+    platform of a kind (本市 / 全市 before it), named by what it holds."""
+    for m in _OWN_SYSTEM.finditer(doc.text, 0, doc.body_end):
+        name = m.group(1)
+        if "的" in name or name in lx.types() or re.search("[和与及、]", name):
+            continue
+        add(*m.span(1), "platform", "entity.own_system", 0.6, known=False)
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     _dictionary_and_quoted(doc, acc.add)
@@ -213,4 +308,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _funds_and_persons(doc, acc.add)
     roster_persons(doc, acc.add)
     named_zones(doc, acc.add)
+    find_programmes(doc, acc.add)
+    _listed_firms(doc, acc.add)
+    _own_systems(doc, acc.add)
     return sorted(acc.out, key=lambda x: x.span)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract import industry_grammar as ig
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
+from ingest.policy.extract.regions import REGIONS
+from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
 _ENUM_END = re.compile(r"等(?:[^,。;、]{0,8}?)(?:领域|产业|研制|方向|行业)")
@@ -116,15 +120,40 @@ def _first_item_start(text: str, fs: int, fe: int) -> int:
     return fs
 
 
+def hits_in(doc: Doc, s: int, e: int) -> list[TypeHit]:
+    """Type hits starting in [s, e), by bisection on their core (sorted; a prefix is at most 16 characters)."""
+    hits = doc.type_hits
+    out = []
+    for k in range(bisect.bisect_left(hits, s - 16, key=lambda h: h.core_start), len(hits)):
+        if hits[k].core_start >= e:
+            break
+        if s <= hits[k].start < e:
+            out.append(hits[k])
+    return out
+
+
+_DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
+
+
+def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
+    """An enumeration of qualities (科学前沿、新兴、交叉、边缘等领域: most items two characters no lexicon
+    is an adjective: 新兴) or of diseases (常见病、高发病) names no industries."""
+    items = [text[s:e] for s, e in parts]
+    quality = [i for i in items if i not in lx.industries() and pos_table().get(i, "n") in {"a", "b", "s", "f"}]
+    return bool(quality) or any(_DISEASE.search(i) for i in items)
+
+
 def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> list[_Cand]:
     parts = _enum_parts(text, list_s, list_e)
     if len(parts) < 2:
         return []
     fs, fe = parts[0]
     parts[0] = (_first_item_start(text, fs, fe), fe)
+    if _not_industries(text, parts):
+        return []
     cands: list[_Cand] = []
     for s, e in parts:
-        typed = [h for h in doc.type_hits if s <= h.start < e]
+        typed = hits_in(doc, s, e)
         if typed:
             j = text.find("和", typed[-1].end, e)
             if j < 0:
@@ -138,6 +167,25 @@ def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> lis
     return cands
 
 
+def _known_enumerations(doc: Doc, text: str) -> list[_Cand]:
+    """A list A、B、C等 whatever follows 等, when two of its items are industries the lexicon knows
+    (大数据、云计算、人工智能、区块链…等具有比较优势的战略性新兴产业): the others are industries too."""
+    cands: list[_Cand] = []
+    for m in re.finditer("等", text):
+        w0 = max(0, m.start() - 120)  # bounded: no scan back over a long text without punctuation
+        ls = max(text.rfind(c, w0, m.start()) for c in ",。;:(\n")
+        list_s = ls + 1 if ls >= 0 else w0
+        if "、" not in text[list_s : m.start()]:
+            continue
+        parts = _enum_parts(text, list_s, m.start())
+        if sum(text[a:b] in lx.industries() for a, b in parts[1:]) < 1:
+            continue  # the first item alone cannot make two (no jieba run for it)
+        parts[0] = (_first_item_start(text, *parts[0]), parts[0][1])
+        if sum(text[a:b] in lx.industries() for a, b in parts) >= 2:
+            cands += _enum_items(doc, text, list_s, m.start(), "industry.enumeration_known")
+    return cands
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
@@ -145,6 +193,7 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
             continue
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
         cands += _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
+    cands += _known_enumerations(doc, text)
     # enumerations that end in a field-modified platform type: 金属材料、先进材料、精细化工产业技术创新平台
     for h in doc.type_hits:
         # type hits cover the whole text, `text` only the body (a footer after it is not scanned)
@@ -172,17 +221,79 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
     return cands
 
 
+# X产业 / X制造业 / X服务业 / X加工业 named by a field; not when the head is a modifier of another noun
+_OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部规结布政])")
+# the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
+_OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
+_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展")
+_OPEN_CLAUSE = "。；;！\n，,、"
+# group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
+_GROUP_WORD = re.compile(
+    r"^(?:新兴|传统|特色|优势|主导|支柱|富民|先导|重大|重点|相关|省级|国家级|国家|[一二三四五六七八九十]+大)"
+)
+
+
+_LEAD_VERB = re.compile(
+    r"^(?:面向|围绕|依托|促进|提升|开展|搭建|建设|支撑|支持|引导|加强|加快|完善|深化|推进|制定|强化|落实|坚持|实施|"
+    r"明晰|掌握|破解|实现|形成|带动|符合|安排|出台|调整|优化|鼓励|统筹|打好|紧扣|重构|发挥|控制|改造|新增|储备|探索|"
+    r"组建|运用|设立|增强|壮大|招商|使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
+)
+
+
+def _field_ok(field: str) -> bool:
+    """A field of 2-8 characters, no region, group word, generic modifier or leading verb."""
+    return (
+        2 <= len(field) <= 8
+        and re.fullmatch(f"[{CJK}]+", field) is not None
+        and field not in REGIONS
+        and not GENERIC.match(field)
+        and not field.endswith(("和", "及", "与"))
+        and not _GROUP_WORD.match(field)
+        and not _LEAD_VERB.match(field)
+        and REGIONS.get(field[:2]) is None
+    )
+
+
+def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
+    """人参产业, 冰雪装备产业, 农产品加工业: content tokens (a field) before an industry head, that start
+    a clause or follow a verb of growing the industry; never over what another rule found."""
+    spans = sorted((c[0], c[1]) for c in taken)
+    cands: list[_Cand] = []
+    for m in _OPEN_HEAD.finditer(text):
+        e = m.start()
+        i = bisect.bisect_left(spans, (m.end(), 0))
+        near = spans[max(0, i - 8) : i]
+        if any(a < m.end() and e < b for a, b in near):
+            continue  # the head lies in another rule's span: so would the field
+        # the field starts right after a clause boundary or a growing verb: the anchors that give a field
+        # passing the cheap tests, before any jieba run
+        anchors = {a.end() for a in _OPEN_NEAR.finditer(text, max(0, e - 12), e) if _field_ok(text[a.end() : e])}
+        if e <= 8 and _field_ok(text[:e]):
+            anchors.add(0)
+        s = _field_before(doc, e) if anchors else -1
+        if s in anchors and not any(a < m.end() and s < b for a, b in near):
+            cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
+    return cands
+
+
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
+    cands += ig.economies(doc, text) + ig.chains(doc, text)
+    cands += _open_fields(doc, text, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
+    starts: list[int] = []  # of `out`, ascending (candidates come by start): a container starts within `longest`
+    longest = 0
     for s, e, kind, rule, conf in cands:
+        near = out[bisect.bisect_left(starts, s - longest) :]
         if any(
-            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in out
+            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
         ):
             continue
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
+        starts.append(s)
+        longest = max(longest, e - s)
     return out
 
 

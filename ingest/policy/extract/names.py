@@ -33,10 +33,11 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
     cut = s
     hard = s
     starts: list[tuple[int, str]] = []
-    for t in toks:
+    inner = _bracketed_regions(toks)
+    for i, t in enumerate(toks):
         starts.append((pos, t))
         pos += len(t)
-        if is_stop(t):
+        if is_stop(t) and i not in inner:
             cut = pos
         if is_hard_stop(t):
             hard = pos
@@ -48,7 +49,18 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
                 break
     while cut < end and text[cut] in "与和及":  # a name never starts with a conjunction
         cut += 1
+    if cut + 2 < end and text[cut] in "好强" and cut > s:  # 建好用好|京津冀…, 建强|中国东南…: a resultative
+        cut += 1
     return cut
+
+
+def _bracketed_regions(toks: tuple[str, ...]) -> set[int]:
+    """Token indices of a bracketed place inside a name: 清华启迪(沈阳)科技园."""
+    out: set[int] = set()
+    for i in range(len(toks) - 2):
+        if toks[i] in ("(", "（") and toks[i + 1] in REGIONS and toks[i + 2] in (")", "）"):
+            out |= {i, i + 2}
+    return out
 
 
 _ORG_TOKENS = {"集团", "公司", "大学", "学院", "研究所", "研究院", "医院"}

@@ -24,9 +24,34 @@ _ZONE = re.compile(r"(?:自由贸易试验区|综合试验区|先导区|先行�
 _CN_ZONE = re.compile(rf"中国[（(][{CJK}、]{{2,10}}[）)][{CJK}]{{0,12}}?(?:自由贸易试验区|综合试验区|试验区|示范区)")
 
 
+# the speaker of a work report: 省长　胡玉亭 / 代理主席  嘎玛泽登 / 省长 王正谱 作政府工作报告
+_SPEAKER = re.compile(
+    rf"(?:省长|市长|州长|区长|县长|主席|盟长)(?:{_SP}++([{CJK}]{{2,4}}?)(?={_SP}*+\n)"
+    rf"|{_SP}*+([{CJK}]{{2,4}}?)(?={_SP}*+作(?:政府)?工作报告))"
+)
+# contacts of a notice: 联系人：科技部农村科技司 李梦捷、李树辉
+_CONTACT = re.compile(rf"联系人[:：]{_SP}*+([^\n]{{2,60}})")
+_UNIT_END = re.compile(r"(?:司|处|局|厅|部|委|室|中心|办|科|所|院|站|会|公司)$")
+
+
 def roster_persons(doc: Doc, add: Any) -> None:
     for m in _ROSTER.finditer(doc.text, 0, doc.body_end):
         add(*m.span(1), "person", "entity.roster_person", 0.7, known=False)
+    for m in _SPEAKER.finditer(doc.text, 0, min(doc.body_end, 600)):
+        g = 1 if m.group(1) else 2
+        add(*m.span(g), "person", "entity.speaker", 0.8, known=False)
+    for m in _CONTACT.finditer(doc.text):
+        _contacts(m.start(1), m.group(1), add)
+
+
+def _contacts(pos: int, line: str, add: Any) -> None:
+    """Names of 2-3 characters on a contact line, up to the telephone number."""
+    for part in re.split(rf"({_SP}+|[、,，;；])", line):
+        if re.fullmatch(f"[{CJK}]{{2,3}}", part) and not _UNIT_END.search(part):
+            add(pos, pos + len(part), "person", "entity.contact", 0.7, known=False)
+        elif re.search(r"\d|电话|传真|邮", part):
+            break
+        pos += len(part)
 
 
 def named_zones(doc: Doc, add: Any) -> None:

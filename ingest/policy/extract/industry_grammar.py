@@ -1,0 +1,99 @@
+"""Industries no dictionary lists, each with a context test (a bare suffix names plans and systems as often):
+
+- economies: 低空经济, 银发经济, 首发经济 — a short field before 经济 that is no scope or ownership (实体经济,
+  民营经济, 区域经济), followed by a boundary, 等 or 发展 (not 经济区 / 经济带 / 经济体系 / 经济社会);
+- chains: 产业链 / 创新链 / 供应链 / 价值链 named as things to build (延长产业链、发展创新链, 创新链产业链深度融合),
+  i.e. followed by a boundary, another chain or 深度融合 / 发展 / 核心 — not a layout (产业链布局, 创新链条,
+  产业链上中下游); a field before one names a chain of its own (功率器件产业链, 氢能全产业链)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
+from ingest.policy.extract.regions import REGIONS
+
+_Cand = tuple[int, int, str, str, float]
+
+_ECONOMY = re.compile("经济")
+# scope, ownership and aggregate economies: never an industry
+_NOT_ECONOMY = re.compile(
+    r"^(?:实体|民营|国有|非公有制|个体|县域|区域|城市|农村|乡村|城乡|国民|宏观|社会|市场|外向型|开放型|工业|全省|"
+    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住)$"
+)
+_BOUNDARY = "，。、；,;：:）)”\n"
+_ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|高质量|新")
+_CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
+_CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
+
+
+def _followed(text: str, e: int, more: re.Pattern[str]) -> bool:
+    return e >= len(text) or text[e] in _BOUNDARY or bool(more.match(text, e))
+
+
+def _field_token(text: str, s: int) -> int:
+    """Start of the short field right before `s` (银发|经济): the last jieba token, or its last two
+    characters when it is a single character."""
+    toks = lcut(text[max(0, s - 8) : s])
+    if not toks:
+        return s
+    last = toks[-1]
+    if len(last) == 1 and len(toks) >= 2 and len(toks[-2]) == 1 and not is_stop(toks[-2]):
+        last = toks[-2] + last
+    return s - len(last)
+
+
+def _verb(tok: str) -> bool:
+    return pos_table().get(tok, "n")[0] == "v"
+
+
+def _chain_field(text: str, s: int) -> int:
+    """Start of up to two content tokens (six characters) naming the field of a chain (功率器件|产业链)."""
+    start = s
+    for t in reversed(lcut(text[max(0, s - 8) : s])):
+        if (
+            s - start + len(t) > 6
+            or is_stop(t)
+            or _verb(t)
+            or GENERIC.match(t)
+            or t in lx.types()
+            or t.endswith(("链", "和", "及", "与"))
+            or not re.fullmatch(f"[{CJK}]+", t)
+            or re.match("[一二三四五六七八九十百千万两几多]+[场个项条家批]", t)
+            or start < s - 3
+        ):
+            break
+        start -= len(t)
+    return start
+
+
+def economies(doc: Doc, text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _ECONOMY.finditer(text):
+        if not _followed(text, m.end(), _ECONOMY_NEXT):
+            continue  # cheap test first: no jieba run for 经济社会 / 经济区
+        s = _field_token(text, m.start())
+        field = text[s : m.start()]
+        if not 2 <= len(field) <= 3 or not re.fullmatch(f"[{CJK}]+", field) or is_hard_stop(field):
+            continue
+        if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
+            continue
+        if not _followed(text, m.end(), _ECONOMY_NEXT):
+            continue
+        out.append((s, m.end(), "industry_field", "industry.economy", 0.7))
+    return out
+
+
+def chains(doc: Doc, text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _CHAIN.finditer(text):
+        s = m.start()
+        fs = _chain_field(text, s)
+        prefixed = s - fs >= 2
+        if prefixed and _followed(text, m.end(), re.compile(r"[^布建上条双各环]")):
+            out.append((fs, m.end(), "chain", "industry.chain_field", 0.6))
+        elif not m.group(1) and _followed(text, m.end(), _CHAIN_NEXT):
+            out.append((s, m.end(), "chain", "industry.chain", 0.6))
+    return out

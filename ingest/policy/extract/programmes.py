@@ -1,0 +1,101 @@
+"""Programmes, funds, awards and events named in a text, each only where the context says so.
+
+A suffix alone (…计划 / …工程 / …行动) names document kinds and plain tasks as often as programmes (the seeds:
+省重点研发计划, 三年行动计划), so each rule needs a context:
+
+- a quoted slogan with a programme head: “十百千万”工程, “格桑花行动”, “人工智能＋”“数据要素×”行动, and a topic
+  right after 实施 / 开展 before it (高等教育“百亿工程”). A slogan is a coinage: at most four characters before
+  the head, or a ＋ / × sign — a quoted description (“科技创新六项行动”) is not one;
+- funds set up or used: 设立 / 运用 / 安排 X专项资金 | X引导基金;
+- 自然科学基金 with its level (国家 / 省 / 市) or after 设立;
+- awards received or set up: 荣获 / 获 / 设立 X奖 (国家技术发明奖一等奖 → 国家技术发明奖);
+- events: X论坛 / X大会 / X博览会 / X峰会 named by a proper modifier (中关村论坛, 世界制造业大会), not meetings
+  (人民代表大会, 科技奖励大会, 动员大会)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, GENERIC
+from ingest.policy.extract.names import left_name
+
+_HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
+_QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
+_TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
+_SIGN = re.compile(r"[＋+×]")
+_FUND_HEAD = re.compile(r"专项资金|引导基金")
+_FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
+_JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
+_NSF = re.compile(r"(国家|省|市|自治区)?自然科学基金(?![委计项会])")
+_AWARD = re.compile(rf"(?:荣获|获得|获|设立)([{CJK}]{{2,12}}?奖)(?=[一二三特]等奖|[,，。;；、])")
+_EVENT = re.compile(r"论坛|博览会|峰会|交易会|大会")
+_EVENT_LEAD = re.compile(r"(?:利用|依托|通过|借助|举办|办好|参加|承办|召开)+")
+_MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|年度|推进|誓师|总结|部署|座谈|人民|党员|届")
+
+
+_COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[年项大个类条批]")
+
+
+def _slogan(core: str) -> bool:
+    """A coinage, not a count of tasks (“三年行动计划”, “八项行动”)."""
+    return bool(core) and not _COUNTED.fullmatch(core) and (len(core) <= 4 or bool(_SIGN.search(core)))
+
+
+def _quoted(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _QUOTED.finditer(text, 0, doc.body_end):
+        cores = re.findall(r"“([^“”]*)”", m.group(1))
+        head = m.group(2)
+        if not head:
+            if len(cores) != 1 or not re.search(f"{_HEAD}$", cores[0]):
+                continue
+            cores = [re.sub(f"{_HEAD}$", "", cores[0])]
+        if not all(_slogan(c) for c in cores):
+            continue
+        s = m.start()
+        topic = _TOPIC.search(text, max(0, s - 12), s)
+        if topic and "的" not in topic.group(1) and not GENERIC.match(topic.group(1)):
+            s = topic.start(1)
+        add(s, m.end(), "programme", "entity.quoted_programme", 0.7, known=False)
+
+
+def _funds_awards(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for head in _FUND_HEAD.finditer(text, 0, doc.body_end):  # the head first, then the trigger before it
+        m = _FUND.search(text, max(0, head.start() - 34), head.end())
+        if not m:
+            continue
+        name = m.group(1)
+        mod = re.sub("(?:专项资金|引导基金)$", "", name)
+        # a short modifier names a kind of fund (政府引导基金, 创业投资引导基金), not one fund
+        if "的" not in name and (len(mod) >= 6 or mod.startswith(("省", "市", "国家"))):
+            add(*m.span(1), "programme", "entity.fund_set_up", 0.7, known=False)
+    for m in _JOINT.finditer(text, 0, doc.body_end):  # 国自然-辽宁联合基金(计划)
+        add(*m.span(1), "programme", "entity.joint_fund", 0.7, known=False)
+    for m in _NSF.finditer(text, 0, doc.body_end):
+        if m.group(1) or text[max(0, m.start() - 2) : m.start()] == "设立":
+            add(*m.span(), "programme", "entity.science_fund", 0.8, known=False)
+    for m in _AWARD.finditer(text, 0, doc.body_end):
+        name = m.group(1)
+        if "的" not in name and not re.search("[一二三特]等奖$", name) and len(name) >= 4:
+            add(*m.span(1), "programme", "entity.award", 0.7, known=False)
+
+
+def _events(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _EVENT.finditer(text, 0, doc.body_end):
+        s = left_name(doc, m.start(), 12, region_extend=False)
+        lead = _EVENT_LEAD.match(text, s, m.start())
+        s = lead.end() if lead else s
+        mod = text[s : m.start()]
+        if not 2 <= len(mod) <= 6 or "的" in mod or GENERIC.match(mod) or _MEETING.search(mod) or re.search(r"\d", mod):
+            continue
+        add(s, m.end(), "programme", "entity.event", 0.6, known=False)
+
+
+def find_programmes(doc: Doc, add: Any) -> None:
+    _quoted(doc, add)
+    _funds_awards(doc, add)
+    _events(doc, add)

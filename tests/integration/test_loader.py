@@ -148,4 +148,15 @@ def test_a_document_the_store_refuses_fails_alone_and_leaves_nothing_half_writte
     assert errors["bad.csv"] is not None and "refused" in errors["bad.csv"].reason
     names = {row["n"] for row in store.read("MATCH (p:Platform) RETURN p.name AS n")}
     assert names == {"辽宁省甲重点实验室"}  # nothing of the refused document is left
-    assert document_state(store, "bad")["load_state"] == "loading"  # retried by the next run
+    assert document_state(store, "bad") is None  # new to the store: not even its Document node stays
+
+    # A document stored before whose new content is refused stays 'loading': the next run reloads it.
+    ingest_paths(store, [bad], workers=0, bulk=False)
+    bad.write_text("序号,名称,依托单位\n1,辽宁省丙重点实验室,大连理工大学\n", encoding="utf-8")
+    merge.load_prepared = refusing  # type: ignore[assignment]
+    try:
+        again = ingest_paths(store, [bad], workers=0, bulk=False)
+    finally:
+        merge.load_prepared = real  # type: ignore[assignment]
+    assert again.files[0].error is not None
+    assert document_state(store, "bad")["load_state"] == "loading"  # type: ignore[index]

@@ -9,13 +9,12 @@ from typing import Any
 import numpy as np
 
 from app.derive.dedup.blocking import blocked_pairs, similar_hosts
-from app.derive.dedup.engine import DedupIndex
-from app.derive.dedup.features import KIND_CODES
 from app.derive.dedup.records import build_records
 from app.derive.dedup.vectors import build_vectors
 from app.text.names import parse_name
 from ingest.synth import generate
 from ingest.synth.generator import _core
+from tests.unit.dedup._detect import kinds
 
 
 def row(pid: str, name: str, host: str | None, **kw: Any) -> dict[str, Any]:
@@ -33,16 +32,6 @@ def row(pid: str, name: str, host: str | None, **kw: Any) -> dict[str, Any]:
     }
     out.update(kw)
     return out
-
-
-def kinds(rows: list[dict[str, Any]]) -> dict[frozenset[str], str]:
-    idx = DedupIndex.build(rows)
-    sc = idx.detect()
-    names = {v: k for k, v in KIND_CODES.items()}
-    return {
-        frozenset((idx.recs.ids[a], idx.recs.ids[b])): names[k]
-        for a, b, k in zip(sc.i.tolist(), sc.j.tolist(), sc.kind.tolist(), strict=True)
-    }
 
 
 def test_host_written_two_ways_is_blocked_without_a_province_type_block() -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from app.derive.dedup.engine import DedupIndex
-from app.derive.dedup.features import KIND_CODES
 from app.derive.dedup.policy import build_policy_index
 from app.derive.dedup.records import host_key
 from app.derive.dedup.subject import Subject, same_subject, subject_of, subject_similarity
 from app.derive.dedup.variants import VARIANT_NONE, VARIANT_PLACE, VARIANT_TYPO, distinguishing, name_variant
 from app.text.names import parse_name
+from tests.unit.dedup._detect import kinds
 
 
 def row(pid: str, name: str, host: str | None, **kw: Any) -> dict[str, Any]:
@@ -28,16 +28,6 @@ def row(pid: str, name: str, host: str | None, **kw: Any) -> dict[str, Any]:
     }
     out.update(kw)
     return out
-
-
-def kinds(rows: list[dict[str, Any]], policy: Any = None) -> dict[frozenset[str], str]:
-    idx = DedupIndex.build(rows, policy)
-    sc = idx.detect()
-    names = {v: k for k, v in KIND_CODES.items()}
-    return {
-        frozenset((idx.recs.ids[a], idx.recs.ids[b])): names[k]
-        for a, b, k in zip(sc.i.tolist(), sc.j.tolist(), sc.kind.tolist(), strict=True)
-    }
 
 
 def pair(a: str, b: str) -> frozenset[str]:

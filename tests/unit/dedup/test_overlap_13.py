@@ -22,6 +22,7 @@ from app.derive.dedup.relations import BESIDE_RELATED, BESIDE_STATION_LAB, besid
 from app.derive.dedup.resources import broader_terms
 from app.derive.dedup.subject import broader_related, concepts, shared_word, subject_of
 from app.derive.dedup.vectors import build_vectors
+from tests.unit.dedup._detect import kinds
 
 
 @pytest.mark.parametrize("module", [blocking, relations, subject])
@@ -64,16 +65,6 @@ def test_beside_codes() -> None:
     assert beside("农业科学观测实验站", "野外科学观测研究站") == BESIDE_RELATED
 
 
-def _kinds(rows: list[dict[str, Any]]) -> dict[frozenset[str], str]:
-    idx = DedupIndex.build(rows)
-    sc = idx.detect()
-    names = {v: k for k, v in KIND_CODES.items()}
-    return {
-        frozenset((idx.recs.ids[a], idx.recs.ids[b])): names[k]
-        for a, b, k in zip(sc.i.tolist(), sc.j.tolist(), sc.kind.tolist(), strict=True)
-    }
-
-
 def _rule_kinds(rows: list[dict[str, Any]]) -> dict[frozenset[str], str]:
     """Every pair scored (no blocking): what the kind rules say."""
     idx = DedupIndex.build(rows)
@@ -111,7 +102,7 @@ def test_field_station_beside_a_lab_of_its_host() -> None:
         _row("st2", "新疆绿洲农业高效用水国家野外科学观测研究站", "新疆绿洲农业高效用水",
              "野外科学观测研究站", "中国农业大学", "新疆维吾尔自治区"),
     ]  # fmt: skip
-    found = _kinds(rows)
+    found = kinds(rows)
     assert found.get(frozenset(("lab", "st"))) == "overlap"
     assert frozenset(("lab2", "st2")) not in found
 

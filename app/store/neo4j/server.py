@@ -285,6 +285,9 @@ def _initial_heap(heap: str) -> str:
 
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # as the JVM binds (SO_REUSEADDR on POSIX): connections of a stopped server in TIME_WAIT do not
+        # keep its port, so a restart (the neo4j-admin import path) gets the same port and URL back
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:

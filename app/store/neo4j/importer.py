@@ -73,7 +73,7 @@ class Neo4jImport:
 
     # bulk="auto" imports only inputs this large: stopping and starting the server costs ~30-80 s here,
     # what the MERGE path needs for a few tens of thousands of rows (docs/operations/bulk-load.md)
-    min_input_bytes = int(os.environ.get(MIN_BYTES_ENV) or 16 << 20)
+    min_input_bytes = int(os.environ.get(MIN_BYTES_ENV) or 4 << 20)
 
     def __init__(self, store: _Store) -> None:
         self.store = store

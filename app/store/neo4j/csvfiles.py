@@ -19,7 +19,7 @@ the import.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -136,20 +136,45 @@ class _Files:
         self.open = {}
 
 
-def _typed(props: dict[str, Any]) -> TypedKeys:
-    return tuple((k, value_type(props[k])) for k in sorted(props))
+def _str(v: str) -> str:
+    if ARRAY_DELIMITER in v:
+        raise BulkError(f"a text holds U+001F, the importer's array delimiter: {v[:80]!r}")
+    return '"' + v.replace('"', '""') + '"'
 
 
-def _line(first: str, props: dict[str, Any], keys: TypedKeys) -> str:
-    return first + "".join("," + cell(props[k]) for k, _ in keys) + "\n"
+def _bool(v: bool) -> str:
+    return "true" if v else "false"
+
+
+_FORMAT: dict[str, Callable[[Any], str]] = {"string": _str, "long": str, "boolean": _bool, "double": cell}
+Layout = tuple[TypedKeys, tuple[Callable[[Any], str], ...]]
+_NONE: Layout = ((), ())
+_LAYOUTS: dict[tuple[tuple[str, ...], tuple[Any, ...]], Layout] = {}
+
+
+def _layout(props: dict[str, Any]) -> Layout:
+    """The typed header keys of these properties and a formatter per column, cached per (names, value
+    types): most nodes of a label share one (a list's element types are checked each time)."""
+    names = tuple(props)
+    kinds = tuple(value_type(v) if type(v) is list else type(v) for v in props.values())
+    got = _LAYOUTS.get((names, kinds))
+    if got is None:
+        keys = tuple(sorted((k, value_type(props[k])) for k in names))
+        got = _LAYOUTS[(names, kinds)] = (keys, tuple(_FORMAT.get(t, cell) for _, t in keys))
+    return got
+
+
+def _line(first: str, props: dict[str, Any], layout: Layout) -> str:
+    keys, fmts = layout
+    return first + "".join(["," + f(props[k]) for (k, _), f in zip(keys, fmts, strict=True)]) + "\n"
 
 
 def write_nodes(folder: Path, nodes: Iterable[tuple[int, Label, dict[str, Any]]], out: Written) -> None:
     files = _Files(folder, "nodes", ":ID")
     try:
         for idx, label, props in nodes:
-            keys = _typed(props)
-            files.get(label.value, keys).write(_line(str(idx), props, keys))
+            layout = _layout(props)
+            files.get(label.value, layout[0]).write(_line(str(idx), props, layout))
             out.node_count += 1
     finally:
         files.close()
@@ -164,8 +189,8 @@ def write_rels(folder: Path, rels: Iterable[tuple[Rel, int, int, dict[str, Any] 
                 props = {k: v for k, v in props.items() if k != "evidence"}
                 props[EMPTY_MARK] = True
                 out.empty_evidence[rel] = out.empty_evidence.get(rel, 0) + 1
-            keys = _typed(props) if props else ()
-            files.get(rel.value, keys).write(_line(f"{src},{dst}", props or {}, keys))
+            layout = _layout(props) if props else _NONE
+            files.get(rel.value, layout[0]).write(_line(f"{src},{dst}", props or {}, layout))
             out.rel_count += 1
     finally:
         files.close()

@@ -67,7 +67,9 @@ class FalkorBulk:
         return not self.connection.exists(self.key)
 
     def refusal(self) -> str | None:
-        return None if self.new_graph() else f"the graph {self.key} exists (a bulk load only creates a new graph)"
+        return (
+            None if self.new_graph() else f"the graph {self.key} exists: a bulk load needs one that does not exist yet"
+        )
 
     @property
     def pack(self) -> Callable[[GraphBatch], Any]:

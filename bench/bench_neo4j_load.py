@@ -35,6 +35,7 @@ from app.store.loader import counts_by_label
 from app.store.neo4j import server
 from app.store.neo4j.importer import IMPORT_LOG, TIMES_FILE
 from app.store.queries import parse_query_file
+from ingest.pipeline.files import SKIP_NAMES
 from ingest.pipeline.run import ingest_paths
 
 
@@ -102,7 +103,7 @@ def _incremental_inputs(n: int, seed: int, base: Path) -> Path:
     dst = base / "incremental"
     shutil.rmtree(dst, ignore_errors=True)
     for p in src.rglob("*"):
-        if p.is_file() and p.name != "manifest.json":
+        if p.is_file() and p.name not in SKIP_NAMES:  # renamed, they would be read as inputs
             target = dst / p.relative_to(src).parent / f"inc-{p.name}"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(p), target)
@@ -193,6 +194,8 @@ def _bench(url: str, home: Path, out: Path, inc: Path | None, args: argparse.Nam
         more = ingest_paths(store, [inc], workers=args.workers, chunk=args.chunk, bulk=False)
         inc_wall = time.perf_counter() - t
         inc_rows = _rows(more)
+        for f in more.failed:
+            print(f"- failed: {f.path.name}: {f.error}")
         print(f"Incremental MERGE: {inc_rows:,} new platform rows ({len(more.files)} files, {len(more.failed)} "
               f"failed) into that graph in {inc_wall:.1f} s = **{inc_rows / inc_wall:,.0f} rows/s** end to end "
               f"(write {more.times.write:.1f} s, derive {more.times.derive:.1f} s); peak of all processes over "

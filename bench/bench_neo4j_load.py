@@ -137,6 +137,8 @@ def main() -> None:
         start_s = time.perf_counter() - t
         _bench(url, home, out, inc, args, gen_s, start_s)
     finally:
+        if (home / TIMES_FILE).exists():  # also when the run failed after the import
+            print(f"{TIMES_FILE}: {(home / TIMES_FILE).read_text()}", file=sys.stderr)
         server.stop(home)
         shutil.rmtree(home, ignore_errors=True)
 
@@ -178,7 +180,8 @@ def _bench(url: str, home: Path, out: Path, inc: Path | None, args: argparse.Nam
     print(f"| derive step in memory | {tm.derive:.1f} | |")
     for key, what in (("csv_s", "CSV files written"), ("stop_s", "server stopped"),
                       ("import_s", "neo4j-admin import (JVM wall)"), ("start_s", "server started again"),
-                      ("fix_s", f"empty evidence lists set ({times.get('empty_evidence', 0):,} rels)")):  # fmt: skip
+                      ("fix_s", f"empty evidence lists set ({times.get('empty_evidence', 0):,} rels)"),
+                      ("schema_s", "schema: constraints + indexes populated")):  # fmt: skip
         print(f"| {what} | {times.get(key, 0.0):.1f} | |")
     print(f"| send + schema + complete (wall, all of the above from CSV on, + indexes) | {tm.send:.1f} | |")
     print(f"| **end to end (wall)** | **{wall:.1f}** | **{rows / wall:,.0f}** |\n")

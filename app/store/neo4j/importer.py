@@ -236,7 +236,12 @@ def run_import(home: Path, database: str, work: Path, written: Written) -> None:
 
 def restart_options(home: Path) -> dict[str, Any]:
     """The ``server.start`` options the running launcher of ``home`` was started with (its command line)."""
-    state = server.status(home)
+    # the state file, not server.status(): in the forked fold child the launcher is the parent's child, and
+    # the liveness check through the parent's Popen object reads as "exited" there (ECHILD)
+    try:
+        state = json.loads((home / server.STATE_FILE).read_text())
+    except (OSError, ValueError):
+        state = {}
     opts: dict[str, Any] = {"port": state.get("port")}
     pid = state.get("pid")
     try:

@@ -12,7 +12,7 @@ import pytest
 from app.model.schema import Label, Rel
 from app.store.falkordb.pack import BulkError
 from app.store.neo4j.csvfiles import ARRAY_DELIMITER, EMPTY_MARK, cell, value_type, write_csv
-from app.store.neo4j.importer import Neo4jImport, import_memory
+from app.store.neo4j.importer import Neo4jImport, import_memory, restart_options
 from ingest.pipeline.bulk import use_bulk
 
 
@@ -97,3 +97,18 @@ def test_import_memory_scales_with_the_files() -> None:
     assert import_memory(1 << 20) == "128m"
     assert import_memory(100 << 20) == "400m"
     assert import_memory(10 << 30) == "1024m"
+
+
+def test_restart_options_come_from_the_running_launchers_command_line(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-c", "import time; time.sleep(30)", "-Xmx2g", "--http-port", "-1", "--pagecache", "512m"]
+    proc = subprocess.Popen(cmd)
+    try:
+        (tmp_path / "neo4j.state.json").write_text(json.dumps({"pid": proc.pid, "port": 7999}))
+        assert restart_options(tmp_path) == {"port": 7999, "heap": "2g", "http_port": None, "pagecache": "512m"}
+    finally:
+        proc.kill()
+        proc.wait()

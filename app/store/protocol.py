@@ -90,8 +90,15 @@ class BulkRun(Protocol):
 class BulkLoader(Protocol):
     """An engine's path for a first load into a graph that does not exist yet (``GraphStore.bulk_loader``)."""
 
+    # ``bulk="auto"`` takes the path only for inputs of at least this many bytes (0: any); ``bulk=True`` always
+    min_input_bytes: int
+
     def new_graph(self) -> bool:
         """Whether the store's graph does not exist yet (the only graph a bulk load may create)."""
+        ...
+
+    def refusal(self) -> str | None:
+        """Why this store cannot take a bulk load now (its graph exists, …); None when it can."""
         ...
 
     @property

@@ -8,6 +8,7 @@ after the send (a clean replace, as on any later run).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import resource
@@ -33,6 +34,7 @@ from ingest.resolve.seed import SEED_DOC_ID, seed_batch, seed_sha256
 if TYPE_CHECKING:
     from app.derive.chains import InferenceReport
 
+log = logging.getLogger(__name__)
 BULK_FORK_ENV = "INNOKG_BULK_FORK"  # "0": a bulk run is folded in this process, not a forked child
 
 
@@ -43,14 +45,30 @@ def use_bulk(store: GraphStore, bulk: bool | Literal["auto"], files: list[Path])
     if bulk is False:
         return None
     loader = store.bulk_loader()
-    fresh = loader is not None and loader.new_graph()
+    if bulk == "auto" and (loader is None or input_bytes(files) < loader.min_input_bytes):
+        return None  # a small run: the store's bulk path would cost more than it saves (Neo4j restarts)
+    reason = "this store has no bulk path" if loader is None else loader.refusal()
+    fresh = reason is None
+    if reason is not None and bulk == "auto":
+        log.info("bulk path not taken, loading through MERGE: %s", reason)
     if bulk is True and not fresh:
-        raise ValueError("bulk load needs the embedded store and a graph that does not exist yet")
+        raise ValueError(f"bulk load refused: {reason}")
     stems = Counter(p.stem for p in files)
     twice = sorted(s for s, n in stems.items() if n > 1)
     if bulk is True and twice:
         raise ValueError(f"bulk load needs one file per document id; more than one file is named {twice[0]}.*")
     return loader if fresh and not twice else None
+
+
+def input_bytes(files: list[Path]) -> int:
+    """The run's input size on disk (what ``BulkLoader.min_input_bytes`` is compared with)."""
+    total = 0
+    for p in files:
+        try:
+            total += p.stat().st_size
+        except OSError:
+            continue  # reading it reports the error
+    return total
 
 
 class BulkSink:

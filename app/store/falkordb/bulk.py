@@ -56,6 +56,8 @@ __all__ = [
 class FalkorBulk:
     """The GRAPH.BULK path of one embedded store: its server connection and graph key."""
 
+    min_input_bytes = 0  # cheaper than MERGE for any first load
+
     def __init__(self, store: GraphStore, connection: Any, key: str) -> None:
         self.store = store
         self.connection = connection
@@ -63,6 +65,11 @@ class FalkorBulk:
 
     def new_graph(self) -> bool:
         return not self.connection.exists(self.key)
+
+    def refusal(self) -> str | None:
+        return (
+            None if self.new_graph() else f"the graph {self.key} exists: a bulk load needs one that does not exist yet"
+        )
 
     @property
     def pack(self) -> Callable[[GraphBatch], Any]:

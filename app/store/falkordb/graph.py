@@ -357,6 +357,34 @@ class BulkGraph:
                 if n:
                     yield n, b"".join(parts)
 
+    # reading the run out (another engine's bulk path: app.store.neo4j.importer) ---------------------------
+    def export_nodes(self) -> Iterator[tuple[int, Label, dict[str, Any]]]:
+        """Every node of the run as (index, label, properties), in index order (the run's end state)."""
+        for i in range(len(self._node_blob)):
+            props = unpack((self._sig_keys[self._node_sig[i]], self._node_blob.get(i)))
+            yield i, self._labels[self._label[i]], props
+
+    def export_rels(self) -> Iterator[tuple[Rel, int, int, dict[str, Any] | None]]:
+        """Every relationship as (type, source index, target index, properties; None: it has none)."""
+        for rel, pairs in self._plain.items():
+            for k in pairs:
+                yield rel, k >> 32, k & 0xFFFFFFFF, None
+        for rel, table in self._rels.items():
+            for k, rid in table.items():
+                s, d = (k >> 32, k & 0xFFFFFFFF) if isinstance(k, int) else (k[0], k[1])
+                yield rel, s, d, unpack((self._sig_keys[self._rel_sig[rid]], self._rel_blob.get(rid)))
+
+    def consume(self) -> None:
+        """Mark the run sent and free what it held (the documents stay: complete() stamps them)."""
+        self.sent = True
+        self._node_blob.close()
+        self._rel_blob.close()
+        self._ids, self._plain, self._rels = {}, {}, {}
+        self._node_blob, self._label, self._node_sig = _Blobs(), array("B"), array("I")
+        self._rel_blob, self._rel_sig = _Blobs(), array("I")
+        self._f_region, self._f_tokens, self._f_values, self._f_list = array("I"), array("I"), {}, []
+        trim()
+
     def document_ids(self) -> list[str]:
         """The Document node ids of the run (complete_documents stamps them once the graph is sent)."""
         return [document_id(d) for d in self._docs]

@@ -63,6 +63,7 @@ _JVM_FLAGS = (
 
 # Launchers this process spawned, kept so that their exit is reaped (no zombie that looks alive).
 _CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
+_SPAWNED_BY: dict[int, int] = {}  # launcher pid -> the pid that spawned it (a forked child inherits _CHILDREN)
 
 
 class Neo4jServerError(RuntimeError):
@@ -285,6 +286,9 @@ def _initial_heap(heap: str) -> str:
 
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # as the JVM binds (SO_REUSEADDR on POSIX): connections of a stopped server in TIME_WAIT do not
+        # keep its port, so a restart (the neo4j-admin import path) gets the same port and URL back
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -384,6 +388,7 @@ def _spawn(dir: Path, cmd: list[str]) -> int:
             cmd, cwd=dir, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
     _CHILDREN[proc.pid] = proc
+    _SPAWNED_BY[proc.pid] = os.getpid()
     (dir / PID_FILE).write_text(f"{proc.pid}\n")
     return proc.pid
 
@@ -391,7 +396,9 @@ def _spawn(dir: Path, cmd: list[str]) -> int:
 def _alive(pid: int, dir: Path | None = None) -> bool:
     """The process runs (a zombie does not), and where /proc tells, it is the launcher of `dir`."""
     child = _CHILDREN.get(pid)
-    if child is not None:  # our own child: its exit status is the truth (and reaps it)
+    # our own child: its exit status is the truth (and reaps it). Not in a forked process (the bulk fold),
+    # which inherits _CHILDREN: there poll() reads ECHILD as "exited", so /proc decides.
+    if child is not None and _SPAWNED_BY.get(pid) == os.getpid():
         if child.poll() is None:
             return True
         _CHILDREN.pop(pid, None)

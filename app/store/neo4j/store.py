@@ -44,6 +44,7 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 RETRY_S = 30.0  # how long a write is retried on transient errors (deadlocks, leader switch, restart)
 CONNECT_S = 10.0
+LIVENESS_S = 5.0  # a pooled connection idle longer is checked first (a server restarted under it: bulk loads)
 
 
 def split_url(url: str) -> tuple[str, str | None, str | None]:
@@ -158,6 +159,7 @@ class Neo4jStore:
                 auth=self._auth,
                 max_transaction_retry_time=RETRY_S,
                 connection_timeout=CONNECT_S,
+                liveness_check_timeout=LIVENESS_S,
                 notifications_min_severity="OFF",  # deprecations of the shared dialect: linted, not logged
             )
         except (ValueError, nex.ConfigurationError) as exc:
@@ -242,7 +244,9 @@ class Neo4jStore:
         return Health(self.backend, self.url, True, server_version=f"{info.agent} (protocol {info.protocol_version})")
 
     def bulk_loader(self) -> BulkLoader | None:
-        return None  # no bulk path: a first load MERGEs in batches like any other
+        from app.store.neo4j.importer import neo4j_bulk  # neo4j-admin import into a local, empty Neo4j
+
+        return neo4j_bulk(self)
 
     def close(self) -> None:
         self._driver.close()

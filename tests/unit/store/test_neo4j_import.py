@@ -1,0 +1,114 @@
+"""The Neo4j bulk path without a server: CSV cells and headers (app.store.neo4j.csvfiles), the refusal of a
+Neo4j that is not on this machine, and ``bulk="auto"`` leaving small runs to MERGE."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.model.schema import Label, Rel
+from app.store.falkordb.pack import BulkError
+from app.store.neo4j.csvfiles import ARRAY_DELIMITER, EMPTY_MARK, cell, value_type, write_csv
+from app.store.neo4j.importer import Neo4jImport, import_memory, restart_options
+from ingest.pipeline.bulk import use_bulk
+
+
+def test_cells_keep_types_and_tell_empty_from_missing() -> None:
+    assert cell(None) == ""
+    assert cell("") == '""'
+    assert cell('say "hi"\nnext \\ line') == '"say ""hi""\nnext \\ line"'
+    assert cell(True) == "true" and cell(False) == "false"
+    assert cell(2**62) == str(2**62)
+    assert float(cell(0.1 + 0.2)) == 0.1 + 0.2
+    assert cell(float("nan")) == "NaN" and cell(float("-inf")) == "-Infinity"
+    assert cell(["a", 'b"c']) == f'"a{ARRAY_DELIMITER}b""c"'
+    assert cell([1, 2]) == f"1{ARRAY_DELIMITER}2"
+    assert [value_type(v) for v in ("x", 1, 1.5, True, ["x"], [1, 2.5], [True])] == [
+        "string", "long", "double", "boolean", "string[]", "double[]", "boolean[]",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("bad", [[], ["a", 1], {"k": 1}, f"a{ARRAY_DELIMITER}b", [["nested"]]])
+def test_values_the_importer_cannot_carry_are_errors(bad: Any) -> None:
+    with pytest.raises(BulkError):
+        value_type(bad) if not isinstance(bad, str) else cell(bad)
+
+
+def test_files_per_label_and_typed_signature(tmp_path: Path) -> None:
+    nodes: list[tuple[int, Label, dict[str, Any]]] = [
+        (0, Label.PLATFORM, {"id": "p1", "name": "甲", "year": 2020}),
+        (1, Label.PLATFORM, {"id": "p2", "name": "乙", "year": "2020年"}),  # another type: another file
+        (2, Label.PLATFORM, {"id": "p3", "name": "丙", "year": 2021}),
+        (3, Label.REGION, {"id": "r1", "name": ""}),
+    ]
+    rels: list[tuple[Rel, int, int, dict[str, Any] | None]] = [
+        (Rel.LOCATED_IN, 0, 3, {"key": "", "docs": ["d"], "evidence": ["e1", "e2"]}),
+        (Rel.LOCATED_IN, 2, 3, {"key": "", "docs": ["d"], "evidence": []}),
+        (Rel.EVIDENCED_BY, 0, 3, None),
+    ]
+    out = write_csv(tmp_path / "csv", nodes, rels)
+    assert (out.node_count, out.rel_count) == (4, 3)
+    assert [lb for lb, _ in out.nodes] == ["Platform", "Platform", "Region"]
+    first = list(csv.reader(out.nodes[0][1].open(encoding="utf-8")))
+    assert first == [[":ID", "id", "name", "year:long"], ["0", "p1", "甲", "2020"], ["2", "p3", "丙", "2021"]]
+    assert out.empty_evidence == {Rel.LOCATED_IN: 1}
+    marked = [p for t, p in out.rels if EMPTY_MARK in p.read_text(encoding="utf-8").splitlines()[0]]
+    assert len(marked) == 1
+    assert out.arguments()[0].startswith("--nodes=Platform=")
+    assert any(a.startswith("--relationships=EVIDENCED_BY=") for a in out.arguments())
+    assert out.bytes > 0
+
+
+class _Remote:
+    url = "bolt://graph.example.org:7687"
+    database = "neo4j"
+    backend = "neo4j"
+
+    def read(self, *a: Any, **k: Any) -> list[dict[str, Any]]:
+        raise AssertionError("a remote server is not asked")
+
+    def bulk_loader(self) -> Neo4jImport:
+        return Neo4jImport(self)  # type: ignore[arg-type]
+
+
+def test_a_remote_neo4j_is_refused_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Neo4jImport, "min_input_bytes", 10)
+    store = _Remote()
+    reason = store.bulk_loader().refusal()
+    assert reason is not None and "not on this machine" in reason and store.url in reason
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 11)
+    with pytest.raises(ValueError, match=r"bulk load refused: the Neo4j at bolt://graph\.example\.org:7687"):
+        use_bulk(store, True, [big])  # type: ignore[arg-type]
+    assert use_bulk(store, "auto", [big]) is None  # type: ignore[arg-type]  # MERGE, reason logged
+
+
+def test_small_runs_stay_on_merge_without_asking_the_server(tmp_path: Path) -> None:
+    assert Neo4jImport.min_input_bytes > 4
+    small = tmp_path / "small.csv"
+    small.write_text("a,b\n")
+    assert use_bulk(_Remote(), "auto", [small]) is None  # type: ignore[arg-type]  # read() not called
+
+
+def test_import_memory_scales_with_the_files() -> None:
+    assert import_memory(1 << 20) == "128m"
+    assert import_memory(100 << 20) == "400m"
+    assert import_memory(10 << 30) == "1024m"
+
+
+def test_restart_options_come_from_the_running_launchers_command_line(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-c", "import time; time.sleep(30)", "-Xmx2g", "--http-port", "-1", "--pagecache", "512m"]
+    proc = subprocess.Popen(cmd)
+    try:
+        (tmp_path / "neo4j.state.json").write_text(json.dumps({"pid": proc.pid, "port": 7999}))
+        assert restart_options(tmp_path) == {"port": 7999, "heap": "2g", "http_port": None, "pagecache": "512m"}
+    finally:
+        proc.kill()
+        proc.wait()

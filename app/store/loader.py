@@ -51,6 +51,7 @@ __all__ = [
     "write_prepared",
 ]
 
+PURGE_BATCH = 20_000  # items per purge transaction (well inside Neo4j's default per-transaction memory)
 DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/benchmarks/load.md)
 _ROW_KEYS = ("id", "props", "evidence", "new_evidence", "src", "dst", "key", "doc", "document")
 
@@ -187,19 +188,24 @@ def document_state(store: GraphStore, doc_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def purge_document(store: GraphStore, doc_id: str) -> None:
-    """Withdraw everything a document stated: its relationships' claims, its orphan nodes, its evidence."""
-    store.write(
-        [
-            Statement(
-                template("purge_document_rels"),
-                {"doc_id": doc_id, "evidence_prefix": evidence_prefix(doc_id)},
-            ),
-            Statement(template("delete_unsourced_rels")),
-            Statement(template("purge_document_nodes"), {"doc_id": doc_id}),
-            Statement(template("purge_document_evidence"), {"doc_id": doc_id}),
-        ]
+def purge_document(store: GraphStore, doc_id: str, *, batch: int = PURGE_BATCH) -> None:
+    """Withdraw everything a document stated: its relationships' claims, its orphan nodes, its evidence.
+
+    Each step runs in transactions of at most ``batch`` items until one touches fewer: replacing a
+    document that stated 128k links (the derived links of a 1M graph) in one transaction went past
+    Neo4j's per-transaction memory limit. Every step is idempotent, so a purge cut short is finished by
+    the next run (the document is not 'complete' meanwhile: see load_prepared)."""
+    steps: tuple[tuple[str, dict[str, str]], ...] = (
+        ("purge_document_rels", {"doc_id": doc_id, "evidence_prefix": evidence_prefix(doc_id)}),
+        ("delete_unsourced_rels", {}),
+        ("purge_document_nodes", {"doc_id": doc_id}),
+        ("purge_document_evidence", {"doc_id": doc_id}),
     )
+    for name, params in steps:
+        while True:
+            [rows] = store.write([Statement(template(name), {**params, "limit": batch})])
+            if not rows or int(rows[0]["done"]) < batch:
+                break
 
 
 def abandon_document(store: GraphStore, doc_id: str, *, existed: bool) -> None:
@@ -233,11 +239,12 @@ def load_prepared(
     if state and state.get("sha256") == sha256 and state.get("load_state") == "complete":
         return LoadResult(doc_id, "unchanged")
     status = "loaded"
+    doc_props = document_props(props, doc_id, sha256)
+    # 'loading' before the old facts go: a purge (batched) or load cut short is redone by the next run.
+    store.write([Statement(template("document_begin"), {"id": document_id(doc_id), "props": doc_props})])
     if state is not None:
         purge_document(store, doc_id)
         status = "replaced"
-    doc_props = document_props(props, doc_id, sha256)
-    store.write([Statement(template("document_begin"), {"id": document_id(doc_id), "props": doc_props})])
     total = LoadResult(doc_id, status)
     seen: dict[str, set[str]] = {}
     for part in prepared:

@@ -160,3 +160,22 @@ def test_a_document_the_store_refuses_fails_alone_and_leaves_nothing_half_writte
         merge.load_prepared = real  # type: ignore[assignment]
     assert again.files[0].error is not None
     assert document_state(store, "bad")["load_state"] == "loading"  # type: ignore[index]
+
+
+def test_a_purge_in_small_batches_withdraws_exactly_what_one_big_one_does(store: GraphStore) -> None:
+    """Purges run in bounded transactions (a 1M graph's derived document went past Neo4j's per-transaction
+    memory in one): batches of 2 leave the same graph as one batch over 25 platforms of which 5 stay."""
+    from app.store.loader import purge_document
+
+    ensure_initialised(store)
+    shared = [(f"辽宁省共享{i}重点实验室", "东北大学") for i in range(5)]
+    own = [(f"辽宁省独有{i}重点实验室", f"独有大学{i}") for i in range(20)]
+    load_document(store, "keep", "1", {}, [_inventory("keep", shared)])
+    load_document(store, "gone", "1", {}, [_inventory("gone", shared + own)])
+    purge_document(store, "gone", batch=2)
+    names = {row["n"] for row in store.read("MATCH (p:Platform) RETURN p.name AS n")}
+    assert names == {n for n, _ in shared}
+    hosts = store.read("MATCH ()-[r:HOSTS]->() RETURN r.docs AS d")
+    assert len(hosts) == 5 and all(list(h["d"]) == ["keep"] for h in hosts)
+    assert not store.read("MATCH (e:Evidence {doc_id: 'gone'}) RETURN e.id AS id")
+    assert {r["n"] for r in store.read("MATCH (i:Institution) RETURN i.name AS n")} == {"东北大学"}

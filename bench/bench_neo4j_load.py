@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
 
+from bench_load import _descendants, _rss_gib  # the same /proc readings as the FalkorDB bench
 from synth_inputs import synth_inputs
 
 from app.store.factory import open_store
@@ -37,33 +38,6 @@ from app.store.neo4j.importer import IMPORT_LOG, TIMES_FILE
 from app.store.queries import parse_query_file
 from ingest.pipeline.files import SKIP_NAMES
 from ingest.pipeline.run import ingest_paths
-
-
-def _rss_gib(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024 / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def _descendants(pid: int) -> set[int]:
-    out: set[int] = set()
-    todo = _children(pid)
-    while todo:
-        c = todo.pop()
-        out.add(c)
-        todo += _children(c)
-    return out
 
 
 class _Sampler(threading.Thread):
@@ -88,7 +62,7 @@ class _Sampler(threading.Thread):
         n = 0
         while not self.stop.wait(0.5):
             me, srv = os.getpid(), self._server_pid()
-            kids = _descendants(me) - ({srv} if srv else set())
+            kids = set(_descendants(me)) - ({srv} if srv else set())
             parts = (_rss_gib(me), sum(_rss_gib(c) for c in kids), _rss_gib(srv) if srv else 0.0)
             if sum(parts) > self.peak:
                 self.peak, self.peak_parts = sum(parts), parts

@@ -133,6 +133,16 @@ def hits_in(doc: Doc, s: int, e: int) -> list[TypeHit]:
 
 
 _DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
+# an item led by a verb of governing (强化矿山、深入开展燃气) or ending in an activity (生产管理、乡村建设、转型升级)
+# names a task, not an industry
+_TASK_LEAD = re.compile(
+    r"^(?:深入|开展|强化|深化|紧盯|压实|加强|加快|推进|推动|落实|完善|健全|持续|全面|严格|扎实|着力|积极|切实)"
+)
+_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作)$")
+
+
+def _task_item(item: str) -> bool:
+    return item not in lx.industries() and bool(_TASK_LEAD.match(item) or _ACTIVITY_END.search(item))
 
 
 def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
@@ -160,7 +170,7 @@ def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> lis
                 continue
             s = j + 1
         item = text[s:e]
-        if pos_table().get(item, "n")[0] in "avd" or item in lx.roles():
+        if pos_table().get(item, "n")[0] in "avd" or item in lx.roles() or _task_item(item):
             continue
         if 2 <= len(item) <= 16 and re.fullmatch(rf"[{CJK}\-]+", item):
             cands.append((s, e, "industry_field", rule, 0.8))

@@ -71,6 +71,9 @@ def test_parks_named_by_place_are_platforms() -> None:
         ("在科学前沿、新兴、交叉、边缘等领域部署建设实验室。", set(), {"新兴", "交叉", "边缘"}),
         ("优先发展大数据、云计算、人工智能、区块链等具有比较优势的产业。", {"云计算", "区块链"}, set()),
         ("。人参产业综合产值突破800亿元。围绕我省重点产业布局。", {"人参产业"}, {"我省重点产业"}),
+        # tasks in a list of sectors: a governing verb leads, or an activity ends the item
+        ("发展集成电路、新型显示、生产管理、乡村建设等产业。", {"集成电路", "新型显示"}, {"生产管理", "乡村建设"}),
+        ("整治工贸、强化矿山、深入开展燃气等行业隐患。", set(), {"强化矿山", "深入开展燃气"}),
     ],
 )
 def test_industries_in_context(body: str, present: set[str], absent: set[str]) -> None:

@@ -168,8 +168,12 @@ def find_cited(
 ) -> list[CitedDocument]:
     out: list[CitedDocument] = []
     own = {_norm_title(x) for x in (main_title, doc.text[title.span[0] : title.span[1]] if title else None) if x}
+    # a short name the text gives a cited document ((以下简称《办法》)) is that document again
+    aliases = {m.group(1) for m in re.finditer(r"简称[:：]?《([^《》\n]{1,20})》", doc.text)}
     for m in re.finditer(r"《([^《》\n]{2,80})》", doc.text):
         t = m.group(1)
+        if t in aliases:
+            continue
         # the document's own main text, named in a title without book-title marks (印发…规划的通知)
         if _norm_title(t) in own or any(len(t) >= 6 and _norm_title(t) in o for o in own):
             continue
@@ -189,4 +193,35 @@ def find_cited(
                 rule="cited.book_title",
             )
         )
+    seen = {c.title for c in out}
+    for s, e in _unmarked_titles(doc.text):
+        t = doc.text[s:e]
+        if t not in seen and _norm_title(t) not in own:
+            seen.add(t)
+            out.append(CitedDocument(span=(s, e), text=doc.q(s, e), title=t, rule="cited.unmarked"))
+    return out
+
+
+# A standard, guideline, outline or regulation cited without book-title marks: a name of 8-30 characters
+# ending in its genre, after a verb of applying it (实施教育强区建设规划纲要, 对照…标准、…指南等), and
+# followed by a boundary, 等 or 开展; a vague reference (按照国家有关标准, 根据本条例) is no title.
+_APPLY = re.compile(r"(?:实施|对照|依据|根据|按照|遵照|参照|贯彻)")
+_UNMARKED = re.compile(rf"[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例)(?=[、,，。;；:：等]|开展|\n|$)")
+_VAGUE = re.compile(r"^(?:有关|相关|本|该|上述|各项|国家有关|国家相关|行业|这些|此)")
+# a title is one noun compound: no alternative (细则或…指南), quantifier (各类), clause word or quality (高标准)
+_NOT_TITLE = re.compile(r"[的或各后]|确保|高标准$")
+
+
+def _unmarked_titles(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for v in _APPLY.finditer(text):
+        pos = v.end()
+        while True:
+            m = _UNMARKED.match(text, pos)
+            if m is None or _VAGUE.match(m.group(0)) or _NOT_TITLE.search(m.group(0)):
+                break
+            out.append(m.span())
+            if not text.startswith("、", m.end()):
+                break
+            pos = m.end() + 1
     return out

@@ -82,6 +82,19 @@ def test_industries_in_context(body: str, present: set[str], absent: set[str]) -
     assert not absent & found
 
 
+def test_cited_titles_without_marks_and_aliases() -> None:
+    body = (
+        "本市制定和实施知识产权强市建设纲要，促进创新。引导企业对照数字化转型能力体系标准、工业数据分类分级指南等开展"
+        "评估。按照国家有关标准执行。制定具体实施细则或申报服务指南。确保平台建设任务的高标准。"
+        "根据《国家农业科技园区管理办法》（以下简称《办法》）。按照《办法》要求评估。"
+    )
+    cited = {c.title for c in _extract(body).cited_documents}
+    assert {"知识产权强市建设纲要", "数字化转型能力体系标准", "工业数据分类分级指南"} <= cited
+    assert "国家农业科技园区管理办法" in cited
+    assert not {"办法", "国家有关标准"} & cited
+    assert not any("或" in c or "高标准" in c for c in cited)
+
+
 def test_financial_regulators_adhoc_bodies_old_ministries() -> None:
     ags = _agencies(
         "责任单位：人行合肥中心支行、安徽证监局、地方金融监管局。成立省推进工业互联网创新发展专项工作组。"

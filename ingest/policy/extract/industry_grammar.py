@@ -49,6 +49,12 @@ def _verb(tok: str) -> bool:
     return pos_table().get(tok, "n")[0] == "v"
 
 
+# where in a chain, not what field: 上下游产业链 is the chain around a firm, not a chain of its own
+_POSITION = frozenset({"上下游", "上中下游", "上游", "中游", "下游"})
+# a group word (主导, 优势, 重点) ranks chains, it names no field
+_GROUP = re.compile(r"^(?:主导|优势|特色|重点|传统|新兴|支柱)$")
+
+
 def _chain_field(text: str, s: int) -> int:
     """Start of up to two content tokens (six characters) naming the field of a chain (功率器件|产业链)."""
     start = s
@@ -57,6 +63,8 @@ def _chain_field(text: str, s: int) -> int:
             s - start + len(t) > 6
             or is_stop(t)
             or _verb(t)
+            or pos_table().get(t, "n")[0] == "a"
+            or t in _POSITION
             or GENERIC.match(t)
             or t in lx.types()
             or t.endswith(("链", "和", "及", "与"))
@@ -91,7 +99,7 @@ def chains(doc: Doc, text: str) -> list[_Cand]:
     for m in _CHAIN.finditer(text):
         s = m.start()
         fs = _chain_field(text, s)
-        prefixed = s - fs >= 2
+        prefixed = s - fs >= 2 and not _GROUP.match(text[fs:s])
         if prefixed and _followed(text, m.end(), re.compile(r"[^布建上条双各环]")):
             out.append((fs, m.end(), "chain", "industry.chain_field", 0.6))
         elif not m.group(1) and _followed(text, m.end(), _CHAIN_NEXT):

@@ -103,9 +103,16 @@ def test_restart_options_come_from_the_running_launchers_command_line(tmp_path: 
     import json
     import subprocess
     import sys
+    import time
 
     cmd = [sys.executable, "-c", "import time; time.sleep(30)", "-Xmx2g", "--http-port", "-1", "--pagecache", "512m"]
     proc = subprocess.Popen(cmd)
+    # Popen returns once exec has begun; the kernel sets the new argv a moment later (an empty or the
+    # parent's command line was read under load in CI): wait for it, as a launcher is long past it.
+    cmdline = Path(f"/proc/{proc.pid}/cmdline")
+    deadline = time.monotonic() + 10
+    while b"-Xmx2g" not in cmdline.read_bytes() and time.monotonic() < deadline:
+        time.sleep(0.01)
     try:
         (tmp_path / "neo4j.state.json").write_text(json.dumps({"pid": proc.pid, "port": 7999}))
         assert restart_options(tmp_path) == {"port": 7999, "heap": "2g", "http_port": None, "pagecache": "512m"}

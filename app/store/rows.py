@@ -1,7 +1,7 @@
 """How a GraphBatch becomes node and relationship rows: the one description both write paths follow.
 
 The MERGE loader (app.store.loader) turns these rows into UNWIND statements; an engine's bulk path
-(app.store.falkordb.batch / graph) packs the same rows and computes, in memory, the state those statements
+(app.store.fold.batch / graph) packs the same rows and computes, in memory, the state those statements
 would leave. Whatever decides *which* rows exist and what they carry lives here:
 
 - rows repeated in a batch merge into one per key (``merge_rows``: a node by id, a relationship by

@@ -10,9 +10,11 @@ this produced (tests/integration/bulk compares both graphs exactly).
 
 The parts, in the order a run uses them:
 
-- ``pack``: value packing (the wire format of a value; packed property blobs and their signatures);
-- ``batch``: ``bulk_rows`` — one GraphBatch's rows packed, in a worker process (``BulkBatch``);
-- ``graph``: ``BulkGraph`` — the parent folds every batch into the run's end state, then builds tokens;
+- ``app.store.fold.pack``: value packing (the wire format of a value; packed blobs and their signatures);
+- ``app.store.fold.batch``: ``bulk_rows`` — one GraphBatch's rows packed, in a worker process (``BulkBatch``);
+- ``app.store.fold.graph``: ``Fold`` — the parent folds every batch into the run's end state (engine-neutral:
+  the Neo4j importer reads the same fold);
+- ``tokens``: ``BulkGraph`` — that fold's GRAPH.BULK tokens (node tokens, then edge tokens);
 - ``spool``: the GRAPH.BULK commands written to an unlinked file before the first is sent;
 - ``send``: the commands sent on the server's connection (app.store.loader stamps the documents
   complete once the schema is in).
@@ -32,10 +34,10 @@ from collections.abc import Callable
 from typing import Any
 
 from app.model.batch import GraphBatch
-from app.store.falkordb.batch import BulkBatch, bulk_rows
-from app.store.falkordb.graph import BulkGraph
-from app.store.falkordb.pack import BulkError, pack, release_caches, unpack
 from app.store.falkordb.send import send
+from app.store.falkordb.tokens import BulkGraph
+from app.store.fold.batch import BulkBatch, bulk_rows
+from app.store.fold.pack import BulkError, pack, release_caches, unpack
 from app.store.loader import complete_documents
 from app.store.protocol import BulkRun, GraphStore, StoreError
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.store.falkordb.graph import BulkGraph
 from app.store.falkordb.spool import Spool
+from app.store.falkordb.tokens import BulkGraph
 from app.store.protocol import StoreError
 
 

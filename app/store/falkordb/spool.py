@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import mmap
 import os
 import tempfile
@@ -98,10 +96,3 @@ class Spool:
                 view.release()
             whole.release()
             mapped.close()
-
-
-def trim() -> None:
-    """Hand freed heap back to the system (glibc keeps it otherwise: the parent's RSS would stay at its
-    peak while the server loads the graph)."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
-        ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -1,6 +1,6 @@
 """The CSV files ``neo4j-admin database import full`` reads, written from a folded bulk run.
 
-The run (app.store.falkordb.graph.BulkGraph: the end state the MERGE path would leave, computed from the rows
+The run (app.store.fold.graph.Fold: the end state the MERGE path would leave, computed from the rows
 of app.store.rows) is read out node by node and relationship by relationship. One file per label (or
 relationship type) and *typed* property signature: the importer takes a property's type from the file's
 header (``name:long``, ``tags:string[]``), so nodes whose properties differ in names or types go to
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.model.schema import Label, Rel
-from app.store.falkordb.pack import BulkError
+from app.store.fold.pack import BulkError
 
 ARRAY_DELIMITER = "\x1f"
 EMPTY_MARK = "bulk_empty_evidence"  # cypher/templates/bulk_empty_evidence.cypher

@@ -3,7 +3,7 @@
 The MERGE path (app.store.loader) costs a planned, matched UNWIND MERGE per batch; the importer writes the
 store files directly from CSV, but only into a database it replaces, with the DBMS stopped. So, as on the
 FalkorDB GRAPH.BULK path, the whole run is folded in memory first to the exact end state the MERGE path
-would leave (app.store.falkordb.graph.BulkGraph over the rows of app.store.rows: the same ``SET +=`` order,
+would leave (app.store.fold.graph.Fold over the rows of app.store.rows: the same ``SET +=`` order,
 ``docs``/``evidence`` list arithmetic, dropped relationships, derive step), then:
 
 1. the run is written as CSV files (app.store.neo4j.csvfiles) in a folder under the server's directory;
@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.model.batch import GraphBatch
-from app.store.falkordb.batch import bulk_rows
-from app.store.falkordb.graph import BulkGraph
-from app.store.falkordb.pack import release_caches
+from app.store.fold.batch import bulk_rows
+from app.store.fold.graph import Fold
+from app.store.fold.pack import release_caches
 from app.store.loader import complete_documents
 from app.store.neo4j import server
 from app.store.neo4j.csvfiles import ARRAY_DELIMITER, EMPTY_FIX, Written, write_csv
@@ -117,13 +117,13 @@ class Neo4jImport:
     def pack(self) -> Callable[[GraphBatch], Any]:
         return bulk_rows
 
-    def run(self) -> BulkGraph:
-        return BulkGraph()
+    def run(self) -> Fold:
+        return Fold()
 
     def send(self, run: BulkRun, *, on_command: Callable[[int, int], None] | None = None) -> tuple[int, int]:
         """CSV files from the run, the server stopped, the importer, the server started again: (nodes, rels)."""
-        if not isinstance(run, BulkGraph):
-            raise StoreError(f"neo4j-admin import sends a BulkGraph, not {type(run).__name__}")
+        if not isinstance(run, Fold):
+            raise StoreError(f"neo4j-admin import sends a Fold, not {type(run).__name__}")
         if run.sent:
             raise StoreError("the bulk graph was already sent")
         home = self.home

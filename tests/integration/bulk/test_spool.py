@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-import app.store.falkordb.graph as bulk_graph
-import app.store.falkordb.pack as bulk_pack
 import app.store.falkordb.send as bulk_send
 import app.store.falkordb.spool as bulk_spool
+import app.store.falkordb.tokens as bulk_graph
+import app.store.fold.pack as bulk_pack
 from app.store.falkordb.bulk import BulkGraph, FalkorBulk, bulk_rows, graph_exists
 from app.store.falkordb.store import FalkorStore
 from app.store.protocol import StoreError

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from app.model.schema import Label, Rel
-from app.store.falkordb.pack import BulkError
+from app.store.fold.pack import BulkError
 from app.store.neo4j.csvfiles import ARRAY_DELIMITER, EMPTY_MARK, cell, value_type, write_csv
 from app.store.neo4j.importer import Neo4jImport, import_memory, restart_options
 from ingest.pipeline.bulk import use_bulk

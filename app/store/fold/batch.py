@@ -1,4 +1,4 @@
-"""What a worker hands the parent on the GRAPH.BULK path: one batch's rows (app.store.rows), packed."""
+"""What a worker hands the parent on a bulk path: one batch's rows (app.store.rows), packed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from app.model.batch import GraphBatch
 from app.model.runtime import gc_paused
 from app.model.schema import Label, Rel
-from app.store.falkordb.pack import (
+from app.store.fold.pack import (
     BulkError,
     Keys,
     Packed,

@@ -1,9 +1,12 @@
-"""The parent's side of the GRAPH.BULK path: the end state of a whole run, in memory, and its tokens."""
+"""The parent's side of a bulk run, engine-neutral: the end state of the whole run folded in memory (what the
+MERGE path would leave), values packed in GRAPH.BULK's value encoding (app.store.fold.pack). Each engine's
+bulk path reads it out: app.store.falkordb.tokens emits GRAPH.BULK tokens, app.store.neo4j.importer CSV files."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
-import struct
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
@@ -12,14 +15,10 @@ from typing import Any
 from app.model.batch import PropValue
 from app.model.runtime import gc_paused
 from app.model.schema import Label, Rel, document_id
-from app.store.falkordb.batch import BulkBatch
-from app.store.falkordb.pack import BulkError, Keys, Packed, pack, pack_id, unpack
-from app.store.falkordb.spool import Spool, trim
+from app.store.fold.batch import BulkBatch
+from app.store.fold.pack import BulkError, Keys, Packed, pack, pack_id, unpack
 from app.store.protocol import StoreError
 from app.store.rows import LoadResult, document_props, merge_node_props, merge_rel_props
-
-MAX_TOKEN = 32 * 1024 * 1024  # bytes per token (Redis: 512 MB per bulk string)
-_EDGE = struct.Struct("<QQ")
 
 
 class _Blobs:
@@ -73,7 +72,7 @@ class _Blobs:
         self._fh.close()
 
 
-class BulkGraph:
+class Fold:
     """What the MERGE path would leave in an empty store after loading these documents in this order."""
 
     def __init__(self) -> None:
@@ -292,72 +291,7 @@ class BulkGraph:
     def edge_count(self) -> int:
         return sum(len(t) for t in self._rels.values()) + sum(len(s) for s in self._plain.values())
 
-    # sending ---------------------------------------------------------------------------------------
-    def _node_order(self) -> tuple[list[int], array[int]]:
-        """Nodes grouped by (label, signature) so each group is one token; internal ids follow that order."""
-        order = sorted(range(len(self._node_blob)), key=lambda i: (self._label[i], self._node_sig[i]))
-        internal = array("Q", bytes(8 * len(order)))
-        for pos, i in enumerate(order):
-            internal[i] = pos
-        return order, internal
-
-    def _node_tokens(self, order: list[int]) -> Iterator[tuple[int, bytes]]:
-        """(entity count, token) per run of one label and signature, split at MAX_TOKEN."""
-        i = 0
-        while i < len(order):
-            first = order[i]
-            label, sig = self._labels[self._label[first]], self._node_sig[first]
-            head = _header(label.value, self._sig_keys[sig])
-            parts, size, n = [head], len(head), 0
-            while i < len(order):
-                j = order[i]
-                if self._label[j] != self._label[first] or self._node_sig[j] != sig:
-                    break
-                blob = self._node_blob.get(j)
-                if n and size + len(blob) > MAX_TOKEN:
-                    break
-                parts.append(blob)
-                size += len(blob)
-                n += 1
-                i += 1
-            yield n, b"".join(parts)
-
-    def _edge_tokens(self, internal: array[int]) -> Iterator[tuple[int, bytes]]:
-        edge = _EDGE.pack
-        for rel in list(self._plain):
-            pairs = self._plain.pop(rel)  # freed once sent
-            head = _header(rel.value, ())
-            parts, size, n = [head], len(head), 0
-            for k in pairs:
-                if size + 16 > MAX_TOKEN:
-                    yield n, b"".join(parts)
-                    parts, size, n = [head], len(head), 0
-                parts.append(edge(internal[k >> 32], internal[k & 0xFFFFFFFF]))
-                size += 16
-                n += 1
-            if n:
-                yield n, b"".join(parts)
-        for rel in list(self._rels):
-            table = self._rels.pop(rel)  # freed once sent
-            by_sig: dict[int, list[tuple[Any, int]]] = {}
-            for k, rid in table.items():
-                by_sig.setdefault(self._rel_sig[rid], []).append((k, rid))
-            for sig, items in by_sig.items():
-                head = _header(rel.value, self._sig_keys[sig])
-                parts, size, n = [head], len(head), 0
-                for k, rid in items:
-                    blob = self._rel_blob.get(rid)
-                    s, d = (k >> 32, k & 0xFFFFFFFF) if isinstance(k, int) else (k[0], k[1])
-                    if n and size + 16 + len(blob) > MAX_TOKEN:
-                        yield n, b"".join(parts)
-                        parts, size, n = [head], len(head), 0
-                    parts.append(edge(internal[s], internal[d]) + blob)
-                    size += 16 + len(blob)
-                    n += 1
-                if n:
-                    yield n, b"".join(parts)
-
-    # reading the run out (another engine's bulk path: app.store.neo4j.importer) ---------------------------
+    # reading the run out (an engine's bulk path: app.store.neo4j.importer) ----------------------------------
     def export_nodes(self) -> Iterator[tuple[int, Label, dict[str, Any]]]:
         """Every node of the run as (index, label, properties), in index order (the run's end state)."""
         for i in range(len(self._node_blob)):
@@ -385,34 +319,19 @@ class BulkGraph:
         self._f_region, self._f_tokens, self._f_values, self._f_list = array("I"), array("I"), {}, []
         trim()
 
+    def release_nodes(self) -> None:
+        """Free the nodes' blobs, labels and signatures (an emitter that has built the node tokens)."""
+        self._node_blob.close()
+        self._node_blob, self._label, self._node_sig = _Blobs(), array("B"), array("I")
+
+    def release_rels(self) -> None:
+        """Free the relationships' blobs and signatures (an emitter that has built the edge tokens)."""
+        self._rel_blob.close()
+        self._rel_blob, self._rel_sig = _Blobs(), array("I")
+
     def document_ids(self) -> list[str]:
         """The Document node ids of the run (complete_documents stamps them once the graph is sent)."""
         return [document_id(d) for d in self._docs]
-
-    def spool(self, spool: Spool) -> None:
-        """Write the run's GRAPH.BULK tokens to ``spool`` (nodes first: edges refer to internal ids in
-        creation order), consuming the run: what the tokens no longer need is freed as they are built."""
-        if self.sent:
-            raise StoreError("the bulk graph was already sent")
-        self.sent = True  # from here on the in-memory graph is consumed as it is spooled
-        order, internal = self._node_order()
-        # What the tokens no longer need is freed before the spool grows.
-        self._ids, self._f_region, self._f_tokens, self._f_values, self._f_list = {}, array("I"), array("I"), {}, []
-        trim()
-        for n, tok in self._node_tokens(order):
-            spool.add(tok, n, nodes=True)
-        order.clear()
-        self._node_blob.close()
-        self._node_blob, self._label, self._node_sig = _Blobs(), array("B"), array("I")
-        trim()
-        for n, tok in self._edge_tokens(internal):
-            spool.add(tok, n, nodes=False)
-        # Nothing of the run is needed any more (the documents stay: complete() stamps them).
-        del internal
-        self._rel_blob.close()
-        self._rel_blob, self._rel_sig = _Blobs(), array("I")
-        self._sigs, self._sig_keys = {}, []
-        trim()
 
 
 def _intern(index: dict[Any, int], values: list[Any], value: Any) -> int:
@@ -424,5 +343,8 @@ def _intern(index: dict[Any, int], values: list[Any], value: Any) -> int:
     return code
 
 
-def _header(name: str, keys: Keys) -> bytes:
-    return name.encode() + b"\0" + struct.pack("<I", len(keys)) + b"".join(k.encode() + b"\0" for k in keys)
+def trim() -> None:
+    """Hand freed heap back to the system (glibc keeps it otherwise: the parent's RSS would stay at its
+    peak while the server loads the graph)."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

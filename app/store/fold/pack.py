@@ -3,7 +3,9 @@
 A value is a type byte + payload: 0 null (property not set), 1 bool (1 byte), 2 double, 3 string
 (UTF-8 + NUL), 4 int64, 5 array (int64 length + values). Little-endian on every supported machine.
 An entity's properties are held as a signature (the sorted property names) and their packed values in
-that order (``Packed``); packing runs in the worker processes, the parent only merges.
+that order (``Packed``); packing runs in the worker processes, the parent only merges. The fold of a run
+(app.store.fold.graph) holds its values in this encoding whichever engine the run goes to: FalkorDB's
+tokens carry the blobs as they are, the Neo4j importer unpacks them into CSV.
 """
 
 from __future__ import annotations

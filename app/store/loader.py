@@ -208,12 +208,11 @@ def purge_document(store: GraphStore, doc_id: str, *, batch: int = PURGE_BATCH) 
                 break
 
 
-def abandon_document(store: GraphStore, doc_id: str, *, existed: bool) -> None:
-    """Withdraw a document whose load the store refused. A document new to the store goes entirely (a
-    failed file leaves nothing); one that was there before stays 'loading' and is reloaded next run."""
+def abandon_document(store: GraphStore, doc_id: str) -> None:
+    """Withdraw a document whose load the store refused. One that never completed a load goes entirely (a
+    failed new file leaves nothing); one loaded before stays 'loading' and is reloaded next run."""
     purge_document(store, doc_id)
-    if not existed:
-        store.write([Statement(template("document_abandon"), {"id": document_id(doc_id)})])
+    store.write([Statement(template("document_abandon"), {"id": document_id(doc_id)})])
 
 
 def complete_documents(store: GraphStore, ids: list[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +28,11 @@ MAX_CELL_CHARS = 1_000
 MAX_EXTRA_COLUMNS = 64  # unknown columns kept per table (as extra_<header>); more are reported, not stored
 HEADER_SCAN_ROWS = 15  # a title / notes block above the header row is common in published lists
 _CLUSTER_FILL = ("cluster", "director", "director_org", "lead_platform", "industry")
+# cells parsed into a value, or dropped from the row and reported with the reason
+_PARSED_CELLS: tuple[tuple[str, Callable[[str], object], str], ...] = (
+    ("year", parse_year, "no year in cell"),
+    ("level", parse_level, "unknown level"),
+)
 REGION_UNRESOLVED = "region not found in the gazetteer (kept as text)"
 _NOTE_PREFIXES = ("注", "备注", "说明", "合计", "总计", "小计", "附")
 
@@ -238,18 +244,13 @@ def _clean_cells(
         value = rec.pop(key)
         reason = f"cell of {len(value):,} characters (a list value has at most {MAX_CELL_CHARS:,})"
         rejects.append(_cell(file, sheet, row_no, key, reason, value[:200] + "…"))
-    if "year" in rec:
-        year = parse_year(rec["year"])
-        if year is None:
-            rejects.append(_cell(file, sheet, row_no, "year", "no year in cell", rec.pop("year")))
-        else:
-            rec["year"] = year
-    if "level" in rec:
-        level = parse_level(rec["level"])
-        if level is None:
-            rejects.append(_cell(file, sheet, row_no, "level", "unknown level", rec.pop("level")))
-        else:
-            rec["level"] = level
+    for key, parse, reason in _PARSED_CELLS:
+        if key in rec:
+            value = parse(rec[key])
+            if value is None:
+                rejects.append(_cell(file, sheet, row_no, key, reason, rec.pop(key)))
+            else:
+                rec[key] = value
     if "status" in rec:
         rec["status"] = parse_status(rec["status"])
     if "region" in rec:

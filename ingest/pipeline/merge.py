@@ -77,7 +77,6 @@ def _load_or_fail(store: GraphStore, o: FileOutcome, prep: Prepared, batches: li
     """Load one document; a statement the store refuses fails this file only, and what it had written
     is withdrawn at once (a new document goes entirely; one stored before stays 'loading', so the next run
     reloads it). An unreachable store fails the run: no other file could load either."""
-    existed = document_state(store, prep.doc_id) is not None
     try:
         o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches)
     except StoreUnavailable as exc:
@@ -85,7 +84,7 @@ def _load_or_fail(store: GraphStore, o: FileOutcome, prep: Prepared, batches: li
     except StoreError as exc:
         o.error = InputError(prep.path, None, f"the store refused this document: {exc}")
         with contextlib.suppress(StoreError):
-            abandon_document(store, prep.doc_id, existed=existed)
+            abandon_document(store, prep.doc_id)
 
 
 def ingest_merge(

@@ -24,6 +24,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from app.model.runtime import pid_exists
+
 _SOCKET_MAX = 100  # AF_UNIX paths are limited to ~107 bytes on Linux
 _START_TIMEOUT_S = 20.0  # until a new server answers at all
 _LOAD_TIMEOUT_S = 1800.0  # a live server replaying a large append-only file (minutes at 1M platforms)
@@ -226,7 +228,7 @@ def _answers(paths: ServerPaths) -> bool:
         if state != "loading":
             return state == "up"
         pid = _read_pid(paths)
-        if (pid is not None and not _alive(pid)) or time.monotonic() > deadline:
+        if (pid is not None and not pid_exists(pid)) or time.monotonic() > deadline:
             return False
         time.sleep(0.1)
 
@@ -238,19 +240,9 @@ def _read_pid(paths: ServerPaths) -> int | None:
         return None
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _clean_stale(paths: ServerPaths) -> None:
     pid = _read_pid(paths)
-    if pid is not None and _alive(pid):
+    if pid is not None and pid_exists(pid):
         # A server that holds our pid file but does not answer: stop it before starting anew.
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
@@ -263,7 +255,7 @@ def _clean_stale(paths: ServerPaths) -> None:
 def _wait_gone(pid: int, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if not _alive(pid):
+        if not pid_exists(pid):
             return
         time.sleep(0.05)
     with contextlib.suppress(ProcessLookupError):
@@ -357,7 +349,7 @@ def stop_server(store_path: str | Path, *, compact_wait_s: float = 120.0) -> boo
         with contextlib.suppress(redis.ConnectionError, redis.ResponseError):  # refused on a full disk: killed below
             client.shutdown()
         stopped = True
-    if pid is not None and _alive(pid):
+    if pid is not None and pid_exists(pid):
         _wait_gone(pid, 15.0)
         stopped = True
     for stale in (paths.socket, paths.pidfile):
@@ -369,7 +361,7 @@ def stop_server(store_path: str | Path, *, compact_wait_s: float = 120.0) -> boo
 def server_pid(store_path: str | Path) -> int | None:
     paths = server_paths(store_path)
     pid = _read_pid(paths)
-    return pid if pid is not None and _alive(pid) and ping(paths) else None
+    return pid if pid is not None and pid_exists(pid) and ping(paths) else None
 
 
 class Supervisor:
@@ -399,7 +391,7 @@ class Supervisor:
         if self.paths.stopped.exists() or not self.paths.data.is_dir():
             return False  # stopped by a person, or the store was removed: nothing to bring back
         pid = _read_pid(self.paths)
-        return pid is None or not _alive(pid)
+        return pid is None or not pid_exists(pid)
 
     def check(self) -> None:
         """One round: restart the server when its process is gone."""

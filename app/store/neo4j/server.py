@@ -33,6 +33,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from app.model.runtime import pid_exists
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 TOOLS_DIR = Path(os.environ.get("INNOKG_NEO4J_TOOLS", REPO_ROOT / "tools" / "neo4j"))
 LAUNCHER_CLASS = "innokg.neo4j.Launcher"
@@ -403,12 +405,8 @@ def _alive(pid: int, dir: Path | None = None) -> bool:
             return True
         _CHILDREN.pop(pid, None)
         return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not pid_exists(pid):
         return False
-    except PermissionError:
-        return True
     proc = Path(f"/proc/{pid}")
     if not proc.is_dir():
         return True

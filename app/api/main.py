@@ -19,6 +19,7 @@ from app.api.routes import ingest as ingest_routes
 from app.api.routes import reviews as reviews_routes
 from app.api.routes import ui as ui_routes
 from app.api.security import READ_RESPONSES, ApiProblem, require_read
+from app.api.timing import ServerTiming
 from app.settings import Settings, get_settings
 
 log = logging.getLogger("innokg.api")
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=s.max_request_bytes,
         uploads={"/ingest": (s.max_upload_bytes, "INNOKG_MAX_UPLOAD_MB")},
     )
+    app.add_middleware(ServerTiming)  # outermost: its figure covers the gate's wait too
     apidocs.install(app)  # open like the spec: the docs pages work offline
     app.include_router(health.router)  # always open: load balancers and `innokg status` probe it
     # Reads are guarded only when configured (decided at start, so the spec shows security only then).

@@ -14,6 +14,7 @@ import pytest
 
 from app.services.cypher_guard import QueryLimits, QueryRejected, check_query, with_row_cap
 from app.store.falkordb.server import engine_limits
+from bench.fault_soak import server_seconds
 from ingest.pipeline.run import ingest_paths
 from tests.faults.conftest import write_good
 from tests.integration.api.conftest import Api, make_api
@@ -128,6 +129,8 @@ def test_a_slow_query_times_out_inside_the_engine(api: Api) -> None:
         r = api.client.post("/cypher", json={"query": query})
         assert r.status_code == 504, r.text
         assert time.perf_counter() - t < 3.0
+        # The server states its own time (the soak bounds hostile answers by it): at least the engine's 300 ms.
+        assert (server_seconds(r.headers["server-timing"]) or 0.0) >= 0.3, r.headers["server-timing"]
     finally:
         api.settings.cypher_timeout_ms = 5000
 

@@ -8,8 +8,9 @@
 - ``weak_link`` (1.2): a station / bank probed against the institutes of its host's academy /
   university in its province;
 - ``city_inst``: same city and a shared institution (host or co-builder on either side);
-- ``municipal`` (1.3): two national platforms of one 直辖市 (北京市 …, province and city at once), any hosts, at
-  blocked cosine ≥ 0.2 (the column cap keeps a large world's common terms out);
+- ``one_city`` (1.3 ``municipal``; 1.4 any city): two national platforms of one city — a 直辖市 (北京市 …,
+  province and city at once), or the city the row or its host's name gives (``place.town_of``) — any
+  hosts, at blocked cosine ≥ 0.2 (the column cap keeps a large world's common terms out);
 - ``host_variant``: two hosts of one province that are one institution written two ways
   (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
   the resolver did not expand;
@@ -58,7 +59,7 @@ class BlockingConfig:
             "weak_link": 0.05,
             "city_inst": 0.25,
             "host_variant": 0.4,
-            "municipal": 0.2,
+            "one_city": 0.2,
             "unknown_host": 0.4,
         }
         return (self.min_sim or {}).get(scheme, defaults[scheme])
@@ -144,11 +145,9 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
         return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
     if scheme == "weak_link":
         return weak_link_keys(recs)
-    if scheme == "municipal":  # national platforms (国家级) of one 直辖市
-        codes = [c for c, r in enumerate(recs.region_coder.values) if r and r.endswith("市")]
-        national = [c for c, lv in enumerate(recs.level_coder.values) if lv == "国家级"]
-        idx = np.flatnonzero(np.isin(recs.region, codes) & np.isin(recs.level, national))
-        return idx.astype(np.int64), recs.region[idx].astype(np.int64)
+    if scheme == "one_city":  # national platforms (国家级) of one city: records.town (place.py)
+        idx = np.flatnonzero(recs.town >= 0)
+        return idx.astype(np.int64), recs.town[idx].astype(np.int64)
     if scheme == "city_inst":
         n_inst = max(len(recs.inst_coder.values), 1)
         rows: list[int] = []
@@ -228,7 +227,7 @@ def blocked_pairs(
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
 
-SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "municipal", "host_variant", "unknown_host")
+SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "one_city", "host_variant", "unknown_host")
 
 
 def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
@@ -309,12 +308,12 @@ def _with_concepts(recs: Records, x: sp.csr_matrix, rows: npt.NDArray[np.bool_])
 
 def _concept_rows(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
     """Which records get concept columns under a scheme: those sharing a host with a station / bank
-    (``host_collection``), those of a municipality (``municipal``); None: the scheme has none."""
+    (``host_collection``), national platforms of a known city (``one_city``); None: the scheme has none."""
     if scheme == "host_collection":
         hosts = np.unique(recs.host[collections & (recs.host >= 0)])
         return np.isin(recs.host, hosts) & (recs.host >= 0)
-    if scheme == "municipal":
-        rec, _ = scheme_keys(recs, "municipal")
+    if scheme == "one_city":
+        rec, _ = scheme_keys(recs, "one_city")
         rows = np.zeros(len(recs), np.bool_)
         rows[rec] = True
         return rows

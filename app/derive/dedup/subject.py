@@ -195,6 +195,96 @@ def shared_word(a: str, b: str) -> bool:
     return any(x == y or (len(x) <= len(y) and x in y) or y in x for x in wa for y in wb)
 
 
+# Class words (1.4): a head naming only a class of things; the word before it is the field (光电材料 /
+# 生物材料 are two fields). A shared head made of a class word alone, or of one character before it
+# (膜材料), is no shared field.
+CLASS_WORDS = frozenset(
+    {
+        "材料",
+        "器件",
+        "设备",
+        "装备",
+        "仪器",
+        "装置",
+        "元件",
+        "部件",
+        "系统",
+        "产品",
+        "机械",
+        "药物",
+        "工程",
+        "技术",
+        "科学",
+    }
+)
+_CONJUNCTS = re.compile("[与及和、]")
+
+
+def _class_only(head: str) -> bool:
+    for word in CLASS_WORDS:
+        if head.endswith(word):
+            return len(head) - len(word) < 2
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def conjuncts(field: str) -> tuple[str, ...]:
+    """The subjects a raw field phrase joins with 与 / 及 / 和 / 、, each cleaned as ``subject_of``
+    cleans a field (the cleaned field has lost the connectives).
+
+    >>> conjuncts("天然药物与仿生药物")
+    ('天然药物', '仿生药物')
+    """
+    parts = (subject_of(p, None).text for p in _CONJUNCTS.split(field))
+    return tuple(p for p in parts if p)
+
+
+@lru_cache(maxsize=200_000)
+def head_suffixes(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidate heads of a subject given as its conjuncts, longest first: each conjunct's suffixes
+    that start at a word boundary (jieba, no HMM) — the head of a Chinese compound is at its end, what
+    comes before it is a modifier.
+
+    >>> head_suffixes(("新能源电力系统",)), head_suffixes(("半导体照明",))
+    (('新能源电力系统', '电力系统'), ('半导体照明', '照明'))
+    """
+    out: list[str] = []
+    for part in parts:
+        toks = jieba.lcut(part, HMM=False)
+        out.extend("".join(toks[k:]) for k in range(len(toks)))
+    return tuple(sorted(dict.fromkeys(h for h in out if h), key=len, reverse=True))
+
+
+def shared_head(
+    a: str, b: str, min_len: int = 3, parts_a: tuple[str, ...] = (), parts_b: tuple[str, ...] = ()
+) -> str | None:
+    """A field both subjects name as a head (1.4): a head of the shorter subject (a suffix of one of
+    its conjuncts ``parts_*``, default the whole subject, at a word boundary; both sides when equally
+    long) found in the other, of ≥ ``min_len`` characters, not a broad word or qualifier, not a class
+    word alone nor one character before it (材料 of 光电材料 / 生物材料, 膜材料). A shared modifier is
+    no shared field: 半导体 of 半导体照明 / 半导体超晶格.
+
+    >>> shared_head("新能源电力系统", "电力系统及大型发电设备安全控制和仿真"), shared_head("半导体照明", "半导体超晶格")
+    ('电力系统', None)
+    >>> shared_head("组分中药", "创新中药", 2), shared_head("光电材料", "生物医用材料", 2)
+    ('中药', None)
+    >>> shared_head("天然药物仿生药物", "天然药物活性物质功能", 3, ("天然药物", "仿生药物"))
+    '天然药物'
+    """
+    if not a or not b:
+        return None
+    sides = [(a, b, parts_a or (a,)), (b, a, parts_b or (b,))]
+    if len(a) != len(b):
+        sides = [sides[0] if len(a) < len(b) else sides[1]]
+    for _, long, parts in sides:
+        for head in head_suffixes(parts):
+            if len(head) < min_len or head in _NOT_SHARED or _class_only(head):
+                continue
+            if head in long:
+                return head
+    return None
+
+
 _CORE_WORDS = GENERIC_TERMS | {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "高性能"}
 _CORE_DROP = re.compile("|".join(sorted(_CORE_WORDS, key=len, reverse=True)))
 

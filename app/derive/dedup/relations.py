@@ -133,8 +133,8 @@ class RecordView:
     region: str | None
 
 
-# Characters of the guard table that name a place direction, not a subject.
-_DIRECTIONS = frozenset("东南西北中上下")
+# Characters of the guard table that name a place direction or a number (1.4), not a subject.
+_DIRECTIONS = frozenset("东南西北中上下") | frozenset("一二三四五六七八九十")
 
 
 # Subject similarity of two related (not equal) subjects: a broader / narrower pair of the thesaurus or

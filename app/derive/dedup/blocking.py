@@ -100,6 +100,32 @@ def similar_hosts(recs: Records) -> list[tuple[int, int, int]]:
     return out
 
 
+def unplaced_similar_hosts(recs: Records) -> list[tuple[int, int]]:
+    """1.4: (host code a, host code b): a host of a row without a region (the MoA lists give none for
+    many stations) and another host whose name contains it or is contained in it (≥ 4 characters:
+    中国热带农业科学院 in 中国热带农业科学院环境与植物保护研究所, an institute and its academy).
+    ``similar_hosts`` pairs hosts within one province only, so these rows were never blocked with
+    them. Two automata (the unplaced names, all names): linear in the names."""
+    keys = recs.host_coder.values
+    unplaced = sorted(set(np.unique(recs.host[(recs.host >= 0) & (recs.region < 0)]).tolist()))
+    if not unplaced:
+        return []
+    found: set[tuple[int, int]] = set()
+    for patterns, texts, flip in ((unplaced, range(len(keys)), True), (range(len(keys)), unplaced, False)):
+        auto = ahocorasick.Automaton()
+        for c in patterns:
+            if len(keys[c]) >= 4:
+                auto.add_word(keys[c], c)
+        if not len(auto):
+            continue
+        auto.make_automaton()
+        for c in texts:
+            for _, other in auto.iter(keys[c]):
+                if other != c:
+                    found.add((other, c) if flip else (c, other))  # (unplaced, other)
+    return sorted(found)
+
+
 def weak_link_keys(recs: Records) -> tuple[I64, I64]:
     """1.2: (record, key) for the weak institutional link of relations.py: one parent academy /
     university of the host in one province (四川省农业科学院园艺研究所 / …作物研究所)."""
@@ -126,23 +152,7 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
         n_types = max(len(recs.type_coder.values), 1)
         return idx.astype(np.int64), (recs.region[idx].astype(np.int64) * n_types + recs.type[idx])
     if scheme == "host_variant":
-        pairs = similar_hosts(recs)
-        n_hosts = len(recs.host_coder.values) + 1
-        pair_of: dict[int, list[int]] = {}  # province × host → the similar-host pairs it belongs to
-        for p, (prov, a, b) in enumerate(pairs):
-            pair_of.setdefault(prov * n_hosts + a, []).append(p)
-            pair_of.setdefault(prov * n_hosts + b, []).append(p)
-        if not pair_of:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        combo = recs.region.astype(np.int64) * n_hosts + recs.host
-        hit = np.flatnonzero((recs.host >= 0) & (recs.region >= 0) & np.isin(combo, list(pair_of)))
-        rows_l: list[int] = []
-        keys_l: list[int] = []
-        for i, c in zip(hit.tolist(), combo[hit].tolist(), strict=True):
-            for p in pair_of[c]:
-                rows_l.append(i)
-                keys_l.append(p)
-        return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+        return _host_variant_keys(recs)
     if scheme == "weak_link":
         return weak_link_keys(recs)
     if scheme == "one_city":  # national platforms (国家级) of one city: records.town (place.py)
@@ -163,6 +173,47 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
                 keys.append(c * n_inst + k)
         return np.asarray(rows, np.int64), np.asarray(keys, np.int64)
     raise ValueError(f"unknown blocking scheme {scheme!r}")
+
+
+def _host_variant_keys(recs: Records) -> tuple[I64, I64]:
+    """Keys of ``host_variant``: one per similar-host pair of one province (rows of that province and
+    either host)."""
+    pairs = similar_hosts(recs)
+    n_hosts = len(recs.host_coder.values) + 1
+    pair_of: dict[int, list[int]] = {}  # province × host → the similar-host pairs it belongs to
+    for p, (prov, a, b) in enumerate(pairs):
+        pair_of.setdefault(prov * n_hosts + a, []).append(p)
+        pair_of.setdefault(prov * n_hosts + b, []).append(p)
+    if not pair_of:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    combo = recs.region.astype(np.int64) * n_hosts + recs.host
+    hit = np.flatnonzero((recs.host >= 0) & (recs.region >= 0) & np.isin(combo, list(pair_of)))
+    rows_l: list[int] = []
+    keys_l: list[int] = []
+    for i, c in zip(hit.tolist(), combo[hit].tolist(), strict=True):
+        for p in pair_of[c]:
+            rows_l.append(i)
+            keys_l.append(p)
+    return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+
+
+def host_collection_keys(recs: Records) -> tuple[I64, I64]:
+    """Keys of ``host_collection``: the host; and (1.4) per unplaced similar-host pair (a, b), the rows
+    of host a without a region with every row of host b — a station of an institute listed without a
+    region meets the platforms of its academy (儋州: 热科院环植所 / 热科院)."""
+    rec = np.flatnonzero(recs.host >= 0).astype(np.int64)
+    key = recs.host[rec].astype(np.int64)
+    pairs = unplaced_similar_hosts(recs)
+    if not pairs:
+        return rec, key
+    n_hosts = len(recs.host_coder.values)
+    rows_l: list[I64] = [rec]
+    keys_l: list[I64] = [key]
+    for p, (a, b) in enumerate(pairs):
+        side = np.flatnonzero(((recs.host == a) & (recs.region < 0)) | (recs.host == b)).astype(np.int64)
+        rows_l.append(side)
+        keys_l.append(np.full(len(side), n_hosts + p, np.int64))
+    return np.concatenate(rows_l), np.concatenate(keys_l)
 
 
 def blocked_pairs(
@@ -338,7 +389,10 @@ def candidate_pairs(
     stats: dict[str, int] = {}
     collections = collection_rows(recs)
     for scheme in SCHEMES:
-        rec, key = scheme_keys(recs, "host" if scheme == "host_collection" else scheme)
+        if scheme == "host_collection":  # the host, and unplaced similar hosts (1.4)
+            rec, key = host_collection_keys(recs)
+        else:
+            rec, key = scheme_keys(recs, scheme)
         probe = _probe(recs, scheme, collections)
         if probe is not None and not probe.any():
             stats[scheme] = 0

@@ -270,18 +270,24 @@ def shared_head(
     ('中药', None)
     >>> shared_head("天然药物仿生药物", "天然药物活性物质功能", 3, ("天然药物", "仿生药物"))
     '天然药物'
+    >>> shared_head("膜材料膜应用", "膜材料膜过程", 3, ("膜材料", "膜应用"), ("膜材料", "膜过程"))
+    '膜材料'
     """
     if not a or not b:
         return None
-    sides = [(a, b, parts_a or (a,)), (b, a, parts_b or (b,))]
+    pa, pb = parts_a or (a,), parts_b or (b,)
+    sides = [(b, pa, pb), (a, pb, pa)]
     if len(a) != len(b):
         sides = [sides[0] if len(a) < len(b) else sides[1]]
-    for _, long, parts in sides:
+    for long, parts, other in sides:
         for head in head_suffixes(parts):
-            if len(head) < min_len or head in _NOT_SHARED or _class_only(head):
+            if len(head) < min_len or head in _NOT_SHARED or head not in long:
                 continue
-            if head in long:
-                return head
+            # a class word alone (材料 of 光电材料 / 生物材料) is no field, unless the head is a whole
+            # conjunct of both subjects: then it is the field itself (膜材料 / 分离膜 = 膜材料)
+            if _class_only(head) and not (head in parts and head in other):
+                continue
+            return head
     return None
 
 

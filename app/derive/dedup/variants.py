@@ -15,6 +15,7 @@ from functools import lru_cache
 import jieba
 
 from app.derive.dedup.resources import distinguishing_chars
+from app.derive.dedup.text import GENERIC_TERMS
 from app.text.gazetteer import province_of, region_by_name
 
 # Types whose field phrase is a place (a park is a designation of one district).
@@ -23,6 +24,8 @@ VARIANT_NONE, VARIANT_PLACE, VARIANT_TYPO = 0, 1, 2
 VARIANT_NAMES = {VARIANT_NONE: "none", VARIANT_PLACE: "place_word", VARIANT_TYPO: "one_character"}
 # 1.4: the 新疆生产建设兵团 is a province-level unit; its divisions (第N师) and their cities (石河子, 阿拉尔,
 # 五家渠, 铁门关, 胡杨河 …: 师市合一) are prefecture-level places inside it, as a city is inside a province.
+# Words that name no subject: a substitution between them distinguishes nothing (膜应用 / 膜过程).
+_GENERIC = GENERIC_TERMS | frozenset({"过程", "原理", "方法", "机理", "理论", "体系", "系统", "利用"})
 _BINGTUAN = re.compile(r"^(?:新疆)?(?:生产建设)?兵团$")
 
 
@@ -56,8 +59,9 @@ def distinguishing(a: str, b: str) -> str | None:
     for x, y in parts:
         if any(c in table for c in x + y):
             return f"{x}/{y}"
-        in_a = [w for w in wa - wb if x in w]
-        in_b = [w for w in wb - wa if y in w]
+        # (1.4) a generic word on either side (应用 / 过程, 技术 / 工程) names no subject: not a guard
+        in_a = [w for w in wa - wb if x in w and w not in _GENERIC]
+        in_b = [w for w in wb - wa if y in w and w not in _GENERIC]
         if in_a and in_b:
             return f"{in_a[0]}/{in_b[0]}"
     return None

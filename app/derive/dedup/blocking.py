@@ -295,26 +295,28 @@ def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
 _GERMPLASM = "种质资源"
 
 
-@lru_cache(maxsize=1)
-def _any_concept() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _any_concept(city: bool = False) -> re.Pattern[str]:
     """One pass that says whether a name can have a concept at all (most names of a large world do not)."""
     _, table = synonyms()
-    words = {*broader_terms(), *table, _GERMPLASM}
+    words = {*broader_terms(city), *table, _GERMPLASM}
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def name_concepts(name: str) -> tuple[str, ...]:
+def name_concepts(name: str, city: bool = False) -> tuple[str, ...]:
     """The concepts of one name: thesaurus broader terms, synonym canonical words (建材 = 建筑材料),
-    种质资源.
+    种质资源. ``city``: the thesaurus lines for two hosts of one city only (1.4, ``one_city``).
 
-    >>> name_concepts("国家野生棉种质资源圃"), name_concepts("智能电网国家重点实验室")
+    >>> name_concepts("国家野生棉种质资源圃"), name_concepts("信息安全国家重点实验室")
     (('棉花', '种质资源'), ())
+    >>> name_concepts("智能电网国家重点实验室"), name_concepts("智能电网国家重点实验室", city=True)
+    (('电力',), ())
     """
-    if not _any_concept().search(name):
+    if not _any_concept(city).search(name):
         return ()
     pattern, table = synonyms()
     text = replace_all(name, (pattern, table))
-    found = set(concepts(text))
+    found = set(concepts(text, city))
     if pattern is not None:
         found |= {table[m] for m in pattern.findall(text)}
     if _GERMPLASM in text:
@@ -322,7 +324,7 @@ def name_concepts(name: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
+def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = False) -> sp.csr_matrix:
     """Blocking-only columns (1.3), weight 1, for the ``rows`` given (records of a host that has a
     station / bank): one per broader term of the thesaurus a record's name falls under, and one for a
     name holding 种质资源 (a 种质资源 station and its host's banks). Never used for scoring.
@@ -340,9 +342,9 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix
     ci: list[int] = []
     cache = recs.concept_cache  # detection and its report block twice: compute once per index
     for i in np.flatnonzero(rows).tolist():
-        found = cache.get(i)
+        found = cache.get((i, city))
         if found is None:
-            found = cache[i] = name_concepts(recs.names[i] or "")
+            found = cache[(i, city)] = name_concepts(recs.names[i] or "", city)
         for c in found:
             ri.append(i)
             ci.append(names.setdefault(c, len(names)))
@@ -350,11 +352,11 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix
     return sp.csr_matrix((data, (ri, ci)), shape=(n, max(len(names), 1)))
 
 
-def _with_concepts(recs: Records, x: sp.csr_matrix, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
-    """``x`` plus the concept columns of ``rows``."""
+def _with_concepts(recs: Records, x: sp.csr_matrix, rows: npt.NDArray[np.bool_], city: bool) -> sp.csr_matrix:
+    """``x`` plus the concept columns of ``rows`` (``city``: the city thesaurus only)."""
     if not rows.any():
         return x
-    return sp.hstack([x, concept_columns(recs, rows)], format="csr")
+    return sp.hstack([x, concept_columns(recs, rows, city)], format="csr")
 
 
 def _concept_rows(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
@@ -398,7 +400,7 @@ def candidate_pairs(
             stats[scheme] = 0
             continue
         with_concepts = _concept_rows(recs, scheme, collections)
-        xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts)
+        xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts, scheme == "one_city")
         i, j, _ = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
         stats[scheme] = len(i)
         all_keys.append(i * n + j)

@@ -103,7 +103,7 @@ class Records:
     insts: list[tuple[int, ...]] = field(default_factory=list)  # host + co-builder codes
     trad: list[bool] = field(default_factory=list)  # the name has traditional characters
     sources: list[tuple[str | None, int | None, str | None]] = field(default_factory=list)
-    concept_cache: dict[int, tuple[str, ...]] = field(default_factory=dict)  # blocking.concept_columns
+    concept_cache: dict[tuple[int, bool], tuple[str, ...]] = field(default_factory=dict)  # blocking.concept_columns
     host_coder: Coder = field(default_factory=Coder)
     inst_coder: Coder = field(default_factory=Coder)
     city_coder: Coder = field(default_factory=Coder)

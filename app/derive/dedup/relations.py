@@ -199,7 +199,7 @@ def close_words(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[st
     >>> close_words("半导体照明", "半导体超晶格")
     False
     """
-    if broader_related(a, b):
+    if broader_related(a, b, city=True):
         return True
     return shared_head(a, b, 3, parts_a, parts_b) is not None
 

@@ -151,31 +151,36 @@ def subject_similarity(a: Subject, b: Subject) -> float:
 
 
 @lru_cache(maxsize=200_000)
-def concepts(text: str) -> frozenset[str]:
-    """The broader terms (``resources/broader.tsv``) a subject names or falls under:
-    ``concepts("野生棉") == {"棉花"}``; ``concepts("粮食作物")`` holds 粮食作物 and 农作物."""
+def concepts(text: str, city: bool = False) -> frozenset[str]:
+    """The broader terms (``resources/broader.tsv``, and ``broader_host.tsv`` unless ``city``) a subject
+    names or falls under: ``concepts("野生棉") == {"棉花"}``; ``concepts("粮食作物")`` holds 粮食作物 and
+    农作物."""
     out: set[str] = set()
-    for term in broader_pattern().findall(text):
-        out |= broader_terms()[term]
+    table = broader_terms(city)
+    for term in broader_pattern(city).findall(text):
+        out |= table[term]
     return frozenset(out)
 
 
 @lru_cache(maxsize=200_000)
-def named(text: str) -> frozenset[str]:
+def named(text: str, city: bool = False) -> frozenset[str]:
     """The broader terms of the thesaurus a subject names itself (地表过程 of 地表过程资源生态)."""
-    table = broader_terms()
-    return frozenset(t for t in broader_pattern().findall(text) if t in table[t])
+    table = broader_terms(city)
+    return frozenset(t for t in broader_pattern(city).findall(text) if t in table[t])
 
 
-def broader_related(a: str, b: str) -> bool:
+def broader_related(a: str, b: str, city: bool = False) -> bool:
     """One subject names a broader term of the thesaurus that the other names or falls under:
     地表过程 / 九三土壤侵蚀, 农作物 / 粮食作物, 棉花 / 野生棉 (related, not one subject). Two narrower
-    terms of one broader term are not related (森林 / 草原 are both 植被).
+    terms of one broader term are not related (森林 / 草原 are both 植被). ``city``: only the lines that
+    may relate two hosts of one city (1.4: not the sector lines of ``broader_host.tsv``).
 
     >>> broader_related("植被环境变化", "锡林郭勒草原"), broader_related("森林生态", "草原生态")
     (True, False)
+    >>> broader_related("深部煤炭开采", "深部煤矿采动"), broader_related("深部煤炭开采", "深部煤矿采动", city=True)
+    (True, False)
     """
-    return bool(a and b and ((named(a) & concepts(b)) or (named(b) & concepts(a))))
+    return bool(a and b and ((named(a, city) & concepts(b, city)) or (named(b, city) & concepts(a, city))))
 
 
 # Words two subjects may share without sharing a field: broad words, qualifiers, ecosystem furniture.

@@ -104,3 +104,42 @@ def test_bingtuan_divisions_are_distinct_places() -> None:
     assert name_variant("兵团", "生产建设兵团", park, None) == VARIANT_PLACE  # one unit written two ways
     assert name_variant("宝安", "深圳宝安", park, "广东省") == VARIANT_PLACE  # a city's district: one park
     assert distinguishing("生产建设兵团第一师", "生产建设兵团第二师") == "一/二"
+
+
+def test_generic_words_guard_nothing() -> None:
+    assert distinguishing("膜材料膜应用", "膜材料膜过程") is None  # 应用 / 过程 name no subject
+    assert distinguishing("眼科", "耳科") == "眼/耳"
+    assert distinguishing("锂电池", "钠电池") == "锂/钠"
+
+
+def test_whole_shared_conjunct_is_the_field() -> None:
+    # 分离膜 is written 膜材料 (synonyms.tsv, GB/T 20103-2006): one conjunct of both subjects
+    assert shared_head("膜材料膜应用", "膜材料膜过程", 3, ("膜材料", "膜应用"), ("膜材料", "膜过程")) == "膜材料"
+    assert shared_head("膜材料", "生物材料", 2) is None  # one character before a class word
+
+
+def test_station_without_region_meets_its_academys_platforms() -> None:
+    rows = [
+        # MoA lists give many stations no region; the station's host is an institute of the academy
+        _row("moa", "国家农业科学农业环境儋州观测实验站", "", "农业科学观测实验站",
+             "中国热带农业科学院环境与植物保护研究所", ""),
+        _row("most", "海南儋州热带农业生态系统国家野外科学观测研究站", "儋州热带农业生态系统",
+             "野外科学观测研究站", "中国热带农业科学院", "海南省"),
+        _row("other", "海南万宁热带作物国家野外科学观测研究站", "万宁热带作物", "野外科学观测研究站",
+             "中国热带农业科学院", "海南省"),
+    ]  # fmt: skip
+    for r in rows:
+        r["region"] = r["region"] or None
+    found = kinds(rows)
+    assert found.get(frozenset(("moa", "most"))) == "overlap"  # one site (儋州), two programmes
+    assert frozenset(("moa", "other")) not in found  # two sites
+
+
+def test_sector_lines_relate_one_host_only() -> None:
+    from app.derive.dedup.subject import broader_related
+
+    assert broader_related("地质过程矿产资源", "火山")  # GB/T 13745 170.50 地质学 ⊃ 火山
+    assert not broader_related("地质过程矿产资源", "火山", city=True)
+    assert broader_related("植物保护生物学", "农业虫害鼠害综合治理", city=True)  # broader.tsv (1.3)
+    assert not broader_related("森林生态", "草原生态")  # siblings stay unrelated
+    assert broader_related("森林生态", "杉木人工林")  # 森林 ⊃ 人工林 (GB/T 26424-2010)

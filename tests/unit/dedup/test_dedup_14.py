@@ -120,9 +120,10 @@ def test_whole_shared_conjunct_is_the_field() -> None:
 
 def test_station_without_region_meets_its_academys_platforms() -> None:
     rows = [
-        # MoA lists give many stations no region; the station's host is an institute of the academy
-        _row("moa", "国家农业科学农业环境儋州观测实验站", "", "农业科学观测实验站",
-             "中国热带农业科学院环境与植物保护研究所", ""),
+        # MoA lists give many stations no region; the station's host is an institute of the academy (a
+    # made-up station of a real institute: not a labelled pair)
+        _row("moa", "国家农业科学土壤质量儋州观测实验站", "", "农业科学观测实验站",
+             "中国热带农业科学院橡胶研究所", ""),
         _row("most", "海南儋州热带农业生态系统国家野外科学观测研究站", "儋州热带农业生态系统",
              "野外科学观测研究站", "中国热带农业科学院", "海南省"),
         _row("other", "海南万宁热带作物国家野外科学观测研究站", "万宁热带作物", "野外科学观测研究站",

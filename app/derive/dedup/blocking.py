@@ -303,6 +303,7 @@ def _any_concept(city: bool = False) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=200_000)
 def name_concepts(name: str, city: bool = False) -> tuple[str, ...]:
     """The concepts of one name: thesaurus broader terms, synonym canonical words (建材 = 建筑材料),
     种质资源. ``city``: the thesaurus lines for two hosts of one city only (1.4, ``one_city``).
@@ -344,7 +345,11 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = Fal
     for i in np.flatnonzero(rows).tolist():
         found = cache.get((i, city))
         if found is None:
-            found = cache[(i, city)] = name_concepts(recs.names[i] or "", city)
+            # field + type (1.4: repeats across a list, so the cached call is cheap; no place word of the
+            # name is read as a subject), the whole name when the field is empty (国家农作物种质资源库)
+            fld = recs.fields[i]
+            text = recs.name_keys[i] if fld and fld != "国家" else recs.names[i]
+            found = cache[(i, city)] = name_concepts(text or "", city)
         for c in found:
             ri.append(i)
             ci.append(names.setdefault(c, len(names)))

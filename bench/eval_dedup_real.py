@@ -15,6 +15,8 @@ other). A pair predicted as no kind is ``none``.
 Usage: .venv/bin/python bench/eval_dedup_real.py [--all-rows] [--no-synth] [--json-only] [--holdout]
   --all-rows: index every row of the ten lists (default: only the labelled rows).
   --only SPLIT: report one split of the real pairs (dev while tuning: test and holdout stay unprinted).
+  --errors: with ``--only dev`` only, list the dev pairs the detector gets wrong (label, prediction, both
+    rows' name / host / region / level) — the tuning printout; refused for any other split.
   --holdout: also score data/eval/dedup_holdout_pairs.csv (split ``holdout``: rows in no pair of the
     dev / test file, labelled before dedup 1.3 was tuned). Score it once, at the end of a round: it is
     the clean measure only as long as nobody tunes on it.
@@ -224,7 +226,7 @@ def markdown(title: str, ev: dict[str, Any]) -> Iterable[str]:
     yield ""
 
 
-def run_real(all_rows: bool, *, holdout: bool = False, only: str | None = None) -> dict[str, Any]:
+def run_real(all_rows: bool, *, holdout: bool = False, only: str | None = None, errors: bool = False) -> dict[str, Any]:
     folder = lists_dir()
     if not folder.is_dir():
         raise SystemExit(
@@ -239,7 +241,44 @@ def run_real(all_rows: bool, *, holdout: bool = False, only: str | None = None) 
     index, where = build(paths, pairs, PolicyIndex(), all_rows=all_rows)
     det, scr, missing, merged = predictions(index, where, pairs)
     ev = evaluate(pairs, det, scr, merged, only)
-    return {"set": "real", "platforms_indexed": len(index.recs), "unmapped_pairs": missing, "eval": ev}
+    out: dict[str, Any] = {"set": "real", "platforms_indexed": len(index.recs), "unmapped_pairs": missing, "eval": ev}
+    if errors:
+        if only != "dev":
+            raise SystemExit("--errors lists dev pairs only: use it with --only dev")
+        out["errors"] = list(_errors(index, where, pairs, det, "dev"))
+    return out
+
+
+def _errors(
+    index: DedupIndex,
+    where: dict[tuple[str, int], str],
+    pairs: Sequence[LabelledPair],
+    det: Sequence[str],
+    split: str,
+) -> Iterable[str]:
+    """One line per wrongly predicted pair of ``split`` (the rows as the index holds them)."""
+    recs = index.recs
+    pos = {pid: k for k, pid in enumerate(recs.ids)}
+
+    def show(pid: str | None) -> str:
+        k = pos.get(pid or "")
+        if k is None:
+            return "?"
+        return f"{recs.names[k]} [{recs.types[k]}; host {recs.hosts[k]}; {recs.regions[k]}; {recs.levels[k]}]"
+
+    for p, d in zip(pairs, det, strict=True):
+        if p.split == split and p.label != d:
+            ia, ib = where.get((p.file_a, p.row_a)), where.get((p.file_b, p.row_b))
+            yield f"{p.label} -> {d}: {show(ia)} || {show(ib)}"
+    # reported pairs of two rows that only the split's pairs use, but no pair labels (a precision probe)
+    mine = {where.get(k) for p in pairs if p.split == split for k in ((p.file_a, p.row_a), (p.file_b, p.row_b))}
+    other = {where.get(k) for p in pairs if p.split != split for k in ((p.file_a, p.row_a), (p.file_b, p.row_b))}
+    labelled = {frozenset((where.get((p.file_a, p.row_a)), where.get((p.file_b, p.row_b)))) for p in pairs}
+    sc = index.detect()
+    for a, b, k in zip(sc.i.tolist(), sc.j.tolist(), sc.kind.tolist(), strict=True):
+        ia, ib = recs.ids[a], recs.ids[b]
+        if {ia, ib} <= mine - other and frozenset((ia, ib)) not in labelled:
+            yield f"unlabelled -> {_KIND_OF_CODE[k]}: {show(ia)} || {show(ib)}"
 
 
 def run_synth(all_rows: bool) -> dict[str, Any]:
@@ -277,12 +316,13 @@ def _title(r: dict[str, Any], all_rows: bool) -> str:
 def main(argv: Sequence[str]) -> None:
     all_rows = "--all-rows" in argv
     only = argv[argv.index("--only") + 1] if "--only" in argv else None
-    results = [run_real(all_rows, holdout="--holdout" in argv, only=only)]
+    results = [run_real(all_rows, holdout="--holdout" in argv, only=only, errors="--errors" in argv)]
     if "--no-synth" not in argv:
         results.append(run_synth(all_rows))
     if "--json-only" not in argv:
         for r in results:
             print("\n".join(markdown(_title(r, all_rows), r["eval"])))
+            print("\n".join(r.get("errors", [])))
     print(json.dumps(results, ensure_ascii=False))
 
 

@@ -8,8 +8,9 @@
 - ``weak_link`` (1.2): a station / bank probed against the institutes of its host's academy /
   university in its province;
 - ``city_inst``: same city and a shared institution (host or co-builder on either side);
-- ``municipal`` (1.3): two national platforms of one 直辖市 (北京市 …, province and city at once), any hosts, at
-  blocked cosine ≥ 0.2 (the column cap keeps a large world's common terms out);
+- ``one_city`` (1.3 ``municipal``; 1.4 any city): two national platforms of one city — a 直辖市 (北京市 …,
+  province and city at once), or the city the row or its host's name gives (``place.town_of``) — any
+  hosts, at blocked cosine ≥ 0.2 (the column cap keeps a large world's common terms out);
 - ``host_variant``: two hosts of one province that are one institution written two ways
   (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
   the resolver did not expand;
@@ -58,7 +59,7 @@ class BlockingConfig:
             "weak_link": 0.05,
             "city_inst": 0.25,
             "host_variant": 0.4,
-            "municipal": 0.2,
+            "one_city": 0.2,
             "unknown_host": 0.4,
         }
         return (self.min_sim or {}).get(scheme, defaults[scheme])
@@ -99,6 +100,32 @@ def similar_hosts(recs: Records) -> list[tuple[int, int, int]]:
     return out
 
 
+def unplaced_similar_hosts(recs: Records) -> list[tuple[int, int]]:
+    """1.4: (host code a, host code b): a host of a row without a region (the MoA lists give none for
+    many stations) and another host whose name contains it or is contained in it (≥ 4 characters:
+    中国热带农业科学院 in 中国热带农业科学院环境与植物保护研究所, an institute and its academy).
+    ``similar_hosts`` pairs hosts within one province only, so these rows were never blocked with
+    them. Two automata (the unplaced names, all names): linear in the names."""
+    keys = recs.host_coder.values
+    unplaced = sorted(set(np.unique(recs.host[(recs.host >= 0) & (recs.region < 0)]).tolist()))
+    if not unplaced:
+        return []
+    found: set[tuple[int, int]] = set()
+    for patterns, texts, flip in ((unplaced, range(len(keys)), True), (range(len(keys)), unplaced, False)):
+        auto = ahocorasick.Automaton()
+        for c in patterns:
+            if len(keys[c]) >= 4:
+                auto.add_word(keys[c], c)
+        if not len(auto):
+            continue
+        auto.make_automaton()
+        for c in texts:
+            for _, other in auto.iter(keys[c]):
+                if other != c:
+                    found.add((other, c) if flip else (c, other))  # (unplaced, other)
+    return sorted(found)
+
+
 def weak_link_keys(recs: Records) -> tuple[I64, I64]:
     """1.2: (record, key) for the weak institutional link of relations.py: one parent academy /
     university of the host in one province (四川省农业科学院园艺研究所 / …作物研究所)."""
@@ -125,30 +152,12 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
         n_types = max(len(recs.type_coder.values), 1)
         return idx.astype(np.int64), (recs.region[idx].astype(np.int64) * n_types + recs.type[idx])
     if scheme == "host_variant":
-        pairs = similar_hosts(recs)
-        n_hosts = len(recs.host_coder.values) + 1
-        pair_of: dict[int, list[int]] = {}  # province × host → the similar-host pairs it belongs to
-        for p, (prov, a, b) in enumerate(pairs):
-            pair_of.setdefault(prov * n_hosts + a, []).append(p)
-            pair_of.setdefault(prov * n_hosts + b, []).append(p)
-        if not pair_of:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        combo = recs.region.astype(np.int64) * n_hosts + recs.host
-        hit = np.flatnonzero((recs.host >= 0) & (recs.region >= 0) & np.isin(combo, list(pair_of)))
-        rows_l: list[int] = []
-        keys_l: list[int] = []
-        for i, c in zip(hit.tolist(), combo[hit].tolist(), strict=True):
-            for p in pair_of[c]:
-                rows_l.append(i)
-                keys_l.append(p)
-        return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+        return _host_variant_keys(recs)
     if scheme == "weak_link":
         return weak_link_keys(recs)
-    if scheme == "municipal":  # national platforms (国家级) of one 直辖市
-        codes = [c for c, r in enumerate(recs.region_coder.values) if r and r.endswith("市")]
-        national = [c for c, lv in enumerate(recs.level_coder.values) if lv == "国家级"]
-        idx = np.flatnonzero(np.isin(recs.region, codes) & np.isin(recs.level, national))
-        return idx.astype(np.int64), recs.region[idx].astype(np.int64)
+    if scheme == "one_city":  # national platforms (国家级) of one city: records.town (place.py)
+        idx = np.flatnonzero(recs.town >= 0)
+        return idx.astype(np.int64), recs.town[idx].astype(np.int64)
     if scheme == "city_inst":
         n_inst = max(len(recs.inst_coder.values), 1)
         rows: list[int] = []
@@ -164,6 +173,47 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
                 keys.append(c * n_inst + k)
         return np.asarray(rows, np.int64), np.asarray(keys, np.int64)
     raise ValueError(f"unknown blocking scheme {scheme!r}")
+
+
+def _host_variant_keys(recs: Records) -> tuple[I64, I64]:
+    """Keys of ``host_variant``: one per similar-host pair of one province (rows of that province and
+    either host)."""
+    pairs = similar_hosts(recs)
+    n_hosts = len(recs.host_coder.values) + 1
+    pair_of: dict[int, list[int]] = {}  # province × host → the similar-host pairs it belongs to
+    for p, (prov, a, b) in enumerate(pairs):
+        pair_of.setdefault(prov * n_hosts + a, []).append(p)
+        pair_of.setdefault(prov * n_hosts + b, []).append(p)
+    if not pair_of:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    combo = recs.region.astype(np.int64) * n_hosts + recs.host
+    hit = np.flatnonzero((recs.host >= 0) & (recs.region >= 0) & np.isin(combo, list(pair_of)))
+    rows_l: list[int] = []
+    keys_l: list[int] = []
+    for i, c in zip(hit.tolist(), combo[hit].tolist(), strict=True):
+        for p in pair_of[c]:
+            rows_l.append(i)
+            keys_l.append(p)
+    return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+
+
+def host_collection_keys(recs: Records) -> tuple[I64, I64]:
+    """Keys of ``host_collection``: the host; and (1.4) per unplaced similar-host pair (a, b), the rows
+    of host a without a region with every row of host b — a station of an institute listed without a
+    region meets the platforms of its academy (儋州: 热科院环植所 / 热科院)."""
+    rec = np.flatnonzero(recs.host >= 0).astype(np.int64)
+    key = recs.host[rec].astype(np.int64)
+    pairs = unplaced_similar_hosts(recs)
+    if not pairs:
+        return rec, key
+    n_hosts = len(recs.host_coder.values)
+    rows_l: list[I64] = [rec]
+    keys_l: list[I64] = [key]
+    for p, (a, b) in enumerate(pairs):
+        side = np.flatnonzero(((recs.host == a) & (recs.region < 0)) | (recs.host == b)).astype(np.int64)
+        rows_l.append(side)
+        keys_l.append(np.full(len(side), n_hosts + p, np.int64))
+    return np.concatenate(rows_l), np.concatenate(keys_l)
 
 
 def blocked_pairs(
@@ -228,7 +278,7 @@ def blocked_pairs(
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
 
-SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "municipal", "host_variant", "unknown_host")
+SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "one_city", "host_variant", "unknown_host")
 
 
 def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
@@ -245,26 +295,29 @@ def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
 _GERMPLASM = "种质资源"
 
 
-@lru_cache(maxsize=1)
-def _any_concept() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _any_concept(city: bool = False) -> re.Pattern[str]:
     """One pass that says whether a name can have a concept at all (most names of a large world do not)."""
     _, table = synonyms()
-    words = {*broader_terms(), *table, _GERMPLASM}
+    words = {*broader_terms(city), *table, _GERMPLASM}
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def name_concepts(name: str) -> tuple[str, ...]:
+@lru_cache(maxsize=200_000)
+def name_concepts(name: str, city: bool = False) -> tuple[str, ...]:
     """The concepts of one name: thesaurus broader terms, synonym canonical words (建材 = 建筑材料),
-    种质资源.
+    种质资源. ``city``: the thesaurus lines for two hosts of one city only (1.4, ``one_city``).
 
-    >>> name_concepts("国家野生棉种质资源圃"), name_concepts("智能电网国家重点实验室")
+    >>> name_concepts("国家野生棉种质资源圃"), name_concepts("信息安全国家重点实验室")
     (('棉花', '种质资源'), ())
+    >>> name_concepts("智能电网国家重点实验室"), name_concepts("智能电网国家重点实验室", city=True)
+    (('电力',), ())
     """
-    if not _any_concept().search(name):
+    if not _any_concept(city).search(name):
         return ()
     pattern, table = synonyms()
     text = replace_all(name, (pattern, table))
-    found = set(concepts(text))
+    found = set(concepts(text, city))
     if pattern is not None:
         found |= {table[m] for m in pattern.findall(text)}
     if _GERMPLASM in text:
@@ -272,7 +325,7 @@ def name_concepts(name: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
+def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = False) -> sp.csr_matrix:
     """Blocking-only columns (1.3), weight 1, for the ``rows`` given (records of a host that has a
     station / bank): one per broader term of the thesaurus a record's name falls under, and one for a
     name holding 种质资源 (a 种质资源 station and its host's banks). Never used for scoring.
@@ -290,9 +343,13 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix
     ci: list[int] = []
     cache = recs.concept_cache  # detection and its report block twice: compute once per index
     for i in np.flatnonzero(rows).tolist():
-        found = cache.get(i)
+        found = cache.get((i, city))
         if found is None:
-            found = cache[i] = name_concepts(recs.names[i] or "")
+            # field + type (1.4: repeats across a list, so the cached call is cheap; no place word of the
+            # name is read as a subject), the whole name when the field is empty (国家农作物种质资源库)
+            fld = recs.fields[i]
+            text = recs.name_keys[i] if fld and fld != "国家" else recs.names[i]
+            found = cache[(i, city)] = name_concepts(text or "", city)
         for c in found:
             ri.append(i)
             ci.append(names.setdefault(c, len(names)))
@@ -300,21 +357,21 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix
     return sp.csr_matrix((data, (ri, ci)), shape=(n, max(len(names), 1)))
 
 
-def _with_concepts(recs: Records, x: sp.csr_matrix, rows: npt.NDArray[np.bool_]) -> sp.csr_matrix:
-    """``x`` plus the concept columns of ``rows``."""
+def _with_concepts(recs: Records, x: sp.csr_matrix, rows: npt.NDArray[np.bool_], city: bool) -> sp.csr_matrix:
+    """``x`` plus the concept columns of ``rows`` (``city``: the city thesaurus only)."""
     if not rows.any():
         return x
-    return sp.hstack([x, concept_columns(recs, rows)], format="csr")
+    return sp.hstack([x, concept_columns(recs, rows, city)], format="csr")
 
 
 def _concept_rows(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_] | None:
     """Which records get concept columns under a scheme: those sharing a host with a station / bank
-    (``host_collection``), those of a municipality (``municipal``); None: the scheme has none."""
+    (``host_collection``), national platforms of a known city (``one_city``); None: the scheme has none."""
     if scheme == "host_collection":
         hosts = np.unique(recs.host[collections & (recs.host >= 0)])
         return np.isin(recs.host, hosts) & (recs.host >= 0)
-    if scheme == "municipal":
-        rec, _ = scheme_keys(recs, "municipal")
+    if scheme == "one_city":
+        rec, _ = scheme_keys(recs, "one_city")
         rows = np.zeros(len(recs), np.bool_)
         rows[rec] = True
         return rows
@@ -339,13 +396,16 @@ def candidate_pairs(
     stats: dict[str, int] = {}
     collections = collection_rows(recs)
     for scheme in SCHEMES:
-        rec, key = scheme_keys(recs, "host" if scheme == "host_collection" else scheme)
+        if scheme == "host_collection":  # the host, and unplaced similar hosts (1.4)
+            rec, key = host_collection_keys(recs)
+        else:
+            rec, key = scheme_keys(recs, scheme)
         probe = _probe(recs, scheme, collections)
         if probe is not None and not probe.any():
             stats[scheme] = 0
             continue
         with_concepts = _concept_rows(recs, scheme, collections)
-        xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts)
+        xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts, scheme == "one_city")
         i, j, _ = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
         stats[scheme] = len(i)
         all_keys.append(i * n + j)

@@ -26,6 +26,7 @@ from app.derive.dedup.features import (
 from app.derive.dedup.groups import connected_groups
 from app.derive.dedup.kinds import classify
 from app.derive.dedup.model import KINDS, Candidate, DuplicateReport, Pair, PlatformRef, Proposal
+from app.derive.dedup.place import town_of
 from app.derive.dedup.policy import PolicyIndex, province_name
 from app.derive.dedup.records import Records, build_records, host_key
 from app.derive.dedup.relations import parent_of
@@ -175,7 +176,7 @@ class DedupIndex:
                         inst.setdefault(code, []).append(i)
             blocks["inst"] = {k: np.asarray(v, np.int64) for k, v in inst.items()}
             blocks["parent"] = self._parent_block()
-            blocks["municipal"] = self._municipal_block()
+            blocks["one_city"] = self._one_city_block()
             self._blocks = blocks
         return self._blocks
 
@@ -190,9 +191,10 @@ class DedupIndex:
                 out.setdefault(key, []).append(i)
         return {k: np.asarray(v, np.int64) for k, v in out.items()}
 
-    def _municipal_block(self) -> dict[int, I64]:
-        """National platforms of one 直辖市, keyed by region code (the 1.3 municipality link)."""
-        rec, key = scheme_keys(self.recs, "municipal")
+    def _one_city_block(self) -> dict[int, I64]:
+        """National platforms of one city (a 直辖市, or the hosts' city: place.py), keyed by town code
+        (the 1.3 municipality link, 1.4 any city)."""
+        rec, key = scheme_keys(self.recs, "one_city")
         keep = self.recs.active[rec]
         rec, key = rec[keep], key[keep]
         return {int(k): rec[key == k] for k in np.unique(key).tolist()}
@@ -226,7 +228,8 @@ class DedupIndex:
         if pkey is not None and (b := blocks["parent"].get(pkey)) is not None:
             parts.append(b)
         region_code, type_code = r.region_coder.get(province), r.type_coder.get(type_name)
-        if proposal.level == NATIONAL and (b := blocks["municipal"].get(region_code)) is not None:
+        town_code = r.town_coder.get(town_of(host, proposal.region, city))
+        if proposal.level == NATIONAL and (b := blocks["one_city"].get(town_code)) is not None:
             parts.append(b)
         if region_code >= 0 and type_code >= 0:
             key = region_code * max(len(r.type_coder.values), 1) + type_code
@@ -247,6 +250,7 @@ class DedupIndex:
         q = Side(
             host=np.full(n, host_code if host_code >= 0 else (-2 if hk else -1), np.int32),
             city=np.full(n, r.city_coder.get(city) if city else -1, np.int32),
+            town=np.full(n, town_code if level == NATIONAL else -1, np.int32),
             region=np.full(n, region_code, np.int32),
             type=np.full(n, type_code if type_code >= 0 else -2, np.int32),
             family=np.full(n, r.family_coder.get(fam) if fam else -1, np.int32),
@@ -323,6 +327,7 @@ def _take(f: Features, keep: I64) -> Features:
         f.active[keep],
         f.year_gap[keep],
         f.municipal[keep],
+        f.one_city[keep],
         f.national[keep],
         f.rel.take(keep),
         {pos[k]: v for k, v in f.rules.items() if k in pos},

@@ -19,7 +19,7 @@ from rapidfuzz.process import cpdist
 
 from app.derive.dedup.model import KINDS, Reason, TransitionRule
 from app.derive.dedup.policy import PolicyIndex
-from app.derive.dedup.records import Records, family_distance
+from app.derive.dedup.records import NATIONAL, Records, family_distance
 from app.derive.dedup.relations import RecordView, Relations, relate, siblings
 from app.derive.dedup.text import field_of_name, name_key
 from app.derive.dedup.variants import VARIANT_NAMES, VARIANT_NONE
@@ -63,6 +63,7 @@ class Side:
 
     host: I32
     city: I32
+    town: I32  # 1.4: the city of a national platform (municipality, row city or host's city), -1 unknown
     region: I32
     type: I32
     family: I32
@@ -81,15 +82,13 @@ class Side:
     national: npt.NDArray[np.bool_]  # level 国家级 (1.3: the municipality link is for national platforms)
 
 
-NATIONAL = "国家级"
-
-
 def gather(recs: Records, idx: I64) -> Side:
     fam = recs.family_coder.values
     families = [fam[c] if c >= 0 else None for c in recs.family[idx].tolist()]
     return Side(
         host=recs.host[idx],
         city=recs.city[idx],
+        town=recs.town[idx],
         region=recs.region[idx],
         type=recs.type[idx],
         family=recs.family[idx],
@@ -148,6 +147,7 @@ class Features:
     active: npt.NDArray[np.bool_]
     year_gap: I32  # -1 unknown
     municipal: npt.NDArray[np.bool_]  # both in a 直辖市 (province and city level at once)
+    one_city: npt.NDArray[np.bool_]  # 1.4: one town known on both sides (a municipality, or the hosts' city)
     national: npt.NDArray[np.bool_]  # both national-level platforms (国家级)
     rel: Relations  # kind, subject, site, variant, guard, weak link (relations.py)
     rules: dict[int, tuple[TransitionRule, bool]] = field(default_factory=dict)  # pair → (rule, a is legacy)
@@ -202,10 +202,11 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
         (bool(ra and ra.endswith("市")) and ra == rb for ra, rb in zip(a.regions, b.regions, strict=True)), np.bool_, n
     )
     national = a.national & b.national
-    needed = (host_rel != HOST_DIFFERENT) | shared | (municipal & national)  # 1.3: one municipality
+    one_city = (a.town >= 0) & (a.town == b.town)
+    needed = (host_rel != HOST_DIFFERENT) | shared | (one_city & national)  # 1.3 / 1.4: one city
     for k in np.flatnonzero(~needed).tolist():
         needed[k] = siblings(a.hosts[k], b.hosts[k])
-    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, municipal & national)
+    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, one_city & national)
     return Features(
         field_sim,
         name_sim,
@@ -217,6 +218,7 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
         a.active & b.active,
         year_gap,
         municipal,
+        one_city,
         national,
         rel,
         rules,

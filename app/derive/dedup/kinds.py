@@ -59,7 +59,7 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     # 清华 / 华北电力; 北京 饲用 / 饲料微生物). National only: the generator's municipal worlds (1,000
     # platforms of a small vocabulary per 直辖市) made any-level city links report 22k pairs at 30k.
     city = (
-        f.municipal
+        f.one_city
         & f.national
         & (f.host_rel == HOST_DIFFERENT)
         & ((r.subject_sim >= 0.999) | r.close_words | r.one_subject)

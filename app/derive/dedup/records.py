@@ -16,12 +16,14 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup.model import INACTIVE_STATUSES, PlatformRef, Source
+from app.derive.dedup.place import town_of
 from app.derive.dedup.resources import host_aliases
 from app.derive.dedup.text import clean_field, field_of_name, terms
 from app.text.cells import norm_name, simplified
 from app.text.taxonomy import by_name
 
 IntArr = npt.NDArray[np.int32]
+NATIONAL = "国家级"
 
 # Family → families whose platforms can do the same work (type distance 2); else distance 3.
 _ADJACENT: dict[str, frozenset[str]] = {
@@ -101,7 +103,7 @@ class Records:
     insts: list[tuple[int, ...]] = field(default_factory=list)  # host + co-builder codes
     trad: list[bool] = field(default_factory=list)  # the name has traditional characters
     sources: list[tuple[str | None, int | None, str | None]] = field(default_factory=list)
-    concept_cache: dict[int, tuple[str, ...]] = field(default_factory=dict)  # blocking.concept_columns
+    concept_cache: dict[tuple[int, bool], tuple[str, ...]] = field(default_factory=dict)  # blocking.concept_columns
     host_coder: Coder = field(default_factory=Coder)
     inst_coder: Coder = field(default_factory=Coder)
     city_coder: Coder = field(default_factory=Coder)
@@ -109,6 +111,7 @@ class Records:
     type_coder: Coder = field(default_factory=Coder)
     family_coder: Coder = field(default_factory=Coder)
     level_coder: Coder = field(default_factory=Coder)
+    town_coder: Coder = field(default_factory=Coder)  # 1.4: the city of a national platform (place.py)
     # numpy columns, filled by freeze()
     host: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     city: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
@@ -116,6 +119,7 @@ class Records:
     type: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     family: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     level: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    town: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     year: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     active: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
     is_trad: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
@@ -172,6 +176,15 @@ class Records:
         )
         self.level = np.fromiter((self.level_coder(lv) for lv in self.levels), np.int32, len(self))
         self.year = np.fromiter((y or 0 for y in self.years), np.int32, len(self))
+        # 1.4: the one-city link is for national platforms only (kinds.overlap_rule): their town alone
+        self.town = np.fromiter(
+            (
+                self.town_coder(town_of(h, r, c)) if lv == NATIONAL else -1
+                for h, r, c, lv in zip(self.hosts, self.regions, self.cities, self.levels, strict=True)
+            ),
+            np.int32,
+            len(self),
+        )
         self.active = np.fromiter((s not in INACTIVE_STATUSES for s in self.statuses), np.bool_, len(self))
         self.is_trad = np.asarray(self.trad, np.bool_)
         return self

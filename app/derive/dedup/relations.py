@@ -21,15 +21,17 @@ from app.derive.dedup.subject import (
     Subject,
     broader_related,
     concepts,
+    conjuncts,
     contains,
     platform_kind,
     same_site,
     same_subject,
+    shared_head,
     shared_word,
     subject_of,
     subject_similarity,
-    words,
 )
+from app.derive.dedup.text import field_of_name
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
 from app.text.taxonomy import by_name
 
@@ -131,8 +133,8 @@ class RecordView:
     region: str | None
 
 
-# Characters of the guard table that name a place direction, not a subject.
-_DIRECTIONS = frozenset("东南西北中上下")
+# Characters of the guard table that name a place direction or a number (1.4), not a subject.
+_DIRECTIONS = frozenset("东南西北中上下") | frozenset("一二三四五六七八九十")
 
 
 # Subject similarity of two related (not equal) subjects: a broader / narrower pair of the thesaurus or
@@ -186,16 +188,37 @@ def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
 Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool, bool]
 
 
-def close_words(a: str, b: str) -> bool:
-    """Two subjects share a field word of ≥ 3 characters (电力系统, 天然药物, 膜材料) or fall under one
-    broader term of the thesaurus (农业虫害 / 植物保护): the test for two hosts of one municipality.
+def close_words(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[str, ...] = ()) -> bool:
+    """Two subjects share a head of ≥ 3 characters (``subject.shared_head``: 电力系统, 天然药物; 1.3 took
+    any shared word, 1.4 only one that ends the shorter subject, not a modifier: 半导体 of 半导体照明 /
+    半导体超晶格) or fall under one broader term of the thesaurus (农业虫害 / 植物保护): the test for two
+    hosts of one city.
 
     >>> close_words("新能源电力系统", "电力系统大型发电设备安全控制仿真"), close_words("组分中药", "创新中药")
     (True, False)
+    >>> close_words("半导体照明", "半导体超晶格")
+    False
     """
-    if broader_related(a, b):
+    if broader_related(a, b, city=True):
         return True
-    return any(len(w) >= 3 for w in words(a) & words(b))
+    return shared_head(a, b, 3, parts_a, parts_b) is not None
+
+
+def _parts(view: RecordView, subject: Subject) -> tuple[str, ...]:
+    """The conjuncts of a record's subject as its name writes them (the cleaned field has no 与 / 及);
+    the whole subject when they do not spell it (a name whose field is only 国家)."""
+    raw, _ = field_of_name(view.name)
+    parts = conjuncts(raw) if raw else ()
+    return parts if "".join(parts) == subject.text else (subject.text,)
+
+
+def _city_close(a: RecordView, b: RecordView, sa: Subject, sb: Subject, sim: float) -> bool:
+    """The subject test for two hosts of one city: a shared head of ≥ 3 characters or a thesaurus
+    relation, or a shared head of ≥ 2 at subject similarity ≥ RELATED_SUBJECT (组分中药 / 创新中药)."""
+    pa, pb = _parts(a, sa), _parts(b, sb)
+    if close_words(sa.text, sb.text, pa, pb):
+        return True
+    return sim >= RELATED_SUBJECT and shared_head(sa.text, sb.text, 2, pa, pb) is not None
 
 
 def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
@@ -220,7 +243,7 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
         near,
         same_subject(sa, sb),
         bool(sa.text) and sa.text == sb.text,
-        city and (close_words(sa.text, sb.text) or (sim >= RELATED_SUBJECT and bool(words(sa.text) & words(sb.text)))),
+        city and _city_close(a, b, sa, sb, sim),
     )
 
 

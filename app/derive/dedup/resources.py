@@ -1,7 +1,8 @@
 """The small tables in ``resources/`` (one public source per line): read once, cached.
 
 ``place_aliases.tsv``, ``host_aliases.tsv``, ``synonyms.tsv``: ``canonical<TAB>variants<TAB>source``
-(variants comma-separated); ``broader.tsv`` (1.3): ``broader<TAB>narrower terms<TAB>source``;
+(variants comma-separated); ``broader.tsv`` (1.3) and ``broader_host.tsv`` (1.4, one host only):
+``broader<TAB>narrower terms<TAB>source``;
 ``distinguishing.txt``: characters, ``#`` lines are comments.
 """
 
@@ -52,22 +53,26 @@ def host_aliases() -> dict[str, str]:
     return {v: canonical for canonical, variants in _rows("host_aliases.tsv") for v in variants}
 
 
-@lru_cache(maxsize=1)
-def broader_terms() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=2)
+def broader_terms(city: bool = False) -> dict[str, frozenset[str]]:
     """Term → the broader terms it falls under (itself included when it is a broader term):
-    ``broader_terms()["野生棉"] == {"棉花"}``, ``"粮食作物"`` → {粮食作物, 农作物}."""
+    ``broader_terms()["野生棉"] == {"棉花"}``, ``"粮食作物"`` → {粮食作物, 农作物}. ``city``: the lines
+    that may relate platforms of two hosts of one city (``broader.tsv`` only); else also the lines for
+    platforms of one host (1.4: ``broader_host.tsv``)."""
     out: dict[str, set[str]] = {}
-    for broad, narrower in _rows("broader.tsv"):
+    rows = _rows("broader.tsv") + ([] if city else _rows("broader_host.tsv"))
+    for broad, narrower in rows:
         out.setdefault(broad, set()).add(broad)
         for term in narrower:
             out.setdefault(term, set()).add(broad)
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
-def broader_pattern() -> re.Pattern[str]:
-    """Every term of ``broader.tsv``, longest first (one regex pass finds them in a subject)."""
-    return re.compile("|".join(re.escape(t) for t in sorted(broader_terms(), key=len, reverse=True)))
+@lru_cache(maxsize=2)
+def broader_pattern(city: bool = False) -> re.Pattern[str]:
+    """Every term of the thesaurus (``broader_terms(city)``), longest first (one regex pass finds them
+    in a subject)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(broader_terms(city), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)

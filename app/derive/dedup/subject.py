@@ -151,31 +151,36 @@ def subject_similarity(a: Subject, b: Subject) -> float:
 
 
 @lru_cache(maxsize=200_000)
-def concepts(text: str) -> frozenset[str]:
-    """The broader terms (``resources/broader.tsv``) a subject names or falls under:
-    ``concepts("野生棉") == {"棉花"}``; ``concepts("粮食作物")`` holds 粮食作物 and 农作物."""
+def concepts(text: str, city: bool = False) -> frozenset[str]:
+    """The broader terms (``resources/broader.tsv``, and ``broader_host.tsv`` unless ``city``) a subject
+    names or falls under: ``concepts("野生棉") == {"棉花"}``; ``concepts("粮食作物")`` holds 粮食作物 and
+    农作物."""
     out: set[str] = set()
-    for term in broader_pattern().findall(text):
-        out |= broader_terms()[term]
+    table = broader_terms(city)
+    for term in broader_pattern(city).findall(text):
+        out |= table[term]
     return frozenset(out)
 
 
 @lru_cache(maxsize=200_000)
-def named(text: str) -> frozenset[str]:
+def named(text: str, city: bool = False) -> frozenset[str]:
     """The broader terms of the thesaurus a subject names itself (地表过程 of 地表过程资源生态)."""
-    table = broader_terms()
-    return frozenset(t for t in broader_pattern().findall(text) if t in table[t])
+    table = broader_terms(city)
+    return frozenset(t for t in broader_pattern(city).findall(text) if t in table[t])
 
 
-def broader_related(a: str, b: str) -> bool:
+def broader_related(a: str, b: str, city: bool = False) -> bool:
     """One subject names a broader term of the thesaurus that the other names or falls under:
     地表过程 / 九三土壤侵蚀, 农作物 / 粮食作物, 棉花 / 野生棉 (related, not one subject). Two narrower
-    terms of one broader term are not related (森林 / 草原 are both 植被).
+    terms of one broader term are not related (森林 / 草原 are both 植被). ``city``: only the lines that
+    may relate two hosts of one city (1.4: not the sector lines of ``broader_host.tsv``).
 
     >>> broader_related("植被环境变化", "锡林郭勒草原"), broader_related("森林生态", "草原生态")
     (True, False)
+    >>> broader_related("深部煤炭开采", "深部煤矿采动"), broader_related("深部煤炭开采", "深部煤矿采动", city=True)
+    (True, False)
     """
-    return bool(a and b and ((named(a) & concepts(b)) or (named(b) & concepts(a))))
+    return bool(a and b and ((named(a, city) & concepts(b, city)) or (named(b, city) & concepts(a, city))))
 
 
 # Words two subjects may share without sharing a field: broad words, qualifiers, ecosystem furniture.
@@ -193,6 +198,102 @@ def shared_word(a: str, b: str) -> bool:
     太原大陆裂谷动力学 / 地震动力学; 黄土 ⊂ 黄土高原."""
     wa, wb = words(a), words(b)
     return any(x == y or (len(x) <= len(y) and x in y) or y in x for x in wa for y in wb)
+
+
+# Class words (1.4): a head naming only a class of things; the word before it is the field (光电材料 /
+# 生物材料 are two fields). A shared head made of a class word alone, or of one character before it
+# (膜材料), is no shared field.
+CLASS_WORDS = frozenset(
+    {
+        "材料",
+        "器件",
+        "设备",
+        "装备",
+        "仪器",
+        "装置",
+        "元件",
+        "部件",
+        "系统",
+        "产品",
+        "机械",
+        "药物",
+        "工程",
+        "技术",
+        "科学",
+    }
+)
+_CONJUNCTS = re.compile("[与及和、]")
+
+
+def _class_only(head: str) -> bool:
+    for word in CLASS_WORDS:
+        if head.endswith(word):
+            return len(head) - len(word) < 2
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def conjuncts(field: str) -> tuple[str, ...]:
+    """The subjects a raw field phrase joins with 与 / 及 / 和 / 、, each cleaned as ``subject_of``
+    cleans a field (the cleaned field has lost the connectives).
+
+    >>> conjuncts("天然药物与仿生药物")
+    ('天然药物', '仿生药物')
+    """
+    parts = (subject_of(p, None).text for p in _CONJUNCTS.split(field))
+    return tuple(p for p in parts if p)
+
+
+@lru_cache(maxsize=200_000)
+def head_suffixes(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidate heads of a subject given as its conjuncts, longest first: each conjunct's suffixes
+    that start at a word boundary (jieba, no HMM) — the head of a Chinese compound is at its end, what
+    comes before it is a modifier.
+
+    >>> head_suffixes(("新能源电力系统",)), head_suffixes(("半导体照明",))
+    (('新能源电力系统', '电力系统'), ('半导体照明', '照明'))
+    """
+    out: list[str] = []
+    for part in parts:
+        toks = jieba.lcut(part, HMM=False)
+        out.extend("".join(toks[k:]) for k in range(len(toks)))
+    return tuple(sorted(dict.fromkeys(h for h in out if h), key=len, reverse=True))
+
+
+def shared_head(
+    a: str, b: str, min_len: int = 3, parts_a: tuple[str, ...] = (), parts_b: tuple[str, ...] = ()
+) -> str | None:
+    """A field both subjects name as a head (1.4): a head of the shorter subject (a suffix of one of
+    its conjuncts ``parts_*``, default the whole subject, at a word boundary; both sides when equally
+    long) found in the other, of ≥ ``min_len`` characters, not a broad word or qualifier, not a class
+    word alone nor one character before it (材料 of 光电材料 / 生物材料, 膜材料). A shared modifier is
+    no shared field: 半导体 of 半导体照明 / 半导体超晶格.
+
+    >>> shared_head("新能源电力系统", "电力系统及大型发电设备安全控制和仿真"), shared_head("半导体照明", "半导体超晶格")
+    ('电力系统', None)
+    >>> shared_head("组分中药", "创新中药", 2), shared_head("光电材料", "生物医用材料", 2)
+    ('中药', None)
+    >>> shared_head("天然药物仿生药物", "天然药物活性物质功能", 3, ("天然药物", "仿生药物"))
+    '天然药物'
+    >>> shared_head("膜材料膜应用", "膜材料膜过程", 3, ("膜材料", "膜应用"), ("膜材料", "膜过程"))
+    '膜材料'
+    """
+    if not a or not b:
+        return None
+    pa, pb = parts_a or (a,), parts_b or (b,)
+    sides = [(b, pa, pb), (a, pb, pa)]
+    if len(a) != len(b):
+        sides = [sides[0] if len(a) < len(b) else sides[1]]
+    for long, parts, other in sides:
+        for head in head_suffixes(parts):
+            if len(head) < min_len or head in _NOT_SHARED or head not in long:
+                continue
+            # a class word alone (材料 of 光电材料 / 生物材料) is no field, unless the head is a whole
+            # conjunct of both subjects: then it is the field itself (膜材料 / 分离膜 = 膜材料)
+            if _class_only(head) and not (head in parts and head in other):
+                continue
+            return head
+    return None
 
 
 _CORE_WORDS = GENERIC_TERMS | {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "高性能"}

@@ -89,11 +89,12 @@ _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
 
-def _plain_modifier(rest: str, head: str) -> bool:
+def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool = True) -> bool:
     """The modifier of a broad head is made of kind words and nouns only (no verb, adverb or function word:
     要担起平台, 高度重视园区 are no kinds) and says which science-and-technology thing it is where the head is
-    a catch-all."""
-    if _NAMED_MOD.search(rest) or (head in _NEEDS_ST and not _ST_WORD.search(rest)):
+    a catch-all (`need_st`). `np_start`: a count, 一批 or a level word stands right before it, so the phrase
+    is a noun phrase and a verb leading it is the kind's own word (6个省级|育种创新平台), not a governing one."""
+    if _NAMED_MOD.search(rest) or (need_st and head in _NEEDS_ST and not _ST_WORD.search(rest)):
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
         return False
@@ -110,7 +111,7 @@ def _plain_modifier(rest: str, head: str) -> bool:
         if (
             (tok in STOP_TOKENS and tok not in _CONTENT)
             or tok in _CONTROL_VERBS
-            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1)))
+            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1 or np_start)))
         ):
             return False
     return True
@@ -161,17 +162,22 @@ def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]
     by_end = {e: i for i, (_s, e) in enumerate(spans)}
     out: dict[int, list[int]] = {i: [] for i in range(len(spans))}
     for j, (s, _e) in enumerate(spans):
-        if s >= 1 and text[s - 1] in _ENUM:
-            i = by_end.get(s - 1)
+        k = _coordinator_before(text, s)
+        if k:
+            i = by_end.get(s - k)
             if i is not None:
                 out[i].append(j)
                 out[j].append(i)
     return out
 
 
-def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str | None, bool]]:
-    """(start, end, kind, level, has level word) of broad-head phrases outside dictionary hits."""
-    out: list[tuple[int, int, str, str | None, bool]] = []
+_Cand = tuple[int, int, str, str | None, bool, bool]
+
+
+def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
+    """(start, end, kind, level, has level word, weak) of broad-head phrases outside dictionary hits; `weak`:
+    a catch-all head without a science word (体验中心), a kind only as an item of a list of kinds."""
+    out: list[_Cand] = []
     text = doc.text
     for m in _BROAD.finditer(text, 0, doc.body_end):
         hs, he = m.span()
@@ -180,7 +186,7 @@ def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str |
         quoted = _QUOTED.search(text, max(0, hs - 12), hs)
         if quoted is not None and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}:
             # a quoted designation: “数字领航”企业, “领跑者”企业
-            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False))
+            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False, False))
             continue
         found = open_kind(doc, hs, he, _CONTENT)
         if found is None:
@@ -188,10 +194,33 @@ def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str |
         s, kind, level = found
         head = text[hs:he]
         rest = kind[: -len(head)]
-        if len(rest) < 2 or _UMBRELLA.match(rest) or not _plain_modifier(rest, head):
+        if len(rest) < 2 or _UMBRELLA.match(rest):
             continue
-        out.append((s, he, _clean_type(kind, head), level, level is not None))
+        before = text[max(0, s - 12) : s]
+        np_start = level is not None or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
+        if _plain_modifier(rest, head, np_start):
+            out.append((s, he, _clean_type(kind, head), level, level is not None, False))
+        elif head in _NEEDS_ST and _plain_modifier(rest, head, np_start, need_st=False):
+            out.append((s, he, _clean_type(kind, head), level, level is not None, True))
     return out
+
+
+_LIST_END = re.compile(r"[^，,。；;：:！？!?\n（(]{0,60}?等")
+
+
+def _in_bounded_list(text: str, s: int, e: int) -> bool:
+    """[s, e) is an item of a 、-list closed by 等 in its own clause (…中心、体验中心、实验室等): a list bounded
+    by its own punctuation, not every phrase of the clause."""
+    if text[e : e + 1] != "、" and text[s - 1 : s] != "、":
+        return False
+    return _LIST_END.match(text, e) is not None
+
+
+def _coordinator_before(text: str, s: int) -> int:
+    """Length of the coordinator right before s (、和及与或 or 或者 / 以及), 0 if none."""
+    if text[max(0, s - 2) : s] in {"或者", "以及"}:
+        return 2
+    return 1 if s >= 1 and text[s - 1] in _ENUM else 0
 
 
 def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
@@ -203,24 +232,24 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
             continue  # 育种创新平台 is a kind although 创新平台 is a class
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     cands = _candidates(doc, covered)
-    doc.memo["broad_candidates"] = [_hit(s, e, kind, level) for s, e, kind, level, _ in cands]
+    doc.memo["broad_candidates"] = [_hit(c[0], c[1], c[2], c[3]) for c in cands if not c[5]]
     text = doc.text
-    spans = [(s, e) for s, e, *_ in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
+    spans = [(c[0], c[1]) for c in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
     n = len(cands)
-    ok = [i < n and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
+    ok = [i < n and not cands[i][5] and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
     ok[n:] = [True] * (len(spans) - n)  # lexicon hits are kinds
     nb = _neighbours(text, spans)
     todo = [i for i in range(len(spans)) if ok[i]]
-    while todo:  # a kind coordinated with a kind is a kind
+    while todo:  # a kind coordinated with a kind is a kind; a weak item only inside a list closed by 等
         i = todo.pop()
         for j in nb[i]:
-            if not ok[j]:
+            if not ok[j] and not (j < n and cands[j][5] and not _in_bounded_list(text, *spans[j])):
                 ok[j] = True
                 todo.append(j)
     out = []
     for i in range(n):
         if ok[i]:
-            s, e, kind, level, _ = cands[i]
+            s, e, kind, level, *_ = cands[i]
             out.append(_hit(s, e, kind, level))
     return out
 

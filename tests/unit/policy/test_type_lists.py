@@ -1,0 +1,46 @@
+"""List structure and noun-phrase position for broad-head platform kinds (broad_types.py): weak items of a
+list closed by 等, 或者 / 以及 as coordinators, a verb leading a kind after a count or level word. Texts are
+made up for the test; none is taken from a scored file."""
+
+from __future__ import annotations
+
+from ingest.policy.models import ExtractedDocument
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _extract(text: str) -> ExtractedDocument:
+    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+
+
+def _types(text: str) -> set[str]:
+    return {p.type for p in _extract(text).platform_types}
+
+
+def test_weak_item_of_a_list_closed_by_deng_is_a_kind() -> None:
+    # 展示中心 has no science word: a kind only as an item of a list of kinds closed by 等
+    got = _types("鼓励建设一批技术创新中心、展示中心、联合实验室等载体，服务区域发展。")
+    assert "展示中心" in got
+
+
+def test_weak_item_outside_a_closed_list_is_no_kind() -> None:
+    got = _types("新建联合实验室、物流中心，改善城市交通。")
+    assert "物流中心" not in got
+    got = _types("城市配套有会展中心、购物中心。")
+    assert not {"会展中心", "购物中心"} & got
+
+
+def test_huozhe_coordinates_kinds() -> None:
+    got = _types("企业可以在境外设立联合实验室或者孵化平台。")
+    assert "孵化平台" in got
+
+
+def test_verb_leading_a_kind_after_a_count_or_level() -> None:
+    d = _extract("到2026年，建成5个省级育种创新平台。")
+    assert "育种创新平台" in {p.type for p in d.platform_types}
+    assert [(t.count, t.type) for t in d.targets] == [(5, "育种创新平台")]
+
+
+def test_governing_verb_before_a_kind_is_not_part_of_it() -> None:
+    got = _types("要加快创新平台布局，提升服务能力。")
+    assert not any(t.startswith("加快") for t in got)

@@ -62,11 +62,22 @@ def _field_before(doc: Doc, s: int) -> int:
 
 _Cand = tuple[int, int, str, str, float]
 
+# A known field (新能源汽车, 人工智能) is an industry where a measure of production or an industry noun follows
+# it (…产量增长, …增加值, …产业链, …领域) or it leads a “X+” campaign; elsewhere it names a technology or a
+# resource (大数据支撑, 大数据共享服务).
+_FIELD_USE = re.compile(r"(?:产量|产销量|产值|增加值|营收|营业收入|产业链|行业|领域)|[+＋]”")
+
+
+def _field_in_use(text: str, s: int, e: int) -> bool:
+    return bool(_FIELD_USE.match(text, e)) and text[e : e + 4] != "领域的"
+
 
 def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for s, e, w, kind in lx.longest_matches(lx.industry_automaton(), text):
         if kind == "industry_field":
+            if _field_in_use(text, s, e):
+                cands.append((s, e, "industry_field", "industry.dict_field", 0.8))
             continue
         if w.endswith("产业"):
             for sec in _SECTOR:

@@ -38,6 +38,9 @@ _VERB_BEFORE = re.compile(
     r"发展|加强|推进|推动|加快|优化|完善|新增|获批|支持)"
     r"(?:一批|一些|各类|更多|若干|高水平|高端|一流|区域性|专业化)?$"
 )
+# a building verb governing the phrase over a relative clause: 建设符合技术交易规律的…平台 (not 打造: 打造具有全球
+# 影响力的…中心 states an aim, not a kind being built)
+_VERB_DE = re.compile(r"(?:建设|建立|设立|搭建|组建|创建|布局|培育)[^，,。；;：:、！？\n的为以是]{2,18}的$")
 _AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布局)")
 _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
@@ -129,7 +132,7 @@ def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> boo
     alone do not make it built)."""
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
-    verb = _VERB_BEFORE.search(before)
+    verb = _VERB_BEFORE.search(before) or _VERB_DE.search(text, max(0, s - 24), s)
     return bool(
         level
         or _COUNT_BEFORE.search(before)
@@ -193,16 +196,41 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             continue
         s, kind, level = found
         head = text[hs:he]
+        listed = level is None and _listed_verb(text, s)
+        if listed:
+            s -= listed
+            kind = text[s:hs] + head
         rest = kind[: -len(head)]
         if len(rest) < 2 or _UMBRELLA.match(rest):
             continue
         before = text[max(0, s - 12) : s]
-        np_start = level is not None or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
+        np_start = (
+            bool(listed) or level is not None or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
+        )
         if _plain_modifier(rest, head, np_start):
             out.append((s, he, _clean_type(kind, head), level, level is not None, False))
         elif head in _NEEDS_ST and _plain_modifier(rest, head, np_start, need_st=False):
             out.append((s, he, _clean_type(kind, head), level, level is not None, True))
     return out
+
+
+_KIND_END = re.compile(r"(?:平台|中心|基地|园区|机构|实验室|载体|企业|节点|工厂|孵化器|空间)$")
+
+
+def _listed_verb(text: str, s: int) -> int:
+    """Length of a verb between a coordinator after a kind and the phrase at s (融资平台和|创新|服务平台): a
+    list item starts there, so the verb is the kind's own word, not one governing it; 0 if there is none."""
+    toks = lcut(text[max(0, s - 6) : s])
+    if not toks:
+        return 0
+    tok = toks[-1]
+    k = s - len(tok)
+    if len(tok) < 2 or pos_table().get(tok, "x") not in {"v", "vn"} or tok in _CONTROL_VERBS:
+        return 0
+    c = _coordinator_before(text, k)
+    if _VERB_BEFORE.search(tok) or not c or not _KIND_END.search(text, max(0, k - c - 4), k - c):
+        return 0
+    return len(tok)
 
 
 _LIST_END = re.compile(r"[^，,。；;：:！？!?\n（(]{0,60}?等")

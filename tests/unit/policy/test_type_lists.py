@@ -44,3 +44,28 @@ def test_verb_leading_a_kind_after_a_count_or_level() -> None:
 def test_governing_verb_before_a_kind_is_not_part_of_it() -> None:
     got = _types("要加快创新平台布局，提升服务能力。")
     assert not any(t.startswith("加快") for t in got)
+
+
+def test_verb_starting_a_list_item_after_a_kind() -> None:
+    # 和 after a kind starts a list item: 创新 is the item's own word
+    got = _types("支持园区建设检测平台、中试平台和创新服务平台。")
+    assert "创新服务平台" in got
+
+
+def test_verb_coordinated_with_a_verb_is_no_list_item() -> None:
+    # 研发与转化: 与 joins two verbs, not two kinds
+    got = _types("协同推动研发与转化功能型平台建设。")
+    assert "转化功能型平台" not in got
+    assert "功能型平台" in got
+
+
+def test_building_verb_over_a_relative_clause() -> None:
+    got = _types("鼓励高校建设面向中小企业的技术转移网络平台，提供专业服务。")
+    assert "技术转移网络平台" in got
+
+
+def test_purpose_clause_or_aim_is_not_building() -> None:
+    got = _types("该中心是以培育科技企业为宗旨的科技创业服务机构。")
+    assert "科技创业服务机构" not in got
+    got = _types("打造具有全球影响力的产业科技创新中心。")
+    assert "产业科技创新中心" not in got

@@ -41,6 +41,15 @@ _VERB_BEFORE = re.compile(
 # a building verb governing the phrase over a relative clause: 建设符合技术交易规律的…平台 (not 打造: 打造具有全球
 # 影响力的…中心 states an aim, not a kind being built)
 _VERB_DE = re.compile(r"(?:建设|建立|设立|搭建|组建|创建|布局|培育)[^，,。；;：:、！？\n的为以是]{2,18}的$")
+
+
+def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
+    """A building verb over a relative clause (建设符合技术交易规律的…平台), where the clause or the phrase says
+    which science-and-technology thing it is (建设统一的监管信息共享平台 is none)."""
+    m = _VERB_DE.search(text, max(0, s - 24), s)
+    return m if m is not None and _ST_WORD.search(text, m.start() + 2, e) else None
+
+
 _AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布局)")
 _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
@@ -132,7 +141,7 @@ def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> boo
     alone do not make it built)."""
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
-    verb = _VERB_BEFORE.search(before) or _VERB_DE.search(text, max(0, s - 24), s)
+    verb = _VERB_BEFORE.search(before) or _verb_over_clause(text, s, e)
     return bool(
         level
         or _COUNT_BEFORE.search(before)

@@ -69,3 +69,8 @@ def test_purpose_clause_or_aim_is_not_building() -> None:
     assert "科技创业服务机构" not in got
     got = _types("打造具有全球影响力的产业科技创新中心。")
     assert "产业科技创新中心" not in got
+
+
+def test_building_verb_over_a_clause_needs_a_science_word() -> None:
+    got = _types("园区应当建设统一的监管信息共享平台，提高透明度。")
+    assert "监管信息共享平台" not in got

@@ -298,6 +298,9 @@ _OWNER = re.compile(r"^(?:规模以上工业|规上工业|制造业|工业)?企�
 def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
     owned = _OWNER.sub("", kind)
     typ, category = map_kind(owned if owned in lx.types() or len(owned) >= 4 else kind)
+    if category == UNMAPPED and "科学技术" in typ:
+        # the long form is the short one (科学技术中介服务机构 = 科技中介服务机构), as in the lexicon's aliases
+        typ, category = map_kind(typ.replace("科学技术", "科技"))
     entry = lx.TypeEntry(kind, typ, None if category == UNMAPPED else category, frozenset({"open"}))
     return TypeHit(s, s, e, entry, level, None, None)
 

@@ -74,3 +74,9 @@ def test_purpose_clause_or_aim_is_not_building() -> None:
 def test_building_verb_over_a_clause_needs_a_science_word() -> None:
     got = _types("园区应当建设统一的监管信息共享平台，提高透明度。")
     assert "监管信息共享平台" not in got
+
+
+def test_long_form_kejishu_maps_to_the_short_one() -> None:
+    got = _types("支持建设一批科学技术中介服务机构和技术转移机构。")
+    assert "科技中介服务机构" in got
+    assert "科学技术中介服务机构" not in got

@@ -80,3 +80,10 @@ def test_long_form_kejishu_maps_to_the_short_one() -> None:
     got = _types("支持建设一批科学技术中介服务机构和技术转移机构。")
     assert "科技中介服务机构" in got
     assert "科学技术中介服务机构" not in got
+
+
+def test_a_laboratory_base_is_a_kind_of_its_own() -> None:
+    got = _types("支持某实验室创建国家实验室基地，服务国家战略。")
+    assert "国家实验室基地" in got
+    assert "国家实验室" not in got
+    assert "国家实验室" in _types("服务保障国家实验室建设。")

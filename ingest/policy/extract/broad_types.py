@@ -301,8 +301,20 @@ def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
     if category == UNMAPPED and "科学技术" in typ:
         # the long form is the short one (科学技术中介服务机构 = 科技中介服务机构), as in the lexicon's aliases
         typ, category = map_kind(typ.replace("科学技术", "科技"))
+    if category == UNMAPPED:
+        typ, category = _without_field(typ)
     entry = lx.TypeEntry(kind, typ, None if category == UNMAPPED else category, frozenset({"open"}))
     return TypeHit(s, s, e, entry, level, None, None)
+
+
+def _without_field(kind: str) -> tuple[str, str]:
+    """A known kind with an industry field inside it is that kind (新型生物医药研发机构 → 新型研发机构): the field
+    says what it works on, not which kind it is. Only where the rest is a lexicon type."""
+    for field in sorted((f for f in lx.industries() if f in kind), key=len, reverse=True):
+        rest = re.sub(re.escape(field) + "(?:企业|产业|领域)?", "", kind, count=1)
+        if len(rest) >= 4 and rest in lx.types():
+            return map_kind(rest)
+    return kind, UNMAPPED
 
 
 def specific_hits(doc: Doc) -> list[TypeHit]:
@@ -325,12 +337,18 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
 
 def _after_governing_word(text: str, s: int, hs: int) -> int:
     """Where the modifier text[s:hs] starts after its last governing verb or function word: 允许研发机构,
-    无研发机构, 条例有关研发机构 are 研发机构."""
+    无研发机构, 条例有关研发机构 are 研发机构; a verb inside the modifier with a word before and after it
+    governs what follows (资本举办新型研发机构 → 新型研发机构)."""
     pos = s
-    for tok in lcut(text[s:hs]):
+    toks = lcut(text[s:hs])
+    vocab = mod_vocab()
+    for i, tok in enumerate(toks):
         pos += len(tok)
-        if tok in _CONTROL_VERBS or pos_table().get(tok, "n") in {"d", "p", "c", "r", "u", "uj", "ul", "y"}:
+        tag = pos_table().get(tok, "n")
+        if tok in _CONTROL_VERBS or tag in {"d", "p", "c", "r", "u", "uj", "ul", "y"}:
             s = pos
+        elif tag == "v" and tok not in vocab and 0 < i < len(toks) - 1 and pos_table().get(toks[i + 1], "n")[0] != "v":
+            s = pos  # a verb with its object after it (资本举办|新型研发机构): the kind starts after the verb
     return s
 
 

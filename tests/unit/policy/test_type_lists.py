@@ -87,3 +87,8 @@ def test_a_laboratory_base_is_a_kind_of_its_own() -> None:
     assert "国家实验室基地" in got
     assert "国家实验室" not in got
     assert "国家实验室" in _types("服务保障国家实验室建设。")
+
+
+def test_an_industry_field_inside_a_known_kind_is_dropped() -> None:
+    got = _types("鼓励社会资本举办新型集成电路研发机构。")
+    assert "新型研发机构" in got

@@ -14,7 +14,11 @@ from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
-_ENUM_END = re.compile(r"等(?:[^,。;、]{0,8}?)(?:领域|产业|研制|方向|行业)")
+# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), …产业化 (an activity) nor
+# …产业项目 / 基金 (things of an industry)
+_ENUM_END = re.compile(
+    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策)|研制|方向|行业)"
+)
 _SECTOR = (
     "农业",
     "海洋",
@@ -149,11 +153,17 @@ _DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
 _TASK_LEAD = re.compile(
     r"^(?:深入|开展|强化|深化|紧盯|压实|加强|加快|推进|推动|落实|完善|健全|持续|全面|严格|扎实|着力|积极|切实)"
 )
-_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作)$")
+_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作|更新)$")
 
 
 def _task_item(item: str) -> bool:
-    return item not in lx.industries() and bool(_TASK_LEAD.match(item) or _ACTIVITY_END.search(item))
+    """A task, not a sector: led by a governing word, ending in an activity, or a verb with its object
+    (促消费, 增后劲, 惠民生)."""
+    if item in lx.industries():
+        return False
+    toks = lcut(item)
+    verb_object = len(toks) == 2 and len(toks[0]) == 1 and len(toks[1]) >= 2 and pos_table().get(toks[0], "n") == "v"
+    return bool(_TASK_LEAD.match(item) or _ACTIVITY_END.search(item) or verb_object)
 
 
 def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
@@ -164,8 +174,51 @@ def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
     return bool(quality) or any(_DISEASE.search(i) for i in items)
 
 
+def _list_tail(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of the list proper: it starts in the last item that holds a governing verb with words before
+    and after it (企业、高校、科研机构开展|海洋资源开发、…) or a nested list closed by 等 and continued by 和
+    (物流、港口等现代服务业和|新材料、…); the items before are who acts or the other list."""
+    for k in range(len(parts) - 1, 0, -1):
+        s, e = parts[k]
+        item = text[s:e]
+        j = item.find("等")
+        if j >= 0:
+            c = max(item.find("和", j), item.find("及", j))
+            return ([(s + c + 1, e)] if c >= 0 else []) + parts[k + 1 :]
+        toks = lcut(item)
+        pos = s + len(toks[0]) if toks else s
+        for tok in toks[1:-1]:  # a subject before the verb, an object after it (建设施工 is a sector)
+            pos += len(tok)
+            if tok in _GOVERNING:
+                pos += 1 if text[pos : pos + 1] in ("和", "及", "与") else 0
+                return [(pos, e), *parts[k + 1 :]]
+    return parts
+
+
+# verbs that take the list as their object (…科研机构开展|…, …企业加强|…)
+_GOVERNING = frozenset(
+    {
+        "开展",
+        "加强",
+        "推进",
+        "推动",
+        "建立",
+        "建设",
+        "发展",
+        "培育",
+        "实施",
+        "加快",
+        "聚焦",
+        "围绕",
+        "面向",
+        "涉及",
+        "包括",
+    }
+)
+
+
 def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> list[_Cand]:
-    parts = _enum_parts(text, list_s, list_e)
+    parts = _list_tail(text, _enum_parts(text, list_s, list_e))
     if len(parts) < 2:
         return []
     fs, fe = parts[0]

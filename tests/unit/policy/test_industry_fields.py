@@ -27,3 +27,29 @@ def test_known_field_leading_a_plus_campaign() -> None:
 def test_known_field_as_a_resource_is_no_industry() -> None:
     got = _industries("依托大数据支撑决策，提供大数据共享服务。")
     assert "大数据" not in got
+
+
+def test_list_of_means_is_no_list_of_industries() -> None:
+    got = _industries("可以通过财政投入、引导社会资本参与等方式做大产业基金规模。")
+    assert not {"财政投入", "引导社会资本参与"} & got
+
+
+def test_list_of_projects_is_no_list_of_industries() -> None:
+    got = _industries("推进某某化工二期、某某电池基地等重大产业项目建设。")
+    assert not got
+
+
+def test_list_starts_after_the_verb_that_governs_it() -> None:
+    got = _industries("鼓励企业、科研机构开展海水养殖、海洋装备、海洋生物医药等海洋领域研究。")
+    assert {"海水养殖", "海洋装备", "海洋生物医药"} <= got
+    assert not {"企业", "科研机构开展海水养殖"} & got
+
+
+def test_verb_with_its_object_is_a_task() -> None:
+    got = _industries("把更多资金用于稳就业、促消费、惠民生等关键领域。")
+    assert not {"促消费", "稳就业"} & got
+
+
+def test_a_sector_named_by_verb_and_noun_stays() -> None:
+    got = _industries("聚焦道路交通、建设施工、危化品等重点行业开展安全检查。")
+    assert "建设施工" in got

@@ -310,7 +310,8 @@ _GROUP_WORD = re.compile(
 _LEAD_VERB = re.compile(
     r"^(?:面向|围绕|依托|促进|提升|开展|搭建|建设|支撑|支持|引导|加强|加快|完善|深化|推进|制定|强化|落实|坚持|实施|"
     r"明晰|掌握|破解|实现|形成|带动|符合|安排|出台|调整|优化|鼓励|统筹|打好|紧扣|重构|发挥|控制|改造|新增|储备|探索|"
-    r"组建|运用|设立|增强|壮大|招商|使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
+    r"组建|运用|设立|增强|壮大|招商|发展|大力|积极|着力|培育|做大|做强|打造|布局|聚焦|推动|"
+    r"使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
 )
 
 
@@ -345,9 +346,24 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
         if e <= 8 and _field_ok(text[:e]):
             anchors.add(0)
         s = _field_before(doc, e) if anchors else -1
+        later = [a for a in anchors if a > s]
+        if s not in anchors and later:
+            s = min(later)  # the field words ran over the growing verb (大力发展|生产性服务业): start after it
         if s in anchors and not any(a < m.end() and s < b for a, b in near):
             cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
+        elif _one_character_field(text, e, m.group(0)):
+            cands.append((e - 1, m.end(), "industry_field", "industry.open_field", 0.6))
     return cands
+
+
+def _one_character_field(text: str, e: int, head: str) -> bool:
+    """鹅产业, 茶产业: a one-character noun right after a verb of growing an industry (发展壮大|鹅|产业)."""
+    return (
+        head == "产业"
+        and e >= 3
+        and pos_table().get(text[e - 1], "x") == "n"
+        and _OPEN_TRIGGER.search(text, max(0, e - 5), e - 1) is not None
+    )
 
 
 def find_industries(doc: Doc) -> list[Industry]:

@@ -53,3 +53,19 @@ def test_verb_with_its_object_is_a_task() -> None:
 def test_a_sector_named_by_verb_and_noun_stays() -> None:
     got = _industries("聚焦道路交通、建设施工、危化品等重点行业开展安全检查。")
     assert "建设施工" in got
+
+
+def test_field_after_a_growing_verb_starts_after_it() -> None:
+    got = _industries("三是大力发展生产性服务业，推动两业融合。")
+    assert "生产性服务业" in got
+    assert "大力发展生产性服务业" not in got
+
+
+def test_one_character_field_after_a_growing_verb() -> None:
+    assert "茶产业" in _industries("持续发展壮大茶产业，带动农户增收。")
+
+
+def test_verb_governing_the_economy_names_no_economy() -> None:
+    got = _industries("激发经济活力，推动经济发展。")
+    assert "激发经济" not in got
+    assert "避暑经济" in _industries("发展康养旅游、避暑经济。")

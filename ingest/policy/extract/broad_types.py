@@ -15,6 +15,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.typehits import TypeHit
@@ -358,7 +359,13 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     if memo is None:
         specific = specific_hits(doc)
         broad = broad_hits(doc, doc.type_hits + specific)
-        memo = sorted(specific + broad, key=lambda h: (h.start, -h.end))
+        text = doc.text
+        taken = {(h.start, h.end) for h in broad}
+        memo_cands = doc.memo.get("broad_candidates")
+        assert isinstance(memo_cands, list)
+        cands = [h for h in memo_cands if isinstance(h, TypeHit) and (h.start, h.end) not in taken]
+        shared = ellipsis_hits(doc, doc.type_hits + specific + broad, cands, lambda s, e: _direct(text, s, e, False))
+        memo = sorted(specific + broad + shared, key=lambda h: (h.start, -h.end))
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
@@ -369,7 +376,9 @@ def countable_hits(doc: Doc, s: int, e: int) -> list[TypeHit]:
     count is context enough: 培育3家…综合型工业互联网平台). Sorted once per document, looked up by bisection."""
     memo = doc.memo.get("countable")
     if memo is None:
-        kinds = open_hits(doc)  # also leaves the broad candidates in the memo
+        # also leaves the broad candidates in the memo; a kind read from a shared head (概念验证和|中试平台) is
+        # not what a count before the pair counts: the kind with its own head is
+        kinds = [h for h in open_hits(doc) if "ellipsis" not in h.entry.flags]
         cands = doc.memo.get("broad_candidates") or []
         assert isinstance(cands, list)
         hits = sorted(kinds + cands, key=lambda h: (h.start, -h.end))

@@ -93,6 +93,7 @@ _CONTROL_VERBS = {
     "开展",
     "担起",
     "适合",
+    "高度重视",
 }
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
 _DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
@@ -293,7 +294,8 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
 
 
 # An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).
-_OWNER = re.compile(r"^(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)(?=..)")
+# A kind before a kind owns it (孵化器公共创新平台 → 公共创新平台: the incubator's platform).
+_OWNER = re.compile(r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间)(?=..)")
 
 
 def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:

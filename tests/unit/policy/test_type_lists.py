@@ -92,3 +92,13 @@ def test_a_laboratory_base_is_a_kind_of_its_own() -> None:
 def test_an_industry_field_inside_a_known_kind_is_dropped() -> None:
     got = _types("鼓励社会资本举办新型集成电路研发机构。")
     assert "新型研发机构" in got
+
+
+def test_a_kind_owning_a_kind_is_its_owner() -> None:
+    got = _types("支持孵化器公共技术服务平台建设。")
+    assert "公共技术服务平台" in got
+
+
+def test_gaodu_zhongshi_governs() -> None:
+    got = _types("一、高度重视观测站建设工作")
+    assert not any(t.startswith("高度重视") for t in got)

@@ -102,3 +102,14 @@ def test_a_kind_owning_a_kind_is_its_owner() -> None:
 def test_gaodu_zhongshi_governs() -> None:
     got = _types("一、高度重视观测站建设工作")
     assert not any(t.startswith("高度重视") for t in got)
+
+
+def test_level_scopes_over_a_counted_list() -> None:
+    d = _extract("2026年某省政府工作报告\n新增国家级制造业单项冠军12家、专精特新“小巨人”企业30家。")
+    levels = {p.type: p.level for p in d.platform_types}
+    assert levels.get("专精特新小巨人企业") == "国家级"
+
+
+def test_level_does_not_scope_over_a_plain_list() -> None:
+    d = _extract("某省科学技术厅\n打造一批国家级重点实验室、工程研究中心。")
+    assert ("工程研究中心", "国家级") not in {(p.type, p.level) for p in d.platform_types}

@@ -113,3 +113,8 @@ def test_level_scopes_over_a_counted_list() -> None:
 def test_level_does_not_scope_over_a_plain_list() -> None:
     d = _extract("某省科学技术厅\n打造一批国家级重点实验室、工程研究中心。")
     assert ("工程研究中心", "国家级") not in {(p.type, p.level) for p in d.platform_types}
+
+
+def test_surface_variants_map_to_their_type() -> None:
+    got = _types("鼓励企业设立博士后工作站、科技企业加速器。")
+    assert {"博士后科研工作站", "加速器"} <= got

@@ -229,6 +229,8 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
         th = _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
         if th is None and last and _UNIT_ONLY.match(sent[m.end() : ce]) and not _NOUN_END.search(sent[cs : m.start()]):
             th = last[0]  # 到2025年达到50家: the count of the kind counted before
+        if th is None:
+            th = _abbreviated(doc, sent, m.end())
         if th is None or (m.group("unit") == "户" and not _right_before(sent, ss, th, m)):
             continue
         last[:] = [th]
@@ -253,6 +255,28 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
             )
         )
     return out
+
+
+# 国家农业科技园区（以下简称园区）: the text names a short form for a kind
+_SHORT_FORM = re.compile(r"[(（]以下简称\s*[“\"]?([\u4e00-\u9fff]{1,6})[”\"]?\s*[)）]")
+
+
+def _abbreviated(doc: Doc, sent: str, pos: int) -> TypeHit | None:
+    """The kind a count counts by the short form the text defined for it (第6批共47个园区 → 国家农业科技园区)."""
+    forms = doc.memo.get("short_forms")
+    if forms is None:
+        found: dict[str, TypeHit] = {}
+        for m in _SHORT_FORM.finditer(doc.text, 0, doc.body_end):
+            kinds = [h for h in _kinds_between(doc, max(0, m.start() - 30), m.start()) if h.end == m.start()]
+            if kinds and m.group(1) not in found:
+                found[m.group(1)] = kinds[-1]
+        doc.memo["short_forms"] = forms = found
+    assert isinstance(forms, dict)
+    for short, hit in forms.items():
+        if sent.startswith(short, pos):
+            assert isinstance(hit, TypeHit)
+            return hit
+    return None
 
 
 def find_targets(doc: Doc) -> list[Target]:

@@ -50,3 +50,13 @@ def test_numbered_review_heading_states_the_year_before() -> None:
     got = _targets(text)
     assert (12, "绿色工厂", 2025) in got
     assert (15, "绿色工厂", 2026) in got
+
+
+def test_count_of_a_short_form_the_text_defines() -> None:
+    text = "为加强国家农业科技园区（以下简称园区）管理，科技部2021年对第五批共30个园区开展评估。"
+    got = _targets(text)
+    assert [(c, t) for c, t, _ in got] == [(30, "农业科技园区")]
+
+
+def test_undefined_short_form_counts_nothing() -> None:
+    assert _targets("加强国家农业科技园区管理，全市新建30个园区绿地。") == []

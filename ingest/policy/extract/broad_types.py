@@ -58,6 +58,9 @@ _UMBRELLA = re.compile(
     r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
     r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才)*$"
 )
+# A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
+# 平台 of the text); it names no kind of its own.
+_TIER = re.compile(r"^(?:(?:企业|行业|区域|综合|专业|通用)[型级]|示范)$")
 _QUALITY = re.compile(
     r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
 )
@@ -212,7 +215,7 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             s -= listed
             kind = text[s:hs] + head
         rest = kind[: -len(head)]
-        if len(rest) < 2 or _UMBRELLA.match(rest):
+        if len(rest) < 2 or _UMBRELLA.match(rest) or _TIER.match(rest):
             continue
         before = text[max(0, s - 12) : s]
         np_start = (

@@ -118,3 +118,9 @@ def test_level_does_not_scope_over_a_plain_list() -> None:
 def test_surface_variants_map_to_their_type() -> None:
     got = _types("鼓励企业设立博士后工作站、科技企业加速器。")
     assert {"博士后科研工作站", "加速器"} <= got
+
+
+def test_a_tier_word_alone_names_no_kind() -> None:
+    got = _types("支持龙头企业打造综合型平台，鼓励企业建设企业级平台。")
+    assert not {"综合型平台", "企业级平台"} & got
+    assert "功能型平台" in _types("支持建设一批功能型平台。")

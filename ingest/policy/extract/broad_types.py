@@ -274,12 +274,15 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
             continue  # 育种创新平台 is a kind although 创新平台 is a class
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     cands = _candidates(doc, covered)
-    doc.memo["broad_candidates"] = [_hit(c[0], c[1], c[2], c[3]) for c in cands if not c[5]]
+    doc.memo["broad_candidates"] = [
+        _hit(c[0], c[1], c[2], c[3]) for c in cands if not c[5] and not _financing(doc.text[c[0] : c[1]])
+    ]
     text = doc.text
     spans = [(c[0], c[1]) for c in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
     n = len(cands)
     ok = [i < n and not cands[i][5] and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
     ok[n:] = [True] * (len(spans) - n)  # lexicon hits are kinds
+    direct = list(ok)
     nb = _neighbours(text, spans)
     todo = [i for i in range(len(spans)) if ok[i]]
     while todo:  # a kind coordinated with a kind is a kind; a weak item only inside a list closed by 等
@@ -290,10 +293,16 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
                 todo.append(j)
     out = []
     for i in range(n):
-        if ok[i]:
+        if ok[i] and not (direct[i] and _financing(text[cands[i][0] : cands[i][1]])):
             s, e, kind, level, *_ = cands[i]
             out.append(_hit(s, e, kind, level))
     return out
+
+
+def _financing(kind: str) -> bool:
+    """融资平台, 融资信用征信服务平台: a financing vehicle, no S&T kind by its own context (科技投融资平台 is one);
+    as an item of a list of kinds it is one of them (检测平台、融资平台和创新服务平台), and it links that list."""
+    return kind.endswith("平台") and bool(_FINANCE.search(kind)) and not _ST_WORD.search(kind)
 
 
 # An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).

@@ -124,3 +124,15 @@ def test_a_tier_word_alone_names_no_kind() -> None:
     got = _types("支持龙头企业打造综合型平台，鼓励企业建设企业级平台。")
     assert not {"综合型平台", "企业级平台"} & got
     assert "功能型平台" in _types("支持建设一批功能型平台。")
+
+
+def test_a_financing_vehicle_is_no_kind_by_its_own_context() -> None:
+    got = _types("稳妥化解地方债务，推动36家融资平台退出。")
+    assert "融资平台" not in got
+    got = _types("支持产业集群建设公共研发平台、检测平台、融资平台和创新服务平台。")
+    assert {"融资平台", "创新服务平台"} <= got
+
+
+def test_quoted_little_giant_is_the_designation() -> None:
+    d = _extract("某省工业和信息化厅\n到2027年，新增国家级专精特新“小巨人”企业20家、“小巨人”企业后备库企业100家。")
+    assert "小巨人企业" not in {p.type for p in d.platform_types}

@@ -154,6 +154,8 @@ _TASK_LEAD = re.compile(
     r"^(?:深入|开展|强化|深化|紧盯|压实|加强|加快|推进|推动|落实|完善|健全|持续|全面|严格|扎实|着力|积极|切实)"
 )
 _ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作|更新)$")
+# an organisation names who acts, not a sector (行业协会, 科技类学会, 公共机构)
+_ORGANISATION_END = re.compile(r"(?:协会|学会|商会|联合会|机构|组织|单位|部门|院校|高校|院所)$")
 
 
 def _task_item(item: str) -> bool:
@@ -163,7 +165,7 @@ def _task_item(item: str) -> bool:
         return False
     toks = lcut(item)
     verb_object = len(toks) == 2 and len(toks[0]) == 1 and len(toks[1]) >= 2 and pos_table().get(toks[0], "n") == "v"
-    return bool(_TASK_LEAD.match(item) or _ACTIVITY_END.search(item) or verb_object)
+    return bool(_TASK_LEAD.match(item) or _ACTIVITY_END.search(item) or _ORGANISATION_END.search(item) or verb_object)
 
 
 def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
@@ -290,7 +292,8 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
                 (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
             )
     # “高精特新”领域
-    for m in re.finditer(r"“([^“”]{2,10})”(?:领域|产业)", text):
+    for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
+        # “机器人+”产业园: the field is 机器人; the + marks a campaign
         cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands
 

@@ -69,3 +69,14 @@ def test_verb_governing_the_economy_names_no_economy() -> None:
     got = _industries("激发经济活力，推动经济发展。")
     assert "激发经济" not in got
     assert "避暑经济" in _industries("发展康养旅游、避暑经济。")
+
+
+def test_quoted_campaign_field_drops_its_plus() -> None:
+    got = _industries("启动建设“储能+”产业园，壮大新能源装备。")
+    assert "储能" in got
+    assert "储能+" not in got
+
+
+def test_organisations_in_a_list_are_no_sectors() -> None:
+    got = _industries("支持行业协会、科技类学会、高等院校等参与人工智能、生物医药等领域标准制定。")
+    assert not {"行业协会", "科技类学会"} & got

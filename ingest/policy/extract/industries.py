@@ -15,9 +15,9 @@ from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
 # 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), …产业化 (an activity) nor
-# …产业项目 / 基金 (things of an industry)
+# …产业项目 / 基金 / 活动 (things of an industry)
 _ENUM_END = re.compile(
-    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策)|研制|方向|行业)"
+    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业)"
 )
 _SECTOR = (
     "农业",

@@ -80,3 +80,8 @@ def test_quoted_campaign_field_drops_its_plus() -> None:
 def test_organisations_in_a_list_are_no_sectors() -> None:
     got = _industries("支持行业协会、科技类学会、高等院校等参与人工智能、生物医药等领域标准制定。")
     assert not {"行业协会", "科技类学会"} & got
+
+
+def test_list_of_activities_of_industry_is_no_list_of_industries() -> None:
+    got = _industries("开展跨区域合作、招才引智等产业活动。")
+    assert not got

@@ -253,8 +253,8 @@ _LIST_END = re.compile(r"[^，,。；;：:！？!?\n（(]{0,60}?等")
 def _in_bounded_list(text: str, s: int, e: int) -> bool:
     """[s, e) is an item of a 、-list closed by 等 in its own clause (…中心、体验中心、实验室等): a list bounded
     by its own punctuation, not every phrase of the clause."""
-    if text[e : e + 1] != "、" and text[s - 1 : s] != "、":
-        return False
+    if text[e : e + 1] not in ("、", "等") and text[s - 1 : s] not in ("、", "和", "及"):
+        return False  # …中试基地和|产业化基地|等: the last item of the list
     return _LIST_END.match(text, e) is not None
 
 

@@ -136,3 +136,8 @@ def test_a_financing_vehicle_is_no_kind_by_its_own_context() -> None:
 def test_quoted_little_giant_is_the_designation() -> None:
     d = _extract("某省工业和信息化厅\n到2027年，新增国家级专精特新“小巨人”企业20家、“小巨人”企业后备库企业100家。")
     assert "小巨人企业" not in {p.type for p in d.platform_types}
+
+
+def test_weak_last_item_before_deng() -> None:
+    got = _types("鼓励企业建立工程技术研究中心、中间试验基地和产业化基地等载体。")
+    assert {"产业化基地", "科技成果中试基地"} <= got

@@ -141,3 +141,7 @@ def test_quoted_little_giant_is_the_designation() -> None:
 def test_weak_last_item_before_deng() -> None:
     got = _types("鼓励企业建立工程技术研究中心、中间试验基地和产业化基地等载体。")
     assert {"产业化基地", "科技成果中试基地"} <= got
+
+
+def test_an_autonomous_region_lab_is_a_provincial_lab() -> None:
+    assert "省实验室" in _types("新组建自治区实验室2家。")

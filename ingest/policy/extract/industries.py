@@ -254,12 +254,20 @@ def _known_enumerations(doc: Doc, text: str) -> list[_Cand]:
         if "、" not in text[list_s : m.start()]:
             continue
         parts = _enum_parts(text, list_s, m.start())
-        if sum(text[a:b] in lx.industries() for a, b in parts[1:]) < 1:
+        # an industry that is the clause's subject (医药健康产业推动|生物医药、现代中药…等) lists its fields: one
+        # known item is enough there
+        subject = _INDUSTRY_SUBJECT.match(text, list_s, parts[0][1])
+        if not subject and sum(text[a:b] in lx.industries() for a, b in parts[1:]) < 1:
             continue  # the first item alone cannot make two (no jieba run for it)
-        parts[0] = (_first_item_start(text, *parts[0]), parts[0][1])
-        if sum(text[a:b] in lx.industries() for a, b in parts) >= 2:
+        parts[0] = (subject.end() if subject else _first_item_start(text, *parts[0]), parts[0][1])
+        if sum(text[a:b] in lx.industries() for a, b in parts) >= (1 if subject else 2):
             cands += _enum_items(doc, text, list_s, m.start(), "industry.enumeration_known")
     return cands
+
+
+_INDUSTRY_SUBJECT = re.compile(
+    rf"\s*[{CJK}]{{2,8}}(?:产业|行业)(?:要|将|重点|加快|持续)?(?:推动|突出|拓展|培育|发展|聚焦|围绕|壮大|布局|做强)"
+)
 
 
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:

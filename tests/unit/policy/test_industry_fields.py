@@ -85,3 +85,13 @@ def test_organisations_in_a_list_are_no_sectors() -> None:
 def test_list_of_activities_of_industry_is_no_list_of_industries() -> None:
     got = _industries("开展跨区域合作、招才引智等产业活动。")
     assert not got
+
+
+def test_an_industry_as_subject_lists_its_fields() -> None:
+    got = _industries("装备产业推动高端装备、工业母机、智能农机等提质发展。")
+    assert {"高端装备", "工业母机", "智能农机"} <= got
+
+
+def test_one_known_item_without_an_industry_subject_is_not_enough() -> None:
+    got = _industries("企业推动生物医药、冷链物流、城市配送等协同发展。")
+    assert "冷链物流" not in got

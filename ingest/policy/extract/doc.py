@@ -25,6 +25,8 @@ _REVIEW = re.compile(
     r"^(?:[一二三四五六七八九十]+、\s*)?(?:各位代表[!,:]?)?(?:回顾)?过去(?:的)?一年"
 )  # 一、过去一年工作回顾
 _THIS_YEAR = re.compile(r"^今年[是,]")
+# a paragraph opening 2024年是… (a work report's review) or 2025年是… (its plan) states that year
+_YEAR_IS = re.compile(r"^((?:19|20)\d{2})\s*年是")
 _PERIOD_YEAR = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 
@@ -92,6 +94,8 @@ class Doc:
                 out.append((start, self.year - 1))  # a work report's review of the past year
             elif self.year is not None and _THIS_YEAR.match(stripped):
                 out.append((start, self.year))
+            elif (m := _YEAR_IS.match(stripped)) is not None:
+                out.append((start, int(m.group(1))))
             first = False
         return out
 

@@ -60,3 +60,14 @@ def test_count_of_a_short_form_the_text_defines() -> None:
 
 def test_undefined_short_form_counts_nothing() -> None:
     assert _targets("加强国家农业科技园区管理，全市新建30个园区绿地。") == []
+
+
+def test_paragraph_opening_year_is_states_its_year() -> None:
+    text = (
+        "2026年某省政府工作报告\n2026年1月10日在某省第十四届人民代表大会第三次会议上\n"
+        "2025年是极不平凡的一年。新增国家级绿色工厂12家。\n"
+        "2026年是“十五五”开局之年。新增国家级绿色工厂15家。\n"
+    )
+    got = _targets(text)
+    assert (12, "绿色工厂", 2025) in got
+    assert (15, "绿色工厂", 2026) in got

@@ -15,6 +15,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.typehits import TypeHit
@@ -38,6 +39,18 @@ _VERB_BEFORE = re.compile(
     r"发展|加强|推进|推动|加快|优化|完善|新增|获批|支持)"
     r"(?:一批|一些|各类|更多|若干|高水平|高端|一流|区域性|专业化)?$"
 )
+# a building verb governing the phrase over a relative clause: 建设符合技术交易规律的…平台 (not 打造: 打造具有全球
+# 影响力的…中心 states an aim, not a kind being built)
+_VERB_DE = re.compile(r"(?:建设|建立|设立|搭建|组建|创建|布局|培育)[^，,。；;：:、！？\n的为以是]{2,18}的$")
+
+
+def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
+    """A building verb over a relative clause (建设符合技术交易规律的…平台), where the clause or the phrase says
+    which science-and-technology thing it is (建设统一的监管信息共享平台 is none)."""
+    m = _VERB_DE.search(text, max(0, s - 24), s)
+    return m if m is not None and _ST_WORD.search(text, m.start() + 2, e) else None
+
+
 _AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布局)")
 _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
@@ -45,6 +58,9 @@ _UMBRELLA = re.compile(
     r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
     r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才)*$"
 )
+# A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
+# 平台 of the text); it names no kind of its own.
+_TIER = re.compile(r"^(?:(?:企业|行业|区域|综合|专业|通用)[型级]|示范)$")
 _QUALITY = re.compile(
     r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
 )
@@ -80,6 +96,7 @@ _CONTROL_VERBS = {
     "开展",
     "担起",
     "适合",
+    "高度重视",
 }
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
 _DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
@@ -89,11 +106,12 @@ _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
 
-def _plain_modifier(rest: str, head: str) -> bool:
+def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool = True) -> bool:
     """The modifier of a broad head is made of kind words and nouns only (no verb, adverb or function word:
     要担起平台, 高度重视园区 are no kinds) and says which science-and-technology thing it is where the head is
-    a catch-all."""
-    if _NAMED_MOD.search(rest) or (head in _NEEDS_ST and not _ST_WORD.search(rest)):
+    a catch-all (`need_st`). `np_start`: a count, 一批 or a level word stands right before it, so the phrase
+    is a noun phrase and a verb leading it is the kind's own word (6个省级|育种创新平台), not a governing one."""
+    if _NAMED_MOD.search(rest) or (need_st and head in _NEEDS_ST and not _ST_WORD.search(rest)):
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
         return False
@@ -110,7 +128,7 @@ def _plain_modifier(rest: str, head: str) -> bool:
         if (
             (tok in STOP_TOKENS and tok not in _CONTENT)
             or tok in _CONTROL_VERBS
-            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1)))
+            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1 or np_start)))
         ):
             return False
     return True
@@ -128,7 +146,7 @@ def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> boo
     alone do not make it built)."""
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
-    verb = _VERB_BEFORE.search(before)
+    verb = _VERB_BEFORE.search(before) or _verb_over_clause(text, s, e)
     return bool(
         level
         or _COUNT_BEFORE.search(before)
@@ -161,17 +179,22 @@ def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]
     by_end = {e: i for i, (_s, e) in enumerate(spans)}
     out: dict[int, list[int]] = {i: [] for i in range(len(spans))}
     for j, (s, _e) in enumerate(spans):
-        if s >= 1 and text[s - 1] in _ENUM:
-            i = by_end.get(s - 1)
+        k = _coordinator_before(text, s)
+        if k:
+            i = by_end.get(s - k)
             if i is not None:
                 out[i].append(j)
                 out[j].append(i)
     return out
 
 
-def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str | None, bool]]:
-    """(start, end, kind, level, has level word) of broad-head phrases outside dictionary hits."""
-    out: list[tuple[int, int, str, str | None, bool]] = []
+_Cand = tuple[int, int, str, str | None, bool, bool]
+
+
+def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
+    """(start, end, kind, level, has level word, weak) of broad-head phrases outside dictionary hits; `weak`:
+    a catch-all head without a science word (体验中心), a kind only as an item of a list of kinds."""
+    out: list[_Cand] = []
     text = doc.text
     for m in _BROAD.finditer(text, 0, doc.body_end):
         hs, he = m.span()
@@ -180,18 +203,66 @@ def _candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str, str |
         quoted = _QUOTED.search(text, max(0, hs - 12), hs)
         if quoted is not None and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}:
             # a quoted designation: “数字领航”企业, “领跑者”企业
-            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False))
+            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False, False))
             continue
         found = open_kind(doc, hs, he, _CONTENT)
         if found is None:
             continue
         s, kind, level = found
         head = text[hs:he]
+        listed = level is None and _listed_verb(text, s)
+        if listed:
+            s -= listed
+            kind = text[s:hs] + head
         rest = kind[: -len(head)]
-        if len(rest) < 2 or _UMBRELLA.match(rest) or not _plain_modifier(rest, head):
+        if len(rest) < 2 or _UMBRELLA.match(rest) or _TIER.match(rest):
             continue
-        out.append((s, he, _clean_type(kind, head), level, level is not None))
+        before = text[max(0, s - 12) : s]
+        np_start = (
+            bool(listed) or level is not None or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
+        )
+        if _plain_modifier(rest, head, np_start):
+            out.append((s, he, _clean_type(kind, head), level, level is not None, False))
+        elif head in _NEEDS_ST and _plain_modifier(rest, head, np_start, need_st=False):
+            out.append((s, he, _clean_type(kind, head), level, level is not None, True))
     return out
+
+
+_KIND_END = re.compile(r"(?:平台|中心|基地|园区|机构|实验室|载体|企业|节点|工厂|孵化器|空间)$")
+
+
+def _listed_verb(text: str, s: int) -> int:
+    """Length of a verb between a coordinator after a kind and the phrase at s (融资平台和|创新|服务平台): a
+    list item starts there, so the verb is the kind's own word, not one governing it; 0 if there is none."""
+    toks = lcut(text[max(0, s - 6) : s])
+    if not toks:
+        return 0
+    tok = toks[-1]
+    k = s - len(tok)
+    if len(tok) < 2 or pos_table().get(tok, "x") not in {"v", "vn"} or tok in _CONTROL_VERBS:
+        return 0
+    c = _coordinator_before(text, k)
+    if _VERB_BEFORE.search(tok) or not c or not _KIND_END.search(text, max(0, k - c - 4), k - c):
+        return 0
+    return len(tok)
+
+
+_LIST_END = re.compile(r"[^，,。；;：:！？!?\n（(]{0,60}?等")
+
+
+def _in_bounded_list(text: str, s: int, e: int) -> bool:
+    """[s, e) is an item of a 、-list closed by 等 in its own clause (…中心、体验中心、实验室等): a list bounded
+    by its own punctuation, not every phrase of the clause."""
+    if text[e : e + 1] not in ("、", "等") and text[s - 1 : s] not in ("、", "和", "及"):
+        return False  # …中试基地和|产业化基地|等: the last item of the list
+    return _LIST_END.match(text, e) is not None
+
+
+def _coordinator_before(text: str, s: int) -> int:
+    """Length of the coordinator right before s (、和及与或 or 或者 / 以及), 0 if none."""
+    if text[max(0, s - 2) : s] in {"或者", "以及"}:
+        return 2
+    return 1 if s >= 1 and text[s - 1] in _ENUM else 0
 
 
 def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
@@ -203,37 +274,62 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
             continue  # 育种创新平台 is a kind although 创新平台 is a class
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     cands = _candidates(doc, covered)
-    doc.memo["broad_candidates"] = [_hit(s, e, kind, level) for s, e, kind, level, _ in cands]
+    doc.memo["broad_candidates"] = [
+        _hit(c[0], c[1], c[2], c[3]) for c in cands if not c[5] and not _financing(doc.text[c[0] : c[1]])
+    ]
     text = doc.text
-    spans = [(s, e) for s, e, *_ in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
+    spans = [(c[0], c[1]) for c in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
     n = len(cands)
-    ok = [i < n and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
+    ok = [i < n and not cands[i][5] and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
     ok[n:] = [True] * (len(spans) - n)  # lexicon hits are kinds
+    direct = list(ok)
     nb = _neighbours(text, spans)
     todo = [i for i in range(len(spans)) if ok[i]]
-    while todo:  # a kind coordinated with a kind is a kind
+    while todo:  # a kind coordinated with a kind is a kind; a weak item only inside a list closed by 等
         i = todo.pop()
         for j in nb[i]:
-            if not ok[j]:
+            if not ok[j] and not (j < n and cands[j][5] and not _in_bounded_list(text, *spans[j])):
                 ok[j] = True
                 todo.append(j)
     out = []
     for i in range(n):
-        if ok[i]:
-            s, e, kind, level, _ = cands[i]
+        if ok[i] and not (direct[i] and _financing(text[cands[i][0] : cands[i][1]])):
+            s, e, kind, level, *_ = cands[i]
             out.append(_hit(s, e, kind, level))
     return out
 
 
+def _financing(kind: str) -> bool:
+    """融资平台, 融资信用征信服务平台: a financing vehicle, no S&T kind by its own context (科技投融资平台 is one);
+    as an item of a list of kinds it is one of them (检测平台、融资平台和创新服务平台), and it links that list."""
+    return kind.endswith("平台") and bool(_FINANCE.search(kind)) and not _ST_WORD.search(kind)
+
+
 # An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).
-_OWNER = re.compile(r"^(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)(?=..)")
+# A kind before a kind owns it (孵化器公共创新平台 → 公共创新平台: the incubator's platform).
+_OWNER = re.compile(r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间)(?=..)")
 
 
 def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
     owned = _OWNER.sub("", kind)
     typ, category = map_kind(owned if owned in lx.types() or len(owned) >= 4 else kind)
+    if category == UNMAPPED and "科学技术" in typ:
+        # the long form is the short one (科学技术中介服务机构 = 科技中介服务机构), as in the lexicon's aliases
+        typ, category = map_kind(typ.replace("科学技术", "科技"))
+    if category == UNMAPPED:
+        typ, category = _without_field(typ)
     entry = lx.TypeEntry(kind, typ, None if category == UNMAPPED else category, frozenset({"open"}))
     return TypeHit(s, s, e, entry, level, None, None)
+
+
+def _without_field(kind: str) -> tuple[str, str]:
+    """A known kind with an industry field inside it is that kind (新型生物医药研发机构 → 新型研发机构): the field
+    says what it works on, not which kind it is. Only where the rest is a lexicon type."""
+    for field in sorted((f for f in lx.industries() if f in kind), key=len, reverse=True):
+        rest = re.sub(re.escape(field) + "(?:企业|产业|领域)?", "", kind, count=1)
+        if len(rest) >= 4 and rest in lx.types():
+            return map_kind(rest)
+    return kind, UNMAPPED
 
 
 def specific_hits(doc: Doc) -> list[TypeHit]:
@@ -256,12 +352,18 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
 
 def _after_governing_word(text: str, s: int, hs: int) -> int:
     """Where the modifier text[s:hs] starts after its last governing verb or function word: 允许研发机构,
-    无研发机构, 条例有关研发机构 are 研发机构."""
+    无研发机构, 条例有关研发机构 are 研发机构; a verb inside the modifier with a word before and after it
+    governs what follows (资本举办新型研发机构 → 新型研发机构)."""
     pos = s
-    for tok in lcut(text[s:hs]):
+    toks = lcut(text[s:hs])
+    vocab = mod_vocab()
+    for i, tok in enumerate(toks):
         pos += len(tok)
-        if tok in _CONTROL_VERBS or pos_table().get(tok, "n") in {"d", "p", "c", "r", "u", "uj", "ul", "y"}:
+        tag = pos_table().get(tok, "n")
+        if tok in _CONTROL_VERBS or tag in {"d", "p", "c", "r", "u", "uj", "ul", "y"}:
             s = pos
+        elif tag == "v" and tok not in vocab and 0 < i < len(toks) - 1 and pos_table().get(toks[i + 1], "n")[0] != "v":
+            s = pos  # a verb with its object after it (资本举办|新型研发机构): the kind starts after the verb
     return s
 
 
@@ -271,7 +373,13 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     if memo is None:
         specific = specific_hits(doc)
         broad = broad_hits(doc, doc.type_hits + specific)
-        memo = sorted(specific + broad, key=lambda h: (h.start, -h.end))
+        text = doc.text
+        taken = {(h.start, h.end) for h in broad}
+        memo_cands = doc.memo.get("broad_candidates")
+        assert isinstance(memo_cands, list)
+        cands = [h for h in memo_cands if isinstance(h, TypeHit) and (h.start, h.end) not in taken]
+        shared = ellipsis_hits(doc, doc.type_hits + specific + broad, cands, lambda s, e: _direct(text, s, e, False))
+        memo = sorted(specific + broad + shared, key=lambda h: (h.start, -h.end))
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
@@ -282,7 +390,9 @@ def countable_hits(doc: Doc, s: int, e: int) -> list[TypeHit]:
     count is context enough: 培育3家…综合型工业互联网平台). Sorted once per document, looked up by bisection."""
     memo = doc.memo.get("countable")
     if memo is None:
-        kinds = open_hits(doc)  # also leaves the broad candidates in the memo
+        # also leaves the broad candidates in the memo; a kind read from a shared head (概念验证和|中试平台) is
+        # not what a count before the pair counts: the kind with its own head is
+        kinds = [h for h in open_hits(doc) if "ellipsis" not in h.entry.flags]
         cands = doc.memo.get("broad_candidates") or []
         assert isinstance(cands, list)
         hits = sorted(kinds + cands, key=lambda h: (h.start, -h.end))

@@ -21,8 +21,12 @@ _HEADING = re.compile(
     r"|(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)(?=[^,。;:!?]{0,12}$))"  # a short line 2024年工作回顾 heads a section too
 )
 # paragraphs that open a work report's review of the past year / its plan for this year
-_REVIEW = re.compile(r"^(?:各位代表[!,:]?)?(?:回顾)?过去(?:的)?一年")
+_REVIEW = re.compile(
+    r"^(?:[一二三四五六七八九十]+、\s*)?(?:各位代表[!,:]?)?(?:回顾)?过去(?:的)?一年"
+)  # 一、过去一年工作回顾
 _THIS_YEAR = re.compile(r"^今年[是,]")
+# a paragraph opening 2024年是… (a work report's review) or 2025年是… (its plan) states that year
+_YEAR_IS = re.compile(r"^((?:19|20)\d{2})\s*年是")
 _PERIOD_YEAR = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 
@@ -81,14 +85,17 @@ class Doc:
             if not stripped:
                 continue
             heading = len(stripped) <= 40 and _HEADING.match(stripped) is not None
-            if (first and len(stripped) <= 200) or heading:
-                year = _stated_year(stripped)
-                if year is not None:
-                    out.append((start, year))
+            year = _stated_year(stripped) if (first and len(stripped) <= 200) or heading else None
+            if year is not None:
+                out.append((start, year))
+            elif (first and len(stripped) <= 200) or (heading and not _REVIEW.match(stripped)):
+                pass
             elif self.year is not None and _REVIEW.match(stripped):
                 out.append((start, self.year - 1))  # a work report's review of the past year
             elif self.year is not None and _THIS_YEAR.match(stripped):
                 out.append((start, self.year))
+            elif (m := _YEAR_IS.match(stripped)) is not None:
+                out.append((start, int(m.group(1))))
             first = False
         return out
 

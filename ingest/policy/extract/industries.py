@@ -14,7 +14,11 @@ from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
-_ENUM_END = re.compile(r"等(?:[^,。;、]{0,8}?)(?:领域|产业|研制|方向|行业)")
+# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), …产业化 (an activity) nor
+# …产业项目 / 基金 / 活动 (things of an industry)
+_ENUM_END = re.compile(
+    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业)"
+)
 _SECTOR = (
     "农业",
     "海洋",
@@ -62,11 +66,22 @@ def _field_before(doc: Doc, s: int) -> int:
 
 _Cand = tuple[int, int, str, str, float]
 
+# A known field (新能源汽车, 人工智能) is an industry where a measure of production or an industry noun follows
+# it (…产量增长, …增加值, …产业链, …领域) or it leads a “X+” campaign; elsewhere it names a technology or a
+# resource (大数据支撑, 大数据共享服务).
+_FIELD_USE = re.compile(r"(?:产量|产销量|产值|增加值|营收|营业收入|产业链|行业|领域)|[+＋]”")
+
+
+def _field_in_use(text: str, s: int, e: int) -> bool:
+    return bool(_FIELD_USE.match(text, e)) and text[e : e + 4] != "领域的"
+
 
 def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for s, e, w, kind in lx.longest_matches(lx.industry_automaton(), text):
         if kind == "industry_field":
+            if _field_in_use(text, s, e):
+                cands.append((s, e, "industry_field", "industry.dict_field", 0.8))
             continue
         if w.endswith("产业"):
             for sec in _SECTOR:
@@ -138,11 +153,19 @@ _DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
 _TASK_LEAD = re.compile(
     r"^(?:深入|开展|强化|深化|紧盯|压实|加强|加快|推进|推动|落实|完善|健全|持续|全面|严格|扎实|着力|积极|切实)"
 )
-_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作)$")
+_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作|更新)$")
+# an organisation names who acts, not a sector (行业协会, 科技类学会, 公共机构)
+_ORGANISATION_END = re.compile(r"(?:协会|学会|商会|联合会|机构|组织|单位|部门|院校|高校|院所)$")
 
 
 def _task_item(item: str) -> bool:
-    return item not in lx.industries() and bool(_TASK_LEAD.match(item) or _ACTIVITY_END.search(item))
+    """A task, not a sector: led by a governing word, ending in an activity, or a verb with its object
+    (促消费, 增后劲, 惠民生)."""
+    if item in lx.industries():
+        return False
+    toks = lcut(item)
+    verb_object = len(toks) == 2 and len(toks[0]) == 1 and len(toks[1]) >= 2 and pos_table().get(toks[0], "n") == "v"
+    return bool(_TASK_LEAD.match(item) or _ACTIVITY_END.search(item) or _ORGANISATION_END.search(item) or verb_object)
 
 
 def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
@@ -153,8 +176,51 @@ def _not_industries(text: str, parts: list[tuple[int, int]]) -> bool:
     return bool(quality) or any(_DISEASE.search(i) for i in items)
 
 
+def _list_tail(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of the list proper: it starts in the last item that holds a governing verb with words before
+    and after it (企业、高校、科研机构开展|海洋资源开发、…) or a nested list closed by 等 and continued by 和
+    (物流、港口等现代服务业和|新材料、…); the items before are who acts or the other list."""
+    for k in range(len(parts) - 1, 0, -1):
+        s, e = parts[k]
+        item = text[s:e]
+        j = item.find("等")
+        if j >= 0:
+            c = max(item.find("和", j), item.find("及", j))
+            return ([(s + c + 1, e)] if c >= 0 else []) + parts[k + 1 :]
+        toks = lcut(item)
+        pos = s + len(toks[0]) if toks else s
+        for tok in toks[1:-1]:  # a subject before the verb, an object after it (建设施工 is a sector)
+            pos += len(tok)
+            if tok in _GOVERNING:
+                pos += 1 if text[pos : pos + 1] in ("和", "及", "与") else 0
+                return [(pos, e), *parts[k + 1 :]]
+    return parts
+
+
+# verbs that take the list as their object (…科研机构开展|…, …企业加强|…)
+_GOVERNING = frozenset(
+    {
+        "开展",
+        "加强",
+        "推进",
+        "推动",
+        "建立",
+        "建设",
+        "发展",
+        "培育",
+        "实施",
+        "加快",
+        "聚焦",
+        "围绕",
+        "面向",
+        "涉及",
+        "包括",
+    }
+)
+
+
 def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> list[_Cand]:
-    parts = _enum_parts(text, list_s, list_e)
+    parts = _list_tail(text, _enum_parts(text, list_s, list_e))
     if len(parts) < 2:
         return []
     fs, fe = parts[0]
@@ -188,12 +254,20 @@ def _known_enumerations(doc: Doc, text: str) -> list[_Cand]:
         if "、" not in text[list_s : m.start()]:
             continue
         parts = _enum_parts(text, list_s, m.start())
-        if sum(text[a:b] in lx.industries() for a, b in parts[1:]) < 1:
+        # an industry that is the clause's subject (医药健康产业推动|生物医药、现代中药…等) lists its fields: one
+        # known item is enough there
+        subject = _INDUSTRY_SUBJECT.match(text, list_s, parts[0][1])
+        if not subject and sum(text[a:b] in lx.industries() for a, b in parts[1:]) < 1:
             continue  # the first item alone cannot make two (no jieba run for it)
-        parts[0] = (_first_item_start(text, *parts[0]), parts[0][1])
-        if sum(text[a:b] in lx.industries() for a, b in parts) >= 2:
+        parts[0] = (subject.end() if subject else _first_item_start(text, *parts[0]), parts[0][1])
+        if sum(text[a:b] in lx.industries() for a, b in parts) >= (1 if subject else 2):
             cands += _enum_items(doc, text, list_s, m.start(), "industry.enumeration_known")
     return cands
+
+
+_INDUSTRY_SUBJECT = re.compile(
+    rf"\s*[{CJK}]{{2,8}}(?:产业|行业)(?:要|将|重点|加快|持续)?(?:推动|突出|拓展|培育|发展|聚焦|围绕|壮大|布局|做强)"
+)
 
 
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
@@ -226,7 +300,8 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
                 (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
             )
     # “高精特新”领域
-    for m in re.finditer(r"“([^“”]{2,10})”(?:领域|产业)", text):
+    for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
+        # “机器人+”产业园: the field is 机器人; the + marks a campaign
         cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands
 
@@ -246,7 +321,8 @@ _GROUP_WORD = re.compile(
 _LEAD_VERB = re.compile(
     r"^(?:面向|围绕|依托|促进|提升|开展|搭建|建设|支撑|支持|引导|加强|加快|完善|深化|推进|制定|强化|落实|坚持|实施|"
     r"明晰|掌握|破解|实现|形成|带动|符合|安排|出台|调整|优化|鼓励|统筹|打好|紧扣|重构|发挥|控制|改造|新增|储备|探索|"
-    r"组建|运用|设立|增强|壮大|招商|使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
+    r"组建|运用|设立|增强|壮大|招商|发展|大力|积极|着力|培育|做大|做强|打造|布局|聚焦|推动|"
+    r"使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
 )
 
 
@@ -281,9 +357,24 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
         if e <= 8 and _field_ok(text[:e]):
             anchors.add(0)
         s = _field_before(doc, e) if anchors else -1
+        later = [a for a in anchors if a > s]
+        if s not in anchors and later:
+            s = min(later)  # the field words ran over the growing verb (大力发展|生产性服务业): start after it
         if s in anchors and not any(a < m.end() and s < b for a, b in near):
             cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
+        elif _one_character_field(text, e, m.group(0)):
+            cands.append((e - 1, m.end(), "industry_field", "industry.open_field", 0.6))
     return cands
+
+
+def _one_character_field(text: str, e: int, head: str) -> bool:
+    """鹅产业, 茶产业: a one-character noun right after a verb of growing an industry (发展壮大|鹅|产业)."""
+    return (
+        head == "产业"
+        and e >= 3
+        and pos_table().get(text[e - 1], "x") == "n"
+        and _OPEN_TRIGGER.search(text, max(0, e - 5), e - 1) is not None
+    )
 
 
 def find_industries(doc: Doc) -> list[Industry]:

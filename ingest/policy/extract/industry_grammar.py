@@ -25,6 +25,7 @@ _NOT_ECONOMY = re.compile(
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
 _ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|高质量|新")
+_ECONOMY_LIST = re.compile(r"等")
 _CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
 _CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
 
@@ -88,6 +89,8 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
             continue
         if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
             continue
+        if pos_table().get(field) == "v" and not _followed(text, m.end(), _ECONOMY_LIST):
+            continue  # 实现经济高质量发展, 激发经济活力: the verb governs the economy (避暑经济、 is one)
         if not _followed(text, m.end(), _ECONOMY_NEXT):
             continue
         out.append((s, m.end(), "industry_field", "industry.economy", 0.7))

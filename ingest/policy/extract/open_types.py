@@ -102,6 +102,12 @@ def map_kind(kind: str) -> tuple[str, str]:
     return kind, UNMAPPED
 
 
+def ends_in_specific_head(kind: str) -> bool:
+    """The phrase ends in a specific head with words before it (概念验证平台, 科技企业孵化器)."""
+    m = _HEAD.search(kind)
+    return m is not None and m.end() == len(kind) and m.start() > 0
+
+
 def open_heads(doc: Doc) -> list[tuple[int, int]]:
     """Head-noun matches in the body."""
     return [m.span() for m in _HEAD.finditer(doc.text, 0, doc.body_end)]

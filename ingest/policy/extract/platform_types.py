@@ -38,6 +38,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
         hi = bisect.bisect_right(starts, s)
         return any(e <= b and (a, b) != (s, e) for a, b in spans[lo:hi])
 
+    levels = _list_levels(doc)
     for h in doc.type_hits:
         if h.start >= doc.body_end or h.entry.flags & {"umbrella", "nameonly"}:
             continue
@@ -53,17 +54,45 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 span=(h.start, h.end),
                 text=doc.q(h.start, h.end),
                 type=h.type,
-                level=h.level or default_level(doc),
+                level=h.level or levels.get(h.start) or default_level(doc),
                 category=h.entry.category,
                 core=core,
                 rule="ptype.dict+prefix",
             )
         )
-    return out + _open_types(doc, inside)
+    return out + _open_types(doc, inside, levels)
 
 
-def _open_types(doc: Doc, inside: Callable[[int, int], bool]) -> list[PlatformTypeMention]:
+# between two counted items of one list: the first item's count and a coordinator (…冠军14家、…)
+_BETWEEN_ITEMS = re.compile(r"\d+(?:\.\d+)?万?[家个所座户](?:以上|左右)?[、和及与]")
+
+
+def _list_levels(doc: Doc) -> dict[int, str]:
+    """Levels a counted list item takes from the item before it when it states none: a level word before a
+    list of counts scopes over all its items (新增国家级制造业单项冠军14家、专精特新“小巨人”企业38家). In a
+    plain list (国家级重点实验室、工程中心) the seeds gold reads no such scope, so only counted lists."""
+    hits = sorted(
+        (h for h in [*doc.type_hits, *open_hits(doc)] if h.start < doc.body_end), key=lambda h: (h.start, -h.end)
+    )
+    by_end: dict[int, str] = {}
+    out: dict[int, str] = {}
+    for h in hits:
+        level = h.level
+        if level is None:
+            for e in range(h.start - 1, max(-1, h.start - 12), -1):
+                if e in by_end and _BETWEEN_ITEMS.fullmatch(doc.text, e, h.start):
+                    level = out[h.start] = by_end[e]
+                    break
+        if level is not None:
+            by_end[h.end] = level
+    return out
+
+
+def _open_types(
+    doc: Doc, inside: Callable[[int, int], bool], levels: dict[int, str] | None = None
+) -> list[PlatformTypeMention]:
     """Kinds no type table lists (specific and broad heads, `broad_types.open_hits`), outside named entities."""
+    levels = levels or {}
     out: list[PlatformTypeMention] = []
     for h in open_hits(doc):
         if inside(h.start, h.end):
@@ -74,7 +103,7 @@ def _open_types(doc: Doc, inside: Callable[[int, int], bool]) -> list[PlatformTy
                 span=(h.start, h.end),
                 text=doc.q(h.start, h.end),
                 type=h.entry.type,
-                level=h.level or default_level(doc),
+                level=h.level or levels.get(h.start) or default_level(doc),
                 category=h.entry.category,
                 rule="ptype.open_head" + ("+unmapped" if unmapped else ""),
                 confidence=0.6,

@@ -11,13 +11,14 @@ from ingest.policy.extract.platform_types import default_level
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import Target
 
-# 30家 / 1.2万家 / 300-350家 (a range: count is the low end, count_max the high end) / 三百五十家 / 十余个
+# 30家 / 1.2万家 / 4户 (right after a kind) / 300-350家 (a range: count is the low end, count_max the high end) /
+# 三百五十家 / 十余个
 # possessive digits and a start only where a digit run starts: a long run of digits is read once, not
 # re-tried at every position with every split (1 MB of digits ran for hours)
 _NUM = re.compile(
     r"(?:(?<![\d.])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
-    r"\s*(?P<approx>余|多)?\s*(?:家|个)(?!人|月|项|次)"
+    r"\s*(?P<approx>余|多)?\s*(?P<unit>家|个|户)(?!人|月|项|次)"
 )
 _AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
 _AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|超|达|突破)\s*$")
@@ -152,7 +153,27 @@ def _type_of(
         return after[-1]
     if after and after[0].start - (ss + m.end()) <= 3:
         return after[0]
-    return before[0] if before else (after[0] if after else None)
+    # the kind nearest before the count (智能工厂和数字化车间50个 counts 数字化车间), not an alias in brackets
+    # (技术创新中心(工程技术研究中心)达到600家 counts 技术创新中心)
+    plain = [h for h in before if not _in_brackets(sent, h.start - ss, m.start())]
+    if plain:
+        near = plain[-1]
+        return None if _MEMBERS.search(sent, near.end - ss, m.start()) else near
+    return before[-1] if before else (after[0] if after else None)
+
+
+# members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家)
+_MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目")
+
+
+def _right_before(sent: str, ss: int, th: TypeHit, m: re.Match[str]) -> bool:
+    """The kind ends at most 企业 before the count: 户 counts households as often as firms (…冠军企业4户)."""
+    return 0 <= m.start() - (th.end - ss) <= 2 and not re.search(r"\d", sent[th.end - ss : m.start()])
+
+
+def _in_brackets(sent: str, i: int, j: int) -> bool:
+    """sent[i] lies inside a bracket closed before j."""
+    return bool(re.search(r"^[^（(）)]*[）)]", sent[i:j])) and bool(re.search(r"[（(][^（(）)]*$", sent[:i]))
 
 
 # what may follow a count that counts the sentence's last kind: a bound word and nothing else
@@ -209,6 +230,8 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
         if th is None and last and _UNIT_ONLY.match(sent[m.end() : ce]) and not _NOUN_END.search(sent[cs : m.start()]):
             th = last[0]  # 到2025年达到50家: the count of the kind counted before
         if th is None:
+            th = _abbreviated(doc, sent, m.end())
+        if th is None or (m.group("unit") == "户" and not _right_before(sent, ss, th, m)):
             continue
         last[:] = [th]
         kind, year, yrule = _kind_and_year(doc, ss, sent, clause, m, bool(before))
@@ -232,6 +255,28 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
             )
         )
     return out
+
+
+# 国家农业科技园区（以下简称园区）: the text names a short form for a kind
+_SHORT_FORM = re.compile(r"[(（]以下简称\s*[“\"]?([\u4e00-\u9fff]{1,6})[”\"]?\s*[)）]")
+
+
+def _abbreviated(doc: Doc, sent: str, pos: int) -> TypeHit | None:
+    """The kind a count counts by the short form the text defined for it (第6批共47个园区 → 国家农业科技园区)."""
+    forms = doc.memo.get("short_forms")
+    if forms is None:
+        found: dict[str, TypeHit] = {}
+        for m in _SHORT_FORM.finditer(doc.text, 0, doc.body_end):
+            kinds = [h for h in _kinds_between(doc, max(0, m.start() - 30), m.start()) if h.end == m.start()]
+            if kinds and m.group(1) not in found:
+                found[m.group(1)] = kinds[-1]
+        doc.memo["short_forms"] = forms = found
+    assert isinstance(forms, dict)
+    for short, hit in forms.items():
+        if sent.startswith(short, pos):
+            assert isinstance(hit, TypeHit)
+            return hit
+    return None
 
 
 def find_targets(doc: Doc) -> list[Target]:

@@ -66,6 +66,10 @@ def find_types(text: str) -> list[TypeHit]:
             else:
                 break
         end = e + 2 if text[e : e + 2] == "试点" else e
+        if entry.type.endswith("实验室") and text[e : e + 2] == "基地":
+            # a laboratory's base is a kind of its own (国家实验室基地, 全国重点实验室基地)
+            entry = lx.TypeEntry(entry.surface + "基地", entry.type + "基地", entry.category, entry.flags)
+            end = e + 2
         if level is None and (entry.surface.startswith(("国家", "全国")) or "国家" in entry.surface[2:]):
             level = "国家级"
         spec = taxonomy.canonical_type(entry.type)

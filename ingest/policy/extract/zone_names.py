@@ -1,0 +1,84 @@
+"""Zones named by a proper word: 珲春海洋经济发展示范区, 长吉图开发开放先导区, 长春都市圈, 东北虎豹国家公园.
+
+A zone's name is a place or another proper word followed by content words that may be verbs (承接产业转移,
+开发开放, 海洋经济发展) and a zone head; a governing verb before it (发挥好, 实施好, 共建, 抓好) is no part of
+it. So the name starts at the first proper token of the clause before the head — a region, or a word jieba's
+dictionary tags as a place or a proper name (ns, nr, nrt, nz; not j: 研发 is tagged an abbreviation) — with no
+function word after it. A phrase with no proper word (特色产业园, 协同创新先行区, 大农业示范园) names a kind of
+zone, not a zone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
+from ingest.policy.extract.regions import REGIONS
+
+# heads a zone's name ends in; a phase (二期) belongs to the name
+ZONE_HEAD = re.compile(
+    r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|都市圈|国家公园|综保区|综合保税区|国际陆港|陆地港|"
+    r"产业园|示范园)(?:[一二三四五]期)?"
+)
+_PROPER_POS = {"ns", "nrt"}
+# place nouns jieba tags ns that name a kind of place, not a place
+_COMMON_PLACE = {"城市", "城乡", "农村", "乡村", "城镇", "边境", "沿海", "内陆", "山区", "海洋", "地区", "区域", "全国"}
+# zone words that end a name before another one (合肥市高新区|国家安全产业示范园)
+_INNER_ZONE = {"高新区", "新区", "开发区", "经开区", "自贸区"}
+
+
+def is_proper(tok: str) -> bool:
+    """A place by the gazetteer or by jieba's dictionary tag (ns, nrt: 长三角, 珲春, 香格里拉), two characters
+    or more; jieba's nr / nz tags are too loose for names (文明, 卫星, 共同富裕)."""
+    if tok in REGIONS:
+        return True
+    if len(tok) < 2 or tok in _COMMON_PLACE or tok in STOP_TOKENS or tok in lx.types() or tok in lx.industries():
+        return False
+    return pos_table().get(tok, "") in _PROPER_POS
+
+
+def _resets(toks: tuple[str, ...], i: int) -> bool:
+    """A token no name runs across: a function word, a governing verb, a zone of its own, or a verb before
+    国家 (入选|国家…试验区, 开展|国家…示范区)."""
+    t = toks[i]
+    if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    return nxt.startswith("国家") and pos_table().get(t, "") == "v"
+
+
+def proper_start(doc: Doc, end: int, max_len: int = 20) -> int | None:
+    """Where a name ending at `end` begins: at the first proper token of the clause before `end` that has no
+    function word after it; None when there is none (the phrase names a kind). A dash joins two places
+    (燕山—塞罕坝国家公园); a one-character abbreviation before the place belongs to it (吉|西南, 川|西北)."""
+    text = doc.text
+    s = end
+    while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in "—－"):
+        s -= 1
+    toks = lcut(text[s:end])
+    pos = s
+    first: int | None = None
+    for i, t in enumerate(toks):
+        if _resets(toks, i):
+            first = None
+        elif first is None and is_proper(t):
+            first = pos
+            prev = toks[i - 1] if i else ""
+            if len(prev) == 1 and pos_table().get(prev, "") in {"nr", "ns", "j"} and not _resets(toks, i - 1):
+                first -= 1
+        pos += len(t)
+    return first
+
+
+def proper_zones(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in ZONE_HEAD.finditer(text, 0, doc.body_end):
+        s = proper_start(doc, m.start())
+        if s is None or m.start() - s < 2 or re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
+            continue
+        if m.group(0) == "经济区" and text[s : m.start()] in REGIONS:
+            continue  # 沈阳经济区, 成渝经济区: a planning region of cities, not a zone
+        add(s, m.end(), "zone", "entity.proper_zone", 0.6, known=False)

@@ -1,0 +1,47 @@
+"""Zones named by a proper word before a zone head (`ingest/policy/extract/zone_names.py`): the rule on
+sentences written from public knowledge, and the phrases it exists not to take."""
+
+from __future__ import annotations
+
+from ingest.policy.models import ExtractedDocument
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _extract(body: str) -> ExtractedDocument:
+    text = "某省关于推进科技创新的工作报告\n" + body
+    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+
+
+def _zones(body: str) -> set[str]:
+    return {e.name for e in _extract(body).entities if e.rule == "entity.proper_zone"}
+
+
+def test_a_place_and_content_words_before_a_zone_head_name_a_zone() -> None:
+    zones = _zones("加快成都都市圈建设，推动大熊猫国家公园保护，支持武汉国际陆港和宁波综合保税区发展。")
+    assert {"成都都市圈", "宁波综合保税区", "武汉国际陆港"} <= zones
+
+
+def test_a_governing_verb_before_the_place_is_no_part_of_the_name() -> None:
+    zones = _zones("发挥好长三角生态绿色一体化发展示范区作用，共建舟山海洋经济发展示范区。")
+    assert "长三角生态绿色一体化发展示范区" in zones
+    assert "舟山海洋经济发展示范区" in zones
+
+
+def test_a_dash_joins_two_places() -> None:
+    assert "西宁—海东都市圈" in _zones("构建西宁—海东都市圈。")
+
+
+def test_a_kind_of_zone_without_a_proper_word_is_no_name() -> None:
+    zones = _zones("建设一批特色产业园，打造协同创新先行区，推进城市更新示范区和大农业示范园建设。")
+    assert zones == set()
+
+
+def test_a_verb_before_a_national_designation_ends_the_place() -> None:
+    zones = _zones("洛阳入选国家中医药传承创新发展试验区。")
+    assert not any(z.startswith("洛阳入选") for z in zones)
+
+
+def test_a_bare_place_before_economic_area_is_a_planning_region() -> None:
+    assert "重庆经济区" not in _zones("辐射重庆经济区。")
+    assert "湛江临港经济区" in _zones("启动湛江临港经济区建设。")

@@ -11,6 +11,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
+from ingest.policy.extract.org_names import plain_companies
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
@@ -302,6 +303,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
     proper_zones(doc, acc.add)
+    plain_companies(doc, acc.add)
     for h in doc.type_hits:
         if not h.entry.flags & {"umbrella", "entity"}:
             _type_suffixed(doc, h, acc.add)

@@ -1,0 +1,57 @@
+"""Organisations named by a place before a plain suffix: 安徽电信公司, 省铁塔分公司, 中国船舶重工集团公司.
+
+A bare …公司 is most often a class (上市公司, 平台公司, 跨国公司, 金融资产投资公司); a company of one region
+(a region name, or 省 / 市 / 自治区 standing for the document's) followed by a short stem is that region's
+one company of the line (安徽移动公司, 省铁塔公司). …集团公司 is a group's full name whatever leads it,
+and 第N研究所 after it one of its institutes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import GENERIC
+from ingest.policy.extract.names import company_start, strip_region_level
+
+_PLAIN = re.compile(r"(?<![有限责任股份])(?:集团|分)?公司")
+_NUMBERED_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究所|研究院|研究中心)")
+# stems that name a class of company, not one company
+_CLASS_STEM = re.compile(
+    r"(?:上市|子|母|平台|融资平台|运营|投资|资产管理|金融资产投资|担保|融资担保|保险|证券|信托|财务|租赁|"
+    r"小额贷款|贷款|金融|创投|风险投资|国有|民营|外资|跨国|集体|专业|相关|管理|服务)$"
+)
+
+
+def _region_led(name: str) -> str | None:
+    """The stem after the region of a region-led company name, else None."""
+    if name.startswith(("省级", "市级", "县级", "省属", "市属", "各")):
+        return None
+    rest, had_region = strip_region_level(name)
+    if not had_region and not name.startswith(("省", "市", "自治区")):
+        return None
+    return rest
+
+
+def plain_companies(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _PLAIN.finditer(text, 0, doc.body_end):
+        s = company_start(doc, m.start())
+        name = text[s : m.start()]
+        if len(name) < 2 or "的" in name or GENERIC.match(name):
+            continue
+        if m.group(0) == "集团公司":
+            unit = _NUMBERED_UNIT.match(text, m.end())
+            if unit:  # 中国电子科技集团公司第二十二研究所: the group's numbered institute
+                add(s, unit.end(), "institution", "entity.group_institute", 0.7, known=False)
+            else:
+                add(s, m.end(), "company", "entity.group_company", 0.7, known=False)
+            continue
+        stem = _region_led(name)
+        if stem is None or not 2 <= len(stem) <= 8 or _CLASS_STEM.search(stem) or GENERIC.match(stem):
+            continue
+        if stem in lx.industries() or stem in lx.types():
+            continue
+        add(s, m.end(), "company", "entity.region_company", 0.6, known=False)

@@ -1,0 +1,33 @@
+"""Organisations named by a place before a plain suffix (`ingest/policy/extract/org_names.py`)."""
+
+from __future__ import annotations
+
+from ingest.policy.models import ExtractedDocument
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _extract(body: str) -> ExtractedDocument:
+    text = "某省关于推进科技创新的工作报告\n" + body
+    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+
+
+def _companies(body: str) -> dict[str, str]:
+    return {e.name: e.kind for e in _extract(body).entities if e.rule.startswith(("entity.region_", "entity.group_"))}
+
+
+def test_a_region_led_company_is_that_regions_company() -> None:
+    got = _companies("责任单位：省通信管理局，江苏电信公司、省铁塔分公司。")
+    assert got.get("江苏电信公司") == "company"
+    assert got.get("省铁塔分公司") == "company"
+
+
+def test_a_class_of_company_is_no_name() -> None:
+    got = _companies("支持上市公司并购重组，推动融资平台公司转型，鼓励跨国公司设立研发中心，组建省级中试研发公司。")
+    assert got == {}
+
+
+def test_a_group_company_and_its_numbered_institute() -> None:
+    got = _companies("依托单位：中国航天科工集团公司第二研究院。合作方：中国核工业集团公司。")
+    assert got.get("中国航天科工集团公司第二研究院") == "institution"
+    assert got.get("中国核工业集团公司") == "company"

@@ -10,7 +10,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
-from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
+from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import plain_companies
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
@@ -116,7 +116,7 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     # companies: …股份有限公司 / …集团
     for m in COMPANY.finditer(text, 0, doc.body_end):
         s = company_start(doc, m.start())
-        if m.start() - s >= 2 and not GENERIC.match(text[s : m.start()]):
+        if m.start() - s >= 2 and not is_generic(text[s : m.start()]):
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 
@@ -182,7 +182,7 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
         add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)
         _coordinated_places(doc, s, add)
         return
-    if not rest or GENERIC.match(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
+    if not rest or is_generic(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
         return
     add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:
@@ -206,7 +206,7 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
         if "的" in name or (not rest and not (place_only and (kind == "zone" or head == "实验室"))):
             continue
         if rest and (
-            GENERIC.match(rest)
+            is_generic(rest)
             or (rest in lx.industries() and not had_region)
             or len(rest) < (1 if had_region else 2)
             or rest in lx.types()

@@ -6,8 +6,22 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut
+from ingest.policy.extract.lexical import GENERIC, NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut
 from ingest.policy.extract.regions import REGIONS
+
+# Quality and scope words that grade a kind without naming one of its members: a modifier made only of them
+# and GENERIC's words (重大科研基础设施, 世界一流新型研发机构, 非营利性…研究开发机构, 大型企业集团) is no name.
+_QUALITY = (
+    "世界一流|国际一流|国内一流|国际领先|国内领先|重大|重要|高端|高层次|非营利性?|营利性|大型|中型|小型|大中型|中小型|"
+    "特色|先进|现代化?|新兴|重点|各类|一批|科学|地区|本行政区域内?|本地区?|其他|相关|有关"
+)
+GENERIC_MOD = re.compile(rf"^(?:{_QUALITY}|{GENERIC.pattern[4:-3]})+$")
+
+
+def is_generic(modifier: str) -> bool:
+    """Whether a name's modifier only grades or scopes its kind (see _QUALITY)."""
+    return bool(GENERIC_MOD.match(modifier))
+
 
 # An organisation name followed by a conjunction: a new name starts after it (研究所与吉林化纤集团).
 _ORG_THEN_CONJ = re.compile(r"(?:研究所|研究院|大学|学院|公司|集团|中心|实验室|医院)(?:与|和|及|、)")

@@ -45,3 +45,19 @@ def test_a_verb_before_a_national_designation_ends_the_place() -> None:
 def test_a_bare_place_before_economic_area_is_a_planning_region() -> None:
     assert "重庆经济区" not in _zones("辐射重庆经济区。")
     assert "湛江临港经济区" in _zones("启动湛江临港经济区建设。")
+
+
+def test_a_park_inside_a_zone_is_named_after_the_zone() -> None:
+    ents = {e.name for e in _extract("支持苏州市高新区医疗器械产业园建设。").entities}
+    assert "医疗器械产业园" in ents
+    assert "苏州市高新区医疗器械产业园" not in ents
+
+
+def test_a_designation_without_a_place_is_a_kind_of_zone() -> None:
+    ents = {
+        e.name
+        for e in _extract("建设数据基础制度先行区，推进跨境电商综合试验区和国家大数据（贵州）综合试验区建设。").entities
+    }
+    assert "数据基础制度先行区" not in ents
+    assert "跨境电商综合试验区" not in ents
+    assert "国家大数据(贵州)综合试验区" in ents  # name = normalised text

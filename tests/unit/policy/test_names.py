@@ -1,0 +1,27 @@
+"""Where names begin and which modifiers name no one (`ingest/policy/extract/names.py`)."""
+
+from __future__ import annotations
+
+from ingest.policy.extract.names import is_generic
+from ingest.policy.models import ExtractedDocument
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _extract(body: str) -> ExtractedDocument:
+    text = "某省关于推进科技创新的工作报告\n" + body
+    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+
+
+def test_quality_and_scope_words_are_generic_modifiers() -> None:
+    assert is_generic("世界一流")
+    assert is_generic("重大科技")
+    assert is_generic("非营利性")
+    assert not is_generic("之江")
+    assert not is_generic("电工装备可靠性与智能化")
+
+
+def test_a_graded_kind_is_no_name_a_named_member_is() -> None:
+    ents = {e.name for e in _extract("支持建设世界一流新型研发机构和重大科研基础设施，建设之江实验室。").entities}
+    assert not any("世界一流" in n or "重大科研" in n for n in ents)
+    assert "之江实验室" in ents

@@ -11,7 +11,7 @@ import re
 
 from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.lexical import CJK, lcut
 from ingest.policy.extract.names import left_name
 from ingest.policy.extract.regions import REGIONS, region_before
 
@@ -82,6 +82,23 @@ def _left_ok(text: str, s: int) -> bool:
     )
 
 
+def _word_ends_before(text: str, s: int, name: str) -> bool:
+    """相关|市人民政府, 享受|市人民政府: a short prefix (省 / 市 / 县 / 区) before 人民政府, right after a whole
+    word that is no place (城|市 and 全|省 are one word), starts an agency."""
+    if not re.fullmatch("[省市县区州]人民政府", name) or re.search(f"各[{CJK}]{{0,6}}$", text[max(0, s - 7) : s]):
+        return False  # 各地级以上|市人民政府: a class of addressees
+    if not re.match(f"[{CJK}]{{2}}", text[max(0, s - 2) : s]):
+        return False
+    pos = max(0, s - 6)
+    for t in lcut(text[pos : s + 3]):
+        if pos == s:
+            return True
+        if pos > s:
+            return False
+        pos += len(t)
+    return False
+
+
 def canonical(surface: str, region: gazetteer.Region | None) -> str:
     """The full name of a short form: 省 / 市 at the start → the document's region."""
     if region is None:
@@ -98,7 +115,11 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
     for m in _AGENCY.finditer(text):
         s, e = m.span()
         name = m.group(0)
-        if not _left_ok(text, s) or name.endswith(_NOT_ORGAN_END) or len(name) < 3:
+        if (
+            not (_left_ok(text, s) or _word_ends_before(text, s, name))
+            or name.endswith(_NOT_ORGAN_END)
+            or len(name) < 3
+        ):
             continue
         if _ADDRESSEES.search(text, max(0, s - 8), s) and name[0] in "省市州县区盟旗":
             continue  # 各市科技局 / 各市、州、县科技局: a class of addressees, not one agency

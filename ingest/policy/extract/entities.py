@@ -16,7 +16,7 @@ from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
-from ingest.policy.extract.zone_names import proper_zones
+from ingest.policy.extract.zone_names import proper_platforms, proper_zones
 from ingest.policy.models import Entity
 
 _HEAD_KIND = {
@@ -303,6 +303,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
     proper_zones(doc, acc.add)
+    proper_platforms(doc, acc.add)
     plain_companies(doc, acc.add)
     for h in doc.type_hits:
         if not h.entry.flags & {"umbrella", "entity"}:

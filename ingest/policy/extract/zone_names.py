@@ -1,4 +1,4 @@
-"""Zones named by a proper word: 珲春海洋经济发展示范区, 长吉图开发开放先导区, 长春都市圈, 东北虎豹国家公园.
+"""Zones and platforms named by a proper word: 珲春海洋经济发展示范区, 长春都市圈, 东北虎豹国家公园, 江淮大数据中心.
 
 A zone's name is a place or another proper word followed by content words that may be verbs (承接产业转移,
 开发开放, 海洋经济发展) and a zone head; a governing verb before it (发挥好, 实施好, 共建, 抓好) is no part of
@@ -6,6 +6,10 @@ it. So the name starts at the first proper token of the clause before the head �
 dictionary tags as a place or a proper name (ns, nr, nrt, nz; not j: 研发 is tagged an abbreviation) — with no
 function word after it. A phrase with no proper word (特色产业园, 协同创新先行区, 大农业示范园) names a kind of
 zone, not a zone.
+
+Platforms with a broad head (…数据中心, …交易中心, …科学中心, …服务平台) are named the same way (北京股权交易中心,
+长三角大数据中心) unless what follows the place is a type of the lexicon: 广西技术创新中心 is the type at its
+region's level, not a name.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
+from ingest.policy.extract.lexical import CJK, NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
+from ingest.policy.extract.names import strip_region_level
 from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name
@@ -82,3 +87,27 @@ def proper_zones(doc: Doc, add: Any) -> None:
         if m.group(0) == "经济区" and text[s : m.start()] in REGIONS:
             continue  # 沈阳经济区, 成渝经济区: a planning region of cities, not a zone
         add(s, m.end(), "zone", "entity.proper_zone", 0.6, known=False)
+
+
+_PLATFORM_HEAD = re.compile(
+    r"(?:大数据中心|数据中心|交易中心|科学中心|创新中心|应用中心|医学中心|研究中心|分中心|服务平台|管理平台|预警平台)"
+)
+
+
+def proper_platforms(doc: Doc, add: Any) -> None:
+    """江淮大数据中心, 北京股权交易中心, 润泽人工智能应用中心: a platform with a broad head named by a place."""
+    text = doc.text
+    for m in _PLATFORM_HEAD.finditer(text, 0, doc.body_end):
+        if re.match(f"[{CJK}]", text[m.end() : m.end() + 1]) and not re.match(
+            "建设|等|和|与|及", text[m.end() : m.end() + 2]
+        ):
+            continue
+        s = proper_start(doc, m.start())
+        if s is None or m.start() - s < 2:
+            continue
+        rest, _ = strip_region_level(text[s : m.end()])
+        core = m.end() - len(rest)  # where the part after the place begins
+        typed = any(h.end == m.end() and h.core_start <= core for h in doc.hits_between(s, m.end()))
+        if len(rest) <= len(m.group(0)) or rest in lx.types() or typed:
+            continue  # 广西技术创新中心, 河北分中心: a type of its region, not a name
+        add(s, m.end(), "platform", "entity.proper_platform", 0.5, known=False)

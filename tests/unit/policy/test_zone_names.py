@@ -61,3 +61,14 @@ def test_a_designation_without_a_place_is_a_kind_of_zone() -> None:
     assert "数据基础制度先行区" not in ents
     assert "跨境电商综合试验区" not in ents
     assert "国家大数据(贵州)综合试验区" in ents  # name = normalised text
+
+
+def test_a_broad_head_platform_named_by_a_place() -> None:
+    ents = {e.name: e.kind for e in _extract("依托贵州教育大数据中心，支持上海数据交易中心建设。").entities}
+    assert ents.get("贵州教育大数据中心") == "platform"
+    assert ents.get("上海数据交易中心") == "platform"
+
+
+def test_a_type_at_its_regions_level_or_a_bare_head_is_no_name() -> None:
+    doc = _extract("建设一批广西技术创新中心，依托贵州大数据中心。")
+    assert not [e.name for e in doc.entities if e.rule == "entity.proper_platform"]

@@ -14,6 +14,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, lcut
 from ingest.policy.extract.names import left_name
 from ingest.policy.extract.regions import REGIONS, region_before
+from ingest.policy.extract.zone_names import proper_start
 
 _ORGAN = (
     r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
@@ -22,7 +23,11 @@ _ORGAN = (
 # A stem holds no function word, punctuation or digit; 和 / 与 only inside (人力资源和社会保障厅).
 _STEM = rf"(?:(?![的在对向由将把从为是等及或并])[{CJK}]){{0,10}}?"
 _SESSION = r"(?:第[一二三四五六七八九十]+届)?"
-_SHORT = r"(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗)(?:（市、区）|\(市、区\))?"
+# 县（市、区）, 县（市）区 and 区、县（市）: the counties and districts of a city, each its own government
+_SHORT = (
+    r"(?:区、县[（(]市[）)]|县[（(]市[）)]区"
+    r"|(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗)(?:（市、区）|\(市、区\))?)"
+)
 _NOT_ORGAN_END = (
     "布局",
     "格局",
@@ -175,4 +180,29 @@ def headed_agencies(doc: Doc) -> list[tuple[int, int]]:
         stem = text[s : m.start()]
         if 2 <= len(stem) <= 10 and not stem.startswith(_NOT_STEM) and not stem.endswith(("平台", "项目", "单位")):
             out.append((s, m.end()))
+    return out
+
+
+_COMMITTEE = re.compile(r"管理委员会|管委会")
+_ZONE_END = re.compile(r"(?:实验区|示范区|试验区|综保区|保税区|高新区|开发区|经开区|新区|产业园区?|科学城)$")
+# a bare committee stands as a party of the sentence: after a boundary or a conjunction, before a verb or 及 / 的
+_BARE_BEFORE = set("和及、，,。；;\n")
+_BARE_AFTER = re.compile(r"应当|应|负责|可以|依法|及|和|、|的|对|实行|会同|在|按照|根据")
+
+
+def open_zone_committees(doc: Doc) -> list[tuple[int, int]]:
+    """A zone's management committee: 郑州航空港经济综合实验区管理委员会 (the zone named by a place, else the
+    zone word the text uses: 行使综保区管理委员会), and the bare 管理委员会 / 管委会 a regulation defines and
+    then names as a party (…人民政府和管理委员会应当…); not “管委会+公司”, a model of running zones."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for m in _COMMITTEE.finditer(text, 0, doc.body_end):
+        zone = _ZONE_END.search(text, max(0, m.start() - 6), m.start())
+        if zone:
+            s = proper_start(doc, zone.end())
+            out.append((zone.start() if s is None else s, m.end()))
+        elif (m.start() == 0 or text[m.start() - 1] in _BARE_BEFORE or text[m.start() - 2 : m.start()] == "以及") and (
+            _BARE_AFTER.match(text, m.end())
+        ):
+            out.append(m.span())
     return out

@@ -18,7 +18,7 @@ from ingest.policy.extract.zone_names import proper_start
 
 _ORGAN = (
     r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
-    r"行政机关|机关|管理委员会|委员会|办公厅|办公室|中心支行|监管局|党委|宣传部|组织部|统战部|厅|局|委(?![员托会办])"
+    r"行政机关|机关|管理委员会|委员会|办公厅|办公室|办事处|中心支行|监管局|党委|宣传部|组织部|统战部|海关|厅|局|委(?![员托会办])"
 )
 # A stem holds no function word, punctuation or digit; 和 / 与 only inside (人力资源和社会保障厅).
 _STEM = rf"(?:(?![的在对向由将把从为是等及或并])[{CJK}]){{0,10}}?"
@@ -26,7 +26,7 @@ _SESSION = r"(?:第[一二三四五六七八九十]+届)?"
 # 县（市、区）, 县（市）区 and 区、县（市）: the counties and districts of a city, each its own government
 _SHORT = (
     r"(?:区、县[（(]市[）)]|县[（(]市[）)]区"
-    r"|(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗)(?:（市、区）|\(市、区\))?)"
+    r"|(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗|镇|乡|街道)(?:（市、区）|\(市、区\))?)"
 )
 _NOT_ORGAN_END = (
     "布局",
@@ -48,11 +48,14 @@ _BOUNDARY = set("各由和及与、对向经请报会同并或在将把从为是
 
 
 def _prefix_alternation() -> str:
+    """Region names, a city's new district (浦东新区人民政府) and the state (国家药品监管局)."""
     names = sorted((n for n in REGIONS if len(n) >= 2), key=len, reverse=True)
-    return "|".join(map(re.escape, names))
+    return "|".join(map(re.escape, names)) + f"|[{CJK}]{{2}}新区|国家"
 
 
 _AGENCY = re.compile(rf"(?:{_prefix_alternation()}|{_SHORT}){_SESSION}{_STEM}(?:{_ORGAN})")
+_NOT_STATE = re.compile(r"国家(?:部委|机关|各|有关|相关|[\u4e00-\u9fff]{0,6}主管部门)")
+_JOINT = re.compile(rf"^[省市县区]和(?=[{CJK}]{{2}}新区|国家)|(?:相关|有关)(?=[镇乡]人民政府)")
 _BARE = re.compile(
     r"(?:国家|省直|省|市)(?:有关|相关)部门|海关|审计机关|行政机关|(?:省|市)?地方金融监(?:督)?管(?:理)?局"
 )
@@ -90,7 +93,7 @@ def _left_ok(text: str, s: int) -> bool:
 def _word_ends_before(text: str, s: int, name: str) -> bool:
     """相关|市人民政府, 享受|市人民政府: a short prefix (省 / 市 / 县 / 区) before 人民政府, right after a whole
     word that is no place (城|市 and 全|省 are one word), starts an agency."""
-    if not re.fullmatch("[省市县区州]人民政府", name) or re.search(f"各[{CJK}]{{0,6}}$", text[max(0, s - 7) : s]):
+    if not re.fullmatch("[省市县区州镇乡]人民政府", name) or re.search(f"各[{CJK}]{{0,6}}$", text[max(0, s - 7) : s]):
         return False  # 各地级以上|市人民政府: a class of addressees
     if not re.match(f"[{CJK}]{{2}}", text[max(0, s - 2) : s]):
         return False
@@ -131,6 +134,11 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
             continue
         if name in REGIONS:
             continue
+        if _NOT_STATE.match(name):
+            continue  # 国家部委, 国家机关, 国家各部门: a class of state organs
+        joint = _JOINT.search(name)
+        if joint:  # 市和浦东新区卫生健康部门 / 浦东新区相关镇人民政府: the one government or department after it
+            s += joint.end()
         out.append((s, e))
     for m in _BARE.finditer(text):
         if _left_ok(text, m.start()):

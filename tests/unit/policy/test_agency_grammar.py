@@ -38,3 +38,18 @@ def test_a_zones_committee_and_the_bare_committee_a_regulation_defines() -> None
     assert "管委会" in names
     assert any(n.endswith("工业园区管理委员会") for n in names)
     assert sum(n == "管委会" for n in names) == 1  # not “管委会+公司”
+
+
+def test_a_new_districts_and_the_states_agencies() -> None:
+    names = _names("市和滨海新区有关部门应当支持。滨海新区人民政府、天津海关、国家药品监管局应当配合。")
+    assert {"滨海新区人民政府", "天津海关", "国家药品监管局"} <= names
+    assert not any(n.startswith("市和") for n in names)
+
+
+def test_a_class_of_state_organs_is_no_agency() -> None:
+    names = _names("争取国家部委支持，国家机关和国家各部门应当依法履职。")
+    assert not any(n.startswith("国家") for n in names)
+
+
+def test_town_governments_and_street_offices() -> None:
+    assert {"镇人民政府", "街道办事处"} <= _names("浦东新区相关镇人民政府、街道办事处应当配合。")

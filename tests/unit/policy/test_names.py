@@ -25,3 +25,12 @@ def test_a_graded_kind_is_no_name_a_named_member_is() -> None:
     ents = {e.name for e in _extract("支持建设世界一流新型研发机构和重大科研基础设施，建设之江实验室。").entities}
     assert not any("世界一流" in n or "重大科研" in n for n in ents)
     assert "之江实验室" in ents
+
+
+def test_a_quoted_programme_as_a_model_or_an_award_is_not_the_texts_own() -> None:
+    ents = {
+        e.name
+        for e in _extract("学习运用“千村示范”工程经验。影片获“五个一工程”奖。启动新一轮科技“揭榜”行动。").entities
+    }
+    assert not any("五个一" in n or "千村" in n for n in ents)
+    assert "科技“揭榜”行动" in ents

@@ -6,7 +6,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import GENERIC, NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut
+from ingest.policy.extract.lexical import GENERIC, NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.regions import REGIONS
 
 # Quality and scope words that grade a kind without naming one of its members: a modifier made only of them
@@ -93,11 +93,32 @@ def company_start(doc: Doc, end: int) -> int:
     while s > 0 and end - s < 24 and NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
         s -= 1
     pos, cut = s, s
-    for t in lcut(text[s:end]):
+    toks = lcut(text[s:end])
+    for i, t in enumerate(toks):
         pos += len(t)
         if (t in STOP_TOKENS and len(t) >= 2) or _COMPANY_STOP.fullmatch(t) or re.fullmatch(r"[\d()]+", t):
             cut = pos
+        elif i == 0 and _leads_clause(text, s):
+            cut = s + _governing_verb(t, toks[1:])  # 争取|北大荒集团, 做实|金控集团: a verb opening the clause
     return cut
+
+
+def _leads_clause(text: str, s: int) -> bool:
+    return s == 0 or not NAME_CHARS.match(text[s - 1])
+
+
+def _governing_verb(tok: str, rest: tuple[str, ...]) -> int:
+    """The length of a verb that opens a company's clause and governs it: a two-character verb (争取, 推动)
+    or a one-character one with its resultative (做|实), before at least two characters of name; else 0."""
+    tag = pos_table().get(tok, "")
+    if len(tok) == 2 and tag == "v" and sum(map(len, rest)) >= 2:
+        return 2
+    if len(tok) == 1 and tag == "v" and rest and rest[0] in _RESULTATIVE and sum(map(len, rest[1:])) >= 2:
+        return 2
+    return 0
+
+
+_RESULTATIVE = set("实好强大优")
 
 
 def strip_region_level(name: str) -> tuple[str, bool]:

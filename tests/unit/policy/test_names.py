@@ -34,3 +34,9 @@ def test_a_quoted_programme_as_a_model_or_an_award_is_not_the_texts_own() -> Non
     }
     assert not any("五个一" in n or "千村" in n for n in ents)
     assert "科技“揭榜”行动" in ents
+
+
+def test_a_verb_opening_the_clause_is_no_part_of_a_company_name() -> None:
+    ents = {e.name for e in _extract("争取中化集团落户。做强东方航空集团，支持一汽解放集团。").entities}
+    assert {"中化集团", "东方航空集团"} <= ents
+    assert not any(n.startswith(("争取", "做强")) for n in ents)

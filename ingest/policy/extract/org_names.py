@@ -13,8 +13,9 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import GENERIC
-from ingest.policy.extract.names import company_start, strip_region_level
+from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut
+from ingest.policy.extract.names import company_start, is_generic, left_name, strip_region_level
+from ingest.policy.extract.regions import REGIONS
 
 _PLAIN = re.compile(r"(?<![有限责任股份])(?:集团|分)?公司")
 _NUMBERED_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究所|研究院|研究中心)")
@@ -55,3 +56,48 @@ def plain_companies(doc: Doc, add: Any) -> None:
         if stem in lx.industries() or stem in lx.types():
             continue
         add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
+
+
+_FIRMS_END = re.compile(r"等(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
+_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z]{{2,6}}、)+[{CJK}A-Za-z]{{2,6}})$")
+# items that name a field, a kind or a place, not a firm (制造业、跨境电商等企业)
+_FIELDISH = re.compile(r"(?:业|行业|领域|材料|电商|制造|服务|经济|数字|企业|机构|单位|地区|城市|园区|平台|中心)$")
+
+
+def short_firms(doc: Doc, add: Any) -> None:
+    """一重、哈电等企业, 北大荒、森工、龙煤等重点企业: short names listed right before 等(重点)企业 are
+    companies when no item names a field, a kind or a place."""
+    text = doc.text
+    for end in _FIRMS_END.finditer(text, 0, doc.body_end):
+        m = _FIRM_LIST.search(text, max(0, end.start() - 50), end.start())
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        first_end = m.start(1) + len(items[0])
+        pos = left_name(doc, first_end, 6, region_extend=False)  # 抓好|北大荒
+        if first_end - pos < 2 and not re.match(f"[{CJK}]", text[m.start(1) - 1 : m.start(1)]):
+            pos = m.start(1)  # ，一重、哈电: jieba cuts a numeral off; after a boundary the list starts there
+            lead = lcut(items[0])[0]
+            pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
+        items[0] = text[pos : m.start(1) + len(items[0])]
+        spans = []
+        for item in items:
+            if not _firm_like(item):
+                break
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        else:
+            for s, e in spans:
+                add(s, e, "company", "entity.short_firm", 0.5, known=False)
+
+
+def _firm_like(item: str) -> bool:
+    return (
+        2 <= len(item) <= 6
+        and not _FIELDISH.search(item)
+        and not is_generic(item)
+        and item not in REGIONS
+        and item not in lx.industries()
+        and item not in lx.types()
+        and "的" not in item
+    )

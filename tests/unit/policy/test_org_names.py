@@ -31,3 +31,15 @@ def test_a_group_company_and_its_numbered_institute() -> None:
     got = _companies("依托单位：中国航天科工集团公司第二研究院。合作方：中国核工业集团公司。")
     assert got.get("中国航天科工集团公司第二研究院") == "institution"
     assert got.get("中国核工业集团公司") == "company"
+
+
+def test_short_names_listed_before_firms_are_companies() -> None:
+    ents = {
+        e.name: e.kind for e in _extract("持续抓好鞍钢、本钢等重点企业改革。支持比亚迪、宁德时代等龙头企业。").entities
+    }
+    assert {ents.get(n) for n in ("鞍钢", "本钢", "比亚迪", "宁德时代")} == {"company"}
+
+
+def test_fields_listed_before_firms_are_no_companies() -> None:
+    ents = {e.name for e in _extract("深挖制造业、跨境电商等企业潜力，推动家电、家具等企业升级。").entities}
+    assert not ({"制造业", "跨境电商"} & ents)

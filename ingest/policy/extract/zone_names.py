@@ -25,8 +25,8 @@ from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name
 ZONE_HEAD = re.compile(
-    r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|都市圈|国家公园|综保区|综合保税区|国际陆港|陆地港|"
-    r"产业园|示范园)(?:[一二三四五]期)?"
+    r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|国家公园|综保区|"
+    r"综合保税区|国际陆港|陆地港|产业园|示范园)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
 # place nouns jieba tags ns that name a kind of place, not a place
@@ -47,12 +47,12 @@ def is_proper(tok: str) -> bool:
 
 def _resets(toks: tuple[str, ...], i: int) -> bool:
     """A token no name runs across: a function word, a governing verb, a zone of its own, or a verb before
-    国家 (入选|国家…试验区, 开展|国家…示范区)."""
+    国家 or a place (入选|国家…试验区, 视察|横琴…合作区)."""
     t = toks[i]
     if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    return nxt.startswith("国家") and pos_table().get(t, "") == "v"
+    return pos_table().get(t, "") == "v" and (nxt.startswith("国家") or is_proper(nxt))
 
 
 def proper_start(doc: Doc, end: int, max_len: int = 20) -> int | None:

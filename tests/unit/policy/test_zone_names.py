@@ -72,3 +72,8 @@ def test_a_broad_head_platform_named_by_a_place() -> None:
 def test_a_type_at_its_regions_level_or_a_bare_head_is_no_name() -> None:
     doc = _extract("建设一批广西技术创新中心，依托贵州大数据中心。")
     assert not [e.name for e in doc.entities if e.rule == "entity.proper_platform"]
+
+
+def test_economic_belts_corridors_and_cooperation_zones() -> None:
+    zones = _zones("推动中国—东盟产业合作区建设，融入广西—文莱经济走廊，对接海南自由贸易港。")
+    assert {"中国—东盟产业合作区", "广西—文莱经济走廊", "海南自由贸易港"} <= zones

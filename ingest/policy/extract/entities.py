@@ -16,7 +16,7 @@ from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
-from ingest.policy.extract.zone_names import proper_platforms, proper_zones
+from ingest.policy.extract.zone_names import has_proper, proper_platforms, proper_zones
 from ingest.policy.models import Entity
 
 _HEAD_KIND = {
@@ -214,6 +214,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
             continue
         if place_only and head == "实验室" and REGIONS[text[s : m.start()].rstrip("省市")].level == "province":
             continue  # 广东省实验室 is a type, 广州实验室 a named lab
+        if head == "示范区" and not had_region and not has_proper(name):
+            continue  # 农业科技创新示范区: a kind of zone a policy wants, not one zone
         add(s, m.end(), kind, "entity.head_noun", 0.5, known=False)
 
 
@@ -227,7 +229,12 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
         add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
     # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
     for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}新区", text):
-        if not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0)) and not m.group(0).endswith("高新区"):
+        lead = re.sub("新?片区$|新区$", "", m.group(0))
+        if (
+            not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0))
+            and not m.group(0).endswith("高新区")
+            and not is_generic(lead)
+        ):
             add(*m.span(), "zone", "entity.zone_suffix", 0.6, known=False)
     for m in re.finditer(rf"[{CJK}]{{2,10}}(?:合作区|开发区)", text):
         s = left_name(doc, m.end() - 3)

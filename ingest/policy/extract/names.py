@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
@@ -13,7 +14,7 @@ from ingest.policy.extract.regions import REGIONS
 # and GENERIC's words (重大科研基础设施, 世界一流新型研发机构, 非营利性…研究开发机构, 大型企业集团) is no name.
 _QUALITY = (
     "世界一流|国际一流|国内一流|国际领先|国内领先|重大|重要|高端|高层次|非营利性?|营利性|大型|中型|小型|大中型|中小型|"
-    "特色|先进|现代化?|新兴|重点|各类|一批|科学|地区|本行政区域内?|本地区?|其他|相关|有关"
+    "特色|先进|现代化?|新兴|重点|各类|一批|科学|地区|本行政区域内?|本地区?|其他|相关|有关|领域|高新技术"
 )
 GENERIC_MOD = re.compile(rf"^(?:{_QUALITY}|{GENERIC.pattern[4:-3]})+$")
 
@@ -121,6 +122,7 @@ def _governing_verb(tok: str, rest: tuple[str, ...]) -> int:
 _RESULTATIVE = set("实好强大优")
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_region_level(name: str) -> tuple[str, bool]:
     """The part of a name that is neither region nor level prefix; and whether a region was cut."""
     rest, had_region = name, False

@@ -10,9 +10,9 @@ import re
 from typing import Any
 
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, lcut
+from ingest.policy.extract.lexical import CJK
 from ingest.policy.extract.names import is_generic, left_name
-from ingest.policy.extract.zone_names import is_proper
+from ingest.policy.extract.zone_names import has_proper
 
 _SP = r"[ \t\u3000]"
 # Possessive space runs: with `\s*…\s*` side by side a line of spaces backtracked quadratically.
@@ -23,11 +23,6 @@ _ROSTER = re.compile(
 )
 _ZONE = re.compile(r"(?:自由贸易试验区|综合试验区|先导区|先行区|科学城|产业园|示范园|试验区)")
 _DESIGNATION = re.compile(r"(?:先导区|先行区|试验区|综合试验区)$")
-
-
-def _has_proper(mod: str) -> bool:
-    """A place or proper word in a modifier, or a bracketed / quoted part (国家大数据（河南）综合试验区)."""
-    return bool(re.search("[（(“]", mod)) or any(is_proper(t) for t in lcut(mod))
 
 
 _INNER_ZONE = re.compile(r"(?:高新区|经开区|开发区|新区)")
@@ -76,6 +71,6 @@ def named_zones(doc: Doc, add: Any) -> None:
         mod = text[s : m.start()]
         if len(mod) < 2 or "的" in mod or is_generic(mod):
             continue
-        if _DESIGNATION.match(m.group(0)) and not _has_proper(mod):
+        if _DESIGNATION.match(m.group(0)) and not has_proper(mod):
             continue  # 协同创新先行区, 工业互联网先行区: a kind of zone a policy wants, not one zone
         add(s, m.end(), "zone", "entity.zone_head", 0.5, known=False)

@@ -15,6 +15,7 @@ region's level, not a name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ingest.policy import lexicon as lx
@@ -45,6 +46,25 @@ def is_proper(tok: str) -> bool:
     return pos_table().get(tok, "") in _PROPER_POS
 
 
+_ABBREV_POS = {"ns", "nr", "j"}
+
+
+def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
+    """Two one-character place tokens in a row abbreviate two places (衡|沧 = 衡水 and 沧州)."""
+    return (
+        i + 1 < len(toks)
+        and len(toks[i]) == len(toks[i + 1]) == 1
+        and pos_table().get(toks[i], "") in _ABBREV_POS
+        and pos_table().get(toks[i + 1], "") in _ABBREV_POS
+    )
+
+
+def has_proper(name: str) -> bool:
+    """A place or proper word in a name, or a bracketed / quoted part (国家大数据（河南）综合试验区)."""
+    toks = lcut(name)
+    return bool(re.search("[（(“]", name)) or any(is_proper(t) or _abbreviation(toks, i) for i, t in enumerate(toks))
+
+
 def _resets(toks: tuple[str, ...], i: int) -> bool:
     """A token no name runs across: a function word, a governing verb, a zone of its own, or a verb before
     国家 or a place (入选|国家…试验区, 视察|横琴…合作区)."""
@@ -63,13 +83,20 @@ def proper_start(doc: Doc, end: int, max_len: int = 20) -> int | None:
     s = end
     while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in "—－"):
         s -= 1
-    toks = lcut(text[s:end])
-    pos = s
+    off = proper_offset(text[s:end])
+    return None if off is None else s + off
+
+
+@lru_cache(maxsize=1 << 14)
+def proper_offset(window: str) -> int | None:
+    """proper_start within one window (cached: the same windows recur, and a text of repeats stays cheap)."""
+    toks = lcut(window)
+    pos = 0
     first: int | None = None
     for i, t in enumerate(toks):
         if _resets(toks, i):
             first = None
-        elif first is None and is_proper(t):
+        elif first is None and (is_proper(t) or _abbreviation(toks, i)):
             first = pos
             prev = toks[i - 1] if i else ""
             if len(prev) == 1 and pos_table().get(prev, "") in {"nr", "ns", "j"} and not _resets(toks, i - 1):

@@ -77,3 +77,12 @@ def test_a_type_at_its_regions_level_or_a_bare_head_is_no_name() -> None:
 def test_economic_belts_corridors_and_cooperation_zones() -> None:
     zones = _zones("推动中国—东盟产业合作区建设，融入广西—文莱经济走廊，对接海南自由贸易港。")
     assert {"中国—东盟产业合作区", "广西—文莱经济走廊", "海南自由贸易港"} <= zones
+
+
+def test_two_one_character_places_abbreviate_two_places() -> None:
+    assert "川渝产业合作示范园" in _zones("共建川渝产业合作示范园。")
+
+
+def test_a_demonstration_zone_of_a_field_is_a_kind() -> None:
+    ents = {e.name for e in _extract("建设农业科技创新示范区和煤化工示范区，打造重点片区。").entities}
+    assert not ({"农业科技创新示范区", "煤化工示范区", "重点片区"} & ents)

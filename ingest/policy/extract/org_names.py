@@ -101,3 +101,23 @@ def _firm_like(item: str) -> bool:
         and item not in lx.types()
         and "的" not in item
     )
+
+
+_VOUCHER = re.compile(r"创新券|科技券")
+_NAMED_FIRM = re.compile(rf"(?<=[。，；;,\\n])([{CJK}]{{2,5}})公司(?=成为|获|上市|入选|实现|完成|建成|投产|牵头|通过)")
+
+
+def vouchers_and_firms(doc: Doc, add: Any) -> None:
+    """科技创新券 / 长江三角洲区域科技创新券: the voucher a government issues for buying S&T services is a named
+    instrument (a programme); 思哲睿公司成为…: a short name before 公司 opening a clause whose verb reports what
+    the firm did is that firm (the name without the classifier 公司)."""
+    text = doc.text
+    for m in _VOUCHER.finditer(text, 0, doc.body_end):
+        s = left_name(doc, m.start(), 12)
+        if m.start() - s >= 2 and "的" not in text[s : m.start()]:
+            add(s, m.end(), "programme", "entity.voucher", 0.6, known=False)
+    for m in _NAMED_FIRM.finditer(text, 0, doc.body_end):
+        name = m.group(1)
+        if name[0] in "该本其各此这子母" or _CLASS_STEM.search(name) or is_generic(name) or name in REGIONS:
+            continue
+        add(*m.span(1), "company", "entity.named_firm", 0.5, known=False)

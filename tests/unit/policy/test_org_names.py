@@ -43,3 +43,17 @@ def test_short_names_listed_before_firms_are_companies() -> None:
 def test_fields_listed_before_firms_are_no_companies() -> None:
     ents = {e.name for e in _extract("深挖制造业、跨境电商等企业潜力，推动家电、家具等企业升级。").entities}
     assert not ({"制造业", "跨境电商"} & ents)
+
+
+def test_innovation_vouchers_are_programmes() -> None:
+    ents = {
+        e.name: e.kind for e in _extract("市科技部门通过科技创新券等方式予以支持，推动京津冀科技创新券互认。").entities
+    }
+    assert ents.get("科技创新券") == "programme"
+    assert ents.get("京津冀科技创新券") == "programme"
+
+
+def test_a_short_name_before_gongsi_reporting_a_feat_is_a_firm() -> None:
+    ents = {e.name: e.kind for e in _extract("产值增长5%。大疆公司成为行业领军企业。该公司获批上市。").entities}
+    assert ents.get("大疆") == "company"
+    assert "该" not in ents

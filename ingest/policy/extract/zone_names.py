@@ -21,7 +21,7 @@ from typing import Any
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
-from ingest.policy.extract.names import strip_region_level
+from ingest.policy.extract.names import is_generic, left_name, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name
@@ -117,8 +117,19 @@ def proper_zones(doc: Doc, add: Any) -> None:
 
 
 _PLATFORM_HEAD = re.compile(
-    r"(?:大数据中心|数据中心|交易中心|科学中心|创新中心|应用中心|医学中心|研究中心|服务平台|管理平台|预警平台)"
+    r"(?:大数据中心|数据中心|交易中心|科学中心|创新中心|应用中心|医学中心|研究中心|测试中心|转化中心|服务平台|管理平台|"
+    r"预警平台)"
 )
+
+
+def _national_start(doc: Doc, head: int) -> int | None:
+    """国家高原病医学中心, 国家工业信息安全发展研究中心: 国家 where the name rules start the name, and at least three
+    characters of its own subject (not graded words) before the head, name the state's one centre."""
+    s = left_name(doc, head, 20, region_extend=False)
+    mod, _ = strip_region_level(doc.text[s:head])  # 国家级|重大: the level prefix is no subject
+    if not doc.text.startswith("国家", s) or len(mod) < 3 or is_generic(mod) or "的" in mod:
+        return None
+    return s
 
 
 def proper_platforms(doc: Doc, add: Any) -> None:
@@ -130,6 +141,8 @@ def proper_platforms(doc: Doc, add: Any) -> None:
         ):
             continue
         s = proper_start(doc, m.start())
+        if s is None:
+            s = _national_start(doc, m.start())
         if s is None or m.start() - s < 2:
             continue
         rest, _ = strip_region_level(text[s : m.end()])

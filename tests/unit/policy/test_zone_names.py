@@ -86,3 +86,9 @@ def test_two_one_character_places_abbreviate_two_places() -> None:
 def test_a_demonstration_zone_of_a_field_is_a_kind() -> None:
     ents = {e.name for e in _extract("建设农业科技创新示范区和煤化工示范区，打造重点片区。").entities}
     assert not ({"农业科技创新示范区", "煤化工示范区", "重点片区"} & ents)
+
+
+def test_the_states_one_centre_of_a_subject() -> None:
+    ents = {e.name for e in _extract("加快国家心血管病医学中心建设，支持建设一批国家级重大医学中心。").entities}
+    assert "国家心血管病医学中心" in ents
+    assert not any("重大医学中心" in n for n in ents)

@@ -11,7 +11,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
-from ingest.policy.extract.org_names import plain_companies, short_firms, vouchers_and_firms
+from ingest.policy.extract.org_names import halls, plain_companies, short_firms, vouchers_and_firms
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
@@ -324,5 +324,6 @@ def find_entities(doc: Doc) -> list[Entity]:
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
+    halls(doc, acc.add)
     _own_systems(doc, acc.add)
     return sorted(acc.out, key=lambda x: x.span)

@@ -16,6 +16,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut
 from ingest.policy.extract.names import company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.regions import REGIONS
+from ingest.policy.extract.zone_names import is_proper, proper_start
 
 _PLAIN = re.compile(r"(?<![有限责任股份])(?:集团|分)?公司")
 _NUMBERED_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究所|研究院|研究中心)")
@@ -121,3 +122,30 @@ def vouchers_and_firms(doc: Doc, add: Any) -> None:
         if name[0] in "该本其各此这子母" or _CLASS_STEM.search(name) or is_generic(name) or name in REGIONS:
             continue
         add(*m.span(1), "company", "entity.named_firm", 0.5, known=False)
+
+
+_HALL = re.compile(r"医院|博物馆|科技馆|美术馆|纪念馆|图书馆")
+_HALL_CLASS = re.compile(
+    r"公立|民营|私立|[一二三]级|三甲|县级|市级|省级|[省市区]属|市县|社区|综合|专科|老年|研究型|定点|优质|平安|中医|各级|基层|部分"
+)
+
+
+def halls(doc: Doc, add: Any) -> None:
+    """Hospitals and museums named by a place (雄安宣武医院, 上海工业博物馆, 山海关中国长城博物馆) or by a short
+    regional prefix (自治区藏医院, 省人民医院); a class (公立医院, 三级医院, 县级中医医院) is none."""
+    text = doc.text
+    for m in _HALL.finditer(text, 0, doc.body_end):
+        s = proper_start(doc, m.start())
+        if s is None:
+            s = left_name(doc, m.start(), 12)
+            if not text.startswith(("自治区", "省", "市"), s) or text.startswith(("省级", "市级", "省市"), s):
+                continue
+        inner = [h.end() for h in _HALL.finditer(text, s, m.start())]
+        branch = bool(inner) and is_proper(text[inner[-1] : m.start()])  # 浙江省人民医院毕节医院: a branch
+        if inner and not branch and not text.startswith(("（", "("), inner[-1]):
+            s = inner[-1]  # 西夏陵博物馆|晋升…: a name never runs across another hall's name
+        mod = text[s : m.start()]
+        if len(mod) < 2 or "的" in mod or _HALL_CLASS.search(mod) or is_generic(mod):
+            continue
+        kind = "hospital" if m.group(0) == "医院" else "institution"
+        add(s, m.end(), kind, "entity.named_hall", 0.5, known=False)

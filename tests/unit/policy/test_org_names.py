@@ -57,3 +57,15 @@ def test_a_short_name_before_gongsi_reporting_a_feat_is_a_firm() -> None:
     ents = {e.name: e.kind for e in _extract("产值增长5%。大疆公司成为行业领军企业。该公司获批上市。").entities}
     assert ents.get("大疆") == "company"
     assert "该" not in ents
+
+
+def test_hospitals_and_museums_named_by_a_place() -> None:
+    ents = {e.name: e.kind for e in _extract("推动北京协和医院与省人民医院合作，建成苏州丝绸博物馆。").entities}
+    assert ents.get("北京协和医院") == "hospital"
+    assert ents.get("省人民医院") == "hospital"
+    assert ents.get("苏州丝绸博物馆") == "institution"
+
+
+def test_a_class_of_hospitals_is_no_name() -> None:
+    ents = {e.name for e in _extract("深化公立医院改革，新增三级医院3家，支持市属医院和县级中医医院发展。").entities}
+    assert not any(n.endswith("医院") for n in ents)

@@ -243,7 +243,9 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
         if re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
             continue  # part of an agency's name
         # a bare kind (开发区, 高新技术产业开发区) is no name
-        if len(mod) >= 2 and not GENERIC.match(mod) and "的" not in name and name not in lx.types():
+        bare = re.sub("^(?:本市|本省|本区|全市|全省|全区|我市|我省|我区)", "", name)  # 本市|国家高新技术产业开发区
+        kind_only = bare in lx.types() or strip_region_level(bare)[0] in lx.types()
+        if len(mod) >= 2 and not is_generic(mod) and "的" not in name and not kind_only:
             add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
 
 

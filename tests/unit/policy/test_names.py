@@ -40,3 +40,13 @@ def test_a_verb_opening_the_clause_is_no_part_of_a_company_name() -> None:
     ents = {e.name for e in _extract("争取中化集团落户。做强东方航空集团，支持一汽解放集团。").entities}
     assert {"中化集团", "东方航空集团"} <= ents
     assert not any(n.startswith(("争取", "做强")) for n in ents)
+
+
+def test_scope_and_level_words_before_a_kind_are_no_name() -> None:
+    ents = {e.name for e in _extract("本市国家高新技术产业开发区应当创新管理，建设国家级开发区和特色开发区。").entities}
+    assert not any(n.endswith("开发区") for n in ents)
+
+
+def test_an_industrial_park_is_one_head() -> None:
+    ents = {e.name for e in _extract("建设宁波临港产业园区。").entities}
+    assert "宁波临港产业园区" in ents

@@ -53,3 +53,8 @@ def test_a_class_of_state_organs_is_no_agency() -> None:
 
 def test_town_governments_and_street_offices() -> None:
     assert {"镇人民政府", "街道办事处"} <= _names("浦东新区相关镇人民政府、街道办事处应当配合。")
+
+
+def test_a_short_government_after_a_verb() -> None:
+    assert "自治区政府" in _names("制定自治区政府规章2件。")
+    assert "省政府" in _names("立改废省政府规章12件。")

@@ -20,7 +20,7 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
+from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
 from ingest.policy.extract.names import is_generic, left_name, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 
@@ -122,6 +122,9 @@ _PLATFORM_HEAD = re.compile(
 )
 
 
+_HEAD_GOES_ON = re.compile(r"城市?|区|镇|村|站|集群|体系|功能|地位|作用|目标|能级|枢纽|节点|网络|项目|工程|园")
+
+
 def _national_start(doc: Doc, head: int) -> int | None:
     """国家高原病医学中心, 国家工业信息安全发展研究中心: 国家 where the name rules start the name, and at least three
     characters of its own subject (not graded words) before the head, name the state's one centre."""
@@ -136,10 +139,8 @@ def proper_platforms(doc: Doc, add: Any) -> None:
     """江淮大数据中心, 北京股权交易中心, 润泽人工智能应用中心: a platform with a broad head named by a place."""
     text = doc.text
     for m in _PLATFORM_HEAD.finditer(text, 0, doc.body_end):
-        if re.match(f"[{CJK}]", text[m.end() : m.end() + 1]) and not re.match(
-            "建设|等|和|与|及", text[m.end() : m.end() + 2]
-        ):
-            continue
+        if _HEAD_GOES_ON.match(text, m.end()):
+            continue  # 中心城市, 数据中心集群, 创新中心功能: the head is part of a longer word
         s = proper_start(doc, m.start())
         if s is None:
             s = _national_start(doc, m.start())

@@ -92,3 +92,9 @@ def test_the_states_one_centre_of_a_subject() -> None:
     ents = {e.name for e in _extract("加快国家心血管病医学中心建设，支持建设一批国家级重大医学中心。").entities}
     assert "国家心血管病医学中心" in ents
     assert not any("重大医学中心" in n for n in ents)
+
+
+def test_a_place_named_platform_before_what_it_hosts() -> None:
+    ents = {e.name for e in _extract("支持上海股权交易中心科创板块建设，推进国家中心城市建设。").entities}
+    assert "上海股权交易中心" in ents
+    assert not any(n.endswith("中心城市") for n in ents)

@@ -118,7 +118,7 @@ def proper_zones(doc: Doc, add: Any) -> None:
 
 _PLATFORM_HEAD = re.compile(
     r"(?:大数据中心|数据中心|交易中心|科学中心|创新中心|应用中心|医学中心|研究中心|测试中心|转化中心|服务平台|管理平台|"
-    r"预警平台)"
+    r"预警平台|转让系统|交易系统)"
 )
 
 
@@ -126,11 +126,11 @@ _HEAD_GOES_ON = re.compile(r"城市?|区|镇|村|站|集群|体系|功能|地位
 
 
 def _national_start(doc: Doc, head: int) -> int | None:
-    """国家高原病医学中心, 国家工业信息安全发展研究中心: 国家 where the name rules start the name, and at least three
+    """国家高原病医学中心, 全国中小企业股份转让系统: 国家 / 全国 where the name rules start the name, and at least three
     characters of its own subject (not graded words) before the head, name the state's one centre."""
     s = left_name(doc, head, 20, region_extend=False)
     mod, _ = strip_region_level(doc.text[s:head])  # 国家级|重大: the level prefix is no subject
-    if not doc.text.startswith("国家", s) or len(mod) < 3 or is_generic(mod) or "的" in mod:
+    if not doc.text.startswith(("国家", "全国"), s) or len(mod) < 3 or is_generic(mod) or "的" in mod:
         return None
     return s
 

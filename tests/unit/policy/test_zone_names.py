@@ -98,3 +98,8 @@ def test_a_place_named_platform_before_what_it_hosts() -> None:
     ents = {e.name for e in _extract("支持上海股权交易中心科创板块建设，推进国家中心城市建设。").entities}
     assert "上海股权交易中心" in ents
     assert not any(n.endswith("中心城市") for n in ents)
+
+
+def test_the_nations_one_market_system() -> None:
+    ents = {e.name for e in _extract("支持企业在全国中小企业股份转让系统挂牌，加强全国统一大市场建设。").entities}
+    assert "全国中小企业股份转让系统" in ents

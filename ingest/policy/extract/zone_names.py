@@ -118,7 +118,7 @@ def proper_zones(doc: Doc, add: Any) -> None:
 
 _PLATFORM_HEAD = re.compile(
     r"(?:大数据中心|数据中心|交易中心|科学中心|创新中心|应用中心|医学中心|研究中心|测试中心|转化中心|服务平台|管理平台|"
-    r"预警平台|转让系统|交易系统)"
+    r"预警平台|转让系统|交易系统|创新共同体)"
 )
 
 
@@ -151,4 +151,5 @@ def proper_platforms(doc: Doc, add: Any) -> None:
         typed = any(h.end == m.end() and h.core_start <= core for h in doc.hits_between(s, m.end()))
         if len(rest) <= len(m.group(0)) or rest in lx.types() or typed:
             continue  # 广西技术创新中心, 河北分中心: a type of its region, not a name
-        add(s, m.end(), "platform", "entity.proper_platform", 0.5, known=False)
+        kind = "programme" if m.group(0) == "创新共同体" else "platform"  # 京津冀协同创新共同体: a scheme
+        add(s, m.end(), kind, "entity.proper_platform", 0.5, known=False)

@@ -103,3 +103,9 @@ def test_a_place_named_platform_before_what_it_hosts() -> None:
 def test_the_nations_one_market_system() -> None:
     ents = {e.name for e in _extract("支持企业在全国中小企业股份转让系统挂牌，加强全国统一大市场建设。").entities}
     assert "全国中小企业股份转让系统" in ents
+
+
+def test_a_regions_innovation_community_is_a_scheme() -> None:
+    ents = {e.name: e.kind for e in _extract("推动粤港澳大湾区科技创新共同体建设，构建区域创新共同体。").entities}
+    assert ents.get("粤港澳大湾区科技创新共同体") == "programme"
+    assert "区域创新共同体" not in ents

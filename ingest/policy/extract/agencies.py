@@ -141,7 +141,7 @@ def _zone_committees(doc: Doc) -> list[tuple[int, int]]:
         if m and "zone" in h.entry.flags:
             rb = region_before(text, h.start)
             out.append((rb[0] if rb else h.start, h.end + m.end()))
-    return out
+    return out + ag.open_zone_committees(doc)
 
 
 def _grammar_agencies(doc: Doc, found: list[Agency]) -> list[Agency]:

@@ -11,18 +11,23 @@ import re
 
 from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.lexical import CJK, lcut
 from ingest.policy.extract.names import left_name
 from ingest.policy.extract.regions import REGIONS, region_before
+from ingest.policy.extract.zone_names import proper_start
 
 _ORGAN = (
     r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
-    r"行政机关|机关|管理委员会|委员会|办公厅|办公室|中心支行|监管局|党委|宣传部|组织部|统战部|厅|局|委(?![员托会办])"
+    r"行政机关|机关|管理委员会|委员会|办公厅|办公室|办事处|中心支行|监管局|党委|宣传部|组织部|统战部|海关|厅|局|委(?![员托会办])"
 )
 # A stem holds no function word, punctuation or digit; 和 / 与 only inside (人力资源和社会保障厅).
 _STEM = rf"(?:(?![的在对向由将把从为是等及或并])[{CJK}]){{0,10}}?"
 _SESSION = r"(?:第[一二三四五六七八九十]+届)?"
-_SHORT = r"(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗)(?:（市、区）|\(市、区\))?"
+# 县（市、区）, 县（市）区 and 区、县（市）: the counties and districts of a city, each its own government
+_SHORT = (
+    r"(?:区、县[（(]市[）)]|县[（(]市[）)]区"
+    r"|(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗|镇|乡|街道)(?:（市、区）|\(市、区\))?)"
+)
 _NOT_ORGAN_END = (
     "布局",
     "格局",
@@ -43,11 +48,14 @@ _BOUNDARY = set("各由和及与、对向经请报会同并或在将把从为是
 
 
 def _prefix_alternation() -> str:
+    """Region names, a city's new district (浦东新区人民政府) and the state (国家药品监管局)."""
     names = sorted((n for n in REGIONS if len(n) >= 2), key=len, reverse=True)
-    return "|".join(map(re.escape, names))
+    return "|".join(map(re.escape, names)) + f"|[{CJK}]{{2}}新区|国家"
 
 
 _AGENCY = re.compile(rf"(?:{_prefix_alternation()}|{_SHORT}){_SESSION}{_STEM}(?:{_ORGAN})")
+_NOT_STATE = re.compile(r"国家(?:部委|机关|各|有关|相关|[\u4e00-\u9fff]{0,6}主管部门)")
+_JOINT = re.compile(rf"^[省市县区]和(?=[{CJK}]{{2}}新区|国家)|(?:相关|有关)(?=[镇乡]人民政府)")
 _BARE = re.compile(
     r"(?:国家|省直|省|市)(?:有关|相关)部门|海关|审计机关|行政机关|(?:省|市)?地方金融监(?:督)?管(?:理)?局"
 )
@@ -82,6 +90,25 @@ def _left_ok(text: str, s: int) -> bool:
     )
 
 
+def _word_ends_before(text: str, s: int, name: str) -> bool:
+    """相关|市人民政府, 享受|市人民政府: a short prefix (省 / 市 / 县 / 区) before 人民政府, right after a whole
+    word that is no place (城|市 and 全|省 are one word), starts an agency."""
+    if not re.fullmatch("(?:[省市县区州镇乡]|自治区)(?:人民)?政府", name) or re.search(
+        f"各[{CJK}]{{0,6}}$", text[max(0, s - 7) : s]
+    ):
+        return False  # 各地级以上|市人民政府: a class of addressees
+    if not re.match(f"[{CJK}]{{2}}", text[max(0, s - 2) : s]):
+        return False
+    pos = max(0, s - 6)
+    for t in lcut(text[pos : s + 3]):
+        if pos == s:
+            return True
+        if pos > s:
+            return False
+        pos += len(t)
+    return False
+
+
 def canonical(surface: str, region: gazetteer.Region | None) -> str:
     """The full name of a short form: 省 / 市 at the start → the document's region."""
     if region is None:
@@ -98,13 +125,22 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
     for m in _AGENCY.finditer(text):
         s, e = m.span()
         name = m.group(0)
-        if not _left_ok(text, s) or name.endswith(_NOT_ORGAN_END) or len(name) < 3:
+        if (
+            not (_left_ok(text, s) or _word_ends_before(text, s, name))
+            or name.endswith(_NOT_ORGAN_END)
+            or len(name) < 3
+        ):
             continue
         if _ADDRESSEES.search(text, max(0, s - 8), s) and name[0] in "省市州县区盟旗":
             continue  # 各市科技局 / 各市、州、县科技局: a class of addressees, not one agency
             continue
         if name in REGIONS:
             continue
+        if _NOT_STATE.match(name):
+            continue  # 国家部委, 国家机关, 国家各部门: a class of state organs
+        joint = _JOINT.search(name)
+        if joint:  # 市和浦东新区卫生健康部门 / 浦东新区相关镇人民政府: the one government or department after it
+            s += joint.end()
         out.append((s, e))
     for m in _BARE.finditer(text):
         if _left_ok(text, m.start()):
@@ -154,4 +190,29 @@ def headed_agencies(doc: Doc) -> list[tuple[int, int]]:
         stem = text[s : m.start()]
         if 2 <= len(stem) <= 10 and not stem.startswith(_NOT_STEM) and not stem.endswith(("平台", "项目", "单位")):
             out.append((s, m.end()))
+    return out
+
+
+_COMMITTEE = re.compile(r"管理委员会|管委会")
+_ZONE_END = re.compile(r"(?:实验区|示范区|试验区|综保区|保税区|高新区|开发区|经开区|新区|产业园区?|科学城)$")
+# a bare committee stands as a party of the sentence: after a boundary or a conjunction, before a verb or 及 / 的
+_BARE_BEFORE = set("和及、，,。；;\n")
+_BARE_AFTER = re.compile(r"应当|应|负责|可以|依法|及|和|、|的|对|实行|会同|在|按照|根据")
+
+
+def open_zone_committees(doc: Doc) -> list[tuple[int, int]]:
+    """A zone's management committee: 郑州航空港经济综合实验区管理委员会 (the zone named by a place, else the
+    zone word the text uses: 行使综保区管理委员会), and the bare 管理委员会 / 管委会 a regulation defines and
+    then names as a party (…人民政府和管理委员会应当…); not “管委会+公司”, a model of running zones."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for m in _COMMITTEE.finditer(text, 0, doc.body_end):
+        zone = _ZONE_END.search(text, max(0, m.start() - 6), m.start())
+        if zone:
+            s = proper_start(doc, zone.end())
+            out.append((zone.start() if s is None else s, m.end()))
+        elif (m.start() == 0 or text[m.start() - 1] in _BARE_BEFORE or text[m.start() - 2 : m.start()] == "以及") and (
+            _BARE_AFTER.match(text, m.end())
+        ):
+            out.append(m.span())
     return out

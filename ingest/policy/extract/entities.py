@@ -10,11 +10,13 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
-from ingest.policy.extract.names import COMPANY, company_start, left_name, strip_region_level
+from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
+from ingest.policy.extract.org_names import halls, plain_companies, short_firms, vouchers_and_firms
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
+from ingest.policy.extract.zone_names import has_proper, proper_platforms, proper_zones
 from ingest.policy.models import Entity
 
 _HEAD_KIND = {
@@ -114,7 +116,7 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     # companies: …股份有限公司 / …集团
     for m in COMPANY.finditer(text, 0, doc.body_end):
         s = company_start(doc, m.start())
-        if m.start() - s >= 2 and not GENERIC.match(text[s : m.start()]):
+        if m.start() - s >= 2 and not is_generic(text[s : m.start()]):
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 
@@ -180,7 +182,7 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
         add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)
         _coordinated_places(doc, s, add)
         return
-    if not rest or GENERIC.match(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
+    if not rest or is_generic(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
         return
     add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:
@@ -204,7 +206,7 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
         if "的" in name or (not rest and not (place_only and (kind == "zone" or head == "实验室"))):
             continue
         if rest and (
-            GENERIC.match(rest)
+            is_generic(rest)
             or (rest in lx.industries() and not had_region)
             or len(rest) < (1 if had_region else 2)
             or rest in lx.types()
@@ -212,6 +214,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
             continue
         if place_only and head == "实验室" and REGIONS[text[s : m.start()].rstrip("省市")].level == "province":
             continue  # 广东省实验室 is a type, 广州实验室 a named lab
+        if head == "示范区" and not had_region and not has_proper(name):
+            continue  # 农业科技创新示范区: a kind of zone a policy wants, not one zone
         add(s, m.end(), kind, "entity.head_noun", 0.5, known=False)
 
 
@@ -225,7 +229,12 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
         add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
     # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
     for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}新区", text):
-        if not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0)) and not m.group(0).endswith("高新区"):
+        lead = re.sub("新?片区$|新区$", "", m.group(0))
+        if (
+            not re.match(r"(?:建设|推进|打造|一个|各个)", m.group(0))
+            and not m.group(0).endswith("高新区")
+            and not is_generic(lead)
+        ):
             add(*m.span(), "zone", "entity.zone_suffix", 0.6, known=False)
     for m in re.finditer(rf"[{CJK}]{{2,10}}(?:合作区|开发区)", text):
         s = left_name(doc, m.end() - 3)
@@ -234,7 +243,9 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
         if re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
             continue  # part of an agency's name
         # a bare kind (开发区, 高新技术产业开发区) is no name
-        if len(mod) >= 2 and not GENERIC.match(mod) and "的" not in name and name not in lx.types():
+        bare = re.sub("^(?:本市|本省|本区|全市|全省|全区|我市|我省|我区)", "", name)  # 本市|国家高新技术产业开发区
+        kind_only = bare in lx.types() or strip_region_level(bare)[0] in lx.types()
+        if len(mod) >= 2 and not is_generic(mod) and "的" not in name and not kind_only:
             add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
 
 
@@ -300,6 +311,9 @@ def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    proper_zones(doc, acc.add)
+    proper_platforms(doc, acc.add)
+    plain_companies(doc, acc.add)
     for h in doc.type_hits:
         if not h.entry.flags & {"umbrella", "entity"}:
             _type_suffixed(doc, h, acc.add)
@@ -310,5 +324,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     named_zones(doc, acc.add)
     find_programmes(doc, acc.add)
     _listed_firms(doc, acc.add)
+    short_firms(doc, acc.add)
+    vouchers_and_firms(doc, acc.add)
+    halls(doc, acc.add)
     _own_systems(doc, acc.add)
     return sorted(acc.out, key=lambda x: x.span)

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut
+from ingest.policy.extract.lexical import GENERIC, NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.regions import REGIONS
+
+# Quality and scope words that grade a kind without naming one of its members: a modifier made only of them
+# and GENERIC's words (重大科研基础设施, 世界一流新型研发机构, 非营利性…研究开发机构, 大型企业集团) is no name.
+_QUALITY = (
+    "世界一流|国际一流|国内一流|国际领先|国内领先|重大|重要|高端|高层次|非营利性?|营利性|大型|中型|小型|大中型|中小型|"
+    "特色|先进|现代化?|新兴|重点|各类|一批|科学|地区|本行政区域内?|本地区?|其他|相关|有关|领域|高新技术|"
+    "民营|国有|民办|公办|私营|外资|本市|本省|本区|全市|全省|全区|我市|我省|我区|国家级?|省级|市级"
+)
+GENERIC_MOD = re.compile(rf"^(?:{_QUALITY}|{GENERIC.pattern[4:-3]})+$")
+
+
+def is_generic(modifier: str) -> bool:
+    """Whether a name's modifier only grades or scopes its kind (see _QUALITY)."""
+    return bool(GENERIC_MOD.match(modifier))
+
 
 # An organisation name followed by a conjunction: a new name starts after it (研究所与吉林化纤集团).
 _ORG_THEN_CONJ = re.compile(r"(?:研究所|研究院|大学|学院|公司|集团|中心|实验室|医院)(?:与|和|及|、)")
@@ -79,13 +95,35 @@ def company_start(doc: Doc, end: int) -> int:
     while s > 0 and end - s < 24 and NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
         s -= 1
     pos, cut = s, s
-    for t in lcut(text[s:end]):
+    toks = lcut(text[s:end])
+    for i, t in enumerate(toks):
         pos += len(t)
         if (t in STOP_TOKENS and len(t) >= 2) or _COMPANY_STOP.fullmatch(t) or re.fullmatch(r"[\d()]+", t):
             cut = pos
+        elif i == 0 and _leads_clause(text, s):
+            cut = s + _governing_verb(t, toks[1:])  # 争取|北大荒集团, 做实|金控集团: a verb opening the clause
     return cut
 
 
+def _leads_clause(text: str, s: int) -> bool:
+    return s == 0 or not NAME_CHARS.match(text[s - 1])
+
+
+def _governing_verb(tok: str, rest: tuple[str, ...]) -> int:
+    """The length of a verb that opens a company's clause and governs it: a two-character verb (争取, 推动)
+    or a one-character one with its resultative (做|实), before at least two characters of name; else 0."""
+    tag = pos_table().get(tok, "")
+    if len(tok) == 2 and tag == "v" and sum(map(len, rest)) >= 2:
+        return 2
+    if len(tok) == 1 and tag == "v" and rest and rest[0] in _RESULTATIVE and sum(map(len, rest[1:])) >= 2:
+        return 2
+    return 0
+
+
+_RESULTATIVE = set("实好强大优")
+
+
+@lru_cache(maxsize=1 << 14)
 def strip_region_level(name: str) -> tuple[str, bool]:
     """The part of a name that is neither region nor level prefix; and whether a region was cut."""
     rest, had_region = name, False

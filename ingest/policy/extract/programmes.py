@@ -24,6 +24,9 @@ from ingest.policy.extract.names import left_name
 _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
 _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
 _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
+# 学习运用“千万工程”经验, 获“五个一工程”奖: another's programme as a model, an award's name
+_NOT_OWN = re.compile(r"经验|奖")
+_ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
 _FUND_HEAD = re.compile(r"专项资金|引导基金")
 _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
@@ -52,12 +55,14 @@ def _quoted(doc: Doc, add: Any) -> None:
             if len(cores) != 1 or not re.search(f"{_HEAD}$", cores[0]):
                 continue
             cores = [re.sub(f"{_HEAD}$", "", cores[0])]
-        if not all(_slogan(c) for c in cores):
+        if not all(_slogan(c) for c in cores) or _NOT_OWN.match(text, m.end()):
             continue
         s = m.start()
         topic = _TOPIC.search(text, max(0, s - 12), s)
         if topic and "的" not in topic.group(1) and not GENERIC.match(topic.group(1)):
             s = topic.start(1)
+            r = _ROUND.match(text, s, m.start())
+            s = r.end() if r else s  # 启动新一轮|科技“尖锋”行动
         add(s, m.end(), "programme", "entity.quoted_programme", 0.7, known=False)
 
 

@@ -10,8 +10,9 @@ import re
 from typing import Any
 
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, GENERIC
-from ingest.policy.extract.names import left_name
+from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.names import is_generic, left_name
+from ingest.policy.extract.zone_names import has_proper
 
 _SP = r"[ \t\u3000]"
 # Possessive space runs: with `\s*…\s*` side by side a line of spaces backtracked quadratically.
@@ -21,6 +22,10 @@ _ROSTER = re.compile(
     re.MULTILINE,
 )
 _ZONE = re.compile(r"(?:自由贸易试验区|综合试验区|先导区|先行区|科学城|产业园|示范园|试验区)")
+_DESIGNATION = re.compile(r"(?:先导区|先行区|试验区|综合试验区)$")
+
+
+_INNER_ZONE = re.compile(r"(?:高新区|经开区|开发区|新区)")
 _CN_ZONE = re.compile(rf"中国[（(][{CJK}、]{{2,10}}[）)][{CJK}]{{0,12}}?(?:自由贸易试验区|综合试验区|试验区|示范区)")
 
 
@@ -60,7 +65,12 @@ def named_zones(doc: Doc, add: Any) -> None:
         add(*m.span(), "zone", "entity.cn_zone", 0.8, known=False)
     for m in _ZONE.finditer(text, 0, doc.body_end):
         s = left_name(doc, m.start(), 12)
+        inner = list(_INNER_ZONE.finditer(text, s, m.start()))
+        if inner:  # 合肥市高新区|国家安全产业示范园: a park inside a zone is named after it
+            s = inner[-1].end()
         mod = text[s : m.start()]
-        if len(mod) < 2 or "的" in mod or GENERIC.match(mod):
+        if len(mod) < 2 or "的" in mod or is_generic(mod):
             continue
+        if _DESIGNATION.match(m.group(0)) and not has_proper(mod):
+            continue  # 协同创新先行区, 工业互联网先行区: a kind of zone a policy wants, not one zone
         add(s, m.end(), "zone", "entity.zone_head", 0.5, known=False)

@@ -1,0 +1,151 @@
+"""Organisations named by a place before a plain suffix: 安徽电信公司, 省铁塔分公司, 中国船舶重工集团公司.
+
+A bare …公司 is most often a class (上市公司, 平台公司, 跨国公司, 金融资产投资公司); a company of one region
+(a region name, or 省 / 市 / 自治区 standing for the document's) followed by a short stem is that region's
+one company of the line (安徽移动公司, 省铁塔公司). …集团公司 is a group's full name whatever leads it,
+and 第N研究所 after it one of its institutes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut
+from ingest.policy.extract.names import company_start, is_generic, left_name, strip_region_level
+from ingest.policy.extract.regions import REGIONS
+from ingest.policy.extract.zone_names import is_proper, proper_start
+
+_PLAIN = re.compile(r"(?<![有限责任股份])(?:集团|分)?公司")
+_NUMBERED_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究所|研究院|研究中心)")
+# stems that name a class of company, not one company
+_CLASS_STEM = re.compile(
+    r"(?:上市|子|母|平台|融资平台|运营|投资|资产管理|金融资产投资|担保|融资担保|保险|证券|信托|财务|租赁|"
+    r"小额贷款|贷款|金融|创投|风险投资|国有|民营|外资|跨国|集体|专业|相关|管理|服务)$"
+)
+
+
+def _region_led(name: str) -> str | None:
+    """The stem after the region of a region-led company name, else None."""
+    if name.startswith(("省级", "市级", "县级", "省属", "市属", "各")):
+        return None
+    rest, had_region = strip_region_level(name)
+    if not had_region and not name.startswith(("省", "市", "自治区")):
+        return None
+    return rest
+
+
+def plain_companies(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _PLAIN.finditer(text, 0, doc.body_end):
+        s = company_start(doc, m.start())
+        name = text[s : m.start()]
+        if len(name) < 2 or "的" in name or GENERIC.match(name):
+            continue
+        if m.group(0) == "集团公司":
+            unit = _NUMBERED_UNIT.match(text, m.end())
+            if unit:  # 中国电子科技集团公司第二十二研究所: the group's numbered institute
+                add(s, unit.end(), "institution", "entity.group_institute", 0.7, known=False)
+            else:
+                add(s, m.end(), "company", "entity.group_company", 0.7, known=False)
+            continue
+        stem = _region_led(name)
+        if stem is None or not 2 <= len(stem) <= 8 or _CLASS_STEM.search(stem) or GENERIC.match(stem):
+            continue
+        if stem in lx.industries() or stem in lx.types():
+            continue
+        add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
+
+
+_FIRMS_END = re.compile(r"等(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
+_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z]{{2,6}}、)+[{CJK}A-Za-z]{{2,6}})$")
+# items that name a field, a kind or a place, not a firm (制造业、跨境电商等企业)
+_FIELDISH = re.compile(r"(?:业|行业|领域|材料|电商|制造|服务|经济|数字|企业|机构|单位|地区|城市|园区|平台|中心)$")
+
+
+def short_firms(doc: Doc, add: Any) -> None:
+    """一重、哈电等企业, 北大荒、森工、龙煤等重点企业: short names listed right before 等(重点)企业 are
+    companies when no item names a field, a kind or a place."""
+    text = doc.text
+    for end in _FIRMS_END.finditer(text, 0, doc.body_end):
+        m = _FIRM_LIST.search(text, max(0, end.start() - 50), end.start())
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        first_end = m.start(1) + len(items[0])
+        pos = left_name(doc, first_end, 6, region_extend=False)  # 抓好|北大荒
+        if first_end - pos < 2 and not re.match(f"[{CJK}]", text[m.start(1) - 1 : m.start(1)]):
+            pos = m.start(1)  # ，一重、哈电: jieba cuts a numeral off; after a boundary the list starts there
+            lead = lcut(items[0])[0]
+            pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
+        items[0] = text[pos : m.start(1) + len(items[0])]
+        spans = []
+        for item in items:
+            if not _firm_like(item):
+                break
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        else:
+            for s, e in spans:
+                add(s, e, "company", "entity.short_firm", 0.5, known=False)
+
+
+def _firm_like(item: str) -> bool:
+    return (
+        2 <= len(item) <= 6
+        and not _FIELDISH.search(item)
+        and not is_generic(item)
+        and item not in REGIONS
+        and item not in lx.industries()
+        and item not in lx.types()
+        and "的" not in item
+    )
+
+
+_VOUCHER = re.compile(r"创新券|科技券")
+_NAMED_FIRM = re.compile(rf"(?<=[。，；;,\\n])([{CJK}]{{2,5}})公司(?=成为|获|上市|入选|实现|完成|建成|投产|牵头|通过)")
+
+
+def vouchers_and_firms(doc: Doc, add: Any) -> None:
+    """科技创新券 / 长江三角洲区域科技创新券: the voucher a government issues for buying S&T services is a named
+    instrument (a programme); 思哲睿公司成为…: a short name before 公司 opening a clause whose verb reports what
+    the firm did is that firm (the name without the classifier 公司)."""
+    text = doc.text
+    for m in _VOUCHER.finditer(text, 0, doc.body_end):
+        s = left_name(doc, m.start(), 12)
+        if m.start() - s >= 2 and "的" not in text[s : m.start()]:
+            add(s, m.end(), "programme", "entity.voucher", 0.6, known=False)
+    for m in _NAMED_FIRM.finditer(text, 0, doc.body_end):
+        name = m.group(1)
+        if name[0] in "该本其各此这子母" or _CLASS_STEM.search(name) or is_generic(name) or name in REGIONS:
+            continue
+        add(*m.span(1), "company", "entity.named_firm", 0.5, known=False)
+
+
+_HALL = re.compile(r"医院|博物馆|科技馆|美术馆|纪念馆|图书馆")
+_HALL_CLASS = re.compile(
+    r"公立|民营|私立|[一二三]级|三甲|县级|市级|省级|[省市区]属|市县|社区|综合|专科|老年|研究型|定点|优质|平安|中医|各级|基层|部分"
+)
+
+
+def halls(doc: Doc, add: Any) -> None:
+    """Hospitals and museums named by a place (雄安宣武医院, 上海工业博物馆, 山海关中国长城博物馆) or by a short
+    regional prefix (自治区藏医院, 省人民医院); a class (公立医院, 三级医院, 县级中医医院) is none."""
+    text = doc.text
+    for m in _HALL.finditer(text, 0, doc.body_end):
+        s = proper_start(doc, m.start())
+        if s is None:
+            s = left_name(doc, m.start(), 12)
+            if not text.startswith(("自治区", "省", "市"), s) or text.startswith(("省级", "市级", "省市"), s):
+                continue
+        inner = [h.end() for h in _HALL.finditer(text, s, m.start())]
+        branch = bool(inner) and is_proper(text[inner[-1] : m.start()])  # 浙江省人民医院毕节医院: a branch
+        if inner and not branch and not text.startswith(("（", "("), inner[-1]):
+            s = inner[-1]  # 西夏陵博物馆|晋升…: a name never runs across another hall's name
+        mod = text[s : m.start()]
+        if len(mod) < 2 or "的" in mod or _HALL_CLASS.search(mod) or is_generic(mod):
+            continue
+        kind = "hospital" if m.group(0) == "医院" else "institution"
+        add(s, m.end(), kind, "entity.named_hall", 0.5, known=False)

@@ -1,0 +1,155 @@
+"""Zones and platforms named by a proper word: 珲春海洋经济发展示范区, 长春都市圈, 东北虎豹国家公园, 江淮大数据中心.
+
+A zone's name is a place or another proper word followed by content words that may be verbs (承接产业转移,
+开发开放, 海洋经济发展) and a zone head; a governing verb before it (发挥好, 实施好, 共建, 抓好) is no part of
+it. So the name starts at the first proper token of the clause before the head — a region, or a word jieba's
+dictionary tags as a place or a proper name (ns, nr, nrt, nz; not j: 研发 is tagged an abbreviation) — with no
+function word after it. A phrase with no proper word (特色产业园, 协同创新先行区, 大农业示范园) names a kind of
+zone, not a zone.
+
+Platforms with a broad head (…数据中心, …交易中心, …科学中心, …服务平台) are named the same way (北京股权交易中心,
+长三角大数据中心) unless what follows the place is a type of the lexicon: 广西技术创新中心 is the type at its
+region's level, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
+from ingest.policy.extract.names import is_generic, left_name, strip_region_level
+from ingest.policy.extract.regions import REGIONS
+
+# heads a zone's name ends in; a phase (二期) belongs to the name
+ZONE_HEAD = re.compile(
+    r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|国家公园|综保区|"
+    r"综合保税区|国际陆港|陆地港|产业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
+)
+_PROPER_POS = {"ns", "nrt"}
+# place nouns jieba tags ns that name a kind of place, not a place
+_COMMON_PLACE = {"城市", "城乡", "农村", "乡村", "城镇", "边境", "沿海", "内陆", "山区", "海洋", "地区", "区域", "全国"}
+# zone words that end a name before another one (合肥市高新区|国家安全产业示范园)
+_INNER_ZONE = {"高新区", "新区", "开发区", "经开区", "自贸区"}
+
+
+def is_proper(tok: str) -> bool:
+    """A place by the gazetteer or by jieba's dictionary tag (ns, nrt: 长三角, 珲春, 香格里拉), two characters
+    or more; jieba's nr / nz tags are too loose for names (文明, 卫星, 共同富裕)."""
+    if tok in REGIONS:
+        return True
+    if len(tok) < 2 or tok in _COMMON_PLACE or tok in STOP_TOKENS or tok in lx.types() or tok in lx.industries():
+        return False
+    return pos_table().get(tok, "") in _PROPER_POS
+
+
+_ABBREV_POS = {"ns", "nr", "j"}
+
+
+def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
+    """Two one-character place tokens in a row abbreviate two places (衡|沧 = 衡水 and 沧州)."""
+    return (
+        i + 1 < len(toks)
+        and len(toks[i]) == len(toks[i + 1]) == 1
+        and pos_table().get(toks[i], "") in _ABBREV_POS
+        and pos_table().get(toks[i + 1], "") in _ABBREV_POS
+    )
+
+
+def has_proper(name: str) -> bool:
+    """A place or proper word in a name, or a bracketed / quoted part (国家大数据（河南）综合试验区)."""
+    toks = lcut(name)
+    return bool(re.search("[（(“]", name)) or any(is_proper(t) or _abbreviation(toks, i) for i, t in enumerate(toks))
+
+
+def _resets(toks: tuple[str, ...], i: int) -> bool:
+    """A token no name runs across: a function word, a governing verb, a zone of its own, or a verb before
+    国家 or a place (入选|国家…试验区, 视察|横琴…合作区)."""
+    t = toks[i]
+    if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    return pos_table().get(t, "") == "v" and (nxt.startswith("国家") or is_proper(nxt))
+
+
+def proper_start(doc: Doc, end: int, max_len: int = 20) -> int | None:
+    """Where a name ending at `end` begins: at the first proper token of the clause before `end` that has no
+    function word after it; None when there is none (the phrase names a kind). A dash joins two places
+    (燕山—塞罕坝国家公园); a one-character abbreviation before the place belongs to it (吉|西南, 川|西北)."""
+    text = doc.text
+    s = end
+    while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in "—－"):
+        s -= 1
+    off = proper_offset(text[s:end])
+    return None if off is None else s + off
+
+
+@lru_cache(maxsize=1 << 14)
+def proper_offset(window: str) -> int | None:
+    """proper_start within one window (cached: the same windows recur, and a text of repeats stays cheap)."""
+    toks = lcut(window)
+    pos = 0
+    first: int | None = None
+    for i, t in enumerate(toks):
+        if _resets(toks, i):
+            first = None
+        elif first is None and (is_proper(t) or _abbreviation(toks, i)):
+            first = pos
+            prev = toks[i - 1] if i else ""
+            if len(prev) == 1 and pos_table().get(prev, "") in {"nr", "ns", "j"} and not _resets(toks, i - 1):
+                first -= 1
+        pos += len(t)
+    return first
+
+
+def proper_zones(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in ZONE_HEAD.finditer(text, 0, doc.body_end):
+        s = proper_start(doc, m.start())
+        if s is None or m.start() - s < 2 or re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
+            continue
+        if m.group(0) == "经济区" and text[s : m.start()] in REGIONS:
+            continue  # 沈阳经济区, 成渝经济区: a planning region of cities, not a zone
+        add(s, m.end(), "zone", "entity.proper_zone", 0.6, known=False)
+
+
+_PLATFORM_HEAD = re.compile(
+    r"(?:大数据中心|数据中心|交易中心|科学中心|创新中心|应用中心|医学中心|研究中心|测试中心|转化中心|服务平台|管理平台|"
+    r"预警平台|转让系统|交易系统|创新共同体)"
+)
+
+
+_HEAD_GOES_ON = re.compile(r"城市?|区|镇|村|站|集群|体系|功能|地位|作用|目标|能级|枢纽|节点|网络|项目|工程|园")
+
+
+def _national_start(doc: Doc, head: int) -> int | None:
+    """国家高原病医学中心, 全国中小企业股份转让系统: 国家 / 全国 where the name rules start the name, and at least three
+    characters of its own subject (not graded words) before the head, name the state's one centre."""
+    s = left_name(doc, head, 20, region_extend=False)
+    mod, _ = strip_region_level(doc.text[s:head])  # 国家级|重大: the level prefix is no subject
+    if not doc.text.startswith(("国家", "全国"), s) or len(mod) < 3 or is_generic(mod) or "的" in mod:
+        return None
+    return s
+
+
+def proper_platforms(doc: Doc, add: Any) -> None:
+    """江淮大数据中心, 北京股权交易中心, 润泽人工智能应用中心: a platform with a broad head named by a place."""
+    text = doc.text
+    for m in _PLATFORM_HEAD.finditer(text, 0, doc.body_end):
+        if _HEAD_GOES_ON.match(text, m.end()):
+            continue  # 中心城市, 数据中心集群, 创新中心功能: the head is part of a longer word
+        s = proper_start(doc, m.start())
+        if s is None:
+            s = _national_start(doc, m.start())
+        if s is None or m.start() - s < 2:
+            continue
+        rest, _ = strip_region_level(text[s : m.end()])
+        core = m.end() - len(rest)  # where the part after the place begins
+        typed = any(h.end == m.end() and h.core_start <= core for h in doc.hits_between(s, m.end()))
+        if len(rest) <= len(m.group(0)) or rest in lx.types() or typed:
+            continue  # 广西技术创新中心, 河北分中心: a type of its region, not a name
+        kind = "programme" if m.group(0) == "创新共同体" else "platform"  # 京津冀协同创新共同体: a scheme
+        add(s, m.end(), kind, "entity.proper_platform", 0.5, known=False)

@@ -1,0 +1,111 @@
+"""Zones named by a proper word before a zone head (`ingest/policy/extract/zone_names.py`): the rule on
+sentences written from public knowledge, and the phrases it exists not to take."""
+
+from __future__ import annotations
+
+from ingest.policy.models import ExtractedDocument
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _extract(body: str) -> ExtractedDocument:
+    text = "某省关于推进科技创新的工作报告\n" + body
+    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+
+
+def _zones(body: str) -> set[str]:
+    return {e.name for e in _extract(body).entities if e.rule == "entity.proper_zone"}
+
+
+def test_a_place_and_content_words_before_a_zone_head_name_a_zone() -> None:
+    zones = _zones("加快成都都市圈建设，推动大熊猫国家公园保护，支持武汉国际陆港和宁波综合保税区发展。")
+    assert {"成都都市圈", "宁波综合保税区", "武汉国际陆港"} <= zones
+
+
+def test_a_governing_verb_before_the_place_is_no_part_of_the_name() -> None:
+    zones = _zones("发挥好长三角生态绿色一体化发展示范区作用，共建舟山海洋经济发展示范区。")
+    assert "长三角生态绿色一体化发展示范区" in zones
+    assert "舟山海洋经济发展示范区" in zones
+
+
+def test_a_dash_joins_two_places() -> None:
+    assert "西宁—海东都市圈" in _zones("构建西宁—海东都市圈。")
+
+
+def test_a_kind_of_zone_without_a_proper_word_is_no_name() -> None:
+    zones = _zones("建设一批特色产业园，打造协同创新先行区，推进城市更新示范区和大农业示范园建设。")
+    assert zones == set()
+
+
+def test_a_verb_before_a_national_designation_ends_the_place() -> None:
+    zones = _zones("洛阳入选国家中医药传承创新发展试验区。")
+    assert not any(z.startswith("洛阳入选") for z in zones)
+
+
+def test_a_bare_place_before_economic_area_is_a_planning_region() -> None:
+    assert "重庆经济区" not in _zones("辐射重庆经济区。")
+    assert "湛江临港经济区" in _zones("启动湛江临港经济区建设。")
+
+
+def test_a_park_inside_a_zone_is_named_after_the_zone() -> None:
+    ents = {e.name for e in _extract("支持苏州市高新区医疗器械产业园建设。").entities}
+    assert "医疗器械产业园" in ents
+    assert "苏州市高新区医疗器械产业园" not in ents
+
+
+def test_a_designation_without_a_place_is_a_kind_of_zone() -> None:
+    ents = {
+        e.name
+        for e in _extract("建设数据基础制度先行区，推进跨境电商综合试验区和国家大数据（贵州）综合试验区建设。").entities
+    }
+    assert "数据基础制度先行区" not in ents
+    assert "跨境电商综合试验区" not in ents
+    assert "国家大数据(贵州)综合试验区" in ents  # name = normalised text
+
+
+def test_a_broad_head_platform_named_by_a_place() -> None:
+    ents = {e.name: e.kind for e in _extract("依托贵州教育大数据中心，支持上海数据交易中心建设。").entities}
+    assert ents.get("贵州教育大数据中心") == "platform"
+    assert ents.get("上海数据交易中心") == "platform"
+
+
+def test_a_type_at_its_regions_level_or_a_bare_head_is_no_name() -> None:
+    doc = _extract("建设一批广西技术创新中心，依托贵州大数据中心。")
+    assert not [e.name for e in doc.entities if e.rule == "entity.proper_platform"]
+
+
+def test_economic_belts_corridors_and_cooperation_zones() -> None:
+    zones = _zones("推动中国—东盟产业合作区建设，融入广西—文莱经济走廊，对接海南自由贸易港。")
+    assert {"中国—东盟产业合作区", "广西—文莱经济走廊", "海南自由贸易港"} <= zones
+
+
+def test_two_one_character_places_abbreviate_two_places() -> None:
+    assert "川渝产业合作示范园" in _zones("共建川渝产业合作示范园。")
+
+
+def test_a_demonstration_zone_of_a_field_is_a_kind() -> None:
+    ents = {e.name for e in _extract("建设农业科技创新示范区和煤化工示范区，打造重点片区。").entities}
+    assert not ({"农业科技创新示范区", "煤化工示范区", "重点片区"} & ents)
+
+
+def test_the_states_one_centre_of_a_subject() -> None:
+    ents = {e.name for e in _extract("加快国家心血管病医学中心建设，支持建设一批国家级重大医学中心。").entities}
+    assert "国家心血管病医学中心" in ents
+    assert not any("重大医学中心" in n for n in ents)
+
+
+def test_a_place_named_platform_before_what_it_hosts() -> None:
+    ents = {e.name for e in _extract("支持上海股权交易中心科创板块建设，推进国家中心城市建设。").entities}
+    assert "上海股权交易中心" in ents
+    assert not any(n.endswith("中心城市") for n in ents)
+
+
+def test_the_nations_one_market_system() -> None:
+    ents = {e.name for e in _extract("支持企业在全国中小企业股份转让系统挂牌，加强全国统一大市场建设。").entities}
+    assert "全国中小企业股份转让系统" in ents
+
+
+def test_a_regions_innovation_community_is_a_scheme() -> None:
+    ents = {e.name: e.kind for e in _extract("推动粤港澳大湾区科技创新共同体建设，构建区域创新共同体。").entities}
+    assert ents.get("粤港澳大湾区科技创新共同体") == "programme"
+    assert "区域创新共同体" not in ents

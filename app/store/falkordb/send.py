@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from app.store.falkordb.spool import Spool
@@ -24,7 +25,7 @@ def send(
     if conn.exists(key):
         raise StoreError(f"GRAPH.BULK needs a new graph: {key} exists")
     created = [0, 0]
-    with Spool() as spool:
+    with Spool() as spool, aof_rewrite_paused(conn):
         graph.spool(spool)
         for i in range(len(spool)):
             with spool.command(i) as (nodes, edges, n_labels, tokens):
@@ -64,6 +65,24 @@ def bulk_command(conn: Any, key: str, args: list[Any]) -> Any:
         raise
     finally:
         pool.release(c)
+
+
+@contextlib.contextmanager
+def aof_rewrite_paused(conn: Any) -> Iterator[None]:
+    """No automatic append-only-file rewrite while GRAPH.BULK commands arrive: twice at 1M platforms the
+    server never answered a GRAPH.BULK command after an automatic rewrite forked during the load, idle
+    (2026-12-07, docs/benchmarks/api.md "Session 8"). The setting is restored afterwards: the rewrite the
+    load has made due then runs once, after the last command."""
+    name = "auto-aof-rewrite-percentage"
+    before = conn.config_get(name).get(name)
+    wait_no_fork(conn)
+    conn.config_set(name, 0)
+    try:
+        yield
+    finally:
+        if before is not None:
+            with contextlib.suppress(Exception):  # a dead server keeps its start-up setting on restart
+                conn.config_set(name, before)
 
 
 def wait_no_fork(conn: Any, timeout: float = 120.0) -> None:

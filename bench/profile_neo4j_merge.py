@@ -7,7 +7,12 @@ Runs ``ingest_paths(..., bulk=False)`` over DIR into the Neo4j at URL (a graph b
 (calls = round trips of one transaction each, ms per file) and a table per statement, then each profiled
 plan's operators with rows and db hits, flagging label or type scans (a MERGE or MATCH with no index seek).
 
-    .venv/bin/python bench/profile_neo4j_merge.py URL DIR [--derive] [--no-profile] [--workers W]
+    .venv/bin/python bench/profile_neo4j_merge.py URL DIR [--derive] [--no-profile] [--workers W] [--alternate]
+
+``--alternate``: files of each kind (the name after the region) take turns between one transaction per
+statement (``tx_rows=0``: what the loader did before 2026-12-07, less the separate begin and complete
+transactions) and the loader's default (one transaction per file), so both are measured under the same load on
+this shared machine; prints the write time per file and per row of each.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 import neo4j
 
+from app.store import loader
 from app.store.factory import open_store
 from app.store.neo4j.server import parse_url
 from app.store.protocol import GraphStore, Params, Row, Statement
@@ -104,9 +110,24 @@ def main() -> None:
     ap.add_argument("--derive", action="store_true")
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--alternate", action="store_true", help="files alternate: per-statement / per-file transactions")
     args = ap.parse_args()
     store = open_store(args.url)
     rec = Recorder(store, args.url, not args.no_profile)
+    modes: dict[str, str] = {}  # doc id → "per statement" | "per file"
+    turns: dict[str, int] = {}
+    if args.alternate:
+        real = loader.write_prepared
+
+        def alternating(store_: GraphStore, prepared: loader.PreparedBatch, *a: Any, **kw: Any) -> loader.LoadResult:
+            if prepared.doc_id not in modes:  # alternate within each kind of list (the name after the region)
+                kind = prepared.doc_id.split("_", 1)[-1]
+                turns[kind] = turns.get(kind, -1) + 1
+                modes[prepared.doc_id] = ("per statement", "per file")[turns[kind] % 2]
+            mode = modes[prepared.doc_id]
+            return real(store_, prepared, *a, **kw, **({"tx_rows": 0} if mode == "per statement" else {}))
+
+        loader.write_prepared = alternating  # type: ignore[assignment]
     load0 = os.getloadavg()[0]
     t = time.perf_counter()
     report = ingest_paths(rec, [args.dir], bulk=False, derive=args.derive, workers=args.workers)  # type: ignore[arg-type]
@@ -123,6 +144,13 @@ def main() -> None:
     total = sum(c[2] for c in rec.calls)
     print(f"- store calls: {len(rec.calls):,} ({len(rec.calls) / n:.1f} per file), "
           f"{sum(c[3] for c in rec.calls):,} statements, {total:.1f} s in calls\n")  # fmt: skip
+    if args.alternate:
+        for mode in ("per statement", "per file"):
+            fs = [f for f in files if f.result is not None and modes.get(f.result.doc_id) == mode]
+            w, r = sum(f.times.write for f in fs), sum(f.rows_read for f in fs)
+            print(f"- one transaction {mode}: {len(fs)} files, {r:,} rows, write {1000 * w / max(len(fs), 1):.0f} ms "
+                  f"per file, {1000 * w / max(r, 1):.2f} ms per row")  # fmt: skip
+        print()
     agg: dict[tuple[str, str], list[float]] = defaultdict(list)
     for kind, names, secs, _ in rec.calls:
         agg[(kind, names)].append(secs)

@@ -53,6 +53,7 @@ __all__ = [
     "load_prepared",
     "prepare_batch",
     "purge_document",
+    "unchanged",
     "write_batch",
     "write_prepared",
 ]
@@ -262,7 +263,11 @@ def complete_documents(store: GraphStore, ids: list[str]) -> None:
 
 
 def is_unchanged(store: GraphStore, doc_id: str, sha256: str) -> bool:
-    state = document_state(store, doc_id)
+    return unchanged(document_state(store, doc_id), sha256)
+
+
+def unchanged(state: dict[str, Any] | None, sha256: str) -> bool:
+    """Whether a document in this ``document_state`` holds exactly this content."""
     return bool(state and state.get("sha256") == sha256 and state.get("load_state") == "complete")
 
 
@@ -272,10 +277,15 @@ def load_prepared(
     sha256: str,
     props: dict[str, PropValue],
     prepared: Iterable[PreparedBatch],
+    *,
+    state: dict[str, Any] | Literal["read"] | None = "read",
 ) -> LoadResult:
-    """Load one source document's prepared batches unless the store already holds this exact content."""
-    state = document_state(store, doc_id)
-    if state and state.get("sha256") == sha256 and state.get("load_state") == "complete":
+    """Load one source document's prepared batches unless the store already holds this exact content.
+    ``state``: the document's ``document_state`` if the caller has just read it (one round trip less per
+    file), else "read"."""
+    if state == "read":
+        state = document_state(store, doc_id)
+    if unchanged(state, sha256):
         return LoadResult(doc_id, "unchanged")
     status = "loaded"
     doc_props = document_props(props, doc_id, sha256)

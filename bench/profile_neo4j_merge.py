@@ -103,6 +103,13 @@ class Recorder:
         self.profiled[key] = ops
 
 
+def _rust() -> bool:
+    """Whether the driver packs with neo4j-rust-ext (its Structure type comes from the extension)."""
+    from neo4j._codec.packstream import _common
+
+    return _common.Structure.__module__ == "builtins"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("url")
@@ -129,9 +136,9 @@ def main() -> None:
 
         loader.write_prepared = alternating  # type: ignore[assignment]
     load0 = os.getloadavg()[0]
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     report = ingest_paths(rec, [args.dir], bulk=False, derive=args.derive, workers=args.workers)  # type: ignore[arg-type]
-    wall = time.perf_counter() - t
+    wall, cpu = time.perf_counter() - t, time.process_time() - cpu
     files = [f for f in report.files if f.error is None]
     rows = sum(f.rows_read for f in files)
     n = max(len(files), 1)
@@ -142,6 +149,9 @@ def main() -> None:
           f"derive {report.times.derive:.1f} s; workers' CPU: parse {report.times.read:.1f} s, "
           f"build {report.times.build:.1f} s")  # fmt: skip
     total = sum(c[2] for c in rec.calls)
+    codec = "Rust" if _rust() else "pure Python"
+    print(f"- this process's CPU (the writer: driver, packing, loop; workers not counted): {cpu:.1f} s = "
+          f"{1000 * cpu / n:.1f} ms per file; neo4j {neo4j.__version__}, packstream codec: {codec}")  # fmt: skip
     print(f"- store calls: {len(rec.calls):,} ({len(rec.calls) / n:.1f} per file), "
           f"{sum(c[3] for c in rec.calls):,} statements, {total:.1f} s in calls\n")  # fmt: skip
     if args.alternate:

@@ -169,8 +169,9 @@ def _bench(url: str, home: Path, out: Path, inc: Path | None, args: argparse.Nam
           f"+ Neo4j server {parts_first[2]:.2f}).\n")  # fmt: skip
     if inc is not None:
         t = time.perf_counter()
-        # derive=False: re-deriving over a 1M graph purges the derived pseudo-document in one transaction,
-        # past db.memory.transaction.max (512m) — the MERGE path's limit, reported in docs/benchmarks/load.md
+        # derive=False by default: the derive step re-reads every platform and replaces the derived document
+        # whole, a cost of the graph's size, not of the new files (docs/benchmarks/load.md, "Incremental
+        # MERGE on Neo4j"); --derive includes it
         more = ingest_paths(store, [inc], workers=args.workers, chunk=args.chunk, bulk=False, derive=args.derive)
         inc_wall = time.perf_counter() - t
         inc_rows = _rows(more)

@@ -6,6 +6,12 @@ mark it 'complete'. The same content again is a no-op; a changed content replace
 and evidence (no orphans, no duplicates); a load that died leaves the document 'loading', and the next
 run purges and reloads it.
 
+Transactions: a document's statements are sent in as few ``store.write`` calls as ``TX_ROWS`` allows, the
+'loading' mark in the first and the 'complete' mark in the last. A new document of up to ``TX_ROWS`` rows
+(every inventory file of a usual size) is therefore one transaction on Neo4j — all of it or nothing — instead
+of one per statement (docs/benchmarks/load.md, "Incremental MERGE on Neo4j"). A replaced document's 'loading'
+mark is committed on its own first, before its old facts are purged in batches.
+
 Which rows a batch writes (merged, cleaned, which evidence each node row carries) is app.store.rows, the
 description the bulk path follows too; this module turns those rows into MERGE statements
 (cypher/templates). Preparing a batch (the rows, and the store's ``encode_params``: FalkorDB inlines the
@@ -22,7 +28,7 @@ from typing import Any, Literal
 
 from app.model.batch import GraphBatch, PropValue, evidence_prefix
 from app.model.schema import Label, document_id
-from app.store.protocol import GraphStore, ParamEncoder, Statement
+from app.store.protocol import GraphStore, ParamEncoder, Row, Statement
 from app.store.queries import template
 from app.store.rows import (
     LoadResult,
@@ -47,12 +53,14 @@ __all__ = [
     "load_prepared",
     "prepare_batch",
     "purge_document",
+    "unchanged",
     "write_batch",
     "write_prepared",
 ]
 
 PURGE_BATCH = 20_000  # items per purge transaction (well inside Neo4j's default per-transaction memory)
 DEFAULT_CHUNK = 10_000  # rows per UNWIND statement (Neo4j guidance: 10k–50k; see docs/benchmarks/load.md)
+TX_ROWS = DEFAULT_CHUNK  # rows per write transaction: statements of a document share one up to this many
 _ROW_KEYS = ("id", "props", "evidence", "new_evidence", "src", "dst", "key", "doc", "document")
 
 
@@ -155,26 +163,59 @@ def prepare_batch(
     return out
 
 
-def write_prepared(store: GraphStore, prepared: PreparedBatch, seen: dict[str, set[str]] | None = None) -> LoadResult:
-    """Send a prepared batch. ``seen`` (label → ids) carries node ids across a document's batches so that
-    a node repeated in every batch (an institution, a region) is counted once."""
+def _transactions(statements: list[PreparedStatement], budget: int) -> list[list[PreparedStatement]]:
+    """Consecutive statements grouped into transactions of at most ``budget`` rows (a statement larger than
+    that goes alone): a small document is one transaction, a large one as many as its chunks need."""
+    groups: list[list[PreparedStatement]] = []
+    rows = 0
+    for st in statements:
+        if not groups or (groups[-1] and rows + st.rows > budget):
+            groups.append([])
+            rows = 0
+        groups[-1].append(st)
+        rows += st.rows
+    return groups or [[]]
+
+
+def _count(result: LoadResult, st: PreparedStatement, rows: list[Row], seen: dict[str, set[str]] | None) -> None:
+    """Add what one statement wrote (its RETURN row) to ``result``."""
+    if st.kind == "nodes":
+        created = int(rows[0]["created"] or 0) if rows else 0
+        if seen is not None:
+            ids = seen.setdefault(st.name, set())
+            fresh = len(set(st.ids) - ids)
+            ids.update(st.ids)
+        else:
+            fresh = st.rows
+        result.nodes[st.name] = result.nodes.get(st.name, 0) + fresh
+        result.created[st.name] = result.created.get(st.name, 0) + created
+    elif st.kind == "rels":
+        merged = int(rows[0]["merged"]) if rows else 0
+        result.dropped_rels += st.rows - merged
+        result.rels[st.name] = result.rels.get(st.name, 0) + st.rows
+
+
+def write_prepared(
+    store: GraphStore,
+    prepared: PreparedBatch,
+    seen: dict[str, set[str]] | None = None,
+    *,
+    before: Sequence[Statement] = (),
+    after: Sequence[Statement] = (),
+    tx_rows: int = TX_ROWS,
+) -> LoadResult:
+    """Send a prepared batch: its statements in as few ``store.write`` calls (transactions on Neo4j) as
+    ``tx_rows`` allows, ``before`` in the first and ``after`` in the last. ``seen`` (label → ids) carries node
+    ids across a document's batches so that a node repeated in every batch (an institution, a region) is
+    counted once."""
     result = LoadResult(prepared.doc_id, "loaded", evidence=prepared.evidence)
-    for st in prepared.statements:
-        rows = store.write([Statement(st.query, st.params)])[0]
-        if st.kind == "nodes":
-            created = int(rows[0]["created"] or 0) if rows else 0
-            if seen is not None:
-                ids = seen.setdefault(st.name, set())
-                fresh = len(set(st.ids) - ids)
-                ids.update(st.ids)
-            else:
-                fresh = st.rows
-            result.nodes[st.name] = result.nodes.get(st.name, 0) + fresh
-            result.created[st.name] = result.created.get(st.name, 0) + created
-        elif st.kind == "rels":
-            merged = int(rows[0]["merged"]) if rows else 0
-            result.dropped_rels += st.rows - merged
-            result.rels[st.name] = result.rels.get(st.name, 0) + st.rows
+    groups = _transactions(prepared.statements, tx_rows)
+    for i, group in enumerate(groups):
+        head = list(before) if i == 0 else []
+        tail = list(after) if i == len(groups) - 1 else []
+        out = store.write([*head, *(Statement(st.query, st.params) for st in group), *tail])
+        for st, rows in zip(group, out[len(head) :], strict=False):
+            _count(result, st, rows, seen)
     return result
 
 
@@ -222,7 +263,11 @@ def complete_documents(store: GraphStore, ids: list[str]) -> None:
 
 
 def is_unchanged(store: GraphStore, doc_id: str, sha256: str) -> bool:
-    state = document_state(store, doc_id)
+    return unchanged(document_state(store, doc_id), sha256)
+
+
+def unchanged(state: dict[str, Any] | None, sha256: str) -> bool:
+    """Whether a document in this ``document_state`` holds exactly this content."""
     return bool(state and state.get("sha256") == sha256 and state.get("load_state") == "complete")
 
 
@@ -232,24 +277,32 @@ def load_prepared(
     sha256: str,
     props: dict[str, PropValue],
     prepared: Iterable[PreparedBatch],
+    *,
+    state: dict[str, Any] | Literal["read"] | None = "read",
 ) -> LoadResult:
-    """Load one source document's prepared batches unless the store already holds this exact content."""
-    state = document_state(store, doc_id)
-    if state and state.get("sha256") == sha256 and state.get("load_state") == "complete":
+    """Load one source document's prepared batches unless the store already holds this exact content.
+    ``state``: the document's ``document_state`` if the caller has just read it (one round trip less per
+    file), else "read"."""
+    if state == "read":
+        state = document_state(store, doc_id)
+    if unchanged(state, sha256):
         return LoadResult(doc_id, "unchanged")
     status = "loaded"
     doc_props = document_props(props, doc_id, sha256)
-    # 'loading' before the old facts go: a purge (batched) or load cut short is redone by the next run.
-    store.write([Statement(template("document_begin"), {"id": document_id(doc_id), "props": doc_props})])
+    begin = Statement(template("document_begin"), {"id": document_id(doc_id), "props": doc_props})
+    before: list[Statement] = [begin]
     if state is not None:
+        # 'loading' committed before the old facts go: a purge (batched) or load cut short is redone next run.
+        store.write(before)
         purge_document(store, doc_id)
-        status = "replaced"
-    total = LoadResult(doc_id, status)
-    seen: dict[str, set[str]] = {}
-    for part in prepared:
-        total.add(write_prepared(store, part, seen))
+        status, before = "replaced", []
+    parts = list(prepared)
+    whole = PreparedBatch(doc_id, [st for p in parts for st in p.statements], sum(p.evidence for p in parts))
     loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-    store.write([Statement(template("document_complete"), {"id": document_id(doc_id), "loaded_at": loaded_at})])
+    complete = Statement(template("document_complete"), {"id": document_id(doc_id), "loaded_at": loaded_at})
+    # A new document of up to TX_ROWS rows is one transaction: begin, facts, complete (all or nothing).
+    total = LoadResult(doc_id, status)
+    total.add(write_prepared(store, whole, {}, before=before, after=[complete]))
     return total
 
 

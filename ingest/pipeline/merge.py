@@ -10,6 +10,7 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Literal
 
 from app.model.errors import InputError
 from app.model.schema import Label
@@ -18,9 +19,9 @@ from app.store.loader import (
     PreparedBatch,
     abandon_document,
     document_state,
-    is_unchanged,
     load_document,
     load_prepared,
+    unchanged,
 )
 from app.store.protocol import GraphStore, StoreError, StoreUnavailable
 from app.store.queries import template
@@ -59,6 +60,9 @@ class MergeSink:
         self.store = store
         self.preparer = Preparer(chunk, encode=store.encode_params)
         self._lookup = existing_ids(store)
+        # document_state read before the run (to skip unchanged files), used once: a second file of the same
+        # document id reads it again, after the first was written
+        self.states: dict[str, dict[str, Any] | None] = {}
 
     def lookup(self, label: Label, ids: list[str]) -> set[str]:
         return self._lookup(label, ids)
@@ -68,17 +72,24 @@ class MergeSink:
         if o.error is not None:
             return o
         t = time.perf_counter()
-        _load_or_fail(self.store, o, prep, prep.batches)
+        known = prep.doc_id in self.states
+        _load_or_fail(self.store, o, prep, prep.batches, self.states.pop(prep.doc_id) if known else "read")
         o.times.write = time.perf_counter() - t
         return o
 
 
-def _load_or_fail(store: GraphStore, o: FileOutcome, prep: Prepared, batches: list[PreparedBatch]) -> None:
+def _load_or_fail(
+    store: GraphStore,
+    o: FileOutcome,
+    prep: Prepared,
+    batches: list[PreparedBatch],
+    state: dict[str, Any] | Literal["read"] | None = "read",
+) -> None:
     """Load one document; a statement the store refuses fails this file only, and what it had written
     is withdrawn at once (a new document goes entirely; one stored before stays 'loading', so the next run
     reloads it). An unreachable store fails the run: no other file could load either."""
     try:
-        o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches)
+        o.result = load_prepared(store, prep.doc_id, prep.sha256, prep.props, batches, state=state)
     except StoreUnavailable as exc:
         raise StoreUnavailable(f"{exc} (while loading {prep.path})") from exc
     except StoreError as exc:
@@ -112,11 +123,14 @@ def ingest_merge(
         k = file_kind(path, kind)
         # Unchanged content: skip before reading (the doc id of an inventory is its file stem).
         tabular = k == "inventory" and path.suffix.lower() in TABULAR_SUFFIXES
-        if tabular and is_unchanged(store, path.stem, sha256_file(path)):
-            outcomes[i] = FileOutcome(path, "inventory", LoadResult(path.stem, "unchanged"))
-            if on_file is not None:
-                on_file(outcomes[i])
-            continue
+        if tabular:
+            state = document_state(store, path.stem)
+            if unchanged(state, sha256_file(path)):
+                outcomes[i] = FileOutcome(path, "inventory", LoadResult(path.stem, "unchanged"))
+                if on_file is not None:
+                    on_file(outcomes[i])
+                continue
+            sink.states[path.stem] = state
         jobs.append((i, Job(path, k, sink.preparer)))
     write_files(indexed(jobs, workers, report.times), sink, finish)
     report.files = [outcomes[i] for i in sorted(outcomes)]

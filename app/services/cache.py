@@ -80,8 +80,9 @@ def peek(store: GraphStore, family: str, key: Hashable) -> bytes | None:
     seen = _checked.get(skey)
     if seen is None:
         return None
+    check_s = get_settings().cache_check_s
     with _lock:
-        if time.monotonic() - seen[0] >= get_settings().cache_check_s and skey not in _refreshing:
+        if time.monotonic() - seen[0] >= check_s and (check_s <= 0 or skey not in _refreshing):
             return None
         hit = _entries.get((skey, family, key))
         if hit is None or hit[0] != seen[1] or not isinstance(hit[1], bytes):

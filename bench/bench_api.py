@@ -130,7 +130,8 @@ def warm_up(base: str, urls: list[str]) -> float:
 
 
 def start_server(url: str, graph: str, port: int, args: argparse.Namespace) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "INNOKG_STORE": url, "INNOKG_GRAPH": graph, "PYTHONPATH": str(REPO)}
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)  # an overlay stays
+    env = {**os.environ, "INNOKG_STORE": url, "INNOKG_GRAPH": graph, "PYTHONPATH": path}
     env |= {"INNOKG_CACHE_ENTRIES": str(args.cache_entries), "INNOKG_THREADS": str(args.threads)}
     cmd = [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log", "--workers", str(args.workers)]

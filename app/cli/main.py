@@ -453,12 +453,15 @@ def neo4j_start(
     dir: DirOpt = DEFAULT_NEO4J_DIR,
     port: Annotated[int | None, typer.Option(help="Bolt port (default: the last one, else any free one)")] = None,
     heap: Annotated[str, typer.Option(help="JVM heap, e.g. 1g")] = "1g",
+    pagecache: Annotated[
+        str, typer.Option(help="Page cache, e.g. 1g: as large as the store files for a 1M graph (~1.2 GB)")
+    ] = "256m",
     timeout: Annotated[float, typer.Option(help="Seconds to wait until it answers")] = 300.0,
 ) -> None:
     """Start the local Neo4j of DIR (or reuse the running one); the LAST stdout line is its store URL."""
     from app.store import factory
 
-    url = factory.neo4j_start(dir, port=port, heap=heap, timeout_s=timeout)
+    url = factory.neo4j_start(dir, port=port, heap=heap, pagecache=pagecache, timeout_s=timeout)
     st = factory.neo4j_status(dir)
     out.print(f"neo4j {st.get('version') or ''} running in {st['dir']} (pid {st.get('pid')})", highlight=False)
     if st.get("browser"):

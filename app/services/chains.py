@@ -95,19 +95,37 @@ def coverage(
     until the next load changes the store's fingerprint (checked on every call, so never stale); the first
     call for a fingerprint also starts computing every chain's answer in the background (``warm``): a
     chain with thousands of inferred links takes 10–20 ms cold at 1M platforms; see docs/benchmarks/api.md."""
+    body = coverage_json(store, chain_id, min_score=min_score, per_group=per_group)
+    return None if body is None else ChainCoverage.model_validate_json(body)
+
+
+def coverage_json(
+    store: GraphStore, chain_id: str, *, min_score: float = DEFAULT_MIN_SCORE, per_group: int = 20
+) -> bytes | None:
+    """``coverage``'s answer as JSON bytes (the API route sends them as they are). A hit costs the
+    fingerprint read and a decompression: the answer cut to ``per_group`` is kept too, so a hit neither
+    validates nor serialises a model (docs/benchmarks/api.md, session 8)."""
     n = max(per_group, WARM_PER_GROUP)
-    key = (*_store_key(store), chain_id, min_score, n)
     fp = fingerprint(store)
     if min_score == DEFAULT_MIN_SCORE:
         warm(store, fp)
+    exact = (*_store_key(store), chain_id, min_score, per_group)
+    with _lock:
+        hit = _cache.get(exact)
+    if hit is not None and hit[0] == fp:
+        return None if hit[1] is None else zlib.decompress(hit[1])
+    key = (*_store_key(store), chain_id, min_score, n)
     with _lock:
         hit = _cache.get(key)
     if hit is not None and hit[0] == fp:
-        cached = hit[1]
-        return None if cached is None else _cut(ChainCoverage.model_validate_json(zlib.decompress(cached)), per_group)
-    answer = _coverage(store, chain_id, min_score=min_score, per_group=n)
-    _remember(key, fp, answer)
-    return _cut(answer, per_group)
+        full = None if hit[1] is None else ChainCoverage.model_validate_json(zlib.decompress(hit[1]))
+    else:
+        full = _coverage(store, chain_id, min_score=min_score, per_group=n)
+        _remember(key, fp, full)
+    answer = _cut(full, per_group)
+    if exact != key:
+        _remember(exact, fp, answer)
+    return None if answer is None else answer.model_dump_json().encode()
 
 
 def _remember(key: tuple[str, str, str, float, int], fp: tuple[object, ...], answer: ChainCoverage | None) -> None:

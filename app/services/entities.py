@@ -58,18 +58,20 @@ def get_entity(store: GraphStore, node_id: str, *, limit: int = 500, evidence_li
 
 
 def _get_entity(store: GraphStore, node_id: str, limit: int, evidence_limit: int) -> Entity | None:
-    rows = run(store, "entity_node", id=node_id)
+    """One read (entity_get): the node, its first limit + 1 relationships (the extra one tells that the list
+    was cut) and its evidence."""
+    rows = run(store, "entity_get", id=node_id, limit=limit + 1, evidence_limit=evidence_limit)
     if not rows:
         return None
     props = {k: v for k, v in rows[0]["props"].items() if k not in HIDDEN_PROPS}
-    nb_rows = run(store, "entity_neighbours", id=node_id, limit=limit + 1)
+    nb_rows = rows[0]["neighbours"] or []
     grouped: dict[str, list[Neighbour]] = {}
     for r in nb_rows[:limit]:
         rel_props = {k: v for k, v in (r["props"] or {}).items() if k != "key" or v}
         grouped.setdefault(r["type"], []).append(
             Neighbour(id=r["id"], label=r["label"], name=r["name"], direction=r["direction"], props=rel_props)
         )
-    ev = [EvidenceRef(**r) for r in run(store, "entity_evidence", id=node_id, limit=evidence_limit)]
+    ev = [EvidenceRef(**r) for r in rows[0]["evidence"] or []]
     return Entity(
         id=node_id,
         label=rows[0]["label"],
@@ -80,10 +82,13 @@ def _get_entity(store: GraphStore, node_id: str, limit: int, evidence_limit: int
     )
 
 
-def entity_exists(store: GraphStore, node_id: str) -> bool:
-    return cache.answer(store, "entity_exists", node_id, lambda: bool(run(store, "entity_node", id=node_id)))
+def entity_clusters(store: GraphStore, node_id: str) -> list[ClusterLink] | None:
+    """The lab clusters a node belongs to (the ``entity_clusters`` query's rows), None when no node has this
+    id: one read (``entity_clusters_of``), where a node in no cluster took a second read to tell it from an
+    unknown id."""
 
+    def compute() -> list[ClusterLink] | None:
+        rows = run(store, "entity_clusters_of", id=node_id)
+        return [ClusterLink(**r) for r in rows[0]["clusters"]] if rows else None
 
-def entity_clusters(store: GraphStore, node_id: str) -> list[ClusterLink]:
-    compute = lambda: [ClusterLink(**r) for r in run(store, "entity_clusters", id=node_id)]  # noqa: E731
-    return cache.answer(store, "entity_clusters", node_id, compute)
+    return cache.answer(store, "entity_clusters_of", node_id, compute)

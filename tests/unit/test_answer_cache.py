@@ -111,3 +111,40 @@ def test_peek_serves_fresh_bytes_only(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cache.peek(store, "json", "k") == b"{}"
     cache.invalidate(store)
     assert cache.peek(store, "json", "k") is None
+
+
+def test_one_request_rereads_a_due_fingerprint_the_others_use_the_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 50 clients every request arriving while the fingerprint is re-read would read it too; they answer
+    from the previous fingerprint meanwhile, hits included (peek), and a re-read begun before an
+    invalidate() is not kept."""
+    import threading
+
+    monkeypatch.setenv("INNOKG_CACHE_CHECK_S", "0.01")
+    get_settings.cache_clear()
+    store, f = fake()
+    cache.answer(store, "json", "k", lambda: b"{}")
+    entered, release = threading.Event(), threading.Event()
+    plain_read = FakeStore.read
+
+    def slow_read(self: FakeStore, query: str, params: Any = None, *, timeout_ms: int | None = None) -> Any:
+        entered.set()
+        release.wait(5)
+        return plain_read(self, query, params, timeout_ms=timeout_ms)
+
+    monkeypatch.setattr(FakeStore, "read", slow_read)
+    import time
+
+    time.sleep(0.02)  # the fingerprint is due
+    reader = threading.Thread(target=cache.current_fingerprint, args=(store,))
+    reader.start()
+    assert entered.wait(5)
+    reads = f.reads
+    assert cache.current_fingerprint(store) == (1, None, ())  # no second read while one is under way
+    assert cache.peek(store, "json", "k") == b"{}"
+    assert f.reads == reads
+    f.documents = 2
+    cache.invalidate(store)  # a load in this process while the (older) read is under way
+    release.set()
+    reader.join(5)
+    monkeypatch.setattr(FakeStore, "read", plain_read)
+    assert cache.current_fingerprint(store) == (2, None, ())

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from app.api.deps import get_store
 from app.services import chains as service
@@ -29,8 +29,8 @@ def coverage(
     store: Annotated[GraphStore, Depends(get_store)],
     min_score: Annotated[float, Query(ge=0.0, le=1.0)] = service.DEFAULT_MIN_SCORE,
     per_group: Annotated[int, Query(ge=0, le=500)] = 20,
-) -> service.ChainCoverage:
-    found = service.coverage(store, chain_id, min_score=min_score, per_group=per_group)
+) -> Response:
+    found = service.coverage_json(store, chain_id, min_score=min_score, per_group=per_group)
     if found is None:
         raise HTTPException(404, f"no industrial chain or cluster with id {chain_id!r}")
-    return found
+    return Response(found, media_type="application/json")  # JSON made once per answer (docs/benchmarks/api.md)

@@ -40,7 +40,7 @@ class EntityClustersOut(service.BaseModel):
 async def entity_clusters(node_id: str, store: Annotated[GraphStore, Depends(get_store)]) -> Response:
     def compute() -> EntityClustersOut:
         links = service.entity_clusters(store, node_id)
-        if not links and not service.entity_exists(store, node_id):
+        if links is None:
             raise HTTPException(404, f"no entity with id {node_id!r}")
         return EntityClustersOut(id=node_id, clusters=links)
 

@@ -3,6 +3,7 @@ networkx (or plain Python) from the same GraphBatches."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -174,6 +175,38 @@ def test_entity_evidence_lists_the_nodes_evidence(sample: Sample) -> None:
             assert (r["quote"], r["rule"], r["document"]) == (ev["quote"], ev["rule"], "doc:" + ev["doc_id"])
 
 
+def _bag(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in rows)
+
+
+def test_entity_get_is_node_neighbours_and_evidence_in_one_read(sample: Sample) -> None:
+    """entity_get answers what entity_node + entity_neighbours + entity_evidence answer, for every label,
+    with the relationships and the evidence cut at their limits in the same order."""
+    nodes = {}
+    for n, d in sample.graph.nodes(data=True):
+        nodes.setdefault(d["label"], []).append(n)
+    for label, ids in sorted(nodes.items()):
+        node = max(ids, key=lambda n: sample.graph.degree(n))
+        for limit, ev_limit in ((100_000, 1000), (2, 1)):
+            rows = q(sample, "entity_get", id=node, limit=limit, evidence_limit=ev_limit)
+            assert len(rows) == 1, label
+            assert (rows[0]["label"], rows[0]["props"]) == (lambda r: (r["label"], r["props"]))(
+                q(sample, "entity_node", id=node)[0]
+            )
+            want_nb = q(sample, "entity_neighbours", id=node, limit=limit)
+            got_nb = rows[0]["neighbours"]
+            key = lambda r: (r["type"], r["direction"], r["name"] or "")  # noqa: E731
+            assert [key(r) for r in got_nb] == [key(r) for r in want_nb], label
+            if limit > len(want_nb):  # whole lists: the same rows (ties come in any order)
+                assert _bag(got_nb) == _bag(want_nb), label
+            want_ev = q(sample, "entity_evidence", id=node, limit=ev_limit) if label != "Evidence" else []
+            got_ev = rows[0]["evidence"]
+            assert len(got_ev) == len(want_ev), label
+            if ev_limit > len(want_ev):
+                assert _bag(got_ev) == _bag(want_ev), label
+    assert q(sample, "entity_get", id="plat:nope", limit=10, evidence_limit=10) == []
+
+
 # --- lab clusters ---------------------------------------------------------------------------------
 
 
@@ -235,6 +268,24 @@ def test_entity_clusters_direct_and_through_platforms(sample: Sample) -> None:
     assert {(r["cluster_id"], r["rel"]) for r in rows} == {
         (c, d["type"]) for c, d in out_edges(sample, person, {"MEMBER_OF", "DIRECTS"})
     }
+
+
+def test_entity_clusters_of_is_entity_clusters_and_whether_the_node_exists(sample: Sample) -> None:
+    """One read for GET /entities/{id}/clusters: entity_clusters' rows in its order, [] for a node in no
+    cluster, no row for an unknown id."""
+    key = lambda r: (r["cluster_name"] or "", r["path"], r["via_name"] or "")  # noqa: E731
+    empty = 0
+    for label in ("Institution", "Platform", "Person", "LabCluster", "Region"):
+        for node in sample.nodes(label)[:40]:
+            rows = q(sample, "entity_clusters_of", id=node)
+            assert len(rows) == 1 and rows[0]["id"] == node, node
+            want = q(sample, "entity_clusters", id=node)
+            got = rows[0]["clusters"]
+            assert [key(r) for r in got] == [key(r) for r in want], node
+            assert _bag(got) == _bag(want), node
+            empty += not got
+    assert empty >= 5
+    assert q(sample, "entity_clusters_of", id="inst:nope") == []
 
 
 def test_cluster_overlap_shared_members(sample: Sample) -> None:

@@ -11,7 +11,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
-from ingest.policy.extract.org_names import halls, plain_companies, short_firms, vouchers_and_firms
+from ingest.policy.extract.org_names import every_item, halls, plain_companies, short_firms, vouchers_and_firms
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
@@ -279,17 +279,15 @@ def _listed_firms(doc: Doc, add: Any) -> None:
         items = m.group(1).split("、")
         pos = left_name(doc, m.start(1) + len(items[0]), 10)  # 推动|沈阳东亚种业
         items[0] = text[pos : m.start(1) + len(items[0])]
-        spans = []
-        for item in items:
-            rest, had_region = strip_region_level(item)
-            ok = had_region and len(rest) >= 2 and not GENERIC.match(rest) and not _NOT_FIRM_END.search(item)
-            if not ok or rest in lx.industries() or rest in lx.types():
-                break
-            spans.append((pos, pos + len(item)))
-            pos += len(item) + 1
-        else:
-            for s, e in spans:
-                add(s, e, "company", "entity.listed_firm", 0.5, known=False)
+        for s, e in every_item(items, pos, _placed_firm):
+            add(s, e, "company", "entity.listed_firm", 0.5, known=False)
+
+
+def _placed_firm(item: str) -> bool:
+    """A place and more than a place, kind or field (沈阳东亚种业, not 沈阳市 or 沈阳新材料)."""
+    rest, had_region = strip_region_level(item)
+    ok = had_region and len(rest) >= 2 and not GENERIC.match(rest) and not _NOT_FIRM_END.search(item)
+    return ok and rest not in lx.industries() and rest not in lx.types()
 
 
 _OWN_SYSTEM = re.compile(

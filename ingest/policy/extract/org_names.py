@@ -9,6 +9,7 @@ and 第N研究所 after it one of its institutes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ingest.policy import lexicon as lx
@@ -81,15 +82,26 @@ def short_firms(doc: Doc, add: Any) -> None:
             lead = lcut(items[0])[0]
             pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
         items[0] = text[pos : m.start(1) + len(items[0])]
-        spans = []
-        for item in items:
-            if not _firm_like(item):
-                break
-            spans.append((pos, pos + len(item)))
-            pos += len(item) + 1
-        else:
-            for s, e in spans:
-                add(s, e, "company", "entity.short_firm", 0.5, known=False)
+        for s, e in every_item(items, pos, _firm_like):
+            add(s, e, "company", "entity.short_firm", 0.5, known=False)
+
+
+def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans of a 、-list's items from ``pos`` when every item passes ``ok``, else none: one item that is a
+    field or a kind says the list is not of names.
+
+    >>> every_item(["一重", "哈电"], 10, lambda s: len(s) == 2)
+    [(10, 12), (13, 15)]
+    >>> every_item(["一重", "制造业"], 10, lambda s: len(s) == 2)
+    []
+    """
+    spans = []
+    for item in items:
+        if not ok(item):
+            return []
+        spans.append((pos, pos + len(item)))
+        pos += len(item) + 1
+    return spans
 
 
 def _firm_like(item: str) -> bool:

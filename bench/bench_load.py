@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
 
-from synth_inputs import synth_inputs
+from synth_inputs import add_load_args, synth_inputs
 
 from app.store.falkordb.server import server_paths, stop_server
 from app.store.falkordb.store import FalkorStore
@@ -91,12 +91,7 @@ class _LoadSampler(threading.Thread):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--platforms", type=int, default=100_000)
-    ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--out", type=Path, default=None, help="synth directory (kept)")
-    ap.add_argument("--reuse", action="store_true", help="skip generation if --out already holds a run")
-    ap.add_argument("--workers", type=int, default=None, help="worker processes (default: up to 2; 0: none)")
-    ap.add_argument("--chunk", type=int, default=10_000)
+    add_load_args(ap)
     ap.add_argument(
         "--mode", choices=["bulk", "merge", "both"], default="both", help="write path(s); both: bulk then MERGE"
     )

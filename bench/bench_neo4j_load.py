@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
 
 from bench_load import _descendants, _rss_gib  # the same /proc readings as the FalkorDB bench
-from synth_inputs import synth_inputs
+from synth_inputs import add_load_args, synth_inputs
 
 from app.store.factory import open_store
 from app.store.loader import counts_by_label
@@ -91,12 +91,7 @@ def _rows(report: object) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--platforms", type=int, default=100_000)
-    ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--out", type=Path, default=None, help="synth directory (kept)")
-    ap.add_argument("--reuse", action="store_true", help="skip generation if --out already holds a run")
-    ap.add_argument("--workers", type=int, default=None)
-    ap.add_argument("--chunk", type=int, default=10_000)
+    add_load_args(ap)
     ap.add_argument("--incremental", type=int, default=10_000, help="new platforms MERGEd afterwards (0: none)")
     ap.add_argument("--derive", action="store_true", help="run the derive step after the incremental load")
     ap.add_argument("--heap", default="1g", help="the Neo4j server's heap")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -17,3 +18,13 @@ def synth_inputs(platforms: int, seed: int, out: Path | None, reuse: bool) -> tu
     t = time.perf_counter()
     generate(platforms, seed, out)
     return out, time.perf_counter() - t
+
+
+def add_load_args(ap: argparse.ArgumentParser) -> None:
+    """The options the load benchmarks share: what to generate, and how the pipeline reads it."""
+    ap.add_argument("--platforms", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--out", type=Path, default=None, help="synth directory (kept)")
+    ap.add_argument("--reuse", action="store_true", help="skip generation if --out already holds a run")
+    ap.add_argument("--workers", type=int, default=None, help="worker processes (default: up to 2; 0: none)")
+    ap.add_argument("--chunk", type=int, default=10_000)

@@ -48,7 +48,6 @@ __all__ = [
     "complete_documents",
     "counts_by_label",
     "document_state",
-    "is_unchanged",
     "load_document",
     "load_prepared",
     "prepare_batch",
@@ -260,10 +259,6 @@ def complete_documents(store: GraphStore, ids: list[str]) -> None:
     """Stamp documents complete at once: after a bulk path sent them and the schema is in place."""
     loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
-
-
-def is_unchanged(store: GraphStore, doc_id: str, sha256: str) -> bool:
-    return unchanged(document_state(store, doc_id), sha256)
 
 
 def unchanged(state: dict[str, Any] | None, sha256: str) -> bool:

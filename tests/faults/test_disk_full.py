@@ -25,7 +25,7 @@ import pytest
 
 from app.store.falkordb.server import MIN_FREE_ENV, EmbeddedServerError, server_pid, stop_server
 from app.store.falkordb.store import FalkorStore
-from app.store.loader import is_unchanged
+from app.store.loader import document_state, unchanged
 from app.store.protocol import GraphStore, StoreError, StoreUnavailable
 from ingest.pipeline.run import ingest_paths, sha256_file
 from ingest.synth.generator import generate
@@ -137,7 +137,7 @@ def test_disk_filling_during_a_load_then_rerun_equals_an_uninterrupted_run(
         msg = str(info.value)
         assert "cannot write" in msg and "No space left on device" in msg, msg
         assert f"while loading {corpus}" in msg, msg  # names the file in flight
-        assert is_unchanged(st, first.stem, sha256_file(first))  # what was stored before is still complete
+        assert unchanged(document_state(st, first.stem), sha256_file(first))  # what was stored before is still complete
         if server_dies:
             pid = server_pid(data)
             assert pid is not None

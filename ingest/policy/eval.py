@@ -249,12 +249,14 @@ SPLITS: dict[str, tuple[str, ...]] = {
     "holdout": ("data/gold/real_holdout_gold.json",),
     # Labelled in session 8 and scored once on the code of that day before anyone tuned on it; a dev split since.
     "dev2": ("data/gold/real_dev2a_gold.json", "data/gold/real_dev2b_gold.json"),
+    # Labelled in session 9 while others tuned without reading these texts; scored once on that session's merge.
+    "dev3": ("data/gold/real_dev3a_gold.json", "data/gold/real_dev3b_gold.json"),
 }
-SPLITS["all"] = SPLITS["seeds"] + SPLITS["dev"] + SPLITS["dev2"] + SPLITS["test"] + SPLITS["holdout"]
+SPLITS["all"] = SPLITS["seeds"] + SPLITS["dev"] + SPLITS["dev2"] + SPLITS["dev3"] + SPLITS["test"] + SPLITS["holdout"]
 
 
 def split_golds(split: str) -> list[Path]:
-    """The gold files of a split (seeds | constructed | dev | dev2 | test | holdout | all) found in the checkout."""
+    """The gold files of a split (seeds | constructed | dev | dev2 | dev3 | test | holdout | all) in the checkout."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
     return [REPO_ROOT / g for g in SPLITS[split] if (REPO_ROOT / g).is_file()]

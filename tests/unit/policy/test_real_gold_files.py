@@ -1,4 +1,4 @@
-"""The hand-labelled gold of the real splits (test, holdout, dev2 a and b, dev3 b): registered as a split, every span
+"""The hand-labelled gold of the real splits (test, holdout, dev2 and dev3 a and b): registered as a split, every span
 matches its text, counts are current, and the eval module's gold parser accepts every document. Texts are
 read from ../shared at run time; the span test is skipped when the shared corpus is absent."""
 
@@ -52,6 +52,13 @@ SPLITS_HELD_OUT = [
         ROOT / "data" / "gold" / "real_dev2b_gold.json",
         {"guangxi_01", "shanghai_05", "zhejiang_05"},
         200,
+        True,
+    ),
+    Split(
+        "dev3",
+        ROOT / "data" / "gold" / "real_dev3a_gold.json",
+        {"liaoning_01", "beijing_03", "henan_05"},
+        300,
         True,
     ),
     Split(

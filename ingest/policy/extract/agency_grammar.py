@@ -13,6 +13,7 @@ from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, lcut
 from ingest.policy.extract.names import left_name
+from ingest.policy.extract.patterns import trie_alternation
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.zone_names import proper_start
 
@@ -49,8 +50,7 @@ _BOUNDARY = set("各由和及与、对向经请报会同并或在将把从为是
 
 def _prefix_alternation() -> str:
     """Region names, a city's new district (浦东新区人民政府) and the state (国家药品监管局)."""
-    names = sorted((n for n in REGIONS if len(n) >= 2), key=len, reverse=True)
-    return "|".join(map(re.escape, names)) + f"|[{CJK}]{{2}}新区|国家"
+    return trie_alternation(n for n in REGIONS if len(n) >= 2) + f"|[{CJK}]{{2}}新区|国家"
 
 
 _AGENCY = re.compile(rf"(?:{_prefix_alternation()}|{_SHORT}){_SESSION}{_STEM}(?:{_ORGAN})")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _Trie = dict[str, "_Trie"]
 
@@ -33,3 +34,27 @@ def _emit(node: _Trie) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")" if branches else ""
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` where a match can only start at one of `starts` (ascending; repeats allowed):
+    the same matches, without trying the pattern at every other position. For a pattern whose alternatives
+    defeat the regex engine's own first-character scan, with a cheap scan for where they can start. The
+    pattern must not match the empty string."""
+    pos = 0
+    last = -1
+    for p in starts:
+        if p < pos or p == last:
+            continue
+        last = p
+        m = pattern.match(text, p)
+        if m is not None:
+            if m.end() == p:
+                raise ValueError(f"{pattern.pattern[:40]!r} matched the empty string")
+            yield m
+            pos = m.end()
+
+
+def merged_starts(*scans: Iterable[int]) -> Iterator[int]:
+    """Ascending positions of several ascending scans."""
+    return heapq.merge(*scans)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.policy.extract.patterns import trie_alternation
+from app.text.normalise import normalise
+from ingest.policy.extract.agency_grammar import AGENCY, agency_matches
+from ingest.policy.extract.patterns import finditer_at, merged_starts, trie_alternation
 from ingest.policy.extract.regions import REGIONS
 
+_DATA = Path(__file__).resolve().parents[3] / "data"
 _WORDS = st.lists(st.text(alphabet="省市北京州区县", min_size=1, max_size=4), min_size=1, max_size=12, unique=True)
 
 
@@ -39,3 +43,22 @@ def test_region_names() -> None:
 def test_empty_word_refused() -> None:
     with pytest.raises(ValueError):
         trie_alternation(["省", ""])
+
+
+def test_finditer_at_is_finditer_where_matches_can_start() -> None:
+    rx = re.compile(r"(?:北京市?|[省市])[^,]{0,3}?局")
+    text = "北京市科技局,省发改局和市局,北京局"
+    starts = [m.start() for m in re.finditer("[北省市]", text)]
+    assert [m.span() for m in finditer_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
+    assert list(merged_starts([1, 5, 9], [2, 5, 7])) == [1, 2, 5, 5, 7, 9]
+    with pytest.raises(ValueError):
+        list(finditer_at(re.compile("x?"), "ab", [0]))
+
+
+def test_agency_scan_finds_what_the_plain_scan_finds() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_DATA.glob("corpus/policies/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(_DATA.glob("testdocs/*.txt"))]
+    texts.append("上海市浦东新区科技和经济委员会、浦东新区人民政府、国家药品监管局、县(市、区)科技局")
+    for raw in texts:
+        text = normalise(raw)
+        assert [m.span() for m in agency_matches(text)] == [m.span() for m in AGENCY.finditer(text)]

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.text import gazetteer
 from app.text.normalise import normalise
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.agency_grammar import AGENCY, agency_matches
 from ingest.policy.extract.patterns import finditer_at, merged_starts, trie_alternation
 from ingest.policy.extract.regions import REGIONS
@@ -62,3 +64,26 @@ def test_agency_scan_finds_what_the_plain_scan_finds() -> None:
     for raw in texts:
         text = normalise(raw)
         assert [m.span() for m in agency_matches(text)] == [m.span() for m in AGENCY.finditer(text)]
+
+
+def _plain_longest(auto: object, text: str) -> list[tuple[int, int, str, object]]:
+    hits = sorted(
+        ((end - len(w) + 1, end + 1, w, v) for end, (w, v) in auto.iter(text)),  # type: ignore[attr-defined]
+        key=lambda h: (h[0], -(h[1] - h[0])),
+    )
+    out: list[tuple[int, int, str, object]] = []
+    for h in hits:
+        if not out or h[0] >= out[-1][1]:
+            out.append(h)
+    return out
+
+
+def test_anchored_automaton_scan_finds_what_the_whole_scan_finds() -> None:
+    auto = lx.university_automaton()
+    names = [u.name for u in gazetteer.universities() if len(u.name) >= 4][:300]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_DATA.glob("corpus/policies/*.txt"))]
+    texts.append("学" + "、".join(names) + "和" + "".join(names[:50]) + "学")  # adjacent and overlapping names
+    for raw in texts:
+        text = normalise(raw)
+        assert lx.longest_matches(auto, text) == _plain_longest(auto, text)
+    assert lx.longest_matches(auto, "") == []

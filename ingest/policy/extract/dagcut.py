@@ -19,26 +19,63 @@ _SKIP = jieba.re_skip_default
 _ENG = jieba.re_eng
 
 
-def _cut_block(blk: str, freq: dict[str, int], logtotal: float, out: list[str]) -> None:
+_ABSENT = 1.0  # no word and no prefix of one (a log probability is never positive)
+_PREFIX = 2.0  # a prefix of a word, no word itself
+
+
+class _LogProbs:
+    """word → log(freq) - log(total) as jieba's calc computes it, or _PREFIX / _ABSENT; filled as words are
+    met (the same float jieba adds, so the route's sums and ties are the same)."""
+
+    def __init__(self, tok: jieba.Tokenizer) -> None:
+        self.freq: dict[str, int] = tok.FREQ
+        self.total: int = tok.total
+        self.logtotal = log(tok.total)
+        self.unknown = log(1) - self.logtotal
+        self.memo: dict[str, float] = {}
+
+    def get(self, frag: str) -> float:
+        f = self.freq.get(frag)
+        v = _ABSENT if f is None else (log(f) - self.logtotal if f else _PREFIX)
+        self.memo[frag] = v
+        return v
+
+
+_TABLES: dict[int, _LogProbs] = {}
+
+
+def _table(tok: jieba.Tokenizer) -> _LogProbs:
+    t = _TABLES.get(id(tok))
+    # a word added (add_word changes the total) or a new dictionary: start again
+    if t is None or t.freq is not tok.FREQ or t.total != tok.total:
+        t = _TABLES[id(tok)] = _LogProbs(tok)
+    return t
+
+
+def _cut_block(blk: str, table: _LogProbs, out: list[str]) -> None:
     """jieba's __cut_DAG_NO_HMM on one block of Chinese / Latin / digit characters, appended to out."""
     n = len(blk)
     score = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
+    memo = table.memo
     for idx in range(n - 1, -1, -1):
         best = 0.0
         best_x = -1
         i = idx
-        frag = blk[idx]
-        while i < n and frag in freq:
-            f = freq[frag]
-            if f:
-                p = log(f) - logtotal + score[i + 1]
+        while i < n:
+            frag = blk[idx : i + 1]
+            lp = memo.get(frag)
+            if lp is None:
+                lp = table.get(frag)
+            if lp == _ABSENT:
+                break
+            if lp != _PREFIX:
+                p = lp + score[i + 1]
                 if best_x < 0 or p >= best:  # max() of (p, x) pairs: on equal p the larger x wins
                     best, best_x = p, i
             i += 1
-            frag = blk[idx : i + 1]
-        if best_x < 0:  # no word starts here: the single character
-            best, best_x = log(freq.get(blk[idx]) or 1) - logtotal + score[idx + 1], idx
+        if best_x < 0:  # no word starts here: the single character, at jieba's log(1) - log(total)
+            best, best_x = table.unknown + score[idx + 1], idx
         score[idx] = best
         nxt[idx] = best_x
     x = 0
@@ -61,14 +98,13 @@ def _cut_block(blk: str, freq: dict[str, int], logtotal: float, out: list[str]) 
 def dag_lcut(tok: jieba.Tokenizer, sentence: str) -> list[str]:
     """``tok.lcut(sentence, HMM=False)``, the same tokens."""
     tok.check_initialized()
-    freq = tok.FREQ
-    logtotal = log(tok.total)
+    table = _table(tok)
     out: list[str] = []
     for blk in _HAN.split(sentence):
         if not blk:
             continue
         if _HAN.match(blk):
-            _cut_block(blk, freq, logtotal, out)
+            _cut_block(blk, table, out)
         else:
             for x in _SKIP.split(blk):
                 if _SKIP.match(x):

@@ -285,6 +285,8 @@ def find_targets(doc: Doc) -> list[Target]:
         if ss >= doc.body_end:
             break
         sent = doc.text[ss:se]
+        if not _NUM.search(sent):
+            continue  # no count in the sentence, so none in a clause of it (a count never spans , 、 or :)
         last: list[TypeHit] = []
         for cs, ce in _split_clauses(sent):
             if _NUM.search(sent, cs, ce):

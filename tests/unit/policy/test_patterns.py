@@ -13,6 +13,7 @@ from app.text import gazetteer
 from app.text.normalise import normalise
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.agency_grammar import AGENCY, agency_matches
+from ingest.policy.extract.lexical import NAME_CHARS, name_run_start
 from ingest.policy.extract.patterns import finditer_at, merged_starts, trie_alternation
 from ingest.policy.extract.regions import REGIONS
 
@@ -87,3 +88,17 @@ def test_anchored_automaton_scan_finds_what_the_whole_scan_finds() -> None:
         text = normalise(raw)
         assert lx.longest_matches(auto, text) == _plain_longest(auto, text)
     assert lx.longest_matches(auto, "") == []
+
+
+def _stepping_start(text: str, end: int, max_len: int) -> int:
+    s = end
+    while s > 0 and end - s < max_len and NAME_CHARS.match(text[s - 1]):
+        s -= 1
+    return s
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="科技A1(-·、,。 \n)中", max_size=40), st.integers(0, 40), st.integers(-2, 30))
+def test_name_run_start_is_the_stepping_loop(text: str, end: int, max_len: int) -> None:
+    end = min(end, len(text))
+    assert name_run_start(text, end, max_len) == _stepping_start(text, end, max_len)

@@ -14,7 +14,7 @@ from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, lcut
 from ingest.policy.extract.names import left_name
-from ingest.policy.extract.patterns import finditer_at, merged_starts, trie_alternation
+from ingest.policy.extract.patterns import finditer_at, trie_alternation
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.zone_names import proper_start
 
@@ -65,9 +65,9 @@ _FIRST = re.compile(
 
 def agency_matches(text: str) -> Iterator[re.Match[str]]:
     """AGENCY.finditer(text), tried only where a match can start."""
-    firsts = (m.start() for m in _FIRST.finditer(text))
-    districts = (m.start() - 2 for m in re.finditer("新区", text) if m.start() >= 2)
-    return finditer_at(AGENCY, text, merged_starts(firsts, districts))
+    starts = [m.start() for m in _FIRST.finditer(text)]
+    districts = [m.start() - 2 for m in re.finditer("新区", text) if m.start() >= 2]
+    return finditer_at(AGENCY, text, sorted({*starts, *districts}) if districts else starts)
 
 
 _NOT_STATE = re.compile(r"国家(?:部委|机关|各|有关|相关|[\u4e00-\u9fff]{0,6}主管部门)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterable, Iterator
 
@@ -53,8 +52,3 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
                 raise ValueError(f"{pattern.pattern[:40]!r} matched the empty string")
             yield m
             pos = m.end()
-
-
-def merged_starts(*scans: Iterable[int]) -> Iterator[int]:
-    """Ascending positions of several ascending scans."""
-    return heapq.merge(*scans)

@@ -14,7 +14,7 @@ from app.text.normalise import normalise
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.agency_grammar import AGENCY, agency_matches
 from ingest.policy.extract.lexical import NAME_CHARS, name_run_start
-from ingest.policy.extract.patterns import finditer_at, merged_starts, trie_alternation
+from ingest.policy.extract.patterns import finditer_at, trie_alternation
 from ingest.policy.extract.regions import REGIONS
 
 _DATA = Path(__file__).resolve().parents[3] / "data"
@@ -53,7 +53,6 @@ def test_finditer_at_is_finditer_where_matches_can_start() -> None:
     text = "北京市科技局,省发改局和市局,北京局"
     starts = [m.start() for m in re.finditer("[北省市]", text)]
     assert [m.span() for m in finditer_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
-    assert list(merged_starts([1, 5, 9], [2, 5, 7])) == [1, 2, 5, 5, 7, 9]
     with pytest.raises(ValueError):
         list(finditer_at(re.compile("x?"), "ab", [0]))
 

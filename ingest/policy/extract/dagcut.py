@@ -52,6 +52,11 @@ def _table(tok: jieba.Tokenizer) -> _LogProbs:
     return t
 
 
+def clear_memo() -> None:
+    """Forget the log probabilities met so far (benchmarks start each repetition cold)."""
+    _TABLES.clear()
+
+
 def _cut_block(blk: str, table: _LogProbs, out: list[str]) -> None:
     """jieba's __cut_DAG_NO_HMM on one block of Chinese / Latin / digit characters, appended to out."""
     n = len(blk)

@@ -52,3 +52,16 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
                 raise ValueError(f"{pattern.pattern[:40]!r} matched the empty string")
             yield m
             pos = m.end()
+
+
+def starts_before(text: str, anchors: Iterable[str], span: int) -> list[int]:
+    """Ascending positions from `span` characters before to the start of every occurrence of the anchor words
+    (overlapping ones too): where a match of a pattern ending in an anchor, at most `span` characters after its
+    start, can start (for finditer_at)."""
+    out: set[int] = set()
+    for a in anchors:
+        q = text.find(a)
+        while q >= 0:
+            out.update(range(max(0, q - span), q + 1))
+            q = text.find(a, q + 1)
+    return sorted(out)

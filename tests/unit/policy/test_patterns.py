@@ -13,8 +13,9 @@ from app.text import gazetteer
 from app.text.normalise import normalise
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.agency_grammar import AGENCY, agency_matches
+from ingest.policy.extract.entities import ZONE_AREA, ZONE_PIECE
 from ingest.policy.extract.lexical import NAME_CHARS, name_run_start
-from ingest.policy.extract.patterns import finditer_at, trie_alternation
+from ingest.policy.extract.patterns import finditer_at, starts_before, trie_alternation
 from ingest.policy.extract.regions import REGIONS
 
 _DATA = Path(__file__).resolve().parents[3] / "data"
@@ -101,3 +102,19 @@ def _stepping_start(text: str, end: int, max_len: int) -> int:
 def test_name_run_start_is_the_stepping_loop(text: str, end: int, max_len: int) -> None:
     end = min(end, len(text))
     assert name_run_start(text, end, max_len) == _stepping_start(text, end, max_len)
+
+
+@pytest.mark.parametrize(
+    ("rx", "anchors", "span"),
+    [(ZONE_PIECE, ("片区", "新区"), 8), (ZONE_AREA, ("合作区", "开发区"), 10)],
+)
+def test_zone_scans_find_what_the_plain_scans_find(rx: re.Pattern[str], anchors: tuple[str, ...], span: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_DATA.glob("corpus/policies/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(_DATA.glob("testdocs/*.txt"))]
+    texts.append("沈大自创区沈阳片区、上海自贸区临港新片区和沈抚新区,中国(上海)自由贸易试验区临港新片区浦东新区")
+    texts.append("面向东盟科技创新合作区、国家级经济技术开发区开发区和中新天津生态城合作区合作区")
+    for raw in texts:
+        text = normalise(raw)
+        found = [m.span() for m in finditer_at(rx, text, starts_before(text, anchors, span))]
+        assert found == [m.span() for m in rx.finditer(text)]
+    assert starts_before("ab新区新区", ("新区",), 2) == [0, 1, 2, 3, 4]

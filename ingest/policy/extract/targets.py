@@ -21,6 +21,7 @@ _NUM = re.compile(
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{'|'.join(_UNITS)})(?!人|月|项|次)"
 )
+_ANY_UNIT = re.compile("|".join(_UNITS))
 _AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
 _AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|超|达|突破)\s*$")
 
@@ -286,7 +287,7 @@ def find_targets(doc: Doc) -> list[Target]:
         if ss >= doc.body_end:
             break
         sent = doc.text[ss:se]
-        if not any(u in sent for u in _UNITS) or not _NUM.search(sent):
+        if not _ANY_UNIT.search(sent) or not _NUM.search(sent):
             continue  # no count (no unit) in the sentence, so none in a clause of it (none spans , 、 or :)
         last: list[TypeHit] = []
         for cs, ce in _split_clauses(sent):

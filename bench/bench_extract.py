@@ -3,7 +3,8 @@
 Usage: .venv/bin/python bench/bench_extract.py [--mb 20] [--corpus bundled|real]   (prints a markdown section)
 
 `--corpus real` reads the real texts under ../shared/corpus/real (or $INNOKG_SHARED/corpus/real). The name
-rules' token cache is cleared before every repetition, so repeating a text does not make it cheaper.
+rules' token caches and the window cutter's memo of log probabilities are cleared before every repetition, so
+repeating a text does not make it cheaper.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import jieba
 
+from ingest.policy.extract.dagcut import clear_memo
 from ingest.policy.extract.lexical import lcut
 from ingest.policy.extract.names import strip_region_level
 from ingest.policy.extract.zone_names import proper_offset
@@ -49,6 +51,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for _ in range(reps):
         lcut.cache_clear()
+        clear_memo()  # and jieba's log probabilities met so far
         strip_region_level.cache_clear()  # the name rules' caches too: each repetition starts cold
         proper_offset.cache_clear()
         for i, t in enumerate(texts):

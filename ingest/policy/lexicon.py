@@ -112,12 +112,34 @@ def named() -> dict[str, tuple[str, str | None]]:
     return {s: (k, None if t == "-" else t) for s, k, t in _rows("named.tsv")}
 
 
+# id(automaton) → (the automaton, a character every one of its words holds, its longest word's length): matches
+# then lie around that character (学 of every university), and longest_matches scans only the text there.
+_ANCHORS: dict[int, tuple[ahocorasick.Automaton, str, int]] = {}
+
+
 def _automaton(words: dict[str, object]) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w, v in words.items():
         auto.add_word(w, (w, v))
     auto.make_automaton()
+    common = set.intersection(*(set(w) for w in words)) if words else set()
+    if common:
+        _ANCHORS[id(auto)] = (auto, min(common), max(map(len, words)))  # the reference keeps the id unique
     return auto
+
+
+def _anchor_windows(text: str, anchor: str, longest: int) -> list[tuple[int, int]]:
+    """Disjoint spans of text holding every substring of at most `longest` characters that contains `anchor`."""
+    out: list[tuple[int, int]] = []
+    q = text.find(anchor)
+    while q >= 0:
+        s, e = max(0, q - longest + 1), min(len(text), q + longest)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        q = text.find(anchor, q + 1)
+    return out
 
 
 @cache
@@ -153,8 +175,14 @@ def university_automaton() -> ahocorasick.Automaton:
 def longest_matches(auto: ahocorasick.Automaton, text: str) -> list[tuple[int, int, str, object]]:
     """Leftmost-longest, non-overlapping matches: [(start, end, surface, value)]."""
     hits = []
-    for end_incl, (word, value) in auto.iter(text):
-        hits.append((end_incl - len(word) + 1, end_incl + 1, word, value))
+    anchored = _ANCHORS.get(id(auto))
+    if anchored is not None and anchored[0] is auto:
+        for ws, we in _anchor_windows(text, anchored[1], anchored[2]):
+            for end_incl, (word, value) in auto.iter(text[ws:we]):
+                hits.append((ws + end_incl - len(word) + 1, ws + end_incl + 1, word, value))
+    else:
+        for end_incl, (word, value) in auto.iter(text):
+            hits.append((end_incl - len(word) + 1, end_incl + 1, word, value))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[int, int, str, object]] = []
     last = -1

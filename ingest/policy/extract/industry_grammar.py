@@ -13,6 +13,7 @@ import re
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
+from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.regions import REGIONS
 
 _Cand = tuple[int, int, str, str, float]
@@ -99,7 +100,7 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
 
 def chains(doc: Doc, text: str) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in _CHAIN.finditer(text):
+    for m in finditer_at(_CHAIN, text, starts_before(text, ("链",), 8)):  # every chain word ends in 链
         s = m.start()
         fs = _chain_field(text, s)
         prefixed = s - fs >= 2 and not _GROUP.match(text[fs:s])

@@ -7,7 +7,16 @@ from functools import lru_cache
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import GENERIC, NAME_CHARS, STOP_TOKENS, is_hard_stop, is_stop, lcut, pos_table
+from ingest.policy.extract.lexical import (
+    GENERIC,
+    NAME_CHARS,
+    STOP_TOKENS,
+    is_hard_stop,
+    is_stop,
+    lcut,
+    name_run_start,
+    pos_table,
+)
 from ingest.policy.extract.regions import REGIONS
 
 # Quality and scope words that grade a kind without naming one of its members: a modifier made only of them
@@ -35,9 +44,7 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
     region, so a region word left of that cut, with only content words (even verbs: 作物分子育种,
     再生医学) and no function word between, moves the start back to the region."""
     text = doc.text
-    s = end
-    while s > 0 and end - s < max_len and NAME_CHARS.match(text[s - 1]) and text[s - 1] not in "、":
-        s -= 1
+    s = name_run_start(text, end, max_len)
     if s == end:
         return end
     ends = [m.end() for m in _ORG_THEN_CONJ.finditer(text, s, end)]

@@ -15,11 +15,13 @@ from ingest.policy.models import Target
 # 三百五十家 / 十余个
 # possessive digits and a start only where a digit run starts: a long run of digits is read once, not
 # re-tried at every position with every split (1 MB of digits ran for hours)
+_UNITS = ("家", "个", "户")  # a count needs one: sentences without any are skipped
 _NUM = re.compile(
     r"(?:(?<![\d.])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
-    r"\s*(?P<approx>余|多)?\s*(?P<unit>家|个|户)(?!人|月|项|次)"
+    rf"\s*(?P<approx>余|多)?\s*(?P<unit>{'|'.join(_UNITS)})(?!人|月|项|次)"
 )
+_ANY_UNIT = re.compile("|".join(_UNITS))
 _AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
 _AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|超|达|突破)\s*$")
 
@@ -285,6 +287,8 @@ def find_targets(doc: Doc) -> list[Target]:
         if ss >= doc.body_end:
             break
         sent = doc.text[ss:se]
+        if not _ANY_UNIT.search(sent) or not _NUM.search(sent):
+            continue  # no count (no unit) in the sentence, so none in a clause of it (none spans , 、 or :)
         last: list[TypeHit] = []
         for cs, ce in _split_clauses(sent):
             if _NUM.search(sent, cs, ce):

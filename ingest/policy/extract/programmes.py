@@ -10,7 +10,12 @@ A suffix alone (…计划 / …工程 / …行动) names document kinds and plai
 - 自然科学基金 with its level (国家 / 省 / 市) or after 设立;
 - awards received or set up: 荣获 / 获 / 设立 X奖 (国家技术发明奖一等奖 → 国家技术发明奖);
 - events: X论坛 / X大会 / X博览会 / X峰会 named by a proper modifier (中关村论坛, 世界制造业大会), not meetings
-  (人民代表大会, 科技奖励大会, 动员大会)."""
+  (人民代表大会, 科技奖励大会, 动员大会);
+- named actions without quotes, in a work report: a verb of carrying out (实施 / 开展 / 落实 /
+  启动 / 推进) before X行动 / X行动计划 / X计划 / X…员制度 whose topic is science, technology or
+  industry (实施制造业数字化转型行动, 启动新一轮工业振兴三年行动), and the items coordinated after
+  it (…行动、…行动); not a topic of welfare, culture, consumption or administration (实施城市更新
+  行动, 开展提振消费专项行动), nor a kind of grant (省重点研发计划)."""
 
 from __future__ import annotations
 
@@ -36,6 +41,58 @@ _AWARD = re.compile(rf"(?:荣获|获得|获|设立)([{CJK}]{{2,12}}?奖)(?=[一�
 _EVENT = re.compile(r"论坛|博览会|峰会|交易会|大会")
 _EVENT_LEAD = re.compile(r"(?:利用|依托|通过|借助|举办|办好|参加|承办|召开)+")
 _MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|年度|推进|誓师|总结|部署|座谈|人民|党员|届")
+
+
+# Named actions: the head first (rare), then the verb of carrying it out before it, within one clause.
+_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|员制度)(?=[，,。；;、）)和及\s]|$)")
+_ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|完善|健全)(?:新一轮|新一期)?([{CJK}“”＋+]{{2,24}})$")
+_ACT_SCOPE = re.compile(
+    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员"
+)
+# welfare, culture, consumption, investment and administration are not the S&T system's programmes
+_ACT_OUT = re.compile(
+    r"文旅|旅游|文化|消费|就业|民营|县域|安全|城市|城乡|乡村|农民|投资|执法|参保|医保|粮食|保护|治理|干部|形象|机关"
+)
+_SCOPE_LEAD = re.compile(r"(?:全省|全市|全区|本省|本市)?")
+# a kind of grant or a plan of projects, not one programme (省重点研发计划, 科技计划, 年度计划)
+_ACT_KIND = re.compile(r"(?:研发|科技|项目|年度|建设|工作|发展规划)$")
+
+
+def _action_ok(topic: str, head: str) -> bool:
+    if "的" in topic or not _ACT_SCOPE.search(topic) or _ACT_OUT.search(topic) or GENERIC.match(topic):
+        return False
+    if head == "计划" and (_ACT_KIND.search(topic) or len(topic) < 4):
+        return False
+    return head != "员制度" or len(topic) >= 2
+
+
+def _actions(doc: Doc, add: Any) -> None:
+    """Actions and plans only in a work report, where each named action is one of the year's programmes; in a
+    plan or a reply (the seeds: 实施科技特派行动, 省级以上研发平台倍增计划) the same phrases are the text's own
+    tasks, which its gold does not label. A role's system (建立|完善 + 科技特派员制度) in any text."""
+    text = doc.text
+    report = "政府工作报告" in text[:1500]
+    last = -1  # end of the last action taken: a coordinated item after it needs no verb of its own
+    for h in _ACT_HEAD.finditer(text, 0, doc.body_end):
+        head = h.group()
+        if not report and head != "员制度":  # a role's system (科技特派员制度) is a programme in any text
+            continue
+        m = _ACT_TRIG.search(text, max(0, h.start() - 32), h.start())
+        s = m.start(1) if m else -1
+        if m is None and last >= 0 and text[last : last + 1] in ("、", "和") and h.start() - last <= 26:
+            item = re.fullmatch(rf"[{CJK}“”]{{2,24}}", text[last + 1 : h.start()])
+            s = last + 1 if item else -1
+        if s < 0 or (m and head != "员制度" and m.group().startswith(("建立", "完善", "健全"))):
+            continue
+        lead = _SCOPE_LEAD.match(text, s, h.start())
+        s = lead.end() if lead else s
+        topic = text[s : h.start()]
+        if head == "员制度":
+            topic += "员"
+        if topic.count("“") != topic.count("”") or not _action_ok(re.sub(r"^(?:新一轮|新一期)", "", topic), head):
+            continue
+        add(s, h.end(), "programme", "entity.named_action", 0.6, known=False)
+        last = h.end()
 
 
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[年项大个类条批]")
@@ -101,6 +158,7 @@ def _events(doc: Doc, add: Any) -> None:
 
 
 def find_programmes(doc: Doc, add: Any) -> None:
+    _actions(doc, add)
     _quoted(doc, add)
     _funds_awards(doc, add)
     _events(doc, add)

@@ -16,7 +16,7 @@ from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
-from ingest.policy.extract.zone_names import has_proper, proper_platforms, proper_zones
+from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones
 from ingest.policy.models import Entity
 
 _HEAD_KIND = {
@@ -64,6 +64,8 @@ class _Entities:
     def add(
         self, s: int, e: int, kind: str, rule: str, conf: float, typ: str | None = None, known: bool = True
     ) -> None:
+        if kind in ("zone", "platform"):
+            s, e = country_pair_start(self.doc.text, s, e)
         if (s, e) in self.seen:
             return
         lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))

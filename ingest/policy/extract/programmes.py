@@ -45,7 +45,7 @@ _MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|
 
 # Named actions: the head first (rare), then the verb of carrying it out before it, within one clause.
 _ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|员制度)(?=[，,。；;、）)和及\s]|$)")
-_ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|完善|健全)(?:新一轮|新一期)?([{CJK}“”＋+]{{2,24}})$")
+_ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|完善|健全)+(?:新一轮|新一期)?([{CJK}“”＋+]{{2,24}})$")
 _ACT_SCOPE = re.compile(
     r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员"
 )
@@ -87,8 +87,11 @@ def _actions(doc: Doc, add: Any) -> None:
         lead = _SCOPE_LEAD.match(text, s, h.start())
         s = lead.end() if lead else s
         topic = text[s : h.start()]
-        if head == "员制度":
-            topic += "员"
+        if head == "员制度":  # 推广体系和|农村科技特派员制度: the system is the last item
+            cut = max(topic.rfind(c) for c in "和及与、")
+            s, topic = (s + cut + 1, topic[cut + 1 :] + "员") if cut >= 0 else (s, topic + "员")
+        elif re.search(r"(?:行动|计划)[和及与]", topic):
+            continue  # A行动和B行动: the first was not taken, and B's verb is A's
         if topic.count("“") != topic.count("”") or not _action_ok(re.sub(r"^(?:新一轮|新一期)", "", topic), head):
             continue
         add(s, h.end(), "programme", "entity.named_action", 0.6, known=False)

@@ -13,7 +13,7 @@ from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import every_item, halls, plain_companies, short_firms, vouchers_and_firms
 from ingest.policy.extract.programmes import find_programmes
-from ingest.policy.extract.proper_names import named_zones, roster_persons
+from ingest.policy.extract.proper_names import arrivals, named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones
@@ -228,7 +228,8 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
     for m in re.finditer(
         r"“([^“”\n]{2,20})”等(?:一批|多个|若干)?[^,。;]{0,8}?(?:联合体|平台|实验室|中心|载体|机构|基地|园区)", text
     ):
-        add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
+        kind = "zone" if m.group(1).endswith(("园", "区")) else "platform"  # “两国双园”: parks
+        add(*m.span(1), kind, "entity.quoted_example", 0.6, known=False)
     # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
     for m in re.finditer(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}新区", text):
         lead = re.sub("新?片区$|新区$", "", m.group(0))
@@ -311,6 +312,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    arrivals(doc, acc.add)
     proper_zones(doc, acc.add)
     proper_platforms(doc, acc.add)
     plain_companies(doc, acc.add)

@@ -3,7 +3,8 @@
 A suffix alone (…计划 / …工程 / …行动) names document kinds and plain tasks as often as programmes (the seeds:
 省重点研发计划, 三年行动计划), so each rule needs a context:
 
-- a quoted slogan with a programme head: “十百千万”工程, “格桑花行动”, “人工智能＋”“数据要素×”行动, and a topic
+- a quoted slogan with a programme head (“珠峰英才”计划, “人工智能＋”“数据要素×”行动) in a sentence
+  that speaks of science, talent or industry (not “雪亮工程”, “百日行动”), with a topic
   right after 实施 / 开展 before it (高等教育“百亿工程”). A slogan is a coinage: at most four characters before
   the head, or a ＋ / × sign — a quoted description (“科技创新六项行动”) is not one;
 - funds set up or used: 设立 / 运用 / 安排 X专项资金 | X引导基金;
@@ -33,6 +34,8 @@ _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
 _NOT_OWN = re.compile(r"经验|奖")
 _ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
+# a slogan's sentence speaks of science, talent or industry (实施创新成果转化“双百工程”, 入选“珠峰英才”计划)
+_SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业")
 _FUND_HEAD = re.compile(r"专项资金|引导基金")
 _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
 _JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
@@ -117,6 +120,9 @@ def _quoted(doc: Doc, add: Any) -> None:
             cores = [re.sub(f"{_HEAD}$", "", cores[0])]
         if not all(_slogan(c) for c in cores) or _NOT_OWN.match(text, m.end()):
             continue
+        ss, se = doc.sentence_of(m.start())
+        if not any(_SIGN.search(c) for c in cores) and not _SLOGAN_CTX.search(text, ss, se):
+            continue  # “雪亮工程”, “百日行动”: a campaign of safety, tourism or roads, not of the S&T system
         s = m.start()
         topic = _TOPIC.search(text, max(0, s - 12), s)
         if topic and "的" not in topic.group(1) and not GENERIC.match(topic.group(1)):

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.lexical import CJK, lcut, pos_table
 from ingest.policy.extract.names import is_generic, left_name
 from ingest.policy.extract.zone_names import has_proper
 
@@ -74,3 +75,39 @@ def named_zones(doc: Doc, add: Any) -> None:
         if _DESIGNATION.match(m.group(0)) and not has_proper(mod):
             continue  # 协同创新先行区, 工业互联网先行区: a kind of zone a policy wants, not one zone
         add(s, m.end(), "zone", "entity.zone_head", 0.5, known=False)
+
+
+# A platform that arrives, opens or is approved is one platform: 国家光刻机产业计量测试中心落户我省, …智算中心建成
+# 投用, …实验室挂牌运行. The predicate first (rare), then the clause before it back to a boundary.
+_ARRIVE = re.compile(r"落户|建成投用|建成投运|投入运营|正式运行|挂牌运行|揭牌|挂牌成立|正式成立|获批建设|获批组建")
+_ARRIVE_HEAD = re.compile(r"(?:中心|实验室|研究院|研究所|试验平台|测试平台|创新平台|基地|场地|装置)$")
+_ARRIVE_CUT = re.compile(r".*(?:的|首个|首家|一批|之一|\d+[个家])")  # 首个国家级|…: what comes before the name
+_ARRIVE_SCI = re.compile(r"科学|技术|科技|创新|实验|研究|研发|测试|检测|计量|智算|算力|试验|工程|数据|智能|光|芯")
+_LEVEL_JI = re.compile(r"^(?:国家级|省级|市级)")
+
+
+def arrivals(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _ARRIVE.finditer(text, 0, doc.body_end):
+        w0 = max(0, m.start() - 34)
+        cut = max(text.rfind(c, w0, m.start()) for c in "，。；、！？\n,;：:（）()—")
+        s = max(w0, cut + 1)
+        name = text[s : m.start()]
+        c = _ARRIVE_CUT.match(name)
+        if c:
+            s, name = s + c.end(), name[c.end() :]
+        toks = lcut(name)
+        if toks and pos_table().get(toks[0], "") == "v":  # 推动|润泽人工智能应用中心…揭牌
+            s, name = s + len(toks[0]), name[len(toks[0]) :]
+        lv = _LEVEL_JI.match(name)
+        if lv:
+            s, name = s + lv.end(), name[lv.end() :]
+        if "等" in name:
+            name = name[: name.index("等")]
+        head = _ARRIVE_HEAD.search(name)
+        if head is None or head.start() < 2 or not _ARRIVE_SCI.search(name) or is_generic(name[: head.start()]):
+            continue
+        if re.search(r"[在和与及对由]", name) or name in lx.types():
+            continue
+        kind = "institution" if head.group() in ("研究院", "研究所") else "platform"
+        add(s, s + len(name), kind, "entity.arrival", 0.6, known=False)

@@ -62,7 +62,7 @@ _JOINT = re.compile(rf"^[省市县区]和(?=[{CJK}]{{2}}新区|国家)|(?:相关
 _BARE = re.compile(r"审计机关|行政机关|(?:省|市)?地方金融监(?:督)?管(?:理)?局")
 _UNANCHORED = re.compile(r"(?:有关|相关)部门$")
 # unique names: whatever stands before them
-_UNIQUE = re.compile(r"党中央|全国政协|全国人大常委会")
+_UNIQUE = re.compile(r"党中央|全国政协|全国人大常委会|中央政治局常委会|中央政治局|中央纪委")
 # financial regulators and their branches: 人行合肥中心支行, 安徽证监局, 国家金融监督管理总局安徽监管局
 _FINANCE = re.compile(
     rf"(?:中国人民银行|人民银行|人行)[{CJK}]{{2,4}}?(?:中心支行|分行|营业管理部)"

@@ -69,3 +69,9 @@ def test_unanchored_functional_references_are_not_agencies() -> None:
     names = {a.name for a in doc.agencies}
     assert {"市科技主管部门", "市财政部门"} <= names  # the government is named
     assert not names & {"财政部门", "海关", "省直有关部门", "有关部门"}
+
+
+def test_central_party_organs_are_unique_names() -> None:
+    names = _names("贯彻落实中央纪委全会精神，中央政治局常委会会议研究部署。")
+    assert {"中央纪委", "中央政治局常委会"} <= names
+    assert "中央政治局" not in names  # the longer organ, not its part

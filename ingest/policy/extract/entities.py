@@ -252,13 +252,29 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
             add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
 
 
+_FUND_SCOPE = re.compile(r"科技|科学|创新|产业|研发|研究|人才|成果|自然|技术|创业")
+_DEFINED = re.compile(r"[(（]以下简称[“\"]?([^（）()“”\"\n]{2,10})[”\"]?[)）]")
+
+
+def _defined_short_names(doc: Doc, acc: _Entities) -> None:
+    """郑州航空港经济综合实验区(以下简称实验区): the short name a text defines for an entity is that entity,
+    unless it is a type's own name."""
+    ends = {e.span[1]: e for e in acc.out if e.kind in {"zone", "platform", "institution", "programme"}}
+    for m in _DEFINED.finditer(doc.text, 0, doc.body_end):
+        ent = ends.get(m.start())
+        if ent is not None and m.group(1) not in lx.types():  # (以下简称自主创新示范区): a type's name
+            acc.add(*m.span(1), ent.kind, "entity.defined_short", 0.7, ent.type, known=False)
+
+
 def _funds_and_persons(doc: Doc, add: Any) -> None:
     text = doc.text
     # funds: 国自然-辽宁联合基金 / 省产业(创业)投资引导基金
     for m in re.finditer(r"基金(?![委计会项])", text):
         s = left_name(doc, m.start(), 20)
         name = text[s : m.end()]
-        if len(name) >= 6 and (re.search(r"[-省]|国家|国自然", name[:4]) or name.startswith("省")):
+        placed = re.search(r"[-省]|国家|国自然", name[:4]) or name.startswith("省")
+        # 省级双稳基金, 稳企稳岗基金: financial relief, not the S&T system's
+        if len(name) >= 6 and placed and _FUND_SCOPE.search(name):
             add(s, m.end(), "programme", "entity.fund_suffix", 0.6, known=False)
     # persons addressed: 丁桦代表:
     for m in re.finditer(rf"^[ \t]*([{CJK}]{{2,3}})(?:代表|委员|同志)[:：]", text, re.MULTILINE):
@@ -330,4 +346,5 @@ def find_entities(doc: Doc) -> list[Entity]:
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)
     _own_systems(doc, acc.add)
+    _defined_short_names(doc, acc)
     return sorted(acc.out, key=lambda x: x.span)

@@ -139,6 +139,11 @@ def _funds_awards(doc: Doc, add: Any) -> None:
         if not m:
             continue
         name = m.group(1)
+        if "等" in name:  # 杭州市重大科技创新资金等专项资金: the fund named before 等
+            name = name[: name.index("等")]
+            if len(name) >= 6 and "的" not in name:
+                add(m.start(1), m.start(1) + len(name), "programme", "entity.fund_set_up", 0.7, known=False)
+            continue
         mod = re.sub("(?:专项资金|引导基金)$", "", name)
         # a short modifier names a kind of fund (政府引导基金, 创业投资引导基金), not one fund
         if "的" not in name and (len(mod) >= 6 or mod.startswith(("省", "市", "国家"))):

@@ -78,6 +78,7 @@ def country_pair_start(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _ABBREV_POS = {"ns", "nr", "j"}
+_FUNCTION_POS = {"c", "p", "u", "d", "r", "x"}
 
 
 def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
@@ -101,7 +102,9 @@ def _resets(toks: tuple[str, ...], i: int) -> bool:
     国家 or a place (入选|国家…试验区, 视察|横琴…合作区)."""
     t = toks[i]
     if (t == "自" and i + 1 < len(toks) and toks[i + 1] == "贸") or _country_pair(toks, i):
-        return False  # 自|贸 (自由贸易) is one word jieba cuts; 中|俄 abbreviates two countries
+        return False  # 自|贸 (自由贸易) is one word jieba cuts; 中|俄 names two countries
+    if len(t) == 1 and i >= 2 and _abbreviation(toks, i - 2) and pos_table().get(t, "") not in _FUNCTION_POS:
+        return False  # 郑|洛|新: a third place abbreviated after two
     if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else ""

@@ -48,3 +48,9 @@ def test_a_roles_system_is_a_programme_in_any_text() -> None:
     got = _programmes("建立企业科技特派员制度，完善人才评价制度。", title="某市科学技术进步条例")
     assert "企业科技特派员制度" in got
     assert not any("评价制度" in g for g in got)
+
+
+def test_a_fund_before_deng_is_the_named_fund_and_relief_funds_are_not() -> None:
+    got = _programmes("设立杭州市数字经济发展资金等专项资金，发放省级纾困稳岗基金。", title="某市科技进步条例")
+    assert "杭州市数字经济发展资金" in got
+    assert not any("专项资金" in g or "稳岗" in g for g in got)

@@ -126,3 +126,18 @@ def test_a_word_ending_in_zhong_is_no_country() -> None:
 def test_free_trade_zone_abbreviated_is_named_by_its_region() -> None:
     ents = {e.name for e in _extract("统筹推进云南自贸试验区建设。").entities}
     assert "云南自贸试验区" in ents
+
+
+def test_a_defined_short_name_is_the_entity_again_unless_a_type() -> None:
+    ents = {
+        e.name
+        for e in _extract(
+            "建设横琴粤澳深度合作区（以下简称合作区）和郑洛新国家自主创新示范区（以下简称自主创新示范区）。"
+        ).entities
+    }
+    assert "合作区" in ents
+    assert "自主创新示范区" not in ents  # a type's own name
+
+
+def test_three_places_abbreviated_name_a_zone() -> None:
+    assert "沪苏浙国家自主创新示范区" in {e.name for e in _extract("建设沪苏浙国家自主创新示范区。").entities}

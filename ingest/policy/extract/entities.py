@@ -13,7 +13,7 @@ from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import every_item, halls, plain_companies, short_firms, vouchers_and_firms
 from ingest.policy.extract.programmes import find_programmes
-from ingest.policy.extract.proper_names import arrivals, named_zones, roster_persons
+from ingest.policy.extract.proper_names import arrivals, branch_centres, named_zones, roster_persons
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones
@@ -207,6 +207,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
         place_only = had_region and not rest
         if "的" in name or (not rest and not (place_only and (kind == "zone" or head == "实验室"))):
             continue
+        if re.search(r"(?:[一二三四]|P\d)级$", rest):
+            continue  # 生物安全二级实验室: a graded class of lab, not one lab
         if rest and (
             is_generic(rest)
             or (rest in lx.industries() and not had_region)
@@ -329,6 +331,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
     arrivals(doc, acc.add)
+    branch_centres(doc, acc.add)
     proper_zones(doc, acc.add)
     proper_platforms(doc, acc.add)
     plain_companies(doc, acc.add)

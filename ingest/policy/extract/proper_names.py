@@ -11,7 +11,7 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, lcut, pos_table
+from ingest.policy.extract.lexical import CJK, NAME_CHARS, is_hard_stop, lcut, pos_table
 from ingest.policy.extract.names import is_generic, left_name
 from ingest.policy.extract.zone_names import has_proper
 
@@ -111,3 +111,26 @@ def arrivals(doc: Doc, add: Any) -> None:
             continue
         kind = "institution" if head.group() in ("研究院", "研究所") else "platform"
         add(s, s + len(name), kind, "entity.arrival", 0.6, known=False)
+
+
+# A branch centre: X分中心 / X分平台 after a clause boundary or a governing verb, of a body or a function
+# (国家药品监管局药品审评检查长三角分中心, 国家工业互联网大数据分中心); a coordinated second branch shares the verb
+# (、医疗器械技术审评检查长三角分中心).
+_BRANCH = re.compile(r"分中心|分平台")
+
+
+def branch_centres(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _BRANCH.finditer(text, 0, doc.body_end):
+        s = m.start()
+        while s > 0 and m.start() - s < 26 and NAME_CHARS.match(text[s - 1]) and text[s - 1] != "、":
+            s -= 1
+        pos = s
+        for t in lcut(text[s : m.start()]):  # a function's verbs (审评检查) are part of it: cut at hard stops only
+            pos += len(t)
+            if is_hard_stop(t):
+                s = pos
+        name = text[s : m.start()]
+        if len(name) < 4 or "的" in name or is_generic(name) or re.match(r"[各省市县区]级?$|各", name):
+            continue
+        add(s, m.end(), "platform", "entity.branch_centre", 0.6, known=False)

@@ -1,0 +1,28 @@
+"""Branch centres named by a body or a function (`proper_names.branch_centres`) and graded classes of lab
+that are no name (`entities._head_noun_names`). Sentences made up from public knowledge."""
+
+from __future__ import annotations
+
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _names(body: str) -> set[str]:
+    text = "某市科技创新促进条例\n" + body
+    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    return {e.name for e in doc.entities}
+
+
+def test_a_branch_centre_keeps_its_body_and_function() -> None:
+    got = _names("本市支持国家知识产权局专利审查协作华南分中心、商标审查协作华南分中心建设。")
+    assert "国家知识产权局专利审查协作华南分中心" in got
+    assert "商标审查协作华南分中心" in got
+
+
+def test_a_bare_or_class_branch_is_no_name() -> None:
+    got = _names("各分中心按要求报送，建设省级分中心。")
+    assert not any(n.endswith("分中心") for n in got)
+
+
+def test_a_graded_lab_is_a_class() -> None:
+    assert not any("二级实验室" in n for n in _names("建设动物生物安全二级实验室。"))

@@ -184,7 +184,9 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
         add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)
         _coordinated_places(doc, s, add)
         return
-    if not rest or is_generic(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
+    # a province's laboratory is one lab named by its field (现代农业省实验室), unlike a kind a field qualifies
+    field_lab = h.type == "省实验室" and rest in lx.industries() and not had_region
+    if not rest or is_generic(rest) or (rest in lx.industries() and not field_lab) or rest in REGIONS or len(rest) < 2:
         return
     add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:

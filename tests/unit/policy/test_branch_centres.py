@@ -26,3 +26,8 @@ def test_a_bare_or_class_branch_is_no_name() -> None:
 
 def test_a_graded_lab_is_a_class() -> None:
     assert not any("二级实验室" in n for n in _names("建设动物生物安全二级实验室。"))
+
+
+def test_a_province_lab_named_by_its_field_is_one_lab() -> None:
+    assert "新材料省实验室" in _names("建设新材料省实验室。")
+    assert not any(n.endswith("重点实验室") for n in _names("建设一批新材料重点实验室。"))

@@ -72,6 +72,9 @@ class _Entities:
         hi = bisect.bisect_right(self.ordered, (s, len(self.doc.text) + 1))
         if any(e <= b for _, b in self.ordered[lo:hi]):  # bounded, not entities x entities (a few MB of text)
             return
+        hi2 = bisect.bisect_left(self.ordered, (e, -1))
+        if any(a > s and b > e for a, b in self.ordered[hi:hi2]):
+            return  # it runs into a name found first (国家级|建筑技术创新中心寒地研发中心): a cut, not a name
         self.seen.add((s, e))
         bisect.insort(self.ordered, (s, e))
         self.longest = max(self.longest, e - s)

@@ -75,3 +75,11 @@ def test_a_group_that_succeeds_is_a_company_grouping_is_not() -> None:
     ents = {e.name: e.kind for e in _extract("华星集团成功完成重组，推进义务教育集团化办学，深化集团化改革。").entities}
     assert ents.get("华星集团") == "company"
     assert not any(n.endswith("教育集团") or n == "深化集团" for n in ents)
+
+
+def test_a_regions_bank_is_a_company_the_banking_sector_is_not() -> None:
+    ents = {
+        e.name: e.kind for e in _extract("组建江西农商联合银行，引导银行业金融机构支持，鼓励银行等机构参与。").entities
+    }
+    assert ents.get("江西农商联合银行") == "company"
+    assert not any(n.endswith(("银行业", "银行")) and n != "江西农商联合银行" for n in ents)

@@ -13,7 +13,13 @@ from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import every_item, halls, plain_companies, short_firms, vouchers_and_firms
 from ingest.policy.extract.programmes import find_programmes
-from ingest.policy.extract.proper_names import arrivals, branch_centres, named_zones, roster_persons
+from ingest.policy.extract.proper_names import (
+    arrivals,
+    branch_centres,
+    named_before_deng,
+    named_zones,
+    roster_persons,
+)
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones
@@ -337,6 +343,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _institutions_and_companies(doc, acc.add)
     arrivals(doc, acc.add)
     branch_centres(doc, acc.add)
+    named_before_deng(doc, acc.add)
     proper_zones(doc, acc.add)
     proper_platforms(doc, acc.add)
     plain_companies(doc, acc.add)

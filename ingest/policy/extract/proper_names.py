@@ -13,6 +13,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, NAME_CHARS, is_hard_stop, lcut, pos_table
 from ingest.policy.extract.names import is_generic, left_name
+from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.zone_names import has_proper
 
 _SP = r"[ \t\u3000]"
@@ -134,3 +135,25 @@ def branch_centres(doc: Doc, add: Any) -> None:
         if len(name) < 4 or "的" in name or is_generic(name) or re.match(r"[各省市县区]级?$|各", name):
             continue
         add(s, m.end(), "platform", "entity.branch_centre", 0.6, known=False)
+
+
+# A short proper name listed before 等 + a designation that is always one named body: 崖州湾等国家实验室基地,
+# 神农等实验室, 大零号湾等科技创新中心. A field (医药等领域…), a region (伊犁、吐鲁番等…) or a kind is no name.
+_NAMED_BEFORE = re.compile(
+    rf"(?<![{CJK}])([{CJK}]{{2,10}})等(?:一批)?(?:国家|省|全国)?"
+    r"(国家实验室基地|国家实验室|省实验室|实验室|科技创新中心|科学城)"
+)
+
+
+def named_before_deng(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _NAMED_BEFORE.finditer(text, 0, doc.body_end):
+        name = m.group(1)
+        lead = re.match(r"(?:争取|创建|建设|推动|支持|依托|打造|加快|培育)+", name)
+        s = m.start(1) + (lead.end() if lead else 0)
+        name = text[s : m.end(1)]
+        known = name in REGIONS or name in lx.industries() or name in lx.types()
+        if not 2 <= len(name) <= 6 or known or is_generic(name):
+            continue
+        kind = "zone" if m.group(2) in ("科技创新中心", "科学城") else "platform"
+        add(s, m.end(1), kind, "entity.named_before_deng", 0.5, known=False)

@@ -39,3 +39,10 @@ def test_quoted_slogans_need_a_science_or_industry_sentence() -> None:
     got = _names("开展“平安校园”专项行动，维护稳定。实施科技成果转化“千企工程”，服务企业。")
     assert not any("平安校园" in n for n in got)
     assert "科技成果转化“千企工程”" in got
+
+
+def test_a_short_name_before_deng_and_a_one_of_a_kind_designation() -> None:
+    got = _names("争取创建怀柔等国家实验室基地，支持嵩山等实验室建设。持续支持农业、医药等领域全国重点实验室建设。")
+    assert got.get("怀柔") == "platform"
+    assert got.get("嵩山") == "platform"
+    assert "医药" not in got and "农业" not in got  # fields, and 领域 stands between

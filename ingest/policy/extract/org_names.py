@@ -121,7 +121,10 @@ def _firm_like(item: str) -> bool:
 
 
 _VOUCHER = re.compile(r"创新券|科技券")
-_NAMED_FIRM = re.compile(rf"(?<=[。，；;,\\n])([{CJK}]{{2,5}})公司(?=成为|获|上市|入选|实现|完成|建成|投产|牵头|通过)")
+# 天有为公司上交所主板上市: the verb may follow a short object or place (上交所, 在科创板)
+_NAMED_FIRM = re.compile(
+    rf"(?<=[。，；;,\\n])([{CJK}]{{2,5}})公司(?=[{CJK}]{{0,6}}?(?:成为|获|上市|入选|实现|完成|建成|投产|牵头|通过))"
+)
 
 
 def vouchers_and_firms(doc: Doc, add: Any) -> None:

@@ -83,3 +83,9 @@ def test_a_regions_bank_is_a_company_the_banking_sector_is_not() -> None:
     }
     assert ents.get("江西农商联合银行") == "company"
     assert not any(n.endswith(("银行业", "银行")) and n != "江西农商联合银行" for n in ents)
+
+
+def test_a_short_firm_before_gongsi_whose_verb_follows_a_short_object() -> None:
+    ents = {e.name: e.kind for e in _extract("产值增长。星河公司科创板上市，该公司深交所上市。").entities}
+    assert ents.get("星河") == "company"
+    assert "该" not in ents

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, GENERIC
+from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
 from ingest.policy.extract.names import left_name
 
 _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
@@ -32,6 +32,8 @@ _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
 _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
 # 学习运用“千万工程”经验, 获“五个一工程”奖: another's programme as a model, an award's name
 _NOT_OWN = re.compile(r"经验|奖")
+# the clause before a quoted slogan, back to its punctuation
+_CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))([{CJK}]*)$")
 _ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
 # a slogan's sentence speaks of science, talent or industry (实施创新成果转化“双百工程”, 入选“珠峰英才”计划)
@@ -109,6 +111,11 @@ def _slogan(core: str) -> bool:
     return bool(core) and not _COUNTED.fullmatch(core) and (len(core) <= 4 or bool(_SIGN.search(core)))
 
 
+def _noun_topic(words: str) -> bool:
+    """科技 (n): a noun topic, not a verb (实施; 深化 is tagged j)."""
+    return all(pos_table().get(t, "") in {"n", "nz"} for t in lcut(words))
+
+
 def _quoted(doc: Doc, add: Any) -> None:
     text = doc.text
     for m in _QUOTED.finditer(text, 0, doc.body_end):
@@ -124,11 +131,16 @@ def _quoted(doc: Doc, add: Any) -> None:
         if not any(_SIGN.search(c) for c in cores) and not _SLOGAN_CTX.search(text, ss, se):
             continue  # “雪亮工程”, “百日行动”: a campaign of safety, tourism or roads, not of the S&T system
         s = m.start()
+        clause = _CLAUSE.search(text, max(0, s - 24), s)
+        if clause and _ACT_OUT.search(clause.group(1)):
+            continue  # 县域特色经济“创先争优”行动, 冰雪旅游“百日行动”: the topic is outside the S&T system
         topic = _TOPIC.search(text, max(0, s - 12), s)
         if topic and "的" not in topic.group(1) and not GENERIC.match(topic.group(1)):
             s = topic.start(1)
             r = _ROUND.match(text, s, m.start())
             s = r.end() if r else s  # 启动新一轮|科技“尖锋”行动
+        elif clause and 2 <= len(clause.group(1)) <= 4 and _noun_topic(clause.group(1)):
+            s = clause.start(1)  # 。科技“尖锋”行动突破…: a short topic opening the clause
         add(s, m.end(), "programme", "entity.quoted_programme", 0.7, known=False)
 
 

@@ -46,3 +46,10 @@ def test_a_short_name_before_deng_and_a_one_of_a_kind_designation() -> None:
     assert got.get("怀柔") == "platform"
     assert got.get("嵩山") == "platform"
     assert "医药" not in got and "农业" not in got  # fields, and 领域 stands between
+
+
+def test_a_quoted_slogan_takes_a_noun_topic_opening_its_clause_not_a_verb() -> None:
+    got = _names("全年产值增长。科技“攀登”行动突破关键技术30项，深化“智造强省”行动，实施文旅消费“百城”行动。")
+    assert "科技“攀登”行动" in got
+    assert "“智造强省”行动" in got  # 深化 is the verb, not the topic
+    assert not any("百城" in n for n in got)  # culture and consumption: outside the S&T system

@@ -57,6 +57,9 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
         pos = rb[0]
 
 
+_COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座])$")
+
+
 class _Entities:
     """The entities found so far; a span inside one already found is dropped."""
 
@@ -72,6 +75,8 @@ class _Entities:
     ) -> None:
         if kind in ("zone", "platform"):
             s, e = country_pair_start(self.doc.text, s, e)
+            if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s):
+                return  # 建设一批|工业互联网创新中心, 10个|省级…: what is counted is a kind, not one name
         if (s, e) in self.seen:
             return
         lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))

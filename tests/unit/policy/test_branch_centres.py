@@ -31,3 +31,8 @@ def test_a_graded_lab_is_a_class() -> None:
 def test_a_province_lab_named_by_its_field_is_one_lab() -> None:
     assert "新材料省实验室" in _names("建设新材料省实验室。")
     assert not any(n.endswith("重点实验室") for n in _names("建设一批新材料重点实验室。"))
+
+
+def test_what_is_counted_is_a_kind_not_a_name() -> None:
+    got = _names("支持建设一批量子计算创新中心，建成5个省级海洋科技产业园，建设深海科技创新中心。")
+    assert not any(n.endswith(("量子计算创新中心", "海洋科技产业园")) for n in got)

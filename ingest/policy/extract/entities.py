@@ -77,6 +77,8 @@ class _Entities:
             s, e = country_pair_start(self.doc.text, s, e)
             if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s):
                 return  # 建设一批|工业互联网创新中心, 10个|省级…: what is counted is a kind, not one name
+            if "+" in self.doc.text[s:e] and "“" not in self.doc.text[s:e]:
+                return  # 国家+学科领域+地名+观测实验站: a naming template, not a name
         if (s, e) in self.seen:
             return
         lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))

@@ -36,3 +36,8 @@ def test_a_province_lab_named_by_its_field_is_one_lab() -> None:
 def test_what_is_counted_is_a_kind_not_a_name() -> None:
     got = _names("支持建设一批量子计算创新中心，建成5个省级海洋科技产业园，建设深海科技创新中心。")
     assert not any(n.endswith(("量子计算创新中心", "海洋科技产业园")) for n in got)
+
+
+def test_a_naming_template_is_no_name() -> None:
+    got = _names("观测站统一命名为“国家+领域+地名+野外科学观测研究站”，即国家+领域+地名+野外科学观测研究站。")
+    assert not any("+" in n and "“" not in n for n in got)

@@ -16,6 +16,7 @@ from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import (
     arrivals,
     branch_centres,
+    list_lines,
     named_before_deng,
     named_zones,
     roster_persons,
@@ -348,6 +349,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    list_lines(doc, acc.add)
     arrivals(doc, acc.add)
     branch_centres(doc, acc.add)
     named_before_deng(doc, acc.add)

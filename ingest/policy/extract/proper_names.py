@@ -157,3 +157,18 @@ def named_before_deng(doc: Doc, add: Any) -> None:
             continue
         kind = "zone" if m.group(2) in ("科技创新中心", "科学城") else "platform"
         add(s, m.end(1), kind, "entity.named_before_deng", 0.5, known=False)
+
+
+# A numbered line of a list (名单) that is one name ending in a type: 24. 云南滇中国家农业科技园区. The whole
+# line is the name, whatever jieba makes of its place words (滇|中, 五一 as a numeral).
+_LIST_LINE = re.compile(rf"^[ \t\u3000]*\d{{1,3}}[.．、][ \t\u3000]*([{CJK}()（）]{{4,40}})[ \t\u3000]*$", re.MULTILINE)
+
+
+def list_lines(doc: Doc, add: Any) -> None:
+    ends = {h.end: h for h in doc.type_hits}
+    for m in _LIST_LINE.finditer(doc.text, 0, doc.body_end):
+        h = ends.get(m.end(1))
+        if h is None or h.start == m.start(1) or h.entry.flags & {"umbrella"}:
+            continue  # the line is a bare type, or ends in no type
+        zone = "zone" in h.entry.flags and not h.type.endswith(("科技园区", "科技园"))
+        add(*m.span(1), "zone" if zone else "platform", "entity.list_line", 0.7, h.type, known=False)

@@ -41,3 +41,9 @@ def test_what_is_counted_is_a_kind_not_a_name() -> None:
 def test_a_naming_template_is_no_name() -> None:
     got = _names("观测站统一命名为“国家+领域+地名+野外科学观测研究站”，即国家+领域+地名+野外科学观测研究站。")
     assert not any("+" in n and "“" not in n for n in got)
+
+
+def test_a_numbered_list_line_ending_in_a_type_is_one_name() -> None:
+    got = _names("名单如下：\n1. 甘肃陇中国家农业科技园区\n2. 国家农业科技园区\n3. 各地要加强管理\n")
+    assert "甘肃陇中国家农业科技园区" in got
+    assert "国家农业科技园区" not in got  # a bare type on its line is no name

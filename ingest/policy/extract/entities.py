@@ -74,6 +74,8 @@ class _Entities:
     def add(
         self, s: int, e: int, kind: str, rule: str, conf: float, typ: str | None = None, known: bool = True
     ) -> None:
+        if kind == "platform" and self.doc.text.endswith("科技创新中心", s, e):
+            kind = "zone"  # 北京国际科技创新中心, 西安科技创新中心: a region's S&T centre is a designated area
         if kind in ("zone", "platform"):
             s, e = country_pair_start(self.doc.text, s, e)
             if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s):

@@ -47,3 +47,10 @@ def test_a_numbered_list_line_ending_in_a_type_is_one_name() -> None:
     got = _names("名单如下：\n1. 甘肃陇中国家农业科技园区\n2. 国家农业科技园区\n3. 各地要加强管理\n")
     assert "甘肃陇中国家农业科技园区" in got
     assert "国家农业科技园区" not in got  # a bare type on its line is no name
+
+
+def test_a_regions_science_and_technology_centre_is_a_zone() -> None:
+    text = "某市科技创新促进条例\n加快建设成都国际科技创新中心，支持建设成渝技术创新中心。"
+    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    kinds = {e.name: e.kind for e in doc.entities}
+    assert kinds.get("成都国际科技创新中心") == "zone"

@@ -14,10 +14,17 @@ from ingest.policy.extract.names import COMPANY, company_start, is_generic, left
 from ingest.policy.extract.org_names import every_item, halls, plain_companies, short_firms, vouchers_and_firms
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.programmes import find_programmes
-from ingest.policy.extract.proper_names import named_zones, roster_persons
+from ingest.policy.extract.proper_names import (
+    arrivals,
+    branch_centres,
+    list_lines,
+    named_before_deng,
+    named_zones,
+    roster_persons,
+)
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
-from ingest.policy.extract.zone_names import has_proper, proper_platforms, proper_zones
+from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones
 from ingest.policy.models import Entity
 
 _HEAD_KIND = {
@@ -52,6 +59,9 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
         pos = rb[0]
 
 
+_COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座])$")
+
+
 class _Entities:
     """The entities found so far; a span inside one already found is dropped."""
 
@@ -65,12 +75,23 @@ class _Entities:
     def add(
         self, s: int, e: int, kind: str, rule: str, conf: float, typ: str | None = None, known: bool = True
     ) -> None:
+        if kind == "platform" and self.doc.text.endswith("科技创新中心", s, e):
+            kind = "zone"  # 北京国际科技创新中心, 西安科技创新中心: a region's S&T centre is a designated area
+        if kind in ("zone", "platform"):
+            s, e = country_pair_start(self.doc.text, s, e)
+            if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s):
+                return  # 建设一批|工业互联网创新中心, 10个|省级…: what is counted is a kind, not one name
+            if "+" in self.doc.text[s:e] and "“" not in self.doc.text[s:e]:
+                return  # 国家+学科领域+地名+观测实验站: a naming template, not a name
         if (s, e) in self.seen:
             return
         lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))
         hi = bisect.bisect_right(self.ordered, (s, len(self.doc.text) + 1))
         if any(e <= b for _, b in self.ordered[lo:hi]):  # bounded, not entities x entities (a few MB of text)
             return
+        hi2 = bisect.bisect_left(self.ordered, (e, -1))
+        if any(a > s and b > e for a, b in self.ordered[hi:hi2]):
+            return  # it runs into a name found first (国家级|建筑技术创新中心寒地研发中心): a cut, not a name
         self.seen.add((s, e))
         bisect.insort(self.ordered, (s, e))
         self.longest = max(self.longest, e - s)
@@ -183,7 +204,9 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
         add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)
         _coordinated_places(doc, s, add)
         return
-    if not rest or is_generic(rest) or rest in lx.industries() or rest in REGIONS or len(rest) < 2:
+    # a province's laboratory is one lab named by its field (现代农业省实验室), unlike a kind a field qualifies
+    field_lab = h.type == "省实验室" and rest in lx.industries() and not had_region
+    if not rest or is_generic(rest) or (rest in lx.industries() and not field_lab) or rest in REGIONS or len(rest) < 2:
         return
     add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:
@@ -206,6 +229,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
         place_only = had_region and not rest
         if "的" in name or (not rest and not (place_only and (kind == "zone" or head == "实验室"))):
             continue
+        if re.search(r"(?:[一二三四]|P\d)级$", rest):
+            continue  # 生物安全二级实验室: a graded class of lab, not one lab
         if rest and (
             is_generic(rest)
             or (rest in lx.industries() and not had_region)
@@ -233,7 +258,8 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
     for m in re.finditer(
         r"“([^“”\n]{2,20})”等(?:一批|多个|若干)?[^,。;]{0,8}?(?:联合体|平台|实验室|中心|载体|机构|基地|园区)", text
     ):
-        add(*m.span(1), "platform", "entity.quoted_example", 0.6, known=False)
+        kind = "zone" if m.group(1).endswith(("园", "区")) else "platform"  # “两国双园”: parks
+        add(*m.span(1), kind, "entity.quoted_example", 0.6, known=False)
     # zones: 沈抚新区 / 沈大自创区沈阳片区 / 面向东盟科技创新合作区
     for m in finditer_at(ZONE_PIECE, text, starts_before(text, ("片区", "新区"), 8)):
         lead = re.sub("新?片区$|新区$", "", m.group(0))
@@ -256,13 +282,29 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
             add(s, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
 
 
+_FUND_SCOPE = re.compile(r"科技|科学|创新|产业|研发|研究|人才|成果|自然|技术|创业")
+_DEFINED = re.compile(r"[(（]以下简称[“\"]?([^（）()“”\"\n]{2,10})[”\"]?[)）]")
+
+
+def _defined_short_names(doc: Doc, acc: _Entities) -> None:
+    """郑州航空港经济综合实验区(以下简称实验区): the short name a text defines for an entity is that entity,
+    unless it is a type's own name."""
+    ends = {e.span[1]: e for e in acc.out if e.kind in {"zone", "platform", "institution", "programme"}}
+    for m in _DEFINED.finditer(doc.text, 0, doc.body_end):
+        ent = ends.get(m.start())
+        if ent is not None and m.group(1) not in lx.types():  # (以下简称自主创新示范区): a type's name
+            acc.add(*m.span(1), ent.kind, "entity.defined_short", 0.7, ent.type, known=False)
+
+
 def _funds_and_persons(doc: Doc, add: Any) -> None:
     text = doc.text
     # funds: 国自然-辽宁联合基金 / 省产业(创业)投资引导基金
     for m in re.finditer(r"基金(?![委计会项])", text):
         s = left_name(doc, m.start(), 20)
         name = text[s : m.end()]
-        if len(name) >= 6 and (re.search(r"[-省]|国家|国自然", name[:4]) or name.startswith("省")):
+        placed = re.search(r"[-省]|国家|国自然", name[:4]) or name.startswith("省")
+        # 省级双稳基金, 稳企稳岗基金: financial relief, not the S&T system's
+        if len(name) >= 6 and placed and _FUND_SCOPE.search(name):
             add(s, m.end(), "programme", "entity.fund_suffix", 0.6, known=False)
     # persons addressed: 丁桦代表:
     for m in re.finditer(rf"^[ \t]*([{CJK}]{{2,3}})(?:代表|委员|同志)[:：]", text, re.MULTILINE):
@@ -316,6 +358,10 @@ def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    list_lines(doc, acc.add)
+    arrivals(doc, acc.add)
+    branch_centres(doc, acc.add)
+    named_before_deng(doc, acc.add)
     proper_zones(doc, acc.add)
     proper_platforms(doc, acc.add)
     plain_companies(doc, acc.add)
@@ -333,4 +379,5 @@ def find_entities(doc: Doc) -> list[Entity]:
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)
     _own_systems(doc, acc.add)
+    _defined_short_names(doc, acc)
     return sorted(acc.out, key=lambda x: x.span)

@@ -159,6 +159,14 @@ def doc_region(doc: Doc, title: Title | None) -> gazetteer.Region | None:
     return gazetteer.region_by_code(max(counts, key=lambda c: counts[c]))
 
 
+# the genre words of a document's title; a 《》 title with none is a work of art, a book or a licence
+_DOC_HEAD = re.compile(
+    r"法|条例|办法|规定|意见|通知|规划|纲要|计划|方案|决定|标准|指南|目录|清单|报告|细则|措施|举措|指引|公告|批复|函|"
+    r"要求|规范|规则|章程|制度|政策|协议|宣言|议程|战略|建议|名单|导则|手册|说明|程序|体系|条款|大纲|路线图|提案|议案|"
+    r"\d+条"
+)
+
+
 def _norm_title(t: str) -> str:
     return re.sub(r"[\s—–\-~]", "", t)
 
@@ -172,8 +180,8 @@ def find_cited(
     aliases = {m.group(1) for m in re.finditer(r"简称[:：]?《([^《》\n]{1,20})》", doc.text)}
     for m in re.finditer(r"《([^《》\n]{2,80})》", doc.text):
         t = m.group(1)
-        if t in aliases:
-            continue
+        if t in aliases or not _DOC_HEAD.search(t):
+            continue  # 《大山的女儿》, 《药品生产许可证》: a drama, a licence — no document's genre
         # the document's own main text, named in a title without book-title marks (印发…规划的通知)
         if _norm_title(t) in own or any(len(t) >= 6 and _norm_title(t) in o for o in own):
             continue
@@ -196,6 +204,7 @@ def find_cited(
     seen = {c.title for c in out}
     for s, e in _unmarked_titles(doc.text):
         t = doc.text[s:e]
+        t = t.replace("(", "（").replace(")", "）")  # （试行）: the marks a title is written with
         if t not in seen and _norm_title(t) not in own:
             seen.add(t)
             out.append(CitedDocument(span=(s, e), text=doc.q(s, e), title=t, rule="cited.unmarked"))
@@ -204,12 +213,18 @@ def find_cited(
 
 # A standard, guideline, outline or regulation cited without book-title marks: a name of 8-30 characters
 # ending in its genre, after a verb of applying it (实施教育强区建设规划纲要, 对照…标准、…指南等), and
-# followed by a boundary, 等 or 开展; a vague reference (按照国家有关标准, 根据本条例) is no title.
-_APPLY = re.compile(r"(?:实施|对照|依据|根据|按照|遵照|参照|贯彻)")
-_UNMARKED = re.compile(rf"[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例)(?=[、,，。;；:：等]|开展|\n|$)")
+# followed by a boundary, 等 or 开展; a vague reference (按照国家有关标准, 根据本条例) is no title. A verb of
+# issuing or revising (制定出台 / 适时修订 / 落实) names one too (落实全国统一大市场建设指引（试行）, 落实人才
+# 振兴60条, 制定出台…的意见): an edition word (新版) is no part of the name, a （试行） / （负面清单） tail is.
+_APPLY = re.compile(r"(?:实施|对照|依据|根据|按照|遵照|参照|贯彻|落实|修订|制定出台|出台)+(?:新版)?")
+_UNMARKED = re.compile(
+    rf"(?:[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例|指引|特别管理措施|的意见)|[{CJK}]{{2,20}}?负面清单"
+    rf"|[{CJK}]{{2,12}}?\d{{1,3}}条)"
+    rf"(?:[（(](?:试行|负面清单)[）)])?(?=[、,，。;；:：等和]|开展|\n|$)"
+)
 _VAGUE = re.compile(r"^(?:有关|相关|本|该|上述|各项|国家有关|国家相关|行业|这些|此)")
 # a title is one noun compound: no alternative (细则或…指南), quantifier (各类), clause word or quality (高标准)
-_NOT_TITLE = re.compile(r"[的或各后]|确保|高标准$")
+_NOT_TITLE = re.compile(r"[或各后]|的(?!意见)|确保|高标准$")
 
 
 def _unmarked_titles(text: str) -> list[tuple[int, int]]:
@@ -221,7 +236,8 @@ def _unmarked_titles(text: str) -> list[tuple[int, int]]:
             if m is None or _VAGUE.match(m.group(0)) or _NOT_TITLE.search(m.group(0)):
                 break
             out.append(m.span())
-            if not text.startswith("、", m.end()):
+            if not text.startswith(("、", "和"), m.end()):
                 break
             pos = m.end() + 1
+            pos += len("新版") if text.startswith("新版", pos) else 0
     return out

@@ -19,7 +19,7 @@ from ingest.policy.extract.names import company_start, is_generic, left_name, st
 from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.zone_names import is_proper, proper_start
 
-_PLAIN = re.compile(r"(?<![有限责任股份])(?:集团|分)?公司")
+_PLAIN = re.compile(r"(?<![有限责任股份])(?:集团|分)?公司|银行(?![业等])")
 _NUMBERED_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究所|研究院|研究中心)")
 # stems that name a class of company, not one company
 _CLASS_STEM = re.compile(
@@ -53,8 +53,12 @@ def plain_companies(doc: Doc, add: Any) -> None:
                 add(s, m.end(), "company", "entity.group_company", 0.7, known=False)
             continue
         stem = _region_led(name)
-        if stem is None or not 2 <= len(stem) <= 8 or _CLASS_STEM.search(stem) or GENERIC.match(stem):
+        if m.group(0) == "银行" and stem == "":
+            stem = name if name in REGIONS else None  # 新疆银行: a region's own bank
+        elif stem is None or not 2 <= len(stem) <= 8 or _CLASS_STEM.search(stem) or GENERIC.match(stem):
             continue
+        if stem is None or (m.group(0) == "银行" and "银行" in stem):
+            continue  # 新疆银行整合|库尔勒银行: one bank's name does not run over another's
         if stem in lx.industries() or stem in lx.types():
             continue
         add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
@@ -117,7 +121,10 @@ def _firm_like(item: str) -> bool:
 
 
 _VOUCHER = re.compile(r"创新券|科技券")
-_NAMED_FIRM = re.compile(rf"(?<=[。，；;,\\n])([{CJK}]{{2,5}})公司(?=成为|获|上市|入选|实现|完成|建成|投产|牵头|通过)")
+# 天有为公司上交所主板上市: the verb may follow a short object or place (上交所, 在科创板)
+_NAMED_FIRM = re.compile(
+    rf"(?<=[。，；;,\\n])([{CJK}]{{2,5}})公司(?=[{CJK}]{{0,6}}?(?:成为|获|上市|入选|实现|完成|建成|投产|牵头|通过))"
+)
 
 
 def vouchers_and_firms(doc: Doc, add: Any) -> None:

@@ -3,14 +3,20 @@
 A suffix alone (…计划 / …工程 / …行动) names document kinds and plain tasks as often as programmes (the seeds:
 省重点研发计划, 三年行动计划), so each rule needs a context:
 
-- a quoted slogan with a programme head: “十百千万”工程, “格桑花行动”, “人工智能＋”“数据要素×”行动, and a topic
+- a quoted slogan with a programme head (“珠峰英才”计划, “人工智能＋”“数据要素×”行动) in a sentence
+  that speaks of science, talent or industry (not “雪亮工程”, “百日行动”), with a topic
   right after 实施 / 开展 before it (高等教育“百亿工程”). A slogan is a coinage: at most four characters before
   the head, or a ＋ / × sign — a quoted description (“科技创新六项行动”) is not one;
 - funds set up or used: 设立 / 运用 / 安排 X专项资金 | X引导基金;
 - 自然科学基金 with its level (国家 / 省 / 市) or after 设立;
 - awards received or set up: 荣获 / 获 / 设立 X奖 (国家技术发明奖一等奖 → 国家技术发明奖);
 - events: X论坛 / X大会 / X博览会 / X峰会 named by a proper modifier (中关村论坛, 世界制造业大会), not meetings
-  (人民代表大会, 科技奖励大会, 动员大会)."""
+  (人民代表大会, 科技奖励大会, 动员大会);
+- named actions without quotes, in a work report: a verb of carrying out (实施 / 开展 / 落实 /
+  启动 / 推进) before X行动 / X行动计划 / X计划 / X…员制度 whose topic is science, technology or
+  industry (实施制造业数字化转型行动, 启动新一轮工业振兴三年行动), and the items coordinated after
+  it (…行动、…行动); not a topic of welfare, culture, consumption or administration (实施城市更新
+  行动, 开展提振消费专项行动), nor a kind of grant (省重点研发计划)."""
 
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ import re
 from typing import Any
 
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, GENERIC
+from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
 from ingest.policy.extract.names import left_name
 
 _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
@@ -26,8 +32,12 @@ _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
 _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
 # 学习运用“千万工程”经验, 获“五个一工程”奖: another's programme as a model, an award's name
 _NOT_OWN = re.compile(r"经验|奖")
+# the clause before a quoted slogan, back to its punctuation
+_CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))([{CJK}]*)$")
 _ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
+# a slogan's sentence speaks of science, talent or industry (实施创新成果转化“双百工程”, 入选“珠峰英才”计划)
+_SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业")
 _FUND_HEAD = re.compile(r"专项资金|引导基金")
 _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
 _JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
@@ -38,12 +48,72 @@ _EVENT_LEAD = re.compile(r"(?:利用|依托|通过|借助|举办|办好|参加|�
 _MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|年度|推进|誓师|总结|部署|座谈|人民|党员|届")
 
 
+# Named actions: the head first (rare), then the verb of carrying it out before it, within one clause.
+_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|员制度)(?=[，,。；;、）)和及\s]|$)")
+_ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|完善|健全)+(?:新一轮|新一期)?([{CJK}“”＋+]{{2,24}})$")
+_ACT_SCOPE = re.compile(
+    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员"
+)
+# welfare, culture, consumption, investment and administration are not the S&T system's programmes
+_ACT_OUT = re.compile(
+    r"文旅|旅游|文化|消费|就业|民营|县域|安全|城市|城乡|乡村|农民|投资|执法|参保|医保|粮食|保护|治理|干部|形象|机关"
+)
+_SCOPE_LEAD = re.compile(r"(?:全省|全市|全区|本省|本市)?")
+# a kind of grant or a plan of projects, not one programme (省重点研发计划, 科技计划, 年度计划)
+_ACT_KIND = re.compile(r"(?:研发|科技|项目|年度|建设|工作|发展规划)$")
+
+
+def _action_ok(topic: str, head: str) -> bool:
+    if "的" in topic or not _ACT_SCOPE.search(topic) or _ACT_OUT.search(topic) or GENERIC.match(topic):
+        return False
+    if head == "计划" and (_ACT_KIND.search(topic) or len(topic) < 4):
+        return False
+    return head != "员制度" or len(topic) >= 2
+
+
+def _actions(doc: Doc, add: Any) -> None:
+    """Actions and plans only in a work report, where each named action is one of the year's programmes; in a
+    plan or a reply (the seeds: 实施科技特派行动, 省级以上研发平台倍增计划) the same phrases are the text's own
+    tasks, which its gold does not label. A role's system (建立|完善 + 科技特派员制度) in any text."""
+    text = doc.text
+    report = "政府工作报告" in text[:1500]
+    last = -1  # end of the last action taken: a coordinated item after it needs no verb of its own
+    for h in _ACT_HEAD.finditer(text, 0, doc.body_end):
+        head = h.group()
+        if not report and head != "员制度":  # a role's system (科技特派员制度) is a programme in any text
+            continue
+        m = _ACT_TRIG.search(text, max(0, h.start() - 32), h.start())
+        s = m.start(1) if m else -1
+        if m is None and last >= 0 and text[last : last + 1] in ("、", "和") and h.start() - last <= 26:
+            item = re.fullmatch(rf"[{CJK}“”]{{2,24}}", text[last + 1 : h.start()])
+            s = last + 1 if item else -1
+        if s < 0 or (m and head != "员制度" and m.group().startswith(("建立", "完善", "健全"))):
+            continue
+        lead = _SCOPE_LEAD.match(text, s, h.start())
+        s = lead.end() if lead else s
+        topic = text[s : h.start()]
+        if head == "员制度":  # 推广体系和|农村科技特派员制度: the system is the last item
+            cut = max(topic.rfind(c) for c in "和及与、")
+            s, topic = (s + cut + 1, topic[cut + 1 :] + "员") if cut >= 0 else (s, topic + "员")
+        elif re.search(r"(?:行动|计划)[和及与]", topic):
+            continue  # A行动和B行动: the first was not taken, and B's verb is A's
+        if topic.count("“") != topic.count("”") or not _action_ok(re.sub(r"^(?:新一轮|新一期)", "", topic), head):
+            continue
+        add(s, h.end(), "programme", "entity.named_action", 0.6, known=False)
+        last = h.end()
+
+
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[年项大个类条批]")
 
 
 def _slogan(core: str) -> bool:
     """A coinage, not a count of tasks (“三年行动计划”, “八项行动”)."""
     return bool(core) and not _COUNTED.fullmatch(core) and (len(core) <= 4 or bool(_SIGN.search(core)))
+
+
+def _noun_topic(words: str) -> bool:
+    """科技 (n): a noun topic, not a verb (实施; 深化 is tagged j)."""
+    return all(pos_table().get(t, "") in {"n", "nz"} for t in lcut(words))
 
 
 def _quoted(doc: Doc, add: Any) -> None:
@@ -57,12 +127,20 @@ def _quoted(doc: Doc, add: Any) -> None:
             cores = [re.sub(f"{_HEAD}$", "", cores[0])]
         if not all(_slogan(c) for c in cores) or _NOT_OWN.match(text, m.end()):
             continue
+        ss, se = doc.sentence_of(m.start())
+        if not any(_SIGN.search(c) for c in cores) and not _SLOGAN_CTX.search(text, ss, se):
+            continue  # “雪亮工程”, “百日行动”: a campaign of safety, tourism or roads, not of the S&T system
         s = m.start()
+        clause = _CLAUSE.search(text, max(0, s - 24), s)
+        if clause and _ACT_OUT.search(clause.group(1)):
+            continue  # 县域特色经济“创先争优”行动, 冰雪旅游“百日行动”: the topic is outside the S&T system
         topic = _TOPIC.search(text, max(0, s - 12), s)
         if topic and "的" not in topic.group(1) and not GENERIC.match(topic.group(1)):
             s = topic.start(1)
             r = _ROUND.match(text, s, m.start())
             s = r.end() if r else s  # 启动新一轮|科技“尖锋”行动
+        elif clause and 2 <= len(clause.group(1)) <= 4 and _noun_topic(clause.group(1)):
+            s = clause.start(1)  # 。科技“尖锋”行动突破…: a short topic opening the clause
         add(s, m.end(), "programme", "entity.quoted_programme", 0.7, known=False)
 
 
@@ -73,6 +151,11 @@ def _funds_awards(doc: Doc, add: Any) -> None:
         if not m:
             continue
         name = m.group(1)
+        if "等" in name:  # 杭州市重大科技创新资金等专项资金: the fund named before 等
+            name = name[: name.index("等")]
+            if len(name) >= 6 and "的" not in name:
+                add(m.start(1), m.start(1) + len(name), "programme", "entity.fund_set_up", 0.7, known=False)
+            continue
         mod = re.sub("(?:专项资金|引导基金)$", "", name)
         # a short modifier names a kind of fund (政府引导基金, 创业投资引导基金), not one fund
         if "的" not in name and (len(mod) >= 6 or mod.startswith(("省", "市", "国家"))):
@@ -101,6 +184,7 @@ def _events(doc: Doc, add: Any) -> None:
 
 
 def find_programmes(doc: Doc, add: Any) -> None:
+    _actions(doc, add)
     _quoted(doc, add)
     _funds_awards(doc, add)
     _events(doc, add)

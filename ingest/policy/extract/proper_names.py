@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.lexical import CJK, NAME_CHARS, is_hard_stop, lcut, pos_table
 from ingest.policy.extract.names import is_generic, left_name
+from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.zone_names import has_proper
 
 _SP = r"[ \t\u3000]"
@@ -74,3 +76,99 @@ def named_zones(doc: Doc, add: Any) -> None:
         if _DESIGNATION.match(m.group(0)) and not has_proper(mod):
             continue  # 协同创新先行区, 工业互联网先行区: a kind of zone a policy wants, not one zone
         add(s, m.end(), "zone", "entity.zone_head", 0.5, known=False)
+
+
+# A platform that arrives, opens or is approved is one platform: 国家光刻机产业计量测试中心落户我省, …智算中心建成
+# 投用, …实验室挂牌运行. The predicate first (rare), then the clause before it back to a boundary.
+_ARRIVE = re.compile(r"落户|建成投用|建成投运|投入运营|正式运行|挂牌运行|揭牌|挂牌成立|正式成立|获批建设|获批组建")
+_ARRIVE_HEAD = re.compile(r"(?:中心|实验室|研究院|研究所|试验平台|测试平台|创新平台|基地|场地|装置)$")
+_ARRIVE_CUT = re.compile(r".*(?:的|首个|首家|一批|之一|\d+[个家])")  # 首个国家级|…: what comes before the name
+_ARRIVE_SCI = re.compile(r"科学|技术|科技|创新|实验|研究|研发|测试|检测|计量|智算|算力|试验|工程|数据|智能|光|芯")
+_LEVEL_JI = re.compile(r"^(?:国家级|省级|市级)")
+
+
+def arrivals(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _ARRIVE.finditer(text, 0, doc.body_end):
+        w0 = max(0, m.start() - 34)
+        cut = max(text.rfind(c, w0, m.start()) for c in "，。；、！？\n,;：:（）()—")
+        s = max(w0, cut + 1)
+        name = text[s : m.start()]
+        c = _ARRIVE_CUT.match(name)
+        if c:
+            s, name = s + c.end(), name[c.end() :]
+        toks = lcut(name)
+        if toks and pos_table().get(toks[0], "") == "v":  # 推动|润泽人工智能应用中心…揭牌
+            s, name = s + len(toks[0]), name[len(toks[0]) :]
+        lv = _LEVEL_JI.match(name)
+        if lv:
+            s, name = s + lv.end(), name[lv.end() :]
+        if "等" in name:
+            name = name[: name.index("等")]
+        head = _ARRIVE_HEAD.search(name)
+        if head is None or head.start() < 2 or not _ARRIVE_SCI.search(name) or is_generic(name[: head.start()]):
+            continue
+        if re.search(r"[在和与及对由]", name) or name in lx.types():
+            continue
+        kind = "institution" if head.group() in ("研究院", "研究所") else "platform"
+        add(s, s + len(name), kind, "entity.arrival", 0.6, known=False)
+
+
+# A branch centre: X分中心 / X分平台 after a clause boundary or a governing verb, of a body or a function
+# (国家药品监管局药品审评检查长三角分中心, 国家工业互联网大数据分中心); a coordinated second branch shares the verb
+# (、医疗器械技术审评检查长三角分中心).
+_BRANCH = re.compile(r"分中心|分平台")
+
+
+def branch_centres(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _BRANCH.finditer(text, 0, doc.body_end):
+        s = m.start()
+        while s > 0 and m.start() - s < 26 and NAME_CHARS.match(text[s - 1]) and text[s - 1] != "、":
+            s -= 1
+        pos = s
+        for t in lcut(text[s : m.start()]):  # a function's verbs (审评检查) are part of it: cut at hard stops only
+            pos += len(t)
+            if is_hard_stop(t):
+                s = pos
+        name = text[s : m.start()]
+        if len(name) < 4 or "的" in name or is_generic(name) or re.match(r"[各省市县区]级?$|各", name):
+            continue
+        add(s, m.end(), "platform", "entity.branch_centre", 0.6, known=False)
+
+
+# A short proper name listed before 等 + a designation that is always one named body: 崖州湾等国家实验室基地,
+# 神农等实验室, 大零号湾等科技创新中心. A field (医药等领域…), a region (伊犁、吐鲁番等…) or a kind is no name.
+_NAMED_BEFORE = re.compile(
+    rf"(?<![{CJK}])([{CJK}]{{2,10}})等(?:一批)?(?:国家|省|全国)?"
+    r"(国家实验室基地|国家实验室|省实验室|实验室|科技创新中心|科学城)"
+)
+
+
+def named_before_deng(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for m in _NAMED_BEFORE.finditer(text, 0, doc.body_end):
+        name = m.group(1)
+        lead = re.match(r"(?:争取|创建|建设|推动|支持|依托|打造|加快|培育)+", name)
+        s = m.start(1) + (lead.end() if lead else 0)
+        name = text[s : m.end(1)]
+        known = name in REGIONS or name in lx.industries() or name in lx.types()
+        if not 2 <= len(name) <= 6 or known or is_generic(name):
+            continue
+        kind = "zone" if m.group(2) in ("科技创新中心", "科学城") else "platform"
+        add(s, m.end(1), kind, "entity.named_before_deng", 0.5, known=False)
+
+
+# A numbered line of a list (名单) that is one name ending in a type: 24. 云南滇中国家农业科技园区. The whole
+# line is the name, whatever jieba makes of its place words (滇|中, 五一 as a numeral).
+_LIST_LINE = re.compile(rf"^[ \t\u3000]*\d{{1,3}}[.．、][ \t\u3000]*([{CJK}()（）]{{4,40}})[ \t\u3000]*$", re.MULTILINE)
+
+
+def list_lines(doc: Doc, add: Any) -> None:
+    ends = {h.end: h for h in doc.type_hits}
+    for m in _LIST_LINE.finditer(doc.text, 0, doc.body_end):
+        h = ends.get(m.end(1))
+        if h is None or h.start == m.start(1) or h.entry.flags & {"umbrella"}:
+            continue  # the line is a bare type, or ends in no type
+        zone = "zone" in h.entry.flags and not h.type.endswith(("科技园区", "科技园"))
+        add(*m.span(1), "zone" if zone else "platform", "entity.list_line", 0.7, h.type, known=False)

@@ -36,17 +36,49 @@ _COMMON_PLACE = {"城市", "城乡", "农村", "乡村", "城镇", "边境", "�
 _INNER_ZONE = {"高新区", "新区", "开发区", "经开区", "自贸区"}
 
 
-def is_proper(tok: str) -> bool:
+def is_proper(tok: str, loose: bool = False) -> bool:
     """A place by the gazetteer or by jieba's dictionary tag (ns, nrt: 长三角, 珲春, 香格里拉), two characters
-    or more; jieba's nr / nz tags are too loose for names (文明, 卫星, 共同富裕)."""
+    or more; jieba's nr / nz tags are too loose for names (文明, 卫星, 共同富裕). `loose` (a zone's name, where
+    the head already says a place follows) takes a three-character nr word too (北部湾, 黑瞎子; not before 博物馆:
+    古建筑 is tagged nr as well)."""
     if tok in REGIONS:
         return True
     if len(tok) < 2 or tok in _COMMON_PLACE or tok in STOP_TOKENS or tok in lx.types() or tok in lx.industries():
         return False
-    return pos_table().get(tok, "") in _PROPER_POS
+    pos = pos_table().get(tok, "")
+    return pos in _PROPER_POS or (loose and pos == "nr" and len(tok) >= 3)
+
+
+# one-character abbreviations of countries: 中 + one or two of them name a bilateral zone (中越, 中蒙俄, 中柬)
+COUNTRY1 = frozenset("俄蒙越柬马老缅泰新印巴德法英美日韩欧非塞埃以意澳荷瑞奥捷匈葡土伊沙阿朝")
+# characters before 中 that make it a word's second half (其中, 集中, 发展中), not China
+_NOT_CHINA = frozenset("其集空途当心之展高初")
+
+
+def _country_pair(toks: tuple[str, ...], i: int) -> bool:
+    """中 | 越, 中 | 俄: China and a country abbreviated, the start of a bilateral zone's name."""
+    return toks[i] == "中" and i + 1 < len(toks) and len(toks[i + 1]) == 1 and toks[i + 1] in COUNTRY1
+
+
+def country_pair_start(text: str, s: int, e: int) -> tuple[int, int]:
+    """A name cut after China's abbreviation takes it back: 中|柬(北海)产业园, 中马|“两国双园”, 中越|跨境经济合作区.
+    Returns the span, widened over 中 and the countries (and a quoted name's closing mark)."""
+    j = s - 1 if s > 0 and text[s - 1] == "“" else s
+    k = j
+    while k > 0 and j - k < 2 and text[k - 1] in COUNTRY1:
+        k -= 1
+    if k == j and text[s : s + 1] in COUNTRY1:
+        k = j = s  # the name starts with the country: 柬(北海)产业园
+        k = s + 1 if s > 0 and text[s - 1] == "中" else s
+        return (s - 1, e) if k == s + 1 and (s < 2 or text[s - 2] not in _NOT_CHINA) else (s, e)
+    if k == j or k == 0 or text[k - 1] != "中" or (k >= 2 and text[k - 2] in _NOT_CHINA):
+        return s, e
+    quoted = j < s and text[e : e + 1] == "”"
+    return k - 1, e + 1 if quoted else e
 
 
 _ABBREV_POS = {"ns", "nr", "j"}
+_FUNCTION_POS = {"c", "p", "u", "d", "r", "x"}
 
 
 def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
@@ -69,13 +101,17 @@ def _resets(toks: tuple[str, ...], i: int) -> bool:
     """A token no name runs across: a function word, a governing verb, a zone of its own, or a verb before
     国家 or a place (入选|国家…试验区, 视察|横琴…合作区)."""
     t = toks[i]
+    if (t == "自" and i + 1 < len(toks) and toks[i + 1] == "贸") or _country_pair(toks, i):
+        return False  # 自|贸 (自由贸易) is one word jieba cuts; 中|俄 names two countries
+    if len(t) == 1 and i >= 2 and _abbreviation(toks, i - 2) and pos_table().get(t, "") not in _FUNCTION_POS:
+        return False  # 郑|洛|新: a third place abbreviated after two
     if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
     return pos_table().get(t, "") == "v" and (nxt.startswith("国家") or is_proper(nxt))
 
 
-def proper_start(doc: Doc, end: int, max_len: int = 20) -> int | None:
+def proper_start(doc: Doc, end: int, max_len: int = 20, loose: bool = False) -> int | None:
     """Where a name ending at `end` begins: at the first proper token of the clause before `end` that has no
     function word after it; None when there is none (the phrase names a kind). A dash joins two places
     (燕山—塞罕坝国家公园); a one-character abbreviation before the place belongs to it (吉|西南, 川|西北)."""
@@ -83,12 +119,12 @@ def proper_start(doc: Doc, end: int, max_len: int = 20) -> int | None:
     s = end
     while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in "—－"):
         s -= 1
-    off = proper_offset(text[s:end])
+    off = proper_offset(text[s:end], loose)
     return None if off is None else s + off
 
 
 @lru_cache(maxsize=1 << 14)
-def proper_offset(window: str) -> int | None:
+def proper_offset(window: str, loose: bool = False) -> int | None:
     """proper_start within one window (cached: the same windows recur, and a text of repeats stays cheap)."""
     toks = lcut(window)
     pos = 0
@@ -96,7 +132,7 @@ def proper_offset(window: str) -> int | None:
     for i, t in enumerate(toks):
         if _resets(toks, i):
             first = None
-        elif first is None and (is_proper(t) or _abbreviation(toks, i)):
+        elif first is None and (is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i)):
             first = pos
             prev = toks[i - 1] if i else ""
             if len(prev) == 1 and pos_table().get(prev, "") in {"nr", "ns", "j"} and not _resets(toks, i - 1):
@@ -108,7 +144,7 @@ def proper_offset(window: str) -> int | None:
 def proper_zones(doc: Doc, add: Any) -> None:
     text = doc.text
     for m in ZONE_HEAD.finditer(text, 0, doc.body_end):
-        s = proper_start(doc, m.start())
+        s = proper_start(doc, m.start(), loose=True)
         if s is None or m.start() - s < 2 or re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
             continue
         if m.group(0) == "经济区" and text[s : m.start()] in REGIONS:

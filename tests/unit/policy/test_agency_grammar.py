@@ -58,3 +58,20 @@ def test_town_governments_and_street_offices() -> None:
 def test_a_short_government_after_a_verb() -> None:
     assert "自治区政府" in _names("制定自治区政府规章2件。")
     assert "省政府" in _names("立改废省政府规章12件。")
+
+
+def test_unanchored_functional_references_are_not_agencies() -> None:
+    from ingest.policy.pipeline import extract_text
+    from ingest.policy.read import RawDocument
+
+    body = "某省科技创新条例\n财政部门、海关和有关部门应当支持。市科技主管部门会同市财政部门负责，省直有关部门配合。"
+    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=body, sha256="x", fmt="text"))
+    names = {a.name for a in doc.agencies}
+    assert {"市科技主管部门", "市财政部门"} <= names  # the government is named
+    assert not names & {"财政部门", "海关", "省直有关部门", "有关部门"}
+
+
+def test_central_party_organs_are_unique_names() -> None:
+    names = _names("贯彻落实中央纪委全会精神，中央政治局常委会会议研究部署。")
+    assert {"中央纪委", "中央政治局常委会"} <= names
+    assert "中央政治局" not in names  # the longer organ, not its part

@@ -69,3 +69,23 @@ def test_hospitals_and_museums_named_by_a_place() -> None:
 def test_a_class_of_hospitals_is_no_name() -> None:
     ents = {e.name for e in _extract("深化公立医院改革，新增三级医院3家，支持市属医院和县级中医医院发展。").entities}
     assert not any(n.endswith("医院") for n in ents)
+
+
+def test_a_group_that_succeeds_is_a_company_grouping_is_not() -> None:
+    ents = {e.name: e.kind for e in _extract("华星集团成功完成重组，推进义务教育集团化办学，深化集团化改革。").entities}
+    assert ents.get("华星集团") == "company"
+    assert not any(n.endswith("教育集团") or n == "深化集团" for n in ents)
+
+
+def test_a_regions_bank_is_a_company_the_banking_sector_is_not() -> None:
+    ents = {
+        e.name: e.kind for e in _extract("组建江西农商联合银行，引导银行业金融机构支持，鼓励银行等机构参与。").entities
+    }
+    assert ents.get("江西农商联合银行") == "company"
+    assert not any(n.endswith(("银行业", "银行")) and n != "江西农商联合银行" for n in ents)
+
+
+def test_a_short_firm_before_gongsi_whose_verb_follows_a_short_object() -> None:
+    ents = {e.name: e.kind for e in _extract("产值增长。星河公司科创板上市，该公司深交所上市。").entities}
+    assert ents.get("星河") == "company"
+    assert "该" not in ents

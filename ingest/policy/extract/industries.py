@@ -56,8 +56,8 @@ def _field_before(doc: Doc, s: int) -> int:
     for n, t in enumerate(reversed(toks)):
         if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
             break
-        if t in lx.roles() or t in lx.types():
-            break
+        if t in lx.roles() or t in lx.types() or _LEAD_VERB.fullmatch(t):
+            break  # a verb of growing it (壮大|生物医药产业集群) governs the cluster, it names no field
         if not re.fullmatch(f"[{CJK}]+", t) or GENERIC.match(t):
             break
         start -= len(t)
@@ -377,11 +377,30 @@ def _one_character_field(text: str, e: int, head: str) -> bool:
     )
 
 
+def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A cluster or park that is a designation the type lexicon lists (国家中小企业特色产业集群, 先进制造业集群,
+    现代农业产业园: flag `entity`, awarded by a ministry) names a kind of platform, not a field: a candidate
+    inside such a type hit (its level and region prefixes included) is dropped. Spans sorted by start: a bounded
+    look-back per candidate, no candidates x hits scan."""
+    spans = sorted((h.start, h.end) for h in doc.type_hits if "entity" in h.entry.flags)
+    if not spans:
+        return cands
+    longest = max(b - a for a, b in spans)
+    out = []
+    for c in cands:
+        s, e = c[0], c[1]
+        lo, hi = bisect.bisect_left(spans, (s - longest, 0)), bisect.bisect_right(spans, (s, len(doc.text)))
+        if not any(e <= b for _a, b in spans[lo:hi]):
+            out.append(c)
+    return out
+
+
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text)
     cands += _open_fields(doc, text, cands)
+    cands = _not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
     starts: list[int] = []  # of `out`, ascending (candidates come by start): a container starts within `longest`

@@ -1,0 +1,31 @@
+"""Ministry designations of clusters and parks (types.tsv, flag `entity`; industries._not_designations): a kind
+where counted, levelled, built or listed with a kind, and then no industry. Texts are made up for the test;
+none is taken from a scored file."""
+
+from __future__ import annotations
+
+from ingest.policy.models import ExtractedDocument
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _extract(text: str) -> ExtractedDocument:
+    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+
+
+def test_counted_cluster_designation_is_a_kind_and_a_target() -> None:
+    d = _extract("某省2030年工作要点\n到2030年，新增国家级先进制造业集群3个、现代农业产业园5个。")
+    kinds = {(p.type, p.level) for p in d.platform_types}
+    assert ("先进制造业集群", "国家级") in kinds
+    assert {(t.count, t.type) for t in d.targets} >= {(3, "先进制造业集群"), (5, "现代农业产业园")}
+    assert "先进制造业集群" not in {i.text for i in d.industries}
+
+
+def test_field_named_cluster_stays_an_industry() -> None:
+    d = _extract("某市条例\n新增国家级先进制造业集群2个，壮大光伏装备产业集群。")
+    assert "光伏装备产业集群" in {i.text for i in d.industries}
+
+
+def test_designation_only_naming_whom_a_rule_applies_to_is_no_kind() -> None:
+    d = _extract("某市条例\n对入驻零碳园区的企业，按照有关规定给予支持。")
+    assert "零碳园区" not in {p.type for p in d.platform_types}

@@ -162,8 +162,8 @@ def _type_of(
     return before[-1] if before else (after[0] if after else None)
 
 
-# members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家)
-_MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目")
+# members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家, 试验区新设企业)
+_MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目|新设|注册")
 
 
 def _right_before(sent: str, ss: int, th: TypeHit, m: re.Match[str]) -> bool:

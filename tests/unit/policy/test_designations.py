@@ -29,3 +29,15 @@ def test_field_named_cluster_stays_an_industry() -> None:
 def test_designation_only_naming_whom_a_rule_applies_to_is_no_kind() -> None:
     d = _extract("某市条例\n对入驻零碳园区的企业，按照有关规定给予支持。")
     assert "零碳园区" not in {p.type for p in d.platform_types}
+
+
+def test_free_trade_zone_is_national_whatever_region_names_it() -> None:
+    d = _extract("某省2030年工作要点\n深化某省自贸试验区改革，探索建设自由贸易港。")
+    kinds = {(p.type, p.level) for p in d.platform_types}
+    assert ("自由贸易试验区", "国家级") in kinds
+    assert ("自由贸易港", "国家级") in kinds
+
+
+def test_count_of_firms_a_zone_registers_is_no_target() -> None:
+    d = _extract("某省2030年工作要点\n某省自贸试验区新设企业3000家。")
+    assert not d.targets

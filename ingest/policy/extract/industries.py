@@ -83,6 +83,8 @@ def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
             if _field_in_use(text, s, e):
                 cands.append((s, e, "industry_field", "industry.dict_field", 0.8))
             continue
+        if "传统" in w and text.startswith("转型", e):
+            continue  # 推动传统产业转型升级 states a task on all old industries, it names no sector
         if w.endswith("产业"):
             for sec in _SECTOR:
                 if text.startswith(sec, s - len(sec)):

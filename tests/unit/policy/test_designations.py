@@ -41,3 +41,13 @@ def test_free_trade_zone_is_national_whatever_region_names_it() -> None:
 def test_count_of_firms_a_zone_registers_is_no_target() -> None:
     d = _extract("某省2030年工作要点\n某省自贸试验区新设企业3000家。")
     assert not d.targets
+
+
+def test_traditional_industries_as_a_group_are_an_industry() -> None:
+    got = {i.text for i in _extract("某省2030年工作要点\n改造提升传统产业，积极培育未来产业。").industries}
+    assert "传统产业" in got
+
+
+def test_upgrading_traditional_industries_is_a_task() -> None:
+    got = {i.text for i in _extract("某省2030年工作要点\n加快传统产业转型升级，壮大实体经济。").industries}
+    assert "传统产业" not in got

@@ -400,7 +400,7 @@ def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
-    cands += ig.economies(doc, text) + ig.chains(doc, text)
+    cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text)
     cands += _open_fields(doc, text, cands)
     cands = _not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))

@@ -4,7 +4,9 @@
   民营经济, 区域经济), followed by a boundary, 等 or 发展 (not 经济区 / 经济带 / 经济体系 / 经济社会);
 - chains: 产业链 / 创新链 / 供应链 / 价值链 named as things to build (延长产业链、发展创新链, 创新链产业链深度融合),
   i.e. followed by a boundary, another chain or 深度融合 / 发展 / 核心 — not a layout (产业链布局, 创新链条,
-  产业链上中下游); a field before one names a chain of its own (功率器件产业链, 氢能全产业链)."""
+  产业链上中下游); a field before one names a chain of its own (功率器件产业链, 氢能全产业链);
+- services: 科技服务业, 生产性服务业, 高技术服务业 — one noun (or an X性 adjective) right before 服务业, not a
+  scope (相关服务业, 规上服务业) nor 服务业态 (服务 + 业态) or 服务业扩大开放 (a programme)."""
 
 from __future__ import annotations
 
@@ -107,4 +109,28 @@ def chains(doc: Doc, text: str) -> list[_Cand]:
             out.append((fs, m.end(), "chain", "industry.chain_field", 0.6))
         elif not m.group(1) and _followed(text, m.end(), _CHAIN_NEXT):
             out.append((s, m.end(), "chain", "industry.chain", 0.6))
+    return out
+
+
+_SERVICES = re.compile(r"服务业(?!态|扩大)")
+# fields that are no field: scope, relation or a size threshold
+_NOT_SERVICE = frozenset({"相关", "其他", "其它", "专业", "以上", "规上", "各类", "各项", "本地", "全省", "全市"})
+
+
+def services(doc: Doc, text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _SERVICES.finditer(text):
+        s = m.start()
+        toks = lcut(text[max(0, s - 8) : s])
+        if not toks:
+            continue
+        field = toks[-1]
+        if field == "性" and len(toks) >= 2:
+            field = toks[-2] + field  # 生活|性: an X性 adjective is one word
+        if not 2 <= len(field) <= 4 or not re.fullmatch(f"[{CJK}]+", field) or field in _NOT_SERVICE:
+            continue
+        generic = GENERIC.match(field) and field != "科技"  # 科技服务业 is the sector of S&T services
+        if pos_table().get(field, "n") not in {"n", "vn"} or generic or field in REGIONS or is_stop(field):
+            continue
+        out.append((s - len(field), m.end(), "industry_field", "industry.services", 0.7))
     return out

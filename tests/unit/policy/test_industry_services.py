@@ -1,0 +1,22 @@
+"""Service sectors by their head (industry_grammar.services): one noun or an X性 adjective before 服务业.
+Texts are made up for the test; none is taken from a scored file."""
+
+from __future__ import annotations
+
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _industries(text: str) -> set[str]:
+    raw = RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text")
+    return {i.text for i in extract_text(raw).industries}
+
+
+def test_noun_and_adjective_before_services_name_a_sector() -> None:
+    got = _industries("某市工作要点\n完善科技服务业扶持政策，推动生活性服务业提质扩容。")
+    assert {"科技服务业", "生活性服务业"} <= got
+
+
+def test_scope_words_and_service_formats_are_no_sector() -> None:
+    got = _industries("某市工作要点\n互联网和相关服务业营收增长，支持平台创新服务业态，开展服务业扩大开放试点。")
+    assert not {"相关服务业", "创新服务业", "服务业扩大开放"} & got

@@ -26,7 +26,7 @@ _NOT_ECONOMY = re.compile(
     r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
-_ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|高质量|新")
+_ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|高质量|新|营业收入|营收|增加值|规模(?!以上)")
 _ECONOMY_LIST = re.compile(r"等")
 _CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
 _CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
@@ -91,6 +91,8 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
             continue
         if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
             continue
+        if pos_table().get(field, "n") == "a":
+            continue  # 较大经济规模: a size, not a field
         if pos_table().get(field) == "v" and not _followed(text, m.end(), _ECONOMY_LIST):
             continue  # 实现经济高质量发展, 激发经济活力: the verb governs the economy (避暑经济、 is one)
         if not _followed(text, m.end(), _ECONOMY_NEXT):

@@ -20,3 +20,11 @@ def test_noun_and_adjective_before_services_name_a_sector() -> None:
 def test_scope_words_and_service_formats_are_no_sector() -> None:
     got = _industries("某市工作要点\n互联网和相关服务业营收增长，支持平台创新服务业态，开展服务业扩大开放试点。")
     assert not {"相关服务业", "创新服务业", "服务业扩大开放"} & got
+
+
+def test_economy_before_a_production_measure_is_a_field() -> None:
+    assert "海洋经济" in _industries("某市工作要点\n海洋经济增加值增长百分之八。")
+
+
+def test_size_of_an_economy_is_no_field() -> None:
+    assert not {i for i in _industries("某市工作要点\n形成较大经济规模。") if i.endswith("经济")}

@@ -28,3 +28,13 @@ def test_economy_before_a_production_measure_is_a_field() -> None:
 
 def test_size_of_an_economy_is_no_field() -> None:
     assert not {i for i in _industries("某市工作要点\n形成较大经济规模。") if i.endswith("经济")}
+
+
+def test_list_a_growing_verb_governs_names_sectors() -> None:
+    got = _industries("某市工作要点\n大力发展生态渔业、智慧农业、现代种业。")
+    assert {"生态渔业", "智慧农业", "现代种业"} <= got
+
+
+def test_list_of_qualities_after_a_growing_verb_names_no_sector() -> None:
+    got = _industries("某市工作要点\n大力发展绿色、智能、健康消费。积极发展服务贸易、数字贸易。")
+    assert not {"绿色", "智能", "服务贸易", "数字贸易"} & got

@@ -21,8 +21,8 @@ from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vo
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
-    r"(?:平台|中心|基地|产业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
-    r"冠军|基础设施|交易市场|交易场所|试点示范)"
+    r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
+    r"冠军|基础设施|交易市场|交易场所|试点示范|联盟)"
     r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
@@ -68,13 +68,13 @@ _QUALITY = re.compile(
 
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
 # science, technology or innovation in the modifier.
-_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施"}
+_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
     r"人才|育种|验证|数据|算|工业互联网|医学|示范|实训"
 )
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
-_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学|学院|公司|集团|园区")
+_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区")
 # verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
 _CONTROL_VERBS = {
     "要",
@@ -115,6 +115,8 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
         return False
+    if head == "联盟" and len(rest) > 4:
+        return False  # a long modifier names one alliance (临床医学协同创新联盟), a short one a kind (知识产权联盟)
     if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 4)):
         return False  # 创业投资机构, 科技金融专营机构; 科技服务机构 is a class
     vocab = mod_vocab()

@@ -178,7 +178,7 @@ def _in_brackets(sent: str, i: int, j: int) -> bool:
 
 # what may follow a count that counts the sentence's last kind: a bound word and nothing else
 # a clause that names its own thing before its count (…消费集聚区2个) does not count the previous kind
-_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所]\s*$")
+_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体]\s*$")
 _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 

@@ -51,3 +51,26 @@ def test_traditional_industries_as_a_group_are_an_industry() -> None:
 def test_upgrading_traditional_industries_is_a_task() -> None:
     got = {i.text for i in _extract("某省2030年工作要点\n加快传统产业转型升级，壮大实体经济。").industries}
     assert "传统产业" not in got
+
+
+def test_regional_medical_centre_is_a_designation() -> None:
+    d = _extract("某省2030年工作要点\n新增国家区域医疗中心3个，推进省级区域医疗中心建设。")
+    assert ("区域医疗中心", "国家级") in {(p.type, p.level) for p in d.platform_types}
+    assert (3, "区域医疗中心") in {(t.count, t.type) for t in d.targets}
+
+
+def test_count_after_another_body_noun_is_not_the_kinds() -> None:
+    d = _extract("某省2030年工作要点\n新增国家区域医疗中心3个，建成县域医共体40个。")
+    assert 40 not in {t.count for t in d.targets}
+
+
+def test_short_alliance_kind_and_long_named_alliance() -> None:
+    d = _extract("某省2030年工作要点\n组建知识产权联盟10个，成立临床医学协同创新联盟。")
+    kinds = {p.type for p in d.platform_types}
+    assert "知识产权联盟" in kinds
+    assert "临床医学协同创新联盟" not in kinds
+
+
+def test_student_start_up_park_in_a_list_of_kinds() -> None:
+    d = _extract("某市条例\n推进科技企业孵化器、大学科技园、大学生创业园等载体建设。")
+    assert "大学生创业园" in {p.type for p in d.platform_types}

@@ -422,6 +422,22 @@ def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_RANK = re.compile(r"(?:世界级|国际级|国家级|全国|省级|市级)")
+
+
+def _without_place(text: str, s: int, e: int) -> int:
+    """An industry is its field, not where or how high it stands: a leading place (浦东新区|生物医药产业, a
+    token tagged ns) or rank word (世界级|生物医药产业集群) is cut off where four characters remain."""
+    m = _RANK.match(text, s, e)
+    if m and e - m.end() >= 4:
+        return m.end()
+    first = lcut(text[s:e])[0] if e - s > 4 else ""
+    place = len(first) >= 2 and pos_table().get(first) == "ns" and first not in lx.industries()  # not 海洋
+    if place and e - s - len(first) >= 4:
+        return s + len(first)
+    return s
+
+
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
@@ -438,6 +454,7 @@ def find_industries(doc: Doc) -> list[Industry]:
             o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
         ):
             continue
+        s = _without_place(doc.text, s, e)
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
         starts.append(s)
         longest = max(longest, e - s)

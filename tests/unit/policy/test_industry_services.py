@@ -38,3 +38,14 @@ def test_list_a_growing_verb_governs_names_sectors() -> None:
 def test_list_of_qualities_after_a_growing_verb_names_no_sector() -> None:
     got = _industries("某市工作要点\n大力发展绿色、智能、健康消费。积极发展服务贸易、数字贸易。")
     assert not {"绿色", "智能", "服务贸易", "数字贸易"} & got
+
+
+def test_place_and_rank_before_an_industry_are_cut_off() -> None:
+    got = _industries("某市条例\n推动浦东新区集成电路产业发展。打造世界级生物医药产业集群。")
+    assert {"集成电路产业", "生物医药产业集群"} <= got
+    assert not {"浦东新区集成电路产业", "世界级生物医药产业集群"} & got
+
+
+def test_marine_field_is_no_place() -> None:
+    got = _industries("某市条例\n围绕海洋装备、海洋生物医药等领域开展研究。")
+    assert "海洋生物医药" in got

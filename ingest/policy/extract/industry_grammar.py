@@ -54,8 +54,10 @@ def _verb(tok: str) -> bool:
 
 # where in a chain, not what field: 上下游产业链 is the chain around a firm, not a chain of its own
 _POSITION = frozenset({"上下游", "上中下游", "上游", "中游", "下游"})
-# a group word (主导, 优势, 重点) ranks chains, it names no field
-_GROUP = re.compile(r"^(?:主导|优势|特色|重点|传统|新兴|支柱)$")
+# a group word (主导, 特色) ranks chains, it names no field; the province's key chains (重点产业链, 重点优势产业链,
+# 制造业重点产业链) are a set the real golds label with their rank
+_GROUP = re.compile(r"^(?:主导|特色|传统|新兴|支柱)$")
+_KEY_RANKS = frozenset({"重点", "优势"})
 
 
 def _chain_field(text: str, s: int) -> int:
@@ -64,7 +66,7 @@ def _chain_field(text: str, s: int) -> int:
     for t in reversed(lcut(text[max(0, s - 8) : s])):
         if (
             s - start + len(t) > 6
-            or is_stop(t)
+            or (is_stop(t) and t not in _KEY_RANKS)
             or _verb(t)
             or pos_table().get(t, "n")[0] == "a"
             or t in _POSITION
@@ -72,7 +74,7 @@ def _chain_field(text: str, s: int) -> int:
             or t in lx.types()
             or t.endswith(("链", "和", "及", "与"))
             or not re.fullmatch(f"[{CJK}]+", t)
-            or re.match("[一二三四五六七八九十百千万两几多]+[场个项条家批]", t)
+            or re.match("[一二三四五六七八九十百千万两几多]*[场个项条家批种类]$", t)
             or start < s - 3
         ):
             break
@@ -101,13 +103,18 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
     return out
 
 
+# what follows a chain named by its field: not its layout or position (产业链布局, 产业链上下游, 产业链条), nor
+# 建链 / 双链 / 各环节; 产业链建设 builds the chain
+_FIELD_CHAIN_NEXT = re.compile(r"(?!布|建链|上|条|双|各|环)[^\s]")
+
+
 def chains(doc: Doc, text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _CHAIN.finditer(text):
         s = m.start()
         fs = _chain_field(text, s)
         prefixed = s - fs >= 2 and not _GROUP.match(text[fs:s])
-        if prefixed and _followed(text, m.end(), re.compile(r"[^布建上条双各环]")):
+        if prefixed and _followed(text, m.end(), _FIELD_CHAIN_NEXT):
             out.append((fs, m.end(), "chain", "industry.chain_field", 0.6))
         elif not m.group(1) and _followed(text, m.end(), _CHAIN_NEXT):
             out.append((s, m.end(), "chain", "industry.chain", 0.6))

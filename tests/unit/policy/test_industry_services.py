@@ -49,3 +49,14 @@ def test_place_and_rank_before_an_industry_are_cut_off() -> None:
 def test_marine_field_is_no_place() -> None:
     got = _industries("某市条例\n围绕海洋装备、海洋生物医药等领域开展研究。")
     assert "海洋生物医药" in got
+
+
+def test_key_chains_keep_their_rank_and_a_chain_being_built_is_one() -> None:
+    got = _industries("某省工作报告\n加快12条重点产业链延链补链。推进氢能产业链建设。")
+    assert {"重点产业链", "氢能产业链"} <= got
+    assert "条重点产业链" not in got
+
+
+def test_leading_rank_of_a_chain_is_no_field() -> None:
+    got = _industries("某省工作报告\n做大做强主导产业链，完善配套。")
+    assert "主导产业链" not in got

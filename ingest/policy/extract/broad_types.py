@@ -171,9 +171,28 @@ def designation_as_kind(doc: Doc, h: TypeHit) -> bool:
         ends |= {k.start for k in doc.type_hits} | {k.start for k in open_hits(doc)}
         doc.memo["kind_ends"] = ends
     assert isinstance(ends, set)
-    return (h.start >= 1 and text[h.start - 1] in _ENUM and h.start - 1 in ends) or (
+    listed = (h.start >= 1 and text[h.start - 1] in _ENUM and h.start - 1 in ends) or (
         text[h.end : h.end + 1] in set(_ENUM) and h.end + 1 in ends
     )
+    return listed or _named_in_a_rule(text, h)
+
+
+# who acts in a clause: a list of bodies before the designation (高校、科研院所、高新技术企业), a verb right after
+# it (高新技术企业建立…), or 为 / 依托 before it (为科技型中小企业提供…)
+_ACTOR_LIST = re.compile(r"(?:高校|院校|院所|大学|机构|单位|企业|学会|协会)[、和及与]$")
+_FOR = re.compile(r"(?:为|依托|引导|鼓励|吸引|引进|组织|带动|支持)$")
+
+
+def _named_in_a_rule(text: str, h: TypeHit) -> bool:
+    """An enterprise designation (…企业, flag `entity`) a regulation names (对高新技术企业给予奖励, 高新技术企业所得税
+    优惠, 开展科技型中小企业信用贷款): a kind the real golds label, where it is not one of the clause's actors
+    (the seeds gold leaves those: 依托高校、科研院所、高新技术企业, 引导高新技术企业建立…)."""
+    if not h.entry.surface.endswith("企业"):
+        return False
+    before = text[max(0, h.start - 6) : h.start]
+    nxt = lcut(text[h.end : h.end + 4])
+    verb_after = bool(nxt) and pos_table().get(nxt[0], "n") in {"v", "vd"}
+    return not (_ACTOR_LIST.search(before) or _FOR.search(before) or verb_after)
 
 
 def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]:

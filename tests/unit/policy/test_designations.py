@@ -74,3 +74,13 @@ def test_short_alliance_kind_and_long_named_alliance() -> None:
 def test_student_start_up_park_in_a_list_of_kinds() -> None:
     d = _extract("某市条例\n推进科技企业孵化器、大学科技园、大学生创业园等载体建设。")
     assert "大学生创业园" in {p.type for p in d.platform_types}
+
+
+def test_enterprise_designation_a_rule_names_is_a_kind() -> None:
+    d = _extract("某市条例\n第十条 对经认定的高新技术企业按照规定给予奖励。")
+    assert "高新技术企业" in {p.type for p in d.platform_types}
+
+
+def test_enterprise_designation_as_an_actor_is_no_kind() -> None:
+    d = _extract("某市条例\n第十条 依托高校、科研院所、高新技术企业开展研究。鼓励高新技术企业建立研究院。")
+    assert "高新技术企业" not in {p.type for p in d.platform_types}

@@ -117,8 +117,8 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
         return False
     if head == "联盟" and len(rest) > 4:
         return False  # a long modifier names one alliance (临床医学协同创新联盟), a short one a kind (知识产权联盟)
-    if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 4)):
-        return False  # 创业投资机构, 科技金融专营机构; 科技服务机构 is a class
+    if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 6)):
+        return False  # 创业投资机构, 科技金融专营机构; 科技服务机构, 知识产权服务机构 are classes
     vocab = mod_vocab()
     toks = lcut(rest)
     for i, tok in enumerate(toks):

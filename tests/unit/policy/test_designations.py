@@ -84,3 +84,10 @@ def test_enterprise_designation_a_rule_names_is_a_kind() -> None:
 def test_enterprise_designation_as_an_actor_is_no_kind() -> None:
     d = _extract("某市条例\n第十条 依托高校、科研院所、高新技术企业开展研究。鼓励高新技术企业建立研究院。")
     assert "高新技术企业" not in {p.type for p in d.platform_types}
+
+
+def test_service_class_of_bodies_is_no_kind() -> None:
+    d = _extract("某市条例\n第九条 支持设立知识产权服务机构，建设科技成果转化服务机构。")
+    kinds = {p.type for p in d.platform_types}
+    assert "知识产权服务机构" not in kinds
+    assert "科技成果转化服务机构" in kinds

@@ -60,3 +60,13 @@ def test_key_chains_keep_their_rank_and_a_chain_being_built_is_one() -> None:
 def test_leading_rank_of_a_chain_is_no_field() -> None:
     got = _industries("某省工作报告\n做大做强主导产业链，完善配套。")
     assert "主导产业链" not in got
+
+
+def test_list_closed_by_growth_points_names_industries() -> None:
+    got = _industries("某省工作报告\n培育海水淡化、海洋牧场等新的增长点。瞄准人形机器人、高端仪器装备等赛道。")
+    assert {"海水淡化", "海洋牧场", "人形机器人", "高端仪器装备"} <= got
+
+
+def test_tourism_growth_points_are_no_industries() -> None:
+    got = _industries("某省工作报告\n积极发展赛事、邮轮、研学等旅游新增长点。")
+    assert not {"赛事", "邮轮", "研学"} & got

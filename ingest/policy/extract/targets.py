@@ -16,7 +16,7 @@ from ingest.policy.models import Target
 # possessive digits and a start only where a digit run starts: a long run of digits is read once, not
 # re-tried at every position with every split (1 MB of digits ran for hours)
 _NUM = re.compile(
-    r"(?:(?<![\d.])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
+    r"(?:(?<![\d.第])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
     r"\s*(?P<approx>余|多)?\s*(?P<unit>家|个|户)(?!人|月|项|次)"
 )

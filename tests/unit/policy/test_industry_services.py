@@ -24,6 +24,7 @@ def test_scope_words_and_service_formats_are_no_sector() -> None:
 
 def test_economy_before_a_production_measure_is_a_field() -> None:
     assert "海洋经济" in _industries("某市工作要点\n海洋经济增加值增长百分之八。")
+    assert "平台经济" in _industries("某市工作要点\n促进平台经济健康发展。")
 
 
 def test_size_of_an_economy_is_no_field() -> None:

@@ -236,8 +236,8 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             s -= listed
             kind = text[s:hs] + head
         rest = kind[: -len(head)]
-        if len(rest) < 2 or _UMBRELLA.match(rest) or _TIER.match(rest):
-            continue
+        if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest):
+            continue  # 研发中心 is a unit a firm sets up (设立研发中心), not a class of all platforms
         before = text[max(0, s - 12) : s]
         np_start = (
             bool(listed) or level is not None or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))

@@ -91,3 +91,10 @@ def test_service_class_of_bodies_is_no_kind() -> None:
     kinds = {p.type for p in d.platform_types}
     assert "知识产权服务机构" not in kinds
     assert "科技成果转化服务机构" in kinds
+
+
+def test_rnd_centre_is_a_kind_rnd_platform_a_class() -> None:
+    d = _extract("某市条例\n第八条 鼓励境外企业在本市设立研发中心。支持建设研发平台。")
+    kinds = {p.type for p in d.platform_types}
+    assert "研发中心" in kinds
+    assert "研发平台" not in kinds

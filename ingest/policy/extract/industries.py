@@ -312,7 +312,7 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
 _OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部规结布政])")
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
-_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展")
+_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施")
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
 _GROUP_WORD = re.compile(
@@ -329,7 +329,7 @@ _LEAD_VERB = re.compile(
 
 
 def _field_ok(field: str) -> bool:
-    """A field of 2-8 characters, no region, group word, generic modifier or leading verb."""
+    """A field of 2-8 characters, no region or zone, group word, generic modifier or leading verb."""
     return (
         2 <= len(field) <= 8
         and re.fullmatch(f"[{CJK}]+", field) is not None
@@ -339,6 +339,8 @@ def _field_ok(field: str) -> bool:
         and not _GROUP_WORD.match(field)
         and not _LEAD_VERB.match(field)
         and REGIONS.get(field[:2]) is None
+        and "区" not in field  # 自创区特色产业: the industries of a zone, no field
+        and not field.startswith("好")  # 实施好|新一轮…: a verb's complement
     )
 
 

@@ -71,3 +71,13 @@ def test_list_closed_by_growth_points_names_industries() -> None:
 def test_tourism_growth_points_are_no_industries() -> None:
     got = _industries("某省工作报告\n积极发展赛事、邮轮、研学等旅游新增长点。")
     assert not {"赛事", "邮轮", "研学"} & got
+
+
+def test_field_after_a_verb_of_advancing_it() -> None:
+    got = _industries("某市条例\n推进海洋产业发展。围绕航空特色产业，建设产业园。")
+    assert {"海洋产业", "航空特色产业"} <= got
+
+
+def test_industries_of_a_zone_are_no_field() -> None:
+    got = _industries("某市条例\n围绕自贸区特色产业，打造一批平台。")
+    assert not {i for i in got if "区" in i}

@@ -339,7 +339,7 @@ def _field_ok(field: str) -> bool:
         and not _GROUP_WORD.match(field)
         and not _LEAD_VERB.match(field)
         and REGIONS.get(field[:2]) is None
-        and "区" not in field  # 自创区特色产业: the industries of a zone, no field
+        and not re.search("区(?:特色|优势|主导|重点|新兴)?$", field)  # 自创区特色产业: a zone's industries, no field
         and not field.startswith("好")  # 实施好|新一轮…: a verb's complement
     )
 

@@ -328,6 +328,17 @@ _LEAD_VERB = re.compile(
 )
 
 
+def _only_group(field: str) -> bool:
+    """特色, 优势, 重点优势: a group word with nothing else is no field; 特色文旅 (a field after it) is one."""
+    m = _GROUP_WORD.match(field)
+    if m is None:
+        return False
+    if m.group(0) not in {"新兴", "传统", "特色", "优势", "主导", "支柱", "富民", "先导"}:
+        return True  # 国家, 省级, 重点, 相关 … before a field: a scope, not part of it
+    rest = field[m.end() :]
+    return len(rest) < 2 or bool(_GROUP_WORD.match(rest) or GENERIC.match(rest))
+
+
 def _field_ok(field: str) -> bool:
     """A field of 2-8 characters, no region or zone, group word, generic modifier or leading verb."""
     return (
@@ -336,7 +347,7 @@ def _field_ok(field: str) -> bool:
         and field not in REGIONS
         and not GENERIC.match(field)
         and not field.endswith(("和", "及", "与"))
-        and not _GROUP_WORD.match(field)
+        and not _only_group(field)
         and not _LEAD_VERB.match(field)
         and REGIONS.get(field[:2]) is None
         and not re.search("区(?:特色|优势|主导|重点|新兴)?$", field)  # 自创区特色产业: a zone's industries, no field

@@ -81,3 +81,9 @@ def test_field_after_a_verb_of_advancing_it() -> None:
 def test_industries_of_a_zone_are_no_field() -> None:
     got = _industries("某市条例\n围绕自贸区特色产业，打造一批平台。")
     assert not {i for i in got if "区" in i}
+
+
+def test_field_after_a_group_word_is_a_field_a_scope_is_not() -> None:
+    got = _industries("某省工作报告\n推动特色文旅产业可持续发展。推动国家光伏产业计量中心建设。")
+    assert "特色文旅产业" in got
+    assert "国家光伏产业" not in got

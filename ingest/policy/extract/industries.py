@@ -272,11 +272,16 @@ _INDUSTRY_SUBJECT = re.compile(
 )
 
 
+_CONSUMPTION = re.compile(r".{0,3}(?:消费|以旧换新)")
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
         if "学科" in m.group(0) or "学科" in text[m.end() : m.end() + 4]:
             continue
+        if _CONSUMPTION.match(text, m.end()):
+            continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
         cands += _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
     cands += _known_enumerations(doc, text)

@@ -87,3 +87,9 @@ def test_field_after_a_group_word_is_a_field_a_scope_is_not() -> None:
     got = _industries("某省工作报告\n推动特色文旅产业可持续发展。推动国家光伏产业计量中心建设。")
     assert "特色文旅产业" in got
     assert "国家光伏产业" not in got
+
+
+def test_goods_of_a_consumption_campaign_are_no_sectors() -> None:
+    got = _industries("某省工作报告\n开展家电、手机、家具等领域促消费活动。围绕集成电路、人工智能等领域开展攻关。")
+    assert not {"家电", "手机", "家具"} & got
+    assert "人工智能" in got

@@ -151,11 +151,11 @@ def hits_in(doc: Doc, s: int, e: int) -> list[TypeHit]:
 
 _DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
 # an item led by a verb of governing (强化矿山、深入开展燃气) or ending in an activity (生产管理、乡村建设、转型升级)
-# names a task, not an industry
+# or in a work of infrastructure (高标准农田、城市地下管网、沿边基础设施) names a task, not an industry
 _TASK_LEAD = re.compile(
     r"^(?:深入|开展|强化|深化|紧盯|压实|加强|加快|推进|推动|落实|完善|健全|持续|全面|严格|扎实|着力|积极|切实)"
 )
-_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作|更新)$")
+_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作|更新|基础设施|管网|农田|管廊)$")
 # an organisation names who acts, not a sector (行业协会, 科技类学会, 公共机构)
 _ORGANISATION_END = re.compile(r"(?:协会|学会|商会|联合会|机构|组织|单位|部门|院校|高校|院所)$")
 

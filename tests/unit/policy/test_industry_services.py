@@ -93,3 +93,8 @@ def test_goods_of_a_consumption_campaign_are_no_sectors() -> None:
     got = _industries("某省工作报告\n开展家电、手机、家具等领域促消费活动。围绕集成电路、人工智能等领域开展攻关。")
     assert not {"家电", "手机", "家具"} & got
     assert "人工智能" in got
+
+
+def test_works_of_infrastructure_in_a_list_are_no_sectors() -> None:
+    got = _industries("某省工作报告\n支持高标准农田、城市地下管网、新型基础设施等领域项目建设。")
+    assert not {i for i in got if i.endswith(("农田", "管网", "基础设施"))}

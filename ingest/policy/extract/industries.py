@@ -273,6 +273,7 @@ _INDUSTRY_SUBJECT = re.compile(
 
 
 _CONSUMPTION = re.compile(r".{0,3}(?:消费|以旧换新)")
+_LAB_AFTER = re.compile(r"(?:全国|国家|省级?)?重点实验室")
 
 
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
@@ -280,6 +281,8 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     for m in _ENUM_END.finditer(text):
         if "学科" in m.group(0) or "学科" in text[m.end() : m.end() + 4]:
             continue
+        if _LAB_AFTER.match(text, m.end()):
+            continue  # 农业、医药等领域全国重点实验室: the fields of laboratories, not sectors
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")

@@ -98,3 +98,8 @@ def test_goods_of_a_consumption_campaign_are_no_sectors() -> None:
 def test_works_of_infrastructure_in_a_list_are_no_sectors() -> None:
     got = _industries("某省工作报告\n支持高标准农田、城市地下管网、新型基础设施等领域项目建设。")
     assert not {i for i in got if i.endswith(("农田", "管网", "基础设施"))}
+
+
+def test_fields_of_laboratories_are_no_sectors() -> None:
+    got = _industries("某省工作报告\n持续支持农业、医药等领域全国重点实验室建设。")
+    assert not {"农业", "医药"} & got

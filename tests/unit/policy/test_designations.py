@@ -98,3 +98,9 @@ def test_rnd_centre_is_a_kind_rnd_platform_a_class() -> None:
     kinds = {p.type for p in d.platform_types}
     assert "研发中心" in kinds
     assert "研发平台" not in kinds
+
+
+def test_big_science_facility_aliases() -> None:
+    d = _extract("某省2030年工作要点\n推进大科学装置建设，组建产学研战略联盟。")
+    kinds = {p.type for p in d.platform_types}
+    assert {"重大科技基础设施", "产业技术创新战略联盟"} <= kinds

@@ -331,8 +331,16 @@ def _financing(kind: str) -> bool:
 _OWNER = re.compile(r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间)(?=..)")
 
 
+def _field_owner(kind: str) -> str:
+    """生物医药企业开放创新中心 → 开放创新中心: the firms of a field own the kind, they do not name it."""
+    j = kind.find("企业", 2)
+    if 0 < j <= 6 and kind[:j] in lx.industries() and len(kind) - j - 2 >= 4:
+        return kind[j + 2 :]
+    return kind
+
+
 def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
-    owned = _OWNER.sub("", kind)
+    owned = _field_owner(_OWNER.sub("", kind))
     typ, category = map_kind(owned if owned in lx.types() or len(owned) >= 4 else kind)
     if category == UNMAPPED and "科学技术" in typ:
         # the long form is the short one (科学技术中介服务机构 = 科技中介服务机构), as in the lexicon's aliases

@@ -104,3 +104,10 @@ def test_big_science_facility_aliases() -> None:
     d = _extract("某省2030年工作要点\n推进大科学装置建设，组建产学研战略联盟。")
     kinds = {p.type for p in d.platform_types}
     assert {"重大科技基础设施", "产业技术创新战略联盟"} <= kinds
+
+
+def test_firms_of_a_field_own_a_kind_they_do_not_name_it() -> None:
+    d = _extract("某市条例\n支持建设集成电路企业开放创新中心。")
+    kinds = {p.type for p in d.platform_types}
+    assert "开放创新中心" in kinds
+    assert "集成电路企业开放创新中心" not in kinds

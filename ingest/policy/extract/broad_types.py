@@ -111,7 +111,10 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
     要担起平台, 高度重视园区 are no kinds) and says which science-and-technology thing it is where the head is
     a catch-all (`need_st`). `np_start`: a count, 一批 or a level word stands right before it, so the phrase
     is a noun phrase and a verb leading it is the kind's own word (6个省级|育种创新平台), not a governing one."""
-    if _NAMED_MOD.search(rest) or (need_st and head in _NEEDS_ST and not _ST_WORD.search(rest)):
+    industry_alliance = head == "联盟" and rest.endswith("产业")  # 产业联盟: firms of an industry allied
+    if _NAMED_MOD.search(rest) or (
+        need_st and head in _NEEDS_ST and not _ST_WORD.search(rest) and not industry_alliance
+    ):
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
         return False

@@ -111,3 +111,10 @@ def test_firms_of_a_field_own_a_kind_they_do_not_name_it() -> None:
     kinds = {p.type for p in d.platform_types}
     assert "开放创新中心" in kinds
     assert "集成电路企业开放创新中心" not in kinds
+
+
+def test_industry_alliance_is_a_kind_freight_alliance_not() -> None:
+    d = _extract("某市条例\n第七条 鼓励企业与科研院所组建产业联盟，探索组建货运联盟。")
+    kinds = {p.type for p in d.platform_types}
+    assert "产业联盟" in kinds
+    assert "货运联盟" not in kinds

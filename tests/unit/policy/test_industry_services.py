@@ -103,3 +103,9 @@ def test_works_of_infrastructure_in_a_list_are_no_sectors() -> None:
 def test_fields_of_laboratories_are_no_sectors() -> None:
     got = _industries("某省工作报告\n持续支持农业、医药等领域全国重点实验室建设。")
     assert not {"农业", "医药"} & got
+
+
+def test_growing_verb_before_a_list_is_no_part_of_its_first_item() -> None:
+    got = _industries("某省工作报告\n发展壮大肉牛、茶叶、中药材等特色产业。")
+    assert {"肉牛", "茶叶"} <= got
+    assert not {i for i in got if i.startswith(("发展", "壮大"))}

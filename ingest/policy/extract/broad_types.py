@@ -21,8 +21,8 @@ from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vo
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
-    r"(?:平台|中心|基地|产业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
-    r"冠军|基础设施|交易市场|交易场所|试点示范)"
+    r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
+    r"冠军|基础设施|交易市场|交易场所|试点示范|联盟)"
     r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
@@ -68,13 +68,13 @@ _QUALITY = re.compile(
 
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
 # science, technology or innovation in the modifier.
-_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施"}
+_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
     r"人才|育种|验证|数据|算|工业互联网|医学|示范|实训"
 )
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
-_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学|学院|公司|集团|园区")
+_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区")
 # verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
 _CONTROL_VERBS = {
     "要",
@@ -111,12 +111,17 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
     要担起平台, 高度重视园区 are no kinds) and says which science-and-technology thing it is where the head is
     a catch-all (`need_st`). `np_start`: a count, 一批 or a level word stands right before it, so the phrase
     is a noun phrase and a verb leading it is the kind's own word (6个省级|育种创新平台), not a governing one."""
-    if _NAMED_MOD.search(rest) or (need_st and head in _NEEDS_ST and not _ST_WORD.search(rest)):
+    industry_alliance = head == "联盟" and rest.endswith("产业")  # 产业联盟: firms of an industry allied
+    if _NAMED_MOD.search(rest) or (
+        need_st and head in _NEEDS_ST and not _ST_WORD.search(rest) and not industry_alliance
+    ):
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
         return False
-    if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 4)):
-        return False  # 创业投资机构, 科技金融专营机构; 科技服务机构 is a class
+    if head == "联盟" and len(rest) > 4:
+        return False  # a long modifier names one alliance (临床医学协同创新联盟), a short one a kind (知识产权联盟)
+    if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 6)):
+        return False  # 创业投资机构, 科技金融专营机构; 科技服务机构, 知识产权服务机构 are classes
     vocab = mod_vocab()
     toks = lcut(rest)
     for i, tok in enumerate(toks):
@@ -169,9 +174,28 @@ def designation_as_kind(doc: Doc, h: TypeHit) -> bool:
         ends |= {k.start for k in doc.type_hits} | {k.start for k in open_hits(doc)}
         doc.memo["kind_ends"] = ends
     assert isinstance(ends, set)
-    return (h.start >= 1 and text[h.start - 1] in _ENUM and h.start - 1 in ends) or (
+    listed = (h.start >= 1 and text[h.start - 1] in _ENUM and h.start - 1 in ends) or (
         text[h.end : h.end + 1] in set(_ENUM) and h.end + 1 in ends
     )
+    return listed or _named_in_a_rule(text, h)
+
+
+# who acts in a clause: a list of bodies before the designation (高校、科研院所、高新技术企业), a verb right after
+# it (高新技术企业建立…), or 为 / 依托 before it (为科技型中小企业提供…)
+_ACTOR_LIST = re.compile(r"(?:高校|院校|院所|大学|机构|单位|企业|学会|协会)[、和及与]$")
+_FOR = re.compile(r"(?:为|依托|引导|鼓励|吸引|引进|组织|带动|支持)$")
+
+
+def _named_in_a_rule(text: str, h: TypeHit) -> bool:
+    """An enterprise designation (…企业, flag `entity`) a regulation names (对高新技术企业给予奖励, 高新技术企业所得税
+    优惠, 开展科技型中小企业信用贷款): a kind the real golds label, where it is not one of the clause's actors
+    (the seeds gold leaves those: 依托高校、科研院所、高新技术企业, 引导高新技术企业建立…)."""
+    if not h.entry.surface.endswith("企业"):
+        return False
+    before = text[max(0, h.start - 6) : h.start]
+    nxt = lcut(text[h.end : h.end + 4])
+    verb_after = bool(nxt) and pos_table().get(nxt[0], "n") in {"v", "vd"}
+    return not (_ACTOR_LIST.search(before) or _FOR.search(before) or verb_after)
 
 
 def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]:
@@ -215,8 +239,8 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             s -= listed
             kind = text[s:hs] + head
         rest = kind[: -len(head)]
-        if len(rest) < 2 or _UMBRELLA.match(rest) or _TIER.match(rest):
-            continue
+        if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest):
+            continue  # 研发中心 is a unit a firm sets up (设立研发中心), not a class of all platforms
         before = text[max(0, s - 12) : s]
         np_start = (
             bool(listed) or level is not None or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
@@ -310,8 +334,16 @@ def _financing(kind: str) -> bool:
 _OWNER = re.compile(r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间)(?=..)")
 
 
+def _field_owner(kind: str) -> str:
+    """生物医药企业开放创新中心 → 开放创新中心: the firms of a field own the kind, they do not name it."""
+    j = kind.find("企业", 2)
+    if 0 < j <= 6 and kind[:j] in lx.industries() and len(kind) - j - 2 >= 4:
+        return kind[j + 2 :]
+    return kind
+
+
 def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
-    owned = _OWNER.sub("", kind)
+    owned = _field_owner(_OWNER.sub("", kind))
     typ, category = map_kind(owned if owned in lx.types() or len(owned) >= 4 else kind)
     if category == UNMAPPED and "科学技术" in typ:
         # the long form is the short one (科学技术中介服务机构 = 科技中介服务机构), as in the lexicon's aliases

@@ -17,7 +17,7 @@ from ingest.policy.models import ClusterRole, Industry
 # 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), …产业化 (an activity) nor
 # …产业项目 / 基金 / 活动 (things of an industry)
 _ENUM_END = re.compile(
-    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业)"
+    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业|增长点|赛道)"
 )
 _SECTOR = (
     "农业",
@@ -38,7 +38,7 @@ _SECTOR = (
     "旅游",
 )
 _ENUM_LEAD = re.compile(
-    r"^(?:重点围绕|围绕|面向|聚焦|培育引导|培育|引导|支持|发展|推进|加快|重点|涉及|包括|在|如|对|和)+"
+    r"^(?:重点围绕|围绕|面向|聚焦|瞄准|培育引导|培育|引导|支持|大力|积极|做大做强|做强做大|壮大|发展|推进|加快|重点|涉及|包括|在|如|对|和)+"
 )
 
 
@@ -56,8 +56,8 @@ def _field_before(doc: Doc, s: int) -> int:
     for n, t in enumerate(reversed(toks)):
         if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
             break
-        if t in lx.roles() or t in lx.types():
-            break
+        if t in lx.roles() or t in lx.types() or _LEAD_VERB.fullmatch(t):
+            break  # a verb of growing it (壮大|生物医药产业集群) governs the cluster, it names no field
         if not re.fullmatch(f"[{CJK}]+", t) or GENERIC.match(t):
             break
         start -= len(t)
@@ -83,6 +83,8 @@ def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
             if _field_in_use(text, s, e):
                 cands.append((s, e, "industry_field", "industry.dict_field", 0.8))
             continue
+        if "传统" in w and text.startswith("转型", e):
+            continue  # 推动传统产业转型升级 states a task on all old industries, it names no sector
         if w.endswith("产业"):
             for sec in _SECTOR:
                 if text.startswith(sec, s - len(sec)):
@@ -149,11 +151,11 @@ def hits_in(doc: Doc, s: int, e: int) -> list[TypeHit]:
 
 _DISEASE = re.compile(r"(?:病|症|急救|疫情)$")
 # an item led by a verb of governing (强化矿山、深入开展燃气) or ending in an activity (生产管理、乡村建设、转型升级)
-# names a task, not an industry
+# or in a work of infrastructure (高标准农田、城市地下管网、沿边基础设施) names a task, not an industry
 _TASK_LEAD = re.compile(
     r"^(?:深入|开展|强化|深化|紧盯|压实|加强|加快|推进|推动|落实|完善|健全|持续|全面|严格|扎实|着力|积极|切实)"
 )
-_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作|更新)$")
+_ACTIVITY_END = re.compile(r"(?:管理|建设|升级|合作|追溯|检修|过程|改革|治理|互操作|更新|基础设施|管网|农田|管廊)$")
 # an organisation names who acts, not a sector (行业协会, 科技类学会, 公共机构)
 _ORGANISATION_END = re.compile(r"(?:协会|学会|商会|联合会|机构|组织|单位|部门|院校|高校|院所)$")
 
@@ -270,11 +272,19 @@ _INDUSTRY_SUBJECT = re.compile(
 )
 
 
+_CONSUMPTION = re.compile(r".{0,3}(?:消费|以旧换新)")
+_LAB_AFTER = re.compile(r"(?:全国|国家|省级?)?重点实验室")
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
         if "学科" in m.group(0) or "学科" in text[m.end() : m.end() + 4]:
             continue
+        if _LAB_AFTER.match(text, m.end()):
+            continue  # 农业、医药等领域全国重点实验室: the fields of laboratories, not sectors
+        if _CONSUMPTION.match(text, m.end()):
+            continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
         cands += _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
     cands += _known_enumerations(doc, text)
@@ -310,7 +320,7 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
 _OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部规结布政])")
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
-_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展")
+_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施")
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
 _GROUP_WORD = re.compile(
@@ -326,17 +336,30 @@ _LEAD_VERB = re.compile(
 )
 
 
+def _only_group(field: str) -> bool:
+    """特色, 优势, 重点优势: a group word with nothing else is no field; 特色文旅 (a field after it) is one."""
+    m = _GROUP_WORD.match(field)
+    if m is None:
+        return False
+    if m.group(0) not in {"新兴", "传统", "特色", "优势", "主导", "支柱", "富民", "先导"}:
+        return True  # 国家, 省级, 重点, 相关 … before a field: a scope, not part of it
+    rest = field[m.end() :]
+    return len(rest) < 2 or bool(_GROUP_WORD.match(rest) or GENERIC.match(rest))
+
+
 def _field_ok(field: str) -> bool:
-    """A field of 2-8 characters, no region, group word, generic modifier or leading verb."""
+    """A field of 2-8 characters, no region or zone, group word, generic modifier or leading verb."""
     return (
         2 <= len(field) <= 8
         and re.fullmatch(f"[{CJK}]+", field) is not None
         and field not in REGIONS
         and not GENERIC.match(field)
         and not field.endswith(("和", "及", "与"))
-        and not _GROUP_WORD.match(field)
+        and not _only_group(field)
         and not _LEAD_VERB.match(field)
         and REGIONS.get(field[:2]) is None
+        and not re.search("区(?:特色|优势|主导|重点|新兴)?$", field)  # 自创区特色产业: a zone's industries, no field
+        and not field.startswith("好")  # 实施好|新一轮…: a verb's complement
     )
 
 
@@ -377,11 +400,71 @@ def _one_character_field(text: str, e: int, head: str) -> bool:
     )
 
 
+# a verb of growing with its manner (大力发展, 培育壮大) and a 、-list of sectors closing the clause
+_GROWN_LIST = re.compile(
+    rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
+)
+# heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
+# labelled in one real text and not in four others
+_SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
+
+
+def _grown_lists(text: str) -> list[_Cand]:
+    """大力发展现代设施农业、智慧农业、现代种业。: a list a growing verb governs, every item a known industry or a
+    noun phrase ending in a sector head, names industries (a list with one other item — 绿色、智能等消费,
+    含绿量、含金量 — names none)."""
+    cands: list[_Cand] = []
+    for m in _GROWN_LIST.finditer(text):
+        items, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        words = [text[a:b] for a, b in items]
+        if all(w in lx.industries() or (_SECTOR_HEAD.search(w) and "等" not in w) for w in words):
+            cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
+    return cands
+
+
+def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A cluster or park that is a designation the type lexicon lists (国家中小企业特色产业集群, 先进制造业集群,
+    现代农业产业园: flag `entity`, awarded by a ministry) names a kind of platform, not a field: a candidate
+    inside such a type hit (its level and region prefixes included) is dropped. Spans sorted by start: a bounded
+    look-back per candidate, no candidates x hits scan."""
+    spans = sorted((h.start, h.end) for h in doc.type_hits if "entity" in h.entry.flags)
+    if not spans:
+        return cands
+    longest = max(b - a for a, b in spans)
+    out = []
+    for c in cands:
+        s, e = c[0], c[1]
+        lo, hi = bisect.bisect_left(spans, (s - longest, 0)), bisect.bisect_right(spans, (s, len(doc.text)))
+        if not any(e <= b for _a, b in spans[lo:hi]):
+            out.append(c)
+    return out
+
+
+_RANK = re.compile(r"(?:世界级|国际级|国家级|全国|省级|市级)")
+
+
+def _without_place(text: str, s: int, e: int) -> int:
+    """An industry is its field, not where or how high it stands: a leading place (浦东新区|生物医药产业, a
+    token tagged ns) or rank word (世界级|生物医药产业集群) is cut off where four characters remain."""
+    m = _RANK.match(text, s, e)
+    if m and e - m.end() >= 4:
+        return m.end()
+    first = lcut(text[s:e])[0] if e - s > 4 else ""
+    place = len(first) >= 2 and pos_table().get(first) == "ns" and first not in lx.industries()  # not 海洋
+    if place and e - s - len(first) >= 4:
+        return s + len(first)
+    return s
+
+
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
-    cands += ig.economies(doc, text) + ig.chains(doc, text)
+    cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + _grown_lists(text)
     cands += _open_fields(doc, text, cands)
+    cands = _not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
     starts: list[int] = []  # of `out`, ascending (candidates come by start): a container starts within `longest`
@@ -392,6 +475,7 @@ def find_industries(doc: Doc) -> list[Industry]:
             o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
         ):
             continue
+        s = _without_place(doc.text, s, e)
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
         starts.append(s)
         longest = max(longest, e - s)

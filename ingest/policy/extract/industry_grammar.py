@@ -4,7 +4,9 @@
   民营经济, 区域经济), followed by a boundary, 等 or 发展 (not 经济区 / 经济带 / 经济体系 / 经济社会);
 - chains: 产业链 / 创新链 / 供应链 / 价值链 named as things to build (延长产业链、发展创新链, 创新链产业链深度融合),
   i.e. followed by a boundary, another chain or 深度融合 / 发展 / 核心 — not a layout (产业链布局, 创新链条,
-  产业链上中下游); a field before one names a chain of its own (功率器件产业链, 氢能全产业链)."""
+  产业链上中下游); a field before one names a chain of its own (功率器件产业链, 氢能全产业链);
+- services: 科技服务业, 生产性服务业, 高技术服务业 — one noun (or an X性 adjective) right before 服务业, not a
+  scope (相关服务业, 规上服务业) nor 服务业态 (服务 + 业态) or 服务业扩大开放 (a programme)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ _NOT_ECONOMY = re.compile(
     r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
-_ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|高质量|新")
+_ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)")
 _ECONOMY_LIST = re.compile(r"等")
 _CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
 _CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
@@ -53,8 +55,10 @@ def _verb(tok: str) -> bool:
 
 # where in a chain, not what field: 上下游产业链 is the chain around a firm, not a chain of its own
 _POSITION = frozenset({"上下游", "上中下游", "上游", "中游", "下游"})
-# a group word (主导, 优势, 重点) ranks chains, it names no field
-_GROUP = re.compile(r"^(?:主导|优势|特色|重点|传统|新兴|支柱)$")
+# a group word (主导, 特色) ranks chains, it names no field; the province's key chains (重点产业链, 重点优势产业链,
+# 制造业重点产业链) are a set the real golds label with their rank
+_GROUP = re.compile(r"^(?:主导|特色|传统|新兴|支柱)$")
+_KEY_RANKS = frozenset({"重点", "优势"})
 
 
 def _chain_field(text: str, s: int) -> int:
@@ -63,7 +67,7 @@ def _chain_field(text: str, s: int) -> int:
     for t in reversed(lcut(text[max(0, s - 8) : s])):
         if (
             s - start + len(t) > 6
-            or is_stop(t)
+            or (is_stop(t) and t not in _KEY_RANKS)
             or _verb(t)
             or pos_table().get(t, "n")[0] == "a"
             or t in _POSITION
@@ -71,7 +75,7 @@ def _chain_field(text: str, s: int) -> int:
             or t in lx.types()
             or t.endswith(("链", "和", "及", "与"))
             or not re.fullmatch(f"[{CJK}]+", t)
-            or re.match("[一二三四五六七八九十百千万两几多]+[场个项条家批]", t)
+            or re.match("[一二三四五六七八九十百千万两几多]*[场个项条家批种类]$", t)
             or start < s - 3
         ):
             break
@@ -90,6 +94,8 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
             continue
         if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
             continue
+        if pos_table().get(field, "n") == "a":
+            continue  # 较大经济规模: a size, not a field
         if pos_table().get(field) == "v" and not _followed(text, m.end(), _ECONOMY_LIST):
             continue  # 实现经济高质量发展, 激发经济活力: the verb governs the economy (避暑经济、 is one)
         if not _followed(text, m.end(), _ECONOMY_NEXT):
@@ -98,14 +104,43 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
     return out
 
 
+# what follows a chain named by its field: not its layout or position (产业链布局, 产业链上下游, 产业链条), nor
+# 建链 / 双链 / 各环节; 产业链建设 builds the chain
+_FIELD_CHAIN_NEXT = re.compile(r"(?!布|建链|上|条|双|各|环)[^\s]")
+
+
 def chains(doc: Doc, text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in finditer_at(_CHAIN, text, starts_before(text, ("链",), 8)):  # every chain word ends in 链
         s = m.start()
         fs = _chain_field(text, s)
         prefixed = s - fs >= 2 and not _GROUP.match(text[fs:s])
-        if prefixed and _followed(text, m.end(), re.compile(r"[^布建上条双各环]")):
+        if prefixed and _followed(text, m.end(), _FIELD_CHAIN_NEXT):
             out.append((fs, m.end(), "chain", "industry.chain_field", 0.6))
         elif not m.group(1) and _followed(text, m.end(), _CHAIN_NEXT):
             out.append((s, m.end(), "chain", "industry.chain", 0.6))
+    return out
+
+
+_SERVICES = re.compile(r"服务业(?!态|扩大)")
+# fields that are no field: scope, relation or a size threshold
+_NOT_SERVICE = frozenset({"相关", "其他", "其它", "专业", "以上", "规上", "各类", "各项", "本地", "全省", "全市"})
+
+
+def services(doc: Doc, text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _SERVICES.finditer(text):
+        s = m.start()
+        toks = lcut(text[max(0, s - 8) : s])
+        if not toks:
+            continue
+        field = toks[-1]
+        if field == "性" and len(toks) >= 2:
+            field = toks[-2] + field  # 生活|性: an X性 adjective is one word
+        if not 2 <= len(field) <= 4 or not re.fullmatch(f"[{CJK}]+", field) or field in _NOT_SERVICE:
+            continue
+        generic = GENERIC.match(field) and field != "科技"  # 科技服务业 is the sector of S&T services
+        if pos_table().get(field, "n") not in {"n", "vn"} or generic or field in REGIONS or is_stop(field):
+            continue
+        out.append((s - len(field), m.end(), "industry_field", "industry.services", 0.7))
     return out

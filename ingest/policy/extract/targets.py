@@ -17,7 +17,7 @@ from ingest.policy.models import Target
 # re-tried at every position with every split (1 MB of digits ran for hours)
 _UNITS = ("家", "个", "户")  # a count needs one: sentences without any are skipped
 _NUM = re.compile(
-    r"(?:(?<![\d.])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
+    r"(?:(?<![\d.第])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{'|'.join(_UNITS)})(?!人|月|项|次)"
 )
@@ -164,8 +164,8 @@ def _type_of(
     return before[-1] if before else (after[0] if after else None)
 
 
-# members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家)
-_MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目")
+# members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家, 试验区新设企业)
+_MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目|新设|注册")
 
 
 def _right_before(sent: str, ss: int, th: TypeHit, m: re.Match[str]) -> bool:
@@ -180,7 +180,7 @@ def _in_brackets(sent: str, i: int, j: int) -> bool:
 
 # what may follow a count that counts the sentence's last kind: a bound word and nothing else
 # a clause that names its own thing before its count (…消费集聚区2个) does not count the previous kind
-_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所]\s*$")
+_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体]\s*$")
 _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 

@@ -70,6 +70,8 @@ def find_types(text: str) -> list[TypeHit]:
             # a laboratory's base is a kind of its own (国家实验室基地, 全国重点实验室基地)
             entry = lx.TypeEntry(entry.surface + "基地", entry.type + "基地", entry.category, entry.flags)
             end = e + 2
+        if "national" in entry.flags:
+            level = "国家级"  # 中国（河南）自由贸易试验区: a province names it, the State Council approves it
         if level is None and (entry.surface.startswith(("国家", "全国")) or "国家" in entry.surface[2:]):
             level = "国家级"
         spec = taxonomy.canonical_type(entry.type)

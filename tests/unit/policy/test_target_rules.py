@@ -71,3 +71,17 @@ def test_paragraph_opening_year_is_states_its_year() -> None:
     got = _targets(text)
     assert (12, "绿色工厂", 2025) in got
     assert (15, "绿色工厂", 2026) in got
+
+
+def test_ordinal_is_no_count() -> None:
+    from ingest.policy.pipeline import extract_text
+    from ingest.policy.read import RawDocument
+
+    raw = RawDocument(
+        path="t.txt",
+        doc_id="t",
+        raw_text="某省2030年工作要点\n某市集群成为我省第2个国家先进制造业集群。",
+        sha256="x",
+        fmt="text",
+    )
+    assert not extract_text(raw).targets

@@ -1,0 +1,111 @@
+"""Service sectors by their head (industry_grammar.services): one noun or an X性 adjective before 服务业.
+Texts are made up for the test; none is taken from a scored file."""
+
+from __future__ import annotations
+
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _industries(text: str) -> set[str]:
+    raw = RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text")
+    return {i.text for i in extract_text(raw).industries}
+
+
+def test_noun_and_adjective_before_services_name_a_sector() -> None:
+    got = _industries("某市工作要点\n完善科技服务业扶持政策，推动生活性服务业提质扩容。")
+    assert {"科技服务业", "生活性服务业"} <= got
+
+
+def test_scope_words_and_service_formats_are_no_sector() -> None:
+    got = _industries("某市工作要点\n互联网和相关服务业营收增长，支持平台创新服务业态，开展服务业扩大开放试点。")
+    assert not {"相关服务业", "创新服务业", "服务业扩大开放"} & got
+
+
+def test_economy_before_a_production_measure_is_a_field() -> None:
+    assert "海洋经济" in _industries("某市工作要点\n海洋经济增加值增长百分之八。")
+    assert "平台经济" in _industries("某市工作要点\n促进平台经济健康发展。")
+
+
+def test_size_of_an_economy_is_no_field() -> None:
+    assert not {i for i in _industries("某市工作要点\n形成较大经济规模。") if i.endswith("经济")}
+
+
+def test_list_a_growing_verb_governs_names_sectors() -> None:
+    got = _industries("某市工作要点\n大力发展生态渔业、智慧农业、现代种业。")
+    assert {"生态渔业", "智慧农业", "现代种业"} <= got
+
+
+def test_list_of_qualities_after_a_growing_verb_names_no_sector() -> None:
+    got = _industries("某市工作要点\n大力发展绿色、智能、健康消费。积极发展服务贸易、数字贸易。")
+    assert not {"绿色", "智能", "服务贸易", "数字贸易"} & got
+
+
+def test_place_and_rank_before_an_industry_are_cut_off() -> None:
+    got = _industries("某市条例\n推动浦东新区集成电路产业发展。打造世界级生物医药产业集群。")
+    assert {"集成电路产业", "生物医药产业集群"} <= got
+    assert not {"浦东新区集成电路产业", "世界级生物医药产业集群"} & got
+
+
+def test_marine_field_is_no_place() -> None:
+    got = _industries("某市条例\n围绕海洋装备、海洋生物医药等领域开展研究。")
+    assert "海洋生物医药" in got
+
+
+def test_key_chains_keep_their_rank_and_a_chain_being_built_is_one() -> None:
+    got = _industries("某省工作报告\n加快12条重点产业链延链补链。推进氢能产业链建设。")
+    assert {"重点产业链", "氢能产业链"} <= got
+    assert "条重点产业链" not in got
+
+
+def test_leading_rank_of_a_chain_is_no_field() -> None:
+    got = _industries("某省工作报告\n做大做强主导产业链，完善配套。")
+    assert "主导产业链" not in got
+
+
+def test_list_closed_by_growth_points_names_industries() -> None:
+    got = _industries("某省工作报告\n培育海水淡化、海洋牧场等新的增长点。瞄准人形机器人、高端仪器装备等赛道。")
+    assert {"海水淡化", "海洋牧场", "人形机器人", "高端仪器装备"} <= got
+
+
+def test_tourism_growth_points_are_no_industries() -> None:
+    got = _industries("某省工作报告\n积极发展赛事、邮轮、研学等旅游新增长点。")
+    assert not {"赛事", "邮轮", "研学"} & got
+
+
+def test_field_after_a_verb_of_advancing_it() -> None:
+    got = _industries("某市条例\n推进海洋产业发展。围绕航空特色产业，建设产业园。")
+    assert {"海洋产业", "航空特色产业"} <= got
+
+
+def test_industries_of_a_zone_are_no_field() -> None:
+    got = _industries("某市条例\n围绕自贸区特色产业，打造一批平台。")
+    assert not {i for i in got if "区" in i}
+
+
+def test_field_after_a_group_word_is_a_field_a_scope_is_not() -> None:
+    got = _industries("某省工作报告\n推动特色文旅产业可持续发展。推动国家光伏产业计量中心建设。")
+    assert "特色文旅产业" in got
+    assert "国家光伏产业" not in got
+
+
+def test_goods_of_a_consumption_campaign_are_no_sectors() -> None:
+    got = _industries("某省工作报告\n开展家电、手机、家具等领域促消费活动。围绕集成电路、人工智能等领域开展攻关。")
+    assert not {"家电", "手机", "家具"} & got
+    assert "人工智能" in got
+
+
+def test_works_of_infrastructure_in_a_list_are_no_sectors() -> None:
+    got = _industries("某省工作报告\n支持高标准农田、城市地下管网、新型基础设施等领域项目建设。")
+    assert not {i for i in got if i.endswith(("农田", "管网", "基础设施"))}
+
+
+def test_fields_of_laboratories_are_no_sectors() -> None:
+    got = _industries("某省工作报告\n持续支持农业、医药等领域全国重点实验室建设。")
+    assert not {"农业", "医药"} & got
+
+
+def test_growing_verb_before_a_list_is_no_part_of_its_first_item() -> None:
+    got = _industries("某省工作报告\n发展壮大肉牛、茶叶、中药材等特色产业。")
+    assert {"肉牛", "茶叶"} <= got
+    assert not {i for i in got if i.startswith(("发展", "壮大"))}

@@ -21,6 +21,7 @@ from app.derive.dedup.subject import (
     Subject,
     broader_related,
     concepts,
+    conjunct_in,
     conjuncts,
     contains,
     name_site,
@@ -230,6 +231,13 @@ def _city_close(a: RecordView, b: RecordView, sa: Subject, sb: Subject, sim: flo
     return sim >= RELATED_SUBJECT and shared_head(sa.text, sb.text, 2, pa, pb) is not None
 
 
+def _conjunct_related(a: RecordView, b: RecordView, sa: Subject, sb: Subject) -> bool:
+    """1.5: one subject joins two fields and the other holds one of them whole (``conjunct_in``)."""
+    if not sa.text or not sb.text:
+        return False
+    return conjunct_in(_parts(a, sa), sb.text) is not None or conjunct_in(_parts(b, sb), sa.text) is not None
+
+
 def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
     related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
@@ -241,6 +249,8 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     weak = siblings(a.host, b.host) and a.region == b.region
     wide = near != BESIDE_NO
     sim, host_only = _similarity(sa, sb, a.field + (a.name if wide else ""), b.field + (b.name if wide else ""), wide)
+    if wide and sim < RELATED_SUBJECT and _conjunct_related(a, b, sa, sb):
+        sim, host_only = RELATED_SUBJECT, False
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,

@@ -318,6 +318,24 @@ def shared_head(
     return None
 
 
+def conjunct_in(parts: tuple[str, ...], other: str) -> str | None:
+    """1.5: a subject joining two fields (城市和区域生态: 城市 / 区域生态) relates to a subject holding one
+    of them whole — containment per conjunct, as ``contains`` is for whole subjects. The conjunct needs
+    ≥ 4 characters (a field, not a broad word or class word alone).
+
+    >>> conjunct_in(("城市", "区域生态"), "京津冀区域生态环境变化综合治理")
+    '区域生态'
+    >>> conjunct_in(("城市", "区域生态"), "城市交通") is None
+    True
+    """
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if len(part) >= 4 and part not in _NOT_SHARED and not _class_only(part) and part in other:
+            return part
+    return None
+
+
 _CORE_WORDS = GENERIC_TERMS | {"智能", "绿色", "高端", "数字", "装备", "工艺", "检测", "高性能"}
 _CORE_DROP = re.compile("|".join(sorted(_CORE_WORDS, key=len, reverse=True)))
 

@@ -224,6 +224,8 @@ class DedupIndex:
         for code in {*cohosts, own} - {-1}:
             if (b := blocks["cohost"].get(code)) is not None:
                 out.append(b)
+            if code != own and (b := blocks["inst"].get(code)) is not None:  # what a co-host hosts
+                out.append(b)
         if host_code < 0:
             return out
         for other, other_unplaced in self._unplaced_links().get(host_code, []):

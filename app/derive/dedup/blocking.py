@@ -206,7 +206,9 @@ def co_host_keys(recs: Records) -> tuple[I64, I64]:
     """Keys of ``co_host`` (1.5): an institution named as a co-host (a host cell listing several, a
     co-builder the name states) — the platforms naming it as host or co-host. Probed from the rows with
     co-hosts only, so the cost grows with them."""
-    named = {c for co in recs.cohosts for c in co}
+    if not recs.has_cohost.any():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    named = {c for k in np.flatnonzero(recs.has_cohost).tolist() for c in recs.cohosts[k]}
     if not named:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     rows: list[int] = []
@@ -414,7 +416,7 @@ def _probe(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> np
     if scheme in ("host_collection", "weak_link"):
         return collections
     if scheme == "co_host":
-        return np.fromiter((bool(c) for c in recs.cohosts), np.bool_, len(recs))
+        return recs.has_cohost
     return None
 
 

@@ -326,6 +326,7 @@ class DedupIndex:
             national=np.full(n, level == NATIONAL, np.bool_),
             host_inst=np.full(n, host_inst, np.int32),
             cohosts=[cohost_codes] * n,
+            has_cohost=np.full(n, bool(cohost_codes), np.bool_),
         )
         feats = compute(q, gather(r, cand), sim, self.policy)
         contribs = contributions(feats)

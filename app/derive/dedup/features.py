@@ -82,6 +82,7 @@ class Side:
     national: npt.NDArray[np.bool_]  # level 国家级 (1.3: the municipality link is for national platforms)
     host_inst: I32  # 1.5: the host's institution code (records.inst_coder), -1 unknown
     cohosts: list[tuple[int, ...]]  # 1.5: host + co-hosts (institution codes), () when no co-host is named
+    has_cohost: npt.NDArray[np.bool_]  # 1.5: cohosts is not empty
 
 
 def gather(recs: Records, idx: I64) -> Side:
@@ -109,6 +110,7 @@ def gather(recs: Records, idx: I64) -> Side:
         national=np.fromiter((recs.levels[i] == NATIONAL for i in idx.tolist()), np.bool_, len(idx)),
         host_inst=recs.host_inst[idx],
         cohosts=[recs.cohosts[i] for i in idx.tolist()],
+        has_cohost=recs.has_cohost[idx],
     )
 
 
@@ -117,10 +119,8 @@ def co_hosted(a: Side, b: Side, host_rel: I32) -> npt.NDArray[np.bool_]:
     listing several, a co-builder the name states: 三江源 station of 西北高原所 with 青海大学), or both
     name one co-host. Only pairs with a co-host on either side are looked at."""
     out = np.zeros(len(host_rel), np.bool_)
-    for k in range(len(host_rel)):
+    for k in np.flatnonzero((a.has_cohost | b.has_cohost) & (host_rel != HOST_SAME)).tolist():
         ca, cb = a.cohosts[k], b.cohosts[k]
-        if (not ca and not cb) or host_rel[k] == HOST_SAME:
-            continue
         sa = set(ca) if ca else ({int(a.host_inst[k])} - {-1})
         sb = set(cb) if cb else ({int(b.host_inst[k])} - {-1})
         out[k] = not sa.isdisjoint(sb)

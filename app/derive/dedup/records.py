@@ -93,7 +93,9 @@ def cohost_names(row: Mapping[str, Any]) -> list[str]:
     a co-builder there links two platforms in one city only (``shared_institution_same_city``)."""
     hosts = row.get("hosts") or []
     extra = [h for h in hosts[1:] if isinstance(h, str) and h]
-    extra.extend(named_cobuilders(str(row.get("name") or "")))
+    name = str(row.get("name") or "")
+    if "建" in name:  # the cheap test first: most names state no co-builder
+        extra.extend(named_cobuilders(name))
     return extra
 
 
@@ -154,6 +156,7 @@ class Records:
     level: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     town: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     host_inst: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    has_cohost: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
     year: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     active: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
     is_trad: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
@@ -224,6 +227,7 @@ class Records:
             len(self),
         )
         self.host_inst = np.asarray(self.host_insts, np.int32)
+        self.has_cohost = np.fromiter((bool(c) for c in self.cohosts), np.bool_, len(self))
         self.active = np.fromiter((s not in INACTIVE_STATUSES for s in self.statuses), np.bool_, len(self))
         self.is_trad = np.asarray(self.trad, np.bool_)
         return self

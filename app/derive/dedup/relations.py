@@ -8,6 +8,7 @@ strings it depends on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,10 +182,17 @@ def _may_share(a: str, b: str) -> bool:
 def _subject(view: RecordView, kind: str | None) -> Subject:
     """The field's subject; a name without a field (国家农作物种质资源库: the type is the whole name)
     gives its subject from the name (农作物)."""
-    s = subject_of(view.field, kind)
+    return _subject_cached(view.name, view.field, kind)
+
+
+@lru_cache(maxsize=200_000)
+def _subject_cached(name: str, field: str, kind: str | None) -> Subject:
+    """(1.5) A MOST / MOE station's site spellings include the place word its name puts before the
+    field (``subject.name_site``)."""
+    s = subject_of(field, kind)
     if s.text in ("", "国家"):
-        return subject_of(view.name, kind)
-    site = name_site(view.name, view.field) if s.sites and kind != "农业科学观测实验站" else None
+        return subject_of(name, kind)
+    site = name_site(name, field) if s.sites and kind != "农业科学观测实验站" else None
     return Subject(s.text, s.sites | {site}) if site else s
 
 
@@ -231,10 +239,13 @@ def _city_close(a: RecordView, b: RecordView, sa: Subject, sb: Subject, sim: flo
     return sim >= RELATED_SUBJECT and shared_head(sa.text, sb.text, 2, pa, pb) is not None
 
 
+_JOINS = re.compile("[与及和、]")
+
+
 def _conjunct_related(a: RecordView, b: RecordView, sa: Subject, sb: Subject) -> bool:
     """1.5: one subject joins two fields and the other holds one of them whole (``conjunct_in``)."""
-    if not sa.text or not sb.text:
-        return False
+    if not sa.text or not sb.text or not (_JOINS.search(a.name) or _JOINS.search(b.name)):
+        return False  # no name joins two fields (the cheap test first)
     return conjunct_in(_parts(a, sa), sb.text) is not None or conjunct_in(_parts(b, sb), sa.text) is not None
 
 

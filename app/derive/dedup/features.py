@@ -109,9 +109,17 @@ def gather(recs: Records, idx: I64) -> Side:
         trad=recs.is_trad[idx],
         national=np.fromiter((recs.levels[i] == NATIONAL for i in idx.tolist()), np.bool_, len(idx)),
         host_inst=recs.host_inst[idx],
-        cohosts=[recs.cohosts[i] for i in idx.tolist()],
+        cohosts=_cohosts(recs, idx),
         has_cohost=recs.has_cohost[idx],
     )
+
+
+def _cohosts(recs: Records, idx: I64) -> list[tuple[int, ...]]:
+    """The co-host tuples of ``idx`` (empty for rows without co-hosts: most rows, so not copied)."""
+    out: list[tuple[int, ...]] = [()] * len(idx)
+    for pos in np.flatnonzero(recs.has_cohost[idx]).tolist():
+        out[pos] = recs.cohosts[int(idx[pos])]
+    return out
 
 
 def co_hosted(a: Side, b: Side, host_rel: I32) -> npt.NDArray[np.bool_]:

@@ -181,19 +181,20 @@ def _may_share(a: str, b: str) -> bool:
 
 def _subject(view: RecordView, kind: str | None) -> Subject:
     """The field's subject; a name without a field (国家农作物种质资源库: the type is the whole name)
-    gives its subject from the name (农作物)."""
-    return _subject_cached(view.name, view.field, kind)
-
-
-@lru_cache(maxsize=200_000)
-def _subject_cached(name: str, field: str, kind: str | None) -> Subject:
-    """(1.5) A MOST / MOE station's site spellings include the place word its name puts before the
-    field (``subject.name_site``)."""
-    s = subject_of(field, kind)
+    gives its subject from the name (农作物). (1.5) A MOST / MOE station's site spellings include the
+    place word its name puts before the field (``subject.name_site``)."""
+    s = subject_of(view.field, kind)
     if s.text in ("", "国家"):
-        return subject_of(name, kind)
-    site = name_site(name, field) if s.sites and kind != "农业科学观测实验站" else None
-    return Subject(s.text, s.sites | {site}) if site else s
+        return subject_of(view.name, kind)
+    if not s.sites or kind == "农业科学观测实验站":
+        return s
+    site = name_site(view.name, view.field)
+    return _with_site(s, site) if site else s
+
+
+@lru_cache(maxsize=100_000)
+def _with_site(s: Subject, site: str) -> Subject:
+    return Subject(s.text, s.sites | {site})
 
 
 def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:

@@ -17,7 +17,9 @@
 - ``unknown_host``: a platform without a host against every platform of its province and type
   (asymmetric: only rows without a host are probed, so the cost grows with them, not with n²);
 - ``co_host`` (1.5): a platform with co-hosts (a host cell listing several, a co-builder its name
-  states) against the platforms its co-hosts host, any city, on any shared term (the probed rows are few).
+  states) against the platforms its co-hosts host, any city: a pair with a station / bank on any shared
+  term (a station of one site at two co-hosts shares little: 那曲生态环境 / 那曲高寒草地生态系统), any
+  other pair at blocked cosine ≥ 0.2 (the ``host`` scheme's minimum: no rule reports less).
 
 Same province and type with two different, unrelated hosts is no block: such a pair can never be
 reported (every kind needs a host link, or a missing host), so comparing it would only cost time.
@@ -63,7 +65,7 @@ class BlockingConfig:
             "host_variant": 0.4,
             "one_city": 0.2,
             "unknown_host": 0.4,
-            "co_host": 0.0,
+            "co_host": 0.2,
         }
         return (self.min_sim or {}).get(scheme, defaults[scheme])
 
@@ -440,7 +442,11 @@ def candidate_pairs(
             continue
         with_concepts = _concept_rows(recs, scheme, collections)
         xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts, scheme == "one_city")
-        i, j, _ = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
+        floor = 0.0 if scheme == "co_host" else config.threshold(scheme)
+        i, j, sim = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=floor, probe=probe)
+        if scheme == "co_host":  # a station / bank on any shared term, else the scheme's minimum
+            keep = (sim >= config.threshold(scheme)) | collections[i] | collections[j]
+            i, j = i[keep], j[keep]
         stats[scheme] = len(i)
         all_keys.append(i * n + j)
     merged = np.unique(np.concatenate(all_keys)) if all_keys else np.zeros(0, np.int64)

@@ -3,7 +3,10 @@
 Rows are synthesised in-process with the generator's vocabulary (ingest/synth/vocab.py) and the props
 the graph holds (reading 1M rows through the inventory readers would measure the readers, not this);
 2 % of rows are planted same-host copies so detection has work to do. Prints a markdown section.
-Usage: .venv/bin/python bench/bench_dedup.py [10000 100000 1000000]
+Usage: .venv/bin/python bench/bench_dedup.py [--cohosts SHARE] [10000 100000 1000000]
+  --cohosts SHARE: that share of rows lists a second host of its province in ``hosts`` (1.5's co-hosts;
+    the real state key lab lists: 4 %); drawn from its own random stream, so the rest of the world is the
+    same as without it.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from ingest.synth import vocab
 TYPES = list(vocab.TYPE_MIX)
 
 
-def synth_rows(n: int, seed: int = 5) -> list[dict[str, Any]]:
+def synth_rows(n: int, seed: int = 5, cohosts: float = 0.0) -> list[dict[str, Any]]:
     rng = random.Random(seed)
+    rng_co = random.Random(f"{seed}:cohosts")
     provinces = [r for r in regions() if r.level == "province"]
     cities = {
         p.code: [c for c in regions() if c.level == "city" and c.province_code == p.code] or [p] for p in provinces
@@ -65,6 +69,8 @@ def synth_rows(n: int, seed: int = 5) -> list[dict[str, Any]]:
                 "source_row": i,
             }
         )
+        if cohosts and rng_co.random() < cohosts:
+            rows[-1]["hosts"] = [rows[-1]["host"], f"{prov.short}第{rng_co.randrange(hosts_per_prov)}大学"]
     return rows
 
 
@@ -72,8 +78,8 @@ def rss_gib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
 
 
-def run(n: int) -> dict[str, Any]:
-    rows = synth_rows(n)
+def run(n: int, cohosts: float = 0.0) -> dict[str, Any]:
+    rows = synth_rows(n, cohosts=cohosts)
     pol = build_policy_index(
         [{"rel": "CONVERTED_TO", "from_type": "工程技术研究中心", "to_type": "工程研究中心", "ev_doc": "d"}], []
     )
@@ -110,7 +116,7 @@ def run(n: int) -> dict[str, Any]:
     }
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], cohosts: float = 0.0) -> None:
     print("## Duplicate detection (bench/bench_dedup.py)\n")
     print(
         "| platforms | index build s | detection s | report s | candidate pairs | reported pairs "
@@ -118,7 +124,7 @@ def main(sizes: list[int]) -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n in sizes:
-        r = run(n)
+        r = run(n, cohosts)
         print(
             f"| {r['n']:,} | {r['build_s']:.1f} | {r['detect_s']:.1f} | {r['report_s']:.1f} | {r['candidates']:,} | "
             f"{r['pairs']:,} | {r['screen_p50_ms']:.2f} | {r['screen_p99_ms']:.2f} | {r['rss_gib']:.2f} | "
@@ -129,4 +135,10 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(x) for x in sys.argv[1:]] or [10_000, 100_000, 1_000_000])
+    args = sys.argv[1:]
+    share = 0.0
+    if "--cohosts" in args:
+        at = args.index("--cohosts")
+        share = float(args[at + 1])
+        del args[at : at + 2]
+    main([int(x) for x in args] or [10_000, 100_000, 1_000_000], share)

@@ -245,7 +245,7 @@ def run_real(all_rows: bool, *, holdout: bool = False, only: str | None = None, 
     if errors:
         if only != "dev":
             raise SystemExit("--errors lists dev pairs only: use it with --only dev")
-        out["errors"] = list(_errors(index, where, pairs, det, "dev"))
+        out["errors"] = list(_errors(index, where, pairs, det, "dev", scr))
     return out
 
 
@@ -255,8 +255,10 @@ def _errors(
     pairs: Sequence[LabelledPair],
     det: Sequence[str],
     split: str,
+    scr: Sequence[str] = (),
 ) -> Iterable[str]:
-    """One line per wrongly predicted pair of ``split`` (the rows as the index holds them)."""
+    """One line per wrongly predicted pair of ``split`` (the rows as the index holds them); ``screen:``
+    lines where screening's prediction differs from detection's on such a pair."""
     recs = index.recs
     pos = {pid: k for k, pid in enumerate(recs.ids)}
 
@@ -270,6 +272,10 @@ def _errors(
         if p.split == split and p.label != d:
             ia, ib = where.get((p.file_a, p.row_a)), where.get((p.file_b, p.row_b))
             yield f"{p.label} -> {d}: {show(ia)} || {show(ib)}"
+    for p, d, s in zip(pairs, det, scr, strict=False):
+        if p.split == split and s != d:
+            ia, ib = where.get((p.file_a, p.row_a)), where.get((p.file_b, p.row_b))
+            yield f"screen: {p.label} -> detect {d}, screen {s}: {show(ia)} || {show(ib)}"
     # reported pairs of two rows that only the split's pairs use, but no pair labels (a precision probe)
     mine = {where.get(k) for p in pairs if p.split == split for k in ((p.file_a, p.row_a), (p.file_b, p.row_b))}
     other = {where.get(k) for p in pairs if p.split != split for k in ((p.file_a, p.row_a), (p.file_b, p.row_b))}

@@ -1,4 +1,4 @@
-"""Candidate pairs: never all pairs. Six blocking schemes, each a sparse product restricted to a key:
+"""Candidate pairs: never all pairs. Eight blocking schemes, each a sparse product restricted to a key:
 
 - ``host``: same host institution (after resolution), any city;
 - ``host_collection`` (1.2): a station / germplasm bank probed against its host's platforms at a low
@@ -15,7 +15,11 @@
   (``features.host_similar``: containment of ≥ 4 characters, or a short form 吉大) — the copy whose host
   the resolver did not expand;
 - ``unknown_host``: a platform without a host against every platform of its province and type
-  (asymmetric: only rows without a host are probed, so the cost grows with them, not with n²).
+  (asymmetric: only rows without a host are probed, so the cost grows with them, not with n²);
+- ``co_host`` (1.5): a platform with co-hosts (a host cell listing several, a co-builder its name
+  states) against the platforms its co-hosts host, any city: a pair with a station / bank on any shared
+  term (a station of one site at two co-hosts shares little: 那曲生态环境 / 那曲高寒草地生态系统), any
+  other pair at blocked cosine ≥ 0.2 (the ``host`` scheme's minimum: no rule reports less).
 
 Same province and type with two different, unrelated hosts is no block: such a pair can never be
 reported (every kind needs a host link, or a missing host), so comparing it would only cost time.
@@ -61,6 +65,7 @@ class BlockingConfig:
             "host_variant": 0.4,
             "one_city": 0.2,
             "unknown_host": 0.4,
+            "co_host": 0.2,
         }
         return (self.min_sim or {}).get(scheme, defaults[scheme])
 
@@ -153,6 +158,8 @@ def scheme_keys(recs: Records, scheme: str) -> tuple[I64, I64]:
         return idx.astype(np.int64), (recs.region[idx].astype(np.int64) * n_types + recs.type[idx])
     if scheme == "host_variant":
         return _host_variant_keys(recs)
+    if scheme == "co_host":
+        return co_host_keys(recs)
     if scheme == "weak_link":
         return weak_link_keys(recs)
     if scheme == "one_city":  # national platforms (国家级) of one city: records.town (place.py)
@@ -195,6 +202,24 @@ def _host_variant_keys(recs: Records) -> tuple[I64, I64]:
             rows_l.append(i)
             keys_l.append(p)
     return np.asarray(rows_l, np.int64), np.asarray(keys_l, np.int64)
+
+
+def co_host_keys(recs: Records) -> tuple[I64, I64]:
+    """Keys of ``co_host`` (1.5): an institution named as a co-host (a host cell listing several, a
+    co-builder the name states) — the platforms naming it as host or co-host. Probed from the rows with
+    co-hosts only, so the cost grows with them."""
+    if not recs.has_cohost.any():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    named = {c for k in np.flatnonzero(recs.has_cohost).tolist() for c in recs.cohosts[k]}
+    if not named:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    rows: list[int] = []
+    keys: list[int] = []
+    for i, (own, co) in enumerate(zip(recs.host_insts, recs.cohosts, strict=True)):
+        for c in co or ((own,) if own in named else ()):
+            rows.append(i)
+            keys.append(c)
+    return np.asarray(rows, np.int64), np.asarray(keys, np.int64)
 
 
 def host_collection_keys(recs: Records) -> tuple[I64, I64]:
@@ -278,7 +303,16 @@ def blocked_pairs(
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
 
-SCHEMES = ("host", "host_collection", "weak_link", "city_inst", "one_city", "host_variant", "unknown_host")
+SCHEMES = (
+    "host",
+    "host_collection",
+    "weak_link",
+    "city_inst",
+    "one_city",
+    "host_variant",
+    "unknown_host",
+    "co_host",
+)
 
 
 def collection_rows(recs: Records) -> npt.NDArray[np.bool_]:
@@ -383,6 +417,8 @@ def _probe(recs: Records, scheme: str, collections: npt.NDArray[np.bool_]) -> np
         return recs.host < 0
     if scheme in ("host_collection", "weak_link"):
         return collections
+    if scheme == "co_host":
+        return recs.has_cohost
     return None
 
 
@@ -406,7 +442,11 @@ def candidate_pairs(
             continue
         with_concepts = _concept_rows(recs, scheme, collections)
         xs = x if with_concepts is None else _with_concepts(recs, x, with_concepts, scheme == "one_city")
-        i, j, _ = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=config.threshold(scheme), probe=probe)
+        floor = 0.0 if scheme == "co_host" else config.threshold(scheme)
+        i, j, sim = blocked_pairs(xs, rec, key, cap=config.cap, min_sim=floor, probe=probe)
+        if scheme == "co_host":  # a station / bank on any shared term, else the scheme's minimum
+            keep = (sim >= config.threshold(scheme)) | collections[i] | collections[j]
+            i, j = i[keep], j[keep]
         stats[scheme] = len(i)
         all_keys.append(i * n + j)
     merged = np.unique(np.concatenate(all_keys)) if all_keys else np.zeros(0, np.int64)

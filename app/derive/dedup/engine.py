@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup import METHOD_VERSION
-from app.derive.dedup.blocking import BlockingConfig, candidate_pairs, scheme_keys
+from app.derive.dedup.blocking import BlockingConfig, candidate_pairs, scheme_keys, unplaced_similar_hosts
 from app.derive.dedup.features import (
     KIND_CODES,
     NATIONAL,
@@ -28,7 +28,7 @@ from app.derive.dedup.kinds import classify
 from app.derive.dedup.model import KINDS, Candidate, DuplicateReport, Pair, PlatformRef, Proposal
 from app.derive.dedup.place import town_of
 from app.derive.dedup.policy import PolicyIndex, province_name
-from app.derive.dedup.records import Records, build_records, host_key
+from app.derive.dedup.records import Records, build_records, host_key, named_cobuilders
 from app.derive.dedup.relations import parent_of
 from app.derive.dedup.text import clean_field, field_of_name, name_key, terms
 from app.derive.dedup.vectors import FieldVectors, build_vectors, pair_cosine
@@ -61,6 +61,7 @@ class DedupIndex:
     thresholds: Thresholds = field(default_factory=Thresholds)
     blocking: BlockingConfig = field(default_factory=BlockingConfig)
     _blocks: dict[str, dict[int, I64]] | None = None
+    _host_links: dict[int, list[tuple[int, bool]]] | None = None
 
     @classmethod
     def build(
@@ -175,6 +176,12 @@ class DedupIndex:
                     for code in ins:
                         inst.setdefault(code, []).append(i)
             blocks["inst"] = {k: np.asarray(v, np.int64) for k, v in inst.items()}
+            cohost: dict[int, list[int]] = {}  # 1.5: institution → platforms it hosts or co-hosts
+            for i, co in enumerate(r.cohosts):
+                if r.active[i]:
+                    for code in co:
+                        cohost.setdefault(code, []).append(i)
+            blocks["cohost"] = {k: np.asarray(v, np.int64) for k, v in cohost.items()}
             blocks["parent"] = self._parent_block()
             blocks["one_city"] = self._one_city_block()
             self._blocks = blocks
@@ -199,6 +206,49 @@ class DedupIndex:
         rec, key = rec[keep], key[keep]
         return {int(k): rec[key == k] for k in np.unique(key).tolist()}
 
+    def _cohost_parts(
+        self,
+        blocks: dict[str, dict[int, I64]],
+        host_code: int,
+        hk: str | None,
+        cohosts: tuple[int, ...],
+        province: str | None,
+    ) -> list[I64]:
+        """1.5, what detection blocks beside the host: the platforms co-hosted by the proposal's host or
+        by one of its co-hosts (``co_host``), and — for a proposal without a region — the platforms of
+        hosts containing its host's name or contained in it (an institute and its academy: detection's
+        ``host_collection`` block for an unplaced host)."""
+        r = self.recs
+        out: list[I64] = []
+        own = r.inst_coder.get(hk)
+        for code in {*cohosts, own} - {-1}:
+            if (b := blocks["cohost"].get(code)) is not None:
+                out.append(b)
+            if code != own and (b := blocks["inst"].get(code)) is not None:  # what a co-host hosts
+                out.append(b)
+        if host_code < 0:
+            return out
+        for other, other_unplaced in self._unplaced_links().get(host_code, []):
+            b = blocks["host"].get(other)
+            if b is None:
+                continue
+            if province is None:  # the proposal is the unplaced side: its academy's platforms
+                out.append(b)
+            elif other_unplaced:  # the other host's platforms listed without a region
+                out.append(b[r.region[b] < 0])
+        return out
+
+    def _unplaced_links(self) -> dict[int, list[tuple[int, bool]]]:
+        """host code → (similar host code, that host is the one listed without a region), from
+        ``blocking.unplaced_similar_hosts``."""
+        if self._host_links is None:
+            links: dict[int, list[tuple[int, bool]]] = {}
+            for a, b in unplaced_similar_hosts(self.recs):
+                links.setdefault(a, []).append((b, False))
+                links.setdefault(b, []).append((a, True))
+            self._host_links = links
+        return self._host_links
+
     def _parent_key(self, host: str | None, province: str | None) -> int | None:
         parent = parent_of(host)
         return None if parent is None else hash((parent, province))
@@ -217,6 +267,12 @@ class DedupIndex:
         hk = host_key(host)
         host_code = r.host_coder.get(hk)
         inst_codes = [c for c in (r.inst_coder.get(host_key(x)) for x in [host, *proposal.co_builders]) if c >= 0]
+        host_inst = r.inst_coder.get(hk)
+        named = [*proposal.co_hosts, *named_cobuilders(proposal.name)]
+        co_keys = [k for k in map(host_key, named) if k and k != hk]
+        co_codes = [c for c in map(r.inst_coder.get, co_keys) if c >= 0]
+        own = [host_inst] if host_inst >= 0 else []
+        cohost_codes = tuple(dict.fromkeys([*own, *co_codes])) if co_codes else ()
         blocks = self._block_index()
         parts: list[I64] = []
         if host_code >= 0 and (b := blocks["host"].get(host_code)) is not None:
@@ -224,6 +280,7 @@ class DedupIndex:
         for code in inst_codes:
             if (b := blocks["inst"].get(code)) is not None:
                 parts.append(b)
+        parts.extend(self._cohost_parts(blocks, host_code, hk, cohost_codes, province))
         pkey = self._parent_key(host, province)
         if pkey is not None and (b := blocks["parent"].get(pkey)) is not None:
             parts.append(b)
@@ -267,6 +324,9 @@ class DedupIndex:
             regions=[province] * n,
             trad=np.full(n, simplified(proposal.name) != proposal.name, np.bool_),
             national=np.full(n, level == NATIONAL, np.bool_),
+            host_inst=np.full(n, host_inst, np.int32),
+            cohosts=[cohost_codes] * n,
+            has_cohost=np.full(n, bool(cohost_codes), np.bool_),
         )
         feats = compute(q, gather(r, cand), sim, self.policy)
         contribs = contributions(feats)
@@ -308,6 +368,7 @@ class DedupIndex:
                 field=r.fields[i] or None,
                 level=r.levels[i],
                 co_builders=[r.inst_coder.values[c] for c in r.insts[i] if c != r.inst_coder.get(host_key(r.hosts[i]))],
+                co_hosts=[r.inst_coder.values[c] for c in r.cohosts[i] if c != r.host_inst[i]],
             ),
             limit=limit,
             exclude=platform_id,
@@ -329,6 +390,7 @@ def _take(f: Features, keep: I64) -> Features:
         f.municipal[keep],
         f.one_city[keep],
         f.national[keep],
+        f.co_host[keep],
         f.rel.take(keep),
         {pos[k]: v for k, v in f.rules.items() if k in pos},
     )

@@ -80,6 +80,9 @@ class Side:
     regions: list[str | None]
     trad: npt.NDArray[np.bool_]
     national: npt.NDArray[np.bool_]  # level 国家级 (1.3: the municipality link is for national platforms)
+    host_inst: I32  # 1.5: the host's institution code (records.inst_coder), -1 unknown
+    cohosts: list[tuple[int, ...]]  # 1.5: host + co-hosts (institution codes), () when no co-host is named
+    has_cohost: npt.NDArray[np.bool_]  # 1.5: cohosts is not empty
 
 
 def gather(recs: Records, idx: I64) -> Side:
@@ -105,7 +108,31 @@ def gather(recs: Records, idx: I64) -> Side:
         regions=[recs.regions[i] for i in idx.tolist()],
         trad=recs.is_trad[idx],
         national=np.fromiter((recs.levels[i] == NATIONAL for i in idx.tolist()), np.bool_, len(idx)),
+        host_inst=recs.host_inst[idx],
+        cohosts=_cohosts(recs, idx),
+        has_cohost=recs.has_cohost[idx],
     )
+
+
+def _cohosts(recs: Records, idx: I64) -> list[tuple[int, ...]]:
+    """The co-host tuples of ``idx`` (empty for rows without co-hosts: most rows, so not copied)."""
+    out: list[tuple[int, ...]] = [()] * len(idx)
+    for pos in np.flatnonzero(recs.has_cohost[idx]).tolist():
+        out[pos] = recs.cohosts[int(idx[pos])]
+    return out
+
+
+def co_hosted(a: Side, b: Side, host_rel: I32) -> npt.NDArray[np.bool_]:
+    """1.5: two platforms of different hosts where one's host is a co-host of the other (a host cell
+    listing several, a co-builder the name states: 三江源 station of 西北高原所 with 青海大学), or both
+    name one co-host. Only pairs with a co-host on either side are looked at."""
+    out = np.zeros(len(host_rel), np.bool_)
+    for k in np.flatnonzero((a.has_cohost | b.has_cohost) & (host_rel != HOST_SAME)).tolist():
+        ca, cb = a.cohosts[k], b.cohosts[k]
+        sa = set(ca) if ca else ({int(a.host_inst[k])} - {-1})
+        sb = set(cb) if cb else ({int(b.host_inst[k])} - {-1})
+        out[k] = not sa.isdisjoint(sb)
+    return out
 
 
 @lru_cache(maxsize=100_000)
@@ -149,6 +176,7 @@ class Features:
     municipal: npt.NDArray[np.bool_]  # both in a 直辖市 (province and city level at once)
     one_city: npt.NDArray[np.bool_]  # 1.4: one town known on both sides (a municipality, or the hosts' city)
     national: npt.NDArray[np.bool_]  # both national-level platforms (国家级)
+    co_host: npt.NDArray[np.bool_]  # 1.5: one's host is a co-host of the other (``co_hosted``)
     rel: Relations  # kind, subject, site, variant, guard, weak link (relations.py)
     rules: dict[int, tuple[TransitionRule, bool]] = field(default_factory=dict)  # pair → (rule, a is legacy)
 
@@ -203,7 +231,8 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     )
     national = a.national & b.national
     one_city = (a.town >= 0) & (a.town == b.town)
-    needed = (host_rel != HOST_DIFFERENT) | shared | (one_city & national)  # 1.3 / 1.4: one city
+    co_host = co_hosted(a, b, host_rel)
+    needed = (host_rel != HOST_DIFFERENT) | shared | (one_city & national) | co_host  # 1.3 / 1.4 / 1.5
     for k in np.flatnonzero(~needed).tolist():
         needed[k] = siblings(a.hosts[k], b.hosts[k])
     rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, one_city & national)
@@ -220,6 +249,7 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
         municipal,
         one_city,
         national,
+        co_host,
         rel,
         rules,
     )
@@ -248,11 +278,14 @@ def _lookup(codes: I32, table: dict[int, float]) -> F64:
 def contributions(f: Features) -> dict[str, F64]:
     """Log-odds added by each feature; the order is the waterfall's order."""
     shared_bonus = np.where(f.shared_inst & (f.host_rel != HOST_SAME), 2.0 + 2.5 * (f.host_rel == HOST_DIFFERENT), 0.0)
+    # 1.5: a co-host cancels the different-host penalty (not added to a shared institution's bonus)
+    co_host = np.where(f.co_host & ~f.shared_inst & (f.host_rel == HOST_DIFFERENT), 2.5, 0.0)
     return {
         "field_similarity": 8.0 * (f.field_sim - 0.45),
         "name_similarity": 3.0 * (f.name_sim - 0.75),
         "host": _lookup(f.host_rel, _HOST_W),
         "shared_institution_same_city": shared_bonus,
+        "co_host": co_host,
         "type_relation": _lookup(f.type_rel, _TYPE_W),
         "level": _lookup(f.level_rel, {-1: 0.0, 0: -1.5, 1: 0.0}),
         "city": _lookup(f.city_rel, {-1: 0.0, 0: -1.0, 1: 0.3}),
@@ -276,6 +309,7 @@ def feature_values(f: Features, k: int) -> dict[str, float | str | None]:
         "name_similarity": round(float(f.name_sim[k]), 4),
         "host": HOST_NAMES[int(f.host_rel[k])],
         "shared_institution_same_city": "yes" if f.shared_inst[k] else "no",
+        "co_host": "yes" if f.co_host[k] else "no",
         "type_relation": TYPE_NAMES[int(f.type_rel[k])],
         "level": {-1: "unknown", 0: "different", 1: "same"}[int(f.level_rel[k])],
         "city": {-1: "unknown", 0: "different", 1: "same"}[int(f.city_rel[k])],

@@ -45,7 +45,10 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     synonyms, or field ≥ overlap_field, in a related type family. Two stations on different sites are
     two platforms, never an overlap."""
     r = f.rel
-    strong = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
+    own = (f.host_rel >= HOST_SIMILAR) | f.shared_inst
+    # 1.5: a co-host links in any city, but not on a relation that holds at one host only (the
+    # one-shared-crop-character step, a sector line of broader_host.tsv: 森林 station / 林木 lab)
+    strong = own | (f.co_host & ~r.host_only)
     related = r.subject_sim >= t.overlap_subject_host
     beside = strong & (r.beside == BESIDE_RELATED) & ~r.same_kind & (related | (r.site == 1))
     station_lab = strong & (r.beside == BESIDE_STATION_LAB) & (r.subject_sim >= t.overlap_station_lab)
@@ -66,7 +69,10 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
         & families_ok
         & ~r.stations
     )
-    return (beside | station_lab | kin | one | city) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
+    # 1.5: two stations of one site at co-hosts (one programme's station and another's, one of the
+    # hosts building both: 那曲 stations of 西藏大学 and of 地理所 with 西藏大学), whatever the kinds
+    co_site = f.co_host & r.stations & (r.site == 1)
+    return (beside | station_lab | kin | one | city | co_site) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
 
 
 def same_entity_rule(f: Features, t: Thresholds) -> B:

@@ -66,6 +66,9 @@ class Proposal(BaseModel):
     field: str | None = None  # field phrase; derived from the name when absent
     co_builders: list[str] = Field(default_factory=list)
     level: str | None = None
+    # 1.5: the other hosts of a platform built by several (a host cell listing several, a co-builder the
+    # name states — those are read from ``name`` as well): linked to their platforms in any city
+    co_hosts: list[str] = Field(default_factory=list)
 
 
 class Candidate(BaseModel):

@@ -66,6 +66,39 @@ def host_key(host: str | None) -> str | None:
     return host_aliases().get(key, key) or None
 
 
+# A co-builder a name states (1.5): …（与X共建）, …（X、Y共建）, …（X联合共建）.
+_NAMED_COBUILT = re.compile(r"[（(]\s*(?:与|和|由)?([^（）()]{2,}?)(?:联合共建|合作共建|共建|合建|联建)\s*[)）]")
+_SPLIT_INSTS = re.compile(r"[、，,；;和与及]|\s+")
+
+
+@lru_cache(maxsize=200_000)
+def named_cobuilders(name: str) -> tuple[str, ...]:
+    """Institutions a platform's name says it is built with (dedup 1.5): the bracketed co-builder note
+    lists often append to a name; parts of 2 characters or fewer are dropped (not an institution).
+
+    >>> named_cobuilders("国家某某工程技术研究中心（与清华大学共建）")
+    ('清华大学',)
+    >>> named_cobuilders("某某重点实验室(浙江大学、之江实验室共建)"), named_cobuilders("某某重点实验室（筹）")
+    (('浙江大学', '之江实验室'), ())
+    """
+    out: list[str] = []
+    for m in _NAMED_COBUILT.finditer(name):
+        out.extend(p for p in _SPLIT_INSTS.split(m.group(1)) if len(p) > 2)
+    return tuple(dict.fromkeys(out))
+
+
+def cohost_names(row: Mapping[str, Any]) -> list[str]:
+    """Hosts beside the first (1.5): the other institutions of a host cell listing several (清华大学、
+    天津大学 …: the ``hosts`` prop) and the co-builders the name states. Not the ``co_builders`` column:
+    a co-builder there links two platforms in one city only (``shared_institution_same_city``)."""
+    hosts = row.get("hosts") or []
+    extra = [h for h in hosts[1:] if isinstance(h, str) and h]
+    name = str(row.get("name") or "")
+    if "建" in name:  # the cheap test first: most names state no co-builder
+        extra.extend(named_cobuilders(name))
+    return extra
+
+
 class Coder:
     """String → dense int code (-1 for missing)."""
 
@@ -101,6 +134,8 @@ class Records:
     statuses: list[str | None] = field(default_factory=list)
     years: list[int | None] = field(default_factory=list)
     insts: list[tuple[int, ...]] = field(default_factory=list)  # host + co-builder codes
+    cohosts: list[tuple[int, ...]] = field(default_factory=list)  # 1.5: host + co-hosts (inst codes), () if none
+    host_insts: list[int] = field(default_factory=list)  # 1.5: the host's inst code, -1 unknown
     trad: list[bool] = field(default_factory=list)  # the name has traditional characters
     sources: list[tuple[str | None, int | None, str | None]] = field(default_factory=list)
     concept_cache: dict[tuple[int, bool], tuple[str, ...]] = field(default_factory=dict)  # blocking.concept_columns
@@ -120,6 +155,8 @@ class Records:
     family: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     level: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     town: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    host_inst: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
+    has_cohost: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
     year: IntArr = field(default_factory=lambda: np.zeros(0, np.int32))
     active: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
     is_trad: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
@@ -160,6 +197,10 @@ class Records:
         inst = [self.inst_coder(hk)] if hk else []
         inst.extend(self.inst_coder(k) for c in cobs if (k := host_key(c)))
         self.insts.append(tuple(dict.fromkeys(inst)))
+        co = [self.inst_coder(k) for c in cohost_names(row) if (k := host_key(c)) and k != hk]
+        own = [inst[0]] if hk else []
+        self.host_insts.append(own[0] if own else -1)
+        self.cohosts.append(tuple(dict.fromkeys([*own, *co])) if co else ())
         self.sources.append((row.get("source_file"), row.get("source_row"), row.get("seq")))
         self.trad.append(simplified(name) != name)
         return i
@@ -185,6 +226,8 @@ class Records:
             np.int32,
             len(self),
         )
+        self.host_inst = np.asarray(self.host_insts, np.int32)
+        self.has_cohost = np.fromiter((bool(c) for c in self.cohosts), np.bool_, len(self))
         self.active = np.fromiter((s not in INACTIVE_STATUSES for s in self.statuses), np.bool_, len(self))
         self.is_trad = np.asarray(self.trad, np.bool_)
         return self

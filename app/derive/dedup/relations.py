@@ -8,6 +8,7 @@ strings it depends on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,8 +22,10 @@ from app.derive.dedup.subject import (
     Subject,
     broader_related,
     concepts,
+    conjunct_in,
     conjuncts,
     contains,
+    name_site,
     platform_kind,
     same_site,
     same_subject,
@@ -57,6 +60,8 @@ class Relations:
     same_words: B  # equal after synonyms (新能源汽车 / 电动汽车)
     close_words: B  # 1.3: a shared field word of ≥ 3 characters (or any shared word at subject
     # similarity ≥ 0.4: 组分中药 / 创新中药), or a thesaurus broader / narrower pair
+    host_only: B  # 1.5: the subject relation holds at one host only: the one-shared-crop-character step
+    # (棉花 / 野生棉) or a sector line of broader_host.tsv (林业 …), not a co-host's platform
 
     def take(self, keep: npt.NDArray[np.int64]) -> Relations:
         k = keep.tolist()
@@ -72,6 +77,7 @@ class Relations:
             self.one_subject[keep],
             self.same_words[keep],
             self.close_words[keep],
+            self.host_only[keep],
         )
 
 
@@ -142,22 +148,24 @@ _DIRECTIONS = frozenset("东南西北中上下") | frozenset("一二三四五六
 RELATED_SUBJECT = 0.4
 
 
-def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> float:
+def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> tuple[float, bool]:
     """Subject similarity, or 1.0 when one subject sits in the other's whole field or name (a 种质资源
     station beside a 西瓜甜瓜种质资源中期库 of its host; ``fa`` / ``fb`` are field + name). Beside a bank /
     station (``related``), one crop or animal character in both subjects (棉花 / 野生棉) counts 0.5, and
     (1.3) a broader / narrower pair of ``resources/broader.tsv`` or a shared field word RELATED_SUBJECT."""
     if contains(sa.text, fb) or contains(sb.text, fa):
-        return 1.0
+        return 1.0, False
     sim = subject_similarity(sa, sb)
     if related and sim < 0.5:
         shared = (set(sa.text) & set(sb.text) & distinguishing_chars()) - _DIRECTIONS
         if shared:
-            return 0.5
+            return 0.5, True
     close = related and sim < RELATED_SUBJECT and _may_share(sa.text, sb.text)
-    if close and (broader_related(sa.text, sb.text) or shared_word(sa.text, sb.text)):
-        return RELATED_SUBJECT
-    return sim
+    if close and shared_word(sa.text, sb.text):
+        return RELATED_SUBJECT, False
+    if close and broader_related(sa.text, sb.text):
+        return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True)
+    return sim, False
 
 
 def _may_share(a: str, b: str) -> bool:
@@ -173,9 +181,20 @@ def _may_share(a: str, b: str) -> bool:
 
 def _subject(view: RecordView, kind: str | None) -> Subject:
     """The field's subject; a name without a field (国家农作物种质资源库: the type is the whole name)
-    gives its subject from the name (农作物)."""
+    gives its subject from the name (农作物). (1.5) A MOST / MOE station's site spellings include the
+    place word its name puts before the field (``subject.name_site``)."""
     s = subject_of(view.field, kind)
-    return s if s.text not in ("", "国家") else subject_of(view.name, kind)
+    if s.text in ("", "国家"):
+        return subject_of(view.name, kind)
+    if not s.sites or kind == "农业科学观测实验站":
+        return s
+    site = name_site(view.name, view.field)
+    return _with_site(s, site) if site else s
+
+
+@lru_cache(maxsize=100_000)
+def _with_site(s: Subject, site: str) -> Subject:
+    return Subject(s.text, s.sites | {site})
 
 
 def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
@@ -185,7 +204,7 @@ def _guard(sa: Subject, sb: Subject, fa: str, fb: str) -> str | None:
     return found
 
 
-Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool, bool]
+Row = tuple[bool, bool, float, int, int, str | None, bool, int, bool, bool, bool, bool]
 
 
 def close_words(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[str, ...] = ()) -> bool:
@@ -221,6 +240,16 @@ def _city_close(a: RecordView, b: RecordView, sa: Subject, sb: Subject, sim: flo
     return sim >= RELATED_SUBJECT and shared_head(sa.text, sb.text, 2, pa, pb) is not None
 
 
+_JOINS = re.compile("[与及和、]")
+
+
+def _conjunct_related(a: RecordView, b: RecordView, sa: Subject, sb: Subject) -> bool:
+    """1.5: one subject joins two fields and the other holds one of them whole (``conjunct_in``)."""
+    if not sa.text or not sb.text or not (_JOINS.search(a.name) or _JOINS.search(b.name)):
+        return False  # no name joins two fields (the cheap test first)
+    return conjunct_in(_parts(a, sa), sb.text) is not None or conjunct_in(_parts(b, sb), sa.text) is not None
+
+
 def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
     related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
@@ -231,7 +260,9 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
     weak = siblings(a.host, b.host) and a.region == b.region
     wide = near != BESIDE_NO
-    sim = _similarity(sa, sb, a.field + (a.name if wide else ""), b.field + (b.name if wide else ""), wide)
+    sim, host_only = _similarity(sa, sb, a.field + (a.name if wide else ""), b.field + (b.name if wide else ""), wide)
+    if wide and sim < RELATED_SUBJECT and _conjunct_related(a, b, sa, sb):
+        sim, host_only = RELATED_SUBJECT, False
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,
@@ -244,10 +275,11 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
         same_subject(sa, sb),
         bool(sa.text) and sa.text == sb.text,
         city and _city_close(a, b, sa, sb, sim),
+        host_only,
     )
 
 
-_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False, False)
+_UNRELATED: Row = (False, False, 0.0, -1, VARIANT_NONE, None, False, BESIDE_NO, False, False, False, False)
 
 
 def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B, city: B | None = None) -> Relations:
@@ -272,4 +304,5 @@ def relate(a: list[RecordView], b: list[RecordView], gate: B, needed: B, city: B
         np.fromiter((r[8] for r in rows), np.bool_, n),
         np.fromiter((r[9] for r in rows), np.bool_, n),
         np.fromiter((r[10] for r in rows), np.bool_, n),
+        np.fromiter((r[11] for r in rows), np.bool_, n),
     )

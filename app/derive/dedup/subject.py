@@ -16,6 +16,7 @@ import jieba
 
 from app.derive.dedup.resources import broader_pattern, broader_terms, replace_all, synonyms
 from app.derive.dedup.text import GENERIC_TERMS, clean_field
+from app.text.gazetteer import province_of, region_prefix
 
 # Platform kinds the type column does not carry (the MoA lists): named by the name's own suffix.
 _KIND_SUFFIXES = (
@@ -86,6 +87,27 @@ def subject_of(field: str, kind: str | None) -> Subject:
     elif kind in STATION_KINDS and len(f) >= 4:
         sites = frozenset(f[:k] for k in (2, 3, 4) if k < len(f))
     return Subject(replace_all(f, synonyms()), sites)
+
+
+@lru_cache(maxsize=200_000)
+def name_site(name: str, field: str) -> str | None:
+    """1.5: the place word a station's name puts before its field when the reader took it off the field
+    as a region prefix (那曲 of 那曲生态环境教育部野外科学观测研究站, field 生态环境): a site spelling of
+    the station. A province (西藏 of 西藏那曲…) is no site; 2–4 characters only.
+
+    >>> name_site("那曲生态环境教育部野外科学观测研究站", "生态环境")
+    '那曲'
+    >>> name_site("西藏那曲高寒草地生态系统站", "那曲高寒草地生态系统") is None
+    True
+    """
+    at = name.find(field) if field else -1
+    if at < 2:
+        return None
+    pre = name[:at]
+    hit = region_prefix(pre)
+    if hit is not None and province_of(hit[1]) == hit[1]:
+        pre = pre[len(hit[0]) :]
+    return pre if 2 <= len(pre) <= 4 else None
 
 
 def same_site(a: Subject, b: Subject) -> int:
@@ -293,6 +315,24 @@ def shared_head(
             if _class_only(head) and not (head in parts and head in other):
                 continue
             return head
+    return None
+
+
+def conjunct_in(parts: tuple[str, ...], other: str) -> str | None:
+    """1.5: a subject joining two fields (城市和区域生态: 城市 / 区域生态) relates to a subject holding one
+    of them whole — containment per conjunct, as ``contains`` is for whole subjects. The conjunct needs
+    ≥ 4 characters (a field, not a broad word or class word alone).
+
+    >>> conjunct_in(("城市", "区域生态"), "京津冀区域生态环境变化综合治理")
+    '区域生态'
+    >>> conjunct_in(("城市", "区域生态"), "城市交通") is None
+    True
+    """
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if len(part) >= 4 and part not in _NOT_SHARED and not _class_only(part) and part in other:
+            return part
     return None
 
 

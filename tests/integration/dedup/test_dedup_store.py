@@ -237,3 +237,20 @@ def test_api_routes(store: GraphStore) -> None:
     r = client.get("/transitions/pending", params={"as_of": 2026, "skip": 1, "limit": 1})
     assert r.json()["total"] == 1 and r.json()["items"] == []
     app.state.store = None  # the fixture closes it
+
+
+def test_cohosts_reach_the_index_built_from_the_store(store: GraphStore) -> None:
+    """A list cell naming two hosts is stored as the platform's `hosts`; the index the service builds from the
+    graph must see the second one, as the evaluation (which reads rows) does: two field stations on one site,
+    one hosted by 西藏农牧学院 and one co-hosted by it, are overlapping construction."""
+    where = {"type": "野外科学观测研究站", "region": "西藏自治区", "city": None}
+    moe = P("p1", "林芝高山生态教育部野外科学观测研究站", "西藏农牧学院", **where)
+    most_hosts = ["中国科学院地理科学与资源研究所", "西藏农牧学院"]
+    most = P("p2", "西藏林芝高山森林生态系统国家野外科学观测研究站", most_hosts[0], **where, hosts=most_hosts)
+    most["props"]["level"] = "国家级"
+    b = GraphBatch(doc_id="stations")
+    for row in (moe, most):
+        ev = Evidence(doc_id=b.doc_id, rule="inventory_row", row=row["props"]["source_row"], quote=row["props"]["name"])
+        b.add_node(Label.PLATFORM, row["id"], row["props"], ev)
+    load_document(store, "stations", "s1", {"kind": "inventory"}, [b])
+    assert _pairs(store)[frozenset(("p1", "p2"))].kind == "overlap"

@@ -377,9 +377,22 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
         if found is not None:
             s, _kind, level = found
             s = _after_governing_word(doc.text, s, hs)
+            if _VERB_BEFORE.fullmatch(doc.text, s, hs):
+                s = hs  # 新增|研发机构, 培育|孵化器: a building verb is no word of the kind
+            if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):
+                continue  # 设立研发机构, 国家级和省级研发机构: the class of all R&D bodies (dev2, dev3, holdout)
             if s < hs or doc.text[hs:he] in BARE_OK:
                 out.append(_hit(s, he, doc.text[s:he], level))
     return out
+
+
+# Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).
+_COUNTED_ONLY = frozenset({"研发机构"})
+
+
+def _counted(text: str, s: int, e: int) -> bool:
+    """A count right before or after [s, e) (培育10家…, …100家)."""
+    return bool(_COUNT_BEFORE.search(text[max(0, s - 12) : s]) or _COUNT_AFTER.match(text[e : e + 12]))
 
 
 def _after_governing_word(text: str, s: int, hs: int) -> int:

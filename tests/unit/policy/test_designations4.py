@@ -36,3 +36,10 @@ def test_national_medical_centre_is_named_whole_and_province_prefix_gives_a_leve
     assert ("国家医学中心", "国家级") in kinds
     assert ("基础科学中心", "省级") in kinds
     assert "医学中心" not in {p.type for p in d.platform_types}
+
+
+def test_bare_rnd_bodies_are_a_kind_only_where_counted() -> None:
+    d = _extract("某省2030年工作要点\n到2030年，新增研发机构120家。")
+    assert (120, "研发机构") in {(t.count, t.type) for t in d.targets}
+    d = _extract("某市条例\n鼓励企业设立研发机构，支持国家级和省级研发机构开展合作。")
+    assert "研发机构" not in {p.type for p in d.platform_types}

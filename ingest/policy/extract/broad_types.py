@@ -106,6 +106,10 @@ _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
 
+# verbs that name what a platform does (孵化基地, 检测中心, 转化平台), not what is done to a zone or a body
+_KIND_VERB = re.compile(r"孵化|转化|推广|引智|转移|检测|检验|试验|实验|验证|研发|研究|育种|培训|实训|加速|共享|交易|测试|制造|设计")
+
+
 def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool = True) -> bool:
     """The modifier of a broad head is made of kind words and nouns only (no verb, adverb or function word:
     要担起平台, 高度重视园区 are no kinds) and says which science-and-technology thing it is where the head is
@@ -133,7 +137,7 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
         if (
             (tok in STOP_TOKENS and tok not in _CONTENT)
             or tok in _CONTROL_VERBS
-            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1 or np_start)))
+            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or np_start or (len(toks) == 1 and _KIND_VERB.search(tok)))))
         ):
             return False
     return True
@@ -212,6 +216,23 @@ def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]
     return out
 
 
+# 本市 / 本省 / 我省 … point at the document's own region: no word of the kind
+_DEICTIC = re.compile(r"(?:[本我全][省市区县])?")
+
+# verbs of doing or using something, which govern what follows them (社会力量投入|科技创新中心建设)
+_PROCESS_VERBS = frozenset({"进行", "投入", "使用", "参与", "开展", "推进", "推动", "实施", "利用", "依托"})
+
+
+def _after_process_verb(text: str, s: int, hs: int) -> int:
+    """Where the modifier text[s:hs] starts after its last process verb (部门进行|科技创新中心), s if none."""
+    pos = s
+    for tok in lcut(text[s:hs]):
+        pos += len(tok)
+        if tok in _PROCESS_VERBS:
+            s = pos
+    return s
+
+
 _Cand = tuple[int, int, str, str | None, bool, bool]
 
 
@@ -234,6 +255,10 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             continue
         s, kind, level = found
         head = text[hs:he]
+        cut = _after_process_verb(text, s, hs)
+        cut += len(_DEICTIC.match(text, cut, hs)[0])
+        if cut > s:  # 社会力量投入|科技创新中心, 本市|科技创新中心: the kind starts after the verb or the deictic
+            s, kind = cut, text[cut:he]
         listed = level is None and _listed_verb(text, s)
         if listed:
             s -= listed

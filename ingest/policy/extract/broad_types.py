@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
@@ -107,7 +108,14 @@ _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q",
 
 
 # verbs that name what a platform does (孵化基地, 检测中心, 转化平台), not what is done to a zone or a body
-_KIND_VERB = re.compile(r"孵化|转化|推广|引智|转移|检测|检验|试验|实验|验证|研发|研究|育种|培训|实训|加速|共享|交易|测试|制造|设计")
+_KIND_VERB = re.compile(
+    r"孵化|转化|推广|引智|转移|检测|检验|试验|实验|验证|研发|研究|育种|培训|实训|加速|共享|交易|测试|制造|设计"
+)
+
+
+def _lone_kind_verb(toks: Sequence[str]) -> bool:
+    """The modifier is one verb naming what a platform does (孵化|基地), not one acting on it (编制|示范区)."""
+    return len(toks) == 1 and _KIND_VERB.search(toks[0]) is not None
 
 
 def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool = True) -> bool:
@@ -137,7 +145,7 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
         if (
             (tok in STOP_TOKENS and tok not in _CONTENT)
             or tok in _CONTROL_VERBS
-            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or np_start or (len(toks) == 1 and _KIND_VERB.search(tok)))))
+            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or np_start or _lone_kind_verb(toks))))
         ):
             return False
     return True
@@ -256,7 +264,8 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
         s, kind, level = found
         head = text[hs:he]
         cut = _after_process_verb(text, s, hs)
-        cut += len(_DEICTIC.match(text, cut, hs)[0])
+        deictic = _DEICTIC.match(text, cut, hs)
+        cut += len(deictic.group(0)) if deictic else 0
         if cut > s:  # 社会力量投入|科技创新中心, 本市|科技创新中心: the kind starts after the verb or the deictic
             s, kind = cut, text[cut:he]
         listed = level is None and _listed_verb(text, s)

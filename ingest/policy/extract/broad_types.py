@@ -195,7 +195,7 @@ def designation_as_kind(doc: Doc, h: TypeHit) -> bool:
 # who acts in a clause: a list of bodies before the designation (高校、科研院所、高新技术企业), a verb right after
 # it (高新技术企业建立…), or 为 / 依托 before it (为科技型中小企业提供…)
 _ACTOR_LIST = re.compile(r"(?:高校|院校|院所|大学|机构|单位|企业|学会|协会)[、和及与]$")
-_FOR = re.compile(r"(?:为|依托|引导|鼓励|吸引|引进|组织|带动|支持)$")
+_FOR = re.compile(r"(?:为|依托|引导|鼓励|吸引|引进|组织|带动|支持|孵化|育成)$")
 
 
 def _named_in_a_rule(text: str, h: TypeHit) -> bool:

@@ -43,3 +43,14 @@ def test_bare_rnd_bodies_are_a_kind_only_where_counted() -> None:
     assert (120, "研发机构") in {(t.count, t.type) for t in d.targets}
     d = _extract("某市条例\n鼓励企业设立研发机构，支持国家级和省级研发机构开展合作。")
     assert "研发机构" not in {p.type for p in d.platform_types}
+
+
+def test_short_forms_map_onto_their_types() -> None:
+    d = _extract("某市条例\n支持建设新型科研机构、工程技术中心和产业技术联盟，培育科技中介机构。")
+    types = {p.type for p in d.platform_types}
+    assert {"新型研发机构", "工程技术研究中心", "产业技术创新战略联盟", "科技中介服务机构"} <= types
+
+
+def test_firms_an_incubator_grows_are_no_designation() -> None:
+    d = _extract("某市条例\n孵化器应当孵化和育成科技型企业。")
+    assert "科技型企业" not in {p.type for p in d.platform_types}

@@ -6,8 +6,10 @@ import bisect
 import re
 from collections.abc import Callable
 
+from app.text import taxonomy
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import PlatformTypeMention
 
 
@@ -23,6 +25,19 @@ _CATS = {
     "基础支撑与条件保障": "基础支撑与条件保障",
     "条件保障能力建设": "基础支撑与条件保障",
 }
+
+
+def _state_designated(doc: Doc, h: TypeHit) -> bool:
+    """The kind of a named platform whose name carries the state's designation (中关村国家自主创新示范区,
+    某某国家技术创新中心): the name = a proper part + 国家 + a known kind, so it is also a mention of that kind
+    at 国家级 (test and holdout READMEs: the type head of a named platform is a type mention)."""
+    prefix = doc.text[h.start : h.core_start]
+    if h.level != "国家级":
+        return False
+    if prefix == "国家":
+        return True
+    spec = taxonomy.canonical_type(h.entry.type)  # a zone whose kind name opens with 国家 (国家自主创新示范区)
+    return not prefix and h.entry.surface.startswith("国家") and spec is not None and spec.family == "zone"
 
 
 def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[PlatformTypeMention]:
@@ -44,7 +59,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             continue
         if "entity" in h.entry.flags and not designation_as_kind(doc, h):
             continue
-        if inside(h.start, h.end):
+        if inside(h.start, h.end) and not _state_designated(doc, h):
             continue
         ss, se = doc.sentence_of(h.start)
         sent = doc.text[ss:se]

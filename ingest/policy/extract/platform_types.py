@@ -54,13 +54,16 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
         return any(e <= b and (a, b) != (s, e) for a, b in spans[lo:hi])
 
     levels = _list_levels(doc)
+    named_kinds: set[str] = set()
     for h in doc.type_hits:
         if h.start >= doc.body_end or h.entry.flags & {"umbrella", "nameonly"}:
             continue
         if "entity" in h.entry.flags and not designation_as_kind(doc, h):
             continue
-        if inside(h.start, h.end) and not _state_designated(doc, h):
-            continue
+        if inside(h.start, h.end):
+            if not _state_designated(doc, h) or h.type in named_kinds:
+                continue
+            named_kinds.add(h.type)  # once per document: a list of 69 named stations is one kind, not 69
         ss, se = doc.sentence_of(h.start)
         sent = doc.text[ss:se]
         core = bool(re.search(r"定位于建设|主要包括|包括.{0,80}在内", sent)) and any(c in sent for c in _CATS)

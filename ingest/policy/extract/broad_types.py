@@ -109,7 +109,7 @@ _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q",
 
 # verbs that name what a platform does (孵化基地, 检测中心, 转化平台), not what is done to a zone or a body
 _KIND_VERB = re.compile(
-    r"孵化|转化|推广|引智|转移|检测|检验|试验|实验|验证|研发|研究|育种|培训|实训|加速|共享|交易|测试|制造|设计"
+    r"孵化|转化|推广|引智|展示|体验|转移|检测|检验|试验|实验|验证|研发|研究|育种|培训|实训|加速|共享|交易|测试|制造|设计"
 )
 
 

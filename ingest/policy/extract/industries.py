@@ -280,17 +280,19 @@ _EMERGING = re.compile(r"等(?:新|新兴|前沿|未来)领域")
 _CLAUSE_END = re.compile(r"[，,。；;！？\n]")
 
 
+def _known_sector(item: str) -> bool:
+    """A known industry, or one with a modifier before it (海洋|生物医药): a suffix of four or more characters,
+    so that a generic word (交通, 健康, 大数据) does not make 城市交通 or 文化旅游 a sector."""
+    return item in lx.industries() or any(item[i:] in lx.industries() for i in range(1, len(item) - 3))
+
+
 def _fields_not_domains(doc: Doc, text: str, m: re.Match[str], items: list[_Cand]) -> bool:
     """A list closed by 等…领域 names sectors or fields where one item is a known industry, where it closes with
     new or emerging fields (量子科技、原子级制造等新领域) or a known sector (…等海洋领域), or where its clause
     builds a platform in them (…等领域创建…重点实验室, …等领域选择36个站点); else it lists domains of policy
     (公共安全、医疗健康等领域应用新技术, 财税金融、自然资源等重点领域改革)."""
     field = m.group(0)[1:-2].removeprefix("重点")  # 等海洋领域: the list's own sector names it
-    if (
-        any(text[c[0] : c[1]] in lx.industries() for c in items)
-        or _EMERGING.match(m.group(0))
-        or field in lx.industries()
-    ):
+    if any(_known_sector(text[c[0] : c[1]]) for c in items) or _EMERGING.match(m.group(0)) or field in lx.industries():
         return True
     end = _CLAUSE_END.search(text, m.end(), m.end() + 40)
     return bool(doc.hits_between(m.end(), end.start() if end else m.end() + 40))

@@ -69,10 +69,10 @@ _QUALITY = re.compile(
 
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
 # science, technology or innovation in the modifier.
-_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟"}
+_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
-    r"人才|育种|验证|数据|算|工业互联网|医学|示范|实训"
+    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训"
 )
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
 _NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区")
@@ -124,6 +124,8 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
     a catch-all (`need_st`). `np_start`: a count, 一批 or a level word stands right before it, so the phrase
     is a noun phrase and a verb leading it is the kind's own word (6个省级|育种创新平台), not a governing one."""
     industry_alliance = head == "联盟" and rest.endswith("产业")  # 产业联盟: firms of an industry allied
+    # a zone of an industry (数字文化创意产业试验区) is one of production; 共同富裕示范区, 跨境电商综合试验区 are none
+    industry_alliance = industry_alliance or (head in {"示范区", "试验区"} and "产业" in rest)
     if _NAMED_MOD.search(rest) or (
         need_st and head in _NEEDS_ST and not _ST_WORD.search(rest) and not industry_alliance
     ):

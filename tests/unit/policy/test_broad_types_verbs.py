@@ -30,3 +30,9 @@ def test_verb_naming_what_a_platform_does_stays_a_kind() -> None:
 def test_process_verb_and_deictic_start_the_kind_after_them() -> None:
     types = _types("某市条例\n鼓励社会力量投入科技创新中心建设，推进本市科技创新中心建设。")
     assert not {t for t in types if t.startswith(("力量", "本市"))}
+
+
+def test_zone_without_a_science_or_industry_word_is_no_kind() -> None:
+    types = _types("某省2030年工作要点\n建设跨境电商综合试验区和共同富裕示范区，创建数字创意产业试验区。")
+    assert not {"跨境电商综合试验区", "共同富裕示范区"} & types
+    assert "数字创意产业试验区" in types

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
@@ -68,10 +69,10 @@ _QUALITY = re.compile(
 
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
 # science, technology or innovation in the modifier.
-_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟"}
+_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
-    r"人才|育种|验证|数据|算|工业互联网|医学|示范|实训"
+    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训"
 )
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
 _NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区")
@@ -106,12 +107,25 @@ _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
 
 
+# verbs that name what a platform does (孵化基地, 检测中心, 转化平台), not what is done to a zone or a body
+_KIND_VERB = re.compile(
+    r"孵化|转化|推广|引智|展示|体验|转移|检测|检验|试验|实验|验证|研发|研究|育种|培训|实训|加速|共享|交易|测试|制造|设计"
+)
+
+
+def _lone_kind_verb(toks: Sequence[str]) -> bool:
+    """The modifier is one verb naming what a platform does (孵化|基地), not one acting on it (编制|示范区)."""
+    return len(toks) == 1 and _KIND_VERB.search(toks[0]) is not None
+
+
 def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool = True) -> bool:
     """The modifier of a broad head is made of kind words and nouns only (no verb, adverb or function word:
     要担起平台, 高度重视园区 are no kinds) and says which science-and-technology thing it is where the head is
     a catch-all (`need_st`). `np_start`: a count, 一批 or a level word stands right before it, so the phrase
     is a noun phrase and a verb leading it is the kind's own word (6个省级|育种创新平台), not a governing one."""
     industry_alliance = head == "联盟" and rest.endswith("产业")  # 产业联盟: firms of an industry allied
+    # a zone of an industry (数字文化创意产业试验区) is one of production; 共同富裕示范区, 跨境电商综合试验区 are none
+    industry_alliance = industry_alliance or (head in {"示范区", "试验区"} and "产业" in rest)
     if _NAMED_MOD.search(rest) or (
         need_st and head in _NEEDS_ST and not _ST_WORD.search(rest) and not industry_alliance
     ):
@@ -133,7 +147,7 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
         if (
             (tok in STOP_TOKENS and tok not in _CONTENT)
             or tok in _CONTROL_VERBS
-            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or len(toks) == 1 or np_start)))
+            or (tag in _STOP_POS and not (tag == "v" and (i > 0 or np_start or _lone_kind_verb(toks))))
         ):
             return False
     return True
@@ -183,7 +197,7 @@ def designation_as_kind(doc: Doc, h: TypeHit) -> bool:
 # who acts in a clause: a list of bodies before the designation (高校、科研院所、高新技术企业), a verb right after
 # it (高新技术企业建立…), or 为 / 依托 before it (为科技型中小企业提供…)
 _ACTOR_LIST = re.compile(r"(?:高校|院校|院所|大学|机构|单位|企业|学会|协会)[、和及与]$")
-_FOR = re.compile(r"(?:为|依托|引导|鼓励|吸引|引进|组织|带动|支持)$")
+_FOR = re.compile(r"(?:为|依托|引导|鼓励|吸引|引进|组织|带动|支持|孵化|育成)$")
 
 
 def _named_in_a_rule(text: str, h: TypeHit) -> bool:
@@ -212,6 +226,23 @@ def _neighbours(text: str, spans: list[tuple[int, int]]) -> dict[int, list[int]]
     return out
 
 
+# 本市 / 本省 / 我省 … point at the document's own region: no word of the kind
+_DEICTIC = re.compile(r"(?:[本我全][省市区县])?")
+
+# verbs of doing or using something, which govern what follows them (社会力量投入|科技创新中心建设)
+_PROCESS_VERBS = frozenset({"进行", "投入", "使用", "参与", "开展", "推进", "推动", "实施", "利用", "依托"})
+
+
+def _after_process_verb(text: str, s: int, hs: int) -> int:
+    """Where the modifier text[s:hs] starts after its last process verb (部门进行|科技创新中心), s if none."""
+    pos = s
+    for tok in lcut(text[s:hs]):
+        pos += len(tok)
+        if tok in _PROCESS_VERBS:
+            s = pos
+    return s
+
+
 _Cand = tuple[int, int, str, str | None, bool, bool]
 
 
@@ -234,6 +265,11 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             continue
         s, kind, level = found
         head = text[hs:he]
+        cut = _after_process_verb(text, s, hs)
+        deictic = _DEICTIC.match(text, cut, hs)
+        cut += len(deictic.group(0)) if deictic else 0
+        if cut > s:  # 社会力量投入|科技创新中心, 本市|科技创新中心: the kind starts after the verb or the deictic
+            s, kind = cut, text[cut:he]
         listed = level is None and _listed_verb(text, s)
         if listed:
             s -= listed
@@ -377,9 +413,22 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
         if found is not None:
             s, _kind, level = found
             s = _after_governing_word(doc.text, s, hs)
+            if _VERB_BEFORE.fullmatch(doc.text, s, hs):
+                s = hs  # 新增|研发机构, 培育|孵化器: a building verb is no word of the kind
+            if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):
+                continue  # 设立研发机构, 国家级和省级研发机构: the class of all R&D bodies (dev2, dev3, holdout)
             if s < hs or doc.text[hs:he] in BARE_OK:
                 out.append(_hit(s, he, doc.text[s:he], level))
     return out
+
+
+# Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).
+_COUNTED_ONLY = frozenset({"研发机构"})
+
+
+def _counted(text: str, s: int, e: int) -> bool:
+    """A count right before or after [s, e) (培育10家…, …100家)."""
+    return bool(_COUNT_BEFORE.search(text[max(0, s - 12) : s]) or _COUNT_AFTER.match(text[e : e + 12]))
 
 
 def _after_governing_word(text: str, s: int, hs: int) -> int:

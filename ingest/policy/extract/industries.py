@@ -276,6 +276,28 @@ _CONSUMPTION = re.compile(r".{0,3}(?:消费|以旧换新)")
 _LAB_AFTER = re.compile(r"(?:全国|国家|省级?)?重点实验室")
 
 
+_EMERGING = re.compile(r"等(?:新|新兴|前沿|未来)领域")
+_CLAUSE_END = re.compile(r"[，,。；;！？\n]")
+
+
+def _known_sector(item: str) -> bool:
+    """A known industry, or one with a modifier before it (海洋|生物医药): a suffix of four or more characters,
+    so that a generic word (交通, 健康, 大数据) does not make 城市交通 or 文化旅游 a sector."""
+    return item in lx.industries() or any(item[i:] in lx.industries() for i in range(1, len(item) - 3))
+
+
+def _fields_not_domains(doc: Doc, text: str, m: re.Match[str], items: list[_Cand]) -> bool:
+    """A list closed by 等…领域 names sectors or fields where one item is a known industry, where it closes with
+    new or emerging fields (量子科技、原子级制造等新领域) or a known sector (…等海洋领域), or where its clause
+    builds a platform in them (…等领域创建…重点实验室, …等领域选择36个站点); else it lists domains of policy
+    (公共安全、医疗健康等领域应用新技术, 财税金融、自然资源等重点领域改革)."""
+    field = m.group(0)[1:-2].removeprefix("重点")  # 等海洋领域: the list's own sector names it
+    if any(_known_sector(text[c[0] : c[1]]) for c in items) or _EMERGING.match(m.group(0)) or field in lx.industries():
+        return True
+    end = _CLAUSE_END.search(text, m.end(), m.end() + 40)
+    return bool(doc.hits_between(m.end(), end.start() if end else m.end() + 40))
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
@@ -286,7 +308,10 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
-        cands += _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
+        items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
+        if m.group(0).endswith("领域") and not _fields_not_domains(doc, text, m, items):
+            continue  # 公共安全、公共交通、医疗健康等领域: domains of policy, not sectors
+        cands += items
     cands += _known_enumerations(doc, text)
     # enumerations that end in a field-modified platform type: 金属材料、先进材料、精细化工产业技术创新平台
     for h in doc.type_hits:

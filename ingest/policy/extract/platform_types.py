@@ -6,8 +6,10 @@ import bisect
 import re
 from collections.abc import Callable
 
+from app.text import taxonomy
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import PlatformTypeMention
 
 
@@ -25,6 +27,19 @@ _CATS = {
 }
 
 
+def _state_designated(doc: Doc, h: TypeHit) -> bool:
+    """The kind of a named platform whose name carries the state's designation (中关村国家自主创新示范区,
+    某某国家技术创新中心): the name = a proper part + 国家 + a known kind, so it is also a mention of that kind
+    at 国家级 (test and holdout READMEs: the type head of a named platform is a type mention)."""
+    prefix = doc.text[h.start : h.core_start]
+    if h.level != "国家级":
+        return False
+    if prefix == "国家":
+        return True
+    spec = taxonomy.canonical_type(h.entry.type)  # a zone whose kind name opens with 国家 (国家自主创新示范区)
+    return not prefix and h.entry.surface.startswith("国家") and spec is not None and spec.family == "zone"
+
+
 def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[PlatformTypeMention]:
     out: list[PlatformTypeMention] = []
     # Only spans starting within the longest span's length before a hit can hold it: bounded scans, not
@@ -39,13 +54,16 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
         return any(e <= b and (a, b) != (s, e) for a, b in spans[lo:hi])
 
     levels = _list_levels(doc)
+    named_kinds: set[str] = set()
     for h in doc.type_hits:
         if h.start >= doc.body_end or h.entry.flags & {"umbrella", "nameonly"}:
             continue
         if "entity" in h.entry.flags and not designation_as_kind(doc, h):
             continue
         if inside(h.start, h.end):
-            continue
+            if not _state_designated(doc, h) or h.type in named_kinds:
+                continue
+            named_kinds.add(h.type)  # once per document: a list of 69 named stations is one kind, not 69
         ss, se = doc.sentence_of(h.start)
         sent = doc.text[ss:se]
         core = bool(re.search(r"定位于建设|主要包括|包括.{0,80}在内", sent)) and any(c in sent for c in _CATS)

@@ -6,6 +6,7 @@ import re
 
 from ingest.policy.extract.broad_types import countable_hits
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import lcut, pos_table
 from ingest.policy.extract.numerals import CN_NUMERAL, parse_count
 from ingest.policy.extract.platform_types import default_level
 from ingest.policy.extract.typehits import TypeHit
@@ -185,6 +186,16 @@ _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 
 _COMMA = re.compile(r"[,;:]")
+_LEVEL_WORD = re.compile(r"(?:国家|省|市|县|区)级?$|其中")
+
+
+def _own_noun(before: str) -> bool:
+    """The clause names its own thing right before its count (实施研究项目880个, 建成标准厂房12个): a noun of two
+    or more characters, not a level word (其中国家级5个 still counts the kind before)."""
+    toks = lcut(before)
+    if not toks or len(toks[-1]) < 2 or _LEVEL_WORD.search(toks[-1]):
+        return False
+    return pos_table().get(toks[-1], "x") in {"n", "nz", "vn", "ng"}
 
 
 def _type_further(doc: Doc, ss: int, sent: str, m: re.Match[str], ce: int) -> TypeHit | None:
@@ -229,7 +240,13 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
         before = [h for h in clause_hits if h.end <= pos]
         after = [h for h in clause_hits if h.start >= ss + m.end()]
         th = _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
-        if th is None and last and _UNIT_ONLY.match(sent[m.end() : ce]) and not _NOUN_END.search(sent[cs : m.start()]):
+        if (
+            th is None
+            and last
+            and _UNIT_ONLY.match(sent[m.end() : ce])
+            and not _NOUN_END.search(sent[cs : m.start()])
+            and not _own_noun(sent[max(cs, m.start() - 8) : m.start()])
+        ):
             th = last[0]  # 到2025年达到50家: the count of the kind counted before
         if th is None:
             th = _abbreviated(doc, sent, m.end())

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract.designations import lab_bases, set_up_funds, zone_parks
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
@@ -356,6 +357,7 @@ def _own_systems(doc: Doc, add: Any) -> None:
 
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
+    lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
     list_lines(doc, acc.add)
@@ -373,7 +375,9 @@ def find_entities(doc: Doc) -> list[Entity]:
     _funds_and_persons(doc, acc.add)
     roster_persons(doc, acc.add)
     named_zones(doc, acc.add)
+    set_up_funds(doc, acc.add)
     find_programmes(doc, acc.add)
+    zone_parks(doc, acc.add)
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
     vouchers_and_firms(doc, acc.add)

@@ -167,7 +167,12 @@ def _funds_awards(doc: Doc, add: Any) -> None:
             add(*m.span(), "programme", "entity.science_fund", 0.8, known=False)
     for m in _AWARD.finditer(text, 0, doc.body_end):
         name = m.group(1)
-        if "的" not in name and not re.search("[一二三特]等奖$", name) and len(name) >= 4:
+        if (
+            "的" not in name
+            and not re.search("[一二三特]等奖$", name)
+            and len(name) >= 4
+            and not name.startswith("其他")
+        ):
             add(*m.span(1), "programme", "entity.award", 0.7, known=False)
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.lexical import CJK, is_stop, lcut
 from ingest.policy.extract.names import is_generic, left_name
+from ingest.policy.extract.org_names import every_item
 from ingest.policy.extract.regions import REGIONS
 
 # A government as the subject of 设立: 省设立 / 各级人民政府设立 / 省人民政府设立 (not 企业发起设立, 鼓励…设立).
@@ -101,3 +103,38 @@ def lab_bases(doc: Doc, add: Any) -> None:
         if m.start() - s < 2 or "的" in text[s : m.start()]:
             continue
         add(s, m.end(), "platform", "entity.lab_base", 0.7, known=False)
+
+
+# Conjuncts that share the head of the name after them: 紫金山、太湖、钟山、云龙湖实验室 → 紫金山 / 太湖 / 钟山.
+_CONJUNCTS = re.compile(rf"((?:[{CJK}]{{2,10}}、)+)$")
+_CONJ_CUT = re.compile(r".*(?:和|与|及|以及|等)")
+_NAMED_KINDS = {"platform"}  # zones by places: entities._coordinated_places
+
+
+def _conjunct_ok(item: str) -> bool:
+    return 2 <= len(item) <= 6 and "的" not in item and item not in lx.types() and not is_generic(item)
+
+
+def coordinated_names(doc: Doc, found: list[Any], add: Any) -> None:
+    """The short conjuncts right before a platform found by a rule share its head, as the
+    seeds convention labels them (盘锦、丹东高新区 → 盘锦): each is a name of the same kind. Every conjunct must be
+    short and no kind or grade of one (国家实验室、省实验室、X实验室 gives nothing)."""
+    text = doc.text
+    for ent in [e for e in found if e.kind in _NAMED_KINDS]:
+        s = ent.span[0]
+        if s == 0 or text[s - 1] != "、":
+            continue
+        m = _CONJUNCTS.search(text, max(0, s - 44), s)
+        if not m:
+            continue
+        start = m.start(1)
+        cut = _CONJ_CUT.match(text, start, s)  # 苏州实验室和|紫金山、
+        start = cut.end() if cut else start
+        toks = lcut(text[start : text.index("、", start)])
+        for t in toks[:-1]:  # 支持|紫金山: the verb before the first conjunct
+            if not is_stop(t):
+                break
+            start += len(t)
+        items = text[start : s - 1].split("、")
+        for a, b in every_item(items, start, _conjunct_ok):
+            add(a, b, ent.kind, "entity.conjunct", 0.5, ent.type, known=False)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ingest.policy import lexicon as lx
-from ingest.policy.extract.designations import lab_bases, set_up_funds, zone_parks
+from ingest.policy.extract.designations import coordinated_names, lab_bases, set_up_funds, zone_parks
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
@@ -384,4 +384,5 @@ def find_entities(doc: Doc) -> list[Entity]:
     halls(doc, acc.add)
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
+    coordinated_names(doc, list(acc.out), acc.add)
     return sorted(acc.out, key=lambda x: x.span)

@@ -59,3 +59,15 @@ def test_a_laboratorys_base_in_a_region_is_one_platform() -> None:
 def test_a_laboratory_followed_by_a_non_region_base_is_not_extended() -> None:
     got = _names("建设航天实验室实训基地。")
     assert "航天实验室实训基地" not in got
+
+
+def test_conjuncts_before_a_named_lab_share_its_head() -> None:
+    got = _names("支持峨眉、青城、岷山实验室承担国家重大科技任务。")
+    assert got.get("岷山实验室") == "platform"
+    assert got.get("峨眉") == "platform"  # not 支持峨眉
+    assert got.get("青城") == "platform"
+
+
+def test_kinds_or_grades_before_a_lab_are_no_conjunct_names() -> None:
+    got = _names("支持全国重点实验室、省重点实验室、岷山实验室承担任务。")
+    assert "全国重点实验室" not in got and "省重点实验室" not in got

@@ -12,7 +12,14 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
-from ingest.policy.extract.org_names import every_item, halls, plain_companies, short_firms, vouchers_and_firms
+from ingest.policy.extract.org_names import (
+    every_item,
+    firms_that_become,
+    halls,
+    plain_companies,
+    short_firms,
+    vouchers_and_firms,
+)
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import (
@@ -380,6 +387,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     zone_parks(doc, acc.add)
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
+    firms_that_become(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)
     _own_systems(doc, acc.add)

@@ -90,6 +90,26 @@ def short_firms(doc: Doc, add: Any) -> None:
             add(s, e, "company", "entity.short_firm", 0.5, known=False)
 
 
+# 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
+_BECOME_FIRMS = re.compile(
+    rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)"
+    rf"(?:成功)?(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{{0,14}}?(?:企业|独角兽)(?=[，,。；;、])"
+)
+
+
+def firms_that_become(doc: Doc, add: Any) -> None:
+    """Names that 新晋为 / 成为 / 入选 / 获评 a class of firm (独角兽企业, 链主企业) are companies, when every item is
+    firm-like and no place (泉州、龙岩入选…: cities chosen as pilots)."""
+    text = doc.text
+    for m in _BECOME_FIRMS.finditer(text, 0, doc.body_end):
+        items = m.group(1).split("、")
+        if any(it.startswith(("让", "使", "推动", "支持")) or strip_region_level(it)[0] == "" for it in items):
+            continue
+        for s, e in every_item(items, m.start(1), _firm_like):
+            e -= 2 if text.endswith("公司", s, e) and e - s >= 4 else 0  # 思哲睿公司 → 思哲睿, as the golds name it
+            add(s, e, "company", "entity.firm_that_becomes", 0.5, known=False)
+
+
 def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tuple[int, int]]:
     """The spans of a 、-list's items from ``pos`` when every item passes ``ok``, else none: one item that is a
     field or a kind says the list is not of names.

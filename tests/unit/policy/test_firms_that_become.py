@@ -1,0 +1,26 @@
+"""Short names that become or are chosen as a class of firm are companies (`org_names.firms_that_become`).
+Sentences made up from public knowledge."""
+
+from __future__ import annotations
+
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _names(body: str) -> dict[str, str]:
+    text = "2030年某省政府工作报告\n" + body
+    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    return {e.name: e.kind for e in doc.entities}
+
+
+def test_names_that_become_unicorns_or_chain_leaders_are_companies() -> None:
+    got = _names("高新技术企业新增300家，寒武纪、地平线新晋为独角兽企业。宁德时代成功入选全国链主企业。")
+    assert got.get("寒武纪") == "company"
+    assert got.get("地平线") == "company"
+    assert got.get("宁德时代") == "company"  # not 宁德时代成功
+
+
+def test_cities_or_verbs_chosen_as_pilots_are_no_companies() -> None:
+    got = _names("去年，泉州、龙岩入选国家中小企业数字化转型城市。让江苏成为企业投资首选地。")
+    assert "泉州" not in got and "龙岩" not in got
+    assert not any(n.startswith("让") for n in got)

@@ -91,7 +91,7 @@ _ORG_TOKENS = {"集团", "公司", "大学", "学院", "研究所", "研究院",
 
 # 集团成功…: the group; not 集团成员 / 集团化
 COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)|集团(?!公|成员|成立|化)")
-_COMPANY_STOP = re.compile(r"(?:与|和|及|由|对|向|为|在|将|把|等|的)")
+_COMPANY_STOP = re.compile(r"(?:与|和|及|或|由|对|向|为|在|将|把|等|的)")
 
 
 def company_start(doc: Doc, end: int) -> int:

@@ -24,3 +24,9 @@ def test_cities_or_verbs_chosen_as_pilots_are_no_companies() -> None:
     got = _names("去年，泉州、龙岩入选国家中小企业数字化转型城市。让江苏成为企业投资首选地。")
     assert "泉州" not in got and "龙岩" not in got
     assert not any(n.startswith("让") for n in got)
+
+
+def test_a_group_after_or_is_no_company_name() -> None:
+    got = _names("引导研究开发机构进入企业或企业集团。鼓励科技人员开展技术承包或集团承包。支持海尔集团建设研发中心。")
+    assert not any("或" in n for n in got)
+    assert got.get("海尔集团") == "company"

@@ -128,6 +128,8 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
         th = [h for h in hits_in(doc, m.start(1), m.end(1)) if h.end == m.end(1)]
         if name.endswith("基金"):
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
+        elif re.match(r"[一二三四五六七八九十两]+大", name):
+            continue  # “五大中心”: a count of a group's members, not one platform
         elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
 
@@ -216,6 +218,8 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     field_lab = h.type == "省实验室" and rest in lx.industries() and not had_region
     if not rest or is_generic(rest) or (rest in lx.industries() and not field_lab) or rest in REGIONS or len(rest) < 2:
         return
+    if rest.endswith("领域") and h.type != "国家实验室":  # 航空动力领域国家实验室 is one lab
+        return  # 数字经济领域|科技企业孵化器: a field qualifies the kind
     add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:
         _coordinated_places(doc, s, add)

@@ -71,3 +71,14 @@ def test_conjuncts_before_a_named_lab_share_its_head() -> None:
 def test_kinds_or_grades_before_a_lab_are_no_conjunct_names() -> None:
     got = _names("支持全国重点实验室、省重点实验室、岷山实验室承担任务。")
     assert "全国重点实验室" not in got and "省重点实验室" not in got
+
+
+def test_science_towns_and_innovation_parks_named_by_place_are_zones() -> None:
+    got = _names("提高绵阳科技城集聚能力，支持南京麒麟科创园加快建设。")
+    assert got.get("绵阳科技城") == "zone"
+    assert got.get("南京麒麟科创园") == "zone"
+
+
+def test_a_generic_science_town_is_no_zone() -> None:
+    got = _names("建设一批高水平科技城。")
+    assert not any(n.endswith("科技城") for n in got)

@@ -280,7 +280,10 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
             and not m.group(0).endswith("高新区")
             and not is_generic(lead)
         ):
-            add(*m.span(), "zone", "entity.zone_suffix", 0.6, known=False)
+            rb = region_before(text, m.start()) if m.group(0).endswith("新区") else None
+            # 南京|江北新区: a city's short name is part of its new area's name (上海市|浦东新区 is a district's city)
+            start = rb[0] if rb and text[m.start() - 1] not in "市省区县" else m.start()
+            add(start, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
     for m in finditer_at(ZONE_AREA, text, starts_before(text, ("合作区", "开发区"), 10)):
         s = left_name(doc, m.end() - 3)
         name = text[s : m.end()]

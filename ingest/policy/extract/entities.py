@@ -7,7 +7,13 @@ import re
 from typing import Any
 
 from ingest.policy import lexicon as lx
-from ingest.policy.extract.designations import coordinated_names, lab_bases, set_up_funds, zone_parks
+from ingest.policy.extract.designations import (
+    coordinated_names,
+    lab_bases,
+    listed_facilities,
+    set_up_funds,
+    zone_parks,
+)
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
@@ -372,6 +378,7 @@ def _own_systems(doc: Doc, add: Any) -> None:
 
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
+    listed_facilities(doc, acc.add)
     lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)

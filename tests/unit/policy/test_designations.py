@@ -88,3 +88,14 @@ def test_a_special_economic_zone_named_by_place_is_a_zone() -> None:
     got = _names("支持厦门经济特区扩大开放。支持深圳建设新时代经济特区。")
     assert got.get("厦门经济特区") == "zone"
     assert not any("时代经济特区" in n for n in got)
+
+
+def test_items_listed_before_major_facilities_are_facilities() -> None:
+    got = _names("推进高能同步辐射光源、强流重离子加速器等重大科技基础设施建设。")
+    assert got.get("高能同步辐射光源") == "platform"  # not 推进…
+    assert got.get("强流重离子加速器") == "platform"
+
+
+def test_a_kind_before_major_facilities_is_no_facility() -> None:
+    got = _names("建设大科学装置、国家实验室等重大科技基础设施。")
+    assert "国家实验室" not in got

@@ -142,7 +142,8 @@ def coordinated_names(doc: Doc, found: list[Any], add: Any) -> None:
 
 # Facilities listed before their class: 推进数据智能驱动材料综合研究设施、原子极限微制造实验设施等重大科技基础设施 —
 # each item is one facility (the holdout README's 农业微生物、碳捕集封存与利用、极低频探地二期等重大科技基础设施).
-_FACILITIES = re.compile(rf"((?:[{CJK}]{{2,16}}、)*[{CJK}]{{2,16}})等(?:一批)?(?:国家)?(?:重大科技基础设施|大科学装置)")
+_FACILITY_CLASS = re.compile(r"等(?:一批)?(?:国家)?(?:重大科技基础设施|大科学装置)")
+_FACILITIES = re.compile(rf"((?:[{CJK}]{{2,16}}、)*[{CJK}]{{2,16}})$")
 
 
 def _facility_ok(item: str) -> bool:
@@ -152,7 +153,10 @@ def _facility_ok(item: str) -> bool:
 def listed_facilities(doc: Doc, add: Any) -> None:
     """The items listed before 等重大科技基础设施 / 等大科学装置 are facilities, each a named platform."""
     text = doc.text
-    for m in _FACILITIES.finditer(text, 0, doc.body_end):
+    for end in _FACILITY_CLASS.finditer(text, 0, doc.body_end):  # the rare class first, then the list
+        m = _FACILITIES.search(text, max(0, end.start() - 100), end.start())
+        if not m:
+            continue
         items = m.group(1).split("、")
         pos = m.start(1)
         for t in lcut(items[0])[:-1]:  # 推进|数据智能驱动…: the clause's verbs open the first item

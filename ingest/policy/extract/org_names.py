@@ -91,17 +91,20 @@ def short_firms(doc: Doc, add: Any) -> None:
 
 
 # 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
-_BECOME_FIRMS = re.compile(
-    rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)"
-    rf"(?:成功)?(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{{0,14}}?(?:企业|独角兽)(?=[，,。；;、])"
+_BECOME = re.compile(
+    r"(?:成功)?(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)(?=[，,。；;、])"
 )
+_BECOME_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)(?:成功)?$")
 
 
 def firms_that_become(doc: Doc, add: Any) -> None:
     """Names that 新晋为 / 成为 / 入选 / 获评 a class of firm (独角兽企业, 链主企业) are companies, when every item is
     firm-like and no place (泉州、龙岩入选…: cities chosen as pilots)."""
     text = doc.text
-    for m in _BECOME_FIRMS.finditer(text, 0, doc.body_end):
+    for verb in _BECOME.finditer(text, 0, doc.body_end):  # the verb first, then the names before it
+        m = _BECOME_FIRMS.search(text, max(0, verb.start() - 60), verb.start())
+        if not m:
+            continue
         items = m.group(1).split("、")
         if any(it.startswith(("让", "使", "推动", "支持")) or strip_region_level(it)[0] == "" for it in items):
             continue
@@ -192,7 +195,8 @@ def halls(doc: Doc, add: Any) -> None:
 
 # A project list: items before 等(一批)(重大|重点)…项目 / 工程 / 装置. An item opening with a trade name before a
 # product or a place (华锦阿美|精细化工及原料工程, 华电|铁岭绿色氨醇, 比亚迪|半导体产业化) names its company.
-_PROJECT_LIST = re.compile(rf"((?:[{CJK}（）()]{{3,20}}、)+[{CJK}（）()]{{3,20}})等[{CJK}]{{0,8}}?(?:项目|装置)")
+_PROJECT_END = re.compile(rf"等[{CJK}]{{0,8}}?(?:项目|装置)")
+_PROJECT_LIST = re.compile(rf"((?:[{CJK}（）()]{{3,20}}、)+[{CJK}（）()]{{3,20}})$")
 _INFRA = re.compile(
     r"(?:高速|公路|铁路|高铁|城际|枢纽|机场|港|港区|水库|灌区|电厂|核电|电站|段|水道|大桥|隧道|大道|航道)$"
 )
@@ -219,7 +223,10 @@ def _project_firm(item: str) -> int:
 def project_firms(doc: Doc, add: Any) -> None:
     """华锦阿美精细化工及原料工程、…、鞍钢鲅鱼圈二期等重大项目: the trade names that open project items."""
     text = doc.text
-    for m in _PROJECT_LIST.finditer(text, 0, doc.body_end):
+    for end in _PROJECT_END.finditer(text, 0, doc.body_end):  # the rare end first, then the list before it
+        m = _PROJECT_LIST.search(text, max(0, end.start() - 120), end.start())
+        if not m:
+            continue
         pos = m.start(1)
         for k, item in enumerate(m.group(1).split("、")):
             s = pos

@@ -224,6 +224,9 @@ def project_firms(doc: Doc, add: Any) -> None:
     """华锦阿美精细化工及原料工程、…、鞍钢鲅鱼圈二期等重大项目: the trade names that open project items."""
     text = doc.text
     for end in _PROJECT_END.finditer(text, 0, doc.body_end):  # the rare end first, then the list before it
+        sep = text.rfind("、", max(0, end.start() - 21), end.start())
+        if sep < 0 or end.start() - sep < 4:
+            continue  # no list item of three characters or more right before 等 (most 等…项目)
         m = _PROJECT_LIST.search(text, max(0, end.start() - 120), end.start())
         if not m:
             continue

@@ -7,11 +7,26 @@ import re
 from typing import Any
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract.designations import (
+    coordinated_names,
+    lab_bases,
+    listed_facilities,
+    set_up_funds,
+    zone_parks,
+)
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
-from ingest.policy.extract.org_names import every_item, halls, plain_companies, short_firms, vouchers_and_firms
+from ingest.policy.extract.org_names import (
+    every_item,
+    firms_that_become,
+    halls,
+    plain_companies,
+    project_firms,
+    short_firms,
+    vouchers_and_firms,
+)
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.proper_names import (
@@ -120,6 +135,8 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
         th = [h for h in hits_in(doc, m.start(1), m.end(1)) if h.end == m.end(1)]
         if name.endswith("基金"):
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
+        elif re.match(r"[一二三四五六七八九十两]+大", name):
+            continue  # “五大中心”: a count of a group's members, not one platform
         elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
 
@@ -208,6 +225,8 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     field_lab = h.type == "省实验室" and rest in lx.industries() and not had_region
     if not rest or is_generic(rest) or (rest in lx.industries() and not field_lab) or rest in REGIONS or len(rest) < 2:
         return
+    if rest.endswith("领域") and h.type != "国家实验室":  # 航空动力领域国家实验室 is one lab
+        return  # 数字经济领域|科技企业孵化器: a field qualifies the kind
     add(s, e, zone_kind if zone else "platform", "entity.type_suffix", 0.6, h.type, known=False)
     if zone:
         _coordinated_places(doc, s, add)
@@ -268,7 +287,10 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
             and not m.group(0).endswith("高新区")
             and not is_generic(lead)
         ):
-            add(*m.span(), "zone", "entity.zone_suffix", 0.6, known=False)
+            rb = region_before(text, m.start()) if m.group(0).endswith("新区") else None
+            # 南京|江北新区: a city's short name is part of its new area's name (上海市|浦东新区 is a district's city)
+            start = rb[0] if rb and text[m.start() - 1] not in "市省区县" else m.start()
+            add(start, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
     for m in finditer_at(ZONE_AREA, text, starts_before(text, ("合作区", "开发区"), 10)):
         s = left_name(doc, m.end() - 3)
         name = text[s : m.end()]
@@ -356,6 +378,8 @@ def _own_systems(doc: Doc, add: Any) -> None:
 
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
+    listed_facilities(doc, acc.add)
+    lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
     list_lines(doc, acc.add)
@@ -373,11 +397,16 @@ def find_entities(doc: Doc) -> list[Entity]:
     _funds_and_persons(doc, acc.add)
     roster_persons(doc, acc.add)
     named_zones(doc, acc.add)
+    set_up_funds(doc, acc.add)
     find_programmes(doc, acc.add)
+    zone_parks(doc, acc.add)
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
+    firms_that_become(doc, acc.add)
+    project_firms(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
+    coordinated_names(doc, list(acc.out), acc.add)
     return sorted(acc.out, key=lambda x: x.span)

@@ -49,10 +49,10 @@ _MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|
 
 
 # Named actions: the head first (rare), then the verb of carrying it out before it, within one clause.
-_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|员制度)(?=[，,。；;、）)和及\s]|$)")
+_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|培育工程|员制度)(?=[，,。；;、）)和及\s]|$)")
 _ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|完善|健全)+(?:新一轮|新一期)?([{CJK}“”＋+]{{2,24}})$")
 _ACT_SCOPE = re.compile(
-    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员"
+    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员|企业培育|独角兽"
 )
 # welfare, culture, consumption, investment and administration are not the S&T system's programmes
 _ACT_OUT = re.compile(
@@ -167,7 +167,12 @@ def _funds_awards(doc: Doc, add: Any) -> None:
             add(*m.span(), "programme", "entity.science_fund", 0.8, known=False)
     for m in _AWARD.finditer(text, 0, doc.body_end):
         name = m.group(1)
-        if "的" not in name and not re.search("[一二三特]等奖$", name) and len(name) >= 4:
+        if (
+            "的" not in name
+            and not re.search("[一二三特]等奖$", name)
+            and len(name) >= 4
+            and not name.startswith("其他")
+        ):
             add(*m.span(1), "programme", "entity.award", 0.7, known=False)
 
 

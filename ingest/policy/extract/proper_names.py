@@ -23,7 +23,9 @@ _ROSTER = re.compile(
     rf"([{CJK}]{{1,20}}?(?:长|主任|书记|主席|委员|院长|负责人|经理|巡视员)){_SP}*+$",
     re.MULTILINE,
 )
-_ZONE = re.compile(r"(?:自由贸易试验区|综合试验区|先导区|先行区|科学城|产业园|示范园|试验区)")
+_ZONE = re.compile(
+    r"(?:自由贸易试验区|综合试验区|先导区|先行区|科学城|科技城|科创城|创新城|科创园|产业园|示范园|试验区|经济特区)"
+)
 _DESIGNATION = re.compile(r"(?:先导区|先行区|试验区|综合试验区)$")
 
 
@@ -71,8 +73,8 @@ def named_zones(doc: Doc, add: Any) -> None:
         if inner:  # 合肥市高新区|国家安全产业示范园: a park inside a zone is named after it
             s = inner[-1].end()
         mod = text[s : m.start()]
-        if len(mod) < 2 or "的" in mod or is_generic(mod):
-            continue
+        if len(mod) < 2 or "的" in mod or is_generic(mod) or text.startswith("新时代", s - 1):
+            continue  # 建设新时代经济特区: an era, not a place
         if _DESIGNATION.match(m.group(0)) and not has_proper(mod):
             continue  # 协同创新先行区, 工业互联网先行区: a kind of zone a policy wants, not one zone
         add(s, m.end(), "zone", "entity.zone_head", 0.5, known=False)

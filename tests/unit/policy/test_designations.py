@@ -1,6 +1,5 @@
-"""Ministry designations of clusters and parks (types.tsv, flag `entity`; industries._not_designations): a kind
-where counted, levelled, built or listed with a kind, and then no industry. Texts are made up for the test;
-none is taken from a scored file."""
+"""Names a text designates by structure (`designations`): funds and awards a government sets up, the parks a zone
+is made of, a laboratory's regional base. Sentences made up from public knowledge."""
 
 from __future__ import annotations
 
@@ -9,112 +8,94 @@ from ingest.policy.pipeline import extract_text
 from ingest.policy.read import RawDocument
 
 
-def _extract(text: str) -> ExtractedDocument:
+def _extract(body: str) -> ExtractedDocument:
+    text = "某省科学技术条例\n" + body
     return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
 
 
-def test_counted_cluster_designation_is_a_kind_and_a_target() -> None:
-    d = _extract("某省2030年工作要点\n到2030年，新增国家级先进制造业集群3个、现代农业产业园5个。")
-    kinds = {(p.type, p.level) for p in d.platform_types}
-    assert ("先进制造业集群", "国家级") in kinds
-    assert {(t.count, t.type) for t in d.targets} >= {(3, "先进制造业集群"), (5, "现代农业产业园")}
-    assert "先进制造业集群" not in {i.text for i in d.industries}
+def _names(body: str) -> dict[str, str]:
+    return {e.name: e.kind for e in _extract(body).entities}
 
 
-def test_field_named_cluster_stays_an_industry() -> None:
-    d = _extract("某市条例\n新增国家级先进制造业集群2个，壮大光伏装备产业集群。")
-    assert "光伏装备产业集群" in {i.text for i in d.industries}
+def test_what_a_government_sets_up_under_a_science_name_is_one_fund_or_award() -> None:
+    got = _names(
+        "第十条 省设立海洋科学研究基金和科学技术普及出版基金。各级人民政府设立水产、林业等专项农业技术推广基金。"
+        "省人民政府设立科学技术创新奖，科学技术推广奖，必要时设立其他科学技术奖。"
+    )
+    assert got.get("海洋科学研究基金") == "programme"
+    assert got.get("科学技术普及出版基金") == "programme"
+    assert got.get("农业技术推广基金") == "programme"  # the name after 等专项
+    assert got.get("科学技术创新奖") == "programme"
+    assert got.get("科学技术推广奖") == "programme"  # a comma list of awards
+    assert "其他科学技术奖" not in got
 
 
-def test_designation_only_naming_whom_a_rule_applies_to_is_no_kind() -> None:
-    d = _extract("某市条例\n对入驻零碳园区的企业，按照有关规定给予支持。")
-    assert "零碳园区" not in {p.type for p in d.platform_types}
+def test_a_fund_set_up_by_others_or_without_a_science_name_is_no_name() -> None:
+    got = _names("鼓励企业发起设立科学技术研究基金。省设立人才发展基金和产业引导基金。")
+    assert "科学技术研究基金" not in got  # a firm's fund, not the government's
+    assert "人才发展基金" not in got
+    assert "产业引导基金" not in got
 
 
-def test_free_trade_zone_is_national_whatever_region_names_it() -> None:
-    d = _extract("某省2030年工作要点\n深化某省自贸试验区改革，探索建设自由贸易港。")
-    kinds = {(p.type, p.level) for p in d.platform_types}
-    assert ("自由贸易试验区", "国家级") in kinds
-    assert ("自由贸易港", "国家级") in kinds
+def test_the_parks_a_zone_is_made_of_are_zones() -> None:
+    got = _names("高新区由东湖园、西山园、南岸园、光谷城、临港新材料产业基地以及其他区域组成。")
+    for park in ("东湖园", "西山园", "南岸园", "光谷城", "临港新材料产业基地"):
+        assert got.get(park) == "zone", park
 
 
-def test_count_of_firms_a_zone_registers_is_no_target() -> None:
-    d = _extract("某省2030年工作要点\n某省自贸试验区新设企业3000家。")
-    assert not d.targets
+def test_a_list_of_gardens_or_a_single_park_is_no_zone_list() -> None:
+    got = _names("建设郊野公园、湿地公园、山地公园。推进大学科技园、留学人员创业园、小微企业园建设。")
+    assert not any(n.endswith("公园") for n in got)
+    assert "学科技园" not in got and "创业园" not in got
 
 
-def test_traditional_industries_as_a_group_are_an_industry() -> None:
-    got = {i.text for i in _extract("某省2030年工作要点\n改造提升传统产业，积极培育未来产业。").industries}
-    assert "传统产业" in got
+def test_a_laboratorys_base_in_a_region_is_one_platform() -> None:
+    got = _names("全力支持航天实验室湖北基地、深海实验室海南基地建设。")
+    assert got.get("航天实验室湖北基地") == "platform"  # not 全力支持…
+    assert got.get("深海实验室海南基地") == "platform"
+    assert "深海实验室" not in got
 
 
-def test_upgrading_traditional_industries_is_a_task() -> None:
-    got = {i.text for i in _extract("某省2030年工作要点\n加快传统产业转型升级，壮大实体经济。").industries}
-    assert "传统产业" not in got
+def test_a_laboratory_followed_by_a_non_region_base_is_not_extended() -> None:
+    got = _names("建设航天实验室实训基地。")
+    assert "航天实验室实训基地" not in got
 
 
-def test_regional_medical_centre_is_a_designation() -> None:
-    d = _extract("某省2030年工作要点\n新增国家区域医疗中心3个，推进省级区域医疗中心建设。")
-    assert ("区域医疗中心", "国家级") in {(p.type, p.level) for p in d.platform_types}
-    assert (3, "区域医疗中心") in {(t.count, t.type) for t in d.targets}
+def test_conjuncts_before_a_named_lab_share_its_head() -> None:
+    got = _names("支持峨眉、青城、岷山实验室承担国家重大科技任务。")
+    assert got.get("岷山实验室") == "platform"
+    assert got.get("峨眉") == "platform"  # not 支持峨眉
+    assert got.get("青城") == "platform"
 
 
-def test_count_after_another_body_noun_is_not_the_kinds() -> None:
-    d = _extract("某省2030年工作要点\n新增国家区域医疗中心3个，建成县域医共体40个。")
-    assert 40 not in {t.count for t in d.targets}
+def test_kinds_or_grades_before_a_lab_are_no_conjunct_names() -> None:
+    got = _names("支持全国重点实验室、省重点实验室、岷山实验室承担任务。")
+    assert "全国重点实验室" not in got and "省重点实验室" not in got
 
 
-def test_short_alliance_kind_and_long_named_alliance() -> None:
-    d = _extract("某省2030年工作要点\n组建知识产权联盟10个，成立临床医学协同创新联盟。")
-    kinds = {p.type for p in d.platform_types}
-    assert "知识产权联盟" in kinds
-    assert "临床医学协同创新联盟" not in kinds
+def test_science_towns_and_innovation_parks_named_by_place_are_zones() -> None:
+    got = _names("提高绵阳科技城集聚能力，支持南京麒麟科创园加快建设。")
+    assert got.get("绵阳科技城") == "zone"
+    assert got.get("南京麒麟科创园") == "zone"
 
 
-def test_student_start_up_park_in_a_list_of_kinds() -> None:
-    d = _extract("某市条例\n推进科技企业孵化器、大学科技园、大学生创业园等载体建设。")
-    assert "大学生创业园" in {p.type for p in d.platform_types}
+def test_a_generic_science_town_is_no_zone() -> None:
+    got = _names("建设一批高水平科技城。")
+    assert not any(n.endswith("科技城") for n in got)
 
 
-def test_enterprise_designation_a_rule_names_is_a_kind() -> None:
-    d = _extract("某市条例\n第十条 对经认定的高新技术企业按照规定给予奖励。")
-    assert "高新技术企业" in {p.type for p in d.platform_types}
+def test_a_special_economic_zone_named_by_place_is_a_zone() -> None:
+    got = _names("支持厦门经济特区扩大开放。支持深圳建设新时代经济特区。")
+    assert got.get("厦门经济特区") == "zone"
+    assert not any("时代经济特区" in n for n in got)
 
 
-def test_enterprise_designation_as_an_actor_is_no_kind() -> None:
-    d = _extract("某市条例\n第十条 依托高校、科研院所、高新技术企业开展研究。鼓励高新技术企业建立研究院。")
-    assert "高新技术企业" not in {p.type for p in d.platform_types}
+def test_items_listed_before_major_facilities_are_facilities() -> None:
+    got = _names("推进高能同步辐射光源、强流重离子加速器等重大科技基础设施建设。")
+    assert got.get("高能同步辐射光源") == "platform"  # not 推进…
+    assert got.get("强流重离子加速器") == "platform"
 
 
-def test_service_class_of_bodies_is_no_kind() -> None:
-    d = _extract("某市条例\n第九条 支持设立知识产权服务机构，建设科技成果转化服务机构。")
-    kinds = {p.type for p in d.platform_types}
-    assert "知识产权服务机构" not in kinds
-    assert "科技成果转化服务机构" in kinds
-
-
-def test_rnd_centre_is_a_kind_rnd_platform_a_class() -> None:
-    d = _extract("某市条例\n第八条 鼓励境外企业在本市设立研发中心。支持建设研发平台。")
-    kinds = {p.type for p in d.platform_types}
-    assert "研发中心" in kinds
-    assert "研发平台" not in kinds
-
-
-def test_big_science_facility_aliases() -> None:
-    d = _extract("某省2030年工作要点\n推进大科学装置建设，组建产学研战略联盟。")
-    kinds = {p.type for p in d.platform_types}
-    assert {"重大科技基础设施", "产业技术创新战略联盟"} <= kinds
-
-
-def test_firms_of_a_field_own_a_kind_they_do_not_name_it() -> None:
-    d = _extract("某市条例\n支持建设集成电路企业开放创新中心。")
-    kinds = {p.type for p in d.platform_types}
-    assert "开放创新中心" in kinds
-    assert "集成电路企业开放创新中心" not in kinds
-
-
-def test_industry_alliance_is_a_kind_freight_alliance_not() -> None:
-    d = _extract("某市条例\n第七条 鼓励企业与科研院所组建产业联盟，探索组建货运联盟。")
-    kinds = {p.type for p in d.platform_types}
-    assert "产业联盟" in kinds
-    assert "货运联盟" not in kinds
+def test_a_kind_before_major_facilities_is_no_facility() -> None:
+    got = _names("建设大科学装置、国家实验室等重大科技基础设施。")
+    assert "国家实验室" not in got

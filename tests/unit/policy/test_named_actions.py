@@ -54,3 +54,10 @@ def test_a_fund_before_deng_is_the_named_fund_and_relief_funds_are_not() -> None
     got = _programmes("设立杭州市数字经济发展资金等专项资金，发放省级纾困稳岗基金。", title="某市科技进步条例")
     assert "杭州市数字经济发展资金" in got
     assert not any("专项资金" in g or "稳岗" in g for g in got)
+
+
+def test_firm_fostering_actions_and_fostering_works_of_a_report_are_programmes() -> None:
+    got = _programmes("实施专精特新企业培育行动，实施未来产业培育工程。实施农村道路提升工程。")
+    assert "专精特新企业培育行动" in got
+    assert "未来产业培育工程" in got
+    assert not any(n.endswith("提升工程") for n in got)

@@ -1,0 +1,34 @@
+"""Spans that only qualify a kind are no names: a place outside (境外), a bare 工程, a field with 领域, a
+quoted count of a group (“五大中心”). Sentences made up from public knowledge."""
+
+from __future__ import annotations
+
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _names(body: str) -> dict[str, str]:
+    text = "某省科学技术条例\n" + body
+    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    return {e.name: e.kind for e in doc.entities}
+
+
+def test_qualified_kinds_are_no_names() -> None:
+    got = _names("鼓励境外研究开发机构在本省设立分支。支持工程技术中心建设。培育人工智能领域科技企业孵化器。")
+    assert "境外研究开发机构" not in got
+    assert "工程技术中心" not in got
+    assert not any(n.endswith("科技企业孵化器") for n in got)
+
+
+def test_a_field_named_national_lab_and_a_quoted_lab_stay_names() -> None:
+    got = _names("。深海探测领域国家实验室青岛创新中心设立运行。建设“海河实验中心”。推进“三大中心”建设。")
+    assert any(n.startswith("深海探测领域国家实验室") for n in got)
+    assert "海河实验中心" in got
+    assert "三大中心" not in got
+
+
+def test_a_new_area_keeps_its_citys_short_name() -> None:
+    got = _names("支持南宁五象新区高质量发展。推进上海市浦东新区综合改革。建设一批优质片区。")
+    assert got.get("南宁五象新区") == "zone"
+    assert "上海市浦东新区" not in got
+    assert "优质片区" not in got

@@ -1,0 +1,43 @@
+"""Short names that become or are chosen as a class of firm are companies (`org_names.firms_that_become`).
+Sentences made up from public knowledge."""
+
+from __future__ import annotations
+
+from ingest.policy.pipeline import extract_text
+from ingest.policy.read import RawDocument
+
+
+def _names(body: str) -> dict[str, str]:
+    text = "2030年某省政府工作报告\n" + body
+    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    return {e.name: e.kind for e in doc.entities}
+
+
+def test_names_that_become_unicorns_or_chain_leaders_are_companies() -> None:
+    got = _names("高新技术企业新增300家，寒武纪、地平线新晋为独角兽企业。宁德时代成功入选全国链主企业。")
+    assert got.get("寒武纪") == "company"
+    assert got.get("地平线") == "company"
+    assert got.get("宁德时代") == "company"  # not 宁德时代成功
+
+
+def test_cities_or_verbs_chosen_as_pilots_are_no_companies() -> None:
+    got = _names("去年，泉州、龙岩入选国家中小企业数字化转型城市。让江苏成为企业投资首选地。")
+    assert "泉州" not in got and "龙岩" not in got
+    assert not any(n.startswith("让") for n in got)
+
+
+def test_a_group_after_or_is_no_company_name() -> None:
+    got = _names("引导研究开发机构进入企业或企业集团。鼓励科技人员开展技术承包或集团承包。支持海尔集团建设研发中心。")
+    assert not any("或" in n for n in got)
+    assert got.get("海尔集团") == "company"
+
+
+def test_trade_names_opening_project_items_are_companies() -> None:
+    got = _names("加快推进宁德时代福鼎锂电池、天合光能高端新材料、中芯国际集成电路二期等重大项目建设。")
+    assert got.get("天合光能") == "company"
+    assert got.get("中芯国际") == "company"
+
+
+def test_routes_and_infrastructure_in_project_lists_are_no_companies() -> None:
+    got = _names("加快京雄高速、贵阳至南宁铁路、白鹤滩水电站等重大项目建设。")
+    assert not any(kind == "company" for kind in got.values())

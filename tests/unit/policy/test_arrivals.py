@@ -4,18 +4,11 @@ made up from public knowledge."""
 
 from __future__ import annotations
 
-from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
-
-
-def _extract(body: str) -> ExtractedDocument:
-    text = "2030年某省政府工作报告\n" + body
-    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+from tests.unit.policy._extract import entity_kinds
 
 
 def _names(body: str) -> dict[str, str]:
-    return {e.name: e.kind for e in _extract(body).entities}
+    return entity_kinds(body)
 
 
 def test_a_platform_that_settles_or_opens_is_named() -> None:

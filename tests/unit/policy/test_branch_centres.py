@@ -3,14 +3,11 @@ that are no name (`entities._head_noun_names`). Sentences made up from public kn
 
 from __future__ import annotations
 
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import entity_kinds
 
 
 def _names(body: str) -> set[str]:
-    text = "某市科技创新促进条例\n" + body
-    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
-    return {e.name for e in doc.entities}
+    return set(entity_kinds(body, "某市科技创新促进条例"))
 
 
 def test_a_branch_centre_keeps_its_body_and_function() -> None:
@@ -50,7 +47,5 @@ def test_a_numbered_list_line_ending_in_a_type_is_one_name() -> None:
 
 
 def test_a_regions_science_and_technology_centre_is_a_zone() -> None:
-    text = "某市科技创新促进条例\n加快建设成都国际科技创新中心，支持建设成渝技术创新中心。"
-    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
-    kinds = {e.name: e.kind for e in doc.entities}
+    kinds = entity_kinds("加快建设成都国际科技创新中心，支持建设成渝技术创新中心。", "某市科技创新促进条例")
     assert kinds.get("成都国际科技创新中心") == "zone"

@@ -3,14 +3,11 @@ after a verb of applying, issuing or revising them. Sentences made up from publi
 
 from __future__ import annotations
 
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract
 
 
 def _cited(body: str) -> set[str]:
-    text = "2030年某省政府工作报告\n" + body
-    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
-    return {c.title for c in doc.cited_documents}
+    return {c.title for c in extract(body).cited_documents}
 
 
 def test_a_book_title_without_a_genre_word_is_no_document() -> None:

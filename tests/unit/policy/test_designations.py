@@ -3,18 +3,11 @@ is made of, a laboratory's regional base. Sentences made up from public knowledg
 
 from __future__ import annotations
 
-from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
-
-
-def _extract(body: str) -> ExtractedDocument:
-    text = "某省科学技术条例\n" + body
-    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+from tests.unit.policy._extract import REGULATION, entity_kinds
 
 
 def _names(body: str) -> dict[str, str]:
-    return {e.name: e.kind for e in _extract(body).entities}
+    return entity_kinds(body, REGULATION)
 
 
 def test_what_a_government_sets_up_under_a_science_name_is_one_fund_or_award() -> None:

@@ -3,14 +3,11 @@ quoted count of a group (“五大中心”). Sentences made up from public know
 
 from __future__ import annotations
 
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import REGULATION, entity_kinds
 
 
 def _names(body: str) -> dict[str, str]:
-    text = "某省科学技术条例\n" + body
-    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
-    return {e.name: e.kind for e in doc.entities}
+    return entity_kinds(body, REGULATION)
 
 
 def test_qualified_kinds_are_no_names() -> None:

@@ -3,14 +3,11 @@ Sentences made up from public knowledge."""
 
 from __future__ import annotations
 
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import entity_kinds
 
 
 def _names(body: str) -> dict[str, str]:
-    text = "2030年某省政府工作报告\n" + body
-    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
-    return {e.name: e.kind for e in doc.entities}
+    return entity_kinds(body)
 
 
 def test_names_that_become_unicorns_or_chain_leaders_are_companies() -> None:

@@ -4,18 +4,11 @@ with its negative case; the sentences are made up."""
 
 from __future__ import annotations
 
-from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import REPORT, entity_kinds
 
 
-def _extract(title: str, body: str) -> ExtractedDocument:
-    text = title + "\n" + body
-    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
-
-
-def _programmes(body: str, title: str = "2030年某省政府工作报告") -> set[str]:
-    return {e.name for e in _extract(title, body).entities if e.kind == "programme"}
+def _programmes(body: str, title: str = REPORT) -> set[str]:
+    return {name for name, kind in entity_kinds(body, title).items() if kind == "programme"}
 
 
 def test_named_industry_actions_in_a_work_report() -> None:

@@ -51,9 +51,10 @@ def main() -> None:
             t = time.perf_counter()
             fp = chains.fingerprint(store)
             if way == "summary":
-                answer = chains._summarised(
+                answer, used = chains._summarised(
                     store, cid, fp, min_score=chains.DEFAULT_MIN_SCORE, per_group=SUMMARY_PER_GROUP
                 )
+                assert used, f"no current summary for {cid}: run with --refresh"
             else:
                 answer = chains._coverage(store, cid, min_score=chains.DEFAULT_MIN_SCORE, per_group=SUMMARY_PER_GROUP)
             answer = chains._cut(answer, args.per_group)

@@ -92,9 +92,9 @@ def coverage(
     store: GraphStore, chain_id: str, *, min_score: float = DEFAULT_MIN_SCORE, per_group: int = 20
 ) -> ChainCoverage | None:
     """Coverage of one chain: declared and materialised inferred links (index reads). Answers are cached
-    until the next load changes the store's fingerprint (checked on every call, so never stale); the first
-    call for a fingerprint also starts computing every chain's answer in the background (``warm``): a
-    chain with thousands of inferred links takes 10–20 ms cold at 1M platforms; see docs/benchmarks/api.md."""
+    until the next load changes the store's fingerprint (checked on every call, so never stale); a miss reads
+    the chain's coverage summary written by the derive step, or infers the answer when the summaries are not
+    current (``coverage_json``); see docs/benchmarks/api.md, session 9."""
     body = coverage_json(store, chain_id, min_score=min_score, per_group=per_group)
     return None if body is None else ChainCoverage.model_validate_json(body)
 
@@ -104,11 +104,11 @@ def coverage_json(
 ) -> bytes | None:
     """``coverage``'s answer as JSON bytes (the API route sends them as they are). A hit costs the
     fingerprint read and a decompression: the answer cut to ``per_group`` is kept too, so a hit neither
-    validates nor serialises a model (docs/benchmarks/api.md, session 8)."""
+    validates nor serialises a model (docs/benchmarks/api.md, session 8). A miss reads the chain's coverage
+    summary (app.derive.coverage: two reads, fingerprint and summary); when the summaries are not current (a
+    load without a derive step) it infers the answer and starts the background warm-up (``warm``)."""
     n = max(per_group, WARM_PER_GROUP)
     fp = fingerprint(store)
-    if min_score == DEFAULT_MIN_SCORE:
-        warm(store, fp)
     exact = (*_store_key(store), chain_id, min_score, per_group)
     with _lock:
         hit = _cache.get(exact)
@@ -120,8 +120,12 @@ def coverage_json(
     if hit is not None and hit[0] == fp:
         full = None if hit[1] is None else ChainCoverage.model_validate_json(zlib.decompress(hit[1]))
     else:
-        full = _summarised(store, chain_id, fp, min_score=min_score, per_group=n)
+        full, summarised = _summarised(store, chain_id, fp, min_score=min_score, per_group=n)
         _remember(key, fp, full)
+        if not summarised and min_score == DEFAULT_MIN_SCORE:
+            # No current summaries (a load without a derive step): infer every chain in the background. With
+            # them a miss costs two reads, and a warm-up would only compete with requests for the CPU.
+            warm(store, fp)
     answer = _cut(full, per_group)
     if exact != key:
         _remember(exact, fp, answer)
@@ -155,7 +159,7 @@ def warm(store: GraphStore, fp: tuple[object, ...], *, background: bool = True) 
                 with _lock:
                     hit = _cache.get(key)
                 if hit is None or hit[0] != fp:
-                    answer = _summarised(
+                    answer, _ = _summarised(
                         store, str(row["id"]), fp, min_score=DEFAULT_MIN_SCORE, per_group=WARM_PER_GROUP
                     )
                     _remember(key, fp, answer)
@@ -174,15 +178,16 @@ def warm(store: GraphStore, fp: tuple[object, ...], *, background: bool = True) 
 
 def _summarised(
     store: GraphStore, chain_id: str, fp: tuple[object, ...], *, min_score: float, per_group: int
-) -> ChainCoverage | None:
-    """The answer from the chain's coverage summary (app.derive.coverage) when it was computed from the store
-    as it is now (``fp``) for this min_score and at least per_group samples; else inferred (``_coverage``).
-    Both build the answer from the same reads' rows (tests/integration/test_coverage_summary.py)."""
+) -> tuple[ChainCoverage | None, bool]:
+    """(The answer, whether a summary gave it): from the chain's coverage summary (app.derive.coverage) when
+    it was computed from the store as it is now (``fp``) for this min_score and at least per_group samples;
+    else inferred (``_coverage``). Both build the answer from the same reads' rows
+    (tests/integration/test_coverage_summary.py)."""
     if min_score == DEFAULT_MIN_SCORE and per_group <= SUMMARY_PER_GROUP:
         rows = summary_rows(store, chain_id, fp)
         if rows is not None:
-            return _cut(_answer(chain_id, rows, min_score), per_group)
-    return _coverage(store, chain_id, min_score=min_score, per_group=per_group)
+            return _cut(_answer(chain_id, rows, min_score), per_group), True
+    return _coverage(store, chain_id, min_score=min_score, per_group=per_group), False
 
 
 def _coverage(store: GraphStore, chain_id: str, *, min_score: float, per_group: int) -> ChainCoverage | None:

@@ -63,8 +63,8 @@ def test_summary_answers_are_the_inferred_answers(demo: tuple[GraphStore, TestCl
     for cid in _chain_ids(store):
         for per_group in (0, 1, 3, 10, SUMMARY_PER_GROUP):
             inferred = chains._coverage(store, cid, min_score=DEFAULT_MIN_SCORE, per_group=per_group)
-            summarised = chains._summarised(store, cid, fp, min_score=DEFAULT_MIN_SCORE, per_group=per_group)
-            assert inferred is not None and summarised is not None
+            summarised, used = chains._summarised(store, cid, fp, min_score=DEFAULT_MIN_SCORE, per_group=per_group)
+            assert inferred is not None and summarised is not None and used
             assert summarised.model_dump_json() == inferred.model_dump_json(), (cid, per_group)
         # Through the API (cache and summary): the bytes of the inferred answer.
         r = client.get(f"/chains/{cid}/coverage", params={"per_group": 10})
@@ -108,9 +108,9 @@ def test_a_summary_is_not_served_after_the_data_changed(request: pytest.FixtureR
         assert report.summaries is not None and report.summaries.status == "written"
         fp = chains.fingerprint(store)
         assert summary_rows(store, "chain:h2", fp) is not None
-        now = chains._summarised(store, "chain:h2", fp, min_score=DEFAULT_MIN_SCORE, per_group=20)
+        now, used = chains._summarised(store, "chain:h2", fp, min_score=DEFAULT_MIN_SCORE, per_group=20)
         inferred = chains._coverage(store, "chain:h2", min_score=DEFAULT_MIN_SCORE, per_group=20)
-        assert now is not None and inferred is not None
+        assert now is not None and inferred is not None and used
         assert now.model_dump_json() == inferred.model_dump_json()
         assert (now.declared.total, now.inferred.total) == (3, 2)
 

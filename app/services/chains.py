@@ -117,23 +117,30 @@ def coverage_json(
     key = (*_store_key(store), chain_id, min_score, n)
     with _lock:
         hit = _cache.get(key)
+    summarised = False
     if hit is not None and hit[0] == fp:
         full = None if hit[1] is None else ChainCoverage.model_validate_json(zlib.decompress(hit[1]))
     else:
         full, summarised = _summarised(store, chain_id, fp, min_score=min_score, per_group=n)
-        _remember(key, fp, full)
-        if not summarised and min_score == DEFAULT_MIN_SCORE:
-            # No current summaries (a load without a derive step): infer every chain in the background. With
-            # them a miss costs two reads, and a warm-up would only compete with requests for the CPU.
-            warm(store, fp)
+        if not summarised:  # from a summary only the answer asked is kept: another per_group reads it again
+            _remember(key, fp, full)
+            if min_score == DEFAULT_MIN_SCORE:
+                # No current summaries (a load without a derive step): infer every chain in the background.
+                # With them a miss costs two reads, and a warm-up would only compete with requests for the CPU.
+                warm(store, fp)
     answer = _cut(full, per_group)
-    if exact != key:
-        _remember(exact, fp, answer)
-    return None if answer is None else answer.model_dump_json().encode()
+    body = None if answer is None else answer.model_dump_json().encode()
+    if exact != key or summarised:
+        _keep(exact, fp, body)
+    return body
 
 
 def _remember(key: tuple[str, str, str, float, int], fp: tuple[object, ...], answer: ChainCoverage | None) -> None:
-    packed = None if answer is None else zlib.compress(answer.model_dump_json().encode(), 1)
+    _keep(key, fp, None if answer is None else answer.model_dump_json().encode())
+
+
+def _keep(key: tuple[str, str, str, float, int], fp: tuple[object, ...], body: bytes | None) -> None:
+    packed = None if body is None else zlib.compress(body, 1)
     with _lock:
         if len(_cache) >= _CACHE_MAX:
             _cache.clear()

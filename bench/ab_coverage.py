@@ -39,9 +39,9 @@ def main() -> None:
     args = ap.parse_args()
     store = open_store(args.store, graph=args.graph)
     if args.refresh:
-        load = os.getloadavg()[0]
+        load, t = os.getloadavg()[0], time.perf_counter()
         report = refresh_summaries(store, force=True)
-        print(f"summaries: {report.chains} chains written in {report.seconds:.1f} s (load {load:.1f})")
+        print(f"summaries: {report.chains} chains written in {time.perf_counter() - t:.1f} s (load {load:.1f})")
     ids = [str(r["id"]) for r in chains.run(store, "chains_terms")]
     lat: dict[str, list[float]] = {"inferred": [], "summary": []}
     same, loads = 0, [os.getloadavg()[0]]

@@ -19,7 +19,6 @@ Writing summaries touches no Document, so it does not change the fingerprint it 
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 from pydantic import BaseModel
@@ -75,8 +74,7 @@ def summary_rows(store: GraphStore, chain_id: str, fp: tuple[object, ...]) -> di
 
 class SummaryReport(BaseModel):
     chains: int  # summaries written (0 when they were current)
-    status: str  # written | current
-    seconds: float
+    status: str  # written | current  (no timing: reports of two equal runs compare equal)
 
 
 def refresh_summaries(store: GraphStore, *, force: bool = False) -> SummaryReport:
@@ -84,13 +82,12 @@ def refresh_summaries(store: GraphStore, *, force: bool = False) -> SummaryRepor
     basis is the fingerprint; ``force``: rewrite anyway — materialise_inferred, which runs after every load
     that changed the graph, forces it, since a load within the same second as the last one with as many
     documents leaves the fingerprint as it was). Summaries of chains that no longer exist are deleted."""
-    t = time.perf_counter()
     fp = store_fingerprint(store)
     now = basis(fp)
     if not force:
         seen = store.read(template("coverage_summary_bases"))
         if seen and all(r["basis"] == now for r in seen):
-            return SummaryReport(chains=0, status="current", seconds=time.perf_counter() - t)
+            return SummaryReport(chains=0, status="current")
     items: list[dict[str, Any]] = []
     for row in run(store, "chains_terms"):
         rows = coverage_rows(store, str(row["id"]), DEFAULT_MIN_SCORE, SUMMARY_PER_GROUP)
@@ -100,4 +97,4 @@ def refresh_summaries(store: GraphStore, *, force: bool = False) -> SummaryRepor
     for i in range(0, len(items), WRITE_BATCH):
         stmts.append(Statement(template("coverage_summary_write"), {"basis": now, "items": items[i : i + WRITE_BATCH]}))
     store.write(stmts)
-    return SummaryReport(chains=len(items), status="written", seconds=time.perf_counter() - t)
+    return SummaryReport(chains=len(items), status="written")

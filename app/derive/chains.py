@@ -33,6 +33,7 @@ from typing import Any
 import jieba
 from pydantic import BaseModel
 
+from app.derive.coverage import DEFAULT_MIN_SCORE, SummaryReport, refresh_summaries
 from app.model.batch import GraphBatch, PropValue
 from app.model.schema import Label, Rel, document_id
 from app.store.loader import LoadResult, document_state, load_document
@@ -52,7 +53,6 @@ GENERIC = frozenset(
     }
 )  # fmt: skip
 DICTIONARY = Path(__file__).resolve().parent / "resources" / "chain_terms.tsv"
-DEFAULT_MIN_SCORE = 0.3
 DERIVED_DOC = "derived_chain_links"  # the pseudo-document inferred SERVES links belong to
 PAGE = 20_000  # platforms read per query by the classifier (at most, on average)
 
@@ -158,6 +158,7 @@ class InferenceReport(BaseModel):
     platforms: int  # platforms with field tokens read
     links: int  # inferred SERVES links written
     status: str  # loaded | replaced | unchanged | none (no link and none before: nothing written)
+    summaries: SummaryReport | None = None  # the chains' coverage summaries (app.derive.coverage)
 
 
 def infer_links(
@@ -253,14 +254,21 @@ def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE
     write the links as SERVES {inferred: true, score, terms}, owned by the pseudo-document
     ``derived_chain_links``. Idempotent: the same links are a no-op; different links replace the previous
     set as a whole (the loader's per-document replace). Run it after each ingest (links at or above
-    ``min_score`` are kept; coverage can filter higher)."""
+    ``min_score`` are kept; coverage can filter higher). Then rewrites the chains' coverage summaries
+    (app.derive.coverage.refresh_summaries) unless they are current."""
     batch, n_chains, n_platforms = inferred_batch(store, min_score)
     sha, props, links = derived_document(batch, min_score)
     if not links and not document_state(store, DERIVED_DOC):
         # Nothing inferred and nothing to withdraw: no pseudo-document in a graph without chains.
-        return InferenceReport(chains=n_chains, platforms=n_platforms, links=0, status="none")
-    result: LoadResult = load_document(store, DERIVED_DOC, sha, props, [batch])
-    # Stamped even when unchanged: ingest re-derives when a document completed after this stamp (a run
-    # killed between its files and its derive step, ingest.pipeline.run._derive_needed).
-    store.write([derived_stamp()])
-    return InferenceReport(chains=n_chains, platforms=n_platforms, links=links, status=result.status)
+        status = "none"
+    else:
+        result: LoadResult = load_document(store, DERIVED_DOC, sha, props, [batch])
+        # Stamped even when unchanged: ingest re-derives when a document completed after this stamp (a run
+        # killed between its files and its derive step, ingest.pipeline.run._derive_needed).
+        store.write([derived_stamp()])
+        status = result.status
+    # After the links: coverage summaries computed from the store as the links left it. Always rewritten here
+    # (this runs after a load): a load in the same second as the last one, with as many documents, leaves
+    # the fingerprint as it was (loaded_at has whole seconds), so "current" is not asked.
+    summaries = refresh_summaries(store, force=True)
+    return InferenceReport(chains=n_chains, platforms=n_platforms, links=links, status=status, summaries=summaries)

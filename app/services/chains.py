@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from app.derive.chains import DEFAULT_MIN_SCORE, chain_terms
+from app.derive.coverage import SUMMARY_PER_GROUP, coverage_rows, store_fingerprint, summary_rows
 from app.store.named import run
 from app.store.protocol import GraphStore
 
@@ -69,8 +70,7 @@ log = logging.getLogger(__name__)
 
 def fingerprint(store: GraphStore) -> tuple[object, ...]:
     """Changes whenever a load changed the graph (document count, last load time, load states)."""
-    row = run(store, "store_fingerprint")[0]
-    return (row["documents"], row["last_loaded"], tuple(sorted(row["states"] or [])))
+    return store_fingerprint(store)
 
 
 def _store_key(store: GraphStore) -> tuple[str, str]:
@@ -92,9 +92,9 @@ def coverage(
     store: GraphStore, chain_id: str, *, min_score: float = DEFAULT_MIN_SCORE, per_group: int = 20
 ) -> ChainCoverage | None:
     """Coverage of one chain: declared and materialised inferred links (index reads). Answers are cached
-    until the next load changes the store's fingerprint (checked on every call, so never stale); the first
-    call for a fingerprint also starts computing every chain's answer in the background (``warm``): a
-    chain with thousands of inferred links takes 10–20 ms cold at 1M platforms; see docs/benchmarks/api.md."""
+    until the next load changes the store's fingerprint (checked on every call, so never stale); a miss reads
+    the chain's coverage summary written by the derive step, or infers the answer when the summaries are not
+    current (``coverage_json``); see docs/benchmarks/api.md, session 9."""
     body = coverage_json(store, chain_id, min_score=min_score, per_group=per_group)
     return None if body is None else ChainCoverage.model_validate_json(body)
 
@@ -104,11 +104,11 @@ def coverage_json(
 ) -> bytes | None:
     """``coverage``'s answer as JSON bytes (the API route sends them as they are). A hit costs the
     fingerprint read and a decompression: the answer cut to ``per_group`` is kept too, so a hit neither
-    validates nor serialises a model (docs/benchmarks/api.md, session 8)."""
+    validates nor serialises a model (docs/benchmarks/api.md, session 8). A miss reads the chain's coverage
+    summary (app.derive.coverage: two reads, fingerprint and summary); when the summaries are not current (a
+    load without a derive step) it infers the answer and starts the background warm-up (``warm``)."""
     n = max(per_group, WARM_PER_GROUP)
     fp = fingerprint(store)
-    if min_score == DEFAULT_MIN_SCORE:
-        warm(store, fp)
     exact = (*_store_key(store), chain_id, min_score, per_group)
     with _lock:
         hit = _cache.get(exact)
@@ -117,19 +117,30 @@ def coverage_json(
     key = (*_store_key(store), chain_id, min_score, n)
     with _lock:
         hit = _cache.get(key)
+    summarised = False
     if hit is not None and hit[0] == fp:
         full = None if hit[1] is None else ChainCoverage.model_validate_json(zlib.decompress(hit[1]))
     else:
-        full = _coverage(store, chain_id, min_score=min_score, per_group=n)
-        _remember(key, fp, full)
+        full, summarised = _summarised(store, chain_id, fp, min_score=min_score, per_group=n)
+        if not summarised:  # from a summary only the answer asked is kept: another per_group reads it again
+            _remember(key, fp, full)
+            if min_score == DEFAULT_MIN_SCORE:
+                # No current summaries (a load without a derive step): infer every chain in the background.
+                # With them a miss costs two reads, and a warm-up would only compete with requests for the CPU.
+                warm(store, fp)
     answer = _cut(full, per_group)
-    if exact != key:
-        _remember(exact, fp, answer)
-    return None if answer is None else answer.model_dump_json().encode()
+    body = None if answer is None else answer.model_dump_json().encode()
+    if exact != key or summarised:
+        _keep(exact, fp, body)
+    return body
 
 
 def _remember(key: tuple[str, str, str, float, int], fp: tuple[object, ...], answer: ChainCoverage | None) -> None:
-    packed = None if answer is None else zlib.compress(answer.model_dump_json().encode(), 1)
+    _keep(key, fp, None if answer is None else answer.model_dump_json().encode())
+
+
+def _keep(key: tuple[str, str, str, float, int], fp: tuple[object, ...], body: bytes | None) -> None:
+    packed = None if body is None else zlib.compress(body, 1)
     with _lock:
         if len(_cache) >= _CACHE_MAX:
             _cache.clear()
@@ -155,7 +166,9 @@ def warm(store: GraphStore, fp: tuple[object, ...], *, background: bool = True) 
                 with _lock:
                     hit = _cache.get(key)
                 if hit is None or hit[0] != fp:
-                    answer = _coverage(store, str(row["id"]), min_score=DEFAULT_MIN_SCORE, per_group=WARM_PER_GROUP)
+                    answer, _ = _summarised(
+                        store, str(row["id"]), fp, min_score=DEFAULT_MIN_SCORE, per_group=WARM_PER_GROUP
+                    )
                     _remember(key, fp, answer)
         except Exception:  # the store closed or went away: requests compute their own answers
             log.info("coverage warm-up stopped", exc_info=True)
@@ -170,27 +183,43 @@ def warm(store: GraphStore, fp: tuple[object, ...], *, background: bool = True) 
     return True
 
 
+def _summarised(
+    store: GraphStore, chain_id: str, fp: tuple[object, ...], *, min_score: float, per_group: int
+) -> tuple[ChainCoverage | None, bool]:
+    """(The answer, whether a summary gave it): from the chain's coverage summary (app.derive.coverage) when
+    it was computed from the store as it is now (``fp``) for this min_score and at least per_group samples;
+    else inferred (``_coverage``). Both build the answer from the same reads' rows
+    (tests/integration/test_coverage_summary.py)."""
+    if min_score == DEFAULT_MIN_SCORE and per_group <= SUMMARY_PER_GROUP:
+        rows = summary_rows(store, chain_id, fp)
+        if rows is not None:
+            return _cut(_answer(chain_id, rows, min_score), per_group), True
+    return _coverage(store, chain_id, min_score=min_score, per_group=per_group), False
+
+
 def _coverage(store: GraphStore, chain_id: str, *, min_score: float, per_group: int) -> ChainCoverage | None:
-    node = run(store, "entity_node", id=chain_id)
-    if not node or node[0]["label"] not in ("IndustrialChain", "IndustrialCluster"):
-        return None
-    props = node[0]["props"]
-    terms = chain_terms(props.get("name") or "", props.get("terms"))
-    declared = [CoverageGroup(**r) for r in run(store, "chain_coverage_declared", id=chain_id, per_group=per_group)]
-    inferred_rows = run(store, "chain_coverage_inferred", id=chain_id, min_score=min_score, per_group=per_group)
+    """The answer inferred from the graph now: the node, declared and inferred platforms, lab clusters."""
+    rows = coverage_rows(store, chain_id, min_score, per_group)
+    return None if rows is None else _answer(chain_id, rows, min_score)
+
+
+def _answer(chain_id: str, rows: dict[str, Any], min_score: float) -> ChainCoverage:
+    """A coverage answer from its reads' rows (app.derive.coverage.coverage_rows)."""
+    terms = chain_terms(rows["name"] or "", rows["terms"])
+    declared = [CoverageGroup(**r) for r in rows["declared"]]
     inferred = []
-    for r in inferred_rows:
+    for r in rows["inferred"]:
         sample = [{**p, "inferred": True} for p in r["sample"]]
         inferred.append(CoverageGroup(type=r["type"], level=r["level"], count=r["count"], sample=sample))
     d_total, i_total = sum(g.count for g in declared), sum(g.count for g in inferred)
     return ChainCoverage(
         id=chain_id,
-        label=node[0]["label"],
-        name=props.get("name"),
+        label=rows["label"],
+        name=rows["name"],
         terms=terms,
         min_score=min_score,
         declared=Coverage(total=d_total, groups=declared),
         inferred=Coverage(total=i_total, groups=inferred),
-        lab_clusters=run(store, "chain_clusters", id=chain_id),
+        lab_clusters=rows["lab_clusters"],
         gap=d_total == 0 and i_total == 0,
     )

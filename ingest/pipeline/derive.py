@@ -13,14 +13,23 @@ from ingest.pipeline.report import IngestReport
 
 def derive_after(store: GraphStore, report: IngestReport) -> None:
     """Recompute the derived facts (app.derive.chains.materialise_inferred) when the run changed the graph,
-    or when an earlier run did not finish deriving; a bulk run that derived in memory has nothing left."""
+    or when an earlier run did not finish deriving; a bulk run that derived in memory has only the chains'
+    coverage summaries left (app.derive.coverage), which read the graph the server now holds."""
     changed = any(f.result is not None and f.result.status != "unchanged" for f in report.files)
     if report.derived is None and (changed or derive_needed(store)):
         from app.derive.chains import materialise_inferred
 
         t = time.perf_counter()
-        report.derived = materialise_inferred(store)
+        report.derived = materialise_inferred(store)  # its coverage summaries included
         report.times.derive = time.perf_counter() - t
+    else:  # derived in memory by a bulk first load, or nothing changed: summaries only if not current
+        from app.derive.coverage import refresh_summaries
+
+        t = time.perf_counter()
+        summaries = refresh_summaries(store)
+        if report.derived is not None:
+            report.derived.summaries = summaries
+        report.times.derive += time.perf_counter() - t
 
 
 def derive_needed(store: GraphStore) -> bool:

@@ -29,7 +29,9 @@ Graph = tuple[dict[str, tuple[tuple[str, ...], str]], Counter[tuple[str, str, st
 
 def _snapshot(store: FalkorStore) -> Graph:
     nodes: dict[str, tuple[tuple[str, ...], str]] = {}
-    for row in store.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p"):
+    # Not the coverage summaries (app.derive.coverage): bookkeeping keyed by the chain's id, with a basis holding
+    # load times; export_nodes leaves them out the same way.
+    for row in store.read("MATCH (n) WHERE NOT n:CoverageSummary RETURN labels(n) AS l, properties(n) AS p"):
         props = dict(row["p"])
         props.pop("loaded_at", None)
         props.pop("derived_at", None)

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.model.batch import GraphBatch
-from app.store.falkordb.send import send
+from app.store.falkordb.send import pause_aof_rewrite, resume_aof_rewrite, send
 from app.store.falkordb.tokens import BulkGraph
 from app.store.fold.batch import BulkBatch, bulk_rows
 from app.store.fold.pack import BulkError, pack, release_caches, unpack
@@ -64,6 +64,9 @@ class FalkorBulk:
         self.store = store
         self.connection = connection
         self.key = key
+        # read here, in the process that completes the run (the send may run in a forked child)
+        setting = connection.config_get("auto-aof-rewrite-percentage").get("auto-aof-rewrite-percentage")
+        self._rewrite: str | None = None if setting in (None, "0", 0) else str(setting)
 
     def new_graph(self) -> bool:
         return not self.connection.exists(self.key)
@@ -83,10 +86,16 @@ class FalkorBulk:
     def send(self, run: BulkRun, *, on_command: Callable[[int, int], None] | None = None) -> tuple[int, int]:
         if not isinstance(run, BulkGraph):
             raise StoreError(f"GRAPH.BULK sends a BulkGraph, not {type(run).__name__}")
-        return send(run, self.connection, self.key, on_command=on_command)
+        pause_aof_rewrite(self.connection)  # until the run is complete: see pause_aof_rewrite
+        try:
+            return send(run, self.connection, self.key, on_command=on_command)
+        except BaseException:
+            resume_aof_rewrite(self.connection, self._rewrite)
+            raise
 
     def complete(self, doc_ids: list[str]) -> None:
         complete_documents(self.store, doc_ids)
+        resume_aof_rewrite(self.connection, self._rewrite)  # the schema is in: the due rewrite runs alone
 
     def release_caches(self) -> None:
         release_caches()

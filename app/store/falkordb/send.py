@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -25,7 +26,7 @@ def send(
     if conn.exists(key):
         raise StoreError(f"GRAPH.BULK needs a new graph: {key} exists")
     created = [0, 0]
-    with Spool() as spool, aof_rewrite_paused(conn):
+    with Spool() as spool:
         graph.spool(spool)
         for i in range(len(spool)):
             with spool.command(i) as (nodes, edges, n_labels, tokens):
@@ -67,32 +68,50 @@ def bulk_command(conn: Any, key: str, args: list[Any]) -> Any:
         pool.release(c)
 
 
+_REWRITE = "auto-aof-rewrite-percentage"
+
+
+def pause_aof_rewrite(conn: Any) -> str | None:
+    """Turn the server's automatic append-only-file rewrite off; returns the setting to restore (None if the
+    server has none). Twice at 1M platforms the server never answered a GRAPH.BULK command after an automatic
+    rewrite forked during the load (2026-12-07, session 8), and twice more "BUSY preparing to fork" met the
+    commands right after the load and the server stopped answering (session 9), when the rewrite the load had
+    made due started as soon as the setting came back. So a bulk run keeps it off until its schema is in and
+    its documents are complete (``FalkorBulk.complete``), and the rewrite then runs alone."""
+    before = conn.config_get(_REWRITE).get(_REWRITE)
+    wait_no_fork(conn)
+    conn.config_set(_REWRITE, 0)
+    return None if before in (None, "0", 0) else str(before)  # "0": a failed run's pause, not a setting
+
+
+def resume_aof_rewrite(conn: Any, before: str | None) -> None:
+    """Restore the setting ``pause_aof_rewrite`` returned, then wait for the rewrite it makes due to finish."""
+    if before is None:
+        return
+    conn.config_set(_REWRITE, before)
+    time.sleep(0.25)  # the server starts a due rewrite at its next cron tick (hz 10): let it begin, then wait
+    wait_no_fork(conn)
+
+
 @contextlib.contextmanager
 def aof_rewrite_paused(conn: Any) -> Iterator[None]:
-    """No automatic append-only-file rewrite while GRAPH.BULK commands arrive: twice at 1M platforms the
-    server never answered a GRAPH.BULK command after an automatic rewrite forked during the load, idle
-    (2026-12-07, docs/benchmarks/api.md "Session 8"). The setting is restored afterwards: the rewrite the
-    load has made due then runs once, after the last command."""
-    name = "auto-aof-rewrite-percentage"
-    before = conn.config_get(name).get(name)
-    wait_no_fork(conn)
-    conn.config_set(name, 0)
+    """``pause_aof_rewrite`` for a block, restored after it whether it succeeds or fails."""
+    before = pause_aof_rewrite(conn)
     try:
         yield
     finally:
-        if before is not None:
-            with contextlib.suppress(Exception):  # a dead server keeps its start-up setting on restart
-                conn.config_set(name, before)
+        with contextlib.suppress(Exception):  # a dead server keeps its start-up setting on restart
+            resume_aof_rewrite(conn, before)
 
 
 def wait_no_fork(conn: Any, timeout: float = 120.0) -> None:
-    """Wait until the server runs no background fork (an RDB/AOF child or a module fork): the schema
-    applied right after a 1M-row bulk failed once with "BUSY preparing to fork" (2026-11-21)."""
-    import time
-
+    """Wait until the server runs no background fork (an RDB/AOF child or a module fork) and has none
+    scheduled (``aof_rewrite_scheduled``: a rewrite waiting for its turn forks at the next cron tick): the
+    schema applied right after a 1M-row bulk failed once with "BUSY preparing to fork" (2026-11-21)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         info = conn.info("persistence")
-        if not any(v for k, v in info.items() if k.endswith("_in_progress") and isinstance(v, int)):
+        busy = (k for k, v in info.items() if k.endswith(("_in_progress", "_scheduled")) and isinstance(v, int) and v)
+        if not any(busy):
             return
         time.sleep(0.2)

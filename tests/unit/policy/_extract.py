@@ -10,8 +10,13 @@ REPORT = "2030年某省政府工作报告"  # a work report: the genre several r
 REGULATION = "某省科学技术条例"
 
 
+def extract_raw(text: str) -> ExtractedDocument:
+    """A whole text, its title line included."""
+    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+
+
 def extract(body: str, title: str = REPORT) -> ExtractedDocument:
-    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=title + "\n" + body, sha256="x", fmt="text"))
+    return extract_raw(title + "\n" + body)
 
 
 def entity_kinds(body: str, title: str = REPORT) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.policy.extract.agency_grammar import grammar_agencies
+from tests.unit.policy._extract import extract_raw
 
 
 def _names(text: str) -> set[str]:
@@ -25,15 +26,11 @@ def test_counties_and_districts_of_a_city_in_brackets() -> None:
 
 
 def test_a_zones_committee_and_the_bare_committee_a_regulation_defines() -> None:
-    from ingest.policy.models import ExtractedDocument
-    from ingest.policy.pipeline import extract_text
-    from ingest.policy.read import RawDocument
-
     body = (
         "某市科技园区条例\n第三条 苏州工业园区管理委员会（以下简称管委会）负责园区的建设。"
         "市人民政府和管委会应当支持园区企业。推广“管委会+公司”模式。\n"
     )
-    doc: ExtractedDocument = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=body, sha256="x", fmt="text"))
+    doc = extract_raw(body)
     names = [a.name for a in doc.agencies]
     assert "管委会" in names
     assert any(n.endswith("工业园区管理委员会") for n in names)
@@ -61,11 +58,8 @@ def test_a_short_government_after_a_verb() -> None:
 
 
 def test_unanchored_functional_references_are_not_agencies() -> None:
-    from ingest.policy.pipeline import extract_text
-    from ingest.policy.read import RawDocument
-
     body = "某省科技创新条例\n财政部门、海关和有关部门应当支持。市科技主管部门会同市财政部门负责，省直有关部门配合。"
-    doc = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=body, sha256="x", fmt="text"))
+    doc = extract_raw(body)
     names = {a.name for a in doc.agencies}
     assert {"市科技主管部门", "市财政部门"} <= names  # the government is named
     assert not names & {"财政部门", "海关", "省直有关部门", "有关部门"}

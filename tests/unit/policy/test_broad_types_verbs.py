@@ -6,12 +6,11 @@ test; none is taken from a scored file."""
 from __future__ import annotations
 
 from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract_raw
 
 
 def _extract(text: str) -> ExtractedDocument:
-    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    return extract_raw(text)
 
 
 def _types(text: str) -> set[str]:

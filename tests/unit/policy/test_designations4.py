@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract_raw
 
 
 def _extract(text: str) -> ExtractedDocument:
-    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    return extract_raw(text)
 
 
 def test_counted_factory_and_zone_designations_are_kinds_and_targets() -> None:

@@ -5,12 +5,11 @@ domains of policy otherwise. Texts are made up for the test; none is taken from 
 from __future__ import annotations
 
 from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract_raw
 
 
 def _industries(text: str) -> set[str]:
-    d: ExtractedDocument = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    d: ExtractedDocument = extract_raw(text)
     return {i.text for i in d.industries}
 
 

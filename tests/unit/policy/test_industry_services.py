@@ -3,13 +3,11 @@ Texts are made up for the test; none is taken from a scored file."""
 
 from __future__ import annotations
 
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract_raw
 
 
 def _industries(text: str) -> set[str]:
-    raw = RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text")
-    return {i.text for i in extract_text(raw).industries}
+    return {i.text for i in extract_raw(text).industries}
 
 
 def test_noun_and_adjective_before_services_name_a_sector() -> None:

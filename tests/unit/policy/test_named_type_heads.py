@@ -6,12 +6,11 @@ scored file."""
 from __future__ import annotations
 
 from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract_raw
 
 
 def _kinds(text: str) -> set[tuple[str, str | None]]:
-    d: ExtractedDocument = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    d: ExtractedDocument = extract_raw(text)
     return {(p.type, p.level) for p in d.platform_types}
 
 

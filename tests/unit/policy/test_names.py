@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from ingest.policy.extract.names import is_generic
 from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract_raw
 
 
 def _extract(body: str) -> ExtractedDocument:
     text = "某省关于推进科技创新的工作报告\n" + body
-    return extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    return extract_raw(text)
 
 
 def test_quality_and_scope_words_are_generic_modifiers() -> None:

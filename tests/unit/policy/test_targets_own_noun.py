@@ -4,12 +4,11 @@ x-types4). Texts are made up for the test; none is taken from a scored file."""
 from __future__ import annotations
 
 from ingest.policy.models import ExtractedDocument
-from ingest.policy.pipeline import extract_text
-from ingest.policy.read import RawDocument
+from tests.unit.policy._extract import extract_raw
 
 
 def _targets(text: str) -> set[tuple[int, str]]:
-    d: ExtractedDocument = extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    d: ExtractedDocument = extract_raw(text)
     return {(t.count, t.type) for t in d.targets}
 
 

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.model.batch import GraphBatch
-from app.store.falkordb.send import pause_aof_rewrite, resume_aof_rewrite, send
+from app.store.falkordb.send import pause_aof_rewrite, resume_aof_rewrite, rewrite_setting, send
 from app.store.falkordb.tokens import BulkGraph
 from app.store.fold.batch import BulkBatch, bulk_rows
 from app.store.fold.pack import BulkError, pack, release_caches, unpack
@@ -65,8 +65,7 @@ class FalkorBulk:
         self.connection = connection
         self.key = key
         # read here, in the process that completes the run (the send may run in a forked child)
-        setting = connection.config_get("auto-aof-rewrite-percentage").get("auto-aof-rewrite-percentage")
-        self._rewrite: str | None = None if setting in (None, "0", 0) else str(setting)
+        self._rewrite = rewrite_setting(connection)
 
     def new_graph(self) -> bool:
         return not self.connection.exists(self.key)

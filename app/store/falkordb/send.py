@@ -71,6 +71,13 @@ def bulk_command(conn: Any, key: str, args: list[Any]) -> Any:
 _REWRITE = "auto-aof-rewrite-percentage"
 
 
+def rewrite_setting(conn: Any) -> str | None:
+    """The server's automatic-rewrite setting, None when it has none or it is off ("0": a failed run's pause,
+    not a setting to restore; the launcher sets it again at start-up)."""
+    value = conn.config_get(_REWRITE).get(_REWRITE)
+    return None if value in (None, "0", 0) else str(value)
+
+
 def pause_aof_rewrite(conn: Any) -> str | None:
     """Turn the server's automatic append-only-file rewrite off; returns the setting to restore (None if the
     server has none). Twice at 1M platforms the server never answered a GRAPH.BULK command after an automatic
@@ -78,10 +85,10 @@ def pause_aof_rewrite(conn: Any) -> str | None:
     commands right after the load and the server stopped answering (session 9), when the rewrite the load had
     made due started as soon as the setting came back. So a bulk run keeps it off until its schema is in and
     its documents are complete (``FalkorBulk.complete``), and the rewrite then runs alone."""
-    before = conn.config_get(_REWRITE).get(_REWRITE)
+    before = rewrite_setting(conn)
     wait_no_fork(conn)
     conn.config_set(_REWRITE, 0)
-    return None if before in (None, "0", 0) else str(before)  # "0": a failed run's pause, not a setting
+    return before
 
 
 def resume_aof_rewrite(conn: Any, before: str | None) -> None:

@@ -251,12 +251,17 @@ SPLITS: dict[str, tuple[str, ...]] = {
     "dev2": ("data/gold/real_dev2a_gold.json", "data/gold/real_dev2b_gold.json"),
     # Labelled in session 9 while others tuned without reading these texts; scored once on that session's merge.
     "dev3": ("data/gold/real_dev3a_gold.json", "data/gold/real_dev3b_gold.json"),
+    # Labelled in session 10 while others tuned without reading these texts; scored blind on the session's base.
+    "dev4": ("data/gold/real_dev4a_gold.json", "data/gold/real_dev4b_gold.json"),
 }
-SPLITS["all"] = SPLITS["seeds"] + SPLITS["dev"] + SPLITS["dev2"] + SPLITS["dev3"] + SPLITS["test"] + SPLITS["holdout"]
+SPLITS["all"] = tuple(g for name in ("seeds", "dev", "dev2", "dev3", "dev4", "test", "holdout") for g in SPLITS[name])
 
 
 def split_golds(split: str) -> list[Path]:
-    """The gold files of a split (seeds | constructed | dev | dev2 | dev3 | test | holdout | all) in the checkout."""
+    """The gold files of a split (seeds | constructed | dev | dev2 | dev3 | dev4 | test | holdout | all).
+
+    Only those present in the checkout are returned.
+    """
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
     return [REPO_ROOT / g for g in SPLITS[split] if (REPO_ROOT / g).is_file()]

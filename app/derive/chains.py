@@ -25,7 +25,6 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from pydantic import BaseModel
 from app.derive.coverage import DEFAULT_MIN_SCORE, SummaryReport, refresh_summaries
 from app.model.batch import GraphBatch, PropValue
 from app.model.schema import Label, Rel, document_id
+from app.store.clock import stamp
 from app.store.loader import LoadResult, document_state, load_document
 from app.store.named import run
 from app.store.protocol import GraphStore, Statement
@@ -245,7 +245,7 @@ def derived_document(batch: GraphBatch, min_score: float) -> tuple[str, dict[str
 
 def derived_stamp() -> Statement:
     """Stamp the derive time on the pseudo-document (ingest.pipeline.run._derive_needed compares it with loads)."""
-    at = datetime.now(UTC).isoformat(timespec="seconds")
+    at = stamp()
     return Statement(template("document_derived_at"), {"id": document_id(DERIVED_DOC), "at": at})
 
 
@@ -267,8 +267,7 @@ def materialise_inferred(store: GraphStore, min_score: float = DEFAULT_MIN_SCORE
         # killed between its files and its derive step, ingest.pipeline.run._derive_needed).
         store.write([derived_stamp()])
         status = result.status
-    # After the links: coverage summaries computed from the store as the links left it. Always rewritten here
-    # (this runs after a load): a load in the same second as the last one, with as many documents, leaves
-    # the fingerprint as it was (loaded_at has whole seconds), so "current" is not asked.
+    # After the links: coverage summaries computed from the store as the links left it. Always rewritten here:
+    # this runs after a load that changed the graph, so asking whether they are current would only cost a read.
     summaries = refresh_summaries(store, force=True)
     return InferenceReport(chains=n_chains, platforms=n_platforms, links=links, status=status, summaries=summaries)

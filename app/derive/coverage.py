@@ -80,8 +80,7 @@ class SummaryReport(BaseModel):
 def refresh_summaries(store: GraphStore, *, force: bool = False) -> SummaryReport:
     """Rewrite every chain's coverage summary unless they were computed from the store as it is now (their
     basis is the fingerprint; ``force``: rewrite anyway — materialise_inferred, which runs after every load
-    that changed the graph, forces it, since a load within the same second as the last one with as many
-    documents leaves the fingerprint as it was). Summaries of chains that no longer exist are deleted."""
+    that changed the graph, forces it). Summaries of chains that no longer exist are deleted."""
     fp = store_fingerprint(store)
     now = basis(fp)
     if not force:

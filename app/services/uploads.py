@@ -29,7 +29,6 @@ import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -208,19 +207,6 @@ def store_upload(root: Path, name: str, src: BinaryIO, max_bytes: int) -> Stored
             tmp.unlink()
 
 
-def _start_after_last_load(store: GraphStore) -> None:
-    """The read services cache answers under the store fingerprint, whose load time has one-second
-    resolution (app.services.chains.fingerprint). A replacement that keeps every count and completes in
-    the same second as the previous load would leave that fingerprint as it was; starting the run after
-    that second makes any document it completes carry a later load time."""
-    from app.services.chains import fingerprint
-
-    last = fingerprint(store)[1]
-    now = datetime.now(UTC)
-    if isinstance(last, str) and last >= now.isoformat(timespec="seconds"):
-        time.sleep(1.0 - now.microsecond / 1e6 + 0.01)
-
-
 def _relative(path: Path | str, data_dir: Path) -> str:
     """A stored path as the client sees it (relative to the data directory)."""
     p = Path(path)
@@ -318,7 +304,6 @@ def ingest_uploads(
         report = None
         failure: WorkerFailed | None = None
         if paths:
-            _start_after_last_load(store)
             try:
                 report = _run(store, paths, kind, settings)
             except WorkerFailed as exc:

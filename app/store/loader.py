@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from app.model.batch import GraphBatch, PropValue, evidence_prefix
 from app.model.schema import Label, document_id
+from app.store.clock import stamp
 from app.store.protocol import GraphStore, ParamEncoder, Row, Statement
 from app.store.queries import template
 from app.store.rows import (
@@ -257,7 +257,7 @@ def abandon_document(store: GraphStore, doc_id: str) -> None:
 
 def complete_documents(store: GraphStore, ids: list[str]) -> None:
     """Stamp documents complete at once: after a bulk path sent them and the schema is in place."""
-    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+    loaded_at = stamp()
     store.write([Statement(template("documents_complete"), {"ids": ids, "loaded_at": loaded_at})])
 
 
@@ -293,7 +293,7 @@ def load_prepared(
         status, before = "replaced", []
     parts = list(prepared)
     whole = PreparedBatch(doc_id, [st for p in parts for st in p.statements], sum(p.evidence for p in parts))
-    loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+    loaded_at = stamp()
     complete = Statement(template("document_complete"), {"id": document_id(doc_id), "loaded_at": loaded_at})
     # A new document of up to TX_ROWS rows is one transaction: begin, facts, complete (all or nothing).
     total = LoadResult(doc_id, status)

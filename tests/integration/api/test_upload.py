@@ -219,8 +219,8 @@ def test_xlsx_and_lab_cluster_lists(up: Api) -> None:
 
 
 def test_a_same_size_replacement_changes_the_cache_key(up: Api) -> None:
-    """Caches key on the store fingerprint (load time in whole seconds): a new version of a list that
-    keeps every count, uploaded right after the first, must still change it."""
+    """Caches key on the store fingerprint (counts and the last load time): a new version of a list that
+    keeps every count, uploaded right after the first (often in the same second), must still change it."""
     from app.derive.dedup.source import fingerprint as dedup_fingerprint
     from app.services.chains import fingerprint
 

@@ -43,6 +43,7 @@ from ingest.synth import generate, vocab
 REPO = Path(__file__).resolve().parents[1]
 REAL_PAIRS = REPO / "data" / "eval" / "dedup_real_pairs.csv"
 HOLDOUT_PAIRS = REPO / "data" / "eval" / "dedup_holdout_pairs.csv"
+FRESH_PAIRS = REPO / "data" / "eval" / "dedup_fresh_pairs.csv"
 SYNTH_PAIRS = REPO / "data" / "eval" / "dedup_synth_pairs.csv"
 CLASSES = ("same_entity", "overlap", "transition_overlap")
 LABELS = (*CLASSES, "none")

@@ -12,14 +12,18 @@ nationwide conversion policy, as bench/eval_dedup.py does.
 Two predictions per pair: ``detect`` (the pair is reported by DedupIndex.detect; two rows the loader
 merged into one node count as same_entity) and ``screen`` (either platform's duplicates_of lists the
 other). A pair predicted as no kind is ``none``.
-Usage: .venv/bin/python bench/eval_dedup_real.py [--all-rows] [--no-synth] [--json-only] [--holdout]
+Usage: .venv/bin/python bench/eval_dedup_real.py [--all-rows] [--no-synth] [--json-only] [--holdout] [--fresh-pairs]
   --all-rows: index every row of the ten lists (default: only the labelled rows).
   --only SPLIT: report one split of the real pairs (dev while tuning: test and holdout stay unprinted).
-  --errors: with ``--only dev`` only, list the dev pairs the detector gets wrong (label, prediction, both
-    rows' name / host / region / level) — the tuning printout; refused for any other split.
+  --errors: with ``--only dev`` (or ``--only dev2``) only, list that split's pairs the detector gets wrong
+    (label, prediction, both rows' name / host / region / level) — the tuning printout; refused for any
+    other split.
   --holdout: also score data/eval/dedup_holdout_pairs.csv (split ``holdout``: rows in no pair of the
     dev / test file, labelled before dedup 1.3 was tuned). Score it once, at the end of a round: it is
     the clean measure only as long as nobody tunes on it.
+  --fresh-pairs: also score data/eval/dedup_fresh_pairs.csv (splits ``dev2`` and ``holdout2``, issue 16:
+    drawn toward overlap, labelled before any detector saw them). ``--only dev2 --errors`` lists its dev2
+    errors as ``--only dev --errors`` does; holdout2 is refused for --errors (score it, never read it).
 """
 
 from __future__ import annotations
@@ -43,8 +47,10 @@ from ingest.synth import generate, vocab
 REPO = Path(__file__).resolve().parents[1]
 REAL_PAIRS = REPO / "data" / "eval" / "dedup_real_pairs.csv"
 HOLDOUT_PAIRS = REPO / "data" / "eval" / "dedup_holdout_pairs.csv"
+FRESH_PAIRS = REPO / "data" / "eval" / "dedup_fresh_pairs.csv"
 SYNTH_PAIRS = REPO / "data" / "eval" / "dedup_synth_pairs.csv"
 CLASSES = ("same_entity", "overlap", "transition_overlap")
+ERROR_SPLITS = ("dev", "dev2")  # the splits whose errors may be printed (tuning); never test / holdout*
 LABELS = (*CLASSES, "none")
 _KIND_OF_CODE = {v: k for k, v in KIND_CODES.items()}
 
@@ -226,7 +232,9 @@ def markdown(title: str, ev: dict[str, Any]) -> Iterable[str]:
     yield ""
 
 
-def run_real(all_rows: bool, *, holdout: bool = False, only: str | None = None, errors: bool = False) -> dict[str, Any]:
+def run_real(
+    all_rows: bool, *, holdout: bool = False, only: str | None = None, errors: bool = False, fresh: bool = False
+) -> dict[str, Any]:
     folder = lists_dir()
     if not folder.is_dir():
         raise SystemExit(
@@ -234,18 +242,22 @@ def run_real(all_rows: bool, *, holdout: bool = False, only: str | None = None, 
             "(the one holding corpus/real/lists)"
         )
     pairs = read_pairs(REAL_PAIRS, data_rows=True)
+    if errors and only not in ERROR_SPLITS:
+        raise SystemExit("--errors lists tuning pairs only: use it with --only dev or --only dev2")
     if holdout:
         pairs += read_pairs(HOLDOUT_PAIRS, data_rows=True)
+    if fresh:
+        pairs += read_pairs(FRESH_PAIRS, data_rows=True)
+    if only and only not in {p.split for p in pairs}:
+        raise SystemExit(f"--only {only}: no pair has that split (dev2 / holdout2 need --fresh-pairs)")
     files = sorted({p.file_a for p in pairs} | {p.file_b for p in pairs})
     paths = sorted(folder.glob("*.csv")) if all_rows else [folder / f"{f}.csv" for f in files]
     index, where = build(paths, pairs, PolicyIndex(), all_rows=all_rows)
     det, scr, missing, merged = predictions(index, where, pairs)
     ev = evaluate(pairs, det, scr, merged, only)
     out: dict[str, Any] = {"set": "real", "platforms_indexed": len(index.recs), "unmapped_pairs": missing, "eval": ev}
-    if errors:
-        if only != "dev":
-            raise SystemExit("--errors lists dev pairs only: use it with --only dev")
-        out["errors"] = list(_errors(index, where, pairs, det, "dev", scr))
+    if errors and only:
+        out["errors"] = list(_errors(index, where, pairs, det, only, scr))
     return out
 
 
@@ -322,7 +334,11 @@ def _title(r: dict[str, Any], all_rows: bool) -> str:
 def main(argv: Sequence[str]) -> None:
     all_rows = "--all-rows" in argv
     only = argv[argv.index("--only") + 1] if "--only" in argv else None
-    results = [run_real(all_rows, holdout="--holdout" in argv, only=only, errors="--errors" in argv)]
+    results = [
+        run_real(
+            all_rows, holdout="--holdout" in argv, only=only, errors="--errors" in argv, fresh="--fresh-pairs" in argv
+        )
+    ]
     if "--no-synth" not in argv:
         results.append(run_synth(all_rows))
     if "--json-only" not in argv:

@@ -1,4 +1,4 @@
-"""The hand-labelled gold of the real splits (test, holdout, dev2 and dev3 a and b, dev4 b): registered as a
+"""The hand-labelled gold of the real splits (test, holdout, dev2, dev3 and dev4, a and b): registered as a
 split, every span matches its text, counts are current, and the eval module's gold parser accepts every
 document. Texts are read from ../shared at run time; the span test is skipped when the shared corpus is absent."""
 
@@ -66,6 +66,13 @@ SPLITS_HELD_OUT = [
         ROOT / "data" / "gold" / "real_dev3b_gold.json",
         {"jiangsu_01", "shanghai_02", "zhejiang_03"},
         320,
+        True,
+    ),
+    Split(
+        "dev4",
+        ROOT / "data" / "gold" / "real_dev4a_gold.json",
+        {"gansu_01", "zhejiang_02", "shanxi_01"},
+        450,
         True,
     ),
     Split(

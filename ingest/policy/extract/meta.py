@@ -83,6 +83,7 @@ def find_doc_numbers(doc: Doc, title: Title | None) -> tuple[list[DocNumber], li
             own.append(DocNumber(span=(s, e), text=doc.q(s, e), rule=rule, confidence=0.7 if garbled else 1.0))
         else:
             cited.append((s, e, text[s:e]))
+    own += _promulgation_numbers(doc, {n.span for n in own})
     clean = {_number_key(n.text) for n in own if n.rule == "docnum.header"}
     seen: set[str] = set()
     kept: list[DocNumber] = []
@@ -93,6 +94,29 @@ def find_doc_numbers(doc: Doc, title: Title | None) -> tuple[list[DocNumber], li
         seen.add(key)
         kept.append(n)
     return kept, cited
+
+
+# A law or regulation is published under its promulgator's announcement or order number, stated in the
+# header lines above its first article: "2011年12月7日 X市第十一届人民代表大会常务委员会公告第56号公布",
+# "X省人民政府令第123号", "中华人民共和国主席令（第十六号）". It has no 〔year〕, so _DOCNUM cannot see it.
+_PROMULGATED = re.compile(
+    rf"(?:^|(?<=[\s\u3000日（(]))([{CJK}]{{2,40}}?(?:公告|令))\s*[（(]?\s*"
+    r"(第\s*(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*号)\s*[）)]?(?=\s*(?:公布|发布|[）)]|$))",
+    re.MULTILINE,
+)
+# The header ends where the body starts: the first chapter, article or numbered section.
+_BODY = re.compile(r"^\s*(?:第[一1]章|第[一1]条|一、)", re.MULTILINE)
+
+
+def _promulgation_numbers(doc: Doc, taken: set[tuple[int, int]]) -> list[DocNumber]:
+    """Announcement / order numbers in the header (never in the body, where such numbers are cited)."""
+    body = _BODY.search(doc.text, 0, 3000)
+    head = doc.text[: body.start() if body else min(len(doc.text), 600)]
+    out: list[DocNumber] = []
+    for m in _PROMULGATED.finditer(head):
+        if m.span() not in taken:
+            out.append(DocNumber(span=m.span(), text=doc.q(*m.span()), rule="docnum.promulgation", confidence=0.9))
+    return out
 
 
 def _same_line(newlines: list[int], a: int, b: int) -> bool:
@@ -216,9 +240,14 @@ def find_cited(
 # followed by a boundary, 等 or 开展; a vague reference (按照国家有关标准, 根据本条例) is no title. A verb of
 # issuing or revising (制定出台 / 适时修订 / 落实) names one too (落实全国统一大市场建设指引（试行）, 落实人才
 # 振兴60条, 制定出台…的意见): an edition word (新版) is no part of the name, a （试行） / （负面清单） tail is.
-_APPLY = re.compile(r"(?:实施|对照|依据|根据|按照|遵照|参照|贯彻|落实|修订|制定出台|出台)+(?:新版)?")
+_APPLY = re.compile(
+    r"(?:实施|对照|依据|根据|按照|遵照|参照|贯彻|落实|修订|制定出台|出台)+(?:新版|新一轮|(?:即将|新|已)出台的)?"
+)
+# A package's own genre (…行动方案, …若干措施) and a law named by its purpose (…促进法) name a document too;
+# a 行动计划 / 规划 after 实施 reads as much as a programme as a document (the golds disagree), so not these.
 _UNMARKED = re.compile(
-    rf"(?:[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例|指引|特别管理措施|的意见)|[{CJK}]{{2,20}}?负面清单"
+    rf"(?:[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例|指引|特别管理措施|的意见|行动方案|实施方案|若干措施)"
+    rf"|[{CJK}]{{2,20}}?(?:负面清单|促进法)"
     rf"|[{CJK}]{{2,12}}?\d{{1,3}}条)"
     rf"(?:[（(](?:试行|负面清单)[）)])?(?=[、,，。;；:：等和]|开展|\n|$)"
 )

@@ -1,9 +1,10 @@
 """Cited documents (`meta.find_cited`): a 《》 title needs a document's genre word, and titles without 《》
-after a verb of applying, issuing or revising them. Sentences made up from public knowledge."""
+after a verb of applying, issuing or revising them; a regulation's own promulgation number (`find_doc_numbers`).
+Sentences made up from public knowledge."""
 
 from __future__ import annotations
 
-from tests.unit.policy._extract import extract
+from tests.unit.policy._extract import REGULATION, extract, extract_raw
 
 
 def _cited(body: str) -> set[str]:
@@ -33,3 +34,31 @@ def test_unmarked_titles_after_a_verb_of_issuing_or_revising() -> None:
 def test_a_vague_or_clause_like_reference_is_no_title() -> None:
     got = _cited("落实有关负面清单，按照国家有关标准执行，落实好的意见建议。")
     assert not got
+
+
+def test_a_package_or_a_purpose_law_named_without_marks() -> None:
+    got = _cited(
+        "出台支持个体工商户发展若干措施，制定实施现代物流业提质增效行动方案，宣传贯彻即将出台的乡村振兴促进法。"
+    )
+    assert {"支持个体工商户发展若干措施", "现代物流业提质增效行动方案", "乡村振兴促进法"} <= got
+    assert not any(t.startswith(("即将", "出台")) for t in got)
+
+
+def test_a_programme_named_by_its_plan_is_no_document() -> None:
+    # 实施…行动计划 reads as a programme as often as a document; short generic packages are no titles.
+    got = _cited("实施服务业提质增效三年行动计划，出台若干措施，实施方案另行制定。")
+    assert not got
+
+
+def test_the_promulgation_number_of_a_regulation_in_its_header() -> None:
+    doc = extract_raw(
+        f"{REGULATION}\n2020年6月1日 某省第十三届人民代表大会常务委员会第十九次会议通过\n"
+        "2020年6月5日 某省第十三届人民代表大会常务委员会公告第41号公布\n第一章　总则\n"
+        "第一条 依照某省人民政府令第7号公布的办法执行。"
+    )
+    assert [n.text for n in doc.doc_numbers] == ["某省第十三届人民代表大会常务委员会公告第41号"]
+
+
+def test_an_order_number_in_brackets_under_a_law_title() -> None:
+    doc = extract_raw("某某促进法\n（2021年12月24日中华人民共和国主席令（第一〇三号）公布）\n第一章 总则\n第一条 为了")
+    assert [n.text for n in doc.doc_numbers] == ["中华人民共和国主席令（第一〇三号）"]

@@ -42,7 +42,7 @@ def mod_vocab() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 2 and w not in REGIONS and not _BAD_MOD.search(w))
 
 
-def _level_before(text: str, pos: int) -> str | None:
+def level_before(text: str, pos: int) -> str | None:
     before = text[max(0, pos - 9) : pos]
     if before.endswith(("国家", "国家级", "全国")):
         return "国家级"
@@ -90,7 +90,7 @@ def open_kind(doc: Doc, hs: int, he: int, content: frozenset[str] = frozenset())
     kind = rest + head
     if kind in REGIONS or (rest in lx.industries() and head in {"企业", "市场"}):
         return None
-    return s, kind, _level_before(text, s)
+    return s, kind, level_before(text, s)
 
 
 def map_kind(kind: str) -> tuple[str, str]:

@@ -7,8 +7,11 @@ import re
 from collections.abc import Callable
 
 from app.text import taxonomy
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.open_types import level_before
+from ingest.policy.extract.shared_types import bracket_kinds, level_twins
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import PlatformTypeMention
 
@@ -78,7 +81,33 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 rule="ptype.dict+prefix",
             )
         )
-    return out + _open_types(doc, inside, levels)
+    out += _open_types(doc, inside, levels)
+    return out + _shared(doc, inside, out)
+
+
+def _shared(
+    doc: Doc, inside: Callable[[int, int], bool], found: list[PlatformTypeMention]
+) -> list[PlatformTypeMention]:
+    """Second kinds of one surface (`shared_types`): both readings of a bracketed alternative, the other
+    level of coordinated level words."""
+    out: list[PlatformTypeMention] = []
+    for k in bracket_kinds(doc):
+        if not inside(k.start, k.end):
+            lv = level_before(doc.text, k.start) or default_level(doc)
+            out.append(_mention(doc, k.start, k.end, k.type, lv, "ptype.bracket"))
+    for m in found:
+        if m.category is None:
+            continue  # a kind the lexicon does not map (医药临床研究中心): no second level for a doubtful kind
+        for typ, lv in level_twins(doc, m.span[0], m.type, m.level):
+            out.append(_mention(doc, m.span[0], m.span[1], typ, lv, "ptype.level_twin"))
+    return out
+
+
+def _mention(doc: Doc, s: int, e: int, typ: str, level: str | None, rule: str) -> PlatformTypeMention:
+    entry = lx.types().get(typ)
+    return PlatformTypeMention(
+        span=(s, e), text=doc.q(s, e), type=typ, level=level, category=entry.category if entry else None, rule=rule
+    )
 
 
 # between two counted items of one list: the first item's count and a coordinator (…冠军14家、…)

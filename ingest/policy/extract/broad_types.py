@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract.class_lists import class_items
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
@@ -460,10 +461,33 @@ def open_hits(doc: Doc) -> list[TypeHit]:
         assert isinstance(memo_cands, list)
         cands = [h for h in memo_cands if isinstance(h, TypeHit) and (h.start, h.end) not in taken]
         shared = ellipsis_hits(doc, doc.type_hits + specific + broad, cands, lambda s, e: _direct(text, s, e, False))
-        memo = sorted(specific + broad + shared, key=lambda h: (h.start, -h.end))
+        members = _class_members(doc, doc.type_hits + specific + broad + shared)
+        memo = sorted(specific + broad + shared + members, key=lambda h: (h.start, -h.end))
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
+
+
+def _class_members(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
+    """Items of a list closed by 等 + a class of platforms (`class_lists`) that no other rule found."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in known:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out = []
+    for s, e in class_items(doc):
+        if not any(covered[s:e]):
+            h = _hit(s, e, _clean_type(_without_place(doc.text[s:e]), ""), None)
+            h.entry = lx.TypeEntry(h.entry.surface, h.entry.type, h.entry.category, frozenset({"open", "listed"}))
+            out.append(h)
+    return out
+
+
+def _without_place(item: str) -> str:
+    """A list item without a place word opening it (海外|留学生创业园): where the kind is, not which kind."""
+    toks = lcut(item)
+    if len(toks) >= 3 and pos_table().get(toks[0], "n") == "s":
+        return item[len(toks[0]) :]
+    return item
 
 
 def countable_hits(doc: Doc, s: int, e: int) -> list[TypeHit]:

@@ -81,7 +81,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 rule="ptype.dict+prefix",
             )
         )
-    out += _open_types(doc, inside, levels)
+    out += _open_types(doc, inside, levels, frozenset(spans))
     return out + _shared(doc, inside, out)
 
 
@@ -136,14 +136,17 @@ def _list_levels(doc: Doc) -> dict[int, str]:
 
 
 def _open_types(
-    doc: Doc, inside: Callable[[int, int], bool], levels: dict[int, str] | None = None
+    doc: Doc,
+    inside: Callable[[int, int], bool],
+    levels: dict[int, str] | None = None,
+    named: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[PlatformTypeMention]:
     """Kinds no type table lists (specific and broad heads, `broad_types.open_hits`), outside named entities."""
     levels = levels or {}
     out: list[PlatformTypeMention] = []
     for h in open_hits(doc):
-        if inside(h.start, h.end):
-            continue
+        if inside(h.start, h.end) or ("listed" in h.entry.flags and (h.start, h.end) in named):
+            continue  # a list item the entity rules name (闽都创新实验室、…等平台) is a name, not a kind
         unmapped = h.entry.category is None
         out.append(
             PlatformTypeMention(

@@ -20,6 +20,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
+from ingest.policy.extract.place_kinds import place_kinds
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
@@ -454,7 +455,8 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     memo = doc.memo.get("open_hits")
     if memo is None:
         specific = specific_hits(doc)
-        broad = broad_hits(doc, doc.type_hits + specific)
+        places = _places(doc, doc.type_hits + specific)
+        broad = broad_hits(doc, doc.type_hits + specific + places)
         text = doc.text
         taken = {(h.start, h.end) for h in broad}
         memo_cands = doc.memo.get("broad_candidates")
@@ -462,7 +464,7 @@ def open_hits(doc: Doc) -> list[TypeHit]:
         cands = [h for h in memo_cands if isinstance(h, TypeHit) and (h.start, h.end) not in taken]
         shared = ellipsis_hits(doc, doc.type_hits + specific + broad, cands, lambda s, e: _direct(text, s, e, False))
         members = _class_members(doc, doc.type_hits + specific + broad + shared)
-        memo = sorted(specific + broad + shared + members, key=lambda h: (h.start, -h.end))
+        memo = sorted(specific + broad + shared + members + places, key=lambda h: (h.start, -h.end))
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
@@ -480,6 +482,15 @@ def _class_members(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
             h.entry = lx.TypeEntry(h.entry.surface, h.entry.type, h.entry.category, frozenset({"open", "listed"}))
             out.append(h)
     return out
+
+
+def _places(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
+    """Designated kinds of place (`place_kinds`: 工业强县, …试点城市) that no other rule found."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in known:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    # the head must be free; the modifier may hold a kind word (工业单项冠军|县)
+    return [_hit(s, e, kind, level) for s, e, kind, level in place_kinds(doc) if not covered[e - 1]]
 
 
 def _without_place(item: str) -> str:

@@ -144,10 +144,14 @@ def _open_types(
     """Kinds no type table lists (specific and broad heads, `broad_types.open_hits`), outside named entities."""
     levels = levels or {}
     out: list[PlatformTypeMention] = []
-    for h in open_hits(doc):
+    hits = open_hits(doc)
+    ends = {h.end for h in hits} | {h.end for h in doc.type_hits}
+    for h in hits:
         if inside(h.start, h.end) or ("listed" in h.entry.flags and (h.start, h.end) in named):
             continue  # a list item the entity rules name (闽都创新实验室、…等平台) is a name, not a kind
         unmapped = h.entry.category is None
+        if unmapped and _class_of_kinds(doc.text, h.start, ends):
+            continue
         out.append(
             PlatformTypeMention(
                 span=(h.start, h.end),
@@ -160,3 +164,13 @@ def _open_types(
             )
         )
     return out
+
+
+_AFTER_DENG = re.compile(r"等(?:各类|各种|其他|一批)?$")
+
+
+def _class_of_kinds(text: str, s: int, ends: set[int]) -> bool:
+    """The phrase at s closes a list of kinds (孵化器、大学科技园、众创空间等|双创孵化载体): it names their class, an
+    umbrella term, not a kind of its own. After named items (崖州湾等|国家实验室基地) a class is their kind."""
+    m = _AFTER_DENG.search(text, max(0, s - 3), s)
+    return m is not None and m.start() in ends

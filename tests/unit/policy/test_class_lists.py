@@ -38,3 +38,12 @@ def test_a_bare_head_as_an_item_is_no_kind() -> None:
 
 def test_a_named_base_in_the_list_is_no_kind() -> None:
     assert not any("新疆基地" in t for t in _types("用好某某实验室新疆基地、智能装备研究院等科技创新平台。"))
+
+
+def test_the_class_closing_a_list_of_kinds_is_an_umbrella() -> None:
+    types = _types("支持科技企业孵化器、大学科技园、众创空间等创新孵化载体建设。")
+    assert "创新孵化载体" not in types and "科技企业孵化器" in types
+
+
+def test_the_class_after_named_items_stays_a_kind() -> None:
+    assert "国家实验室基地" in _types("争取创建某某湾等国家实验室基地。")

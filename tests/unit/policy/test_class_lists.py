@@ -42,7 +42,7 @@ def test_a_named_base_in_the_list_is_no_kind() -> None:
 
 def test_the_class_closing_a_list_of_kinds_is_an_umbrella() -> None:
     types = _types("支持科技企业孵化器、大学科技园、众创空间等创新孵化载体建设。")
-    assert "创新孵化载体" not in types and "科技企业孵化器" in types
+    assert not any(t.endswith("载体") for t in types) and "科技企业孵化器" in types
 
 
 def test_the_class_after_named_items_stays_a_kind() -> None:

@@ -166,11 +166,12 @@ def _open_types(
     return out
 
 
-_AFTER_DENG = re.compile(r"等(?:各类|各种|其他|一批)?$")
+# 等, a class word and up to four words of the class phrase the kind leaves out (等|创新|孵化载体)
+_AFTER_DENG = re.compile(r"等(?:各类|各种|其他|一批)?[\u4e00-\u9fff]{0,4}$")
 
 
 def _class_of_kinds(text: str, s: int, ends: set[int]) -> bool:
     """The phrase at s closes a list of kinds (孵化器、大学科技园、众创空间等|双创孵化载体): it names their class, an
     umbrella term, not a kind of its own. After named items (崖州湾等|国家实验室基地) a class is their kind."""
-    m = _AFTER_DENG.search(text, max(0, s - 3), s)
+    m = _AFTER_DENG.search(text, max(0, s - 7), s)
     return m is not None and m.start() in ends

@@ -38,7 +38,7 @@ _COUNT_AFTER = re.compile(
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级?|全国|省级|市级|县级|自治区级|省级以上|国家级和省级|国家、省级?)$")
 _VERB_BEFORE = re.compile(
-    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|"
+    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|成立|"
     r"发展|加强|推进|推动|加快|优化|完善|新增|获批|支持)"
     r"(?:一批|一些|各类|更多|若干|高水平|高端|一流|区域性|专业化)?$"
 )
@@ -74,10 +74,10 @@ _QUALITY = re.compile(
 _NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
-    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训"
+    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准"
 )
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
-_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区")
+_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区|示范区|开发区|高新区")
 # verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
 _CONTROL_VERBS = {
     "要",
@@ -415,8 +415,8 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
         if found is not None:
             s, _kind, level = found
             s = _after_governing_word(doc.text, s, hs)
-            if _VERB_BEFORE.fullmatch(doc.text, s, hs):
-                s = hs  # 新增|研发机构, 培育|孵化器: a building verb is no word of the kind
+            if _VERB_BEFORE.search(doc.text, s, hs):
+                s = hs  # (全市)新增|研发机构, 培育|孵化器: a building verb is no word of the kind
             if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):
                 continue  # 设立研发机构, 国家级和省级研发机构: the class of all R&D bodies (dev2, dev3, holdout)
             if s < hs or doc.text[hs:he] in BARE_OK:
@@ -425,7 +425,7 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
 
 
 # Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).
-_COUNTED_ONLY = frozenset({"研发机构"})
+_COUNTED_ONLY = frozenset({"研发机构", "研究机构"})
 
 
 def _counted(text: str, s: int, e: int) -> bool:

@@ -76,6 +76,8 @@ _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
     r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准"
 )
+# Words of government and regulation: a platform they name is a government system, no S&T platform.
+_GOVERNANCE = re.compile(r"信用|监管|治理|执法|政务|便民|登记|监测|审批")
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
 _NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区|示范区|开发区|高新区")
 # verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
@@ -100,6 +102,10 @@ _CONTROL_VERBS = {
     "担起",
     "适合",
     "高度重视",
+    # prepositions and reporting verbs jieba tags as nouns (会同|科技创新中心建设推进机构, 常务委员会报告|…)
+    "会同",
+    "面向",
+    "报告",
 }
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
 _DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
@@ -128,6 +134,8 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
     industry_alliance = head == "联盟" and rest.endswith("产业")  # 产业联盟: firms of an industry allied
     # a zone of an industry (数字文化创意产业试验区) is one of production; 共同富裕示范区, 跨境电商综合试验区 are none
     industry_alliance = industry_alliance or (head in {"示范区", "试验区"} and "产业" in rest)
+    if head == "平台" and _GOVERNANCE.search(rest) and not _ST_WORD.search(rest):
+        return False  # 公共信用信息服务平台, 基层治理平台, 网络交易监测平台: government systems (holdout README)
     if _NAMED_MOD.search(rest) or (
         need_st and head in _NEEDS_ST and not _ST_WORD.search(rest) and not industry_alliance
     ):

@@ -27,3 +27,17 @@ def test_the_body_of_a_zone_is_no_kind() -> None:
 def test_bare_research_institutions_are_a_class_unless_counted() -> None:
     assert "研究机构" not in _types("社会公益型的研究机构应当逐步实行企业化经营。")
     assert "研究机构" in _types("全市新增研究机构12家。")
+
+
+def test_a_government_system_is_no_platform_kind() -> None:
+    types = _types("有关信息依法纳入本市公共信用信息服务平台，省人民政府组织建设网络交易监测平台。")
+    assert not any(t.endswith("平台") for t in types)
+
+
+def test_a_science_platform_with_a_management_word_stays_a_kind() -> None:
+    assert "科技资源监测平台" in _types("省科学技术部门应当建立科技资源监测平台。")
+
+
+def test_a_reporting_verb_jieba_tags_as_a_noun_opens_no_kind() -> None:
+    types = _types("市人民政府应当定期向常务委员会报告科技创新中心建设情况。")
+    assert not any("报告" in t for t in types)

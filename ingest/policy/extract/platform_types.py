@@ -10,8 +10,8 @@ from app.text import taxonomy
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.open_types import level_before
-from ingest.policy.extract.shared_types import bracket_kinds, level_twins
+from ingest.policy.extract.open_types import level_before, map_kind
+from ingest.policy.extract.shared_types import bracket_kinds, level_twins, quoted_twins
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import PlatformTypeMention
 
@@ -96,6 +96,9 @@ def _shared(
             lv = level_before(doc.text, k.start) or default_level(doc)
             out.append(_mention(doc, k.start, k.end, k.type, lv, "ptype.bracket"))
     for m in found:
+        for s, kind in quoted_twins(doc, m.span[0], m.text):
+            typ, _cat = map_kind(kind)
+            out.append(_mention(doc, s, m.span[1], typ, m.level, "ptype.quoted_twin"))
         if m.category is None:
             continue  # a kind the lexicon does not map (医药临床研究中心): no second level for a doubtful kind
         for typ, lv in level_twins(doc, m.span[0], m.type, m.level):

@@ -1,6 +1,7 @@
 """One surface that names two kinds: a bracketed alternative inside a kind's name (工程（技术）中心 = 工程中心 or
 工程技术中心; 工程研究（技术）中心 = 工程研究中心 or 工程技术中心) and level words coordinated before one head
-(国家和省实验室 = 国家实验室 + 省实验室; 国家级和省级重点实验室 = 重点实验室 at both levels).
+(国家和省实验室 = 国家实验室 + 省实验室; 国家级和省级重点实验室 = 重点实验室 at both levels) and quoted
+designations stacked before one head (“雏鹰”“瞪羚”企业 = 雏鹰企业 + 瞪羚企业).
 
 Chinese drops the part two readings share: the bracket holds a word that is either added to the name or
 replaces the word before it, and coordinated level words share the head after them. The test README writes
@@ -72,3 +73,24 @@ def level_twins(doc: Doc, start: int, typ: str, level: str | None) -> list[tuple
         e = lx.types().get("国家" + typ[1:])
         return [(e.type, "国家级")] if e is not None else []
     return [(typ, "国家级")]
+
+
+# a quoted designation right before another that carries the head (“雏鹰”|“瞪羚”企业)
+_QUOTED_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
+
+
+def quoted_twins(doc: Doc, start: int, surface: str) -> list[tuple[int, str]]:
+    """(start, kind) of quoted designations stacked before a quoted kind whose head they share: “雏鹰”“瞪羚”企业
+    names 雏鹰企业 and 瞪羚企业 (Chinese drops the shared head of coordinated quoted names)."""
+    m = re.fullmatch(r"“[\u4e00-\u9fff]{2,6}”([\u4e00-\u9fff]{2,4})", surface)
+    if m is None:
+        return []
+    out: list[tuple[int, str]] = []
+    pos = start
+    while len(out) < 4:
+        q = _QUOTED_BEFORE.search(doc.text, max(0, pos - 10), pos)
+        if q is None:
+            break
+        out.append((q.start(), q.group(1) + m.group(1)))
+        pos = q.start()
+    return out

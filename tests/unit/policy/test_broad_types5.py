@@ -41,3 +41,7 @@ def test_a_science_platform_with_a_management_word_stays_a_kind() -> None:
 def test_a_reporting_verb_jieba_tags_as_a_noun_opens_no_kind() -> None:
     types = _types("市人民政府应当定期向常务委员会报告科技创新中心建设情况。")
     assert not any("报告" in t for t in types)
+
+
+def test_instrument_sharing_platform_variants_map_onto_the_canonical_type() -> None:
+    assert "大型科学仪器共享服务平台" in _types("省科学技术部门应当建立大型科学仪器开放共享平台。")

@@ -46,3 +46,13 @@ def test_coordinated_levels_before_a_municipal_kind() -> None:
 
 def test_a_single_level_gives_no_second_kind() -> None:
     assert ("科技企业孵化器", "国家级") not in _kinds("经认定的市级科技企业孵化器享受优惠。")
+
+
+def test_stacked_quoted_designations_share_the_head() -> None:
+    types = {t for t, _ in _kinds("全省新增“专精”“瞪羚”企业120家。")}
+    assert {"专精企业", "瞪羚企业"} <= types
+
+
+def test_a_single_quoted_designation_has_no_twin() -> None:
+    types = {t for t, _ in _kinds("全省新增“瞪羚”企业120家。")}
+    assert types == {"瞪羚企业"}

@@ -10,6 +10,7 @@ from app.text import taxonomy
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import lcut, pos_table
 from ingest.policy.extract.open_types import level_before, map_kind
 from ingest.policy.extract.shared_types import bracket_kinds, level_twins, quoted_twins
 from ingest.policy.extract.typehits import TypeHit
@@ -43,6 +44,23 @@ def _state_designated(doc: Doc, h: TypeHit) -> bool:
     return not prefix and h.entry.surface.startswith("国家") and spec is not None and spec.family == "zone"
 
 
+def _name_tail(text: str, h: TypeHit) -> bool:
+    """A bare one-word kind (研究院) glued to the words before it is the tail of a longer name (市技术转移研究院,
+    中国测绘科学研究院, …（低空经济）研究院), not a mention of the kind; after a coordinator, a verb or 的 it
+    stands alone (共建实验室、研究院)."""
+    if h.start != h.core_start or len(h.entry.surface) > 3 or h.start == 0:
+        return False
+    if re.match(r"\d+[家个所]", text[h.end : h.end + 6]):
+        return False  # counted (产业研究院55家): a kind, whatever its words
+    prev = text[h.start - 1]
+    if prev in "）)":
+        return True
+    if not ("\u4e00" <= prev <= "\u9fff") or prev in "、和及与或等的个家所批类":
+        return False
+    toks = lcut(text[max(0, h.start - 6) : h.start])
+    return bool(toks) and pos_table().get(toks[-1], "n") in {"n", "nz", "nt", "ns", "nr", "j", "vn", "l", "b"}
+
+
 def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[PlatformTypeMention]:
     out: list[PlatformTypeMention] = []
     # Only spans starting within the longest span's length before a hit can hold it: bounded scans, not
@@ -62,6 +80,8 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
         if h.start >= doc.body_end or h.entry.flags & {"umbrella", "nameonly"}:
             continue
         if "entity" in h.entry.flags and not designation_as_kind(doc, h):
+            continue
+        if _name_tail(doc.text, h):
             continue
         if inside(h.start, h.end):
             if not _state_designated(doc, h) or h.type in named_kinds:

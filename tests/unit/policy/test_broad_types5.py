@@ -45,3 +45,12 @@ def test_a_reporting_verb_jieba_tags_as_a_noun_opens_no_kind() -> None:
 
 def test_instrument_sharing_platform_variants_map_onto_the_canonical_type() -> None:
     assert "大型科学仪器共享服务平台" in _types("省科学技术部门应当建立大型科学仪器开放共享平台。")
+
+
+def test_a_bare_kind_glued_to_a_name_is_its_tail() -> None:
+    assert "研究院" not in _types("支持某某测绘科学研究院，成立某某航空产业（低空经济）研究院。")
+
+
+def test_a_bare_kind_after_a_coordinator_or_counted_stays_a_kind() -> None:
+    assert "研究院" in _types("通过共建实验室、研究院等方式推动合作。")
+    assert "研究院" in _types("全省产业研究院55家。")

@@ -21,6 +21,7 @@ _CJK = "\u4e00-\u9fff"
 _BRACKET = re.compile(
     rf"([{_CJK}]{{2,6}})[（(]([{_CJK}]{{1,4}})[）)]([{_CJK}]{{0,4}}?(?:中心|实验室|基地|平台|园区?|站))"
 )
+_OPEN = re.compile(r"[（(]")
 # level words coordinated right before a kind's own level (国家和|省实验室, 国家级和|市级医药…中心)
 _LEVELS_BEFORE = re.compile(r"(?:国家级?|全国)(?:和|、|及|与|以及)(?:(?:省|市|自治区)级?)?$")
 
@@ -46,7 +47,10 @@ def bracket_kinds(doc: Doc) -> list[SharedKind]:
     distinct types (one known reading is the plain name, which the type lexicon reads already)."""
     types = lx.types()
     out: list[SharedKind] = []
-    for m in _BRACKET.finditer(doc.text, 0, doc.body_end):
+    for b in _OPEN.finditer(doc.text, 0, doc.body_end):  # brackets are rare: look only around them
+        m = _BRACKET.search(doc.text, max(0, b.start() - 6), min(doc.body_end, b.start() + 16))
+        if m is None or m.end(1) != b.start():
+            continue
         x, y, z = m.groups()
         for i in range(len(x) - 1, -1, -1):  # the words of the name end at the bracket: shortest X first
             found: dict[str, str] = {}

@@ -425,6 +425,8 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
             s = _after_governing_word(doc.text, s, hs)
             if _VERB_BEFORE.search(doc.text, s, hs):
                 s = hs  # (全市)新增|研发机构, 培育|孵化器: a building verb is no word of the kind
+            if s == hs and doc.text.startswith("建设", he):
+                continue  # (粤港澳)联合实验室建设: a bare head before 建设 names the work, not a kind of its own
             if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):
                 continue  # 设立研发机构, 国家级和省级研发机构: the class of all R&D bodies (dev2, dev3, holdout)
             if s < hs or doc.text[hs:he] in BARE_OK:

@@ -54,3 +54,12 @@ def test_a_bare_kind_glued_to_a_name_is_its_tail() -> None:
 def test_a_bare_kind_after_a_coordinator_or_counted_stays_a_kind() -> None:
     assert "研究院" in _types("通过共建实验室、研究院等方式推动合作。")
     assert "研究院" in _types("全省产业研究院55家。")
+
+
+def test_a_specific_kind_before_building_is_a_kind() -> None:
+    types = _types("支持创新联合体建设，推进高水平科技智库建设。")
+    assert {"创新联合体", "科技智库"} <= types
+
+
+def test_a_bare_specific_head_before_building_is_no_kind() -> None:
+    assert "联合实验室" not in _types("推进联合实验室建设。")

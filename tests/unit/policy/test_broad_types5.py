@@ -63,3 +63,7 @@ def test_a_specific_kind_before_building_is_a_kind() -> None:
 
 def test_a_bare_specific_head_before_building_is_no_kind() -> None:
     assert "联合实验室" not in _types("推进联合实验室建设。")
+
+
+def test_a_one_character_building_verb_is_no_word_of_the_kind() -> None:
+    assert not any(t.startswith("设") for t in _types("支持跨国公司在本市设研发机构。"))

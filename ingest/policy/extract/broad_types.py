@@ -425,6 +425,8 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
             s = _after_governing_word(doc.text, s, hs)
             if _VERB_BEFORE.search(doc.text, s, hs):
                 s = hs  # (全市)新增|研发机构, 培育|孵化器: a building verb is no word of the kind
+            if doc.text[hs:he] == "交易市场" and not _ST_WORD.search(doc.text, s, hs):
+                continue  # 减排交易市场, 商品交易市场: markets of goods and rights, no S&T kind (技术交易市场 is one)
             if s == hs and doc.text.startswith("建设", he):
                 continue  # (粤港澳)联合实验室建设: a bare head before 建设 names the work, not a kind of its own
             if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):

@@ -67,3 +67,8 @@ def test_a_bare_specific_head_before_building_is_no_kind() -> None:
 
 def test_a_one_character_building_verb_is_no_word_of_the_kind() -> None:
     assert not any(t.startswith("设") for t in _types("支持跨国公司在本市设研发机构。"))
+
+
+def test_a_market_of_goods_or_rights_is_no_kind() -> None:
+    types = _types("培育发展技术交易市场，建设全国性商品交易市场和减排交易市场。")
+    assert "技术交易市场" in types and not {"商品交易市场", "减排交易市场"} & types

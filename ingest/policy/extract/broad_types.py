@@ -25,7 +25,7 @@ from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
     r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
-    r"冠军|基础设施|交易市场|交易场所|试点示范|联盟)"
+    r"冠军|基础设施|交易市场|交易场所|试点示范|联盟|综合体)"
     r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
@@ -64,14 +64,12 @@ _UMBRELLA = re.compile(
 # A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
 # 平台 of the text); it names no kind of its own.
 _TIER = re.compile(r"^(?:(?:企业|行业|区域|综合|专业|通用)[型级]|示范)$")
-_QUALITY = re.compile(
-    r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
-)
+_QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|专业化|高水平|高能级|一流|高端|示范性)(?=..)")
 
 
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
 # science, technology or innovation in the modifier.
-_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区"}
+_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区", "综合体"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
     r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准"

@@ -72,3 +72,12 @@ def test_a_one_character_building_verb_is_no_word_of_the_kind() -> None:
 def test_a_market_of_goods_or_rights_is_no_kind() -> None:
     types = _types("培育发展技术交易市场，建设全国性商品交易市场和减排交易市场。")
     assert "技术交易市场" in types and not {"商品交易市场", "减排交易市场"} & types
+
+
+def test_readme_kinds_keep_their_own_head() -> None:
+    types = _types("新建特色实验基地3个，支持建设产业创新服务综合体，建设科技创新资源共享平台。")
+    assert {"特色实验基地", "产业创新服务综合体", "科技资源共享服务平台"} <= types
+
+
+def test_a_commercial_complex_is_no_kind() -> None:
+    assert not any(t.endswith("综合体") for t in _types("建设城市商业综合体。"))

@@ -15,15 +15,17 @@ import re
 from collections.abc import Sequence
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract.class_lists import class_items
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
+from ingest.policy.extract.place_kinds import place_kinds
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
     r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
-    r"冠军|基础设施|交易市场|交易场所|试点示范|联盟)"
+    r"冠军|基础设施|交易市场|交易场所|试点示范|联盟|综合体)"
     r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
@@ -36,7 +38,7 @@ _COUNT_AFTER = re.compile(
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级?|全国|省级|市级|县级|自治区级|省级以上|国家级和省级|国家、省级?)$")
 _VERB_BEFORE = re.compile(
-    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|"
+    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|成立|设|"
     r"发展|加强|推进|推动|加快|优化|完善|新增|获批|支持)"
     r"(?:一批|一些|各类|更多|若干|高水平|高端|一流|区域性|专业化)?$"
 )
@@ -62,20 +64,20 @@ _UMBRELLA = re.compile(
 # A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
 # 平台 of the text); it names no kind of its own.
 _TIER = re.compile(r"^(?:(?:企业|行业|区域|综合|专业|通用)[型级]|示范)$")
-_QUALITY = re.compile(
-    r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|特色|专业化|高水平|高能级|一流|高端|示范性)(?=..)"
-)
+_QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|专业化|高水平|高能级|一流|高端|示范性)(?=..)")
 
 
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
 # science, technology or innovation in the modifier.
-_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区"}
+_NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区", "综合体"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
-    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训"
+    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准"
 )
+# Words of government and regulation: a platform they name is a government system, no S&T platform.
+_GOVERNANCE = re.compile(r"信用|监管|治理|执法|政务|便民|登记|监测|审批")
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
-_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区")
+_NAMED_MOD = re.compile(r"国家|平台|中心|基地|实验室|机构|医院|大学(?!生)|学院|公司|集团|园区|示范区|开发区|高新区")
 # verbs that govern a phrase rather than name a kind of thing (要担起…, 允许…, 高度重视…)
 _CONTROL_VERBS = {
     "要",
@@ -98,6 +100,10 @@ _CONTROL_VERBS = {
     "担起",
     "适合",
     "高度重视",
+    # prepositions and reporting verbs jieba tags as nouns (会同|科技创新中心建设推进机构, 常务委员会报告|…)
+    "会同",
+    "面向",
+    "报告",
 }
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
 _DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
@@ -126,6 +132,8 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
     industry_alliance = head == "联盟" and rest.endswith("产业")  # 产业联盟: firms of an industry allied
     # a zone of an industry (数字文化创意产业试验区) is one of production; 共同富裕示范区, 跨境电商综合试验区 are none
     industry_alliance = industry_alliance or (head in {"示范区", "试验区"} and "产业" in rest)
+    if head == "平台" and _GOVERNANCE.search(rest) and not _ST_WORD.search(rest):
+        return False  # 公共信用信息服务平台, 基层治理平台, 网络交易监测平台: government systems (holdout README)
     if _NAMED_MOD.search(rest) or (
         need_st and head in _NEEDS_ST and not _ST_WORD.search(rest) and not industry_alliance
     ):
@@ -413,8 +421,12 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
         if found is not None:
             s, _kind, level = found
             s = _after_governing_word(doc.text, s, hs)
-            if _VERB_BEFORE.fullmatch(doc.text, s, hs):
-                s = hs  # 新增|研发机构, 培育|孵化器: a building verb is no word of the kind
+            if _VERB_BEFORE.search(doc.text, s, hs):
+                s = hs  # (全市)新增|研发机构, 培育|孵化器: a building verb is no word of the kind
+            if doc.text[hs:he] == "交易市场" and not _ST_WORD.search(doc.text, s, hs):
+                continue  # 减排交易市场, 商品交易市场: markets of goods and rights, no S&T kind (技术交易市场 is one)
+            if s == hs and doc.text.startswith("建设", he):
+                continue  # (粤港澳)联合实验室建设: a bare head before 建设 names the work, not a kind of its own
             if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):
                 continue  # 设立研发机构, 国家级和省级研发机构: the class of all R&D bodies (dev2, dev3, holdout)
             if s < hs or doc.text[hs:he] in BARE_OK:
@@ -423,7 +435,7 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
 
 
 # Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).
-_COUNTED_ONLY = frozenset({"研发机构"})
+_COUNTED_ONLY = frozenset({"研发机构", "研究机构"})
 
 
 def _counted(text: str, s: int, e: int) -> bool:
@@ -453,17 +465,50 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     memo = doc.memo.get("open_hits")
     if memo is None:
         specific = specific_hits(doc)
-        broad = broad_hits(doc, doc.type_hits + specific)
+        places = _places(doc, doc.type_hits + specific)
+        broad = broad_hits(doc, doc.type_hits + specific + places)
         text = doc.text
         taken = {(h.start, h.end) for h in broad}
         memo_cands = doc.memo.get("broad_candidates")
         assert isinstance(memo_cands, list)
         cands = [h for h in memo_cands if isinstance(h, TypeHit) and (h.start, h.end) not in taken]
         shared = ellipsis_hits(doc, doc.type_hits + specific + broad, cands, lambda s, e: _direct(text, s, e, False))
-        memo = sorted(specific + broad + shared, key=lambda h: (h.start, -h.end))
+        members = _class_members(doc, doc.type_hits + specific + broad + shared)
+        memo = sorted(specific + broad + shared + members + places, key=lambda h: (h.start, -h.end))
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
+
+
+def _class_members(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
+    """Items of a list closed by 等 + a class of platforms (`class_lists`) that no other rule found."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in known:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out = []
+    for s, e in class_items(doc):
+        if not any(covered[s:e]):
+            h = _hit(s, e, _clean_type(_without_place(doc.text[s:e]), ""), None)
+            h.entry = lx.TypeEntry(h.entry.surface, h.entry.type, h.entry.category, frozenset({"open", "listed"}))
+            out.append(h)
+    return out
+
+
+def _places(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
+    """Designated kinds of place (`place_kinds`: 工业强县, …试点城市) that no other rule found."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in known:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    # the head must be free; the modifier may hold a kind word (工业单项冠军|县)
+    return [_hit(s, e, kind, level) for s, e, kind, level in place_kinds(doc) if not covered[e - 1]]
+
+
+def _without_place(item: str) -> str:
+    """A list item without a place word opening it (海外|留学生创业园): where the kind is, not which kind."""
+    toks = lcut(item)
+    if len(toks) >= 3 and pos_table().get(toks[0], "n") == "s":
+        return item[len(toks[0]) :]
+    return item
 
 
 def countable_hits(doc: Doc, s: int, e: int) -> list[TypeHit]:

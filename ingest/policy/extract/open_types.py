@@ -23,7 +23,7 @@ _NOUNISH = {"n", "nz", "vn", "an", "ng", "b", "j", "l", "nt", "eng"}
 _HEAD = re.compile(
     r"(?:联合实验室|验证中心|验证平台|研发机构|研究机构|孵化机构|转化机构|工作站|孵化器|加速器|众创空间|联合体|智库|"
     r"交易市场|中试基地|中试平台)"
-    r"(?!建设|体系|管理|运行|负责|主任|内|的?[和与]?(?:负责人|职工|人员))"
+    r"(?!体系|管理|运行|负责|主任|内|的?[和与]?(?:负责人|职工|人员))"
 )
 BARE_OK = {"联合实验室", "孵化器", "加速器", "联合体", "研发机构", "研究机构", "孵化机构", "产业园", "科技园"}
 # Pure umbrella phrases (创新平台, 科技创新载体): a class of all platforms, not a kind of one.
@@ -42,7 +42,7 @@ def mod_vocab() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 2 and w not in REGIONS and not _BAD_MOD.search(w))
 
 
-def _level_before(text: str, pos: int) -> str | None:
+def level_before(text: str, pos: int) -> str | None:
     before = text[max(0, pos - 9) : pos]
     if before.endswith(("国家", "国家级", "全国")):
         return "国家级"
@@ -90,7 +90,7 @@ def open_kind(doc: Doc, hs: int, he: int, content: frozenset[str] = frozenset())
     kind = rest + head
     if kind in REGIONS or (rest in lx.industries() and head in {"企业", "市场"}):
         return None
-    return s, kind, _level_before(text, s)
+    return s, kind, level_before(text, s)
 
 
 def map_kind(kind: str) -> tuple[str, str]:

@@ -7,8 +7,12 @@ import re
 from collections.abc import Callable
 
 from app.text import taxonomy
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import lcut, pos_table
+from ingest.policy.extract.open_types import level_before, map_kind
+from ingest.policy.extract.shared_types import bracket_kinds, level_twins, quoted_twins
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import PlatformTypeMention
 
@@ -40,6 +44,23 @@ def _state_designated(doc: Doc, h: TypeHit) -> bool:
     return not prefix and h.entry.surface.startswith("国家") and spec is not None and spec.family == "zone"
 
 
+def _name_tail(text: str, h: TypeHit) -> bool:
+    """A bare one-word kind (研究院) glued to the words before it is the tail of a longer name (市技术转移研究院,
+    中国测绘科学研究院, …（低空经济）研究院), not a mention of the kind; after a coordinator, a verb or 的 it
+    stands alone (共建实验室、研究院)."""
+    if h.start != h.core_start or len(h.entry.surface) > 3 or h.start == 0:
+        return False
+    if re.match(r"\d+[家个所]", text[h.end : h.end + 6]):
+        return False  # counted (产业研究院55家): a kind, whatever its words
+    prev = text[h.start - 1]
+    if prev in "）)":
+        return True
+    if not ("\u4e00" <= prev <= "\u9fff") or prev in "、和及与或等的个家所批类":
+        return False
+    toks = lcut(text[max(0, h.start - 6) : h.start])
+    return bool(toks) and pos_table().get(toks[-1], "n") in {"n", "nz", "nt", "ns", "nr", "j", "vn", "l", "b"}
+
+
 def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[PlatformTypeMention]:
     out: list[PlatformTypeMention] = []
     # Only spans starting within the longest span's length before a hit can hold it: bounded scans, not
@@ -60,6 +81,8 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             continue
         if "entity" in h.entry.flags and not designation_as_kind(doc, h):
             continue
+        if _name_tail(doc.text, h):
+            continue
         if inside(h.start, h.end):
             if not _state_designated(doc, h) or h.type in named_kinds:
                 continue
@@ -78,7 +101,36 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 rule="ptype.dict+prefix",
             )
         )
-    return out + _open_types(doc, inside, levels)
+    out += _open_types(doc, inside, levels, frozenset(spans))
+    return out + _shared(doc, inside, out)
+
+
+def _shared(
+    doc: Doc, inside: Callable[[int, int], bool], found: list[PlatformTypeMention]
+) -> list[PlatformTypeMention]:
+    """Second kinds of one surface (`shared_types`): both readings of a bracketed alternative, the other
+    level of coordinated level words."""
+    out: list[PlatformTypeMention] = []
+    for k in bracket_kinds(doc):
+        if not inside(k.start, k.end):
+            lv = level_before(doc.text, k.start) or default_level(doc)
+            out.append(_mention(doc, k.start, k.end, k.type, lv, "ptype.bracket"))
+    for m in found:
+        for s, kind in quoted_twins(doc, m.span[0], m.text):
+            typ, _cat = map_kind(kind)
+            out.append(_mention(doc, s, m.span[1], typ, m.level, "ptype.quoted_twin"))
+        if m.category is None:
+            continue  # a kind the lexicon does not map (医药临床研究中心): no second level for a doubtful kind
+        for typ, lv in level_twins(doc, m.span[0], m.type, m.level):
+            out.append(_mention(doc, m.span[0], m.span[1], typ, lv, "ptype.level_twin"))
+    return out
+
+
+def _mention(doc: Doc, s: int, e: int, typ: str, level: str | None, rule: str) -> PlatformTypeMention:
+    entry = lx.types().get(typ)
+    return PlatformTypeMention(
+        span=(s, e), text=doc.q(s, e), type=typ, level=level, category=entry.category if entry else None, rule=rule
+    )
 
 
 # between two counted items of one list: the first item's count and a coordinator (…冠军14家、…)
@@ -107,15 +159,22 @@ def _list_levels(doc: Doc) -> dict[int, str]:
 
 
 def _open_types(
-    doc: Doc, inside: Callable[[int, int], bool], levels: dict[int, str] | None = None
+    doc: Doc,
+    inside: Callable[[int, int], bool],
+    levels: dict[int, str] | None = None,
+    named: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[PlatformTypeMention]:
     """Kinds no type table lists (specific and broad heads, `broad_types.open_hits`), outside named entities."""
     levels = levels or {}
     out: list[PlatformTypeMention] = []
-    for h in open_hits(doc):
-        if inside(h.start, h.end):
-            continue
+    hits = open_hits(doc)
+    ends = {h.end for h in hits} | {h.end for h in doc.type_hits}
+    for h in hits:
+        if inside(h.start, h.end) or ("listed" in h.entry.flags and (h.start, h.end) in named):
+            continue  # a list item the entity rules name (闽都创新实验室、…等平台) is a name, not a kind
         unmapped = h.entry.category is None
+        if unmapped and _class_of_kinds(doc.text, h.start, ends):
+            continue
         out.append(
             PlatformTypeMention(
                 span=(h.start, h.end),
@@ -128,3 +187,14 @@ def _open_types(
             )
         )
     return out
+
+
+# 等, a class word and up to four words of the class phrase the kind leaves out (等|创新|孵化载体)
+_AFTER_DENG = re.compile(r"等(?:各类|各种|其他|一批)?[\u4e00-\u9fff]{0,4}$")
+
+
+def _class_of_kinds(text: str, s: int, ends: set[int]) -> bool:
+    """The phrase at s closes a list of kinds (孵化器、大学科技园、众创空间等|双创孵化载体): it names their class, an
+    umbrella term, not a kind of its own. After named items (崖州湾等|国家实验室基地) a class is their kind."""
+    m = _AFTER_DENG.search(text, max(0, s - 7), s)
+    return m is not None and m.start() in ends

@@ -114,12 +114,23 @@ def _reform(x: _Sentence, acc: _Transitions) -> None:
 def _revoke_restructure(x: _Sentence, acc: _Transitions) -> None:
     ss, sent, hits = x.ss, x.sent, x.hits
     for m in re.finditer(
-        r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销|予以摘牌|摘牌|取消其?(?:认定|资格|命名))(?!淘汰|一批)",
+        r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销|予以摘牌|摘牌|取消其?(?:[\u4e00-\u9fff]{0,6}?)(?:认定|资格|命名|称号))"
+        r"(?!淘汰|一批)",
         sent,
     ):
         if re.search(r"\d+\s*[家个]", sent[m.end() : m.end() + 12]):
             continue
         before = [h for h in hits if h.end <= ss + m.start() and "umbrella" not in h.entry.flags]
+        head = _HEAD_IN.search(m.group(0))
+        if head is not None:  # 取消其园区建设资格: the kind revoked is one whose name ends in 园区
+            before = [h for h in before if h.entry.surface.endswith(head.group(0))]
+        if not before and sent.find("其", m.start(), m.end()) >= 0:
+            # 取消其…资格: 其 points back to the kind the text is about, named in an earlier sentence
+            before = [
+                h
+                for h in _earlier(acc.doc, ss)
+                if "umbrella" not in h.entry.flags and (head is None or h.entry.surface.endswith(head.group(0)))
+            ]
         frm = [before[-1].type] if before else (["科技创新平台"] if "平台" in sent[: m.start()] else [])
         if frm:
             acc.add("revoke", ss, x.se, frm, None, "transition.revoke", 0.8)
@@ -128,6 +139,14 @@ def _revoke_restructure(x: _Sentence, acc: _Transitions) -> None:
         restr = [h.type for h in hits if h.end <= ss + m2.start() and "umbrella" not in h.entry.flags]
         if restr and not any(t.kind == "restructure" for t in acc.out):
             acc.add("restructure", ss, x.se, restr, None, "transition.restructure", 0.8)
+
+
+_HEAD_IN = re.compile(r"园区|基地|中心|实验室|平台|工作站|示范区")
+
+
+def _earlier(doc: Doc, ss: int) -> list[TypeHit]:
+    """Kinds named in the 400 characters before a sentence (not enterprise designations)."""
+    return [h for h in doc.type_hits if ss - 400 <= h.start and h.end <= ss and "entity" not in h.entry.flags]
 
 
 def _promote_one(x: _Sentence, acc: _Transitions, m: re.Match[str]) -> None:
@@ -169,7 +188,25 @@ def _promote(x: _Sentence, acc: _Transitions) -> None:
         _promote_one(x, acc, m)
 
 
-_RULES = (_stop_new, _incorporate, _upgrade, _reform, _revoke_restructure, _promote)
+def _candidate(x: _Sentence, acc: _Transitions) -> None:
+    """作为 / 列为 … (优先)培育对象: the platforms a review rates best become candidates of a higher kind named
+    in between (评估优秀的园区将作为国家农业高新技术产业示范区优先培育对象): a promote (gold promote_recommend)."""
+    doc, ss = acc.doc, x.ss
+    for m in re.finditer(r"(?:作为|列为|列入)([^，,。；;]{2,60}?)(?:优先|重点)?(?:培育|创建|推荐)对象", x.sent):
+        inner = [h for h in x.hits if ss + m.start(1) <= h.start and h.end <= ss + m.end(1)]
+        if not inner:
+            continue
+        to = inner[-1]
+        before = [
+            h
+            for h in doc.type_hits
+            if ss - 400 <= h.start and h.end <= ss + m.start() and "entity" not in h.entry.flags and h.type != to.type
+        ]
+        if before:
+            acc.add("promote", ss, x.se, [before[-1].type], to.type, "transition.promote.candidate", 0.6)
+
+
+_RULES = (_stop_new, _incorporate, _upgrade, _reform, _revoke_restructure, _promote, _candidate)
 
 
 def find_transitions(doc: Doc) -> list[Transition]:

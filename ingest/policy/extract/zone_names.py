@@ -21,7 +21,7 @@ from typing import Any
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
-from ingest.policy.extract.names import is_generic, left_name, strip_region_level
+from ingest.policy.extract.names import after_conjoined, is_generic, left_name, loose_measure, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name
@@ -119,6 +119,7 @@ def proper_start(doc: Doc, end: int, max_len: int = 20, loose: bool = False) -> 
     s = end
     while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in "—－"):
         s -= 1
+    s = after_conjoined(text, s, end)
     off = proper_offset(text[s:end], loose)
     return None if off is None else s + off
 
@@ -130,7 +131,10 @@ def proper_offset(window: str, loose: bool = False) -> int | None:
     pos = 0
     first: int | None = None
     for i, t in enumerate(toks):
-        if _resets(toks, i):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if loose_measure(t, toks[i - 1][-1:] if i else "", nxt):  # 推进|张|江…: a name split at its first character
+            first = pos if first is None else first
+        elif _resets(toks, i):
             first = None
         elif first is None and (is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i)):
             first = pos

@@ -1,0 +1,37 @@
+"""Names jieba's dictionary splits at a one-character place word (张|江), and names a conjunction joins.
+Sentences made up from public knowledge."""
+
+from __future__ import annotations
+
+from ingest.policy.extract.names import loose_measure
+from tests.unit.policy._extract import entity_kinds
+
+
+def test_a_measure_word_with_no_numeral_before_it_is_a_name_character() -> None:
+    assert loose_measure("张", "持", "江")  # 支持|张|江
+    assert not loose_measure("张", "一", "图")  # 一张图: counted
+    assert not loose_measure("张", "这", "表")
+    assert not loose_measure("个", "持", "江")  # 个 is a stop whatever precedes it
+
+
+def test_a_zone_and_a_platform_named_by_a_split_place_keep_the_whole_place() -> None:
+    got = entity_kinds("支持张江科学城集聚一批研发机构。争取张江综合性国家科学中心布局大科学装置。")
+    assert got.get("张江科学城") == "zone"
+    assert got.get("张江综合性国家科学中心") == "platform"
+    assert not any(n.startswith("江") for n in got)
+
+
+def test_a_counted_measure_word_starts_no_name() -> None:
+    got = entity_kinds("建成一张覆盖全省的科技资源共享网，发布三张清单。")
+    assert not any(n.startswith("张") for n in got)
+
+
+def test_a_zone_joined_by_a_conjunction_is_not_part_of_the_next_name() -> None:
+    got = entity_kinds("推动张江国家自主创新示范区与自由贸易试验区联动发展。")
+    assert got.get("张江国家自主创新示范区") == "zone"
+    assert not any("与" in n for n in got)
+
+
+def test_a_governing_verb_tagged_as_an_abbreviation_opens_no_name() -> None:
+    got = entity_kinds("深化张江高新区、临港新片区建设。")
+    assert not any(n.startswith("深化") for n in got)

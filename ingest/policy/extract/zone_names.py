@@ -79,6 +79,7 @@ def country_pair_start(text: str, s: int, e: int) -> tuple[int, int]:
 
 _ABBREV_POS = {"ns", "nr", "j"}
 _FUNCTION_POS = {"c", "p", "u", "d", "r", "x"}
+_RUN_STOP_POS = _FUNCTION_POS | {"ad"}
 
 
 def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
@@ -89,6 +90,31 @@ def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
         and pos_table().get(toks[i], "") in _ABBREV_POS
         and pos_table().get(toks[i + 1], "") in _ABBREV_POS
     )
+
+
+_NAME_CHAR_POS = {"nr", "ns", "j"}
+_RESULTATIVE = set("好强实优")
+
+
+def _unknown_word(toks: tuple[str, ...], i: int) -> bool:
+    """Two or three one-character tokens in a row, none a function word, one at least tagged as a name or place
+    character (长|吉|图, 哈|大|齐, 昝|岗): a proper word jieba's dictionary does not hold, cut into characters."""
+    if (i and len(toks[i - 1]) == 1 and toks[i - 1] not in _RESULTATIVE) or toks[i] in _RESULTATIVE:
+        return False  # 自|贸|港: inside a longer run; 实施好|…: a verb's resultative complement
+    run = 0
+    while i + run < len(toks) and len(toks[i + run]) == 1 and run < 4:
+        t = toks[i + run]
+        if (
+            is_hard_stop(t)
+            or t in STOP_TOKENS
+            or pos_table().get(t, "") in _RUN_STOP_POS
+            or not "\u4e00" <= t <= "\u9fff"
+        ):
+            break
+        run += 1
+    if not 2 <= run <= 3:
+        return False
+    return any(pos_table().get(toks[i + k], "") in _NAME_CHAR_POS for k in range(run))
 
 
 def has_proper(name: str) -> bool:
@@ -136,7 +162,9 @@ def proper_offset(window: str, loose: bool = False) -> int | None:
             first = pos if first is None else first
         elif _resets(toks, i):
             first = None
-        elif first is None and (is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i)):
+        elif first is None and (
+            is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i) or _unknown_word(toks, i)
+        ):
             first = pos
             prev = toks[i - 1] if i else ""
             if len(prev) == 1 and pos_table().get(prev, "") in {"nr", "ns", "j"} and not _resets(toks, i - 1):

@@ -35,3 +35,16 @@ def test_a_zone_joined_by_a_conjunction_is_not_part_of_the_next_name() -> None:
 def test_a_governing_verb_tagged_as_an_abbreviation_opens_no_name() -> None:
     got = entity_kinds("深化张江高新区、临港新片区建设。")
     assert not any(n.startswith("深化") for n in got)
+
+
+def test_a_place_jieba_cuts_into_characters_starts_a_zone_name() -> None:
+    # 呼包鄂, 长吉图: abbreviations of two or three cities, unknown to jieba's dictionary
+    got = entity_kinds("支持呼包鄂国家自主创新示范区建设。实施好长吉图开发开放先导区战略。")
+    assert got.get("呼包鄂国家自主创新示范区") == "zone"
+    assert got.get("长吉图开发开放先导区") == "zone"
+
+
+def test_an_adverb_before_a_kind_of_zone_starts_no_name() -> None:
+    # 普 (ad) | 惠 (nr): a descriptive kind of zone, no place in it
+    got = entity_kinds("三地入选中央财政支持普惠金融发展示范区。")
+    assert "普惠金融发展示范区" not in got

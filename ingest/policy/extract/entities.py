@@ -74,7 +74,7 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
         pos = rb[0]
 
 
-_COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座])$")
+_COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
 
 
 class _Entities:
@@ -94,8 +94,8 @@ class _Entities:
             kind = "zone"  # 北京国际科技创新中心, 西安科技创新中心: a region's S&T centre is a designated area
         if kind in ("zone", "platform"):
             s, e = country_pair_start(self.doc.text, s, e)
-            if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s):
-                return  # 建设一批|工业互联网创新中心, 10个|省级…: what is counted is a kind, not one name
+            if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s + (self.doc.text[s] == "大")):
+                return  # 建设一批|工业互联网创新中心, 10个|省级…, 三|大…中心: what is counted is a kind, not one name
             if "+" in self.doc.text[s:e] and "“" not in self.doc.text[s:e]:
                 return  # 国家+学科领域+地名+观测实验站: a naming template, not a name
         if (s, e) in self.seen:
@@ -175,11 +175,12 @@ def _branch_place(doc: Doc, h: TypeHit, place: str, sub: bool) -> bool:
     )
 
 
-_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})[一二三四五六七八九十\d]+个$")
+_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:[一二三四五六七八九十\d]+个|[两三四五六七八九十]大)$")
 
 
 def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
-    """长白山、三江、吉光3个省实验室: short names listed and counted before a platform type are platforms."""
+    """长白山、三江、吉光3个省实验室, 物理、应用数学三大…中心: short names listed and counted before a platform
+    type are platforms."""
     if "zone" in h.entry.flags:
         return
     m = _COUNTED.search(doc.text, max(0, h.start - 40), h.start)

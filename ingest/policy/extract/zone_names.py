@@ -27,7 +27,7 @@ from ingest.policy.extract.regions import REGIONS
 # heads a zone's name ends in; a phase (二期) belongs to the name
 ZONE_HEAD = re.compile(
     r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|国家公园|综保区|"
-    r"综合保税区|国际陆港|陆地港|产业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
+    r"综合保税区|国际陆港|陆地港|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
 # place nouns jieba tags ns that name a kind of place, not a place
@@ -179,6 +179,8 @@ def proper_zones(doc: Doc, add: Any) -> None:
         s = proper_start(doc, m.start(), loose=True)
         if s is None or m.start() - s < 2 or re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
             continue
+        if is_generic(text[s : m.start()]):
+            continue  # 高水平 (tagged nr)|工业园区: a grade, not a place
         if m.group(0) == "经济区" and text[s : m.start()] in REGIONS:
             continue  # 沈阳经济区, 成渝经济区: a planning region of cities, not a zone
         add(s, m.end(), "zone", "entity.proper_zone", 0.6, known=False)

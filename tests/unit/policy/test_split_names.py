@@ -48,3 +48,9 @@ def test_an_adverb_before_a_kind_of_zone_starts_no_name() -> None:
     # 普 (ad) | 惠 (nr): a descriptive kind of zone, no place in it
     got = entity_kinds("三地入选中央财政支持普惠金融发展示范区。")
     assert "普惠金融发展示范区" not in got
+
+
+def test_an_industrial_park_named_by_its_place_is_a_zone() -> None:
+    got = entity_kinds("支持昆山工业园区开展开放创新综合试验。建设一批高水平工业园区和绿色工业园区。")
+    assert got.get("昆山工业园区") == "zone"
+    assert "高水平工业园区" not in got and "绿色工业园区" not in got

@@ -23,12 +23,12 @@ from ingest.policy.extract.org_names import (
     firms_that_become,
     halls,
     plain_companies,
-    project_firms,
     short_firms,
     vouchers_and_firms,
 )
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.programmes import find_programmes
+from ingest.policy.extract.project_firms import project_firms
 from ingest.policy.extract.proper_names import (
     arrivals,
     branch_centres,

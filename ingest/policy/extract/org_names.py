@@ -86,7 +86,7 @@ def short_firms(doc: Doc, add: Any) -> None:
             lead = lcut(items[0])[0]
             pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
         items[0] = text[pos : m.start(1) + len(items[0])]
-        for s, e in every_item(items, pos, _firm_like):
+        for s, e in every_item(items, pos, firm_like):
             add(s, e, "company", "entity.short_firm", 0.5, known=False)
 
 
@@ -108,7 +108,7 @@ def firms_that_become(doc: Doc, add: Any) -> None:
         items = m.group(1).split("、")
         if any(it.startswith(("让", "使", "推动", "支持")) or strip_region_level(it)[0] == "" for it in items):
             continue
-        for s, e in every_item(items, m.start(1), _firm_like):
+        for s, e in every_item(items, m.start(1), firm_like):
             e -= 2 if text.endswith("公司", s, e) and e - s >= 4 else 0  # 思哲睿公司 → 思哲睿, as the golds name it
             add(s, e, "company", "entity.firm_that_becomes", 0.5, known=False)
 
@@ -131,7 +131,8 @@ def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tu
     return spans
 
 
-def _firm_like(item: str) -> bool:
+def firm_like(item: str) -> bool:
+    """A short item that may be a firm's name: no field, kind, place or industry."""
     return (
         2 <= len(item) <= 6
         and not _FIELDISH.search(item)
@@ -191,51 +192,3 @@ def halls(doc: Doc, add: Any) -> None:
             continue
         kind = "hospital" if m.group(0) == "医院" else "institution"
         add(s, m.end(), kind, "entity.named_hall", 0.5, known=False)
-
-
-# A project list: items before 等(一批)(重大|重点)…项目 / 工程 / 装置. An item opening with a trade name before a
-# product or a place (华锦阿美|精细化工及原料工程, 华电|铁岭绿色氨醇, 比亚迪|半导体产业化) names its company.
-_PROJECT_END = re.compile(rf"等[{CJK}]{{0,8}}?(?:项目|装置)")
-_PROJECT_LIST = re.compile(rf"((?:[{CJK}（）()]{{3,20}}、)+[{CJK}（）()]{{3,20}})$")
-_INFRA = re.compile(
-    r"(?:高速|公路|铁路|高铁|城际|枢纽|机场|港|港区|水库|灌区|电厂|核电|电站|段|水道|大桥|隧道|大道|航道)$"
-)
-
-
-_GRADE = {"高端", "先进", "新型", "绿色", "高性能"}
-
-
-def _project_firm(item: str) -> int:
-    """The length of the trade name opening a project item, or 0."""
-    toks = lcut(item)
-    pos = 0
-    for i, t in enumerate(toks):
-        product = t in _GRADE and i + 1 < len(toks) and toks[i + 1] in lx.industries()  # 鼎际得|高端新材料
-        if i and (product or t in lx.industries() or t in REGIONS):
-            name = item[:pos]
-            ok = 2 <= len(name) <= 6 and not _INFRA.search(name) and _firm_like(name) and name not in REGIONS
-            ok = ok and not re.search(r"[至和与及]|一体$", name)  # 黄桶至|百色, 煤制甲醇和|哈密: a route, a list
-            return pos if ok and not strip_region_level(name)[1] else 0
-        pos += len(t)
-    return 0
-
-
-def project_firms(doc: Doc, add: Any) -> None:
-    """华锦阿美精细化工及原料工程、…、鞍钢鲅鱼圈二期等重大项目: the trade names that open project items."""
-    text = doc.text
-    for end in _PROJECT_END.finditer(text, 0, doc.body_end):  # the rare end first, then the list before it
-        sep = text.rfind("、", max(0, end.start() - 21), end.start())
-        if sep < 0 or end.start() - sep < 4:
-            continue  # no list item of three characters or more right before 等 (most 等…项目)
-        m = _PROJECT_LIST.search(text, max(0, end.start() - 120), end.start())
-        if not m:
-            continue
-        pos = m.start(1)
-        for k, item in enumerate(m.group(1).split("、")):
-            s = pos
-            if k == 0:  # 加快推进|中国原子能院…: the clause's verbs are no part of the first item
-                s = left_name(doc, pos + len(item), 20, region_extend=False)
-            n = _project_firm(text[s : pos + len(item)])
-            if n:
-                add(s, s + n, "company", "entity.project_firm", 0.4, known=False)
-            pos += len(item) + 1

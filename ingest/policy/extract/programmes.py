@@ -91,6 +91,8 @@ def _actions(doc: Doc, add: Any) -> None:
             continue
         lead = _SCOPE_LEAD.match(text, s, h.start())
         s = lead.end() if lead else s
+        deep = _DEEPEN.match(text, s, h.start())  # 开展新一轮|深化|制造业…行动: the verb is no part of the name
+        s = deep.end() if deep and h.start() - deep.end() >= 4 else s
         topic = text[s : h.start()]
         if head == "员制度":  # 推广体系和|农村科技特派员制度: the system is the last item
             cut = max(topic.rfind(c) for c in "和及与、")
@@ -101,6 +103,10 @@ def _actions(doc: Doc, add: Any) -> None:
             continue
         add(s, h.end(), "programme", "entity.named_action", 0.6, known=False)
         last = h.end()
+
+
+# adverbs and verbs of continuing that open an action's clause (开展新一轮|深化|制造业…行动), no part of its name
+_DEEPEN = re.compile(r"(?:深化|深入|持续|全面)+")
 
 
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[年项大个类条批]")

@@ -23,6 +23,7 @@ from ingest.policy.extract.org_names import (
     firms_that_become,
     halls,
     plain_companies,
+    restructured_firms,
     short_firms,
     vouchers_and_firms,
 )
@@ -412,6 +413,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
     firms_that_become(doc, acc.add)
+    restructured_firms(doc, acc.add)
     project_firms(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)

@@ -92,7 +92,8 @@ def short_firms(doc: Doc, add: Any) -> None:
 
 # 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
 _BECOME = re.compile(
-    r"(?:成功)?(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)(?=[，,。；;、])"
+    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)"
+    r"|进入[^，,。；;、]{0,24}?企业\d+强”?)(?=[，,。；;、])"  # 进入“中国制造业民营企业500强”: a ranking of firms
 )
 _BECOME_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)(?:成功)?$")
 
@@ -106,11 +107,41 @@ def firms_that_become(doc: Doc, add: Any) -> None:
         if not m:
             continue
         items = m.group(1).split("、")
-        if any(it.startswith(("让", "使", "推动", "支持")) or strip_region_level(it)[0] == "" for it in items):
+        if any(it.startswith(_NOT_SUBJECT) or strip_region_level(it)[0] == "" for it in items):
             continue
         for s, e in every_item(items, m.start(1), firm_like):
             e -= 2 if text.endswith("公司", s, e) and e - s >= 4 else 0  # 思哲睿公司 → 思哲睿, as the golds name it
             add(s, e, "company", "entity.firm_that_becomes", 0.5, known=False)
+
+
+_NOT_SUBJECT = ("让", "使", "推动", "支持", "力争", "争取", "确保")
+# 吉林森工和长白山森工完成司法重整, 推进吉能集团、交投集团、一汽吉林战略性重组: firms that are restructured
+_REORG = re.compile(r"(?:完成|实现)?(?:司法重整|战略性重组)")
+_REORG_FIRMS = re.compile(
+    rf"(?<=[，,。；;：:\n])(?:推进|实施|加快|推动|支持)?((?:[{CJK}]{{2,8}}[、和与])*[{CJK}]{{2,8}}?)$"
+)
+_FIRM_CLASS = re.compile(r"企业|国企|领域|重点|市属|省属|区属|一批|各")
+
+
+def restructured_firms(doc: Doc, add: Any) -> None:
+    """The names a clause restructures (…完成司法重整, …战略性重组) are firms, when every item is firm-like and
+    none names a class (国企, 省属企业, 重点领域)."""
+    text = doc.text
+    for verb in _REORG.finditer(text, 0, doc.body_end):  # the rare verb first, then the names before it
+        m = _REORG_FIRMS.search(text, max(0, verb.start() - 40), verb.start())
+        if not m:
+            continue
+        parts = re.split("([、和与])", m.group(1))
+        items, pos = parts[::2], m.start(1)
+        if any(_FIRM_CLASS.search(it) for it in items):
+            continue
+        for it in items:
+            if not firm_like(it):
+                break
+        else:
+            for it in items:
+                add(pos, pos + len(it), "company", "entity.restructured_firm", 0.5, known=False)
+                pos += len(it) + 1
 
 
 def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -131,11 +162,15 @@ def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tu
     return spans
 
 
+_TRADE_SUFFIX = ("乳业", "药业", "实业", "酒业")
+
+
 def firm_like(item: str) -> bool:
     """A short item that may be a firm's name: no field, kind, place or industry."""
+    trade = len(item) >= 4 and item.endswith(_TRADE_SUFFIX)  # 飞鹤乳业: a firm's suffix, not a sector's 业
     return (
         2 <= len(item) <= 6
-        and not _FIELDISH.search(item)
+        and (trade or not _FIELDISH.search(item))
         and not is_generic(item)
         and item not in REGIONS
         and item not in lx.industries()

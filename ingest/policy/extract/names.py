@@ -43,8 +43,10 @@ _ORG_THEN_CONJ = re.compile(r"(?:研究所|研究院|大学|学院|公司|集团
 def after_conjoined(text: str, s: int, end: int) -> int:
     """Where a name ending at `end` may start at the earliest: after the last organisation or zone name and its
     conjunction in text[s:end] (吉林大学与|长春光机所…), else s."""
-    ends = [m.end() for m in _ORG_THEN_CONJ.finditer(text, s, end)]
-    return ends[-1] if ends else s
+    last = s
+    for m in _ORG_THEN_CONJ.finditer(text, s, end):
+        last = m.end()
+    return last
 
 
 def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True) -> int:
@@ -66,9 +68,8 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
     inner = _bracketed_regions(toks)
     for i, t in enumerate(toks):
         starts.append((pos, t))
-        prev = text[pos - 1] if pos > 0 else ""
         pos += len(t)
-        if loose_measure(t, prev, toks[i + 1] if i + 1 < len(toks) else ""):
+        if len(t) == 1 and loose_measure(t, text[pos - 2] if pos > 1 else "", toks[i + 1] if i + 1 < len(toks) else ""):
             continue
         if is_stop(t) and i not in inner:
             cut = pos

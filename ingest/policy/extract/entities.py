@@ -22,6 +22,7 @@ from ingest.policy.extract.org_names import (
     every_item,
     firms_that_become,
     halls,
+    hq_firms,
     plain_companies,
     restructured_firms,
     short_firms,
@@ -414,6 +415,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     short_firms(doc, acc.add)
     firms_that_become(doc, acc.add)
     restructured_firms(doc, acc.add)
+    hq_firms(doc, acc.add)
     project_firms(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)

@@ -64,7 +64,7 @@ def plain_companies(doc: Doc, add: Any) -> None:
         add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
 
 
-_FIRMS_END = re.compile(r"等(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
+_FIRMS_END = re.compile(r"等(?:一批)?(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
 _FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z]{{2,6}}、)+[{CJK}A-Za-z]{{2,6}})$")
 # items that name a field, a kind or a place, not a firm (制造业、跨境电商等企业)
 _FIELDISH = re.compile(r"(?:业|行业|领域|材料|电商|制造|服务|经济|数字|企业|机构|单位|地区|城市|园区|平台|中心)$")
@@ -88,6 +88,30 @@ def short_firms(doc: Doc, add: Any) -> None:
         items[0] = text[pos : m.start(1) + len(items[0])]
         for s, e in every_item(items, pos, firm_like):
             add(s, e, "company", "entity.short_firm", 0.5, known=False)
+
+
+# 推动中国中化、中国华能总部建成投用, 空客直升机中国总部落户: what has a headquarters is a firm
+_HQ = re.compile(r"(?:中国区?|区域|全球|地区)?总部(?!经济|机构|集聚|招商|基地|和|及|、)")
+_HQ_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)$")
+_HQ_CLASS = re.compile(r"企|公司|机构|组织|外资|跨国|各类|区域|地区")
+
+
+def hq_firms(doc: Doc, add: Any) -> None:
+    """The names whose headquarters a clause builds or brings in are firms, when every item is firm-like and
+    none names a class (央企总部, 跨国公司地区总部, 国际科技组织总部)."""
+    text = doc.text
+    for hq in _HQ.finditer(text, 0, doc.body_end):  # the rare head first, then the names before it
+        m = _HQ_FIRMS.search(text, max(0, hq.start() - 40), hq.start())
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        first_end = m.start(1) + len(items[0])
+        pos = left_name(doc, first_end, 10, region_extend=False)  # 推动|中国中化
+        items[0] = text[pos:first_end]
+        if any(_HQ_CLASS.search(it) for it in items):
+            continue
+        for s, e in every_item(items, pos, firm_like):
+            add(s, e, "company", "entity.hq_firm", 0.5, known=False)
 
 
 # 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm

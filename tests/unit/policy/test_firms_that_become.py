@@ -61,3 +61,20 @@ def test_firms_restructured_are_companies() -> None:
 def test_classes_of_firms_restructured_are_no_companies() -> None:
     got = _names("加快国企战略性重组，省属企业加快战略性重组，推进重点领域战略性重组。")
     assert not [n for n, k in got.items() if k == "company"]
+
+
+def test_what_has_a_headquarters_built_is_a_firm() -> None:
+    got = _names("推动中国中铁、中国电建总部建成投用。空客直升机中国总部成功落户。")
+    assert got.get("中国中铁") == "company"
+    assert got.get("中国电建") == "company"
+    assert got.get("空客直升机") == "company"
+
+
+def test_classes_with_headquarters_are_no_firms() -> None:
+    got = _names("引进在京央企总部，建设国际科技组织总部集聚区，发展总部经济，开展跨国公司地区总部认定。")
+    assert not [n for n, k in got.items() if k == "company"]
+
+
+def test_firms_listed_before_a_batch_of_firms_are_companies() -> None:
+    got = _names("远景、隆基、金风等一批企业总部注册落地。")
+    assert got.get("隆基") == "company"

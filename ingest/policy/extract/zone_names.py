@@ -20,7 +20,7 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
+from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, name_run_start, pos_table
 from ingest.policy.extract.names import after_conjoined, is_generic, left_name, loose_measure, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 
@@ -195,10 +195,26 @@ _PLATFORM_HEAD = re.compile(
 _HEAD_GOES_ON = re.compile(r"城市?|区|镇|村|站|集群|体系|功能|地位|作用|目标|能级|枢纽|节点|网络|项目|工程|园")
 
 
+def _state_start(text: str, s: int, head: int) -> int:
+    """The 国家 / 全国 that opens the clause before `s` with no function word between it and the head (a
+    name's content words may be verbs: 安全发展, 协同创新), else s."""
+    w0 = name_run_start(text, s, 16)
+    pos, start = w0, s
+    for t in lcut(text[w0:head]):
+        if t in ("国家", "全国") and pos < s and start == s:
+            start = pos
+        elif is_hard_stop(t) or t in STOP_TOKENS or t == "的":
+            start = s if pos < s else start  # a function word after 国家 ends that clause
+        pos += len(t)
+    return start
+
+
 def _national_start(doc: Doc, head: int) -> int | None:
     """国家高原病医学中心, 全国中小企业股份转让系统: 国家 / 全国 where the name rules start the name, and at least three
     characters of its own subject (not graded words) before the head, name the state's one centre."""
     s = left_name(doc, head, 20, region_extend=False)
+    if not doc.text.startswith(("国家", "全国"), s):
+        s = _state_start(doc.text, s, head)  # 国家工业信息安全|发展|研究中心: a verb-like word inside the subject
     mod, _ = strip_region_level(doc.text[s:head])  # 国家级|重大: the level prefix is no subject
     if not doc.text.startswith(("国家", "全国"), s) or len(mod) < 3 or is_generic(mod) or "的" in mod:
         return None

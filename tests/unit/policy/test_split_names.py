@@ -54,3 +54,15 @@ def test_an_industrial_park_named_by_its_place_is_a_zone() -> None:
     got = entity_kinds("支持昆山工业园区开展开放创新综合试验。建设一批高水平工业园区和绿色工业园区。")
     assert got.get("昆山工业园区") == "zone"
     assert "高水平工业园区" not in got and "绿色工业园区" not in got
+
+
+def test_a_state_centre_whose_subject_holds_a_verb_like_word_is_named() -> None:
+    got = entity_kinds("加强与国家工业信息安全发展研究中心合作。推动中西医协同试点、国家中医药传承创新中心建设。")
+    assert got.get("国家工业信息安全发展研究中心") == "platform"
+    assert got.get("国家中医药传承创新中心") == "platform"
+    assert "试点" not in got and "中西医协同试点" not in got  # no conjunct shares a state centre's head
+
+
+def test_a_verb_of_support_after_guojia_opens_no_name() -> None:
+    got = entity_kinds("推动国家支持发展研究中心。")
+    assert not got

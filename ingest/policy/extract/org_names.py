@@ -91,7 +91,8 @@ def short_firms(doc: Doc, add: Any) -> None:
 
 
 # 推动中国中化、中国华能总部建成投用, 空客直升机中国总部落户: what has a headquarters is a firm
-_HQ = re.compile(r"(?:中国区?|区域|全球|地区)?总部(?!经济|机构|集聚|招商|基地|和|及|、)")
+_HQ = re.compile(r"总部(?!经济|机构|集聚|招商|基地|和|及|、)")  # a plain word first: the scan stays cheap
+_HQ_SCOPE = re.compile(r"(?:中国区?|区域|全球|地区)$")
 _HQ_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)$")
 _HQ_CLASS = re.compile(r"企|公司|机构|组织|外资|跨国|各类|区域|地区")
 
@@ -101,7 +102,9 @@ def hq_firms(doc: Doc, add: Any) -> None:
     none names a class (央企总部, 跨国公司地区总部, 国际科技组织总部)."""
     text = doc.text
     for hq in _HQ.finditer(text, 0, doc.body_end):  # the rare head first, then the names before it
-        m = _HQ_FIRMS.search(text, max(0, hq.start() - 40), hq.start())
+        scope = _HQ_SCOPE.search(text, max(0, hq.start() - 3), hq.start())
+        end = scope.start() if scope else hq.start()
+        m = _HQ_FIRMS.search(text, max(0, end - 40), end)
         if not m:
             continue
         items = m.group(1).split("、")
@@ -140,7 +143,8 @@ def firms_that_become(doc: Doc, add: Any) -> None:
 
 _NOT_SUBJECT = ("让", "使", "推动", "支持", "力争", "争取", "确保")
 # 吉林森工和长白山森工完成司法重整, 推进吉能集团、交投集团、一汽吉林战略性重组: firms that are restructured
-_REORG = re.compile(r"(?:完成|实现)?(?:司法重整|战略性重组)")
+_REORG = re.compile(r"司法重整|战略性重组")
+_REORG_VERB = re.compile(r"(?:完成|实现)$")
 _REORG_FIRMS = re.compile(
     rf"(?<=[，,。；;：:\n])(?:推进|实施|加快|推动|支持)?((?:[{CJK}]{{2,8}}[、和与])*[{CJK}]{{2,8}}?)$"
 )
@@ -152,7 +156,9 @@ def restructured_firms(doc: Doc, add: Any) -> None:
     none names a class (国企, 省属企业, 重点领域)."""
     text = doc.text
     for verb in _REORG.finditer(text, 0, doc.body_end):  # the rare verb first, then the names before it
-        m = _REORG_FIRMS.search(text, max(0, verb.start() - 40), verb.start())
+        lead = _REORG_VERB.search(text, max(0, verb.start() - 2), verb.start())
+        end = lead.start() if lead else verb.start()
+        m = _REORG_FIRMS.search(text, max(0, end - 40), end)
         if not m:
             continue
         parts = re.split("([、和与])", m.group(1))

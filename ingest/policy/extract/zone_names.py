@@ -213,7 +213,7 @@ def _national_start(doc: Doc, head: int) -> int | None:
     """国家高原病医学中心, 全国中小企业股份转让系统: 国家 / 全国 where the name rules start the name, and at least three
     characters of its own subject (not graded words) before the head, name the state's one centre."""
     s = left_name(doc, head, 20, region_extend=False)
-    if not doc.text.startswith(("国家", "全国"), s):
+    if not doc.text.startswith(("国家", "全国"), s) and re.search("国家|全国", doc.text[max(0, s - 16) : s]):
         s = _state_start(doc.text, s, head)  # 国家工业信息安全|发展|研究中心: a verb-like word inside the subject
     mod, _ = strip_region_level(doc.text[s:head])  # 国家级|重大: the level prefix is no subject
     if not doc.text.startswith(("国家", "全国"), s) or len(mod) < 3 or is_generic(mod) or "的" in mod:

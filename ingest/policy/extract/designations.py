@@ -122,8 +122,8 @@ def coordinated_names(doc: Doc, found: list[Any], add: Any) -> None:
     text = doc.text
     for ent in [e for e in found if e.kind in _NAMED_KINDS]:
         s = ent.span[0]
-        if s == 0 or text[s - 1] != "、":
-            continue
+        if s == 0 or text[s - 1] != "、" or text.startswith(("国家", "全国"), s):
+            continue  # …、国家中医药传承创新中心: a state's full name shares its head with no conjunct
         m = _CONJUNCTS.search(text, max(0, s - 44), s)
         if not m:
             continue

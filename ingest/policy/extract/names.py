@@ -35,8 +35,18 @@ def is_generic(modifier: str) -> bool:
     return bool(GENERIC_MOD.match(modifier))
 
 
-# An organisation name followed by a conjunction: a new name starts after it (研究所与吉林化纤集团).
-_ORG_THEN_CONJ = re.compile(r"(?:研究所|研究院|大学|学院|公司|集团|中心|实验室|医院)(?:与|和|及|、)")
+# An organisation or zone name followed by a conjunction: a new name starts after it (研究所与吉林化纤集团,
+# …示范区与自贸试验区).
+_ORG_THEN_CONJ = re.compile(r"(?:研究所|研究院|大学|学院|公司|集团|中心|实验室|医院|示范区|试验区)(?:与|和|及|、)")
+
+
+def after_conjoined(text: str, s: int, end: int) -> int:
+    """Where a name ending at `end` may start at the earliest: after the last organisation or zone name and its
+    conjunction in text[s:end] (吉林大学与|长春光机所…), else s."""
+    last = s
+    for m in _ORG_THEN_CONJ.finditer(text, s, end):
+        last = m.end()
+    return last
 
 
 def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True) -> int:
@@ -48,9 +58,7 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
     s = name_run_start(text, end, max_len)
     if s == end:
         return end
-    ends = [m.end() for m in _ORG_THEN_CONJ.finditer(text, s, end)]
-    if ends:
-        s = ends[-1]
+    s = after_conjoined(text, s, end)
     window = text[s:end]
     toks = lcut(window)
     pos = s
@@ -61,6 +69,8 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
     for i, t in enumerate(toks):
         starts.append((pos, t))
         pos += len(t)
+        if len(t) == 1 and loose_measure(t, text[pos - 2] if pos > 1 else "", toks[i + 1] if i + 1 < len(toks) else ""):
+            continue
         if is_stop(t) and i not in inner:
             cut = pos
         if is_hard_stop(t):
@@ -76,6 +86,26 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
     if cut + 2 < end and text[cut] in "好强" and cut > s:  # 建好用好|京津冀…, 建强|中国东南…: a resultative
         cut += 1
     return cut
+
+
+_COUNTER = re.compile(r"[\d一二三四五六七八九十百千万两几多每各这那该此某数整〇零]")
+
+
+def loose_measure(tok: str, prev: str, nxt: str) -> bool:
+    """A one-character measure word (张, 章, 台) with no numeral or demonstrative before it counts nothing: it is a
+    name's first character that jieba's dictionary split off (推进|张|江科学城 → 张江), not a stop.
+
+    >>> loose_measure("张", "进", "江"), loose_measure("张", "一", "图")
+    (True, False)
+    """
+    return (
+        len(tok) == 1
+        and len(nxt) == 1
+        and tok not in STOP_TOKENS
+        and pos_table().get(tok) == "q"
+        and not _COUNTER.fullmatch(prev)
+        and not is_hard_stop(nxt)
+    )
 
 
 def _bracketed_regions(toks: tuple[str, ...]) -> set[int]:

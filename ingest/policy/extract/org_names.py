@@ -64,7 +64,7 @@ def plain_companies(doc: Doc, add: Any) -> None:
         add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
 
 
-_FIRMS_END = re.compile(r"等(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
+_FIRMS_END = re.compile(r"等(?:一批)?(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
 _FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z]{{2,6}}、)+[{CJK}A-Za-z]{{2,6}})$")
 # items that name a field, a kind or a place, not a firm (制造业、跨境电商等企业)
 _FIELDISH = re.compile(r"(?:业|行业|领域|材料|电商|制造|服务|经济|数字|企业|机构|单位|地区|城市|园区|平台|中心)$")
@@ -86,13 +86,41 @@ def short_firms(doc: Doc, add: Any) -> None:
             lead = lcut(items[0])[0]
             pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
         items[0] = text[pos : m.start(1) + len(items[0])]
-        for s, e in every_item(items, pos, _firm_like):
+        for s, e in every_item(items, pos, firm_like):
             add(s, e, "company", "entity.short_firm", 0.5, known=False)
+
+
+# 推动中国中化、中国华能总部建成投用, 空客直升机中国总部落户: what has a headquarters is a firm
+_HQ = re.compile(r"总部(?!经济|机构|集聚|招商|基地|和|及|、)")  # a plain word first: the scan stays cheap
+_HQ_SCOPE = re.compile(r"(?:中国区?|区域|全球|地区)$")
+_HQ_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)$")
+_HQ_CLASS = re.compile(r"企|公司|机构|组织|外资|跨国|各类|区域|地区")
+
+
+def hq_firms(doc: Doc, add: Any) -> None:
+    """The names whose headquarters a clause builds or brings in are firms, when every item is firm-like and
+    none names a class (央企总部, 跨国公司地区总部, 国际科技组织总部)."""
+    text = doc.text
+    for hq in _HQ.finditer(text, 0, doc.body_end):  # the rare head first, then the names before it
+        scope = _HQ_SCOPE.search(text, max(0, hq.start() - 3), hq.start())
+        end = scope.start() if scope else hq.start()
+        m = _HQ_FIRMS.search(text, max(0, end - 40), end)
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        first_end = m.start(1) + len(items[0])
+        pos = left_name(doc, first_end, 10, region_extend=False)  # 推动|中国中化
+        items[0] = text[pos:first_end]
+        if any(_HQ_CLASS.search(it) for it in items):
+            continue
+        for s, e in every_item(items, pos, firm_like):
+            add(s, e, "company", "entity.hq_firm", 0.5, known=False)
 
 
 # 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
 _BECOME = re.compile(
-    r"(?:成功)?(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)(?=[，,。；;、])"
+    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)"
+    r"|进入[^，,。；;、]{0,24}?企业\d+强”?)(?=[，,。；;、])"  # 进入“中国制造业民营企业500强”: a ranking of firms
 )
 _BECOME_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)(?:成功)?$")
 
@@ -106,11 +134,44 @@ def firms_that_become(doc: Doc, add: Any) -> None:
         if not m:
             continue
         items = m.group(1).split("、")
-        if any(it.startswith(("让", "使", "推动", "支持")) or strip_region_level(it)[0] == "" for it in items):
+        if any(it.startswith(_NOT_SUBJECT) or strip_region_level(it)[0] == "" for it in items):
             continue
-        for s, e in every_item(items, m.start(1), _firm_like):
+        for s, e in every_item(items, m.start(1), firm_like):
             e -= 2 if text.endswith("公司", s, e) and e - s >= 4 else 0  # 思哲睿公司 → 思哲睿, as the golds name it
             add(s, e, "company", "entity.firm_that_becomes", 0.5, known=False)
+
+
+_NOT_SUBJECT = ("让", "使", "推动", "支持", "力争", "争取", "确保")
+# 吉林森工和长白山森工完成司法重整, 推进吉能集团、交投集团、一汽吉林战略性重组: firms that are restructured
+_REORG = re.compile(r"司法重整|战略性重组")
+_REORG_VERB = re.compile(r"(?:完成|实现)$")
+_REORG_FIRMS = re.compile(
+    rf"(?<=[，,。；;：:\n])(?:推进|实施|加快|推动|支持)?((?:[{CJK}]{{2,8}}[、和与])*[{CJK}]{{2,8}}?)$"
+)
+_FIRM_CLASS = re.compile(r"企业|国企|领域|重点|市属|省属|区属|一批|各")
+
+
+def restructured_firms(doc: Doc, add: Any) -> None:
+    """The names a clause restructures (…完成司法重整, …战略性重组) are firms, when every item is firm-like and
+    none names a class (国企, 省属企业, 重点领域)."""
+    text = doc.text
+    for verb in _REORG.finditer(text, 0, doc.body_end):  # the rare verb first, then the names before it
+        lead = _REORG_VERB.search(text, max(0, verb.start() - 2), verb.start())
+        end = lead.start() if lead else verb.start()
+        m = _REORG_FIRMS.search(text, max(0, end - 40), end)
+        if not m:
+            continue
+        parts = re.split("([、和与])", m.group(1))
+        items, pos = parts[::2], m.start(1)
+        if any(_FIRM_CLASS.search(it) for it in items):
+            continue
+        for it in items:
+            if not firm_like(it):
+                break
+        else:
+            for it in items:
+                add(pos, pos + len(it), "company", "entity.restructured_firm", 0.5, known=False)
+                pos += len(it) + 1
 
 
 def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -131,10 +192,15 @@ def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tu
     return spans
 
 
-def _firm_like(item: str) -> bool:
+_TRADE_SUFFIX = ("乳业", "药业", "实业", "酒业")
+
+
+def firm_like(item: str) -> bool:
+    """A short item that may be a firm's name: no field, kind, place or industry."""
+    trade = len(item) >= 4 and item.endswith(_TRADE_SUFFIX)  # 飞鹤乳业: a firm's suffix, not a sector's 业
     return (
         2 <= len(item) <= 6
-        and not _FIELDISH.search(item)
+        and (trade or not _FIELDISH.search(item))
         and not is_generic(item)
         and item not in REGIONS
         and item not in lx.industries()
@@ -191,51 +257,3 @@ def halls(doc: Doc, add: Any) -> None:
             continue
         kind = "hospital" if m.group(0) == "医院" else "institution"
         add(s, m.end(), kind, "entity.named_hall", 0.5, known=False)
-
-
-# A project list: items before 等(一批)(重大|重点)…项目 / 工程 / 装置. An item opening with a trade name before a
-# product or a place (华锦阿美|精细化工及原料工程, 华电|铁岭绿色氨醇, 比亚迪|半导体产业化) names its company.
-_PROJECT_END = re.compile(rf"等[{CJK}]{{0,8}}?(?:项目|装置)")
-_PROJECT_LIST = re.compile(rf"((?:[{CJK}（）()]{{3,20}}、)+[{CJK}（）()]{{3,20}})$")
-_INFRA = re.compile(
-    r"(?:高速|公路|铁路|高铁|城际|枢纽|机场|港|港区|水库|灌区|电厂|核电|电站|段|水道|大桥|隧道|大道|航道)$"
-)
-
-
-_GRADE = {"高端", "先进", "新型", "绿色", "高性能"}
-
-
-def _project_firm(item: str) -> int:
-    """The length of the trade name opening a project item, or 0."""
-    toks = lcut(item)
-    pos = 0
-    for i, t in enumerate(toks):
-        product = t in _GRADE and i + 1 < len(toks) and toks[i + 1] in lx.industries()  # 鼎际得|高端新材料
-        if i and (product or t in lx.industries() or t in REGIONS):
-            name = item[:pos]
-            ok = 2 <= len(name) <= 6 and not _INFRA.search(name) and _firm_like(name) and name not in REGIONS
-            ok = ok and not re.search(r"[至和与及]|一体$", name)  # 黄桶至|百色, 煤制甲醇和|哈密: a route, a list
-            return pos if ok and not strip_region_level(name)[1] else 0
-        pos += len(t)
-    return 0
-
-
-def project_firms(doc: Doc, add: Any) -> None:
-    """华锦阿美精细化工及原料工程、…、鞍钢鲅鱼圈二期等重大项目: the trade names that open project items."""
-    text = doc.text
-    for end in _PROJECT_END.finditer(text, 0, doc.body_end):  # the rare end first, then the list before it
-        sep = text.rfind("、", max(0, end.start() - 21), end.start())
-        if sep < 0 or end.start() - sep < 4:
-            continue  # no list item of three characters or more right before 等 (most 等…项目)
-        m = _PROJECT_LIST.search(text, max(0, end.start() - 120), end.start())
-        if not m:
-            continue
-        pos = m.start(1)
-        for k, item in enumerate(m.group(1).split("、")):
-            s = pos
-            if k == 0:  # 加快推进|中国原子能院…: the clause's verbs are no part of the first item
-                s = left_name(doc, pos + len(item), 20, region_extend=False)
-            n = _project_firm(text[s : pos + len(item)])
-            if n:
-                add(s, s + n, "company", "entity.project_firm", 0.4, known=False)
-            pos += len(item) + 1

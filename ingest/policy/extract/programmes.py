@@ -21,8 +21,10 @@ A suffix alone (…计划 / …工程 / …行动) names document kinds and plai
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
 from ingest.policy.extract.names import left_name
@@ -45,6 +47,16 @@ _NSF = re.compile(r"(国家|省|市|自治区)?自然科学基金(?![委计项�
 _AWARD = re.compile(rf"(?:荣获|获得|获|设立)([{CJK}]{{2,12}}?奖)(?=[一二三特]等奖|[,，。;；、])")
 _EVENT = re.compile(r"论坛|博览会|峰会|交易会|大会")
 _EVENT_LEAD = re.compile(r"(?:利用|依托|通过|借助|举办|办好|参加|承办|召开)+")
+# an event of the S&T system names a science, a technology or an industry of making (世界制造业大会, 工业互联网大会,
+# 大湾区科学论坛), or a science zone it is held in (中关村论坛)
+_EVENT_SCOPE = re.compile(r"科技|科学|创新|技术|制造|工业|数字|智能|互联网|装备|储能|能源|人工智能|数据|算力|低空|产业")
+
+
+@cache
+def _named_zones() -> tuple[str, ...]:
+    return tuple(name for name, (kind, _t) in lx.named().items() if kind == "zone")
+
+
 _MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|年度|推进|誓师|总结|部署|座谈|人民|党员|届")
 
 
@@ -91,6 +103,8 @@ def _actions(doc: Doc, add: Any) -> None:
             continue
         lead = _SCOPE_LEAD.match(text, s, h.start())
         s = lead.end() if lead else s
+        deep = _DEEPEN.match(text, s, h.start())  # 开展新一轮|深化|制造业…行动: the verb is no part of the name
+        s = deep.end() if deep and h.start() - deep.end() >= 4 else s
         topic = text[s : h.start()]
         if head == "员制度":  # 推广体系和|农村科技特派员制度: the system is the last item
             cut = max(topic.rfind(c) for c in "和及与、")
@@ -101,6 +115,10 @@ def _actions(doc: Doc, add: Any) -> None:
             continue
         add(s, h.end(), "programme", "entity.named_action", 0.6, known=False)
         last = h.end()
+
+
+# adverbs and verbs of continuing that open an action's clause (开展新一轮|深化|制造业…行动), no part of its name
+_DEEPEN = re.compile(r"(?:深化|深入|持续|全面)+")
 
 
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[年项大个类条批]")
@@ -185,6 +203,8 @@ def _events(doc: Doc, add: Any) -> None:
         mod = text[s : m.start()]
         if not 2 <= len(mod) <= 6 or "的" in mod or GENERIC.match(mod) or _MEETING.search(mod) or re.search(r"\d", mod):
             continue
+        if not (_EVENT_SCOPE.search(mod) or any(mod.startswith(z) for z in _named_zones())):
+            continue  # 徽商大会, 文化论坛, 金融街论坛: an event of trade, culture or finance, not of the S&T system
         add(s, m.end(), "programme", "entity.event", 0.6, known=False)
 
 

@@ -34,9 +34,11 @@ _CN_ZONE = re.compile(rf"中国[（(][{CJK}、]{{2,10}}[）)][{CJK}]{{0,12}}?(?:
 
 
 # the speaker of a work report: 省长　胡玉亭 / 代理主席  嘎玛泽登 / 省长 王正谱 作政府工作报告
+# or 省长 李乐成在…会议上, 主席王莉霞在…, 殷勇同志作…, and the name before the title: 龚正市长在…
 _SPEAKER = re.compile(
-    rf"(?:省长|市长|州长|区长|县长|主席|盟长)(?:{_SP}++([{CJK}]{{2,4}}?)(?={_SP}*+\n)"
-    rf"|{_SP}*+([{CJK}]{{2,4}}?)(?={_SP}*+作(?:政府)?工作报告))"
+    rf"(?:省长|市长|州长|区长|县长|主席|盟长)(?:{_SP}++([{CJK}]{{2,4}}?|[{CJK}]{{2,6}}·[{CJK}]{{2,6}})(?={_SP}*+\n)"
+    rf"|{_SP}*+([{CJK}]{{2,4}}?|[{CJK}]{{2,6}}·[{CJK}]{{2,6}})(?:同志)?(?={_SP}*+(?:作(?:政府)?工作报告|在[{CJK}]{{2,12}}第)))"
+    rf"|(?<=[日\n{_SP[1:-1]}])([{CJK}]{{2,3}})(?=(?:省长|市长|主席)在)"
 )
 # contacts of a notice: 联系人：科技部农村科技司 李梦捷、李树辉
 _CONTACT = re.compile(rf"联系人[:：]{_SP}*+([^\n]{{2,60}})")
@@ -47,7 +49,7 @@ def roster_persons(doc: Doc, add: Any) -> None:
     for m in _ROSTER.finditer(doc.text, 0, doc.body_end):
         add(*m.span(1), "person", "entity.roster_person", 0.7, known=False)
     for m in _SPEAKER.finditer(doc.text, 0, min(doc.body_end, 600)):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
         add(*m.span(g), "person", "entity.speaker", 0.8, known=False)
     for m in _CONTACT.finditer(doc.text):
         _contacts(m.start(1), m.group(1), add)

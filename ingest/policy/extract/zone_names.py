@@ -20,14 +20,14 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, pos_table
-from ingest.policy.extract.names import is_generic, left_name, strip_region_level
+from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, name_run_start, pos_table
+from ingest.policy.extract.names import after_conjoined, is_generic, left_name, loose_measure, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name
 ZONE_HEAD = re.compile(
     r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|国家公园|综保区|"
-    r"综合保税区|国际陆港|陆地港|产业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
+    r"综合保税区|国际陆港|陆地港|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
 # place nouns jieba tags ns that name a kind of place, not a place
@@ -79,6 +79,7 @@ def country_pair_start(text: str, s: int, e: int) -> tuple[int, int]:
 
 _ABBREV_POS = {"ns", "nr", "j"}
 _FUNCTION_POS = {"c", "p", "u", "d", "r", "x"}
+_RUN_STOP_POS = _FUNCTION_POS | {"ad"}
 
 
 def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
@@ -89,6 +90,31 @@ def _abbreviation(toks: tuple[str, ...], i: int) -> bool:
         and pos_table().get(toks[i], "") in _ABBREV_POS
         and pos_table().get(toks[i + 1], "") in _ABBREV_POS
     )
+
+
+_NAME_CHAR_POS = {"nr", "ns", "j"}
+_RESULTATIVE = set("好强实优")
+
+
+def _unknown_word(toks: tuple[str, ...], i: int) -> bool:
+    """Two or three one-character tokens in a row, none a function word, one at least tagged as a name or place
+    character (长|吉|图, 哈|大|齐, 昝|岗): a proper word jieba's dictionary does not hold, cut into characters."""
+    if (i and len(toks[i - 1]) == 1 and toks[i - 1] not in _RESULTATIVE) or toks[i] in _RESULTATIVE:
+        return False  # 自|贸|港: inside a longer run; 实施好|…: a verb's resultative complement
+    run = 0
+    while i + run < len(toks) and len(toks[i + run]) == 1 and run < 4:
+        t = toks[i + run]
+        if (
+            is_hard_stop(t)
+            or t in STOP_TOKENS
+            or pos_table().get(t, "") in _RUN_STOP_POS
+            or not "\u4e00" <= t <= "\u9fff"
+        ):
+            break
+        run += 1
+    if not 2 <= run <= 3:
+        return False
+    return any(pos_table().get(toks[i + k], "") in _NAME_CHAR_POS for k in range(run))
 
 
 def has_proper(name: str) -> bool:
@@ -119,6 +145,7 @@ def proper_start(doc: Doc, end: int, max_len: int = 20, loose: bool = False) -> 
     s = end
     while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in "—－"):
         s -= 1
+    s = after_conjoined(text, s, end)
     off = proper_offset(text[s:end], loose)
     return None if off is None else s + off
 
@@ -130,9 +157,14 @@ def proper_offset(window: str, loose: bool = False) -> int | None:
     pos = 0
     first: int | None = None
     for i, t in enumerate(toks):
-        if _resets(toks, i):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if loose_measure(t, toks[i - 1][-1:] if i else "", nxt):  # 推进|张|江…: a name split at its first character
+            first = pos if first is None else first
+        elif _resets(toks, i):
             first = None
-        elif first is None and (is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i)):
+        elif first is None and (
+            is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i) or _unknown_word(toks, i)
+        ):
             first = pos
             prev = toks[i - 1] if i else ""
             if len(prev) == 1 and pos_table().get(prev, "") in {"nr", "ns", "j"} and not _resets(toks, i - 1):
@@ -147,6 +179,8 @@ def proper_zones(doc: Doc, add: Any) -> None:
         s = proper_start(doc, m.start(), loose=True)
         if s is None or m.start() - s < 2 or re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):
             continue
+        if is_generic(text[s : m.start()]):
+            continue  # 高水平 (tagged nr)|工业园区: a grade, not a place
         if m.group(0) == "经济区" and text[s : m.start()] in REGIONS:
             continue  # 沈阳经济区, 成渝经济区: a planning region of cities, not a zone
         add(s, m.end(), "zone", "entity.proper_zone", 0.6, known=False)
@@ -161,10 +195,26 @@ _PLATFORM_HEAD = re.compile(
 _HEAD_GOES_ON = re.compile(r"城市?|区|镇|村|站|集群|体系|功能|地位|作用|目标|能级|枢纽|节点|网络|项目|工程|园")
 
 
+def _state_start(text: str, s: int, head: int) -> int:
+    """The 国家 / 全国 that opens the clause before `s` with no function word between it and the head (a
+    name's content words may be verbs: 安全发展, 协同创新), else s."""
+    w0 = name_run_start(text, s, 16)
+    pos, start = w0, s
+    for t in lcut(text[w0:head]):
+        if t in ("国家", "全国") and pos < s and start == s:
+            start = pos
+        elif is_hard_stop(t) or t in STOP_TOKENS or t == "的":
+            start = s if pos < s else start  # a function word after 国家 ends that clause
+        pos += len(t)
+    return start
+
+
 def _national_start(doc: Doc, head: int) -> int | None:
     """国家高原病医学中心, 全国中小企业股份转让系统: 国家 / 全国 where the name rules start the name, and at least three
     characters of its own subject (not graded words) before the head, name the state's one centre."""
     s = left_name(doc, head, 20, region_extend=False)
+    if not doc.text.startswith(("国家", "全国"), s) and re.search("国家|全国", doc.text[max(0, s - 16) : s]):
+        s = _state_start(doc.text, s, head)  # 国家工业信息安全|发展|研究中心: a verb-like word inside the subject
     mod, _ = strip_region_level(doc.text[s:head])  # 国家级|重大: the level prefix is no subject
     if not doc.text.startswith(("国家", "全国"), s) or len(mod) < 3 or is_generic(mod) or "的" in mod:
         return None

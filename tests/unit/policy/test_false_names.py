@@ -29,3 +29,14 @@ def test_a_new_area_keeps_its_citys_short_name() -> None:
     assert got.get("南宁五象新区") == "zone"
     assert "上海市浦东新区" not in got
     assert "优质片区" not in got
+
+
+def test_parks_and_institutes_of_culture_tourism_or_sport_are_no_names() -> None:
+    got = entity_kinds("建设大运河文化产业园、桂林国际旅游示范区和三星堆文化研究院。支持桂林高新区建设。")
+    assert not any(("文化" in n or "旅游" in n) for n in got)
+    assert got.get("桂林高新区") == "zone"
+
+
+def test_a_fund_of_funds_is_no_programme() -> None:
+    got = entity_kinds("设立省未来产业母基金，用好省自然科学基金。")
+    assert not any(n.endswith("母基金") for n in got)

@@ -38,3 +38,43 @@ def test_trade_names_opening_project_items_are_companies() -> None:
 def test_routes_and_infrastructure_in_project_lists_are_no_companies() -> None:
     got = _names("加快京雄高速、贵阳至南宁铁路、白鹤滩水电站等重大项目建设。")
     assert not any(kind == "company" for kind in got.values())
+
+
+def test_firms_entering_a_ranking_of_firms_are_companies() -> None:
+    got = _names("民营企业持续壮大，伊利实业、蒙牛乳业进入“中国制造业民营企业500强”。")
+    assert got.get("伊利实业") == "company"
+    assert got.get("蒙牛乳业") == "company"
+
+
+def test_a_goal_of_entering_a_ranking_names_no_company() -> None:
+    got = _names("加快培育龙头企业，力争进入中国企业500强。")
+    assert not [n for n, k in got.items() if k == "company"]
+
+
+def test_firms_restructured_are_companies() -> None:
+    got = _names("深化国资国企改革。推进华能集团、中电投战略性重组，太钢不锈和酒钢宏兴完成司法重整。")
+    assert got.get("中电投") == "company"
+    assert got.get("太钢不锈") == "company"
+    assert got.get("酒钢宏兴") == "company"
+
+
+def test_classes_of_firms_restructured_are_no_companies() -> None:
+    got = _names("加快国企战略性重组，省属企业加快战略性重组，推进重点领域战略性重组。")
+    assert not [n for n, k in got.items() if k == "company"]
+
+
+def test_what_has_a_headquarters_built_is_a_firm() -> None:
+    got = _names("推动中国中铁、中国电建总部建成投用。空客直升机中国总部成功落户。")
+    assert got.get("中国中铁") == "company"
+    assert got.get("中国电建") == "company"
+    assert got.get("空客直升机") == "company"
+
+
+def test_classes_with_headquarters_are_no_firms() -> None:
+    got = _names("引进在京央企总部，建设国际科技组织总部集聚区，发展总部经济，开展跨国公司地区总部认定。")
+    assert not [n for n, k in got.items() if k == "company"]
+
+
+def test_firms_listed_before_a_batch_of_firms_are_companies() -> None:
+    got = _names("远景、隆基、金风等一批企业总部注册落地。")
+    assert got.get("隆基") == "company"

@@ -1,0 +1,113 @@
+"""Companies named as a project's prefix (the test and holdout READMEs: 比亚迪二期 → 比亚迪, 湘潭吉利新能源汽车项目 →
+吉利, 海光芯片 → 海光).
+
+A work report lists projects before 等(一批)(重大|重点)…项目 / 装置, one item or several (华锦阿美精细化工及原料工程、
+…、鞍钢鲅鱼圈二期等重大项目; 加快实施某某新能印尼光伏等项目). An item that opens with a trade name and goes on with what
+is built — a product or an industry word (华电|铁岭绿色氨醇, 鼎际得|高端新材料), a grade or size (波司登|高端羽绒服,
+联合飞机|大型无人直升机), a region (华电|铁岭…), a capacity or a Latin product code (新奥|LNG三期),
+or a phase right after a short name (恒力重工|二期) — names its company. Routes, works, halls and sites (…高速, …机场,
+…至…, 隋唐洛阳城, …厂房, …社区) are not companies' projects, and a name that starts with a region is a place's
+project (揭阳|重型网箱平台, 扬州泰州|机场二期工程).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, lcut, pos_table
+from ingest.policy.extract.names import company_start, left_name, strip_region_level
+from ingest.policy.extract.org_names import firm_like
+from ingest.policy.extract.regions import REGIONS
+
+_PROJECT_END = re.compile(rf"等[{CJK}\d]{{0,8}}?(?:项目|装置)")
+_PROJECT_LIST = re.compile(rf"((?:[{CJK}（）()]{{3,20}}、)+[{CJK}（）()]{{3,20}})$")
+_INFRA = re.compile(
+    r"(?:高速|公路|铁路|高铁|城际|枢纽|机场|港|港区|水库|灌区|电厂|核电|电站|段|水道|大桥|隧道|大道|航道)$"
+)
+# what an item builds that is no company's plant: a route, a work, a hall, a site
+_NOT_PLANT = re.compile(
+    r"(?:城|路|线|区|馆|码头|枢纽|机场|公路|铁路|高速|厂房|社区|景区|遗址|公园|水库|灌区|工程|大道|航道|直流|桥)$"
+)
+_GRADE = {"高端", "先进", "新型", "绿色", "高性能", "大型", "超大型", "智能化", "高纯"}
+_PHASE = re.compile(r"[一二三四五六七八九十]期$")
+_CODE = re.compile(r"[A-Za-z\d][A-Za-z\d.]*|年产")
+_VERB_POS = {"v", "vn", "vd"}
+# verbs that open a project clause and govern its one item (服务保障|…, 建成投产|…, 力争开工|…)
+_OPENING = re.compile(r"(?:力争|确保|全力|加快|推进|推动|实施|服务|保障|开工|建成|投产|建设|启动|新开工|竣工)+")
+
+
+def _builds(toks: tuple[str, ...], i: int, pos: int) -> bool:
+    """Whether toks[i] (at character offset pos) begins what the project builds, after the trade name."""
+    t = toks[i]
+    if t in _GRADE or t in lx.industries() or t in REGIONS or _CODE.fullmatch(t):
+        return True
+    if len(t) >= 2 and len(toks[i - 1]) >= 2 and pos_table().get(t, "") == "ns":
+        return True  # 鞍钢|鲅鱼圈: a place after a whole word (益|海|嘉里: one unknown name cut into pieces)
+    return bool(_PHASE.search(t)) and pos <= 4  # 恒力重工|二期; not 董酒扩建|一期
+
+
+def _trade_name(item: str) -> int:
+    """The length of the trade name opening `item` (no region first), or 0."""
+    toks = lcut(item)
+    pos = 0
+    for i, t in enumerate(toks):
+        if i and _builds(toks, i, pos):
+            name = item[:pos]
+            ok = 2 <= len(name) <= 6 and not _INFRA.search(name) and firm_like(name) and name not in REGIONS
+            ok = ok and not re.search(r"[至和与及]|一体$", name)  # 黄桶至|百色, 煤制甲醇和|哈密: a route, a list
+            last = toks[i - 1]
+            ok = ok and not (len(last) >= 2 and pos_table().get(last, "") == "v")  # 董酒扩建|一期: no verb ends it
+            return pos if ok else 0
+        pos += len(t)
+    return 0
+
+
+def project_firm(item: str) -> tuple[int, int]:
+    """The span of the trade name in a project item, or (0, 0). A region first is the plant's place (湘潭|吉利新能源
+    汽车, 舟山|新奥LNG), unless the name after it is one common noun: then the region is the name's (上海电气).
+
+    >>> project_firm("恒力重工二期"), project_firm("湘潭吉利新能源汽车"), project_firm("隋唐洛阳城")
+    ((0, 4), (2, 4), (0, 0))
+    """
+    if _NOT_PLANT.search(item) or re.search("[至到]", item):
+        return 0, 0  # 叙永至遵义: a route
+    rest, had_region = strip_region_level(item)
+    r = len(item) - len(rest) if had_region else 0
+    n = _trade_name(item[r:])
+    if not n or (r and item[:r] not in REGIONS):
+        return 0, 0
+    noun = r and len(lcut(item[r : r + n])) == 1 and pos_table().get(item[r : r + n], "") in {"n", "j"}
+    return (0, r + n) if noun else (r, r + n)
+
+
+def project_firms(doc: Doc, add: Any) -> None:
+    """华锦阿美精细化工及原料工程、…、鞍钢鲅鱼圈二期等重大项目: the trade names that open project items; one item
+    before 等…项目 (加快联合飞机大型无人直升机等项目建设) is read the same way."""
+    text = doc.text
+    for end in _PROJECT_END.finditer(text, 0, doc.body_end):  # the rare end first, then the items before it
+        sep = text.rfind("、", max(0, end.start() - 21), end.start())
+        if sep < 0:
+            s = company_start(doc, end.start())  # one item: back to the clause's verbs (加快实施|…)
+            lead = _OPENING.match(text, s, end.start())
+            s = lead.end() if lead else s
+            a, b = project_firm(text[s : end.start()]) if end.start() - s >= 4 else (0, 0)
+            if b:
+                add(s + a, s + b, "company", "entity.project_firm", 0.4, known=False)
+            continue
+        if end.start() - sep < 4:
+            continue  # no list item of three characters or more right before 等 (a list of kinds)
+        m = _PROJECT_LIST.search(text, max(0, end.start() - 120), end.start())
+        if not m:
+            continue
+        pos = m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            s = pos
+            if k == 0:  # 加快推进|中国原子能院…: the clause's verbs are no part of the first item
+                s = left_name(doc, pos + len(item), 20, region_extend=False)
+            a, b = project_firm(text[s : pos + len(item)])
+            if b:
+                add(s + a, s + b, "company", "entity.project_firm", 0.4, known=False)
+            pos += len(item) + 1

@@ -56,6 +56,7 @@ QUALIFIERS = GENERIC_TERMS | frozenset(
 )
 # Too broad to make an overlap by containment alone (生态 ⊂ 城市区域生态).
 _BROAD = GENERIC_TERMS | frozenset({"生态", "环境", "材料", "能源", "资源", "作物", "生物", "农业", "系统", "生态系统"})
+_LEADING_BROAD = tuple(sorted((w for w in _BROAD if len(w) >= 2), key=len, reverse=True))
 
 
 def platform_kind(name: str, type_: str | None) -> str | None:
@@ -131,6 +132,26 @@ def contains(a: str, b: str) -> bool:
     return len(short) >= 2 and short not in _BROAD and short in long and short != long
 
 
+@lru_cache(maxsize=200_000)
+def unmodified(text: str) -> str:
+    """1.6: a subject without the broad words that lead it (农业种质资源 → 种质资源, 生物农药 → 农药): a
+    broad modifier does not narrow what a station or bank keeps. The subject itself when that leaves
+    fewer than 4 characters or a broad word.
+
+    >>> unmodified("农业种质资源"), unmodified("农业微生物"), unmodified("植物保护")
+    ('种质资源', '农业微生物', '植物保护')
+    """
+    rest = text
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _LEADING_BROAD:
+            if rest.startswith(word) and len(rest) > len(word):
+                rest, stripped = rest[len(word) :], True
+                break
+    return rest if rest != text and len(rest) >= 4 and rest not in _BROAD else text
+
+
 def only_qualifiers(rest: str) -> bool:
     """The words a longer subject adds are qualifiers only (greedy, longest qualifier first)."""
     quals = sorted(QUALIFIERS, key=len, reverse=True)
@@ -155,11 +176,17 @@ def same_subject(a: Subject, b: Subject) -> bool:
 
 
 def bigram_dice(a: str, b: str) -> float:
+    """Character-bigram Dice; a shared bigram that is a broad word alone (环境, 农业, 资源 …) counts as
+    no evidence (1.6: 农业环境 / 资源环境信息系统 shared only 环境), though it stays in the denominators.
+
+    >>> round(bigram_dice("大气遥感", "大气环境"), 2), bigram_dice("农业环境", "资源环境信息")
+    (0.33, 0.0)
+    """
     ga = {a[i : i + 2] for i in range(len(a) - 1)}
     gb = {b[i : i + 2] for i in range(len(b) - 1)}
     if not ga or not gb:
         return 0.0
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
+    return 2 * len((ga & gb) - _BROAD) / (len(ga) + len(gb))
 
 
 def subject_similarity(a: Subject, b: Subject) -> float:
@@ -202,7 +229,21 @@ def broader_related(a: str, b: str, city: bool = False) -> bool:
     >>> broader_related("深部煤炭开采", "深部煤矿采动"), broader_related("深部煤炭开采", "深部煤矿采动", city=True)
     (True, False)
     """
-    return bool(a and b and ((named(a, city) & concepts(b, city)) or (named(b, city) & concepts(a, city))))
+    if not a or not b:
+        return False
+    return any(
+        not siblings(a, b, t) for t in (named(a, city) & concepts(b, city)) | (named(b, city) & concepts(a, city))
+    )
+
+
+def siblings(a: str, b: str, term: str) -> bool:
+    """1.6: both subjects end with the broader term, neither is the term itself: two narrower terms of
+    it, each with its own modifier (饲料微生物 / 畜禽水产微生物 under 微生物), not related through it.
+
+    >>> siblings("饲料微生物", "畜禽水产微生物", "微生物"), siblings("农作物", "粮食作物", "农作物")
+    (True, False)
+    """
+    return a != term and b != term and a.endswith(term) and b.endswith(term)
 
 
 # Words two subjects may share without sharing a field: broad words, qualifiers, ecosystem furniture.
@@ -314,8 +355,27 @@ def shared_head(
             # conjunct of both subjects: then it is the field itself (膜材料 / 分离膜 = 膜材料)
             if _class_only(head) and not (head in parts and head in other):
                 continue
+            # 1.6: a broader term of the thesaurus as the head of both (饲料微生物 / 植保微生物) makes
+            # two narrower terms of it — siblings, like 森林 / 草原 — unless one subject is that term
+            if _sibling_head(head, parts, long):
+                continue
             return head
     return None
+
+
+def _sibling_head(head: str, parts: tuple[str, ...], long: str) -> bool:
+    """The head is a broader term of ``broader.tsv`` that ends both subjects, each narrowing it with a
+    modifier of its own: 饲料微生物 / 畜禽水产微生物 are two narrower terms of 微生物 (siblings, like
+    森林 / 草原), while 微生物资源前期开发 names 微生物 itself.
+
+    >>> _sibling_head("微生物", ("饲料微生物",), "植保微生物")
+    True
+    >>> _sibling_head("微生物", ("农业微生物",), "微生物资源开发")
+    False
+    """
+    if head not in broader_terms(True).get(head, frozenset()):
+        return False
+    return long != head and long.endswith(head) and head not in parts
 
 
 def conjunct_in(parts: tuple[str, ...], other: str) -> str | None:

@@ -149,7 +149,9 @@ _DIRECTIONS = frozenset("东南西北中上下") | frozenset("一二三四五六
 RELATED_SUBJECT = 0.4
 
 
-def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> tuple[float, bool]:
+def _similarity(
+    sa: Subject, sb: Subject, fa: str, fb: str, related: bool, parts: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+) -> tuple[float, bool]:
     """Subject similarity, or 1.0 when one subject sits in the other's whole field or name (a 种质资源
     station beside a 西瓜甜瓜种质资源中期库 of its host; ``fa`` / ``fb`` are field + name). Beside a bank /
     station (``related``), one crop or animal character in both subjects (棉花 / 野生棉) counts 0.5, and
@@ -164,7 +166,7 @@ def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> tu
         if shared:
             return 0.5, True
     close = related and sim < RELATED_SUBJECT and _may_share(sa.text, sb.text)
-    if close and shared_word(sa.text, sb.text):
+    if close and shared_word(sa.text, sb.text, *parts):
         return RELATED_SUBJECT, False
     if close and broader_related(sa.text, sb.text):
         return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True)
@@ -282,7 +284,8 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
     weak = siblings(a.host, b.host) and a.region == b.region
     wide = near != BESIDE_NO
-    sim, host_only = _similarity(sa, sb, a.field + (a.name if wide else ""), b.field + (b.name if wide else ""), wide)
+    fa, fb = a.field + (a.name if wide else ""), b.field + (b.name if wide else "")
+    sim, host_only = _similarity(sa, sb, fa, fb, wide, (_parts(a, sa), _parts(b, sb)) if wide else ((), ()))
     if wide and sim < RELATED_SUBJECT and _conjunct_related(a, b, sa, sb):
         sim, host_only = RELATED_SUBJECT, False
     return (

@@ -206,16 +206,34 @@ def concepts(text: str, city: bool = False) -> frozenset[str]:
     农作物."""
     out: set[str] = set()
     table = broader_terms(city)
-    for term in broader_pattern(city).findall(text):
+    for term in _terms_in(text, city):
         out |= table[term]
     return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _terms_in(text: str, city: bool = False) -> tuple[str, ...]:
+    """The thesaurus terms a subject holds, each ending at a word end (jieba, no HMM): (1.6) a term
+    that only starts a word modifies it — 地质 of 地质灾害 is no 地质 subject.
+
+    >>> _terms_in("巴东地质灾害"), _terms_in("九三土壤侵蚀")
+    ((), ('土壤侵蚀',))
+    """
+    found = [(m.group(0), m.end()) for m in broader_pattern(city).finditer(text)]
+    if not found:
+        return ()
+    ends, at = set(), 0
+    for tok in jieba.lcut(text, HMM=False):
+        at += len(tok)
+        ends.add(at)
+    return tuple(term for term, end in found if end in ends)
 
 
 @lru_cache(maxsize=200_000)
 def named(text: str, city: bool = False) -> frozenset[str]:
     """The broader terms of the thesaurus a subject names itself (地表过程 of 地表过程资源生态)."""
     table = broader_terms(city)
-    return frozenset(t for t in broader_pattern(city).findall(text) if t in table[t])
+    return frozenset(t for t in _terms_in(text, city) if t in table[t])
 
 
 def broader_related(a: str, b: str, city: bool = False) -> bool:
@@ -256,11 +274,25 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w for w in jieba.lcut(text, HMM=False) if len(w) >= 2 and w not in _NOT_SHARED)
 
 
-def shared_word(a: str, b: str) -> bool:
-    """The subjects share a field word, or a word of one is inside a word of the other: 动力学 of
-    太原大陆裂谷动力学 / 地震动力学; 黄土 ⊂ 黄土高原."""
+def shared_word(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[str, ...] = ()) -> bool:
+    """The subjects share a field word, or a word of one ends a word of the other — its head: 动力学
+    of 太原大陆裂谷动力学 / 地震动力学. (1.6) A word that only starts the other's word modifies it and
+    is no shared field (地质 of 地质灾害, 人工 of 人工林; 1.3–1.5 took any containment), unless it is a
+    whole conjunct of its subject (``parts_*``), a field by itself: 黄土 of 黄土与第四纪地质 / 黄土高原.
+
+    >>> shared_word("地震动力学", "大陆裂谷动力学"), shared_word("人工微结构", "人工林")
+    (True, False)
+    >>> shared_word("黄土第四纪地质", "黄土高原", ("黄土", "第四纪地质"))
+    True
+    """
     wa, wb = words(a), words(b)
-    return any(x == y or (len(x) <= len(y) and x in y) or y in x for x in wa for y in wb)
+    return any(_word_in(x, y, parts_a) or _word_in(y, x, parts_b) for x in wa for y in wb)
+
+
+def _word_in(x: str, y: str, parts: tuple[str, ...]) -> bool:
+    """Word ``x`` (of a subject whose conjuncts are ``parts``) equals, ends, or — a whole conjunct —
+    is inside word ``y``."""
+    return x == y or y.endswith(x) or (x in parts and x in y)
 
 
 # Class words (1.4): a head naming only a class of things; the word before it is the field (光电材料 /

@@ -178,10 +178,15 @@ def same_subject(a: Subject, b: Subject) -> bool:
 def bigram_dice(a: str, b: str) -> float:
     """Character-bigram Dice; a shared bigram that is a broad word alone (环境, 农业, 资源 …) counts as
     no evidence (1.6: 农业环境 / 资源环境信息系统 shared only 环境), though it stays in the denominators.
+    Equal strings are 1.0 whatever they hold (生物医药 / 生物医药).
 
     >>> round(bigram_dice("大气遥感", "大气环境"), 2), bigram_dice("农业环境", "资源环境信息")
     (0.33, 0.0)
+    >>> bigram_dice("生物医药", "生物医药")
+    1.0
     """
+    if a == b:
+        return 1.0 if a else 0.0
     ga = {a[i : i + 2] for i in range(len(a) - 1)}
     gb = {b[i : i + 2] for i in range(len(b) - 1)}
     if not ga or not gb:

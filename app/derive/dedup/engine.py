@@ -26,7 +26,7 @@ from app.derive.dedup.features import (
 from app.derive.dedup.groups import connected_groups
 from app.derive.dedup.kinds import classify
 from app.derive.dedup.model import KINDS, Candidate, DuplicateReport, Pair, PlatformRef, Proposal
-from app.derive.dedup.place import town_of
+from app.derive.dedup.place import site_city, town_of
 from app.derive.dedup.policy import PolicyIndex, province_name
 from app.derive.dedup.records import Records, build_records, host_key, named_cobuilders
 from app.derive.dedup.relations import parent_of
@@ -285,7 +285,8 @@ class DedupIndex:
         if pkey is not None and (b := blocks["parent"].get(pkey)) is not None:
             parts.append(b)
         region_code, type_code = r.region_coder.get(province), r.type_coder.get(type_name)
-        town_code = r.town_coder.get(town_of(host, proposal.region, city))
+        site = site_city(proposal.name, clean_field(fld), type_name)
+        town_code = r.town_coder.get(town_of(host, proposal.region, city, site))
         if proposal.level == NATIONAL and (b := blocks["one_city"].get(town_code)) is not None:
             parts.append(b)
         if region_code >= 0 and type_code >= 0:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.text.gazetteer import find_regions, province_of, region_by_name, university_by_name
+from app.derive.dedup.subject import STATION_KINDS, name_site, platform_kind, subject_of
+from app.text.gazetteer import find_regions, locate, province_of, region_by_name, university_by_name
 
 # Municipalities (直辖市): province-level regions that are cities.
 _MUNICIPAL_SUFFIX = "市"
@@ -64,14 +65,41 @@ def host_city(host: str | None, province: str | None) -> str | None:
     return None
 
 
-def town_of(host: str | None, region: str | None, city: str | None) -> str | None:
-    """The city of a platform for the one-city link: the municipality, the row's city, the host's city.
+@lru_cache(maxsize=200_000)
+def site_city(name: str, field: str, type_: str | None) -> str | None:
+    """1.6: the prefecture-level city of a station's site (a station is its site, not its host's
+    city): the MoA site word (农业环境封丘 → 封丘 → 新乡市), else the shortest prefix of a MOST / MOE
+    station's field, or the place word its name puts before the field, that the gazetteer locates.
+    None for other platforms and for sites the gazetteer does not know (塞罕坝).
+
+    >>> site_city("国家农业科学农业环境沈阳观测实验站", "农业环境沈阳", None)
+    '沈阳市'
+    >>> site_city("地震动力学国家重点实验室", "地震动力学", "重点实验室") is None
+    True
+    """
+    kind = platform_kind(name, type_)
+    if kind not in STATION_KINDS:
+        return None
+    subj = subject_of(field, kind)
+    named = name_site(name, field)
+    for site in sorted(subj.sites | ({named} if named else set()), key=len):
+        place = locate(site)
+        if place is not None and place.city is not None:
+            return place.city.name
+    return None
+
+
+def town_of(host: str | None, region: str | None, city: str | None, site: str | None = None) -> str | None:
+    """The city of a platform for the one-city link: (1.6) a station's site city (``site_city``), the
+    municipality, the row's city, the host's city.
 
     >>> town_of("清华大学", "北京市", None), town_of("安徽理工大学", "安徽省", None)
     ('北京市', '淮南市')
     >>> town_of("某研究院", "安徽省", "合肥市"), town_of("某研究院", "安徽省", None)
     ('合肥市', None)
     """
+    if site:
+        return site
     r = region_by_name(region) if region else None
     if r is not None and (r.level == "city" or is_municipality(r.name)):
         return r.name  # a municipality, or a region cell that already names the city

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup.model import INACTIVE_STATUSES, PlatformRef, Source
-from app.derive.dedup.place import town_of
+from app.derive.dedup.place import site_city, town_of
 from app.derive.dedup.resources import host_aliases
 from app.derive.dedup.text import clean_field, field_of_name, terms
 from app.text.cells import norm_name, simplified
@@ -220,8 +220,10 @@ class Records:
         # 1.4: the one-city link is for national platforms only (kinds.overlap_rule): their town alone
         self.town = np.fromiter(
             (
-                self.town_coder(town_of(h, r, c)) if lv == NATIONAL else -1
-                for h, r, c, lv in zip(self.hosts, self.regions, self.cities, self.levels, strict=True)
+                self.town_coder(town_of(h, r, c, site_city(n, f, t))) if lv == NATIONAL else -1
+                for h, r, c, lv, n, f, t in zip(
+                    self.hosts, self.regions, self.cities, self.levels, self.names, self.fields, self.types, strict=True
+                )
             ),
             np.int32,
             len(self),

@@ -33,6 +33,7 @@ from app.derive.dedup.subject import (
     shared_word,
     subject_of,
     subject_similarity,
+    unmodified,
 )
 from app.derive.dedup.text import field_of_name
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
@@ -148,7 +149,9 @@ _DIRECTIONS = frozenset("东南西北中上下") | frozenset("一二三四五六
 RELATED_SUBJECT = 0.4
 
 
-def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> tuple[float, bool]:
+def _similarity(
+    sa: Subject, sb: Subject, fa: str, fb: str, related: bool, parts: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+) -> tuple[float, bool]:
     """Subject similarity, or 1.0 when one subject sits in the other's whole field or name (a 种质资源
     station beside a 西瓜甜瓜种质资源中期库 of its host; ``fa`` / ``fb`` are field + name). Beside a bank /
     station (``related``), one crop or animal character in both subjects (棉花 / 野生棉) counts 0.5, and
@@ -156,16 +159,25 @@ def _similarity(sa: Subject, sb: Subject, fa: str, fb: str, related: bool) -> tu
     if contains(sa.text, fb) or contains(sb.text, fa):
         return 1.0, False
     sim = subject_similarity(sa, sb)
+    if related and sim < RELATED_SUBJECT and (_head_in(sa.text, fb) or _head_in(sb.text, fa)):
+        return RELATED_SUBJECT, False
     if related and sim < 0.5:
         shared = (set(sa.text) & set(sb.text) & distinguishing_chars()) - _DIRECTIONS
         if shared:
             return 0.5, True
     close = related and sim < RELATED_SUBJECT and _may_share(sa.text, sb.text)
-    if close and shared_word(sa.text, sb.text):
+    if close and shared_word(sa.text, sb.text, *parts):
         return RELATED_SUBJECT, False
     if close and broader_related(sa.text, sb.text):
         return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True)
     return sim, False
+
+
+def _head_in(subject: str, other: str) -> bool:
+    """1.6: a subject with its broad leading words dropped (农业种质资源 → 种质资源) inside the other's
+    field + name (国家南方草本花卉种质资源圃): a germplasm station beside a bank of its host."""
+    bare = unmodified(subject)
+    return bare != subject and bare in other
 
 
 def _may_share(a: str, b: str) -> bool:
@@ -183,13 +195,25 @@ def _subject(view: RecordView, kind: str | None) -> Subject:
     """The field's subject; a name without a field (国家农作物种质资源库: the type is the whole name)
     gives its subject from the name (农作物). (1.5) A MOST / MOE station's site spellings include the
     place word its name puts before the field (``subject.name_site``)."""
-    s = subject_of(view.field, kind)
+    s = subject_of(_whole_word(view.field, view.name), kind)
     if s.text in ("", "国家"):
         return subject_of(view.name, kind)
     if not s.sites or kind == "农业科学观测实验站":
         return s
     site = name_site(view.name, view.field)
     return _with_site(s, site) if site else s
+
+
+def _whole_word(field: str, name: str) -> str:
+    """1.6: a field the name parser cut inside a word (农业环境微 of 国家农业环境微生物种质资源库: it read
+    生物种质资源库 as the type) gets the word back (农业环境微生物).
+
+    >>> _whole_word("饲料微", "国家饲料微生物种质资源库（北京）"), _whole_word("食用菌", "国家食用菌种质资源库")
+    ('饲料微生物', '食用菌')
+    """
+    if field.endswith("微") and field + "生物" in name:
+        return field + "生物"
+    return field
 
 
 @lru_cache(maxsize=100_000)
@@ -260,7 +284,8 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     variant = name_variant(a.field, b.field, ka, a.region or b.region) if same_kind else VARIANT_NONE
     weak = siblings(a.host, b.host) and a.region == b.region
     wide = near != BESIDE_NO
-    sim, host_only = _similarity(sa, sb, a.field + (a.name if wide else ""), b.field + (b.name if wide else ""), wide)
+    fa, fb = a.field + (a.name if wide else ""), b.field + (b.name if wide else "")
+    sim, host_only = _similarity(sa, sb, fa, fb, wide, (_parts(a, sa), _parts(b, sb)) if wide else ((), ()))
     if wide and sim < RELATED_SUBJECT and _conjunct_related(a, b, sa, sb):
         sim, host_only = RELATED_SUBJECT, False
     return (

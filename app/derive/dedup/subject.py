@@ -56,6 +56,7 @@ QUALIFIERS = GENERIC_TERMS | frozenset(
 )
 # Too broad to make an overlap by containment alone (生态 ⊂ 城市区域生态).
 _BROAD = GENERIC_TERMS | frozenset({"生态", "环境", "材料", "能源", "资源", "作物", "生物", "农业", "系统", "生态系统"})
+_LEADING_BROAD = tuple(sorted((w for w in _BROAD if len(w) >= 2), key=len, reverse=True))
 
 
 def platform_kind(name: str, type_: str | None) -> str | None:
@@ -131,6 +132,26 @@ def contains(a: str, b: str) -> bool:
     return len(short) >= 2 and short not in _BROAD and short in long and short != long
 
 
+@lru_cache(maxsize=200_000)
+def unmodified(text: str) -> str:
+    """1.6: a subject without the broad words that lead it (农业种质资源 → 种质资源, 生物农药 → 农药): a
+    broad modifier does not narrow what a station or bank keeps. The subject itself when that leaves
+    fewer than 4 characters or a broad word.
+
+    >>> unmodified("农业种质资源"), unmodified("农业微生物"), unmodified("植物保护")
+    ('种质资源', '农业微生物', '植物保护')
+    """
+    rest = text
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _LEADING_BROAD:
+            if rest.startswith(word) and len(rest) > len(word):
+                rest, stripped = rest[len(word) :], True
+                break
+    return rest if rest != text and len(rest) >= 4 and rest not in _BROAD else text
+
+
 def only_qualifiers(rest: str) -> bool:
     """The words a longer subject adds are qualifiers only (greedy, longest qualifier first)."""
     quals = sorted(QUALIFIERS, key=len, reverse=True)
@@ -155,11 +176,22 @@ def same_subject(a: Subject, b: Subject) -> bool:
 
 
 def bigram_dice(a: str, b: str) -> float:
+    """Character-bigram Dice; a shared bigram that is a broad word alone (环境, 农业, 资源 …) counts as
+    no evidence (1.6: 农业环境 / 资源环境信息系统 shared only 环境), though it stays in the denominators.
+    Equal strings are 1.0 whatever they hold (生物医药 / 生物医药).
+
+    >>> round(bigram_dice("大气遥感", "大气环境"), 2), bigram_dice("农业环境", "资源环境信息")
+    (0.33, 0.0)
+    >>> bigram_dice("生物医药", "生物医药")
+    1.0
+    """
+    if a == b:
+        return 1.0 if a else 0.0
     ga = {a[i : i + 2] for i in range(len(a) - 1)}
     gb = {b[i : i + 2] for i in range(len(b) - 1)}
     if not ga or not gb:
         return 0.0
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
+    return 2 * len((ga & gb) - _BROAD) / (len(ga) + len(gb))
 
 
 def subject_similarity(a: Subject, b: Subject) -> float:
@@ -179,16 +211,34 @@ def concepts(text: str, city: bool = False) -> frozenset[str]:
     农作物."""
     out: set[str] = set()
     table = broader_terms(city)
-    for term in broader_pattern(city).findall(text):
+    for term in _terms_in(text, city):
         out |= table[term]
     return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _terms_in(text: str, city: bool = False) -> tuple[str, ...]:
+    """The thesaurus terms a subject holds, each ending at a word end (jieba, no HMM): (1.6) a term
+    that only starts a word modifies it — 地质 of 地质灾害 is no 地质 subject.
+
+    >>> _terms_in("巴东地质灾害"), _terms_in("九三土壤侵蚀")
+    ((), ('土壤侵蚀',))
+    """
+    found = [(m.group(0), m.end()) for m in broader_pattern(city).finditer(text)]
+    if not found:
+        return ()
+    ends, at = set(), 0
+    for tok in jieba.lcut(text, HMM=False):
+        at += len(tok)
+        ends.add(at)
+    return tuple(term for term, end in found if end in ends)
 
 
 @lru_cache(maxsize=200_000)
 def named(text: str, city: bool = False) -> frozenset[str]:
     """The broader terms of the thesaurus a subject names itself (地表过程 of 地表过程资源生态)."""
     table = broader_terms(city)
-    return frozenset(t for t in broader_pattern(city).findall(text) if t in table[t])
+    return frozenset(t for t in _terms_in(text, city) if t in table[t])
 
 
 def broader_related(a: str, b: str, city: bool = False) -> bool:
@@ -202,7 +252,21 @@ def broader_related(a: str, b: str, city: bool = False) -> bool:
     >>> broader_related("深部煤炭开采", "深部煤矿采动"), broader_related("深部煤炭开采", "深部煤矿采动", city=True)
     (True, False)
     """
-    return bool(a and b and ((named(a, city) & concepts(b, city)) or (named(b, city) & concepts(a, city))))
+    if not a or not b:
+        return False
+    return any(
+        not siblings(a, b, t) for t in (named(a, city) & concepts(b, city)) | (named(b, city) & concepts(a, city))
+    )
+
+
+def siblings(a: str, b: str, term: str) -> bool:
+    """1.6: both subjects end with the broader term, neither is the term itself: two narrower terms of
+    it, each with its own modifier (饲料微生物 / 畜禽水产微生物 under 微生物), not related through it.
+
+    >>> siblings("饲料微生物", "畜禽水产微生物", "微生物"), siblings("农作物", "粮食作物", "农作物")
+    (True, False)
+    """
+    return a != term and b != term and a.endswith(term) and b.endswith(term)
 
 
 # Words two subjects may share without sharing a field: broad words, qualifiers, ecosystem furniture.
@@ -215,11 +279,25 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w for w in jieba.lcut(text, HMM=False) if len(w) >= 2 and w not in _NOT_SHARED)
 
 
-def shared_word(a: str, b: str) -> bool:
-    """The subjects share a field word, or a word of one is inside a word of the other: 动力学 of
-    太原大陆裂谷动力学 / 地震动力学; 黄土 ⊂ 黄土高原."""
+def shared_word(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[str, ...] = ()) -> bool:
+    """The subjects share a field word, or a word of one ends a word of the other — its head: 动力学
+    of 太原大陆裂谷动力学 / 地震动力学. (1.6) A word that only starts the other's word modifies it and
+    is no shared field (地质 of 地质灾害, 人工 of 人工林; 1.3–1.5 took any containment), unless it is a
+    whole conjunct of its subject (``parts_*``), a field by itself: 黄土 of 黄土与第四纪地质 / 黄土高原.
+
+    >>> shared_word("地震动力学", "大陆裂谷动力学"), shared_word("人工微结构", "人工林")
+    (True, False)
+    >>> shared_word("黄土第四纪地质", "黄土高原", ("黄土", "第四纪地质"))
+    True
+    """
     wa, wb = words(a), words(b)
-    return any(x == y or (len(x) <= len(y) and x in y) or y in x for x in wa for y in wb)
+    return any(_word_in(x, y, parts_a) or _word_in(y, x, parts_b) for x in wa for y in wb)
+
+
+def _word_in(x: str, y: str, parts: tuple[str, ...]) -> bool:
+    """Word ``x`` (of a subject whose conjuncts are ``parts``) equals, ends, or — a whole conjunct —
+    is inside word ``y``."""
+    return x == y or y.endswith(x) or (x in parts and x in y)
 
 
 # Class words (1.4): a head naming only a class of things; the word before it is the field (光电材料 /
@@ -314,8 +392,27 @@ def shared_head(
             # conjunct of both subjects: then it is the field itself (膜材料 / 分离膜 = 膜材料)
             if _class_only(head) and not (head in parts and head in other):
                 continue
+            # 1.6: a broader term of the thesaurus as the head of both (饲料微生物 / 植保微生物) makes
+            # two narrower terms of it — siblings, like 森林 / 草原 — unless one subject is that term
+            if _sibling_head(head, parts, long):
+                continue
             return head
     return None
+
+
+def _sibling_head(head: str, parts: tuple[str, ...], long: str) -> bool:
+    """The head is a broader term of ``broader.tsv`` that ends both subjects, each narrowing it with a
+    modifier of its own: 饲料微生物 / 畜禽水产微生物 are two narrower terms of 微生物 (siblings, like
+    森林 / 草原), while 微生物资源前期开发 names 微生物 itself.
+
+    >>> _sibling_head("微生物", ("饲料微生物",), "植保微生物")
+    True
+    >>> _sibling_head("微生物", ("农业微生物",), "微生物资源开发")
+    False
+    """
+    if head not in broader_terms(True).get(head, frozenset()):
+        return False
+    return long != head and long.endswith(head) and head not in parts
 
 
 def conjunct_in(parts: tuple[str, ...], other: str) -> str | None:

@@ -44,7 +44,9 @@ def test_related_subjects_without_a_shared_character() -> None:
     assert not broader_related("森林生态", "草原生态")  # two 植被 types: siblings, not related
     assert not broader_related("农业生物技术", "绿洲农业高效用水")
     assert shared_word("太原大陆裂谷动力学", "地震动力学")  # 动力学
-    assert shared_word("黄土高原地球关键带", "黄土第四纪地质")  # 黄土 ⊂ 黄土高原
+    # 黄土 ⊂ 黄土高原: 1.6 only as a whole conjunct of its subject (黄土与第四纪地质), not as a modifier
+    assert shared_word("黄土高原地球关键带", "黄土第四纪地质", (), ("黄土", "第四纪地质"))
+    assert not shared_word("黄土高原地球关键带", "黄土第四纪地质")
     assert not shared_word("城市区域生态", "京津冀区域生态环境变化综合治理")  # 区域 / 生态: too broad
 
 

@@ -14,10 +14,11 @@ from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
-# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), …产业化 (an activity) nor
-# …产业项目 / 基金 / 活动 (things of an industry)
+# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… (a list of places),
+# …产业化 (an activity) nor …产业项目 / 基金 / 活动 (things of an industry)
 _ENUM_END = re.compile(
-    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业|增长点|赛道)"
+    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业|增长点|赛道|"
+    r"服务业)"
 )
 _SECTOR = (
     "农业",
@@ -38,7 +39,8 @@ _SECTOR = (
     "旅游",
 )
 _ENUM_LEAD = re.compile(
-    r"^(?:重点围绕|围绕|面向|聚焦|瞄准|培育引导|培育|引导|支持|大力|积极|做大做强|做强做大|壮大|发展|推进|加快|重点|涉及|包括|在|如|对|和)+"
+    r"^(?:重点围绕|围绕|面向|聚焦|瞄准|培育引导|培育|引导|支持|大力|积极|做大做强|做强做大|壮大|发展|推进|加快|重点|"
+    r"涉及|包括|在|如|对|和)+"
 )
 
 
@@ -54,7 +56,9 @@ def _field_before(doc: Doc, s: int) -> int:
     toks = lcut(window)
     start = s
     for n, t in enumerate(reversed(toks)):
-        if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
+        if n == 3 or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
+            break
+        if is_stop(t) and not (n == 0 and _noun_verb(toks, t)):
             break
         if t in lx.roles() or t in lx.types() or _LEAD_VERB.fullmatch(t):
             break  # a verb of growing it (壮大|生物医药产业集群) governs the cluster, it names no field
@@ -62,6 +66,20 @@ def _field_before(doc: Doc, s: int) -> int:
             break
         start -= len(t)
     return start
+
+
+# the verbs of production that GB/T 4754 (国民经济行业分类) names its sectors with, after their object
+# (汽车制造业, 农副食品加工业, 软件开发, 黑色金属冶炼和压延加工业): a noun + one of them is a field
+_PRODUCTION_VERB = frozenset({"制造", "加工", "制药", "开发", "开采", "冶炼", "养殖", "种植", "育种", "建造", "生产"})
+
+
+def _noun_verb(toks: list[str] | tuple[str, ...], last: str) -> bool:
+    """装备|制造, 食品|加工 right before 产业: a verb of production after a noun is a nominalised field (its
+    object first, as GB/T 4754 names sectors), not a verb governing the industry (承接|产业, 做好|产业)."""
+    if len(toks) < 2 or last not in _PRODUCTION_VERB:
+        return False
+    prev = toks[-2]
+    return pos_table().get(prev, "x").startswith("n") and not is_stop(prev) and prev not in REGIONS
 
 
 _Cand = tuple[int, int, str, str, float]
@@ -118,12 +136,19 @@ def _enum_parts(text: str, list_s: int, list_e: int) -> list[tuple[int, int]]:
     return parts
 
 
+# a verb of growing with its manner (做优做强, 做精做优, 深耕) before the first item of a list
+_GROW_LEAD = re.compile(r"(?:做[大强优精]){2}|深耕")
+
+
 def _first_item_start(text: str, fs: int, fe: int) -> int:
     """The first item starts after the last function word or lead verb (我厅围绕|汽车,
     单位要面向|粮食安全), or is the longest industry term the window ends with."""
     if fe - fs > 20:
         fs = fe - 20
     window = text[fs:fe]
+    leads = [m.end() for m in _GROW_LEAD.finditer(window)]  # jieba cuts 做优做强 into single characters
+    if leads:
+        fs, window = fs + leads[-1], window[leads[-1] :]
     known = [w for w in lx.industries() if window.endswith(w) and not window[: -len(w)].endswith(("与", "和"))]
     if known:
         return fe - len(max(known, key=len))
@@ -342,7 +367,7 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
 
 
 # X产业 / X制造业 / X服务业 / X加工业 named by a field; not when the head is a modifier of another noun
-_OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部规结布政])")
+_OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部结布政]|规划)")
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
 _OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施")

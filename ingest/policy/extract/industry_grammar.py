@@ -27,7 +27,12 @@ _NOT_ECONOMY = re.compile(
     r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
-_ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)")
+_ECONOMY_NEXT = re.compile(
+    r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)|[和及、][^，。；、和及]{1,4}经济"
+)
+# the item before closes a coordinated list of economies (银发经济、会展经济和|夜|经济): a member of it may be
+# one character
+_ECONOMY_BEFORE = re.compile(r"经济[、和及]$")
 _ECONOMY_LIST = re.compile(r"等")
 _CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
 _CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
@@ -90,7 +95,15 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
             continue  # cheap test first: no jieba run for 经济社会 / 经济区
         s = _field_token(text, m.start())
         field = text[s : m.start()]
-        if not 2 <= len(field) <= 3 or not re.fullmatch(f"[{CJK}]+", field) or is_hard_stop(field):
+        if len(field) == 2 and _ECONOMY_BEFORE.search(text, max(0, s - 3), s + 1):
+            s, field = s + 1, field[1:]  # 和夜: the conjunction is no part of the field
+        if len(field) == 1:  # 夜 (tagged a time word): a noun of its own only as a member of such a list
+            short = _ECONOMY_BEFORE.search(text, max(0, s - 3), s) and pos_table().get(field, "x") in {"n", "t", "ng"}
+            if not short or _NOT_ECONOMY.match(field):
+                continue
+        elif not 2 <= len(field) <= 3 or is_hard_stop(field):
+            continue
+        if not re.fullmatch(f"[{CJK}]+", field):
             continue
         if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
             continue

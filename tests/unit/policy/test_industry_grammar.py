@@ -1,0 +1,59 @@
+"""Sector lists and heads (industries.py, industry_grammar.py, round x-inds): a noun + verb of production
+before 产业, a list closed by 等…服务业, growing verbs before a list, coordinated …经济 lists. Texts are made
+up for the test from public knowledge; none is taken from a scored file."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import extract
+
+
+def _industries(body: str) -> set[str]:
+    return {i.text for i in extract(body).industries}
+
+
+def test_noun_and_production_verb_before_industry_head() -> None:
+    got = _industries("去年以来，汽车制造产业规模持续扩大，食品加工产业加快转型。")
+    assert {"汽车制造产业", "食品加工产业"} <= got
+
+
+def test_governing_verb_before_industry_is_no_field() -> None:
+    got = _industries("各地要承接产业转移，做好产业帮扶。")
+    assert not {i for i in got if i.startswith(("承接", "做好"))}
+
+
+def test_industry_scale_is_a_measure_of_the_field() -> None:
+    assert "医疗器械产业" in _industries("去年工业平稳增长，医疗器械产业规模突破八百亿元。")
+
+
+def test_industry_plan_is_no_field() -> None:
+    assert not _industries("各区编制产业规划。")
+
+
+def test_list_closed_by_services_head() -> None:
+    got = _industries("推进会计咨询、广告创意、专利代理等生产性服务业提质增效。")
+    assert {"会计咨询", "广告创意", "专利代理"} <= got
+
+
+def test_list_of_places_before_services_is_no_sector_list() -> None:
+    got = _industries("引进东部省份、沿海城市等地区的服务业企业。")
+    assert "东部省份" not in got and "沿海城市" not in got
+
+
+def test_growing_verbs_before_a_list_are_no_part_of_its_first_item() -> None:
+    got = _industries("做优做强钢铁、有色金属、建材等传统优势产业。")
+    assert "钢铁" in got
+    assert not {i for i in got if i.startswith("做")}
+
+
+def test_deepening_verb_before_a_list_of_new_fields() -> None:
+    got = _industries("重点深耕脑机接口、具身智能、合成生物等新领域新赛道。")
+    assert "脑机接口" in got and "深耕脑机接口" not in got
+
+
+def test_coordinated_economies_with_a_one_character_member() -> None:
+    got = _industries("大力发展冰雪经济、会展经济和夜经济。")
+    assert {"冰雪经济", "会展经济", "夜经济"} <= got
+
+
+def test_economy_and_society_is_no_list_of_economies() -> None:
+    assert not _industries("推动经济和社会协调发展，稳住经济大盘。")

@@ -101,6 +101,8 @@ def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
             if _field_in_use(text, s, e):
                 cands.append((s, e, "industry_field", "industry.dict_field", 0.8))
             continue
+        if w.endswith("业") and text.startswith("务", e):
+            continue  # 金融业务: 金融 + 业务 (business), not the sector 金融业
         if "传统" in w and text.startswith("转型", e):
             continue  # 推动传统产业转型升级 states a task on all old industries, it names no sector
         if w.endswith("产业"):

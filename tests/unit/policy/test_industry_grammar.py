@@ -57,3 +57,13 @@ def test_coordinated_economies_with_a_one_character_member() -> None:
 
 def test_economy_and_society_is_no_list_of_economies() -> None:
     assert not _industries("推动经济和社会协调发展，稳住经济大盘。")
+
+
+def test_statistical_categories_are_whole_sectors() -> None:
+    got = _industries("全省高技术制造业增加值增长一成，数字经济核心产业营收稳步提高，推动建筑业转型升级。")
+    assert {"高技术制造业", "数字经济核心产业", "建筑业"} <= got
+    assert "制造业" not in got and "数字经济" not in got
+
+
+def test_business_of_a_sector_is_no_sector() -> None:
+    assert "金融业" not in _industries("银行要建立金融业务风险防范机制。")

@@ -368,8 +368,13 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
     return cands
 
 
-# X产业 / X制造业 / X服务业 / X加工业 named by a field; not when the head is a modifier of another noun
-_OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部结布政]|规划)")
+# X产业 / X制造业 / X服务业 / X加工业 / X农业 named by a field; not when the head is a modifier of another noun
+# …农业 (智慧农业, 设施农业) names a sector only where a boundary, a count or its growth follows (not 农业转移人口,
+# 农业水利设施, 农业龙头企业)
+_OPEN_HEAD = re.compile(
+    r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业|(?<!产)农业(?=[，。、；;,和与及等\d]|发展|现代化|提|增|扩|产值))"
+    r"(?![园基集链化体区联协部结布政]|规划)"
+)
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
 _OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施")

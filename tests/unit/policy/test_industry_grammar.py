@@ -67,3 +67,13 @@ def test_statistical_categories_are_whole_sectors() -> None:
 
 def test_business_of_a_sector_is_no_sector() -> None:
     assert "金融业" not in _industries("银行要建立金融业务风险防范机制。")
+
+
+def test_kinds_of_farming_are_sectors() -> None:
+    got = _industries("大力发展智慧农业，壮大有机农业、林果农业，高效农业产值稳步提高。")
+    assert {"智慧农业", "有机农业", "林果农业", "高效农业"} <= got
+
+
+def test_farming_as_a_modifier_is_no_sector() -> None:
+    got = _industries("实施新一轮农业转移人口市民化行动，推进小型农业水利设施建设。")
+    assert not {i for i in got if i.endswith("农业")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ingest.policy import lexicon as lx
@@ -142,6 +143,22 @@ def _enum_parts(text: str, list_s: int, list_e: int) -> list[tuple[int, int]]:
 _GROW_LEAD = re.compile(r"(?:做[大强优精]){2}|深耕")
 
 
+def _verb_prefix(window: str) -> int:
+    """Length of the predicate before the first item (辐射到|能源, 坚决防范|交通运输, 培育形成|电子信息): adverbs
+    and verbs up to the last verb of two or more characters that a noun follows; a noun first ends it
+    (新能源智能网联汽车 keeps 网联), and so does a verb of production (装备|制造)."""
+    toks = lcut(window)
+    pos = cut = 0
+    for t, nxt in itertools.pairwise(toks):
+        tag = pos_table().get(t, "x")
+        if tag not in {"v", "d", "ad", "c", "p"} or t in _PRODUCTION_VERB:
+            break
+        pos += len(t)
+        if tag == "v" and len(t) >= 2 and pos_table().get(nxt, "x").startswith("n"):
+            cut = pos
+    return cut
+
+
 def _first_item_start(text: str, fs: int, fe: int) -> int:
     """The first item starts after the last function word or lead verb (我厅围绕|汽车,
     单位要面向|粮食安全), or is the longest industry term the window ends with."""
@@ -151,6 +168,8 @@ def _first_item_start(text: str, fs: int, fe: int) -> int:
     leads = [m.end() for m in _GROW_LEAD.finditer(window)]  # jieba cuts 做优做强 into single characters
     if leads:
         fs, window = fs + leads[-1], window[leads[-1] :]
+    verbs = _verb_prefix(window)
+    fs, window = fs + verbs, window[verbs:]
     known = [w for w in lx.industries() if window.endswith(w) and not window[: -len(w)].endswith(("与", "和"))]
     if known:
         return fe - len(max(known, key=len))

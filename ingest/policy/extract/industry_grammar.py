@@ -21,10 +21,12 @@ from ingest.policy.extract.regions import REGIONS
 _Cand = tuple[int, int, str, str, float]
 
 _ECONOMY = re.compile("经济")
-# scope, ownership and aggregate economies: never an industry
+# scope, ownership and aggregate economies, and qualities of the market economy (法治经济, 信用经济): never an
+# industry
 _NOT_ECONOMY = re.compile(
     r"^(?:实体|民营|国有|非公有制|个体|县域|区域|城市|农村|乡村|城乡|国民|宏观|社会|市场|外向型|开放型|工业|全省|"
-    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住)$"
+    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住|"
+    r"法治|信用|诚信)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
 _ECONOMY_NEXT = re.compile(
@@ -33,7 +35,8 @@ _ECONOMY_NEXT = re.compile(
 # the item before closes a coordinated list of economies (银发经济、会展经济和|夜|经济): a member of it may be
 # one character
 _ECONOMY_BEFORE = re.compile(r"经济[、和及]$")
-_ECONOMY_LIST = re.compile(r"等")
+# a member of a list of economies: 等 or another …经济 follows (避暑经济、冰雪经济), or one closes before it
+_ECONOMY_LIST = re.compile(r"等|[和及、][^，。；、和及]{1,4}经济")
 _CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
 _CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
 
@@ -109,8 +112,9 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
             continue
         if pos_table().get(field, "n") == "a":
             continue  # 较大经济规模: a size, not a field
-        if pos_table().get(field) == "v" and not _followed(text, m.end(), _ECONOMY_LIST):
-            continue  # 实现经济高质量发展, 激发经济活力: the verb governs the economy (避暑经济、 is one)
+        listed = _ECONOMY_LIST.match(text, m.end()) or _ECONOMY_BEFORE.search(text, max(0, s - 3), s)
+        if pos_table().get(field) == "v" and not listed:
+            continue  # 实现经济、社会…, 激发经济活力: the verb governs the economy (避暑经济、冰雪经济 is one)
         if not _followed(text, m.end(), _ECONOMY_NEXT):
             continue
         out.append((s, m.end(), "industry_field", "industry.economy", 0.7))

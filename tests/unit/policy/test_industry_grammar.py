@@ -77,3 +77,18 @@ def test_kinds_of_farming_are_sectors() -> None:
 def test_farming_as_a_modifier_is_no_sector() -> None:
     got = _industries("实施新一轮农业转移人口市民化行动，推进小型农业水利设施建设。")
     assert not {i for i in got if i.endswith("农业")}
+
+
+def test_verb_before_the_first_item_governs_the_list() -> None:
+    got = _industries("加大绿电替代，带动电解铝、多晶硅、工业硅等行业降低能耗。")
+    assert "电解铝" in got and "带动电解铝" not in got
+
+
+def test_noun_first_keeps_a_verb_inside_the_item() -> None:
+    got = _industries("建设新能源智能网联汽车、生物育种、高端仪器等领域创新平台。")
+    assert "汽车" not in got
+
+
+def test_verbs_and_market_qualities_before_economy_are_no_field() -> None:
+    got = _industries("要实现经济、社会、环境协调发展，带头建设法治经济、信用经济。")
+    assert not {i for i in got if i.endswith("经济")}

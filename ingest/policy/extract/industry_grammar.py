@@ -29,6 +29,11 @@ _NOT_ECONOMY = re.compile(
     r"法治|信用|诚信)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
+# a verb of growing right before the field (大力发展|沿海|经济, 发挥|平台|经济…作用) makes it the object grown,
+# whatever follows, unless what follows makes 经济 a modifier of a place, a system or a society
+_GROWN_ECONOMY = re.compile(r"(?:发展|培育|壮大|做强|做大|发挥|强化|开展|实施|繁荣)$")
+_GROWN_NEAR = re.compile(_GROWN_ECONOMY.pattern.removesuffix("$"))
+_ECONOMY_OBJECT = re.compile(r"(?![区带圈体社运技特园合开循增工秩效活结总规实基命])")
 _ECONOMY_NEXT = re.compile(
     r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)|[和及、][^，。；、和及]{1,4}经济"
 )
@@ -94,7 +99,8 @@ def _chain_field(text: str, s: int) -> int:
 def economies(doc: Doc, text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _ECONOMY.finditer(text):
-        if not _followed(text, m.end(), _ECONOMY_NEXT):
+        grown = _GROWN_NEAR.search(text, max(0, m.start() - 6), m.start()) and _ECONOMY_OBJECT.match(text, m.end())
+        if not grown and not _followed(text, m.end(), _ECONOMY_NEXT):
             continue  # cheap test first: no jieba run for 经济社会 / 经济区
         s = _field_token(text, m.start())
         field = text[s : m.start()]
@@ -115,7 +121,7 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
         listed = _ECONOMY_LIST.match(text, m.end()) or _ECONOMY_BEFORE.search(text, max(0, s - 3), s)
         if pos_table().get(field) == "v" and not listed:
             continue  # 实现经济、社会…, 激发经济活力: the verb governs the economy (避暑经济、冰雪经济 is one)
-        if not _followed(text, m.end(), _ECONOMY_NEXT):
+        if not _followed(text, m.end(), _ECONOMY_NEXT) and not _GROWN_ECONOMY.search(text, max(0, s - 4), s):
             continue
         out.append((s, m.end(), "industry_field", "industry.economy", 0.7))
     return out

@@ -92,3 +92,13 @@ def test_noun_first_keeps_a_verb_inside_the_item() -> None:
 def test_verbs_and_market_qualities_before_economy_are_no_field() -> None:
     got = _industries("要实现经济、社会、环境协调发展，带头建设法治经济、信用经济。")
     assert not {i for i in got if i.endswith("经济")}
+
+
+def test_economy_grown_by_a_verb_whatever_follows() -> None:
+    got = _industries("开展会展经济提质行动，发挥口岸经济优势。")
+    assert {"会展经济", "口岸经济"} <= got
+
+
+def test_economy_as_a_modifier_of_a_zone_or_society_is_no_field() -> None:
+    got = _industries("发展临港经济区，推动经济社会发展，发展县域经济。")
+    assert not {i for i in got if i.endswith("经济")}

@@ -396,11 +396,13 @@ _OPEN_HEAD = re.compile(
 )
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
-_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施")
+_OPEN_NEAR = re.compile(
+    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造"
+)
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
 _GROUP_WORD = re.compile(
-    r"^(?:新兴|传统|特色|优势|主导|支柱|富民|先导|重大|重点|相关|省级|国家级|国家|[一二三四五六七八九十]+大)"
+    r"^(?:新兴|传统|特色|优势|主导|支柱|富民|先导|重大|重点|相关|省级|国家级|国家|县域|乡村|农村|城乡|强县|[一二三四五六七八九十]+大)"
 )
 
 

@@ -102,3 +102,12 @@ def test_economy_grown_by_a_verb_whatever_follows() -> None:
 def test_economy_as_a_modifier_of_a_zone_or_society_is_no_field() -> None:
     got = _industries("发展临港经济区，推动经济社会发展，发展县域经济。")
     assert not {i for i in got if i.endswith("经济")}
+
+
+def test_supporting_verb_before_an_industry_head() -> None:
+    assert "氢能产业" in _industries("支持氢能产业加快发展。")
+
+
+def test_rural_and_county_scope_is_no_field() -> None:
+    got = _industries("积极发展乡村富民产业，推动县域产业特色发展。")
+    assert not got

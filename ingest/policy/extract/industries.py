@@ -381,7 +381,9 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
                 (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
             )
     # “高精特新”领域
-    for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
+    for m in re.finditer(rf"“([^“”]*?[{CJK}][^“”]*?)[+＋]?”(?:领域|产业)", text):
+        if not 2 <= len(m.group(1)) <= 10:
+            continue  # a code of digits (“1650”产业体系) names a system, not a field
         # “机器人+”产业园: the field is 机器人; the + marks a campaign
         cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands
@@ -541,6 +543,7 @@ def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + _grown_lists(text)
+    cands += ig.coded_systems(text)
     cands += _open_fields(doc, text, cands)
     cands = _not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))

@@ -167,3 +167,12 @@ def services(doc: Doc, text: str) -> list[_Cand]:
             continue
         out.append((s - len(field), m.end(), "industry_field", "industry.services", 0.7))
     return out
+
+
+# a system of industries named by a quoted code (“1650”产业体系, “4567”现代化产业体系, “10+X”未来产业体系): the
+# code is part of the name, as in the province's plan that defines it
+_CODED_SYSTEM = re.compile(rf"“[0-9A-Za-z+＋×]{{1,8}}”[{CJK}]{{0,6}}?产业体系")
+
+
+def coded_systems(text: str) -> list[_Cand]:
+    return [(m.start(), m.end(), "industry_group", "industry.coded_system", 0.7) for m in _CODED_SYSTEM.finditer(text)]

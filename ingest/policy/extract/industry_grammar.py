@@ -118,7 +118,8 @@ def economies(doc: Doc, text: str) -> list[_Cand]:
             continue
         if pos_table().get(field, "n") == "a":
             continue  # 较大经济规模: a size, not a field
-        listed = _ECONOMY_LIST.match(text, m.end()) or _ECONOMY_BEFORE.search(text, max(0, s - 3), s)
+        closes = m.end() >= len(text) or (text[m.end()] in _BOUNDARY and text[m.end()] != "、")
+        listed = closes or _ECONOMY_LIST.match(text, m.end()) or text[s - 1 : s] == "、"
         if pos_table().get(field) == "v" and not listed:
             continue  # 实现经济、社会…, 激发经济活力: the verb governs the economy (避暑经济、冰雪经济 is one)
         if not _followed(text, m.end(), _ECONOMY_NEXT) and not _GROWN_ECONOMY.search(text, max(0, s - 4), s):

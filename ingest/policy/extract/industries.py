@@ -267,9 +267,9 @@ _GOVERNING = frozenset(
 )
 
 
-def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> list[_Cand]:
+def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str, single: bool = False) -> list[_Cand]:
     parts = _list_tail(text, _enum_parts(text, list_s, list_e))
-    if len(parts) < 2:
+    if len(parts) < (1 if single else 2):
         return []
     fs, fe = parts[0]
     parts[0] = (_first_item_start(text, fs, fe), fe)
@@ -344,6 +344,11 @@ def _fields_not_domains(doc: Doc, text: str, m: re.Match[str], items: list[_Cand
     return bool(doc.hits_between(m.end(), end.start() if end else m.end() + 40))
 
 
+# a closer that counts or calls its items new (玉米等5大加工产业, 绿色建筑等新增长点): one item before 等 is
+# already an instance of it
+_COUNTED_CLOSER = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)[个大条类].{0,6}产业$|^等新增长点$")
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
@@ -354,7 +359,8 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
-        items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
+        single = _COUNTED_CLOSER.search(m.group(0)) is not None
+        items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration", single)
         if m.group(0).endswith("领域") and not _fields_not_domains(doc, text, m, items):
             continue  # 公共安全、公共交通、医疗健康等领域: domains of policy, not sectors
         cands += items

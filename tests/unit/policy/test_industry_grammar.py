@@ -121,3 +121,13 @@ def test_coded_system_of_industries_keeps_its_code() -> None:
 
 def test_quoted_field_still_needs_a_word() -> None:
     assert "机器人" in _industries("打造“机器人+”产业园。")
+
+
+def test_one_item_before_a_counted_closer_is_an_instance() -> None:
+    got = _industries("做强做大马铃薯等6大加工产业，培育海洋牧场等新增长点。")
+    assert {"马铃薯", "海洋牧场"} <= got
+
+
+def test_one_item_before_an_uncounted_closer_is_no_list() -> None:
+    got = _industries("统筹财政资金等产业项目，推动张三等人产业合作。")
+    assert not got

@@ -486,29 +486,25 @@ def _one_character_field(text: str, e: int, head: str) -> bool:
     )
 
 
-# a verb of growing with its manner (大力发展, 培育壮大) and a 、-list of sectors closing the clause
-_GROWN_LIST = re.compile(
-    rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
-)
-# heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
-# labelled in one real text and not in four others
-_SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
+_SHARED_HEAD = re.compile(r"(?:产业|制造业|服务业)$")
 
 
-def _grown_lists(text: str) -> list[_Cand]:
-    """大力发展现代设施农业、智慧农业、现代种业。: a list a growing verb governs, every item a known industry or a
-    noun phrase ending in a sector head, names industries (a list with one other item — 绿色、智能等消费,
-    含绿量、含金量 — names none)."""
-    cands: list[_Cand] = []
-    for m in _GROWN_LIST.finditer(text):
-        items, pos = [], m.start(1)
-        for item in m.group(1).split("、"):
-            items.append((pos, pos + len(item)))
-            pos += len(item) + 1
-        words = [text[a:b] for a, b in items]
-        if all(w in lx.industries() or (_SECTOR_HEAD.search(w) and "等" not in w) for w in words):
-            cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
-    return cands
+def _elided_heads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """新一代信息技术、高端装备产业增加值…, 信息、咨询产业: the items of a 、-list before a field that carries
+    the industry head share that head (it is elided after each of them) where one of them is a known sector;
+    the list is read as any other."""
+    out: list[_Cand] = []
+    for s, e, _kind, rule, _conf in cands:
+        if rule not in {"industry.open_field", "industry.services"} or text[s - 1 : s] != "、":
+            continue
+        head = _SHARED_HEAD.search(text, s, e)
+        if head is None:
+            continue
+        ls = max(text.rfind(c, max(0, s - 80), s) for c in ",。;:(\n")
+        items = _enum_items(doc, text, max(ls + 1, s - 80), head.start(), "industry.shared_head")
+        if any(text[a:b] in lx.industries() for a, b, *_ in items):
+            out += items  # a known sector among them: a list of sectors, not of means or places
+    return out
 
 
 def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -548,9 +544,10 @@ def _without_place(text: str, s: int, e: int) -> int:
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
-    cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + _grown_lists(text)
+    cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
     cands += ig.coded_systems(text)
     cands += _open_fields(doc, text, cands)
+    cands += _elided_heads(doc, text, cands)
     cands = _not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []

@@ -177,3 +177,28 @@ _CODED_SYSTEM = re.compile(rf"“[0-9A-Za-z+＋×]{{1,8}}”[{CJK}]{{0,6}}?产�
 
 def coded_systems(text: str) -> list[_Cand]:
     return [(m.start(), m.end(), "industry_group", "industry.coded_system", 0.7) for m in _CODED_SYSTEM.finditer(text)]
+
+
+# a verb of growing with its manner (大力发展, 培育壮大) and a 、-list of sectors closing the clause
+_GROWN_LIST = re.compile(
+    rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
+)
+# heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
+# labelled in one real text and not in four others
+_SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
+
+
+def grown_lists(text: str) -> list[_Cand]:
+    """大力发展现代设施农业、智慧农业、现代种业。: a list a growing verb governs, every item a known industry or a
+    noun phrase ending in a sector head, names industries (a list with one other item — 绿色、智能等消费,
+    含绿量、含金量 — names none)."""
+    cands: list[_Cand] = []
+    for m in _GROWN_LIST.finditer(text):
+        items, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        words = [text[a:b] for a, b in items]
+        if all(w in lx.industries() or (_SECTOR_HEAD.search(w) and "等" not in w) for w in words):
+            cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
+    return cands

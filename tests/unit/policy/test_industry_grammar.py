@@ -131,3 +131,13 @@ def test_one_item_before_a_counted_closer_is_an_instance() -> None:
 def test_one_item_before_an_uncounted_closer_is_no_list() -> None:
     got = _industries("统筹财政资金等产业项目，推动张三等人产业合作。")
     assert not got
+
+
+def test_items_before_a_field_with_the_head_share_it() -> None:
+    got = _industries("去年，集成电路、智能家电产业增加值分别增长一成。")
+    assert {"集成电路", "智能家电产业"} <= got
+
+
+def test_means_before_an_industry_head_do_not_share_it() -> None:
+    got = _industries("吸引更多资金、技术、劳动密集型产业转移。")
+    assert "资金" not in got and "技术" not in got

@@ -141,3 +141,11 @@ def test_items_before_a_field_with_the_head_share_it() -> None:
 def test_means_before_an_industry_head_do_not_share_it() -> None:
     got = _industries("吸引更多资金、技术、劳动密集型产业转移。")
     assert "资金" not in got and "技术" not in got
+
+
+def test_known_field_whose_growth_is_supported() -> None:
+    assert "集成电路" in _industries("加大政策力度，支持集成电路发展。")
+
+
+def test_known_field_growth_after_a_place_is_no_use() -> None:
+    assert "人工智能" not in _industries("制约我市人工智能发展的关键问题仍然存在。")

@@ -100,6 +100,10 @@ def _field_in_use(text: str, s: int, e: int) -> bool:
     return bool(_FIELD_USE.match(text, e)) and text[e : e + 4] != "领域的"
 
 
+# a zone or a designated city after an industry term names what it is for; 化 makes the term a process
+_ZONE_AFTER = re.compile(r"示范区|开发区|试验区|先导区|标杆城市|化(?!工)")
+
+
 def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for s, e, w, kind in lx.longest_matches(lx.industry_automaton(), text):
@@ -109,6 +113,8 @@ def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
             continue
         if w.endswith("业") and text.startswith("务", e):
             continue  # 金融业务: 金融 + 业务 (business), not the sector 金融业
+        if _ZONE_AFTER.match(text, e):
+            continue  # 高新技术产业开发区, 数字经济标杆城市, 产业集群化: a zone's field or a process, no sector
         if "传统" in w and text.startswith("转型", e):
             continue  # 推动传统产业转型升级 states a task on all old industries, it names no sector
         if w.endswith("产业"):
@@ -405,7 +411,7 @@ def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
 # 农业水利设施, 农业龙头企业)
 _OPEN_HEAD = re.compile(
     r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业|(?<!产)农业(?=[，。、；;,和与及等\d]|发展|现代化|提|增|扩|产值))"
-    r"(?![园基集链化体区联协部结布政]|规划)"
+    r"(?![园基集链化体区联协部结布政]|规划|开发区|示范区|先导区|试验区)"
 )
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")

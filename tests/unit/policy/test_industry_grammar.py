@@ -149,3 +149,12 @@ def test_known_field_whose_growth_is_supported() -> None:
 
 def test_known_field_growth_after_a_place_is_no_use() -> None:
     assert "人工智能" not in _industries("制约我市人工智能发展的关键问题仍然存在。")
+
+
+def test_industry_term_naming_a_zone_is_no_sector() -> None:
+    got = _industries("支持创建国家农业高新技术产业示范区，推进各类产业集群化发展。")
+    assert "农业高新技术产业" not in got and "产业集群" not in got
+
+
+def test_industry_term_on_its_own_stays() -> None:
+    assert "农业高新技术产业" in _industries("壮大农业高新技术产业，推动种业振兴。")

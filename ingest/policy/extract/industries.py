@@ -77,8 +77,8 @@ _PRODUCTION_VERB = frozenset({"制造", "加工", "制药", "开发", "开采", 
 def _noun_verb(toks: list[str] | tuple[str, ...], last: str) -> bool:
     """装备|制造, 食品|加工 right before 产业: a verb of production after a noun is a nominalised field (its
     object first, as GB/T 4754 names sectors), not a verb governing the industry (承接|产业, 做好|产业)."""
-    if len(toks) < 2 or last not in _PRODUCTION_VERB:
-        return False
+    if len(toks) < 2 or (last not in _PRODUCTION_VERB and pos_table().get(last, "x") != "vn"):
+        return False  # a verbal noun (文化|旅游, 纺织|服装) is a noun of the field too
     prev = toks[-2]
     return pos_table().get(prev, "x").startswith("n") and not is_stop(prev) and prev not in REGIONS
 

@@ -158,3 +158,12 @@ def test_industry_term_naming_a_zone_is_no_sector() -> None:
 
 def test_industry_term_on_its_own_stays() -> None:
     assert "农业高新技术产业" in _industries("壮大农业高新技术产业，推动种业振兴。")
+
+
+def test_verbal_noun_closing_a_field() -> None:
+    assert "纺织服装产业" in _industries("去年工业平稳，纺织服装产业增加值增长一成。")
+
+
+def test_growing_verb_before_industry_is_no_field() -> None:
+    got = _industries("各地要加快发展产业，推进产业转型。")
+    assert not got

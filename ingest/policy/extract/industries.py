@@ -497,7 +497,7 @@ def _one_character_field(text: str, e: int, head: str) -> bool:
     )
 
 
-_SHARED_HEAD = re.compile(r"(?:产业|制造业|服务业)$")
+_SHARED_HEAD = re.compile(r"(?:全?产业链|产业|制造业|服务业)$")
 
 
 def _elided_heads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -506,7 +506,7 @@ def _elided_heads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
     the list is read as any other."""
     out: list[_Cand] = []
     for s, e, _kind, rule, _conf in cands:
-        if rule not in {"industry.open_field", "industry.services"} or text[s - 1 : s] != "、":
+        if rule not in {"industry.open_field", "industry.services", "industry.chain_field"} or text[s - 1 : s] != "、":
             continue
         head = _SHARED_HEAD.search(text, s, e)
         if head is None:

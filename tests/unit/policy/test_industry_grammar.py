@@ -167,3 +167,8 @@ def test_verbal_noun_closing_a_field() -> None:
 def test_growing_verb_before_industry_is_no_field() -> None:
     got = _industries("各地要加快发展产业，推进产业转型。")
     assert not got
+
+
+def test_items_before_a_chain_share_its_head() -> None:
+    got = _industries("推动锂电材料、储能电池、新能源汽车全产业链发展。")
+    assert {"锂电材料", "储能电池"} <= got

@@ -360,6 +360,9 @@ def _fields_not_domains(doc: Doc, text: str, m: re.Match[str], items: list[_Cand
 _COUNTED_CLOSER = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)[个大条类].{0,6}产业$|^等新增长点$")
 
 
+_COUNTED_CLUSTERS = re.compile(rf"等?(?:\d+|[一二三四五六七八九十]+)个[{CJK}]{{0,10}}?集群")
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
@@ -376,6 +379,12 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
             continue  # 公共安全、公共交通、医疗健康等领域: domains of policy, not sectors
         cands += items
     cands += _known_enumerations(doc, text)
+    # a 、-list a count of clusters closes (沈阳航空、沈大工业母机、大盘绿色石化3个集群): the clusters' names
+    for m in _COUNTED_CLUSTERS.finditer(text):
+        ls = max(text.rfind(c, max(0, m.start() - 120), m.start()) for c in ",。;:(\n")
+        lst = text[max(ls + 1, m.start() - 120) : m.start()]
+        if "、" in lst and not re.search(r"\d|个", lst):  # 4个万亿级产业基地、22个…集群: a list of counts
+            cands += _enum_items(doc, text, max(ls + 1, m.start() - 120), m.start(), "industry.counted_clusters")
     # enumerations that end in a field-modified platform type: 金属材料、先进材料、精细化工产业技术创新平台
     for h in doc.type_hits:
         # type hits cover the whole text, `text` only the body (a footer after it is not scanned)
@@ -385,24 +394,6 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         if s < h.start and text[s - 1 : s] == "、" and text[s : h.start] in lx.industries():
             ls = max(text.rfind(c, 0, s) for c in ",。;:(\n")
             cands += _enum_items(doc, text, ls + 1, h.start, "industry.enumeration_before_type")
-    return cands
-
-
-def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
-    cands: list[_Cand] = []
-    # industrial bases and clusters
-    for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
-        s = left_name(doc, m.start(), 16)
-        if m.start() - s >= 2:
-            cands.append(
-                (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
-            )
-    # “高精特新”领域
-    for m in re.finditer(rf"“([^“”]*?[{CJK}][^“”]*?)[+＋]?”(?:领域|产业)", text):
-        if not 2 <= len(m.group(1)) <= 10:
-            continue  # a code of digits (“1650”产业体系) names a system, not a field
-        # “机器人+”产业园: the field is 机器人; the + marks a campaign
-        cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands
 
 
@@ -554,7 +545,7 @@ def _without_place(text: str, s: int, e: int) -> int:
 
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
-    cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
+    cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + ig.bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
     cands += ig.coded_systems(text)
     cands += _open_fields(doc, text, cands)

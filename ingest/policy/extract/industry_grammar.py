@@ -15,6 +15,7 @@ import re
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
+from ingest.policy.extract.names import left_name
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.regions import REGIONS
 
@@ -201,4 +202,22 @@ def grown_lists(text: str) -> list[_Cand]:
         words = [text[a:b] for a, b in items]
         if all(w in lx.industries() or (_SECTOR_HEAD.search(w) and "等" not in w) for w in words):
             cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
+    return cands
+
+
+def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
+    cands: list[_Cand] = []
+    # industrial bases and clusters
+    for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
+        s = left_name(doc, m.start(), 16)
+        if m.start() - s >= 2:
+            cands.append(
+                (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
+            )
+    # “高精特新”领域
+    for m in re.finditer(rf"“([^“”]*?[{CJK}][^“”]*?)[+＋]?”(?:领域|产业)", text):
+        if not 2 <= len(m.group(1)) <= 10:
+            continue  # a code of digits (“1650”产业体系) names a system, not a field
+        # “机器人+”产业园: the field is 机器人; the + marks a campaign
+        cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands

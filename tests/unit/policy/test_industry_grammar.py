@@ -172,3 +172,13 @@ def test_growing_verb_before_industry_is_no_field() -> None:
 def test_items_before_a_chain_share_its_head() -> None:
     got = _industries("推动锂电材料、储能电池、新能源汽车全产业链发展。")
     assert {"锂电材料", "储能电池"} <= got
+
+
+def test_list_closed_by_a_count_of_clusters_names_clusters() -> None:
+    got = _industries("去年，长沙工程机械、株洲轨道交通装备、湘潭智能制造装备3个集群入选国家先进制造业集群。")
+    assert {"工程机械", "轨道交通装备", "智能制造装备"} <= got  # the place before a field is cut off
+
+
+def test_list_of_counts_before_clusters_is_no_list_of_names() -> None:
+    got = _industries("加快建设5个千亿级产业基地、30个重点产业集群。")
+    assert "产业基地" not in got

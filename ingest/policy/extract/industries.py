@@ -360,7 +360,10 @@ def _fields_not_domains(doc: Doc, text: str, m: re.Match[str], items: list[_Cand
 _COUNTED_CLOSER = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)[个大条类].{0,6}产业$|^等新增长点$")
 
 
-_COUNTED_CLUSTERS = re.compile(rf"等?(?:\d+|[一二三四五六七八九十]+)个[{CJK}]{{0,10}}?集群")
+# bounded counts after a non-digit: a run of a million digits is tried once, not once per digit
+_COUNTED_CLUSTERS = re.compile(
+    rf"等?(?:(?<!\d)\d{{1,4}}|(?<![一二三四五六七八九十])[一二三四五六七八九十]{{1,3}})个[{CJK}]{{0,10}}?集群"
+)
 
 
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:

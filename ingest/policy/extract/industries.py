@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ingest.policy import lexicon as lx
@@ -14,10 +15,11 @@ from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
-# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), …产业化 (an activity) nor
-# …产业项目 / 基金 / 活动 (things of an industry)
+# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… (a list of places),
+# …产业化 (an activity) nor …产业项目 / 基金 / 活动 (things of an industry)
 _ENUM_END = re.compile(
-    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业|增长点|赛道)"
+    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业|增长点|赛道|"
+    r"服务业)"
 )
 _SECTOR = (
     "农业",
@@ -38,7 +40,8 @@ _SECTOR = (
     "旅游",
 )
 _ENUM_LEAD = re.compile(
-    r"^(?:重点围绕|围绕|面向|聚焦|瞄准|培育引导|培育|引导|支持|大力|积极|做大做强|做强做大|壮大|发展|推进|加快|重点|涉及|包括|在|如|对|和)+"
+    r"^(?:重点围绕|围绕|面向|聚焦|瞄准|培育引导|培育|引导|支持|大力|积极|做大做强|做强做大|壮大|发展|推进|加快|重点|"
+    r"涉及|包括|在|如|对|和)+"
 )
 
 
@@ -54,7 +57,9 @@ def _field_before(doc: Doc, s: int) -> int:
     toks = lcut(window)
     start = s
     for n, t in enumerate(reversed(toks)):
-        if n == 3 or is_stop(t) or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
+        if n == 3 or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
+            break
+        if is_stop(t) and not (n == 0 and _noun_verb(toks, t)):
             break
         if t in lx.roles() or t in lx.types() or _LEAD_VERB.fullmatch(t):
             break  # a verb of growing it (壮大|生物医药产业集群) governs the cluster, it names no field
@@ -64,16 +69,39 @@ def _field_before(doc: Doc, s: int) -> int:
     return start
 
 
+# the verbs of production that GB/T 4754 (国民经济行业分类) names its sectors with, after their object
+# (汽车制造业, 农副食品加工业, 软件开发, 黑色金属冶炼和压延加工业): a noun + one of them is a field
+_PRODUCTION_VERB = frozenset({"制造", "加工", "制药", "开发", "开采", "冶炼", "养殖", "种植", "育种", "建造", "生产"})
+
+
+def _noun_verb(toks: list[str] | tuple[str, ...], last: str) -> bool:
+    """装备|制造, 食品|加工 right before 产业: a verb of production after a noun is a nominalised field (its
+    object first, as GB/T 4754 names sectors), not a verb governing the industry (承接|产业, 做好|产业)."""
+    if len(toks) < 2 or (last not in _PRODUCTION_VERB and pos_table().get(last, "x") != "vn"):
+        return False  # a verbal noun (文化|旅游, 纺织|服装) is a noun of the field too
+    prev = toks[-2]
+    return pos_table().get(prev, "x").startswith("n") and not is_stop(prev) and prev not in REGIONS
+
+
 _Cand = tuple[int, int, str, str, float]
 
 # A known field (新能源汽车, 人工智能) is an industry where a measure of production or an industry noun follows
 # it (…产量增长, …增加值, …产业链, …领域) or it leads a “X+” campaign; elsewhere it names a technology or a
-# resource (大数据支撑, 大数据共享服务).
+# resource (大数据支撑, 大数据共享服务). Its 发展 makes it one where a verb of support takes that growth
+# (支持新一代信息技术发展, 把握新能源汽车发展大势), not after a place (我省现代农业发展).
 _FIELD_USE = re.compile(r"(?:产量|产销量|产值|增加值|营收|营业收入|产业链|行业|领域)|[+＋]”")
+_GROWTH = re.compile(r"(?:的)?发展(?!中心|基金|研究)")
+_SUPPORT_BEFORE = re.compile(r"(?:支持|把握|促进|推动|推进|加快|引导|扶持|鼓励|对)$")
 
 
 def _field_in_use(text: str, s: int, e: int) -> bool:
+    if _GROWTH.match(text, e):
+        return _SUPPORT_BEFORE.search(text, max(0, s - 2), s) is not None
     return bool(_FIELD_USE.match(text, e)) and text[e : e + 4] != "领域的"
+
+
+# a zone or a designated city after an industry term names what it is for; 化 makes the term a process
+_ZONE_AFTER = re.compile(r"示范区|开发区|试验区|先导区|标杆城市|化(?!工)")
 
 
 def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
@@ -83,6 +111,10 @@ def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
             if _field_in_use(text, s, e):
                 cands.append((s, e, "industry_field", "industry.dict_field", 0.8))
             continue
+        if w.endswith("业") and text.startswith("务", e):
+            continue  # 金融业务: 金融 + 业务 (business), not the sector 金融业
+        if _ZONE_AFTER.match(text, e):
+            continue  # 高新技术产业开发区, 数字经济标杆城市, 产业集群化: a zone's field or a process, no sector
         if "传统" in w and text.startswith("转型", e):
             continue  # 推动传统产业转型升级 states a task on all old industries, it names no sector
         if w.endswith("产业"):
@@ -118,12 +150,37 @@ def _enum_parts(text: str, list_s: int, list_e: int) -> list[tuple[int, int]]:
     return parts
 
 
+# a verb of growing with its manner (做优做强, 做精做优, 深耕) before the first item of a list
+_GROW_LEAD = re.compile(r"(?:做[大强优精]){2}|深耕")
+
+
+def _verb_prefix(window: str) -> int:
+    """Length of the predicate before the first item (辐射到|能源, 坚决防范|交通运输, 培育形成|电子信息): adverbs
+    and verbs up to the last verb of two or more characters that a noun follows; a noun first ends it
+    (新能源智能网联汽车 keeps 网联), and so does a verb of production (装备|制造)."""
+    toks = lcut(window)
+    pos = cut = 0
+    for t, nxt in itertools.pairwise(toks):
+        tag = pos_table().get(t, "x")
+        if tag not in {"v", "d", "ad", "c", "p"} or t in _PRODUCTION_VERB:
+            break
+        pos += len(t)
+        if tag == "v" and len(t) >= 2 and pos_table().get(nxt, "x").startswith("n"):
+            cut = pos
+    return cut
+
+
 def _first_item_start(text: str, fs: int, fe: int) -> int:
     """The first item starts after the last function word or lead verb (我厅围绕|汽车,
     单位要面向|粮食安全), or is the longest industry term the window ends with."""
     if fe - fs > 20:
         fs = fe - 20
     window = text[fs:fe]
+    leads = [m.end() for m in _GROW_LEAD.finditer(window)]  # jieba cuts 做优做强 into single characters
+    if leads:
+        fs, window = fs + leads[-1], window[leads[-1] :]
+    verbs = _verb_prefix(window)
+    fs, window = fs + verbs, window[verbs:]
     known = [w for w in lx.industries() if window.endswith(w) and not window[: -len(w)].endswith(("与", "和"))]
     if known:
         return fe - len(max(known, key=len))
@@ -221,9 +278,9 @@ _GOVERNING = frozenset(
 )
 
 
-def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str) -> list[_Cand]:
+def _enum_items(doc: Doc, text: str, list_s: int, list_e: int, rule: str, single: bool = False) -> list[_Cand]:
     parts = _list_tail(text, _enum_parts(text, list_s, list_e))
-    if len(parts) < 2:
+    if len(parts) < (1 if single else 2):
         return []
     fs, fe = parts[0]
     parts[0] = (_first_item_start(text, fs, fe), fe)
@@ -298,6 +355,17 @@ def _fields_not_domains(doc: Doc, text: str, m: re.Match[str], items: list[_Cand
     return bool(doc.hits_between(m.end(), end.start() if end else m.end() + 40))
 
 
+# a closer that counts or calls its items new (玉米等5大加工产业, 绿色建筑等新增长点): one item before 等 is
+# already an instance of it
+_COUNTED_CLOSER = re.compile(r"^等(?:\d+|[一二三四五六七八九十]+)[个大条类].{0,6}产业$|^等新增长点$")
+
+
+# bounded counts after a non-digit: a run of a million digits is tried once, not once per digit
+_COUNTED_CLUSTERS = re.compile(
+    rf"等?(?:(?<!\d)\d{{1,4}}|(?<![一二三四五六七八九十])[一二三四五六七八九十]{{1,3}})个[{CJK}]{{0,10}}?集群"
+)
+
+
 def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _ENUM_END.finditer(text):
@@ -308,11 +376,18 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
-        items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration")
+        single = _COUNTED_CLOSER.search(m.group(0)) is not None
+        items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration", single)
         if m.group(0).endswith("领域") and not _fields_not_domains(doc, text, m, items):
             continue  # 公共安全、公共交通、医疗健康等领域: domains of policy, not sectors
         cands += items
     cands += _known_enumerations(doc, text)
+    # a 、-list a count of clusters closes (沈阳航空、沈大工业母机、大盘绿色石化3个集群): the clusters' names
+    for m in _COUNTED_CLUSTERS.finditer(text):
+        ls = max(text.rfind(c, max(0, m.start() - 120), m.start()) for c in ",。;:(\n")
+        lst = text[max(ls + 1, m.start() - 120) : m.start()]
+        if "、" in lst and not re.search(r"\d|个", lst):  # 4个万亿级产业基地、22个…集群: a list of counts
+            cands += _enum_items(doc, text, max(ls + 1, m.start() - 120), m.start(), "industry.counted_clusters")
     # enumerations that end in a field-modified platform type: 金属材料、先进材料、精细化工产业技术创新平台
     for h in doc.type_hits:
         # type hits cover the whole text, `text` only the body (a footer after it is not scanned)
@@ -325,31 +400,22 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
     return cands
 
 
-def _bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
-    cands: list[_Cand] = []
-    # industrial bases and clusters
-    for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
-        s = left_name(doc, m.start(), 16)
-        if m.start() - s >= 2:
-            cands.append(
-                (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
-            )
-    # “高精特新”领域
-    for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
-        # “机器人+”产业园: the field is 机器人; the + marks a campaign
-        cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
-    return cands
-
-
-# X产业 / X制造业 / X服务业 / X加工业 named by a field; not when the head is a modifier of another noun
-_OPEN_HEAD = re.compile(r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业)(?![园基集链化体区联协部规结布政])")
+# X产业 / X制造业 / X服务业 / X加工业 / X农业 named by a field; not when the head is a modifier of another noun
+# …农业 (智慧农业, 设施农业) names a sector only where a boundary, a count or its growth follows (not 农业转移人口,
+# 农业水利设施, 农业龙头企业)
+_OPEN_HEAD = re.compile(
+    r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业|(?<!产)农业(?=[，。、；;,和与及等\d]|发展|现代化|提|增|扩|产值))"
+    r"(?![园基集链化体区联协部结布政]|规划|开发区|示范区|先导区|试验区)"
+)
 # the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
-_OPEN_NEAR = re.compile(r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施")
+_OPEN_NEAR = re.compile(
+    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造"
+)
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
 _GROUP_WORD = re.compile(
-    r"^(?:新兴|传统|特色|优势|主导|支柱|富民|先导|重大|重点|相关|省级|国家级|国家|[一二三四五六七八九十]+大)"
+    r"^(?:新兴|传统|特色|优势|主导|支柱|富民|先导|重大|重点|相关|省级|国家级|国家|县域|乡村|农村|城乡|强县|[一二三四五六七八九十]+大)"
 )
 
 
@@ -425,29 +491,25 @@ def _one_character_field(text: str, e: int, head: str) -> bool:
     )
 
 
-# a verb of growing with its manner (大力发展, 培育壮大) and a 、-list of sectors closing the clause
-_GROWN_LIST = re.compile(
-    rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
-)
-# heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
-# labelled in one real text and not in four others
-_SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
+_SHARED_HEAD = re.compile(r"(?:全?产业链|产业|制造业|服务业)$")
 
 
-def _grown_lists(text: str) -> list[_Cand]:
-    """大力发展现代设施农业、智慧农业、现代种业。: a list a growing verb governs, every item a known industry or a
-    noun phrase ending in a sector head, names industries (a list with one other item — 绿色、智能等消费,
-    含绿量、含金量 — names none)."""
-    cands: list[_Cand] = []
-    for m in _GROWN_LIST.finditer(text):
-        items, pos = [], m.start(1)
-        for item in m.group(1).split("、"):
-            items.append((pos, pos + len(item)))
-            pos += len(item) + 1
-        words = [text[a:b] for a, b in items]
-        if all(w in lx.industries() or (_SECTOR_HEAD.search(w) and "等" not in w) for w in words):
-            cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
-    return cands
+def _elided_heads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """新一代信息技术、高端装备产业增加值…, 信息、咨询产业: the items of a 、-list before a field that carries
+    the industry head share that head (it is elided after each of them) where one of them is a known sector;
+    the list is read as any other."""
+    out: list[_Cand] = []
+    for s, e, _kind, rule, _conf in cands:
+        if rule not in {"industry.open_field", "industry.services", "industry.chain_field"} or text[s - 1 : s] != "、":
+            continue
+        head = _SHARED_HEAD.search(text, s, e)
+        if head is None:
+            continue
+        ls = max(text.rfind(c, max(0, s - 80), s) for c in ",。;:(\n")
+        items = _enum_items(doc, text, max(ls + 1, s - 80), head.start(), "industry.shared_head")
+        if any(text[a:b] in lx.industries() for a, b, *_ in items):
+            out += items  # a known sector among them: a list of sectors, not of means or places
+    return out
 
 
 def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -486,9 +548,11 @@ def _without_place(text: str, s: int, e: int) -> int:
 
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
-    cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + _bases_and_quoted(doc, text)
-    cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + _grown_lists(text)
+    cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + ig.bases_and_quoted(doc, text)
+    cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
+    cands += ig.coded_systems(text)
     cands += _open_fields(doc, text, cands)
+    cands += _elided_heads(doc, text, cands)
     cands = _not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []

@@ -15,20 +15,34 @@ import re
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
+from ingest.policy.extract.names import left_name
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.regions import REGIONS
 
 _Cand = tuple[int, int, str, str, float]
 
 _ECONOMY = re.compile("经济")
-# scope, ownership and aggregate economies: never an industry
+# scope, ownership and aggregate economies, and qualities of the market economy (法治经济, 信用经济): never an
+# industry
 _NOT_ECONOMY = re.compile(
     r"^(?:实体|民营|国有|非公有制|个体|县域|区域|城市|农村|乡村|城乡|国民|宏观|社会|市场|外向型|开放型|工业|全省|"
-    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住)$"
+    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住|"
+    r"法治|信用|诚信)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
-_ECONOMY_NEXT = re.compile(r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)")
-_ECONOMY_LIST = re.compile(r"等")
+# a verb of growing right before the field (大力发展|沿海|经济, 发挥|平台|经济…作用) makes it the object grown,
+# whatever follows, unless what follows makes 经济 a modifier of a place, a system or a society
+_GROWN_ECONOMY = re.compile(r"(?:发展|培育|壮大|做强|做大|发挥|强化|开展|实施|繁荣)$")
+_GROWN_NEAR = re.compile(_GROWN_ECONOMY.pattern.removesuffix("$"))
+_ECONOMY_OBJECT = re.compile(r"(?![区带圈体社运技特园合开循增工秩效活结总规实基命])")
+_ECONOMY_NEXT = re.compile(
+    r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)|[和及、][^，。；、和及]{1,4}经济"
+)
+# the item before closes a coordinated list of economies (银发经济、会展经济和|夜|经济): a member of it may be
+# one character
+_ECONOMY_BEFORE = re.compile(r"经济[、和及]$")
+# a member of a list of economies: 等 or another …经济 follows (避暑经济、冰雪经济), or one closes before it
+_ECONOMY_LIST = re.compile(r"等|[和及、][^，。；、和及]{1,4}经济")
 _CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
 _CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
 
@@ -86,19 +100,30 @@ def _chain_field(text: str, s: int) -> int:
 def economies(doc: Doc, text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _ECONOMY.finditer(text):
-        if not _followed(text, m.end(), _ECONOMY_NEXT):
+        grown = _GROWN_NEAR.search(text, max(0, m.start() - 6), m.start()) and _ECONOMY_OBJECT.match(text, m.end())
+        if not grown and not _followed(text, m.end(), _ECONOMY_NEXT):
             continue  # cheap test first: no jieba run for 经济社会 / 经济区
         s = _field_token(text, m.start())
         field = text[s : m.start()]
-        if not 2 <= len(field) <= 3 or not re.fullmatch(f"[{CJK}]+", field) or is_hard_stop(field):
+        if len(field) == 2 and _ECONOMY_BEFORE.search(text, max(0, s - 3), s + 1):
+            s, field = s + 1, field[1:]  # 和夜: the conjunction is no part of the field
+        if len(field) == 1:  # 夜 (tagged a time word): a noun of its own only as a member of such a list
+            short = _ECONOMY_BEFORE.search(text, max(0, s - 3), s) and pos_table().get(field, "x") in {"n", "t", "ng"}
+            if not short or _NOT_ECONOMY.match(field):
+                continue
+        elif not 2 <= len(field) <= 3 or is_hard_stop(field):
+            continue
+        if not re.fullmatch(f"[{CJK}]+", field):
             continue
         if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
             continue
         if pos_table().get(field, "n") == "a":
             continue  # 较大经济规模: a size, not a field
-        if pos_table().get(field) == "v" and not _followed(text, m.end(), _ECONOMY_LIST):
-            continue  # 实现经济高质量发展, 激发经济活力: the verb governs the economy (避暑经济、 is one)
-        if not _followed(text, m.end(), _ECONOMY_NEXT):
+        closes = m.end() >= len(text) or (text[m.end()] in _BOUNDARY and text[m.end()] != "、")
+        listed = closes or _ECONOMY_LIST.match(text, m.end()) or text[s - 1 : s] == "、"
+        if pos_table().get(field) == "v" and not listed:
+            continue  # 实现经济、社会…, 激发经济活力: the verb governs the economy (避暑经济、冰雪经济 is one)
+        if not _followed(text, m.end(), _ECONOMY_NEXT) and not _GROWN_ECONOMY.search(text, max(0, s - 4), s):
             continue
         out.append((s, m.end(), "industry_field", "industry.economy", 0.7))
     return out
@@ -144,3 +169,55 @@ def services(doc: Doc, text: str) -> list[_Cand]:
             continue
         out.append((s - len(field), m.end(), "industry_field", "industry.services", 0.7))
     return out
+
+
+# a system of industries named by a quoted code (“1650”产业体系, “4567”现代化产业体系, “10+X”未来产业体系): the
+# code is part of the name, as in the province's plan that defines it
+_CODED_SYSTEM = re.compile(rf"“[0-9A-Za-z+＋×]{{1,8}}”[{CJK}]{{0,6}}?产业体系")
+
+
+def coded_systems(text: str) -> list[_Cand]:
+    return [(m.start(), m.end(), "industry_group", "industry.coded_system", 0.7) for m in _CODED_SYSTEM.finditer(text)]
+
+
+# a verb of growing with its manner (大力发展, 培育壮大) and a 、-list of sectors closing the clause
+_GROWN_LIST = re.compile(
+    rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
+)
+# heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
+# labelled in one real text and not in four others
+_SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
+
+
+def grown_lists(text: str) -> list[_Cand]:
+    """大力发展现代设施农业、智慧农业、现代种业。: a list a growing verb governs, every item a known industry or a
+    noun phrase ending in a sector head, names industries (a list with one other item — 绿色、智能等消费,
+    含绿量、含金量 — names none)."""
+    cands: list[_Cand] = []
+    for m in _GROWN_LIST.finditer(text):
+        items, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        words = [text[a:b] for a, b in items]
+        if all(w in lx.industries() or (_SECTOR_HEAD.search(w) and "等" not in w) for w in words):
+            cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
+    return cands
+
+
+def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
+    cands: list[_Cand] = []
+    # industrial bases and clusters
+    for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
+        s = left_name(doc, m.start(), 16)
+        if m.start() - s >= 2:
+            cands.append(
+                (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
+            )
+    # “高精特新”领域
+    for m in re.finditer(rf"“([^“”]*?[{CJK}][^“”]*?)[+＋]?”(?:领域|产业)", text):
+        if not 2 <= len(m.group(1)) <= 10:
+            continue  # a code of digits (“1650”产业体系) names a system, not a field
+        # “机器人+”产业园: the field is 机器人; the + marks a campaign
+        cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
+    return cands

@@ -161,9 +161,16 @@ def _type_of(
     plain = [h for h in before if not _in_brackets(sent, h.start - ss, m.start())]
     if plain:
         near = plain[-1]
+        if _PLACE_AFTER.match(sent, near.end - ss):
+            return None  # 单项冠军县5个: a county designated for the kind, not the kind
         return None if _MEMBERS.search(sent, near.end - ss, m.start()) else near
     return before[-1] if before else (after[0] if after else None)
 
+
+# a place a kind designates (…冠军县, …示范镇, …特色村): a count after it counts the places
+_PLACE_AFTER = re.compile(r"[县镇村乡](?![级域城])")
+# a ranking (9家高新区进入综合评价前50强, 跻身全国30强): a count of ranked places, not of kinds built
+_RANKING = re.compile(r"(?:进入|跻身|位列|名列|位居|入围)[^，,。；;]{0,16}?(?:前\d+|\d+强|前列|前茅)")
 
 # members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家, 试验区新设企业)
 _MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目|新设|注册")
@@ -181,7 +188,7 @@ def _in_brackets(sent: str, i: int, j: int) -> bool:
 
 # what may follow a count that counts the sentence's last kind: a bound word and nothing else
 # a clause that names its own thing before its count (…消费集聚区2个) does not count the previous kind
-_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体]\s*$")
+_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体县镇村]\s*$")
 _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 
@@ -235,6 +242,8 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
     for m in _NUM.finditer(sent, cs, ce):
         count, count_max, bound, n = _bounds(sent, m)
         if n <= 0 or re.search(r"(?:19|20)\d{2}\s*年", sent[max(0, m.start() - 1) : m.end()]):
+            continue
+        if _RANKING.search(sent, m.end(), ce):
             continue
         pos = ss + m.start()
         before = [h for h in clause_hits if h.end <= pos]

@@ -550,7 +550,6 @@ def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + ig.bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
-    cands += ig.coded_systems(text)
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
     cands = _not_designations(doc, cands)

@@ -171,15 +171,6 @@ def services(doc: Doc, text: str) -> list[_Cand]:
     return out
 
 
-# a system of industries named by a quoted code (“1650”产业体系, “4567”现代化产业体系, “10+X”未来产业体系): the
-# code is part of the name, as in the province's plan that defines it
-_CODED_SYSTEM = re.compile(rf"“[0-9A-Za-z+＋×]{{1,8}}”[{CJK}]{{0,6}}?产业体系")
-
-
-def coded_systems(text: str) -> list[_Cand]:
-    return [(m.start(), m.end(), "industry_group", "industry.coded_system", 0.7) for m in _CODED_SYSTEM.finditer(text)]
-
-
 # a verb of growing with its manner (大力发展, 培育壮大) and a 、-list of sectors closing the clause
 _GROWN_LIST = re.compile(
     rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
@@ -215,9 +206,7 @@ def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
                 (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
             )
     # “高精特新”领域
-    for m in re.finditer(rf"“([^“”]*?[{CJK}][^“”]*?)[+＋]?”(?:领域|产业)", text):
-        if not 2 <= len(m.group(1)) <= 10:
-            continue  # a code of digits (“1650”产业体系) names a system, not a field
+    for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
         # “机器人+”产业园: the field is 机器人; the + marks a campaign
         cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands

@@ -113,12 +113,6 @@ def test_rural_and_county_scope_is_no_field() -> None:
     assert not got
 
 
-def test_coded_system_of_industries_keeps_its_code() -> None:
-    got = _industries("加快构建“3+5”现代化产业体系，推进“2410”产业体系建设。")
-    assert {"“3+5”现代化产业体系", "“2410”产业体系"} <= got
-    assert "2410" not in got and "现代化产业体系" not in got
-
-
 def test_quoted_field_still_needs_a_word() -> None:
     assert "机器人" in _industries("打造“机器人+”产业园。")
 

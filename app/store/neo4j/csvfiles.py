@@ -169,7 +169,25 @@ def _bool(v: bool) -> str:
     return "true" if v else "false"
 
 
-_FORMAT: dict[str, Callable[[Any], str]] = {"string": _str, "long": str, "boolean": _bool, "double": cell}
+def _str_array(v: list[str]) -> str:
+    """A list of strings (the layout checked the element types): joined and quoted in C, the delimiter
+    counted once instead of searched per element."""
+    text = ARRAY_DELIMITER.join(v)
+    if text.count(ARRAY_DELIMITER) != len(v) - 1:
+        raise BulkError(f"a text holds U+001F, the importer's array delimiter: {text[:80]!r}")
+    return '"' + text.replace('"', '""') + '"'
+
+
+_FORMAT: dict[str, Callable[[Any], str]] = {
+    "string": _str, "long": str, "boolean": _bool, "double": cell, "string[]": _str_array,
+}  # fmt: skip
+
+
+def _list_type(v: list[Any]) -> str:
+    """``value_type`` of a list, the usual all-strings case found by C-level type checks."""
+    return "string[]" if v and set(map(type, v)) == {str} else value_type(v)
+
+
 Layout = tuple[TypedKeys, tuple[Callable[[Any], str], ...]]
 _NONE: Layout = ((), ())
 _LAYOUTS: dict[tuple[tuple[str, ...], tuple[Any, ...]], Layout] = {}
@@ -179,7 +197,7 @@ def _layout(props: dict[str, Any]) -> Layout:
     """The typed header keys of these properties and a formatter per column, cached per (names, value
     types): most nodes of a label share one (a list's element types are checked each time)."""
     names = tuple(props)
-    kinds = tuple(value_type(v) if type(v) is list else type(v) for v in props.values())
+    kinds = tuple(_list_type(v) if type(v) is list else type(v) for v in props.values())
     got = _LAYOUTS.get((names, kinds))
     if got is None:
         keys = tuple(sorted((k, value_type(props[k])) for k in names))

@@ -63,6 +63,14 @@ def test_files_per_label_and_typed_signature(tmp_path: Path) -> None:
     assert out.multiline == [] and out.multiline_arguments() == ["--multiline-fields=false"]
 
 
+def test_a_list_element_holding_the_array_delimiter_is_an_error(tmp_path: Path) -> None:
+    ok = (0, Label.PLATFORM, {"id": "p1", "aliases": ["a", 'b"c']})
+    out = write_csv(tmp_path / "ok", [ok], [])
+    assert out.nodes[0][1].read_text(encoding="utf-8").splitlines()[1] == f'0,"a{ARRAY_DELIMITER}b""c","p1"'
+    with pytest.raises(BulkError):
+        write_csv(tmp_path / "bad", [ok, (1, Label.PLATFORM, {"id": "p2", "aliases": [f"x{ARRAY_DELIMITER}y"]})], [])
+
+
 def test_only_files_with_a_line_break_in_a_cell_are_parsed_multiline(tmp_path: Path) -> None:
     nodes: list[tuple[int, Label, dict[str, Any]]] = [
         (0, Label.PLATFORM, {"id": "p1", "name": "甲"}),

@@ -43,7 +43,7 @@ from app.store.loader import complete_documents
 from app.store.neo4j import server
 from app.store.neo4j.csvfiles import ARRAY_DELIMITER, EMPTY_FIX, Written, write_csv
 from app.store.protocol import BulkRun, Row, Statement, StoreError, StoreTimeout
-from app.store.queries import schema_statements, template
+from app.store.queries import template
 
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 IMPORT_LOG = "neo4j-import.log"  # the importer's output, appended per run, in the server's directory
@@ -54,7 +54,6 @@ MIN_BYTES_ENV = "INNOKG_NEO4J_BULK_MIN_BYTES"
 START_TIMEOUT_S = 600.0
 SCHEMA_WAIT_S = 3600.0  # how long the indexes of an imported graph may take to populate
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-_DDL = {"CREATE", "DROP"}  # the first word of a schema statement (an index or a constraint)
 
 
 class _Store(Protocol):
@@ -140,17 +139,7 @@ class Neo4jImport:
             written = _import_stopped(home, self.store.database, work, run, times)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        t = time.perf_counter()
-        indexes_created(self.store)  # populated by the server while the fix-up below runs
-        times["create_s"] = time.perf_counter() - t
-        t = time.perf_counter()
-        for rel in written.empty_evidence:
-            self.store.write([Statement(template(EMPTY_FIX, rel=rel), {})])
-        times["empty_evidence"] = sum(written.empty_evidence.values())
-        times["fix_s"] = time.perf_counter() - t
-        t = time.perf_counter()
-        schema_populated(self.store)
-        times["schema_s"] = time.perf_counter() - t
+        schema_beside_fix(self.store, written, times)
         (home / TIMES_FILE).write_text(json.dumps(times, indent=1) + "\n")
         if on_command is not None:
             on_command(written.node_count, written.rel_count)
@@ -212,14 +201,32 @@ def _import_stopped(home: Path, database: str, work: Path, run: Fold, times: dic
     return written
 
 
-def indexes_created(store: _Store) -> None:
-    """The schema's index and constraint statements (cypher/schema/neo4j.cypher, CREATE / DROP), each in
-    its own transaction, without waiting: the server populates them in the background, a job per index
-    (measured at 100k platforms: all in one transaction, one job, took 1.3-1.4x as long to populate on 2
-    cores). ``schema_populated`` then waits for them."""
-    for q in schema_statements("neo4j"):
-        if q.split(None, 1)[0].upper() in _DDL:
-            store.write([Statement(q, {})])
+def schema_beside_fix(store: _Store, written: Written, times: dict[str, Any]) -> None:
+    """The schema (``schema_populated``: the indexes created and populated from scratch) in a thread while
+    this one gives the marked relationships their empty ``evidence`` lists: the population is the
+    server's background work on node indexes, the fix-up a write to relationships no index covers."""
+    failed: list[BaseException] = []
+
+    def schema() -> None:
+        t = time.perf_counter()
+        try:
+            schema_populated(store)
+        except BaseException as exc:  # raised in the caller's thread below
+            failed.append(exc)
+        times["schema_s"] = time.perf_counter() - t
+
+    populating = threading.Thread(target=schema, name="neo4j-schema", daemon=True)
+    populating.start()
+    try:
+        t = time.perf_counter()
+        for rel in written.empty_evidence:
+            store.write([Statement(template(EMPTY_FIX, rel=rel), {})])
+        times["empty_evidence"] = sum(written.empty_evidence.values())
+        times["fix_s"] = time.perf_counter() - t
+    finally:
+        populating.join()
+    if failed:
+        raise failed[0]
 
 
 def import_command(database: str, written: Written, work: Path) -> list[str]:

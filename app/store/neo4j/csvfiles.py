@@ -4,8 +4,11 @@ The run (app.store.fold.graph.Fold: the end state the MERGE path would leave, co
 of app.store.rows) is read out node by node and relationship by relationship. One file per label (or
 relationship type) and *typed* property signature: the importer takes a property's type from the file's
 header (``name:long``, ``tags:string[]``), so nodes whose properties differ in names or types go to
-different files. Node ids in the files are the run's node indexes (``--id-type=integer``); the ``id``
-property is an ordinary string column.
+different files. Node ids in the files are the run's node indexes, 0 … n-1 without a gap, which the importer
+takes as the store's own node ids (``--id-type=actual``: no id map to build and sort, the relationships'
+ends are the ids themselves); the ``id`` property is an ordinary string column. A file in which a quoted
+cell holds a line break is listed in ``Written.multiline``: only those are parsed line break by line break
+(``--multiline-fields``, which costs the importer its parallel chunking), the others record per line.
 
 Cells: strings are always quoted (``""`` doubled inside), so an empty string (a quoted ``""``) and a missing
 property (an empty cell) stay apart; arrays are joined by ``ARRAY_DELIMITER`` (U+001F, which no text the
@@ -19,6 +22,7 @@ the import.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +36,7 @@ EMPTY_MARK = "bulk_empty_evidence"  # cypher/templates/bulk_empty_evidence.cyphe
 EMPTY_FIX = "bulk_empty_evidence"
 _BAD_KEY = (":", ",", '"', "\n", "\r", ARRAY_DELIMITER)
 _BUFFER = 1 << 18
+_PLAIN_PATH = re.compile(r"[\w/.\-]+")  # a path that is its own pattern in --multiline-fields (v2)
 
 TypedKeys = tuple[tuple[str, str], ...]
 
@@ -46,9 +51,19 @@ class Written:
     rel_count: int = 0
     empty_evidence: dict[Rel, int] = field(default_factory=dict)  # relationships marked EMPTY_MARK, per type
     bytes: int = 0
+    multiline: list[Path] = field(default_factory=list)  # files with a line break inside a quoted cell
 
     def arguments(self) -> list[str]:
         return [f"--nodes={lb}={p}" for lb, p in self.nodes] + [f"--relationships={t}={p}" for t, p in self.rels]
+
+    def multiline_arguments(self) -> list[str]:
+        """The importer parses a file record by record in parallel chunks unless told that a quoted cell
+        may hold a line break; only the files written with one are named (``v2``: per file)."""
+        if not self.multiline:
+            return ["--multiline-fields=false"]
+        if not all(_PLAIN_PATH.fullmatch(str(p)) for p in self.multiline):  # v2 reads a list of patterns
+            return ["--multiline-fields=true"]
+        return ["--multiline-fields-format=v2", f"--multiline-fields={','.join(map(str, self.multiline))}"]
 
 
 def _scalar_type(v: Any) -> str:
@@ -120,6 +135,14 @@ class _Files:
         self.folder, self.prefix, self.first = folder, prefix, first
         self.open: dict[tuple[str, TypedKeys], IO[str]] = {}
         self.made: list[tuple[str, Path]] = []
+        self.multiline: set[str] = set()  # names of the files a line break inside a cell was written to
+
+    def write(self, name: str, keys: TypedKeys, line: str) -> None:
+        """One record; a record holding a line break besides its last marks its file multiline."""
+        fh = self.get(name, keys)
+        fh.write(line)
+        if "\r" in line or line.find("\n") != len(line) - 1:
+            self.multiline.add(fh.name)
 
     def get(self, name: str, keys: TypedKeys) -> IO[str]:
         fh = self.open.get((name, keys))
@@ -146,7 +169,25 @@ def _bool(v: bool) -> str:
     return "true" if v else "false"
 
 
-_FORMAT: dict[str, Callable[[Any], str]] = {"string": _str, "long": str, "boolean": _bool, "double": cell}
+def _str_array(v: list[str]) -> str:
+    """A list of strings (the layout checked the element types): joined and quoted in C, the delimiter
+    counted once instead of searched per element."""
+    text = ARRAY_DELIMITER.join(v)
+    if text.count(ARRAY_DELIMITER) != len(v) - 1:
+        raise BulkError(f"a text holds U+001F, the importer's array delimiter: {text[:80]!r}")
+    return '"' + text.replace('"', '""') + '"'
+
+
+_FORMAT: dict[str, Callable[[Any], str]] = {
+    "string": _str, "long": str, "boolean": _bool, "double": cell, "string[]": _str_array,
+}  # fmt: skip
+
+
+def _list_type(v: list[Any]) -> str:
+    """``value_type`` of a list, the usual all-strings case found by C-level type checks."""
+    return "string[]" if v and set(map(type, v)) == {str} else value_type(v)
+
+
 Layout = tuple[TypedKeys, tuple[Callable[[Any], str], ...]]
 _NONE: Layout = ((), ())
 _LAYOUTS: dict[tuple[tuple[str, ...], tuple[Any, ...]], Layout] = {}
@@ -156,7 +197,7 @@ def _layout(props: dict[str, Any]) -> Layout:
     """The typed header keys of these properties and a formatter per column, cached per (names, value
     types): most nodes of a label share one (a list's element types are checked each time)."""
     names = tuple(props)
-    kinds = tuple(value_type(v) if type(v) is list else type(v) for v in props.values())
+    kinds = tuple(_list_type(v) if type(v) is list else type(v) for v in props.values())
     got = _LAYOUTS.get((names, kinds))
     if got is None:
         keys = tuple(sorted((k, value_type(props[k])) for k in names))
@@ -174,11 +215,12 @@ def write_nodes(folder: Path, nodes: Iterable[tuple[int, Label, dict[str, Any]]]
     try:
         for idx, label, props in nodes:
             layout = _layout(props)
-            files.get(label.value, layout[0]).write(_line(str(idx), props, layout))
+            files.write(label.value, layout[0], _line(str(idx), props, layout))
             out.node_count += 1
     finally:
         files.close()
     out.nodes += files.made
+    out.multiline += [p for _, p in files.made if str(p) in files.multiline]
 
 
 def write_rels(folder: Path, rels: Iterable[tuple[Rel, int, int, dict[str, Any] | None]], out: Written) -> None:
@@ -190,11 +232,12 @@ def write_rels(folder: Path, rels: Iterable[tuple[Rel, int, int, dict[str, Any] 
                 props[EMPTY_MARK] = True
                 out.empty_evidence[rel] = out.empty_evidence.get(rel, 0) + 1
             layout = _layout(props) if props else _NONE
-            files.get(rel.value, layout[0]).write(_line(f"{src},{dst}", props or {}, layout))
+            files.write(rel.value, layout[0], _line(f"{src},{dst}", props or {}, layout))
             out.rel_count += 1
     finally:
         files.close()
     out.rels += files.made
+    out.multiline += [p for _, p in files.made if str(p) in files.multiline]
 
 
 def write_csv(folder: Path, nodes: Iterable[tuple[int, Label, dict[str, Any]]],

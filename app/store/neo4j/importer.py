@@ -28,6 +28,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -135,22 +136,10 @@ class Neo4jImport:
         times: dict[str, Any] = {}
         work = Path(tempfile.mkdtemp(prefix="import-", dir=home))
         try:
-            t = time.perf_counter()
-            written = write_csv(work / "csv", run.export_nodes(), run.export_rels())
-            run.consume()
-            times["csv_s"] = time.perf_counter() - t
-            times.update(nodes=written.node_count, rels=written.rel_count, csv_bytes=written.bytes)
-            _import_stopped(home, self.store.database, work, written, times)
+            written = _import_stopped(home, self.store.database, work, run, times)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        t = time.perf_counter()
-        for rel in written.empty_evidence:
-            self.store.write([Statement(template(EMPTY_FIX, rel=rel), {})])
-        times["empty_evidence"] = sum(written.empty_evidence.values())
-        times["fix_s"] = time.perf_counter() - t
-        t = time.perf_counter()
-        schema_populated(self.store)
-        times["schema_s"] = time.perf_counter() - t
+        schema_beside_fix(self.store, written, times)
         (home / TIMES_FILE).write_text(json.dumps(times, indent=1) + "\n")
         if on_command is not None:
             on_command(written.node_count, written.rel_count)
@@ -179,20 +168,65 @@ def schema_populated(store: _Store, *, limit_s: float = SCHEMA_WAIT_S) -> None:
                 raise
 
 
-def _import_stopped(home: Path, database: str, work: Path, written: Written, times: dict[str, Any]) -> None:
-    """Stop the server of ``home``, run the importer, start the server again (also when the import failed)."""
+def _import_stopped(home: Path, database: str, work: Path, run: Fold, times: dict[str, Any]) -> Written:
+    """The run's CSV files written while the server of ``home`` stops (a thread: the stop is the JVM's
+    checkpoint and exit, not this process's CPU), the importer, the server started again — also when the
+    files or the import failed."""
     options = restart_options(home)
-    t = time.perf_counter()
-    server.stop(home)
-    times["stop_s"] = time.perf_counter() - t
+
+    def stop() -> None:
+        t = time.perf_counter()
+        server.stop(home)
+        times["stop_s"] = time.perf_counter() - t
+
+    stopping = threading.Thread(target=stop, name="neo4j-stop", daemon=True)
+    stopping.start()
     try:
+        t = time.perf_counter()
+        written = write_csv(work / "csv", run.export_nodes(), run.export_rels())
+        run.consume()
+        times["csv_s"] = time.perf_counter() - t
+        times.update(nodes=written.node_count, rels=written.rel_count, csv_bytes=written.bytes)
+        t = time.perf_counter()
+        stopping.join()
+        times["stop_wait_s"] = time.perf_counter() - t  # the part of the stop the CSV files did not cover
         t = time.perf_counter()
         run_import(home, database, work, written)
         times["import_s"] = time.perf_counter() - t
     finally:
+        stopping.join()
         t = time.perf_counter()
         server.start(home, timeout_s=START_TIMEOUT_S, **options)
         times["start_s"] = time.perf_counter() - t
+    return written
+
+
+def schema_beside_fix(store: _Store, written: Written, times: dict[str, Any]) -> None:
+    """The schema (``schema_populated``: the indexes created and populated from scratch) in a thread while
+    this one gives the marked relationships their empty ``evidence`` lists: the population is the
+    server's background work on node indexes, the fix-up a write to relationships no index covers."""
+    failed: list[BaseException] = []
+
+    def schema() -> None:
+        t = time.perf_counter()
+        try:
+            schema_populated(store)
+        except BaseException as exc:  # raised in the caller's thread below
+            failed.append(exc)
+        times["schema_s"] = time.perf_counter() - t
+
+    populating = threading.Thread(target=schema, name="neo4j-schema", daemon=True)
+    populating.start()
+    try:
+        t = time.perf_counter()
+        for rel in written.empty_evidence:
+            store.write([Statement(template(EMPTY_FIX, rel=rel), {})])
+        times["empty_evidence"] = sum(written.empty_evidence.values())
+        times["fix_s"] = time.perf_counter() - t
+    finally:
+        populating.join()
+    if failed:
+        raise failed[0]
 
 
 def import_command(database: str, written: Written, work: Path) -> list[str]:
@@ -204,7 +238,7 @@ def import_command(database: str, written: Written, work: Path) -> list[str]:
     return [
         java, "-Xmx1g", "-XX:+UseG1GC", "-cp", classpath, ADMIN_CLASS,
         "database", "import", "full", database,
-        "--overwrite-destination=true", "--id-type=integer", "--multiline-fields=true",
+        "--overwrite-destination=true", "--id-type=actual", *written.multiline_arguments(),
         f"--array-delimiter={ARRAY_DELIMITER}", f"--threads={threads}",
         f"--max-off-heap-memory={os.environ.get(MEMORY_ENV) or import_memory(written.bytes)}",
         f"--report-file={work / 'import.report'}",

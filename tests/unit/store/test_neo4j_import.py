@@ -60,6 +60,31 @@ def test_files_per_label_and_typed_signature(tmp_path: Path) -> None:
     assert out.arguments()[0].startswith("--nodes=Platform=")
     assert any(a.startswith("--relationships=EVIDENCED_BY=") for a in out.arguments())
     assert out.bytes > 0
+    assert out.multiline == [] and out.multiline_arguments() == ["--multiline-fields=false"]
+
+
+def test_a_list_element_holding_the_array_delimiter_is_an_error(tmp_path: Path) -> None:
+    ok = (0, Label.PLATFORM, {"id": "p1", "aliases": ["a", 'b"c']})
+    out = write_csv(tmp_path / "ok", [ok], [])
+    assert out.nodes[0][1].read_text(encoding="utf-8").splitlines()[1] == f'0,"a{ARRAY_DELIMITER}b""c","p1"'
+    with pytest.raises(BulkError):
+        write_csv(tmp_path / "bad", [ok, (1, Label.PLATFORM, {"id": "p2", "aliases": [f"x{ARRAY_DELIMITER}y"]})], [])
+
+
+def test_only_files_with_a_line_break_in_a_cell_are_parsed_multiline(tmp_path: Path) -> None:
+    nodes: list[tuple[int, Label, dict[str, Any]]] = [
+        (0, Label.PLATFORM, {"id": "p1", "name": "甲"}),
+        (1, Label.EVIDENCE, {"id": "e1", "quote": "第一行\r\n第二行"}),
+        (2, Label.EVIDENCE, {"id": "e2", "quote": "一行", "row": 3}),
+        (3, Label.REGION, {"id": "r1", "aliases": ["a\nb"]}),
+    ]
+    out = write_csv(tmp_path / "csv", nodes, [(Rel.LOCATED_IN, 0, 3, {"key": "x\ny", "docs": ["d"]})])
+    files = [f for _, f in out.nodes]  # Platform, Evidence (e1), Evidence with a row (e2), Region
+    assert out.multiline == [files[1], files[3], out.rels[0][1]]
+    args = out.multiline_arguments()
+    assert args == ["--multiline-fields-format=v2", f"--multiline-fields={','.join(map(str, out.multiline))}"]
+    rows = list(csv.reader(files[1].open(encoding="utf-8", newline="")))
+    assert rows[1] == ["1", "e1", "第一行\r\n第二行"]
 
 
 class _Remote:

@@ -173,14 +173,7 @@ def _import_stopped(home: Path, database: str, work: Path, run: Fold, times: dic
     checkpoint and exit, not this process's CPU), the importer, the server started again — also when the
     files or the import failed."""
     options = restart_options(home)
-
-    def stop() -> None:
-        t = time.perf_counter()
-        server.stop(home)
-        times["stop_s"] = time.perf_counter() - t
-
-    stopping = threading.Thread(target=stop, name="neo4j-stop", daemon=True)
-    stopping.start()
+    stopping = _Beside(lambda: server.stop(home), "neo4j-stop", times, "stop_s")
     try:
         t = time.perf_counter()
         written = write_csv(work / "csv", run.export_nodes(), run.export_rels())
@@ -188,13 +181,13 @@ def _import_stopped(home: Path, database: str, work: Path, run: Fold, times: dic
         times["csv_s"] = time.perf_counter() - t
         times.update(nodes=written.node_count, rels=written.rel_count, csv_bytes=written.bytes)
         t = time.perf_counter()
-        stopping.join()
+        stopping.join()  # a stop that failed is raised here: the importer must not run beside a live server
         times["stop_wait_s"] = time.perf_counter() - t  # the part of the stop the CSV files did not cover
         t = time.perf_counter()
         run_import(home, database, work, written)
         times["import_s"] = time.perf_counter() - t
     finally:
-        stopping.join()
+        stopping.wait()
         t = time.perf_counter()
         server.start(home, timeout_s=START_TIMEOUT_S, **options)
         times["start_s"] = time.perf_counter() - t
@@ -205,18 +198,7 @@ def schema_beside_fix(store: _Store, written: Written, times: dict[str, Any]) ->
     """The schema (``schema_populated``: the indexes created and populated from scratch) in a thread while
     this one gives the marked relationships their empty ``evidence`` lists: the population is the
     server's background work on node indexes, the fix-up a write to relationships no index covers."""
-    failed: list[BaseException] = []
-
-    def schema() -> None:
-        t = time.perf_counter()
-        try:
-            schema_populated(store)
-        except BaseException as exc:  # raised in the caller's thread below
-            failed.append(exc)
-        times["schema_s"] = time.perf_counter() - t
-
-    populating = threading.Thread(target=schema, name="neo4j-schema", daemon=True)
-    populating.start()
+    populating = _Beside(lambda: schema_populated(store), "neo4j-schema", times, "schema_s")
     try:
         t = time.perf_counter()
         for rel in written.empty_evidence:
@@ -224,9 +206,35 @@ def schema_beside_fix(store: _Store, written: Written, times: dict[str, Any]) ->
         times["empty_evidence"] = sum(written.empty_evidence.values())
         times["fix_s"] = time.perf_counter() - t
     finally:
-        populating.join()
-    if failed:
-        raise failed[0]
+        populating.wait()
+    populating.join()
+
+
+class _Beside:
+    """``work`` in a thread while the caller goes on (its time in ``times[key]``); ``join`` waits and raises
+    what ``work`` raised, ``wait`` only waits (in a ``finally``, not to mask the caller's own error)."""
+
+    def __init__(self, work: Callable[[], object], name: str, times: dict[str, Any], key: str) -> None:
+        self._failed: list[BaseException] = []
+
+        def run() -> None:
+            t = time.perf_counter()
+            try:
+                work()
+            except BaseException as exc:  # raised in the caller's thread by join()
+                self._failed.append(exc)
+            times[key] = time.perf_counter() - t
+
+        self._thread = threading.Thread(target=run, name=name, daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._failed:
+            raise self._failed.pop()
 
 
 def import_command(database: str, written: Written, work: Path) -> list[str]:

@@ -144,3 +144,38 @@ def test_restart_options_come_from_the_running_launchers_command_line(tmp_path: 
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_a_stop_that_failed_runs_no_import_and_the_server_starts_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The importer overwrites the database files: beside a server that did not stop it must not run; and
+    whatever failed, the server is started again with its options (the same URL)."""
+    from app.store.neo4j import importer
+
+    calls: list[str] = []
+
+    def stop(home: Path) -> None:
+        raise RuntimeError("the server did not stop")
+
+    class Run:
+        def export_nodes(self) -> list[Any]:
+            return []
+
+        def export_rels(self) -> list[Any]:
+            return []
+
+        def consume(self) -> None:
+            calls.append("consumed")
+
+    monkeypatch.setattr(importer, "restart_options", lambda home: {"port": 7})
+    monkeypatch.setattr(importer.server, "stop", stop)
+    monkeypatch.setattr(importer.server, "start", lambda home, **kw: calls.append(f"start port={kw['port']}"))
+    monkeypatch.setattr(
+        importer, "write_csv", lambda *a: type("W", (), {"node_count": 0, "rel_count": 0, "bytes": 0})()
+    )
+    monkeypatch.setattr(importer, "run_import", lambda *a: calls.append("import"))
+    times: dict[str, Any] = {}
+    with pytest.raises(RuntimeError, match="did not stop"):
+        importer._import_stopped(tmp_path, "neo4j", tmp_path, Run(), times)  # type: ignore[arg-type]
+    assert calls == ["consumed", "start port=7"] and "stop_s" in times

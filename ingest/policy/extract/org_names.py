@@ -9,7 +9,7 @@ and 第N研究所 after it one of its institutes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ingest.policy import lexicon as lx
@@ -101,12 +101,7 @@ def hq_firms(doc: Doc, add: Any) -> None:
     """The names whose headquarters a clause builds or brings in are firms, when every item is firm-like and
     none names a class (央企总部, 跨国公司地区总部, 国际科技组织总部)."""
     text = doc.text
-    for hq in _HQ.finditer(text, 0, doc.body_end):  # the rare head first, then the names before it
-        scope = _HQ_SCOPE.search(text, max(0, hq.start() - 3), hq.start())
-        end = scope.start() if scope else hq.start()
-        m = _HQ_FIRMS.search(text, max(0, end - 40), end)
-        if not m:
-            continue
+    for m in _lists_before(doc, _HQ, _HQ_SCOPE, _HQ_FIRMS):
         items = m.group(1).split("、")
         first_end = m.start(1) + len(items[0])
         pos = left_name(doc, first_end, 10, region_extend=False)  # 推动|中国中化
@@ -115,6 +110,20 @@ def hq_firms(doc: Doc, add: Any) -> None:
             continue
         for s, e in every_item(items, pos, firm_like):
             add(s, e, "company", "entity.hq_firm", 0.5, known=False)
+
+
+def _lists_before(
+    doc: Doc, head: re.Pattern[str], lead: re.Pattern[str], names: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """The list of names ``names`` finds in the 40 characters before each ``head`` (the rare word, scanned
+    first: the scan stays cheap), less a ``lead`` word just before the head (中国区 of 中国区总部, 完成)."""
+    text = doc.text
+    for h in head.finditer(text, 0, doc.body_end):
+        before = lead.search(text, max(0, h.start() - 3), h.start())
+        end = before.start() if before else h.start()
+        m = names.search(text, max(0, end - 40), end)
+        if m:
+            yield m
 
 
 # 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
@@ -154,24 +163,12 @@ _FIRM_CLASS = re.compile(r"企业|国企|领域|重点|市属|省属|区属|一�
 def restructured_firms(doc: Doc, add: Any) -> None:
     """The names a clause restructures (…完成司法重整, …战略性重组) are firms, when every item is firm-like and
     none names a class (国企, 省属企业, 重点领域)."""
-    text = doc.text
-    for verb in _REORG.finditer(text, 0, doc.body_end):  # the rare verb first, then the names before it
-        lead = _REORG_VERB.search(text, max(0, verb.start() - 2), verb.start())
-        end = lead.start() if lead else verb.start()
-        m = _REORG_FIRMS.search(text, max(0, end - 40), end)
-        if not m:
-            continue
-        parts = re.split("([、和与])", m.group(1))
-        items, pos = parts[::2], m.start(1)
+    for m in _lists_before(doc, _REORG, _REORG_VERB, _REORG_FIRMS):
+        items = re.split("[、和与]", m.group(1))
         if any(_FIRM_CLASS.search(it) for it in items):
             continue
-        for it in items:
-            if not firm_like(it):
-                break
-        else:
-            for it in items:
-                add(pos, pos + len(it), "company", "entity.restructured_firm", 0.5, known=False)
-                pos += len(it) + 1
+        for s, e in every_item(items, m.start(1), firm_like):
+            add(s, e, "company", "entity.restructured_firm", 0.5, known=False)
 
 
 def every_item(items: list[str], pos: int, ok: Callable[[str], bool]) -> list[tuple[int, int]]:

@@ -251,14 +251,18 @@ SPLITS: dict[str, tuple[str, ...]] = {
     "dev2": ("data/gold/real_dev2a_gold.json", "data/gold/real_dev2b_gold.json"),
     # Labelled in session 9 while others tuned without reading these texts; scored once on that session's merge.
     "dev3": ("data/gold/real_dev3a_gold.json", "data/gold/real_dev3b_gold.json"),
-    # Labelled in session 10 while others tuned without reading these texts; scored blind on the session's base.
+    # Labelled in session 10 while others tuned without reading these texts; scored blind on the session's base
+    # and once after its merge; a dev split since session 11.
     "dev4": ("data/gold/real_dev4a_gold.json", "data/gold/real_dev4b_gold.json"),
+    # Labelled in session 11 while that session's tuners were barred from these texts; scored blind.
+    "dev5": ("data/gold/real_dev5_gold.json",),
 }
-SPLITS["all"] = tuple(g for name in ("seeds", "dev", "dev2", "dev3", "dev4", "test", "holdout") for g in SPLITS[name])
+_ALL = ("seeds", "dev", "dev2", "dev3", "dev4", "dev5", "test", "holdout")
+SPLITS["all"] = tuple(g for name in _ALL for g in SPLITS[name])
 
 
 def split_golds(split: str) -> list[Path]:
-    """The gold files of a split (seeds | constructed | dev | dev2 | dev3 | dev4 | test | holdout | all).
+    """The gold files of a split (seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | test | holdout | all).
 
     Only those present in the checkout are returned.
     """

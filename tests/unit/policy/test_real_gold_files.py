@@ -85,8 +85,8 @@ SPLITS_HELD_OUT = [
     Split(
         "dev5",
         ROOT / "data" / "gold" / "real_dev5_gold.json",
-        {"yunnan_01"},
-        180,
+        {"yunnan_01", "guizhou_01"},
+        450,
         True,
     ),
 ]

@@ -1,5 +1,5 @@
-"""The hand-labelled gold of the real splits (test, holdout, dev2, dev3 and dev4, a and b): registered as a
-split, every span matches its text, counts are current, and the eval module's gold parser accepts every
+"""The hand-labelled gold of the real splits (test, holdout, dev2, dev3, dev4 a and b, and dev5): registered as
+a split, every span matches its text, counts are current, and the eval module's gold parser accepts every
 document. Texts are read from ../shared at run time; the span test is skipped when the shared corpus is absent."""
 
 from __future__ import annotations
@@ -80,6 +80,13 @@ SPLITS_HELD_OUT = [
         ROOT / "data" / "gold" / "real_dev4b_gold.json",
         {"ningxia_01", "qinghai_01"},
         380,
+        True,
+    ),
+    Split(
+        "dev5",
+        ROOT / "data" / "gold" / "real_dev5_gold.json",
+        {"yunnan_01", "guizhou_01"},
+        450,
         True,
     ),
 ]

@@ -1,0 +1,27 @@
+"""Round x-types6: platform types on unseen prose (examples written from public knowledge, not from any text)."""
+
+from __future__ import annotations
+
+from _extract import extract
+
+
+def _types(body: str) -> set[tuple[str, str | None]]:
+    return {(p.type, p.level) for p in extract(body).platform_types}
+
+
+def test_unmarked_level_is_none() -> None:
+    # no word marks the level: the kind keeps None, whatever the document's region
+    assert ("重点实验室", None) in _types("组织重大科技专项和重点实验室建设。")
+    # a marked level stays
+    assert ("重点实验室", "省级") in _types("新建省级重点实验室10家。")
+
+
+def test_ellipsis_over_a_list_of_designations() -> None:
+    got = _types("大力培育雏鹰、瞪羚、独角兽企业，壮大市场主体。")
+    assert {("雏鹰企业", None), ("瞪羚企业", None), ("独角兽企业", None)} <= got
+
+
+def test_ellipsis_needs_a_governing_verb() -> None:
+    # nobody builds or counts the list: its items are no kinds of their own
+    got = _types("雏鹰、瞪羚、独角兽企业名单另行公布。")
+    assert ("雏鹰企业", None) not in got

@@ -474,10 +474,26 @@ def open_hits(doc: Doc) -> list[TypeHit]:
         cands = [h for h in memo_cands if isinstance(h, TypeHit) and (h.start, h.end) not in taken]
         shared = ellipsis_hits(doc, doc.type_hits + specific + broad, cands, lambda s, e: _direct(text, s, e, False))
         members = _class_members(doc, doc.type_hits + specific + broad + shared)
-        memo = sorted(specific + broad + shared + members + places, key=lambda h: (h.start, -h.end))
+        found = [h for h in specific + broad + shared + members + places if not _social(text, h.start, h.end)]
+        memo = sorted(found, key=lambda h: (h.start, -h.end))
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
+
+
+# Fields of social service and schooling: a station, alliance or base of theirs (劳务工作站, 养老服务联合体,
+# 市域产教联合体, 产教融合基地) is no S&T kind (test / holdout / dev4 READMEs: education carriers, health,
+# employment and welfare items are not labelled).
+_SOCIAL = re.compile(r"养老|劳务|就业|托育|康养|医养|家政|殡葬|产教(?=[^平台]*(?:联合体|共同体|基地|学院)$)")
+# the words before a kind's start that still belong to its phrase (县域养老服务|联合体 once cut at 服务)
+_PHRASE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,6}$")
+
+
+def _social(text: str, s: int, e: int) -> bool:
+    """The kind at [s, e) or the words glued before it name a field of social service or schooling."""
+    m = _PHRASE_BEFORE.search(text, max(0, s - 6), s)
+    start = m.start() if m else s
+    return _SOCIAL.search(text[start:e]) is not None
 
 
 def _class_members(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:

@@ -25,3 +25,14 @@ def test_ellipsis_needs_a_governing_verb() -> None:
     # nobody builds or counts the list: its items are no kinds of their own
     got = _types("雏鹰、瞪羚、独角兽企业名单另行公布。")
     assert ("雏鹰企业", None) not in got
+
+
+def test_education_and_welfare_carriers_are_no_kinds() -> None:
+    got = _types("建成3个市域产教联合体。组建县域养老服务联合体，劳务工作站实现全覆盖。")
+    assert not {t for t, _ in got} & {"市域产教联合体", "联合体", "劳务工作站"}
+    assert not extract("建成3个市域产教联合体。").targets
+
+
+def test_st_alliances_and_stations_stay_kinds() -> None:
+    got = _types("支持龙头企业牵头组建创新联合体，新建院士工作站10家，建设产教融合创新平台。")
+    assert {("创新联合体", None), ("院士工作站", None)} <= got

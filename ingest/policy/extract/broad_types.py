@@ -21,6 +21,15 @@ from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.place_kinds import place_kinds
+from ingest.policy.extract.quoted_kinds import (
+    SELECTED,
+    SLOGAN,
+    WHOLE_QUOTED,
+    quoted_ok,
+    unquoted,
+    unquoted_end,
+    unquoted_start,
+)
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
@@ -34,7 +43,7 @@ _COUNT_BEFORE = re.compile(
     r"(?:一批|一些|各类|多个|若干|更多|首批|首个|首家)$"
 )
 _COUNT_AFTER = re.compile(
-    r"^(?:数量)?(?:达到?|超过?|突破|增至|增加到|总数达?)?\s*(?:\d|[一二两三四五六七八九十百千]+[个家批所座])"
+    r"^”?(?:数量)?(?:分别|均)?(?:达到?|超过?|突破|增至|增加到|总数达?)?\s*(?:\d|[一二两三四五六七八九十百千]+[个家批所座])"
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级?|全国|省级|市级|县级|自治区级|省级以上|国家级和省级|国家、省级?)$")
 _VERB_BEFORE = re.compile(
@@ -106,7 +115,9 @@ _CONTROL_VERBS = {
     "报告",
 }
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
-_DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
+_DESIGNATION = re.compile(
+    r"(?:型(?:中小|小微)?|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$"
+)
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
 _FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
@@ -171,6 +182,7 @@ def _clean_type(kind: str, head: str) -> str:
 def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> bool:
     """The phrase [s, e) is counted, levelled, built or followed by 建设 in its own words (`strict`: 支持 / 加强
     alone do not make it built)."""
+    s, e = unquoted(text, s, e)
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
     verb = _VERB_BEFORE.search(before) or _verb_over_clause(text, s, e)
@@ -181,6 +193,7 @@ def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> boo
         or _LEVEL_BEFORE.search(before)
         or (verb and not (strict and verb.group(0).startswith(("支持", "加强", "推动", "推进", "发展"))))
         or _AFTER_BUILD.match(after)
+        or SELECTED.search(text, max(0, s - 14), s)
     )
 
 
@@ -196,8 +209,9 @@ def designation_as_kind(doc: Doc, h: TypeHit) -> bool:
         ends |= {k.start for k in doc.type_hits} | {k.start for k in open_hits(doc)}
         doc.memo["kind_ends"] = ends
     assert isinstance(ends, set)
-    listed = (h.start >= 1 and text[h.start - 1] in _ENUM and h.start - 1 in ends) or (
-        text[h.end : h.end + 1] in set(_ENUM) and h.end + 1 in ends
+    s, e = unquoted(text, h.start, h.end)
+    listed = (s >= 1 and text[s - 1] in _ENUM and unquoted_end(text, s - 1) in ends) or (
+        text[e : e + 1] in set(_ENUM) and unquoted_start(text, e + 1) in ends
     )
     return listed or _named_in_a_rule(text, h)
 
@@ -264,9 +278,20 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
         if covered[hs] or covered[he - 1]:
             continue
         quoted = _QUOTED.search(text, max(0, hs - 12), hs)
-        if quoted is not None and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}:
+        if (
+            quoted is not None
+            and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}
+            and quoted_ok(text[hs:he], quoted.group(1), _ST_WORD)
+        ):
             # a quoted designation: “数字领航”企业, “领跑者”企业
             out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False, False))
+            continue
+        whole = WHOLE_QUOTED.search(text, max(0, hs - 8), hs)
+        if whole is not None and text[he : he + 1] == "”" and text[hs:he] in {"企业", "工厂"}:
+            # a firm's designation quoted whole (“双百企业”, “灯塔工厂”): the quotes mark a coined name; a kind
+            # only where it is counted, levelled, built or selected (“无废企业” beside “零碳工厂” is none)
+            if not SLOGAN.search(text, whole.end(), hs):
+                out.append((whole.end(), he, text[whole.end() : he], None, False, False))
             continue
         found = open_kind(doc, hs, he, _CONTENT)
         if found is None:

@@ -36,3 +36,24 @@ def test_education_and_welfare_carriers_are_no_kinds() -> None:
 def test_st_alliances_and_stations_stay_kinds() -> None:
     got = _types("支持龙头企业牵头组建创新联合体，新建院士工作站10家，建设产教融合创新平台。")
     assert {("创新联合体", None), ("院士工作站", None)} <= got
+
+
+def test_selected_into_a_quoted_designation() -> None:
+    got = {t for t, _ in _types("某某机床公司获评全球首个行业“灯塔工厂”。5家省属企业入选“双百企业”“科改企业”。")}
+    assert {"灯塔工厂", "双百企业", "科改企业"} <= got
+
+
+def test_quoted_kinds_listed_with_quoted_kinds() -> None:
+    got = {t for t, _ in _types("支持建设“无废城市”、“无废企业”、“零碳工厂”、“零碳园区”。")}
+    assert {"零碳工厂", "零碳园区"} <= got
+    assert "无废企业" not in got  # a quoted firm kind needs its own count, level, verb or selection
+
+
+def test_quoted_slogans_are_no_kinds() -> None:
+    got = {t for t, _ in _types("持续打造“两个基地”“两个枢纽”，推进“五大基地”建设，某市入选“自然城市”平台。")}
+    assert not got & {"两个基地", "五大基地", "自然城市平台"}
+
+
+def test_counted_pair_with_fenbie() -> None:
+    got = {t for t, _ in _types("创新型中小企业和“专精特新”企业分别达194户、157户。")}
+    assert {"创新型中小企业", "专精特新企业"} <= got

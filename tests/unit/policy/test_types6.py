@@ -57,3 +57,14 @@ def test_quoted_slogans_are_no_kinds() -> None:
 def test_counted_pair_with_fenbie() -> None:
     got = {t for t, _ in _types("创新型中小企业和“专精特新”企业分别达194户、157户。")}
     assert {"创新型中小企业", "专精特新企业"} <= got
+
+
+def test_specialised_towns_and_pilot_cities() -> None:
+    got = _types("新增6个省级特色专业镇。某新区入选国家产融合作试点城市。某市获评国家级中小企业数字化转型城市。")
+    assert {("特色专业镇", "省级"), ("产融合作试点城市", "国家级")} <= got
+    assert "中小企业数字化转型试点城市" in {t for t, _ in got}
+
+
+def test_unselected_towns_are_no_kinds() -> None:
+    # no count, level or selection: a town named in passing is no designation
+    assert not {t for t, _ in _types("特色专业镇的企业要加强合作。")} & {"特色专业镇"}

@@ -68,3 +68,7 @@ def test_specialised_towns_and_pilot_cities() -> None:
 def test_unselected_towns_are_no_kinds() -> None:
     # no count, level or selection: a town named in passing is no designation
     assert not {t for t, _ in _types("特色专业镇的企业要加强合作。")} & {"特色专业镇"}
+
+
+def test_ziwuqu_short_form() -> None:
+    assert "自由贸易试验区" in {t for t, _ in _types("以建促申创建国家自贸区，扩大制度型开放。")}

@@ -72,3 +72,8 @@ def test_unselected_towns_are_no_kinds() -> None:
 
 def test_ziwuqu_short_form() -> None:
     assert "自由贸易试验区" in {t for t, _ in _types("以建促申创建国家自贸区，扩大制度型开放。")}
+
+
+def test_short_forms_of_known_kinds() -> None:
+    got = {t for t, _ in _types("获批创建7个产业强镇。鼓励企业通过专利共享等方式建立专利技术联盟。")}
+    assert {"农业产业强镇", "专利联盟"} <= got

@@ -293,6 +293,8 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             if not SLOGAN.search(text, whole.end(), hs):
                 out.append((whole.end(), he, text[whole.end() : he], None, False, False))
             continue
+        if text[hs:he] == "机构" and text[hs - 2 : hs] in ("研究", "研发"):
+            continue  # a research body is a specific head (specific_hits), a class unless counted or 新型
         found = open_kind(doc, hs, he, _CONTENT)
         if found is None:
             continue
@@ -452,8 +454,10 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
                 continue  # 减排交易市场, 商品交易市场: markets of goods and rights, no S&T kind (技术交易市场 is one)
             if s == hs and doc.text.startswith("建设", he):
                 continue  # (粤港澳)联合实验室建设: a bare head before 建设 names the work, not a kind of its own
-            if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):
-                continue  # 设立研发机构, 国家级和省级研发机构: the class of all R&D bodies (dev2, dev3, holdout)
+            if doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, s, he) and not _NEW_KIND.match(doc.text, s):
+                # 设立研发机构, 国家级和省级研发机构, 农业科技研究机构, 省属自然科学研究机构: the class of all R&D
+                # bodies or of a field's or an owner's (dev2-dev4 READMEs: umbrella terms); 新型 / 海外 name kinds
+                continue
             if s < hs or doc.text[hs:he] in BARE_OK:
                 out.append(_hit(s, he, doc.text[s:he], level))
     return out
@@ -461,6 +465,7 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
 
 # Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).
 _COUNTED_ONLY = frozenset({"研发机构", "研究机构"})
+_NEW_KIND = re.compile(r"新型|海外")
 
 
 def _counted(text: str, s: int, e: int) -> bool:

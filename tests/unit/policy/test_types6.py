@@ -77,3 +77,13 @@ def test_ziwuqu_short_form() -> None:
 def test_short_forms_of_known_kinds() -> None:
     got = {t for t, _ in _types("获批创建7个产业强镇。鼓励企业通过专利共享等方式建立专利技术联盟。")}
     assert {"农业产业强镇", "专利联盟"} <= got
+
+
+def test_research_bodies_of_a_field_or_owner_are_a_class() -> None:
+    got = {t for t, _ in _types("推动省属自然科学研究机构体制改革。农业科学技术研究机构可以进行技术承包。")}
+    assert not {t for t in got if t.endswith("研究机构")}
+
+
+def test_counted_or_new_research_bodies_are_kinds() -> None:
+    got = {t for t, _ in _types("全市新增研发机构100家，培育一批新型研发机构。")}
+    assert {"研发机构", "新型研发机构"} <= got

@@ -81,7 +81,7 @@ _QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级
 _NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区", "综合体"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
-    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准"
+    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准|计量|质量基础设施"
 )
 # Words of government and regulation: a platform they name is a government system, no S&T platform.
 _GOVERNANCE = re.compile(r"信用|监管|治理|执法|政务|便民|登记|监测|审批")

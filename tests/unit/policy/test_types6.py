@@ -87,3 +87,10 @@ def test_research_bodies_of_a_field_or_owner_are_a_class() -> None:
 def test_counted_or_new_research_bodies_are_kinds() -> None:
     got = {t for t, _ in _types("全市新增研发机构100家，培育一批新型研发机构。")}
     assert {"研发机构", "新型研发机构"} <= got
+
+
+def test_metrology_and_quality_infrastructure_are_technology() -> None:
+    got = {t for t, _ in _types("建设国家级碳计量中心，高标准建设国家质量基础设施基地。")}
+    assert {"碳计量中心", "质量基础设施基地"} <= got
+    # a catch-all head still needs a word of science or technology
+    assert "冷链物流基地" not in {t for t, _ in _types("建设国家骨干冷链物流基地。")}

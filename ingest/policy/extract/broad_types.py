@@ -35,7 +35,7 @@ from ingest.policy.extract.typehits import TypeHit
 _BROAD = re.compile(
     r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
     r"冠军|基础设施|交易市场|交易场所|试点示范|联盟|综合体)"
-    r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
+    r"(?!城市|城区|镇|村|企业|集群|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
 _COUNT_BEFORE = re.compile(

@@ -94,3 +94,9 @@ def test_metrology_and_quality_infrastructure_are_technology() -> None:
     assert {"碳计量中心", "质量基础设施基地"} <= got
     # a catch-all head still needs a word of science or technology
     assert "冷链物流基地" not in {t for t, _ in _types("建设国家骨干冷链物流基地。")}
+
+
+def test_a_kind_before_jiqun_names_a_cluster() -> None:
+    got = {t for t, _ in _types("加快某市数据中心集群建设，某市数据中心集群引进企业357家。")}
+    assert "数据中心" not in got
+    assert not extract("某市数据中心集群引进企业357家。").targets

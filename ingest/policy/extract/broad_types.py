@@ -68,7 +68,7 @@ _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
 _UMBRELLA = re.compile(
     r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
-    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才)*$"
+    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才|试验)*$"
 )
 # A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
 # 平台 of the text); it names no kind of its own.

@@ -100,3 +100,14 @@ def test_a_kind_before_jiqun_names_a_cluster() -> None:
     got = {t for t, _ in _types("加快某市数据中心集群建设，某市数据中心集群引进企业357家。")}
     assert "数据中心" not in got
     assert not extract("某市数据中心集群引进企业357家。").targets
+
+
+def test_bare_test_base_is_a_class() -> None:
+    got = {t for t, _ in _types("支持科技创新平台和重点实验室、试验基地建设。")}
+    assert "试验基地" not in got and "重点实验室" in got
+    assert "科技成果中试基地" in {t for t, _ in _types("在企业设立研究开发机构、中间试验基地等。")}
+
+
+def test_technology_advanced_service_firms() -> None:
+    got = {t for t, _ in _types("加速培育高新技术企业、创新型企业和技术先进型服务企业。")}
+    assert "技术先进型服务企业" in got

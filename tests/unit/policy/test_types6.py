@@ -111,3 +111,10 @@ def test_bare_test_base_is_a_class() -> None:
 def test_technology_advanced_service_firms() -> None:
     got = {t for t, _ in _types("加速培育高新技术企业、创新型企业和技术先进型服务企业。")}
     assert "技术先进型服务企业" in got
+
+
+def test_a_measure_after_a_phrase_is_no_count() -> None:
+    # square metres or a share after a phrase count nothing; a count needs its measure word
+    got = {t for t, _ in _types("63个园区新改扩建产业载体2150万平方米。")}
+    assert "改扩建产业载体" not in got
+    assert "科技企业孵化器" in {t for t, _ in _types("科技企业孵化器达到120家。")}

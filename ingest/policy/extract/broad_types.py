@@ -376,7 +376,14 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     text = doc.text
     spans = [(c[0], c[1]) for c in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
     n = len(cands)
-    ok = [i < n and not cands[i][5] and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
+    # an enterprise kind needs more than 支持 / 加强 (支持“链主”企业牵头…: whom a measure addresses), as a lexicon
+    # designation does (`designation_as_kind`)
+    ok = [
+        i < n
+        and not cands[i][5]
+        and _direct(text, cands[i][0], cands[i][1], cands[i][4], text.endswith("企业", 0, cands[i][1]))
+        for i in range(len(spans))
+    ]
     ok[n:] = [True] * (len(spans) - n)  # lexicon hits are kinds
     direct = list(ok)
     nb = _neighbours(text, spans)

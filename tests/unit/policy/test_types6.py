@@ -118,3 +118,9 @@ def test_a_measure_after_a_phrase_is_no_count() -> None:
     got = {t for t, _ in _types("63个园区新改扩建产业载体2150万平方米。")}
     assert "改扩建产业载体" not in got
     assert "科技企业孵化器" in {t for t, _ in _types("科技企业孵化器达到120家。")}
+
+
+def test_firms_a_measure_addresses_are_no_kinds() -> None:
+    got = {t for t, _ in _types("支持“链主”企业牵头组建创新联合体，支持行业领军企业联合高校实施攻关。")}
+    assert not got & {"链主企业", "行业领军企业"}
+    assert "链主企业" in {t for t, _ in _types("培育“链主”企业20家。")}

@@ -21,12 +21,21 @@ from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.place_kinds import place_kinds
+from ingest.policy.extract.quoted_kinds import (
+    SELECTED,
+    SLOGAN,
+    WHOLE_QUOTED,
+    quoted_ok,
+    unquoted,
+    unquoted_end,
+    unquoted_start,
+)
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
     r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
     r"冠军|基础设施|交易市场|交易场所|试点示范|联盟|综合体)"
-    r"(?!城市|城区|镇|村|企业|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
+    r"(?!城市|城区|镇|村|企业|集群|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
 _COUNT_BEFORE = re.compile(
@@ -34,7 +43,8 @@ _COUNT_BEFORE = re.compile(
     r"(?:一批|一些|各类|多个|若干|更多|首批|首个|首家)$"
 )
 _COUNT_AFTER = re.compile(
-    r"^(?:数量)?(?:达到?|超过?|突破|增至|增加到|总数达?)?\s*(?:\d|[一二两三四五六七八九十百千]+[个家批所座])"
+    r"^”?(?:数量)?(?:分别|均)?(?:达到?|超过?|突破|增至|增加到|总数达?)?\s*"
+    r"(?:\d+(?:\.\d+)?\s*万?\s*(?:余|多)?\s*[个家批所座户]|[一二两三四五六七八九十百千]+[个家批所座])"
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级?|全国|省级|市级|县级|自治区级|省级以上|国家级和省级|国家、省级?)$")
 _VERB_BEFORE = re.compile(
@@ -59,7 +69,7 @@ _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
 _UMBRELLA = re.compile(
     r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
-    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才)*$"
+    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才|试验)*$"
 )
 # A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
 # 平台 of the text); it names no kind of its own.
@@ -72,7 +82,7 @@ _QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级
 _NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区", "综合体"}
 _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
-    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准"
+    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准|计量|质量基础设施"
 )
 # Words of government and regulation: a platform they name is a government system, no S&T platform.
 _GOVERNANCE = re.compile(r"信用|监管|治理|执法|政务|便民|登记|监测|审批")
@@ -106,7 +116,9 @@ _CONTROL_VERBS = {
     "报告",
 }
 # an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
-_DESIGNATION = re.compile(r"(?:型|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
+_DESIGNATION = re.compile(
+    r"(?:型(?:中小|小微)?|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$"
+)
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
 _FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
@@ -171,6 +183,7 @@ def _clean_type(kind: str, head: str) -> str:
 def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> bool:
     """The phrase [s, e) is counted, levelled, built or followed by 建设 in its own words (`strict`: 支持 / 加强
     alone do not make it built)."""
+    s, e = unquoted(text, s, e)
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
     verb = _VERB_BEFORE.search(before) or _verb_over_clause(text, s, e)
@@ -181,6 +194,7 @@ def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> boo
         or _LEVEL_BEFORE.search(before)
         or (verb and not (strict and verb.group(0).startswith(("支持", "加强", "推动", "推进", "发展"))))
         or _AFTER_BUILD.match(after)
+        or SELECTED.search(text, max(0, s - 14), s)
     )
 
 
@@ -196,8 +210,9 @@ def designation_as_kind(doc: Doc, h: TypeHit) -> bool:
         ends |= {k.start for k in doc.type_hits} | {k.start for k in open_hits(doc)}
         doc.memo["kind_ends"] = ends
     assert isinstance(ends, set)
-    listed = (h.start >= 1 and text[h.start - 1] in _ENUM and h.start - 1 in ends) or (
-        text[h.end : h.end + 1] in set(_ENUM) and h.end + 1 in ends
+    s, e = unquoted(text, h.start, h.end)
+    listed = (s >= 1 and text[s - 1] in _ENUM and unquoted_end(text, s - 1) in ends) or (
+        text[e : e + 1] in set(_ENUM) and unquoted_start(text, e + 1) in ends
     )
     return listed or _named_in_a_rule(text, h)
 
@@ -264,10 +279,23 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
         if covered[hs] or covered[he - 1]:
             continue
         quoted = _QUOTED.search(text, max(0, hs - 12), hs)
-        if quoted is not None and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}:
+        if (
+            quoted is not None
+            and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}
+            and quoted_ok(text[hs:he], quoted.group(1), _ST_WORD)
+        ):
             # a quoted designation: “数字领航”企业, “领跑者”企业
             out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False, False))
             continue
+        whole = WHOLE_QUOTED.search(text, max(0, hs - 8), hs)
+        if whole is not None and text[he : he + 1] == "”" and text[hs:he] in {"企业", "工厂"}:
+            # a firm's designation quoted whole (“双百企业”, “灯塔工厂”): the quotes mark a coined name; a kind
+            # only where it is counted, levelled, built or selected (“无废企业” beside “零碳工厂” is none)
+            if not SLOGAN.search(text, whole.end(), hs):
+                out.append((whole.end(), he, text[whole.end() : he], None, False, False))
+            continue
+        if text[hs:he] == "机构" and text[hs - 2 : hs] in ("研究", "研发"):
+            continue  # a research body is a specific head (specific_hits), a class unless counted or 新型
         found = open_kind(doc, hs, he, _CONTENT)
         if found is None:
             continue
@@ -348,7 +376,14 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     text = doc.text
     spans = [(c[0], c[1]) for c in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
     n = len(cands)
-    ok = [i < n and not cands[i][5] and _direct(text, cands[i][0], cands[i][1], cands[i][4]) for i in range(len(spans))]
+    # an enterprise kind needs more than 支持 / 加强 (支持“链主”企业牵头…: whom a measure addresses), as a lexicon
+    # designation does (`designation_as_kind`)
+    ok = [
+        i < n
+        and not cands[i][5]
+        and _direct(text, cands[i][0], cands[i][1], cands[i][4], text.endswith("企业", 0, cands[i][1]))
+        for i in range(len(spans))
+    ]
     ok[n:] = [True] * (len(spans) - n)  # lexicon hits are kinds
     direct = list(ok)
     nb = _neighbours(text, spans)
@@ -427,8 +462,10 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
                 continue  # 减排交易市场, 商品交易市场: markets of goods and rights, no S&T kind (技术交易市场 is one)
             if s == hs and doc.text.startswith("建设", he):
                 continue  # (粤港澳)联合实验室建设: a bare head before 建设 names the work, not a kind of its own
-            if s == hs and doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, hs, he):
-                continue  # 设立研发机构, 国家级和省级研发机构: the class of all R&D bodies (dev2, dev3, holdout)
+            if doc.text[hs:he] in _COUNTED_ONLY and not _counted(doc.text, s, he) and not _NEW_KIND.match(doc.text, s):
+                # 设立研发机构, 国家级和省级研发机构, 农业科技研究机构, 省属自然科学研究机构: the class of all R&D
+                # bodies or of a field's or an owner's (dev2-dev4 READMEs: umbrella terms); 新型 / 海外 name kinds
+                continue
             if s < hs or doc.text[hs:he] in BARE_OK:
                 out.append(_hit(s, he, doc.text[s:he], level))
     return out
@@ -436,6 +473,7 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
 
 # Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).
 _COUNTED_ONLY = frozenset({"研发机构", "研究机构"})
+_NEW_KIND = re.compile(r"新型|海外")
 
 
 def _counted(text: str, s: int, e: int) -> bool:
@@ -474,10 +512,26 @@ def open_hits(doc: Doc) -> list[TypeHit]:
         cands = [h for h in memo_cands if isinstance(h, TypeHit) and (h.start, h.end) not in taken]
         shared = ellipsis_hits(doc, doc.type_hits + specific + broad, cands, lambda s, e: _direct(text, s, e, False))
         members = _class_members(doc, doc.type_hits + specific + broad + shared)
-        memo = sorted(specific + broad + shared + members + places, key=lambda h: (h.start, -h.end))
+        found = [h for h in specific + broad + shared + members + places if not _social(text, h.start, h.end)]
+        memo = sorted(found, key=lambda h: (h.start, -h.end))
         doc.memo["open_hits"] = memo
     assert isinstance(memo, list)
     return memo
+
+
+# Fields of social service and schooling: a station, alliance or base of theirs (劳务工作站, 养老服务联合体,
+# 市域产教联合体, 产教融合基地) is no S&T kind (test / holdout / dev4 READMEs: education carriers, health,
+# employment and welfare items are not labelled).
+_SOCIAL = re.compile(r"养老|劳务|就业|托育|康养|医养|家政|殡葬|产教(?=[^平台]*(?:联合体|共同体|基地|学院)$)")
+# the words before a kind's start that still belong to its phrase (县域养老服务|联合体 once cut at 服务)
+_PHRASE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,6}$")
+
+
+def _social(text: str, s: int, e: int) -> bool:
+    """The kind at [s, e) or the words glued before it name a field of social service or schooling."""
+    m = _PHRASE_BEFORE.search(text, max(0, s - 6), s)
+    start = m.start() if m else s
+    return _SOCIAL.search(text[start:e]) is not None
 
 
 def _class_members(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:

@@ -66,16 +66,33 @@ def ellipsis_hits(
         head = _SHARED_HEAD.search(text, h.start, h.end)
         if head is None or head.end() != h.end or head.start() == h.start:
             continue
-        found = [a for a in reversed(_item_starts(text, k)) if k - a >= 2 and _known(text[a:k] + head.group(0))]
-        if not found:
+        items = _chain(text, k, head.group(0))
+        if not items:
             continue
-        s = found[0]  # the longest item that makes a known kind
-        if (not accepted or "entity" in h.entry.flags) and not built(s, k):
-            continue
-        kind = text[s:k] + head.group(0)
-        typ, category = map_kind(kind)
-        entry = lx.TypeEntry(kind, typ, None if category == UNMAPPED else category, frozenset({"open", "ellipsis"}))
-        out.append(TypeHit(s, s, k, entry, h.level, None, None))
+        if (not accepted or "entity" in h.entry.flags) and not built(items[-1][0], k):
+            continue  # the verb or count governs the first item of the list (培育|雏鹰、瞪羚、独角兽企业)
+        for s, e in items:
+            kind = text[s:e] + head.group(0)
+            typ, category = map_kind(kind)
+            flags = frozenset({"open", "ellipsis"})
+            entry = lx.TypeEntry(kind, typ, None if category == UNMAPPED else category, flags)
+            out.append(TypeHit(s, s, e, entry, h.level, None, None))
         if not accepted:
             out.append(h)
     return out
+
+
+def _chain(text: str, k: int, head: str) -> list[tuple[int, int]]:
+    """The items (start, end) of a 、-list ending at k whose words plus the shared head make known kinds,
+    nearest first: 雏鹰、瞪羚、|独角兽企业 → 瞪羚, 雏鹰. A list goes back over 、 only, and stops at the first
+    item that makes no known kind."""
+    items: list[tuple[int, int]] = []
+    while len(items) < 6:
+        found = [a for a in reversed(_item_starts(text, k)) if k - a >= 2 and _known(text[a:k] + head)]
+        if not found:
+            break
+        items.append((found[0], k))  # the longest item that makes a known kind
+        if found[0] < 2 or text[found[0] - 1] != "、":
+            break
+        k = found[0] - 1
+    return items

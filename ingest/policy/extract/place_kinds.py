@@ -1,5 +1,5 @@
 """Designations of places (工业强县, 消费品工业特色镇, 中小企业数字化转型试点城市, 制造业新型技术改造城市试点): a
-designation morpheme (强, 冠军, 特色, 示范, 试点, 创新型) on a place head (县, 镇, 市, 城市) names a kind of place
+designation morpheme (强, 冠军, 特色, 专业, 示范, 试点, 创新型) on a place head (县, 镇, 市, 城市) names a kind of place
 the state or the province designates, as 开发区 and 产业集群 are kinds of zone. The golds type those a report
 counts or reports as selected (培育工业强县5个, 入选…试点城市).
 
@@ -19,10 +19,10 @@ from ingest.policy.extract.open_types import level_before
 from ingest.policy.extract.regions import REGIONS
 
 _HEAD = re.compile(
-    r"(?:强县|强镇|冠军县|特色县|特色镇|示范县|示范城市|试点县|试点城市|城市试点|创新型县|创新型城市)"
+    r"(?:强县|强镇|冠军县|特色县|特色镇|专业镇|示范县|示范城市|试点县|试点城市|城市试点|创新型县|创新型城市)"
     r"(?![\u4e00-\u9fff]{0,1}(?:建设|创建|工作|名单))"
 )
-_SUBJECT = re.compile(r"工业|制造|数字|科技|创新|互联网|智能|产业|技术|数据|5G|单项冠军|高新|专精特新")
+_SUBJECT = re.compile(r"工业|制造|数字|科技|创新|互联网|智能|产业|产融|技术|数据|5G|单项冠军|高新|专精特新")
 _SELECT_BEFORE = re.compile(
     r"(?:入选|获评|评为|获批|列入|成为|创建|争创|培育|培育壮大|打造|新增|建成)(?:全国|国家级?|省级?)?(?:首批|第[一二三四五六七八九十]+批)?$"
 )
@@ -62,7 +62,8 @@ def place_kinds(doc: Doc) -> list[tuple[int, int, str, str | None]]:
         hs, he = m.span()
         s = _modifier_start(text, hs)
         mod = text[s:hs]
-        if len(re.sub('[“”"+]', "", mod)) < 2 or not _SUBJECT.search(mod):
+        # 专业镇: a town specialised in one industry, its head says industry (特色|专业镇)
+        if len(re.sub('[“”"+]', "", mod)) < 2 or not (_SUBJECT.search(mod) or m.group(0) == "专业镇"):
             continue
         before = text[max(0, s - 12) : s]
         after = text[he : he + 6]

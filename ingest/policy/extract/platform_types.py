@@ -18,6 +18,10 @@ from ingest.policy.models import PlatformTypeMention
 
 
 def default_level(doc: Doc) -> str | None:
+    """The level a target takes when its sentence marks none (the document's own level). A platform-type
+    mention keeps `None` there: the text does not say which level an unmarked 重点实验室 is (test / holdout
+    READMEs: a level only where the text marks it), and a guessed one contradicts a kind the text names at
+    another level (新增国家级…企业3户、制造业单项冠军企业2户)."""
     if doc.region is None:
         return None
     return "省级" if doc.region.level == "province" else "市级"
@@ -95,7 +99,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 span=(h.start, h.end),
                 text=doc.q(h.start, h.end),
                 type=h.type,
-                level=h.level or levels.get(h.start) or default_level(doc),
+                level=h.level or levels.get(h.start),
                 category=h.entry.category,
                 core=core,
                 rule="ptype.dict+prefix",
@@ -113,7 +117,7 @@ def _shared(
     out: list[PlatformTypeMention] = []
     for k in bracket_kinds(doc):
         if not inside(k.start, k.end):
-            lv = level_before(doc.text, k.start) or default_level(doc)
+            lv = level_before(doc.text, k.start)
             out.append(_mention(doc, k.start, k.end, k.type, lv, "ptype.bracket"))
     for m in found:
         for s, kind in quoted_twins(doc, m.span[0], m.text):
@@ -180,7 +184,7 @@ def _open_types(
                 span=(h.start, h.end),
                 text=doc.q(h.start, h.end),
                 type=h.entry.type,
-                level=h.level or levels.get(h.start) or default_level(doc),
+                level=h.level or levels.get(h.start),
                 category=h.entry.category,
                 rule="ptype.open_head" + ("+unmapped" if unmapped else ""),
                 confidence=0.6,

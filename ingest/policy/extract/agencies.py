@@ -90,6 +90,10 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
             continue  # 中国科学院长春应用化学研究所: part of an institution's name
         elif text.startswith("门", e) or (surface == "人民政府" and start == s):
             continue  # 科学技术部门: a department of any level, not the ministry
+        elif surface.endswith("部") and text.startswith(("署", "分"), e):
+            continue  # 教育部署, 商务部分: a word that runs on, not a ministry
+        elif surface.endswith("人大") and text.startswith("代表", e):
+            continue  # 全国人大代表: a deputy, not the congress
         if entry.national:
             sub = _SUB_UNIT.match(text, e)
             if sub:

@@ -45,6 +45,8 @@ def _regional_start(
         return rb
     if text[s - 3 : s] == "自治区":
         return s - 3, region
+    if text[s - 3 : s] == "省辖市" and surface.endswith("政府"):
+        return s - 3, None  # 所在地省辖市人民政府: the city a regulation means, not a bare 人民政府
     if (
         s > 0
         and text[s - 1] in "省市"

@@ -255,6 +255,7 @@ def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None
                 a.rule += "+issuer.title"
 
 
+_CONGRESS = re.compile(r"人民代表大会|人大")  # 河南省第八届人大常委会: the short form on an adoption line
 _ADOPTED = re.compile(r"^[^\n]{0,160}?(通过|批准|修订|修正)[)）]?$")
 _ORGAN_END = ("部", "厅", "局", "委", "办公厅", "办公室", "政府", "委员会")
 
@@ -285,7 +286,7 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
         start, pos = pos, pos + len(line) + 1
         m = _ADOPTED.match(line.strip())
         if m:
-            on = [a for a in agencies if start <= a.span[0] < start + len(line) and "人民代表大会" in a.name]
+            on = [a for a in agencies if start <= a.span[0] < start + len(line) and _CONGRESS.search(a.name)]
             verb = "批准" if "批准" in line else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
             adopted += [(verb, a) for a in on[:1]]
     # every dated step's congress: adopted, revised, approved (the test, holdout and dev2 golds; dev lists

@@ -20,7 +20,7 @@ from ingest.policy.extract.zone_names import proper_start
 
 _ORGAN = (
     r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
-    r"行政机关|机关|管理委员会|委员会|办公厅|办公室|办事处|中心支行|监管局|党委|宣传部|组织部|统战部|海关|厅|局|委(?![员托会办])"
+    r"行政机关|机关|管理机构|管理委员会|委员会|办公厅|办公室|办事处|中心支行|监管局|党委|宣传部|组织部|统战部|海关|厅|局|委(?![员托会办])"
 )
 # A stem holds no function word, punctuation or digit; 和 / 与 only inside (人力资源和社会保障厅).
 _STEM = rf"(?:(?![的在对向由将把从为是等及或并])[{CJK}]){{0,10}}?"
@@ -28,7 +28,7 @@ _SESSION = r"(?:第[一二三四五六七八九十]+届[ \u3000]?)?"  # a line w
 # 县（市、区）, 县（市）区 and 区、县（市）: the counties and districts of a city, each its own government
 _SHORT = (
     r"(?:区、县[（(]市[）)]|县[（(]市[）)]区|区、县(?=人民政府)|乡[（(]镇[）)]"
-    r"|(?:省直|省辖|全)?(?:自治区|省|市|县|区|州|盟|旗|镇|乡|街道)(?:（市、区）|\(市、区\))?)"
+    r"|(?:省直|省辖|全)?(?:自治区|省|设区的市|市|县|区|州|盟|旗|镇|乡|街道)(?:（市、区）|\(市、区\))?)"
 )
 _NOT_ORGAN_END = (
     "布局",
@@ -108,6 +108,16 @@ def _left_ok(text: str, s: int) -> bool:
     )
 
 
+def _full_region_lead(name: str) -> bool:
+    """接受郑州市人民代表大会…: a full region name (…省 / …市 / …自治区 / …自治州) leading an organ starts an
+    agency after any word; a short one (郑州, 河南) may end a longer word and needs a boundary before it."""
+    for k in range(min(9, len(name) - 1), 2, -1):
+        r = REGIONS.get(name[:k])
+        if r is not None and r.name == name[:k] and name[:k].endswith(("省", "市", "自治区", "自治州", "盟")):
+            return True
+    return False
+
+
 def _word_ends_before(text: str, s: int, name: str) -> bool:
     """相关|市人民政府, 享受|市人民政府: a short prefix (省 / 市 / 县 / 区) before 人民政府, right after a whole
     word that is no place (城|市 and 全|省 are one word), starts an agency."""
@@ -158,7 +168,11 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         name = m.group(0)
         if (
-            not (_left_ok(text, s) or _word_ends_before(text, s, name))
+            not (
+                _left_ok(text, s)
+                or _word_ends_before(text, s, name)
+                or (_full_region_lead(name) and not text.startswith("工作报告", e))
+            )
             or name.endswith(_NOT_ORGAN_END)
             or len(name) < 3
         ):
@@ -173,6 +187,8 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
         joint = _JOINT.search(name)
         if joint:  # 市和浦东新区卫生健康部门 / 浦东新区相关镇人民政府: the one government or department after it
             s += joint.end()
+        if text[max(0, s - 2) : s] == "中共":
+            s -= 2  # 中共北京市委: the party's name is part of its committee's
         out.append((s, e))
     for m in _BARE.finditer(text):
         if _left_ok(text, m.start()):
@@ -186,7 +202,8 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ADHOC_ANCHOR = re.compile(r"[,，。;；、:：(（\n\s在对为与和及由经报向请将按是]|成立|设立|组建|建立|牵头")
+_ADHOC_ANCHOR = re.compile(r"[,，。;；、:：(（\n\s在对为与和及由经报向请将按是被]|成立|设立|组建|建立|牵头")
+_GOVERNMENT_LEAD = re.compile(r"国务院|中央|国家|省|市|县|自治区")
 
 
 def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
@@ -201,6 +218,8 @@ def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
         if not anchors:
             continue
         s = anchors[-1]
+        if len(anchors) > 1 and text[s - 1] in "和与及" and _GOVERNMENT_LEAD.match(text, anchors[-2]):
+            s = anchors[-2]  # 国务院就业促进和劳动保护工作领导小组: 和 inside a name its government leads
         while s < m.start() and text[s] in "各":
             s += 1
         stem = text[s : m.start()]

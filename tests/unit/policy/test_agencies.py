@@ -58,3 +58,33 @@ def test_a_city_a_regulation_means_not_a_bare_government() -> None:
 
 def test_a_congress_whose_name_a_line_wrap_cut() -> None:
     assert "青海省第十四届 人民代表大会" in _grammar("——2025年1月19日在青海省第十四届 人民代表大会第三次会议上")
+
+
+def test_a_full_region_name_leads_an_agency_after_any_word() -> None:
+    names = _grammar("接受郑州市人民代表大会的监督，在中共北京市委领导下。")
+    assert {"郑州市人民代表大会", "中共北京市委"} <= names
+    # a report's genre is no agency, and a short region name still needs a boundary
+    assert not _grammar("2030年吉林省政府工作报告")
+    assert not any(n.startswith("南京") for n in _grammar("江南京剧团和南京市科技局"))
+
+
+def test_a_regulations_management_organs_and_city_governments() -> None:
+    names = _grammar("第十二条 县级以上人民政府、省通信管理机构应当推进。省、设区的市人民政府应当统筹。")
+    assert {"省通信管理机构", "设区的市人民政府"} <= names
+    assert "市人民政府" not in names
+    assert "人民银行" in _agencies("省金融管理部门应当会同人民银行制定办法。", REGULATION)
+
+
+def test_an_adhoc_body_whose_name_a_government_leads_keeps_its_conjunction() -> None:
+    names = _agencies("经验被国务院就业促进和劳动保护工作领导小组转发。")
+    assert "国务院就业促进和劳动保护工作领导小组" in names
+    assert "劳动保护工作领导小组" not in names
+    assert not any(n.startswith("“") for n in _agencies("“两新”工作被部际联席会议通报表扬。"))
+
+
+def test_a_congress_under_its_short_form_on_an_adoption_line_issued_the_regulation() -> None:
+    doc = extract(
+        "1995年9月6日 河南省第八届人大常委会第十五次会议通过\n第一章 总则\n第一条 为了促进科技进步，制定本条例。",
+        "河南省科学技术进步条例",
+    )
+    assert "河南省第八届人大常委会" in {a.name for a in doc.agencies if a.role == "issuer"}

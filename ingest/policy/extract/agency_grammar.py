@@ -146,8 +146,10 @@ def _not_one_organ(name: str, stem: str, organ: str) -> bool:
     """A class of organs or a phrase the pattern runs across, not one agency: 县级以上人民政府 (any government
     of a level: the test README's unanchored reference), 市场监督管理部门 (the word 市场, not 市 + 场…),
     全省各级政府."""
-    if "级以上" in name or name.startswith("市场"):
-        return True
+    if "级以上" in name or name.startswith("市场") or (name.startswith("全") and organ.endswith("政府")):
+        return True  # 全省政府(系统): every government of the province
+    if re.search("[一二三两四五]级", stem) or (len(stem) >= 2 and all(c in _PLACE_END for c in stem)):
+        return True  # 市区街乡三级监管部门, 省市县政府: organs of several levels
     return organ.endswith("政府") and bool(stem) and not stem.endswith(_PLACE_END)
 
 

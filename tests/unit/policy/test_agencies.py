@@ -88,3 +88,9 @@ def test_a_congress_under_its_short_form_on_an_adoption_line_issued_the_regulati
         "河南省科学技术进步条例",
     )
     assert "河南省第八届人大常委会" in {a.name for a in doc.agencies if a.role == "issuer"}
+
+
+def test_the_governments_of_a_whole_region_or_of_several_levels_are_no_agency() -> None:
+    names = _grammar("全省政府系统要担当作为，省市县政府机构改革完成，健全市区街乡三级监管部门协同机制。")
+    assert not names, names
+    assert "区县人民政府" in _grammar("第九条 区县人民政府应当支持。")  # one level of a city's governments

@@ -209,6 +209,8 @@ def find_cited(
         # the document's own main text, named in a title without book-title marks (印发…规划的通知)
         if _norm_title(t) in own or any(len(t) >= 6 and _norm_title(t) in o for o in own):
             continue
+        if _drawn_up(doc, m.start(), m.end()):
+            continue  # 编制《…建设规划》 in the part planning the report's year: no document yet
         number = None
         nspan = None
         for s, e, n in cited_nums:
@@ -261,7 +263,9 @@ _ISSUED = re.compile(r"(?:出台|印发|发布)$")
 # A verb of drawing a document up, in the part of a work report that plans the report's own year (or in a plan
 # for years still ahead), names a document still to be written: no cited document yet (出台…实施方案 in 二、2025年
 # 目标任务 of a 2025 report; the same verb in 一、2024年工作回顾 names one issued).
-_DRAW_UP = re.compile(r"出台|制定|编制")
+_DRAW_UP = re.compile(r"出台|制定|编制|起草")
+_DRAWN_UP_BEFORE = re.compile(r"(?:出台|制定|编制|起草)$")
+_AFTER_TITLE = re.compile(r"[、,，。;；和及等]|$", re.MULTILINE)
 # A title coordinated with one before it (…指引和规范招商引资规定) may end in any genre of a document.
 _NEXT = re.compile(
     rf"[{CJK}]{{4,28}}?(?:规定|办法|细则|规划|行动计划|方案|意见|条例|指引|纲要|标准)(?=[、,，。;；:：等和]|\n|$)"
@@ -290,6 +294,13 @@ def _still_to_write(doc: Doc, pos: int, verb: str) -> bool:
         return False
     year = doc.heading_year(pos)
     return year is not None and year >= doc.year
+
+
+def _drawn_up(doc: Doc, s: int, e: int) -> bool:
+    """《…》 [s, e) is the object of a verb of drawing up, in a section of the document's own year or later
+    (not 制定《…法》实施办法: the title there names what the new document implements)."""
+    before = _DRAWN_UP_BEFORE.search(doc.text, max(0, s - 4), s)
+    return before is not None and _AFTER_TITLE.match(doc.text, e) is not None and _still_to_write(doc, s, "")
 
 
 def _title_spans(s: int, e: int, text: str) -> list[tuple[int, int]]:

@@ -99,3 +99,15 @@ def test_a_document_drawn_up_in_the_reports_plan_section_is_still_to_be_written(
 
 def test_a_short_name_that_is_only_a_genre_is_no_title() -> None:
     assert "决定" not in _cited("全面落实《黄河保护法》和省委《决定》。")
+
+
+def test_a_marked_title_drawn_up_in_the_plan_section_is_no_document_yet() -> None:
+    body = (
+        "——2030年1月15日在某省第十四届人民代表大会第三次会议上\n"
+        "一、2029年工作回顾\n编制《数字经济发展规划》。\n二、2030年工作安排\n"
+        "编制《青年发展友好型城市建设规划》，制定《民营经济促进法》实施办法。\n"
+    )
+    got = _cited(body)
+    assert "数字经济发展规划" in got  # drawn up in the year under review
+    assert "青年发展友好型城市建设规划" not in got
+    assert "民营经济促进法" in got  # the law an implementing rule is drawn up for

@@ -320,12 +320,12 @@ def _unmarked_titles(doc: Doc) -> list[tuple[int, int]]:
     for v in _APPLY.finditer(text):
         pos = v.end()
         verb = v.group("verb")
-        if _still_to_write(doc, v.start(), verb):
-            continue
         first = True
         while True:
             m = _UNMARKED.match(text, pos) or (_plan_title(text, pos, verb) if first else _NEXT.match(text, pos))
             if m is None or _VAGUE.match(m.group(0)) or _NOT_TITLE.search(m.group(0)):
+                break
+            if first and _still_to_write(doc, v.start(), verb):
                 break
             out += _title_spans(*m.span(), text)
             if not text.startswith(("、", "和"), m.end()):

@@ -94,3 +94,13 @@ def test_the_governments_of_a_whole_region_or_of_several_levels_are_no_agency() 
     names = _grammar("全省政府系统要担当作为，省市县政府机构改革完成，健全市区街乡三级监管部门协同机制。")
     assert not names, names
     assert "区县人民政府" in _grammar("第九条 区县人民政府应当支持。")  # one level of a city's governments
+
+
+def test_a_megabyte_of_agencies_after_a_verb_is_linear() -> None:
+    import time
+
+    unit = "接受郑州市人民代表大会监督，被国务院就业促进和劳动保护工作领导小组转发，"
+    text = unit * (1_000_000 // len(unit))
+    t = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - t < 30

@@ -111,3 +111,16 @@ def test_a_marked_title_drawn_up_in_the_plan_section_is_no_document_yet() -> Non
     assert "数字经济发展规划" in got  # drawn up in the year under review
     assert "青年发展友好型城市建设规划" not in got
     assert "民营经济促进法" in got  # the law an implementing rule is drawn up for
+
+
+def test_a_megabyte_of_titles_drawn_up_under_year_headings_is_linear() -> None:
+    import time
+
+    from ingest.policy.pipeline import extract_text
+    from ingest.policy.read import RawDocument
+
+    unit = "2030年工作安排\n出台科技创新促进条例和数字经济发展规划，编制《产业发展规划》。\n"
+    text = "——2030年1月15日\n" + unit * (1_000_000 // len(unit))
+    t = time.perf_counter()
+    extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    assert time.perf_counter() - t < 30

@@ -247,11 +247,18 @@ def headed_agencies(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-_COMMITTEE = re.compile(r"管理委员会|管委会")
+_COMMITTEE = re.compile(r"管理委员会|管委会|管理机构")  # 示范区管理机构: the body a regulation has set up for a zone
 _ZONE_END = re.compile(r"(?:实验区|示范区|试验区|综保区|保税区|高新区|开发区|经开区|新区|产业园区?|科学城)$")
 # a bare committee stands as a party of the sentence: after a boundary or a conjunction, before a verb or 及 / 的
 _BARE_BEFORE = set("和及、，,。；;\n")
 _BARE_AFTER = re.compile(r"应当|应|负责|可以|依法|及|和|、|的|对|实行|会同|在|按照|根据")
+
+
+def _bare_party(text: str, s: int, e: int) -> bool:
+    """A bare committee stands as a party of the sentence: after a boundary, a conjunction or 以及, before a
+    verb or 及 / 的."""
+    after_boundary = s == 0 or text[s - 1] in _BARE_BEFORE or text[s - 2 : s] == "以及"
+    return after_boundary and _BARE_AFTER.match(text, e) is not None
 
 
 def open_zone_committees(doc: Doc) -> list[tuple[int, int]]:
@@ -265,8 +272,6 @@ def open_zone_committees(doc: Doc) -> list[tuple[int, int]]:
         if zone:
             s = proper_start(doc, zone.end())
             out.append((zone.start() if s is None else s, m.end()))
-        elif (m.start() == 0 or text[m.start() - 1] in _BARE_BEFORE or text[m.start() - 2 : m.start()] == "以及") and (
-            _BARE_AFTER.match(text, m.end())
-        ):
+        elif m.group(0) != "管理机构" and _bare_party(text, m.start(), m.end()):
             out.append(m.span())
     return out

@@ -104,3 +104,9 @@ def test_a_megabyte_of_agencies_after_a_verb_is_linear() -> None:
     t = time.perf_counter()
     extract(text)
     assert time.perf_counter() - t < 30
+
+
+def test_a_zones_management_body_but_no_bare_one() -> None:
+    names = _agencies("第五条 市人民政府设立示范区管理机构负责具体工作。", REGULATION)
+    assert "示范区管理机构" in names
+    assert "管理机构" not in _agencies("第六条 管理机构应当公开信息。", REGULATION)

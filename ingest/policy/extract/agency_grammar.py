@@ -121,7 +121,7 @@ def _full_region_lead(name: str) -> bool:
 def _word_ends_before(text: str, s: int, name: str) -> bool:
     """相关|市人民政府, 享受|市人民政府: a short prefix (省 / 市 / 县 / 区) before 人民政府, right after a whole
     word that is no place (城|市 and 全|省 are one word), starts an agency."""
-    if not re.fullmatch("(?:[省市县区州镇乡]|自治区)(?:人民)?政府", name) or re.search(
+    if not re.fullmatch("(?:[省市县区州镇乡]|区县|自治区)(?:人民)?政府", name) or re.search(
         f"各[{CJK}]{{0,6}}$", text[max(0, s - 7) : s]
     ):
         return False  # 各地级以上|市人民政府: a class of addressees

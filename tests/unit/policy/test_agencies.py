@@ -110,3 +110,8 @@ def test_a_zones_management_body_but_no_bare_one() -> None:
     names = _agencies("第五条 市人民政府设立示范区管理机构负责具体工作。", REGULATION)
     assert "示范区管理机构" in names
     assert "管理机构" not in _agencies("第六条 管理机构应当公开信息。", REGULATION)
+
+
+def test_a_citys_district_governments_after_a_word() -> None:
+    assert "区县人民政府" in _grammar("示范区管理机构应当会同有关区县人民政府建立机制。")
+    assert not any(n.startswith("区县") for n in _grammar("各地区县人民政府"))  # 各…: a class of addressees

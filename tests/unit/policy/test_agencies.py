@@ -115,3 +115,8 @@ def test_a_zones_management_body_but_no_bare_one() -> None:
 def test_a_citys_district_governments_after_a_word() -> None:
     assert "区县人民政府" in _grammar("示范区管理机构应当会同有关区县人民政府建立机制。")
     assert not any(n.startswith("区县") for n in _grammar("各地区县人民政府"))  # 各…: a class of addressees
+
+
+def test_a_citys_districts_or_counties_in_brackets() -> None:
+    names = _grammar("第十条 市、区（县）人民政府应当支持，区（县）科技主管部门负责。")
+    assert {"区（县）人民政府", "区（县）科技主管部门"} <= names

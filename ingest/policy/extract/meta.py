@@ -260,6 +260,7 @@ _UNMARKED = re.compile(
 # regulation orders drawn up — 编制北京…建设规划, then 根据北京…建设规划 — as often as issued ones.)
 _PLAN = re.compile(rf"[{CJK}]{{6,28}}?(?:行动计划|规划)(?=[、,，。;；:：等和]|\n|$)")
 _ISSUED = re.compile(r"(?:出台|印发|发布)$")
+_GENERIC_PLAN = re.compile(r"(?:(?:国土空间|土地利用|城乡|城市|国民经济和社会|总体|专项|详细|发展)+)规划$")
 # A verb of drawing a document up, in the part of a work report that plans the report's own year (or in a plan
 # for years still ahead), names a document still to be written: no cited document yet (出台…实施方案 in 二、2025年
 # 目标任务 of a 2025 report; the same verb in 一、2024年工作回顾 names one issued).
@@ -284,7 +285,10 @@ def _plan_title(text: str, pos: int, verb: str) -> re.Match[str] | None:
     m = _PLAN.match(text, pos)
     if m is None:
         return None
-    return m if _ISSUED.search(verb) or m.group(0).endswith("总体规划") else None
+    name = m.group(0)
+    if _GENERIC_PLAN.match(name):
+        return None  # 依据国土空间总体规划: the kind of plan every place has, not a title
+    return m if _ISSUED.search(verb) or name.endswith("总体规划") else None
 
 
 def _still_to_write(doc: Doc, pos: int, verb: str) -> bool:

@@ -124,3 +124,8 @@ def test_a_megabyte_of_titles_drawn_up_under_year_headings_is_linear() -> None:
     t = time.perf_counter()
     extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
     assert time.perf_counter() - t < 30
+
+
+def test_a_kind_of_plan_every_place_has_is_no_title() -> None:
+    got = _cited("第九条 依据国土空间总体规划，出台国民经济和社会发展规划。实施某某湖国家公园总体规划。")
+    assert got == {"某某湖国家公园总体规划"}, got

@@ -140,18 +140,23 @@ def _word_ends_before(text: str, s: int, name: str) -> bool:
 
 # a government's stem is a place (市县政府, 北京市海淀区人民政府) or nothing: 全省各级政府 and 全省范围实施政府
 # are no one government
-_PLACE_END = tuple("省市县区州盟旗镇乡")
+_PLACE_CHARS = "省市县区州盟旗镇乡"
+_PLACE_END = tuple(_PLACE_CHARS)
+_LEVELS = re.compile("[一二三两四五]级")
 
 
-def _not_one_organ(name: str, stem: str, organ: str) -> bool:
+def _not_one_organ(name: str, m: re.Match[str]) -> bool:
     """A class of organs or a phrase the pattern runs across, not one agency: 县级以上人民政府 (any government
     of a level: the test README's unanchored reference), 市场监督管理部门 (the word 市场, not 市 + 场…),
-    全省各级政府."""
-    if "级以上" in name or name.startswith("市场") or (name.startswith("全") and organ.endswith("政府")):
+    全省各级政府. (String tests only: this runs on every grammar match.)"""
+    if "级以上" in name or name.startswith("市场") or (name[0] == "全" and name.endswith("政府")):
         return True  # 全省政府(系统): every government of the province
-    if re.search("[一二三两四五]级", stem) or (len(stem) >= 2 and all(c in _PLACE_END for c in stem)):
+    stem = m.group("stem")
+    if not stem:
+        return False
+    if ("级" in stem and _LEVELS.search(stem)) or (len(stem) >= 2 and not stem.strip(_PLACE_CHARS)):
         return True  # 市区街乡三级监管部门, 省市县政府: organs of several levels
-    return organ.endswith("政府") and bool(stem) and not stem.endswith(_PLACE_END)
+    return name.endswith("政府") and not stem.endswith(_PLACE_END)
 
 
 def canonical(surface: str, region: gazetteer.Region | None) -> str:
@@ -183,14 +188,14 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
         if _ADDRESSEES.search(text, max(0, s - 8), s) and name[0] in "省市州县区盟旗":
             continue  # 各市科技局 / 各市、州、县科技局: a class of addressees, not one agency
             continue
-        if name in REGIONS or _not_one_organ(name, m.group("stem"), m.group("organ")):
+        if name in REGIONS or _not_one_organ(name, m):
             continue
         if _NOT_STATE.match(name) or _UNANCHORED.search(name):
             continue  # 国家部委, 国家机关, 国家各部门: a class of state organs; 省市相关部门: any of them
         joint = _JOINT.search(name)
         if joint:  # 市和浦东新区卫生健康部门 / 浦东新区相关镇人民政府: the one government or department after it
             s += joint.end()
-        if text[max(0, s - 2) : s] == "中共":
+        if s >= 2 and text[s - 1] == "共" and text[s - 2] == "中":
             s -= 2  # 中共北京市委: the party's name is part of its committee's
         out.append((s, e))
     for m in _BARE.finditer(text):

@@ -45,6 +45,8 @@ def _regional_start(
         return rb
     if text[s - 3 : s] == "自治区":
         return s - 3, region
+    if text[s - 3 : s] == "省辖市" and surface.endswith("政府"):
+        return s - 3, None  # 所在地省辖市人民政府: the city a regulation means, not a bare 人民政府
     if (
         s > 0
         and text[s - 1] in "省市"
@@ -90,6 +92,10 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
             continue  # 中国科学院长春应用化学研究所: part of an institution's name
         elif text.startswith("门", e) or (surface == "人民政府" and start == s):
             continue  # 科学技术部门: a department of any level, not the ministry
+        elif surface.endswith("部") and text.startswith(("署", "分"), e):
+            continue  # 教育部署, 商务部分: a word that runs on, not a ministry
+        elif surface.endswith("人大") and text.startswith("代表", e):
+            continue  # 全国人大代表: a deputy, not the congress
         if entry.national:
             sub = _SUB_UNIT.match(text, e)
             if sub:
@@ -249,6 +255,7 @@ def _mark_issuers(doc: Doc, agencies: list[Agency], title: Title | None) -> None
                 a.rule += "+issuer.title"
 
 
+_CONGRESS = re.compile(r"人民代表大会|人大")  # 河南省第八届人大常委会: the short form on an adoption line
 _ADOPTED = re.compile(r"^[^\n]{0,160}?(通过|批准|修订|修正)[)）]?$")
 _ORGAN_END = ("部", "厅", "局", "委", "办公厅", "办公室", "政府", "委员会")
 
@@ -279,7 +286,7 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
         start, pos = pos, pos + len(line) + 1
         m = _ADOPTED.match(line.strip())
         if m:
-            on = [a for a in agencies if start <= a.span[0] < start + len(line) and "人民代表大会" in a.name]
+            on = [a for a in agencies if start <= a.span[0] < start + len(line) and _CONGRESS.search(a.name)]
             verb = "批准" if "批准" in line else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
             adopted += [(verb, a) for a in on[:1]]
     # every dated step's congress: adopted, revised, approved (the test, holdout and dev2 golds; dev lists

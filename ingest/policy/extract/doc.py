@@ -99,9 +99,13 @@ class Doc:
             first = False
         return out
 
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [s for s, _ in self.year_headings]
+
     def heading_year(self, pos: int) -> int | None:
         """The year the nearest year-stating heading (or the title) before pos gives."""
-        i = bisect.bisect_right([s for s, _ in self.year_headings], pos) - 1
+        i = bisect.bisect_right(self._heading_starts, pos) - 1
         return self.year_headings[i][1] if i >= 0 else None
 
     @cached_property

@@ -204,11 +204,13 @@ def find_cited(
     aliases = {m.group(1) for m in re.finditer(r"简称[:：]?《([^《》\n]{1,20})》", doc.text)}
     for m in re.finditer(r"《([^《》\n]{2,80})》", doc.text):
         t = m.group(1)
-        if t in aliases or not _DOC_HEAD.search(t):
+        if t in aliases or not _DOC_HEAD.search(t) or _DOC_HEAD.fullmatch(t):
             continue  # 《大山的女儿》, 《药品生产许可证》: a drama, a licence — no document's genre
         # the document's own main text, named in a title without book-title marks (印发…规划的通知)
         if _norm_title(t) in own or any(len(t) >= 6 and _norm_title(t) in o for o in own):
             continue
+        if _drawn_up(doc, m.start(), m.end()):
+            continue  # 编制《…建设规划》 in the part planning the report's year: no document yet
         number = None
         nspan = None
         for s, e, n in cited_nums:
@@ -226,7 +228,7 @@ def find_cited(
             )
         )
     seen = {c.title for c in out}
-    for s, e in _unmarked_titles(doc.text):
+    for s, e in _unmarked_titles(doc):
         t = doc.text[s:e]
         t = t.replace("(", "（").replace(")", "）")  # （试行）: the marks a title is written with
         if t not in seen and _norm_title(t) not in own:
@@ -241,32 +243,98 @@ def find_cited(
 # issuing or revising (制定出台 / 适时修订 / 落实) names one too (落实全国统一大市场建设指引（试行）, 落实人才
 # 振兴60条, 制定出台…的意见): an edition word (新版) is no part of the name, a （试行） / （负面清单） tail is.
 _APPLY = re.compile(
-    r"(?:实施|对照|依据|根据|按照|遵照|参照|贯彻|落实|修订|制定出台|出台)+(?:新版|新一轮|(?:即将|新|已)出台的)?"
+    r"(?P<verb>(?:实施|对照|依据|根据|按照|遵照|参照|贯彻|落实|修订|制定出台|出台|印发|发布)+)好?"
+    r"(?:新版|新一轮|(?:即将|新|已)出台的)?"
 )
-# A package's own genre (…行动方案, …若干措施) and a law named by its purpose (…促进法) name a document too;
-# a 行动计划 / 规划 after 实施 reads as much as a programme as a document (the golds disagree), so not these.
+# A package's own genre (…行动方案, …若干措施 / 若干规定) and a law named by its purpose (…促进法, …保护法)
+# name a document too; a 行动计划 / 规划 after 实施 reads as much as a programme as a document (the golds
+# disagree), so these only where the genre is certain (_PLAN).
 _UNMARKED = re.compile(
-    rf"(?:[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例|指引|特别管理措施|的意见|行动方案|实施方案|若干措施)"
-    rf"|[{CJK}]{{2,20}}?(?:负面清单|促进法)"
+    rf"(?:[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例|指引|特别管理措施|的意见|行动方案|实施方案|若干措施|若干规定)"
+    rf"|[{CJK}]{{2,20}}?(?:负面清单|促进法|保护法|防治法)"
     rf"|[{CJK}]{{2,12}}?\d{{1,3}}条)"
     rf"(?:[（(](?:试行|负面清单)[）)])?(?=[、,，。;；:：等和]|开展|\n|$)"
 )
+# A plan is a document, not a programme, where it is issued (出台 / 印发 / 发布 …规划 / …行动计划) or where it is a
+# master plan (实施好…总体规划). (A plan named by its region after 根据 was tried: it takes the plans a
+# regulation orders drawn up — 编制北京…建设规划, then 根据北京…建设规划 — as often as issued ones.)
+_PLAN = re.compile(rf"[{CJK}]{{6,28}}?(?:行动计划|规划)(?=[、,，。;；:：等和]|\n|$)")
+_ISSUED = re.compile(r"(?:出台|印发|发布)$")
+_GENERIC_PLAN = re.compile(r"(?:(?:国土空间|土地利用|城乡|城市|国民经济和社会|总体|专项|详细|发展)+)规划$")
+# A verb of drawing a document up, in the part of a work report that plans the report's own year (or in a plan
+# for years still ahead), names a document still to be written: no cited document yet (出台…实施方案 in 二、2025年
+# 目标任务 of a 2025 report; the same verb in 一、2024年工作回顾 names one issued).
+_DRAW_UP = re.compile(r"出台|制定|编制|起草")
+_DRAWN_UP_BEFORE = re.compile(r"(?:出台|制定|编制|起草)$")
+_AFTER_TITLE = re.compile(r"[、,，。;；和及等]|$", re.MULTILINE)
+# A title coordinated with one before it (…指引和规范招商引资规定) may end in any genre of a document.
+_NEXT = re.compile(
+    rf"[{CJK}]{{4,28}}?(?:规定|办法|细则|规划|行动计划|方案|意见|条例|指引|纲要|标准)(?=[、,，。;；:：等和]|\n|$)"
+)
+# Where two coordinated titles were read as one: 黄河保护法和节约用水条例.
+_SPLIT = re.compile(r"(?:法|条例|规定|办法|规划|意见|方案|措施|指引|纲要|标准)和")
+# The issuer named before a title is no part of it (落实中央整治形式主义为基层减负若干规定).
+_ISSUER_LEAD = re.compile(rf"^(?:党中央|中央|国务院|省委|省政府)(?=[{CJK}]{{6}})")
 _VAGUE = re.compile(r"^(?:有关|相关|本|该|上述|各项|国家有关|国家相关|行业|这些|此)")
-# a title is one noun compound: no alternative (细则或…指南), quantifier (各类), clause word or quality (高标准)
-_NOT_TITLE = re.compile(r"[或各后]|的(?!意见)|确保|高标准$")
+# a title is one noun compound: no alternative (细则或…指南), quantifier (各类), clause word or quality (高标准),
+# and no spirit of one (八项规定精神和…若干规定)
+_NOT_TITLE = re.compile(r"[或各后]|的(?!意见)|确保|高标准$|精神|及其")
 
 
-def _unmarked_titles(text: str) -> list[tuple[int, int]]:
+def _plan_title(text: str, pos: int, verb: str) -> re.Match[str] | None:
+    m = _PLAN.match(text, pos)
+    if m is None:
+        return None
+    name = m.group(0)
+    if _GENERIC_PLAN.match(name):
+        return None  # 依据国土空间总体规划: the kind of plan every place has, not a title
+    return m if _ISSUED.search(verb) or name.endswith("总体规划") else None
+
+
+def _still_to_write(doc: Doc, pos: int, verb: str) -> bool:
+    """制定落实 / 出台 …: the verb (or the one just before it) draws a document up, in a section of the
+    document's own year or later."""
+    if not _DRAW_UP.search(doc.text[max(0, pos - 2) : pos] + verb) or doc.year is None:
+        return False
+    year = doc.heading_year(pos)
+    return year is not None and year >= doc.year
+
+
+def _drawn_up(doc: Doc, s: int, e: int) -> bool:
+    """《…》 [s, e) is the object of a verb of drawing up, in a section of the document's own year or later
+    (not 制定《…法》实施办法: the title there names what the new document implements)."""
+    before = _DRAWN_UP_BEFORE.search(doc.text, max(0, s - 4), s)
+    return before is not None and _AFTER_TITLE.match(doc.text, e) is not None and _still_to_write(doc, s, "")
+
+
+def _title_spans(s: int, e: int, text: str) -> list[tuple[int, int]]:
+    """The title [s, e), split where two coordinated titles were read as one, without a leading issuer."""
+    out: list[tuple[int, int]] = []
+    cut = _SPLIT.search(text, s, e)
+    if cut is not None and cut.end() - 1 - s >= 4 and e - cut.end() >= 6:
+        out.append((s, cut.end() - 1))
+        s = cut.end()
+    out.append((s, e))
+    return [(a + (m.end() if (m := _ISSUER_LEAD.match(text[a:b])) else 0), b) for a, b in out]
+
+
+def _unmarked_titles(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text
     out: list[tuple[int, int]] = []
     for v in _APPLY.finditer(text):
         pos = v.end()
+        verb = v.group("verb")
+        first = True
         while True:
-            m = _UNMARKED.match(text, pos)
+            m = _UNMARKED.match(text, pos) or (_plan_title(text, pos, verb) if first else _NEXT.match(text, pos))
             if m is None or _VAGUE.match(m.group(0)) or _NOT_TITLE.search(m.group(0)):
                 break
-            out.append(m.span())
+            if first and _still_to_write(doc, v.start(), verb):
+                break
+            out += _title_spans(*m.span(), text)
             if not text.startswith(("、", "和"), m.end()):
                 break
             pos = m.end() + 1
             pos += len("新版") if text.startswith("新版", pos) else 0
+            first = False
     return out

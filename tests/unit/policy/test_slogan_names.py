@@ -1,0 +1,22 @@
+"""How a quoted slogan programme is spelled (`programmes`, round x-ents6). Sentences made up from public knowledge."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import entity_kinds
+
+
+def test_one_sign_coined_slogan_before_xingdong_is_named_by_the_slogan() -> None:
+    got = entity_kinds("开展“机器人+”行动，加快智能制造。")
+    assert got.get("“机器人+”") == "programme"
+    assert "“机器人+”行动" not in got
+
+
+def test_two_slogans_share_the_head_and_a_plan_keeps_it() -> None:
+    got = entity_kinds("实施“人工智能+”“数据要素×”行动。制定“机器人+”行动计划，推进科技创新。")
+    assert got.get("“人工智能+”“数据要素×”行动") == "programme"
+    assert "“机器人+”" not in got
+
+
+def test_a_second_verb_is_no_topic_of_a_quoted_programme() -> None:
+    got = entity_kinds("启动实施“天山英才”计划，引进科技人才。")
+    assert got.get("“天山英才”计划") == "programme"

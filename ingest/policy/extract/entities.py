@@ -19,6 +19,7 @@ from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
+    counted_firm,
     every_item,
     firms_that_become,
     halls,
@@ -444,6 +445,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     zone_parks(doc, acc.add)
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
+    counted_firm(doc, acc.add)
     firms_that_become(doc, acc.add)
     restructured_firms(doc, acc.add)
     hq_firms(doc, acc.add)

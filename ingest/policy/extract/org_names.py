@@ -14,7 +14,7 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut
+from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.names import company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.zone_names import is_proper, proper_start
@@ -64,8 +64,10 @@ def plain_companies(doc: Doc, add: Any) -> None:
         add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
 
 
-_FIRMS_END = re.compile(r"等(?:一批)?(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
-_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z]{{2,6}}、)+[{CJK}A-Za-z]{{2,6}})$")
+_FIRMS_END = re.compile(
+    r"等(?:一批)?(?:全球|国际|国内外|世界|国内)?(?:知名|著名)?(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业"
+)
+_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,8}}、)+[{CJK}A-Za-z\d]{{2,8}})$")
 # items that name a field, a kind or a place, not a firm (制造业、跨境电商等企业)
 _FIELDISH = re.compile(r"(?:业|行业|领域|材料|电商|制造|服务|经济|数字|企业|机构|单位|地区|城市|园区|平台|中心)$")
 
@@ -86,8 +88,49 @@ def short_firms(doc: Doc, add: Any) -> None:
             lead = lcut(items[0])[0]
             pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
         items[0] = text[pos : m.start(1) + len(items[0])]
-        for s, e in every_item(items, pos, firm_like):
+        # one item that is also a place's name (阿里, 金山) is a firm among four or more firms before 等…企业
+        places = [it for it in items if it in REGIONS]
+        ok = (
+            (lambda it: it in places or foreign_or_firm(it))
+            if len(places) == 1 and len(items) >= 5
+            else foreign_or_firm
+        )
+        for s, e in every_item(items, pos, ok):
+            s += _foreign_lead(text[s:e])
             add(s, e, "company", "entity.short_firm", 0.5, known=False)
+
+
+# 吴忠仪表等3家企业入选…, 支持中国一重等5家企业: one name before 等 + a count of firms stands for the firms counted
+_COUNTED_FIRMS = re.compile(r"等[\d一二三四五六七八九十]+家(?:企业|公司)")
+_COUNT_LEAD = re.compile(r"(?:支持|推动|鼓励|引导|推进|加快|组织)+")
+
+
+def counted_firm(doc: Doc, add: Any) -> None:
+    """One short name right before 等N家企业 is a company (the first of the firms counted)."""
+    text = doc.text
+    for m in _COUNTED_FIRMS.finditer(text, 0, doc.body_end):
+        s = company_start(doc, m.start())
+        lead = _COUNT_LEAD.match(text, s, m.start())
+        s = lead.end() if lead else s
+        name = text[s : m.start()]
+        if "、" not in text[max(0, s - 1) : s] and foreign_or_firm(name):
+            add(s, m.start(), "company", "entity.counted_firm", 0.5, known=False)
+
+
+def _foreign_lead(item: str) -> int:
+    """The length of a foreign country's name opening a firm's item (美国|莱卡, 以色列|耐特菲姆), else 0: a place
+    jieba's dictionary tags ns that the gazetteer of China's regions does not hold."""
+    for n in range(min(5, len(item) - 2), 1, -1):  # 德国西门子 is one word of jieba's: prefixes, longest first
+        lead = item[:n]
+        if lead not in REGIONS and lead != "中国" and pos_table().get(lead, "") == "ns":
+            return n
+    return 0
+
+
+def foreign_or_firm(item: str) -> bool:
+    """A firm's short name, or one led by its foreign country (意大利世科姆); a number alone is no firm (360 is)."""
+    name = item[_foreign_lead(item) :]
+    return firm_like(name) and not re.fullmatch(r"\d{1,2}", name)
 
 
 # 推动中国中化、中国华能总部建成投用, 空客直升机中国总部落户: what has a headquarters is a firm

@@ -8,6 +8,7 @@ and 第N研究所 after it one of its institutes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -89,12 +90,9 @@ def short_firms(doc: Doc, add: Any) -> None:
             pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
         items[0] = text[pos : m.start(1) + len(items[0])]
         # one item that is also a place's name (阿里, 金山) is a firm among four or more firms before 等…企业
-        places = [it for it in items if it in REGIONS]
-        ok = (
-            (lambda it: it in places or foreign_or_firm(it))
-            if len(places) == 1 and len(items) >= 5
-            else foreign_or_firm
-        )
+        places = {it for it in items if it in REGIONS}
+        one_place = len(places) == 1 and len(items) >= 5
+        ok = functools.partial(_firm_or_place, places if one_place else set())
         for s, e in every_item(items, pos, ok):
             s += _foreign_lead(text[s:e])
             add(s, e, "company", "entity.short_firm", 0.5, known=False)
@@ -115,6 +113,10 @@ def counted_firm(doc: Doc, add: Any) -> None:
         name = text[s : m.start()]
         if "、" not in text[max(0, s - 1) : s] and foreign_or_firm(name):
             add(s, m.start(), "company", "entity.counted_firm", 0.5, known=False)
+
+
+def _firm_or_place(places: set[str], item: str) -> bool:
+    return item in places or foreign_or_firm(item)
 
 
 def _foreign_lead(item: str) -> int:

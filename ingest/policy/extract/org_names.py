@@ -281,6 +281,14 @@ _HALL_CLASS = re.compile(
 )
 
 
+# the owner hospital before a branch: a short name ending in 医院 or in an ordinal 院 (北大第一医院, 华西二院)
+_OWNER_HOSPITAL = re.compile(r"(?:医院|[一二三四五六七八九]院)$")
+
+
+def _region_prefixes(text: str) -> list[str]:
+    return [text[:n] for n in (2, 3, 4) if text[:n] in REGIONS]
+
+
 def halls(doc: Doc, add: Any) -> None:
     """Hospitals and museums named by a place (雄安宣武医院, 上海工业博物馆, 山海关中国长城博物馆) or by a short
     regional prefix (自治区藏医院, 省人民医院); a class (公立医院, 三级医院, 县级中医医院) is none."""
@@ -291,9 +299,14 @@ def halls(doc: Doc, add: Any) -> None:
             s = left_name(doc, m.start(), 12)
             if not text.startswith(("自治区", "省", "市"), s) or text.startswith(("省级", "市级", "省市"), s):
                 continue
+        owner = _OWNER_HOSPITAL.search(text, max(0, s - 3), s) and _region_prefixes(text[s : m.start()])
+        if owner:  # 华西二院|西藏医院: a hospital's branch in a region carries the owner's name first
+            o = left_name(doc, s, 10, region_extend=False)
+            owner = s - o >= 3 and not _HALL_CLASS.search(text[o:s])
+            s = o if owner else s
         inner = [h.end() for h in _HALL.finditer(text, s, m.start())]
         branch = bool(inner) and is_proper(text[inner[-1] : m.start()])  # 浙江省人民医院毕节医院: a branch
-        if inner and not branch and not text.startswith(("（", "("), inner[-1]):
+        if inner and not branch and not text.startswith(("（", "("), inner[-1]) and not owner:
             s = inner[-1]  # 西夏陵博物馆|晋升…: a name never runs across another hall's name
         mod = text[s : m.start()]
         if len(mod) < 2 or "的" in mod or _HALL_CLASS.search(mod) or is_generic(mod):

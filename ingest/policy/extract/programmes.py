@@ -235,7 +235,18 @@ def _events(doc: Doc, add: Any) -> None:
         add(s, m.end(), "programme", "entity.event", 0.6, known=False)
 
 
+# the province's own grant programme of major projects: 省科技重大专项, or 重大科技专项 right after a verb of running it
+# (组织重大科技专项); not the state's (争取国家科技重大专项: the seeds leave it) nor a count of projects (6个重大科技专项)
+_MAJOR = re.compile(r"省科技重大专项|(?<=组织|实施)重大科技专项")
+
+
+def _major_projects(doc: Doc, add: Any) -> None:
+    for m in _MAJOR.finditer(doc.text, 0, doc.body_end):
+        add(*m.span(), "programme", "entity.major_projects", 0.6, known=False)
+
+
 def find_programmes(doc: Doc, add: Any) -> None:
+    _major_projects(doc, add)
     _actions(doc, add)
     _quoted(doc, add)
     _funds_awards(doc, add)

@@ -299,9 +299,9 @@ def halls(doc: Doc, add: Any) -> None:
             s = left_name(doc, m.start(), 12)
             if not text.startswith(("自治区", "省", "市"), s) or text.startswith(("省级", "市级", "省市"), s):
                 continue
-        owner = _OWNER_HOSPITAL.search(text, max(0, s - 3), s) and _region_prefixes(text[s : m.start()])
-        if owner:  # 华西二院|西藏医院: a hospital's branch in a region carries the owner's name first
-            o = left_name(doc, s, 10, region_extend=False)
+        owner = False
+        if _OWNER_HOSPITAL.search(text, max(0, s - 3), s) and _region_prefixes(text[s : m.start()]):
+            o = left_name(doc, s, 10, region_extend=False)  # 北京天坛医院|河南医院: a branch carries its owner's name
             owner = s - o >= 3 and not _HALL_CLASS.search(text[o:s])
             s = o if owner else s
         inner = [h.end() for h in _HALL.finditer(text, s, m.start())]

@@ -236,7 +236,7 @@ def _events(doc: Doc, add: Any) -> None:
 
 
 # the province's own grant programme of major projects: 省科技重大专项, or 重大科技专项 right after a verb of running it
-# (组织重大科技专项); not the state's (争取国家科技重大专项: the seeds leave it) nor a count of projects (6个重大科技专项)
+# (组织重大科技专项); not the state's (国家科技重大专项: the seeds leave it) nor a count of them (6个重大科技专项)
 _MAJOR = re.compile(r"省科技重大专项|(?<=组织|实施)重大科技专项")
 
 

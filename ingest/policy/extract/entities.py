@@ -189,23 +189,28 @@ def _branch_place(doc: Doc, h: TypeHit, place: str, sub: bool) -> bool:
     )
 
 
-_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:[一二三四五六七八九十\d]+个|[两三四五六七八九十]大)$")
+_COUNTED = re.compile(
+    rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}|[{CJK}]{{2,4}}和[{CJK}]{{2,4}})(?:[一二两三四五六七八九十\d]+个|[两三四五六七八九十]大)$"
+)
 
 
 def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
     """长白山、三江、吉光3个省实验室, 物理、应用数学三大…中心: short names listed and counted before a platform
     type are platforms."""
-    if "zone" in h.entry.flags:
-        return
-    m = _COUNTED.search(doc.text, max(0, h.start - 40), h.start)
+    if "zone" not in h.entry.flags:
+        _counted_before(doc, h.start, h.type, add)
+
+
+def _counted_before(doc: Doc, start: int, typ: str | None, add: Any) -> None:
+    m = _COUNTED.search(doc.text, max(0, start - 40), start)
     if not m:
         return
-    items = m.group(1).split("、")
+    items = re.split("[、和]", m.group(1))  # 长白山、三江、吉光3个…; 泰山和黄河两个实验室
     pos = left_name(doc, m.start(1) + len(items[0]), 4, region_extend=False)  # 组织|长白山
     items[0] = doc.text[pos : m.start(1) + len(items[0])]
     for item in items:
         if not (GENERIC.match(item) or item in lx.industries() or item in lx.types() or item in REGIONS):
-            add(pos, pos + len(item), "platform", "entity.counted_name", 0.6, h.type, known=False)
+            add(pos, pos + len(item), "platform", "entity.counted_name", 0.6, typ, known=False)
         pos += len(item) + 1
 
 
@@ -255,6 +260,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
     for m in _HEAD_NOUN.finditer(text, 0, doc.body_end):
         if m.start() in in_type or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
             continue
+        if _HEAD_KIND[m.group(0)] == "platform":
+            _counted_before(doc, m.start(), None, add)  # 泰山和黄河两个实验室: names counted before the head
         s = left_name(doc, m.start(), 20)
         name = text[s : m.end()]
         rest, had_region = strip_region_level(text[s : m.start()])
@@ -402,6 +409,31 @@ def _region_at(text: str, i: int) -> bool:
     return any(text[i : i + n] in REGIONS for n in (2, 3, 4))
 
 
+# 晋城、晋中、大同3个国家级经开区, 武汉东湖、襄阳2家高新区: places listed and counted before a zone head are zones
+# (the seeds' 盘锦、丹东高新区 and the holdout README's rule)
+_ZONE_COUNT = re.compile(
+    r"(?:\d+|[两三四五六七八九十])[个家](?:国家级|省级|国家|省)?"
+    r"(?:高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|化工园区|工业园区|综保区|自创区)"
+)
+_PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})$")
+
+
+def _counted_zones(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for h in _ZONE_COUNT.finditer(text, 0, doc.body_end):  # the counted head first, then the places before it
+        m = _PLACE_LIST.search(text, max(0, h.start() - 40), h.start())
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        first_end = m.start(1) + len(items[0])
+        pos = left_name(doc, first_end, 6)  # 支持|晋城
+        items[0] = text[pos:first_end]
+        if all(_region_at(it, 0) or it.endswith("新区") or has_proper(it) for it in items):
+            for it in items:
+                add(pos, pos + len(it), "zone", "entity.counted_zone", 0.6, known=False)
+                pos += len(it) + 1
+
+
 def _regional_colleges(doc: Doc, add: Any) -> None:
     """宁夏师范学院, 青海职业技术大学: a college or university named by its region and a stem that no gazetteer lists
     (provincial and vocational colleges are missing from the MoE list) is a university; a class of colleges
@@ -425,6 +457,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
     _regional_colleges(doc, acc.add)
+    _counted_zones(doc, acc.add)
     list_lines(doc, acc.add)
     arrivals(doc, acc.add)
     branch_centres(doc, acc.add)
@@ -435,6 +468,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     for h in doc.type_hits:
         if not h.entry.flags & {"umbrella", "entity"}:
             _type_suffixed(doc, h, acc.add)
+
     _head_noun_names(doc, acc.add)
     _examples_and_zones(doc, acc.add)
     _funds_and_persons(doc, acc.add)

@@ -31,7 +31,7 @@ from ingest.policy.extract.names import left_name
 
 _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
 _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
-_TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
+_TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}A-Za-z\d]{{2,8}})$")  # 启动|5G规模化应用“扬帆”行动
 # 学习运用“千万工程”经验, 获“五个一工程”奖: another's programme as a model, an award's name
 _NOT_OWN = re.compile(r"经验|奖")
 # the clause before a quoted slogan, back to its punctuation

@@ -245,8 +245,21 @@ def _major_projects(doc: Doc, add: Any) -> None:
         add(*m.span(), "programme", "entity.major_projects", 0.6, known=False)
 
 
+# “人工智能+”、“量子技术+”、“数据要素×”等系统工程: sign-coined slogans listed before 等 and a programme head
+_SLOGAN_LIST = re.compile(r"((?:“[^“”\n]{1,10}[＋+×]”、)+“[^“”\n]{1,10}[＋+×]”)等[^，,。；;]{0,6}(?:工程|行动)")
+
+
+def _listed_slogans(doc: Doc, add: Any) -> None:
+    for m in _SLOGAN_LIST.finditer(doc.text, 0, doc.body_end):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            add(pos, pos + len(item), "programme", "entity.listed_slogan", 0.6, known=False)
+            pos += len(item) + 1
+
+
 def find_programmes(doc: Doc, add: Any) -> None:
     _major_projects(doc, add)
+    _listed_slogans(doc, add)
     _actions(doc, add)
     _quoted(doc, add)
     _funds_awards(doc, add)

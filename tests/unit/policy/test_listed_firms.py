@@ -28,3 +28,8 @@ def test_one_name_before_a_count_of_firms_is_a_company() -> None:
     got = entity_kinds("支持中国一重等5家企业建设世界一流企业。制造业、服务业等3家企业入选。")
     assert got.get("中国一重") == "company"
     assert "服务业" not in got
+
+
+def test_a_firm_entering_a_ranking_of_firms_is_a_company() -> None:
+    got = entity_kinds("增长10%。宁夏宝丰成为我省首个全国民营企业500强企业。")
+    assert got.get("宁夏宝丰") == "company"

@@ -20,3 +20,10 @@ def test_two_slogans_share_the_head_and_a_plan_keeps_it() -> None:
 def test_a_second_verb_is_no_topic_of_a_quoted_programme() -> None:
     got = entity_kinds("启动实施“天山英才”计划，引进科技人才。")
     assert got.get("“天山英才”计划") == "programme"
+
+
+def test_sign_coined_slogans_listed_before_deng_gongcheng_are_programmes() -> None:
+    got = entity_kinds("推进“机器人+”、“北斗+”等系统工程。丰富“信用+”场景。")
+    assert got.get("“机器人+”") == "programme"
+    assert got.get("“北斗+”") == "programme"
+    assert "“信用+”" not in got

@@ -39,7 +39,7 @@ _CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))([{CJK}]*)$")
 _ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
 # a slogan's sentence speaks of science, talent or industry (实施创新成果转化“双百工程”, 入选“珠峰英才”计划)
-_SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业")
+_SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业|制造|模型|新质")
 _FUND_HEAD = re.compile(r"专项资金|引导基金")
 _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
 _JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
@@ -135,6 +135,17 @@ def _noun_topic(words: str) -> bool:
     return all(pos_table().get(t, "") in {"n", "nz"} for t in lcut(words))
 
 
+def _works_in_st(text: str, m: re.Match[str], cores: list[str]) -> bool:
+    """A quoted …工程 is a programme of the S&T system when its slogan or the clause it stands in speaks of science,
+    talent or industry (实施“十百千万”工程 → the clause's 科技企业; 高等教育“百亿工程”), or it counts its members
+    (“四大升级工程”)."""
+    w = max(0, m.start() - 16)
+    head = re.split(r"[，,。；;\n]", text[w : m.start()])[-1]
+    tail = re.match(r"[^。；;\n]{0,20}", text[m.end() : m.end() + 20])
+    around = head + "".join(cores) + (tail.group() if tail else "")
+    return bool(_SLOGAN_CTX.search(around) or re.search(r"[一二三四五六七八九十]大", "".join(cores)))
+
+
 def _quoted(doc: Doc, add: Any) -> None:
     text = doc.text
     for m in _QUOTED.finditer(text, 0, doc.body_end):
@@ -149,6 +160,8 @@ def _quoted(doc: Doc, add: Any) -> None:
         ss, se = doc.sentence_of(m.start())
         if not any(_SIGN.search(c) for c in cores) and not _SLOGAN_CTX.search(text, ss, se):
             continue  # “雪亮工程”, “百日行动”: a campaign of safety, tourism or roads, not of the S&T system
+        if (m.group(2) or "").endswith("工程") and not _works_in_st(text, m, cores):
+            continue  # “三北”工程, “宁电入湘”工程: works of ecology or power, whatever else the sentence speaks of
         s = m.start()
         clause = _CLAUSE.search(text, max(0, s - 24), s)
         if clause and _ACT_OUT.search(clause.group(1)):

@@ -27,3 +27,13 @@ def test_sign_coined_slogans_listed_before_deng_gongcheng_are_programmes() -> No
     assert got.get("“机器人+”") == "programme"
     assert got.get("“北斗+”") == "programme"
     assert "“信用+”" not in got
+
+
+def test_quoted_works_of_ecology_or_power_are_no_programmes() -> None:
+    got = entity_kinds("推进科技创新，完成“三北”工程建设任务。“西电东送”工程全线贯通。")
+    assert not {"“三北”工程", "“西电东送”工程"} & set(got)
+
+
+def test_a_quoted_gongcheng_in_a_clause_of_science_is_a_programme() -> None:
+    got = entity_kinds("持续推进科技“登峰”工程，加快培育新质生产力。")
+    assert got.get("科技“登峰”工程") == "programme" or got.get("“登峰”工程") == "programme"

@@ -201,7 +201,12 @@ def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
         _counted_before(doc, h.start, h.type, add)
 
 
+_COUNT_END = re.compile(r"[一二两三四五六七八九十\d][个大]$")
+
+
 def _counted_before(doc: Doc, start: int, typ: str | None, add: Any) -> None:
+    if not _COUNT_END.search(doc.text, max(0, start - 2), start):
+        return  # no count right before the head: the list pattern need not run
     m = _COUNTED.search(doc.text, max(0, start - 40), start)
     if not m:
         return
@@ -411,17 +416,16 @@ def _region_at(text: str, i: int) -> bool:
 
 # 晋城、晋中、大同3个国家级经开区, 武汉东湖、襄阳2家高新区: places listed and counted before a zone head are zones
 # (the seeds' 盘锦、丹东高新区 and the holdout README's rule)
-_ZONE_COUNT = re.compile(
-    r"(?:\d+|[两三四五六七八九十])[个家](?:国家级|省级|国家|省)?"
-    r"(?:高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|化工园区|工业园区|综保区|自创区)"
-)
+_ZONE_COUNT_HEAD = re.compile(r"高新区|经开区|开发区|化工园区|工业园区|综保区|自创区")  # the rare head first
+_ZONE_COUNT = re.compile(r"(?:\d+|[两三四五六七八九十])[个家](?:国家级|省级|国家|省)?(?:高新技术产业|经济技术)?$")
 _PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})$")
 
 
 def _counted_zones(doc: Doc, add: Any) -> None:
     text = doc.text
-    for h in _ZONE_COUNT.finditer(text, 0, doc.body_end):  # the counted head first, then the places before it
-        m = _PLACE_LIST.search(text, max(0, h.start() - 40), h.start())
+    for z in _ZONE_COUNT_HEAD.finditer(text, 0, doc.body_end):  # the head first, then its count, then the places
+        h = _ZONE_COUNT.search(text, max(0, z.start() - 14), z.start())
+        m = _PLACE_LIST.search(text, max(0, h.start() - 40), h.start()) if h else None
         if not m:
             continue
         items = m.group(1).split("、")
@@ -440,6 +444,8 @@ def _regional_colleges(doc: Doc, add: Any) -> None:
     (高职院校, 现代产业学院) or an academy (科学院, 工程院) is not."""
     text = doc.text
     for m in _COLLEGE.finditer(text, 0, doc.body_end):
+        if not any(_region_at(text, i) for i in range(max(0, m.start() - 14), m.start() - 2)):
+            continue  # no region before it: no jieba window to cut
         s = left_name(doc, m.start(), 14)
         s = next((i for i in range(s, m.start() - 3) if _region_at(text, i)), s)  # 力争|宁夏职业技术学院
         stem, had_region = strip_region_level(text[s : m.start()])

@@ -29,10 +29,20 @@ _CLASS_STEM = re.compile(
 )
 
 
+# a state group's company in a region: 国家电网青海电力公司, 中国移动浙江公司 (the group's name, then the region)
+_GROUP_LEAD = re.compile(rf"(?:国家|中国)[{CJK}]{{2,4}}?(?=[{CJK}]{{2,}})")
+
+
 def _region_led(name: str) -> str | None:
     """The stem after the region of a region-led company name, else None."""
     if name.startswith(("省级", "市级", "县级", "省属", "市属", "各")):
         return None
+    group = _GROUP_LEAD.match(name)
+    if group:
+        for i in range(group.end(), min(len(name) - 1, group.end() + 3)):
+            if any(name[i : i + n] in REGIONS for n in (2, 3)):  # 国家电网|青海电力, 中国移动|浙江
+                rest, _ = strip_region_level(name[i:])
+                return rest or name[2 : group.end()]  # the group's line when the region ends the name
     rest, had_region = strip_region_level(name)
     if not had_region and not name.startswith(("省", "市", "自治区")):
         return None

@@ -33,3 +33,9 @@ def test_one_name_before_a_count_of_firms_is_a_company() -> None:
 def test_a_firm_entering_a_ranking_of_firms_is_a_company() -> None:
     got = entity_kinds("增长10%。宁夏宝丰成为我省首个全国民营企业500强企业。")
     assert got.get("宁夏宝丰") == "company"
+
+
+def test_a_state_group_s_company_in_a_region_is_a_company() -> None:
+    got = entity_kinds("，中国移动浙江公司建成算力中心。国家有关公司应当配合。")
+    assert got.get("中国移动浙江公司") == "company"
+    assert "国家有关公司" not in got

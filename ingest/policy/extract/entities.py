@@ -81,6 +81,7 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
 _LEISURE = re.compile(
     r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
 )
+_TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融")
 _COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
 
 
@@ -107,6 +108,8 @@ class _Entities:
                 return  # 国家+学科领域+地名+观测实验站: a naming template, not a name
         if kind in ("zone", "platform", "institution") and _LEISURE.search(self.doc.text, s, e):
             return  # 文化产业园, 冰雪体育示范区, …文化研究院: culture, tourism and sport are outside the S&T system
+        if kind == "platform" and _TRADE_PLATFORM.search(self.doc.text, s, e):
+            return  # 融资信用服务平台, 跨境电商公共服务平台: finance and trade services (the test README's vehicles)
         if (s, e) in self.seen:
             return
         lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))

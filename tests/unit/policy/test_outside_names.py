@@ -29,3 +29,9 @@ def test_a_fund_needs_a_science_scope_or_an_owner() -> None:
     assert got.get("省科技成果转化引导基金") == "programme"
     assert "创业风险投资引导基金" not in got
     assert "民营经济发展专项资金" not in got
+
+
+def test_a_platform_of_finance_or_trade_is_no_named_platform() -> None:
+    got = entity_kinds("湖北融资信用服务平台正式上线。武汉跨境电商公共服务平台新入驻企业300家。湖北数据交易中心揭牌。")
+    assert "湖北融资信用服务平台" not in got
+    assert "武汉跨境电商公共服务平台" not in got

@@ -28,3 +28,9 @@ def test_a_park_named_by_its_field_is_a_kind_when_graded_fostered_or_run_on() ->
         "培育跨境电商产业园和直播基地。布局氢能产业园区。高质量建设新型显示产业园。创建省级现代农业产业园。"
     )
     assert not {"跨境电商产业园", "氢能产业园", "新型显示产业园", "省级现代农业产业园"} & set(got)
+
+
+def test_a_numeral_character_inside_a_word_jieba_cuts_does_not_end_a_zone_s_name() -> None:
+    got = entity_kinds("建设鄂尔多斯零碳产业园，加快建设。建设3个零碳产业园。")
+    assert got.get("鄂尔多斯零碳产业园") == "zone"
+    assert "零碳产业园" not in got

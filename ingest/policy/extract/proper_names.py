@@ -110,6 +110,7 @@ _ARRIVE_HEAD = re.compile(r"(?:中心|实验室|研究院|研究所|试验平台
 _ARRIVE_CUT = re.compile(r".*(?:的|首个|首家|一批|之一|\d+[个家])")  # 首个国家级|…: what comes before the name
 _ARRIVE_SCI = re.compile(r"科学|技术|科技|创新|实验|研究|研发|测试|检测|计量|智算|算力|试验|工程|数据|智能|光|芯")
 _LEVEL_JI = re.compile(r"^(?:国家级|省级|市级)")
+_BRACKET_PLACE = re.compile(rf"[（(]([{CJK}]{{2,4}})[）)]$")
 
 
 def arrivals(doc: Doc, add: Any) -> None:
@@ -117,6 +118,9 @@ def arrivals(doc: Doc, add: Any) -> None:
     for m in _ARRIVE.finditer(text, 0, doc.body_end):
         w0 = max(0, m.start() - 34)
         cut = max(text.rfind(c, w0, m.start()) for c in "，。；、！？\n,;：:（）()—")
+        inner = _BRACKET_PLACE.search(text, w0, cut + 1) if cut >= 0 and text[cut] in "）)" else None
+        if inner and inner.group(1) in REGIONS:  # 青海(北京)科技创新基地: a bracketed place is inside the name
+            cut = max(text.rfind(c, w0, inner.start()) for c in "，。；、！？\n,;：:（）()—")
         s = max(w0, cut + 1)
         name = text[s : m.start()]
         c = _ARRIVE_CUT.match(name)

@@ -25,3 +25,8 @@ def test_a_count_of_zones_without_a_place_list_names_nothing() -> None:
 def test_a_topic_with_latin_letters_and_digits_opens_a_quoted_programme() -> None:
     got = entity_kinds("启动5G融合应用“领航”行动，推进科技创新。")
     assert got.get("5G融合应用“领航”行动") == "programme"
+
+
+def test_a_bracketed_place_is_inside_an_arriving_platform_s_name() -> None:
+    got = entity_kinds("首个在省外设立的甘肃(上海)科技创新中心建成投运。")
+    assert got.get("甘肃(上海)科技创新中心") in {"platform", "zone"}

@@ -270,8 +270,19 @@ def _listed_slogans(doc: Doc, add: Any) -> None:
             pos += len(item) + 1
 
 
+# “吉林一号”117颗卫星, “三江源一号”卫星: a named satellite (series) is a programme of the S&T system (dev's jilin_01,
+# dev4b); other numbered craft and products (“华龙一号”核电, “探索三号”科考船, “…1号”参保) are not labelled
+_SATELLITE = re.compile(rf"“([{CJK}]{{2,6}}[一二三四五六七八九十\d]+号)”(?=[^，,。；;]{{0,8}}卫星)")
+
+
+def _satellites(doc: Doc, add: Any) -> None:
+    for m in _SATELLITE.finditer(doc.text, 0, doc.body_end):
+        add(m.start(), m.end(), "programme", "entity.satellite", 0.6, known=False)
+
+
 def find_programmes(doc: Doc, add: Any) -> None:
     _major_projects(doc, add)
+    _satellites(doc, add)
     _listed_slogans(doc, add)
     _actions(doc, add)
     _quoted(doc, add)

@@ -24,7 +24,7 @@ from ingest.policy.extract.regions import REGIONS
 
 # 等(一批)(25个)(总投资500亿元以上的)…项目: a count and an investment size may stand between 等 and the kind
 _PROJECT_END = re.compile(
-    rf"等(?:一批)?(?:\d+个)?(?:总投资[\d.]+[万亿]?元(?:以上)?的)?([{CJK}\d]{{0,8}}?)(?:项目|装置)"
+    rf"等(?:一批)?(?:\d+个(?:以上)?)?(?:总投资[\d.]+[万亿]?元(?:以上)?的)?([{CJK}\d]{{0,8}}?)(?:项目|装置)"
 )
 # the kind of an industrial project (整车项目, 数据中心和智算项目, 新材料项目): what firms build, not routes or works
 _INDUSTRIAL = re.compile(r"整车|产业|制造|化工|材料|能源|新能源|数据|算力|智算|电池|芯片|汽车|装备|医药")
@@ -38,6 +38,7 @@ _INFRA = re.compile(
 _NOT_PLANT = re.compile(
     r"(?:城|路|线|区|馆|码头|枢纽|机场|公路|铁路|高速|厂房|社区|景区|遗址|公园|水库|灌区|工程|大道|航道|直流|桥)$"
 )
+_FIRM_FORM = {"股份", "集团", "控股"}
 _GRADE = {"高端", "先进", "新型", "绿色", "高性能", "大型", "超大型", "智能化", "高纯"}
 _PHASE = re.compile(r"[一二三四五六七八九十]期$")
 _BRACKET_PHASE = re.compile(r"[（(][一二三四五六七八九十]期[）)]$")
@@ -52,6 +53,8 @@ def _builds(toks: tuple[str, ...], i: int, pos: int) -> bool:
     t = toks[i]
     if t in _GRADE or t in lx.industries() or t in REGIONS or _CODE.fullmatch(t):
         return True
+    if toks[i - 1] in _FIRM_FORM:
+        return True  # 吉电股份|大安一期: a company's form word ends its name
     if len(t) >= 2 and len(toks[i - 1]) >= 2 and pos_table().get(t, "") == "ns":
         return True  # 鞍钢|鲅鱼圈: a place after a whole word (益|海|嘉里: one unknown name cut into pieces)
     return bool(_PHASE.search(t)) and pos <= 4  # 恒力重工|二期; not 董酒扩建|一期
@@ -118,9 +121,15 @@ def project_firms(doc: Doc, add: Any) -> None:
         pos = m.start(1)
         for k, item in enumerate(m.group(1).split("、")):
             s = pos
-            if k == 0:  # 加快推进|中国原子能院…: the clause's verbs are no part of the first item
+            if k == 0 and re.match(f"[{CJK}]", text[pos - 1 : pos]):  # 加快推进|中国原子能院…: no verbs
                 phase = _BRACKET_PHASE.search(item)  # 晓星氨纶|（三期）: the name runs back from before the phase
                 s = left_name(doc, pos + (phase.start() if phase else len(item)), 20, region_extend=False)
+            elif k == 0:  # ，开工建设|阳江三山岛…: after a boundary only the clause's opening verbs go
+                s = pos
+                for t in lcut(item):
+                    if not (_OPENING.fullmatch(t) or pos_table().get(t, "") in _VERB_POS | {"d", "ad"}):
+                        break
+                    s += len(t)
             a, b = project_firm(text[s : pos + len(item)])
             if b:
                 add(s + a, s + b, "company", "entity.project_firm", 0.4, known=False)

@@ -29,3 +29,13 @@ def test_a_phase_in_brackets_follows_a_firm_s_name() -> None:
     a, b = project_firm("隆基绿能（二期）")
     assert "隆基绿能（二期）"[a:b] == "隆基绿能"
     assert project_firm("宁波（二期）") == (0, 0)  # a place's project, not a firm's
+
+
+def test_a_company_s_form_word_ends_its_name_in_a_project_item() -> None:
+    got = entity_kinds("加快项目建设，华能股份如东一期、国电投二期等项目开工。")
+    assert got.get("华能股份") == "company"
+
+
+def test_opening_verbs_after_a_boundary_are_no_trade_name() -> None:
+    got = entity_kinds("开展治理行动，接续推进重点城镇污水处理厂提标改造、乡镇管网等项目。")
+    assert not any(name.startswith(("接续", "推进")) for name in got)

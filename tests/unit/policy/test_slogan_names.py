@@ -37,3 +37,9 @@ def test_quoted_works_of_ecology_or_power_are_no_programmes() -> None:
 def test_a_quoted_gongcheng_in_a_clause_of_science_is_a_programme() -> None:
     got = entity_kinds("持续推进科技“登峰”工程，加快培育新质生产力。")
     assert got.get("科技“登峰”工程") == "programme" or got.get("“登峰”工程") == "programme"
+
+
+def test_a_named_satellite_is_a_programme_other_numbered_craft_are_not() -> None:
+    got = entity_kinds("“珞珈二号”卫星成功发射。“华龙一号”机组并网发电。")
+    assert got.get("“珞珈二号”") == "programme"
+    assert "“华龙一号”" not in got

@@ -259,11 +259,16 @@ def _major_projects(doc: Doc, add: Any) -> None:
 
 
 # “人工智能+”、“量子技术+”、“数据要素×”等系统工程: sign-coined slogans listed before 等 and a programme head
-_SLOGAN_LIST = re.compile(r"((?:“[^“”\n]{1,10}[＋+×]”、)+“[^“”\n]{1,10}[＋+×]”)等[^，,。；;]{0,6}(?:工程|行动)")
+# (the closer first, then the list in the 80 characters before it: a run of slogans with no closer stays linear)
+_SLOGAN_END = re.compile(r"”等[^，,。；;]{0,6}(?:工程|行动)")
+_SLOGAN_LIST = re.compile(r"((?:“[^“”\n]{1,10}[＋+×]”、)+“[^“”\n]{1,10}[＋+×]”)$")
 
 
 def _listed_slogans(doc: Doc, add: Any) -> None:
-    for m in _SLOGAN_LIST.finditer(doc.text, 0, doc.body_end):
+    for end in _SLOGAN_END.finditer(doc.text, 0, doc.body_end):
+        m = _SLOGAN_LIST.search(doc.text, max(0, end.start() - 80), end.start() + 1)
+        if not m:
+            continue
         pos = m.start(1)
         for item in m.group(1).split("、"):
             add(pos, pos + len(item), "programme", "entity.listed_slogan", 0.6, known=False)

@@ -19,6 +19,7 @@ from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
+    counted_firm,
     every_item,
     firms_that_become,
     halls,
@@ -80,6 +81,7 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
 _LEISURE = re.compile(
     r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
 )
+_TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融")
 _COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
 
 
@@ -106,6 +108,8 @@ class _Entities:
                 return  # 国家+学科领域+地名+观测实验站: a naming template, not a name
         if kind in ("zone", "platform", "institution") and _LEISURE.search(self.doc.text, s, e):
             return  # 文化产业园, 冰雪体育示范区, …文化研究院: culture, tourism and sport are outside the S&T system
+        if kind == "platform" and _TRADE_PLATFORM.search(self.doc.text, s, e):
+            return  # 融资信用服务平台, 跨境电商公共服务平台: finance and trade services (the test README's vehicles)
         if (s, e) in self.seen:
             return
         lo = bisect.bisect_left(self.ordered, (e - self.longest, -1))
@@ -149,6 +153,10 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
 
 
+# 城市医疗集团, 职业教育集团: consortia of hospitals or schools, not firms; no name opens with a measure (3个|…)
+_SERVICE_GROUP = re.compile(r"(?:医疗|医疗健康|健康|教育|医共|医联)$")
+
+
 def _institutions_and_companies(doc: Doc, add: Any) -> None:
     text = doc.text
     # CAS institutes and incubators
@@ -163,7 +171,8 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     # companies: …股份有限公司 / …集团
     for m in COMPANY.finditer(text, 0, doc.body_end):
         s = company_start(doc, m.start())
-        if m.start() - s >= 2 and not is_generic(text[s : m.start()]):
+        stem = text[s : m.start()]
+        if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家":
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 
@@ -183,23 +192,33 @@ def _branch_place(doc: Doc, h: TypeHit, place: str, sub: bool) -> bool:
     )
 
 
-_COUNTED = re.compile(rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:[一二三四五六七八九十\d]+个|[两三四五六七八九十]大)$")
+_COUNTED = re.compile(
+    rf"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}|[{CJK}]{{2,4}}和[{CJK}]{{2,4}})(?:[一二两三四五六七八九十\d]+个|[两三四五六七八九十]大)$"
+)
 
 
 def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
     """长白山、三江、吉光3个省实验室, 物理、应用数学三大…中心: short names listed and counted before a platform
     type are platforms."""
-    if "zone" in h.entry.flags:
-        return
-    m = _COUNTED.search(doc.text, max(0, h.start - 40), h.start)
+    if "zone" not in h.entry.flags:
+        _counted_before(doc, h.start, h.type, add)
+
+
+_COUNT_END = re.compile(r"[一二两三四五六七八九十\d][个大]$")
+
+
+def _counted_before(doc: Doc, start: int, typ: str | None, add: Any) -> None:
+    if not _COUNT_END.search(doc.text, max(0, start - 2), start):
+        return  # no count right before the head: the list pattern need not run
+    m = _COUNTED.search(doc.text, max(0, start - 40), start)
     if not m:
         return
-    items = m.group(1).split("、")
+    items = re.split("[、和]", m.group(1))  # 长白山、三江、吉光3个…; 泰山和黄河两个实验室
     pos = left_name(doc, m.start(1) + len(items[0]), 4, region_extend=False)  # 组织|长白山
     items[0] = doc.text[pos : m.start(1) + len(items[0])]
     for item in items:
         if not (GENERIC.match(item) or item in lx.industries() or item in lx.types() or item in REGIONS):
-            add(pos, pos + len(item), "platform", "entity.counted_name", 0.6, h.type, known=False)
+            add(pos, pos + len(item), "platform", "entity.counted_name", 0.6, typ, known=False)
         pos += len(item) + 1
 
 
@@ -249,6 +268,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
     for m in _HEAD_NOUN.finditer(text, 0, doc.body_end):
         if m.start() in in_type or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
             continue
+        if _HEAD_KIND[m.group(0)] == "platform":
+            _counted_before(doc, m.start(), None, add)  # 泰山和黄河两个实验室: names counted before the head
         s = left_name(doc, m.start(), 20)
         name = text[s : m.end()]
         rest, had_region = strip_region_level(text[s : m.start()])
@@ -387,12 +408,65 @@ def _own_systems(doc: Doc, add: Any) -> None:
         add(*m.span(1), "platform", "entity.own_system", 0.6, known=False)
 
 
+_COLLEGE = re.compile(r"(?<![科工])(?:大学|学院)(?![{CJK}]{0,2}(?:学生|毕业))".replace("{CJK}", CJK))
+# education carriers a policy wants built, not one college (现代产业学院, 未来技术学院, 卓越工程师学院, 工匠学院)
+_CARRIER = re.compile(r"(?:产业|未来技术|工程师|工匠|特色|示范性|高水平|干部|老年|社区|开放)$")
+
+
+def _region_at(text: str, i: int) -> bool:
+    return any(text[i : i + n] in REGIONS for n in (2, 3, 4))
+
+
+# 晋城、晋中、大同3个国家级经开区, 武汉东湖、襄阳2家高新区: places listed and counted before a zone head are zones
+# (the seeds' 盘锦、丹东高新区 and the holdout README's rule)
+_ZONE_COUNT_HEAD = re.compile(r"高新区|经开区|开发区|化工园区|工业园区|综保区|自创区")  # the rare head first
+_ZONE_COUNT = re.compile(r"(?:\d+|[两三四五六七八九十])[个家](?:国家级|省级|国家|省)?(?:高新技术产业|经济技术)?$")
+_PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})$")
+
+
+def _counted_zones(doc: Doc, add: Any) -> None:
+    text = doc.text
+    for z in _ZONE_COUNT_HEAD.finditer(text, 0, doc.body_end):  # the head first, then its count, then the places
+        h = _ZONE_COUNT.search(text, max(0, z.start() - 14), z.start())
+        m = _PLACE_LIST.search(text, max(0, h.start() - 40), h.start()) if h else None
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        first_end = m.start(1) + len(items[0])
+        pos = left_name(doc, first_end, 6)  # 支持|晋城
+        items[0] = text[pos:first_end]
+        if all(_region_at(it, 0) or it.endswith("新区") or has_proper(it) for it in items):
+            for it in items:
+                add(pos, pos + len(it), "zone", "entity.counted_zone", 0.6, known=False)
+                pos += len(it) + 1
+
+
+def _regional_colleges(doc: Doc, add: Any) -> None:
+    """宁夏师范学院, 青海职业技术大学: a college or university named by its region and a stem that no gazetteer lists
+    (provincial and vocational colleges are missing from the MoE list) is a university; a class of colleges
+    (高职院校, 现代产业学院) or an academy (科学院, 工程院) is not."""
+    text = doc.text
+    for m in _COLLEGE.finditer(text, 0, doc.body_end):
+        if not any(_region_at(text, i) for i in range(max(0, m.start() - 14), m.start() - 2)):
+            continue  # no region before it: no jieba window to cut
+        s = left_name(doc, m.start(), 14)
+        s = next((i for i in range(s, m.start() - 3) if _region_at(text, i)), s)  # 力争|宁夏职业技术学院
+        stem, had_region = strip_region_level(text[s : m.start()])
+        if not had_region or text[s : s + 1] in "省市县区" or len(stem) < 2:
+            continue  # 省属|…学院: a class of the province's colleges; a region's own college opens with its name
+        if "的" in stem or is_generic(stem) or _CARRIER.search(stem) or re.search("[和及、]|中心|研究院", stem):
+            continue
+        add(s, m.end(), "university", "entity.regional_college", 0.6, known=False)
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     acc = _Entities(doc)
     listed_facilities(doc, acc.add)
     lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    _regional_colleges(doc, acc.add)
+    _counted_zones(doc, acc.add)
     list_lines(doc, acc.add)
     arrivals(doc, acc.add)
     branch_centres(doc, acc.add)
@@ -403,6 +477,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     for h in doc.type_hits:
         if not h.entry.flags & {"umbrella", "entity"}:
             _type_suffixed(doc, h, acc.add)
+
     _head_noun_names(doc, acc.add)
     _examples_and_zones(doc, acc.add)
     _funds_and_persons(doc, acc.add)
@@ -413,6 +488,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     zone_parks(doc, acc.add)
     _listed_firms(doc, acc.add)
     short_firms(doc, acc.add)
+    counted_firm(doc, acc.add)
     firms_that_become(doc, acc.add)
     restructured_firms(doc, acc.add)
     hq_firms(doc, acc.add)

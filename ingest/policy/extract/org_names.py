@@ -8,13 +8,14 @@ and 第N研究所 after it one of its institutes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut
+from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.names import company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.zone_names import is_proper, proper_start
@@ -28,10 +29,20 @@ _CLASS_STEM = re.compile(
 )
 
 
+# a state group's company in a region: 国家电网青海电力公司, 中国移动浙江公司 (the group's name, then the region)
+_GROUP_LEAD = re.compile(rf"(?:国家|中国)[{CJK}]{{2,4}}?(?=[{CJK}]{{2,}})")
+
+
 def _region_led(name: str) -> str | None:
     """The stem after the region of a region-led company name, else None."""
     if name.startswith(("省级", "市级", "县级", "省属", "市属", "各")):
         return None
+    group = _GROUP_LEAD.match(name)
+    if group:
+        for i in range(group.end(), min(len(name) - 1, group.end() + 3)):
+            if any(name[i : i + n] in REGIONS for n in (2, 3)):  # 国家电网|青海电力, 中国移动|浙江
+                rest, _ = strip_region_level(name[i:])
+                return rest or name[2 : group.end()]  # the group's line when the region ends the name
     rest, had_region = strip_region_level(name)
     if not had_region and not name.startswith(("省", "市", "自治区")):
         return None
@@ -64,8 +75,10 @@ def plain_companies(doc: Doc, add: Any) -> None:
         add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
 
 
-_FIRMS_END = re.compile(r"等(?:一批)?(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业")
-_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z]{{2,6}}、)+[{CJK}A-Za-z]{{2,6}})$")
+_FIRMS_END = re.compile(
+    r"等(?:一批)?(?:全球|国际|国内外|世界|国内)?(?:知名|著名)?(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业"
+)
+_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,8}}、)+[{CJK}A-Za-z\d]{{2,8}})$")
 # items that name a field, a kind or a place, not a firm (制造业、跨境电商等企业)
 _FIELDISH = re.compile(r"(?:业|行业|领域|材料|电商|制造|服务|经济|数字|企业|机构|单位|地区|城市|园区|平台|中心)$")
 
@@ -86,8 +99,50 @@ def short_firms(doc: Doc, add: Any) -> None:
             lead = lcut(items[0])[0]
             pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
         items[0] = text[pos : m.start(1) + len(items[0])]
-        for s, e in every_item(items, pos, firm_like):
+        # one item that is also a place's name (阿里, 金山) is a firm among four or more firms before 等…企业
+        places = {it for it in items if it in REGIONS}
+        one_place = len(places) == 1 and len(items) >= 5
+        ok = functools.partial(_firm_or_place, places if one_place else set())
+        for s, e in every_item(items, pos, ok):
+            s += _foreign_lead(text[s:e])
             add(s, e, "company", "entity.short_firm", 0.5, known=False)
+
+
+# 吴忠仪表等3家企业入选…, 支持中国一重等5家企业: one name before 等 + a count of firms stands for the firms counted
+_COUNTED_FIRMS = re.compile(r"等[\d一二三四五六七八九十]+家(?:企业|公司)")
+_COUNT_LEAD = re.compile(r"(?:支持|推动|鼓励|引导|推进|加快|组织)+")
+
+
+def counted_firm(doc: Doc, add: Any) -> None:
+    """One short name right before 等N家企业 is a company (the first of the firms counted)."""
+    text = doc.text
+    for m in _COUNTED_FIRMS.finditer(text, 0, doc.body_end):
+        s = company_start(doc, m.start())
+        lead = _COUNT_LEAD.match(text, s, m.start())
+        s = lead.end() if lead else s
+        name = text[s : m.start()]
+        if "、" not in text[max(0, s - 1) : s] and foreign_or_firm(name):
+            add(s, m.start(), "company", "entity.counted_firm", 0.5, known=False)
+
+
+def _firm_or_place(places: set[str], item: str) -> bool:
+    return item in places or foreign_or_firm(item)
+
+
+def _foreign_lead(item: str) -> int:
+    """The length of a foreign country's name opening a firm's item (美国|莱卡, 以色列|耐特菲姆), else 0: a place
+    jieba's dictionary tags ns that the gazetteer of China's regions does not hold."""
+    for n in range(min(5, len(item) - 2), 1, -1):  # 德国西门子 is one word of jieba's: prefixes, longest first
+        lead = item[:n]
+        if lead not in REGIONS and lead != "中国" and pos_table().get(lead, "") == "ns":
+            return n
+    return 0
+
+
+def foreign_or_firm(item: str) -> bool:
+    """A firm's short name, or one led by its foreign country (意大利世科姆); a number alone is no firm (360 is)."""
+    name = item[_foreign_lead(item) :]
+    return firm_like(name) and not re.fullmatch(r"\d{1,2}", name)
 
 
 # 推动中国中化、中国华能总部建成投用, 空客直升机中国总部落户: what has a headquarters is a firm
@@ -128,7 +183,7 @@ def _lists_before(
 
 # 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
 _BECOME = re.compile(
-    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)"
+    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)(?:\d+强企业)?"
     r"|进入[^，,。；;、]{0,24}?企业\d+强”?)(?=[，,。；;、])"  # 进入“中国制造业民营企业500强”: a ranking of firms
 )
 _BECOME_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)(?:成功)?$")
@@ -229,10 +284,19 @@ def vouchers_and_firms(doc: Doc, add: Any) -> None:
         add(*m.span(1), "company", "entity.named_firm", 0.5, known=False)
 
 
-_HALL = re.compile(r"医院|博物馆|科技馆|美术馆|纪念馆|图书馆")
+# museums, galleries and libraries are culture, which the test and holdout READMEs leave out: hospitals only
+_HALL = re.compile(r"医院")
 _HALL_CLASS = re.compile(
     r"公立|民营|私立|[一二三]级|三甲|县级|市级|省级|[省市区]属|市县|社区|综合|专科|老年|研究型|定点|优质|平安|中医|各级|基层|部分"
 )
+
+
+# the owner hospital before a branch: a short name ending in 医院 or in an ordinal 院 (北大第一医院, 华西二院)
+_OWNER_HOSPITAL = re.compile(r"(?:医院|[一二三四五六七八九]院)$")
+
+
+def _region_prefixes(text: str) -> list[str]:
+    return [text[:n] for n in (2, 3, 4) if text[:n] in REGIONS]
 
 
 def halls(doc: Doc, add: Any) -> None:
@@ -245,9 +309,14 @@ def halls(doc: Doc, add: Any) -> None:
             s = left_name(doc, m.start(), 12)
             if not text.startswith(("自治区", "省", "市"), s) or text.startswith(("省级", "市级", "省市"), s):
                 continue
+        owner = False
+        if _OWNER_HOSPITAL.search(text, max(0, s - 3), s) and _region_prefixes(text[s : m.start()]):
+            o = left_name(doc, s, 10, region_extend=False)  # 北京天坛医院|河南医院: a branch carries its owner's name
+            owner = s - o >= 3 and not _HALL_CLASS.search(text[o:s])
+            s = o if owner else s
         inner = [h.end() for h in _HALL.finditer(text, s, m.start())]
         branch = bool(inner) and is_proper(text[inner[-1] : m.start()])  # 浙江省人民医院毕节医院: a branch
-        if inner and not branch and not text.startswith(("（", "("), inner[-1]):
+        if inner and not branch and not text.startswith(("（", "("), inner[-1]) and not owner:
             s = inner[-1]  # 西夏陵博物馆|晋升…: a name never runs across another hall's name
         mod = text[s : m.start()]
         if len(mod) < 2 or "的" in mod or _HALL_CLASS.search(mod) or is_generic(mod):

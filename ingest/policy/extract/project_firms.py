@@ -19,11 +19,18 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, lcut, pos_table
 from ingest.policy.extract.names import company_start, left_name, strip_region_level
-from ingest.policy.extract.org_names import firm_like
+from ingest.policy.extract.org_names import every_item, firm_like
 from ingest.policy.extract.regions import REGIONS
 
-_PROJECT_END = re.compile(rf"等[{CJK}\d]{{0,8}}?(?:项目|装置)")
+# 等(一批)(25个)(总投资500亿元以上的)…项目: a count and an investment size may stand between 等 and the kind
+_PROJECT_END = re.compile(
+    rf"等(?:一批)?(?:\d+个(?:以上)?)?(?:总投资[\d.]+[万亿]?元(?:以上)?的)?([{CJK}\d]{{0,8}}?)(?:项目|装置)"
+)
+# the kind of an industrial project (整车项目, 数据中心和智算项目, 新材料项目): what firms build, not routes or works
+_INDUSTRIAL = re.compile(r"整车|产业|制造|化工|材料|能源|新能源|数据|算力|智算|电池|芯片|汽车|装备|医药")
 _PROJECT_LIST = re.compile(rf"((?:[{CJK}（）()]{{3,20}}、)+[{CJK}（）()]{{3,20}})$")
+_LEISURE_KIND = re.compile(r"文化|文旅|旅游|体育|农业|水利|交通|基础设施")
+_BARE_LIST = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,5}}、)+[{CJK}A-Za-z\d]{{2,5}})$")
 _INFRA = re.compile(
     r"(?:高速|公路|铁路|高铁|城际|枢纽|机场|港|港区|水库|灌区|电厂|核电|电站|段|水道|大桥|隧道|大道|航道)$"
 )
@@ -31,8 +38,10 @@ _INFRA = re.compile(
 _NOT_PLANT = re.compile(
     r"(?:城|路|线|区|馆|码头|枢纽|机场|公路|铁路|高速|厂房|社区|景区|遗址|公园|水库|灌区|工程|大道|航道|直流|桥)$"
 )
+_FIRM_FORM = {"股份", "集团", "控股"}
 _GRADE = {"高端", "先进", "新型", "绿色", "高性能", "大型", "超大型", "智能化", "高纯"}
 _PHASE = re.compile(r"[一二三四五六七八九十]期$")
+_BRACKET_PHASE = re.compile(r"[（(][一二三四五六七八九十]期[）)]$")
 _CODE = re.compile(r"[A-Za-z\d][A-Za-z\d.]*|年产")
 _VERB_POS = {"v", "vn", "vd"}
 # verbs that open a project clause and govern its one item (服务保障|…, 建成投产|…, 力争开工|…)
@@ -44,6 +53,8 @@ def _builds(toks: tuple[str, ...], i: int, pos: int) -> bool:
     t = toks[i]
     if t in _GRADE or t in lx.industries() or t in REGIONS or _CODE.fullmatch(t):
         return True
+    if toks[i - 1] in _FIRM_FORM:
+        return True  # 吉电股份|大安一期: a company's form word ends its name
     if len(t) >= 2 and len(toks[i - 1]) >= 2 and pos_table().get(t, "") == "ns":
         return True  # 鞍钢|鲅鱼圈: a place after a whole word (益|海|嘉里: one unknown name cut into pieces)
     return bool(_PHASE.search(t)) and pos <= 4  # 恒力重工|二期; not 董酒扩建|一期
@@ -74,6 +85,9 @@ def project_firm(item: str) -> tuple[int, int]:
     """
     if _NOT_PLANT.search(item) or re.search("[至到]", item):
         return 0, 0  # 叙永至遵义: a route
+    phase = _BRACKET_PHASE.search(item)
+    if phase and firm_like(item[: phase.start()]) and item[: phase.start()] not in REGIONS:
+        return 0, phase.start()  # 晓星氨纶（三期）: a firm's plant in its third phase
     rest, had_region = strip_region_level(item)
     r = len(item) - len(rest) if had_region else 0
     n = _trade_name(item[r:])
@@ -102,12 +116,45 @@ def project_firms(doc: Doc, add: Any) -> None:
         m = _PROJECT_LIST.search(text, max(0, end.start() - 120), end.start())
         if not m:
             continue
+        if _INDUSTRIAL.search(end.group(1)) and not _LEISURE_KIND.search(end.group(1)) and _bare_firms(doc, end, add):
+            continue
         pos = m.start(1)
         for k, item in enumerate(m.group(1).split("、")):
             s = pos
-            if k == 0:  # 加快推进|中国原子能院…: the clause's verbs are no part of the first item
-                s = left_name(doc, pos + len(item), 20, region_extend=False)
+            if k == 0 and re.match(f"[{CJK}]", text[pos - 1 : pos]):  # 加快推进|中国原子能院…: no verbs
+                phase = _BRACKET_PHASE.search(item)  # 晓星氨纶|（三期）: the name runs back from before the phase
+                s = left_name(doc, pos + (phase.start() if phase else len(item)), 20, region_extend=False)
+            elif k == 0:  # ，开工建设|阳江三山岛…: after a boundary only the clause's opening verbs go
+                s = pos
+                for t in lcut(item):
+                    if not (_OPENING.fullmatch(t) or pos_table().get(t, "") in _VERB_POS | {"d", "ad"}):
+                        break
+                    s += len(t)
             a, b = project_firm(text[s : pos + len(item)])
             if b:
                 add(s + a, s + b, "company", "entity.project_firm", 0.4, known=False)
             pos += len(item) + 1
+
+
+def _bare_firms(doc: Doc, end: re.Match[str], add: Any) -> bool:
+    """北汽、小米、理想等重点整车项目, 亚马逊、腾讯、中国移动等25个数据中心和智算项目: a list of short bare names before
+    an industrial kind of project names the firms that build them, when every item is firm-like and none yields a
+    trade name with a product after it (that is the item grammar's case). Whether such a list was read."""
+    text = doc.text
+    bare = _BARE_LIST.search(text, max(0, end.start() - 60), end.start())
+    if not bare:
+        return False
+    items = bare.group(1).split("、")
+    first_end = bare.start(1) + len(items[0])
+    pos = bare.start(1)
+    if re.match(f"[{CJK}]", text[pos - 1 : pos]):
+        pos = company_start(doc, first_end)  # 加快建设|亚马逊
+        lead = _OPENING.match(text, pos, first_end)
+        pos = lead.end() if lead else pos
+    items[0] = text[pos:first_end]
+    if any(project_firm(it)[1] for it in items):
+        return False
+    spans = every_item(items, pos, firm_like)
+    for s, e in spans:
+        add(s, e, "company", "entity.project_firm", 0.4, known=False)
+    return bool(spans)

@@ -27,6 +27,25 @@ _ZONE = re.compile(
     r"(?:自由贸易试验区|综合试验区|先导区|先行区|科学城|科技城|科创城|创新城|科创园|产业园|示范园|试验区|经济特区)"
 )
 _DESIGNATION = re.compile(r"(?:先导区|先行区|试验区|综合试验区)$")
+_PARK_HEAD = re.compile(r"(?:产业园|示范园|科创园)$")
+# a park named by its field alone is one park where a clause builds it (建设传感器产业园); it is a kind where the head
+# runs on into 园区 (布局绿电产业园区), a grade, level or designation leads it (新型储能产业园, 国家现代农业产业园),
+# a verb of fostering kinds governs it (培育电子商务产业园), or it is a pilot (全绿电产业园试点)
+_PARK_GRADE = re.compile(r"(?:国家|省)?(?:现代|新型|各类|各级|一批|特色)|国家级|省级|市级|县级")  # not 国家安全…
+_PARK_FOSTER = re.compile(r"(?:培育|布局|创建|争创|认定|发展)$")
+
+
+def _park_kind(text: str, s: int, e: int) -> bool:
+    """Whether the park text[s:e], named by no proper word, is a kind of park rather than one park."""
+    mod = text[s:e][:-3]
+    return (
+        text.startswith(("区", "试点"), e)
+        or bool(_PARK_GRADE.match(mod))
+        or text[s:e] in lx.types()
+        or mod in lx.types()
+        or bool(_PARK_FOSTER.search(text, max(0, s - 2), s))
+        or text.startswith("等各类", e)
+    )
 
 
 _INNER_ZONE = re.compile(r"(?:高新区|经开区|开发区|新区)")
@@ -79,6 +98,8 @@ def named_zones(doc: Doc, add: Any) -> None:
             continue  # 建设新时代经济特区: an era, not a place
         if _DESIGNATION.match(m.group(0)) and not has_proper(mod):
             continue  # 协同创新先行区, 工业互联网先行区: a kind of zone a policy wants, not one zone
+        if _PARK_HEAD.match(m.group(0)) and not has_proper(mod) and _park_kind(text, s, m.end()):
+            continue  # 培育电子商务产业园, 布局绿电产业园区: a kind of park, named by no place or proper word
         add(s, m.end(), "zone", "entity.zone_head", 0.5, known=False)
 
 
@@ -89,6 +110,7 @@ _ARRIVE_HEAD = re.compile(r"(?:中心|实验室|研究院|研究所|试验平台
 _ARRIVE_CUT = re.compile(r".*(?:的|首个|首家|一批|之一|\d+[个家])")  # 首个国家级|…: what comes before the name
 _ARRIVE_SCI = re.compile(r"科学|技术|科技|创新|实验|研究|研发|测试|检测|计量|智算|算力|试验|工程|数据|智能|光|芯")
 _LEVEL_JI = re.compile(r"^(?:国家级|省级|市级)")
+_BRACKET_PLACE = re.compile(rf"[（(]([{CJK}]{{2,4}})[）)]$")
 
 
 def arrivals(doc: Doc, add: Any) -> None:
@@ -96,6 +118,9 @@ def arrivals(doc: Doc, add: Any) -> None:
     for m in _ARRIVE.finditer(text, 0, doc.body_end):
         w0 = max(0, m.start() - 34)
         cut = max(text.rfind(c, w0, m.start()) for c in "，。；、！？\n,;：:（）()—")
+        inner = _BRACKET_PLACE.search(text, w0, cut + 1) if cut >= 0 and text[cut] in "）)" else None
+        if inner and inner.group(1) in REGIONS:  # 青海(北京)科技创新基地: a bracketed place is inside the name
+            cut = max(text.rfind(c, w0, inner.start()) for c in "，。；、！？\n,;：:（）()—")
         s = max(w0, cut + 1)
         name = text[s : m.start()]
         c = _ARRIVE_CUT.match(name)

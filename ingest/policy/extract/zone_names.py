@@ -26,8 +26,8 @@ from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name
 ZONE_HEAD = re.compile(
-    r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|国家公园|综保区|"
-    r"综合保税区|国际陆港|陆地港|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
+    r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|综保区|"
+    r"综合保税区|经开区|农高区|国际陆港|陆地港|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
 # place nouns jieba tags ns that name a kind of place, not a place
@@ -131,9 +131,11 @@ def _resets(toks: tuple[str, ...], i: int) -> bool:
         return False  # 自|贸 (自由贸易) is one word jieba cuts; 中|俄 names two countries
     if len(t) == 1 and i >= 2 and _abbreviation(toks, i - 2) and pos_table().get(t, "") not in _FUNCTION_POS:
         return False  # 郑|洛|新: a third place abbreviated after two
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    if len(t) == 1 and len(nxt) == 1 and pos_table().get(t, "") == "m" and pos_table().get(nxt, "") == "n":
+        return False  # 零|碳, 双|碳: a numeral character of a word jieba cuts, not a count (that takes a measure)
     if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
         return True
-    nxt = toks[i + 1] if i + 1 < len(toks) else ""
     return pos_table().get(t, "") == "v" and (nxt.startswith("国家") or is_proper(nxt))
 
 

@@ -58,11 +58,11 @@ def test_a_short_name_before_gongsi_reporting_a_feat_is_a_firm() -> None:
     assert "该" not in ents
 
 
-def test_hospitals_and_museums_named_by_a_place() -> None:
+def test_hospitals_named_by_a_place_museums_not() -> None:
     ents = {e.name: e.kind for e in _extract("推动北京协和医院与省人民医院合作，建成苏州丝绸博物馆。").entities}
     assert ents.get("北京协和医院") == "hospital"
     assert ents.get("省人民医院") == "hospital"
-    assert ents.get("苏州丝绸博物馆") == "institution"
+    assert "苏州丝绸博物馆" not in ents  # culture: the test and holdout READMEs leave museums out (x-ents6)
 
 
 def test_a_class_of_hospitals_is_no_name() -> None:

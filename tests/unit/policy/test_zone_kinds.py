@@ -1,0 +1,36 @@
+"""Zones named by a place and parks that are only a kind (`proper_names.named_zones`, `zone_names`, round x-ents6).
+Sentences made up from public knowledge, none taken from a scored text."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import entity_kinds
+
+
+def test_an_abbreviated_development_zone_after_a_place_is_a_zone() -> None:
+    got = entity_kinds("支持芜湖经开区、马鞍山经开区创建国家级开发区。加快杨凌国家农高区发展。")
+    assert got.get("芜湖经开区") == "zone"
+    assert got.get("马鞍山经开区") == "zone"
+    assert got.get("杨凌国家农高区") == "zone"
+
+
+def test_a_national_park_is_no_zone_of_the_s_and_t_system() -> None:
+    got = entity_kinds("推进大熊猫国家公园建设，创建秦岭国家公园。")
+    assert not any(name.endswith("国家公园") for name in got)
+
+
+def test_a_park_named_by_its_field_is_one_park_where_a_clause_builds_it() -> None:
+    got = entity_kinds("加快机器人产业园建设。")
+    assert got.get("机器人产业园") == "zone"
+
+
+def test_a_park_named_by_its_field_is_a_kind_when_graded_fostered_or_run_on() -> None:
+    got = entity_kinds(
+        "培育跨境电商产业园和直播基地。布局氢能产业园区。高质量建设新型显示产业园。创建省级现代农业产业园。"
+    )
+    assert not {"跨境电商产业园", "氢能产业园", "新型显示产业园", "省级现代农业产业园"} & set(got)
+
+
+def test_a_numeral_character_inside_a_word_jieba_cuts_does_not_end_a_zone_s_name() -> None:
+    got = entity_kinds("建设鄂尔多斯零碳产业园，加快建设。建设3个零碳产业园。")
+    assert got.get("鄂尔多斯零碳产业园") == "zone"
+    assert "零碳产业园" not in got

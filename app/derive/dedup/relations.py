@@ -35,7 +35,7 @@ from app.derive.dedup.subject import (
     subject_similarity,
     unmodified,
 )
-from app.derive.dedup.text import field_of_name
+from app.derive.dedup.text import field_of_name, whole_word
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
 from app.text.taxonomy import by_name
 
@@ -195,25 +195,13 @@ def _subject(view: RecordView, kind: str | None) -> Subject:
     """The field's subject; a name without a field (国家农作物种质资源库: the type is the whole name)
     gives its subject from the name (农作物). (1.5) A MOST / MOE station's site spellings include the
     place word its name puts before the field (``subject.name_site``)."""
-    s = subject_of(_whole_word(view.field, view.name), kind)
+    s = subject_of(whole_word(view.field, view.name), kind)
     if s.text in ("", "国家"):
         return subject_of(view.name, kind)
     if not s.sites or kind == "农业科学观测实验站":
         return s
     site = name_site(view.name, view.field)
     return _with_site(s, site) if site else s
-
-
-def _whole_word(field: str, name: str) -> str:
-    """1.6: a field the name parser cut inside a word (农业环境微 of 国家农业环境微生物种质资源库: it read
-    生物种质资源库 as the type) gets the word back (农业环境微生物).
-
-    >>> _whole_word("饲料微", "国家饲料微生物种质资源库（北京）"), _whole_word("食用菌", "国家食用菌种质资源库")
-    ('饲料微生物', '食用菌')
-    """
-    if field.endswith("微") and field + "生物" in name:
-        return field + "生物"
-    return field
 
 
 @lru_cache(maxsize=100_000)

@@ -43,10 +43,12 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from app.derive.dedup.disciplines import block_keys
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
 from app.derive.dedup.resources import broader_terms, replace_all, synonyms
-from app.derive.dedup.subject import COLLECTION_KINDS, concepts, platform_kind
+from app.derive.dedup.subject import COLLECTION_KINDS, concepts, conjuncts, platform_kind
+from app.derive.dedup.text import field_of_name
 
 I64 = npt.NDArray[np.int64]
 
@@ -359,6 +361,19 @@ def name_concepts(name: str, city: bool = False) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=200_000)
+def discipline_concepts(name: str) -> tuple[str, ...]:
+    """1.7: the disciplines of GB/T 13745 a name's field falls in (``disciplines.block_keys`` of its
+    conjuncts), as blocking concepts: a 材料腐蚀 station meets a 材料失效与保护 lab with no shared term.
+
+    >>> discipline_concepts("冻土工程国家重点实验室")
+    ('d:170.45', 'd:170.4510', 'd:170.4510/冻土学')
+    """
+    raw, _ = field_of_name(name)
+    parts = conjuncts(raw) if raw else ()
+    return tuple(f"d:{k}" for k in block_keys(parts)) if parts else ()
+
+
 def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = False) -> sp.csr_matrix:
     """Blocking-only columns (1.3), weight 1, for the ``rows`` given (records of a host that has a
     station / bank): one per broader term of the thesaurus a record's name falls under, and one for a
@@ -383,7 +398,7 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = Fal
             # name is read as a subject), the whole name when the field is empty (国家农作物种质资源库)
             fld = recs.fields[i]
             text = recs.name_keys[i] if fld and fld != "国家" else recs.names[i]
-            found = cache[(i, city)] = name_concepts(text or "", city)
+            found = cache[(i, city)] = name_concepts(text or "", city) + discipline_concepts(recs.names[i])
         for c in found:
             ri.append(i)
             ci.append(names.setdefault(c, len(names)))

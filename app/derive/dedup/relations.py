@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from app.derive.dedup.disciplines import related as discipline_related
 from app.derive.dedup.resources import distinguishing_chars
 from app.derive.dedup.subject import (
     COLLECTION_KINDS,
@@ -170,7 +171,16 @@ def _similarity(
         return RELATED_SUBJECT, False
     if close and broader_related(sa.text, sb.text):
         return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True)
+    # 1.7: one discipline of GB/T 13745, or one under the other (材料腐蚀 under 材料失效与保护)
+    if related and sim < RELATED_SUBJECT and discipline_related(*_or_whole(parts, sa.text, sb.text)):
+        return RELATED_SUBJECT, False
     return sim, False
+
+
+def _or_whole(
+    parts: tuple[tuple[str, ...], tuple[str, ...]], a: str, b: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return parts[0] or (a,), parts[1] or (b,)
 
 
 def _head_in(subject: str, other: str) -> bool:
@@ -232,7 +242,9 @@ def close_words(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[st
     """
     if broader_related(a, b, city=True):
         return True
-    return shared_head(a, b, 3, parts_a, parts_b) is not None
+    if shared_head(a, b, 3, parts_a, parts_b) is not None:
+        return True
+    return discipline_related(parts_a or (a,), parts_b or (b,)) is not None  # 1.7
 
 
 def _parts(view: RecordView, subject: Subject) -> tuple[str, ...]:

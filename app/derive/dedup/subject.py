@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import jieba
 
+from app.derive.dedup.disciplines import first_level
 from app.derive.dedup.resources import broader_pattern, broader_terms, replace_all, synonyms
 from app.derive.dedup.text import GENERIC_TERMS, clean_field
 from app.text.gazetteer import province_of, region_prefix
@@ -391,6 +392,9 @@ def shared_head(
             # a class word alone (材料 of 光电材料 / 生物材料) is no field, unless the head is a whole
             # conjunct of both subjects: then it is the field itself (膜材料 / 分离膜 = 膜材料)
             if _class_only(head) and not (head in parts and head in other):
+                continue
+            # 1.7: a first-level discipline name (生物学 of 植物病虫害生物学 / 医学分子生物学) is a class too
+            if first_level(head) and head not in parts:
                 continue
             # 1.6: a broader term of the thesaurus as the head of both (饲料微生物 / 植保微生物) makes
             # two narrower terms of it — siblings, like 森林 / 草原 — unless one subject is that term

@@ -57,9 +57,26 @@ def table() -> tuple[dict[str, Line], dict[str, frozenset[str]]]:
         level = 1 if parent is None else lines[parent].level + 1
         lines[code] = Line(code, name, parent, level)
         extra = [w.strip() for w in cols[3].split(",") if w.strip()]
-        for word in (*name_forms(name), *extra):
+        top = lines[parent] if parent is not None else None
+        own = object_of(name, top.name) if top is not None and top.level == 1 and len(top.name) >= 3 else None
+        for word in (*name_forms(name), *extra, *((own,) if own else ())):
             words.setdefault(word, set()).add(code)
     return lines, {w: frozenset(c) for w, c in words.items()}
+
+
+def object_of(name: str, parent: str) -> str | None:
+    """A line named as its object plus its class's own stem (钢铁冶金 in 冶金工程技术, 神经生物学 in
+    生物学): the object alone names it too (钢铁流程 is 钢铁冶金 work) — ≥ 2 characters, not broad.
+
+    >>> object_of("钢铁冶金", "冶金工程技术"), object_of("神经生物学", "生物学"), object_of("生物材料", "材料科学")
+    ('钢铁', '神经', None)
+    """
+    stems = [parent] + [parent[: -len(e)] for e in _NAME_ENDINGS if parent.endswith(e) and len(parent) > len(e) + 1]
+    for stem in stems:
+        rest = name[: -len(stem)]
+        if name.endswith(stem) and len(rest) >= 2 and rest not in _TOO_BROAD:
+            return rest
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -95,3 +95,11 @@ def test_a_station_beside_a_lab_of_its_host_in_one_discipline_overlaps() -> None
         _row("lab", "自然地理学国家重点实验室", _LAB, "某地理研究所", "北京市"),
     ]
     assert kinds(rows) == {frozenset(("st", "lab")): "overlap"}
+
+
+def test_a_second_level_line_is_named_by_its_object() -> None:
+    # 钢铁冶金 is the 钢铁 line of 冶金工程技术, 神经生物学 the 神经 line of 生物学 (GB/T 13745-2009 450.35,
+    # 180.47): a field whose head is that object, or the line's own name, is in the line
+    assert related(("钢铁流程",), ("钢铁冶金",)) == "钢铁冶金"
+    assert related(("神经科学",), ("医学神经生物学",)) == "神经生物学"
+    assert related(("钢铁流程",), ("有色金属冶金",)) is None  # two lines of one class: siblings

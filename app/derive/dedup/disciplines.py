@@ -199,6 +199,12 @@ def _any_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=200_000)
+def any_discipline_word(text: str) -> bool:
+    """A word of the table occurs in the text (one regex pass: the cheap test before jieba)."""
+    return bool(text) and _any_word().search(text) is not None
+
+
+@lru_cache(maxsize=200_000)
 def block_keys(parts: tuple[str, ...]) -> tuple[str, ...]:
     """Blocking keys of a subject given as its conjuncts (1.7): the lines its heads resolve to and the
     lines above them, at the second level or deeper — two subjects that ``related`` can relate share

@@ -189,7 +189,16 @@ def related(parts_a: tuple[str, ...], parts_b: tuple[str, ...]) -> str | None:
 
 def _bare(part: str, head: str) -> bool:
     """The conjunct is its head alone (no modifier of its own): 冻土工程 is 冻土, 空间天气学 is not 天气学."""
-    return _TRAILING.sub("", part) in (head, _stem(head))
+    return bare(part) in (head, _stem(head))
+
+
+def bare(text: str) -> str:
+    """A subject without the trailing words that name no field (饲料微生物工程 → 饲料微生物).
+
+    >>> bare("饲料微生物工程"), bare("冻土工程"), bare("工程")
+    ('饲料微生物', '冻土', '工程')
+    """
+    return _TRAILING.sub("", text) or text
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import jieba
 
-from app.derive.dedup.disciplines import first_level
+from app.derive.dedup.disciplines import bare, first_level
 from app.derive.dedup.resources import broader_pattern, broader_terms, replace_all, synonyms
 from app.derive.dedup.text import GENERIC_TERMS, clean_field
 from app.text.gazetteer import province_of, region_prefix
@@ -266,7 +266,10 @@ def siblings(a: str, b: str, term: str) -> bool:
 
     >>> siblings("饲料微生物", "畜禽水产微生物", "微生物"), siblings("农作物", "粮食作物", "农作物")
     (True, False)
+    >>> siblings("饲料微生物工程", "植物保护微生物", "微生物")  # 1.7: 工程 names no field
+    True
     """
+    a, b = bare(a), bare(b)
     return a != term and b != term and a.endswith(term) and b.endswith(term)
 
 
@@ -413,9 +416,12 @@ def _sibling_head(head: str, parts: tuple[str, ...], long: str) -> bool:
     True
     >>> _sibling_head("微生物", ("农业微生物",), "微生物资源开发")
     False
+    >>> _sibling_head("微生物", ("植物保护微生物",), "饲料微生物工程")
+    True
     """
     if head not in broader_terms(True).get(head, frozenset()):
         return False
+    long = bare(long)  # 1.7: 饲料微生物工程 ends with 微生物 (工程 names no field)
     return long != head and long.endswith(head) and head not in parts
 
 

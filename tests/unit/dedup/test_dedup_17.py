@@ -103,3 +103,13 @@ def test_a_second_level_line_is_named_by_its_object() -> None:
     assert related(("钢铁流程",), ("钢铁冶金",)) == "钢铁冶金"
     assert related(("神经科学",), ("医学神经生物学",)) == "神经生物学"
     assert related(("钢铁流程",), ("有色金属冶金",)) is None  # two lines of one class: siblings
+
+
+def test_a_trailing_word_naming_no_field_does_not_hide_siblings() -> None:
+    # 饲料微生物工程 is a 饲料微生物 subject (工程 names no field): beside a 植保微生物 bank of another host
+    # of one city it is a sibling under 微生物 (the 1.6 rule), not one field
+    rows = [
+        _row("lab", "饲用微生物工程国家重点实验室", _LAB, "某饲料企业", "北京市"),
+        _row("bank", "国家植保微生物种质资源库（北京）", None, "某农林科学院", "北京市"),
+    ]
+    assert kinds(rows) == {}

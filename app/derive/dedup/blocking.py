@@ -43,10 +43,12 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from app.derive.dedup.disciplines import any_discipline_word, block_keys
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
 from app.derive.dedup.resources import broader_terms, replace_all, synonyms
-from app.derive.dedup.subject import COLLECTION_KINDS, concepts, platform_kind
+from app.derive.dedup.subject import COLLECTION_KINDS, concepts, conjuncts, platform_kind
+from app.derive.dedup.text import field_of_name
 
 I64 = npt.NDArray[np.int64]
 
@@ -359,6 +361,30 @@ def name_concepts(name: str, city: bool = False) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def discipline_concepts(name: str, field: str) -> tuple[str, ...]:
+    """1.7: the disciplines of GB/T 13745 a field falls in (``disciplines.block_keys`` of its conjuncts,
+    as the name writes them), as blocking concepts: a 冻土 station meets a 自然地理学 lab with no shared
+    term. ``field``: the cleaned field (the cheap test; most fields name no discipline).
+
+    >>> discipline_concepts("冻土工程国家重点实验室", "冻土工程")
+    ('d:170.45', 'd:170.4510', 'd:170.4510/冻土学')
+    """
+    if not any_discipline_word(field):
+        return ()
+    if _JOINED.search(name):  # the conjuncts as the name writes them (the cleaned field lost 与 / 及)
+        raw, _ = field_of_name(name)
+        return _discipline_keys(conjuncts(raw) if raw else (field,))
+    return _discipline_keys((field,))
+
+
+_JOINED = re.compile("[与及和、]")
+
+
+@lru_cache(maxsize=200_000)
+def _discipline_keys(parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"d:{k}" for k in block_keys(parts))
+
+
 def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = False) -> sp.csr_matrix:
     """Blocking-only columns (1.3), weight 1, for the ``rows`` given (records of a host that has a
     station / bank): one per broader term of the thesaurus a record's name falls under, and one for a
@@ -383,7 +409,7 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = Fal
             # name is read as a subject), the whole name when the field is empty (国家农作物种质资源库)
             fld = recs.fields[i]
             text = recs.name_keys[i] if fld and fld != "国家" else recs.names[i]
-            found = cache[(i, city)] = name_concepts(text or "", city)
+            found = cache[(i, city)] = name_concepts(text or "", city) + discipline_concepts(recs.names[i], fld)
         for c in found:
             ri.append(i)
             ci.append(names.setdefault(c, len(names)))

@@ -30,7 +30,7 @@ from app.derive.dedup.place import site_city, town_of
 from app.derive.dedup.policy import PolicyIndex, province_name
 from app.derive.dedup.records import Records, build_records, host_key, named_cobuilders
 from app.derive.dedup.relations import parent_of
-from app.derive.dedup.text import clean_field, field_of_name, name_key, terms
+from app.derive.dedup.text import clean_field, field_of_name, name_key, terms, whole_word
 from app.derive.dedup.vectors import FieldVectors, build_vectors, pair_cosine
 from app.text.cells import simplified
 from app.text.gazetteer import region_by_name
@@ -260,7 +260,7 @@ class DedupIndex:
         province = province_name(proposal.region)
         city = region_obj.name if region_obj is not None and region_obj.level == "city" else None
         fld, parsed_type = field_of_name(proposal.name)
-        fld = proposal.field or fld
+        fld = whole_word(proposal.field or fld, proposal.name)
         spec = by_name().get(proposal.type or "") or by_name().get(parsed_type or "")
         type_name = spec.name if spec else None
         host = proposal.host

@@ -18,7 +18,7 @@ import numpy.typing as npt
 from app.derive.dedup.model import INACTIVE_STATUSES, PlatformRef, Source
 from app.derive.dedup.place import site_city, town_of
 from app.derive.dedup.resources import host_aliases
-from app.derive.dedup.text import clean_field, field_of_name, terms
+from app.derive.dedup.text import clean_field, field_of_name, terms, whole_word
 from app.text.cells import norm_name, simplified
 from app.text.taxonomy import by_name
 
@@ -172,6 +172,8 @@ class Records:
         if not fld or not typ:  # parse the name only when the graph lacks the parts (a second per 100k)
             parsed_field, parsed_type = field_of_name(name)
             fld, typ = fld or parsed_field, typ or parsed_type
+        if fld and fld.endswith("微"):  # 1.7: the blocking terms see the field the subject sees
+            fld = whole_word(fld, name)
         toks = row.get("field_tokens")
         host = row.get("host")
         cobs = row.get("co_builders") or []

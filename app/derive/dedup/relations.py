@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from app.derive.dedup.disciplines import related as discipline_related
 from app.derive.dedup.resources import distinguishing_chars
 from app.derive.dedup.subject import (
     COLLECTION_KINDS,
@@ -35,7 +36,7 @@ from app.derive.dedup.subject import (
     subject_similarity,
     unmodified,
 )
-from app.derive.dedup.text import field_of_name
+from app.derive.dedup.text import field_of_name, whole_word
 from app.derive.dedup.variants import VARIANT_NONE, distinguishing, name_variant
 from app.text.taxonomy import by_name
 
@@ -170,7 +171,16 @@ def _similarity(
         return RELATED_SUBJECT, False
     if close and broader_related(sa.text, sb.text):
         return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True)
+    # 1.7: one discipline of GB/T 13745, or one under the other (材料腐蚀 under 材料失效与保护)
+    if related and sim < RELATED_SUBJECT and discipline_related(*_or_whole(parts, sa.text, sb.text)):
+        return RELATED_SUBJECT, False
     return sim, False
+
+
+def _or_whole(
+    parts: tuple[tuple[str, ...], tuple[str, ...]], a: str, b: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return parts[0] or (a,), parts[1] or (b,)
 
 
 def _head_in(subject: str, other: str) -> bool:
@@ -195,25 +205,13 @@ def _subject(view: RecordView, kind: str | None) -> Subject:
     """The field's subject; a name without a field (国家农作物种质资源库: the type is the whole name)
     gives its subject from the name (农作物). (1.5) A MOST / MOE station's site spellings include the
     place word its name puts before the field (``subject.name_site``)."""
-    s = subject_of(_whole_word(view.field, view.name), kind)
+    s = subject_of(whole_word(view.field, view.name), kind)
     if s.text in ("", "国家"):
         return subject_of(view.name, kind)
     if not s.sites or kind == "农业科学观测实验站":
         return s
     site = name_site(view.name, view.field)
     return _with_site(s, site) if site else s
-
-
-def _whole_word(field: str, name: str) -> str:
-    """1.6: a field the name parser cut inside a word (农业环境微 of 国家农业环境微生物种质资源库: it read
-    生物种质资源库 as the type) gets the word back (农业环境微生物).
-
-    >>> _whole_word("饲料微", "国家饲料微生物种质资源库（北京）"), _whole_word("食用菌", "国家食用菌种质资源库")
-    ('饲料微生物', '食用菌')
-    """
-    if field.endswith("微") and field + "生物" in name:
-        return field + "生物"
-    return field
 
 
 @lru_cache(maxsize=100_000)
@@ -244,7 +242,9 @@ def close_words(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[st
     """
     if broader_related(a, b, city=True):
         return True
-    return shared_head(a, b, 3, parts_a, parts_b) is not None
+    if shared_head(a, b, 3, parts_a, parts_b) is not None:
+        return True
+    return discipline_related(parts_a or (a,), parts_b or (b,)) is not None  # 1.7
 
 
 def _parts(view: RecordView, subject: Subject) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import jieba
 
+from app.derive.dedup.disciplines import bare, first_level
 from app.derive.dedup.resources import broader_pattern, broader_terms, replace_all, synonyms
 from app.derive.dedup.text import GENERIC_TERMS, clean_field
 from app.text.gazetteer import province_of, region_prefix
@@ -265,7 +266,10 @@ def siblings(a: str, b: str, term: str) -> bool:
 
     >>> siblings("饲料微生物", "畜禽水产微生物", "微生物"), siblings("农作物", "粮食作物", "农作物")
     (True, False)
+    >>> siblings("饲料微生物工程", "植物保护微生物", "微生物")  # 1.7: 工程 names no field
+    True
     """
+    a, b = bare(a), bare(b)
     return a != term and b != term and a.endswith(term) and b.endswith(term)
 
 
@@ -392,6 +396,9 @@ def shared_head(
             # conjunct of both subjects: then it is the field itself (膜材料 / 分离膜 = 膜材料)
             if _class_only(head) and not (head in parts and head in other):
                 continue
+            # 1.7: a first-level discipline name (生物学 of 植物病虫害生物学 / 医学分子生物学) is a class too
+            if first_level(head) and head not in parts:
+                continue
             # 1.6: a broader term of the thesaurus as the head of both (饲料微生物 / 植保微生物) makes
             # two narrower terms of it — siblings, like 森林 / 草原 — unless one subject is that term
             if _sibling_head(head, parts, long):
@@ -409,9 +416,12 @@ def _sibling_head(head: str, parts: tuple[str, ...], long: str) -> bool:
     True
     >>> _sibling_head("微生物", ("农业微生物",), "微生物资源开发")
     False
+    >>> _sibling_head("微生物", ("植物保护微生物",), "饲料微生物工程")
+    True
     """
     if head not in broader_terms(True).get(head, frozenset()):
         return False
+    long = bare(long)  # 1.7: 饲料微生物工程 ends with 微生物 (工程 names no field)
     return long != head and long.endswith(head) and head not in parts
 
 

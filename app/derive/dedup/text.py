@@ -84,6 +84,19 @@ def clean_field(field: str) -> str:
     return replace_all(cleaned, place_aliases())
 
 
+def whole_word(field: str, name: str) -> str:
+    """A field the name parser cut inside a word gets the word back (1.6 in the subject, 1.7 where
+    records and screening build the blocking terms): the parser reads 生物种质资源库 as the type of
+    国家农业环境微生物种质资源库, leaving the field 农业环境微.
+
+    >>> whole_word("饲料微", "国家饲料微生物种质资源库（北京）"), whole_word("食用菌", "国家食用菌种质资源库")
+    ('饲料微生物', '食用菌')
+    """
+    if field.endswith("微") and field + "生物" in name:
+        return field + "生物"
+    return field
+
+
 def name_key(name: str, field: str, type_: str | None) -> str:
     """What name similarity compares: field + type, without the region prefix (dropped in some lists)."""
     return clean_field(field) + (type_ or "")

@@ -15,11 +15,12 @@ from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
-# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… (a list of places),
-# …产业化 (an activity) nor …产业项目 / 基金 / 活动 (things of an industry)
+# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… / 等地举办… (a list
+# of places), …产业化 (an activity), …产业项目 / 基金 / 活动 (things of an industry), …产业合作模式 (ways of
+# working together) nor …服务业态 (服务 + 业态: forms of retail, not a sector)
 _ENUM_END = re.compile(
-    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业|增长点|赛道|"
-    r"服务业)"
+    r"等(?!地(?!方))(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?"
+    r"(?:领域|产业(?!化|项目|基金|用地|政策|活动|合作)|研制|方向|行业|增长点|赛道|服务业(?!态))"
 )
 _SECTOR = (
     "农业",
@@ -470,7 +471,9 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
         anchors = {a.end() for a in _OPEN_NEAR.finditer(text, max(0, e - 12), e) if _field_ok(text[a.end() : e])}
         if e <= 8 and _field_ok(text[:e]):
             anchors.add(0)
-        s = _field_before(doc, e) if anchors else -1
+        s = _field_before(doc, e) if anchors else _after_verb(doc, text, e, m.end())
+        if not anchors and s >= 0:
+            anchors.add(s)
         later = [a for a in anchors if a > s]
         if s not in anchors and later:
             s = min(later)  # the field words ran over the growing verb (大力发展|生产性服务业): start after it
@@ -479,6 +482,26 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
         elif _one_character_field(text, e, m.group(0)):
             cands.append((e - 1, m.end(), "industry_field", "industry.open_field", 0.6))
     return cands
+
+
+# what may follow X产业 that a verb takes as its object: a boundary, its growth or a measure of it
+_AFTER_VERB_NEXT = re.compile(r"[，。；、,;和与及等]|发展|规模|增加值|产值|营业收入|转型|提质|壮大|集聚")
+
+
+def _after_verb(doc: Doc, text: str, e: int, head_end: int) -> int:
+    """提升|石化产业, 制定|氢能产业发展计划, 把|文旅产业打造成…: the field words before an industry head start
+    right after a verb (or 把, which fronts the object) that takes the industry as its object; -1 where none."""
+    if not _AFTER_VERB_NEXT.match(text, head_end):
+        return -1  # 共建|碳纤维产业技术研究院, 构建|…产业生态: the verb's object is the platform or the ecosystem
+    s = _field_before(doc, e)
+    if s >= e or not _field_ok(text[s:e]):
+        return -1
+    toks = lcut(text[max(0, s - 4) : s])
+    if not toks:
+        return -1
+    last = toks[-1]
+    verb = len(last) >= 2 and pos_table().get(last, "x") == "v" and last not in _COORDINATION
+    return s if verb or last == "把" else -1
 
 
 def _one_character_field(text: str, e: int, head: str) -> bool:
@@ -530,26 +553,11 @@ def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_RANK = re.compile(r"(?:世界级|国际级|国家级|全国|省级|市级)")
-
-
-def _without_place(text: str, s: int, e: int) -> int:
-    """An industry is its field, not where or how high it stands: a leading place (浦东新区|生物医药产业, a
-    token tagged ns) or rank word (世界级|生物医药产业集群) is cut off where four characters remain."""
-    m = _RANK.match(text, s, e)
-    if m and e - m.end() >= 4:
-        return m.end()
-    first = lcut(text[s:e])[0] if e - s > 4 else ""
-    place = len(first) >= 2 and pos_table().get(first) == "ns" and first not in lx.industries()  # not 海洋
-    if place and e - s - len(first) >= 4:
-        return s + len(first)
-    return s
-
-
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + ig.bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
+    cands += ig.measured_lists(text)
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
     cands = _not_designations(doc, cands)
@@ -563,7 +571,7 @@ def find_industries(doc: Doc) -> list[Industry]:
             o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
         ):
             continue
-        s = _without_place(doc.text, s, e)
+        s = ig.without_place(doc.text, s, e)
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
         starts.append(s)
         longest = max(longest, e - s)

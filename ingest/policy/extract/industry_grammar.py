@@ -26,7 +26,7 @@ _ECONOMY = re.compile("经济")
 # industry
 _NOT_ECONOMY = re.compile(
     r"^(?:实体|民营|国有|非公有制|个体|县域|区域|城市|农村|乡村|城乡|国民|宏观|社会|市场|外向型|开放型|工业|全省|"
-    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住|"
+    r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住|城区|"
     r"法治|信用|诚信)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
@@ -97,33 +97,42 @@ def _chain_field(text: str, s: int) -> int:
     return start
 
 
+def _economy_field(text: str, s: int, field: str, member: bool) -> bool:
+    """The short field before 经济 names one: two or three CJK characters (one in a list of economies), no
+    scope, size or stop word; a time word (假日, 夜间) only as a member of a list or the object of growing."""
+    if len(field) == 1:  # 夜 (tagged a time word): a noun of its own only as a member of such a list
+        short = _ECONOMY_BEFORE.search(text, max(0, s - 3), s) and pos_table().get(field, "x") in {"n", "t", "ng"}
+        return bool(short) and not _NOT_ECONOMY.match(field)
+    if not 2 <= len(field) <= 3 or not re.fullmatch(f"[{CJK}]+", field):
+        return False
+    if is_hard_stop(field) and not (member and pos_table().get(field) == "t"):
+        return False
+    if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
+        return False
+    return pos_table().get(field, "n") != "a"  # 较大经济规模: a size, not a field
+
+
 def economies(doc: Doc, text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _ECONOMY.finditer(text):
         grown = _GROWN_NEAR.search(text, max(0, m.start() - 6), m.start()) and _ECONOMY_OBJECT.match(text, m.end())
-        if not grown and not _followed(text, m.end(), _ECONOMY_NEXT):
+        after_one = "经济" in text[max(0, m.start() - 8) : m.start()]
+        if not grown and not after_one and not _followed(text, m.end(), _ECONOMY_NEXT):
             continue  # cheap test first: no jieba run for 经济社会 / 经济区
         s = _field_token(text, m.start())
         field = text[s : m.start()]
         if len(field) == 2 and _ECONOMY_BEFORE.search(text, max(0, s - 3), s + 1):
             s, field = s + 1, field[1:]  # 和夜: the conjunction is no part of the field
-        if len(field) == 1:  # 夜 (tagged a time word): a noun of its own only as a member of such a list
-            short = _ECONOMY_BEFORE.search(text, max(0, s - 3), s) and pos_table().get(field, "x") in {"n", "t", "ng"}
-            if not short or _NOT_ECONOMY.match(field):
-                continue
-        elif not 2 <= len(field) <= 3 or is_hard_stop(field):
+        # a member of a list of economies (首发经济、银发经济和…产业): the item before it is one
+        member = bool(_ECONOMY_BEFORE.search(text, max(0, s - 3), s)) or bool(grown and pos_table().get(field) == "t")
+        if not _economy_field(text, s, field, member):
             continue
-        if not re.fullmatch(f"[{CJK}]+", field):
-            continue
-        if _NOT_ECONOMY.match(field) or GENERIC.match(field) or field in REGIONS:
-            continue
-        if pos_table().get(field, "n") == "a":
-            continue  # 较大经济规模: a size, not a field
         closes = m.end() >= len(text) or (text[m.end()] in _BOUNDARY and text[m.end()] != "、")
         listed = closes or _ECONOMY_LIST.match(text, m.end()) or text[s - 1 : s] == "、"
         if pos_table().get(field) == "v" and not listed:
             continue  # 实现经济、社会…, 激发经济活力: the verb governs the economy (避暑经济、冰雪经济 is one)
-        if not _followed(text, m.end(), _ECONOMY_NEXT) and not _GROWN_ECONOMY.search(text, max(0, s - 4), s):
+        followed = _followed(text, m.end(), _ECONOMY_NEXT)
+        if not followed and not member and not _GROWN_ECONOMY.search(text, max(0, s - 4), s):
             continue
         out.append((s, m.end(), "industry_field", "industry.economy", 0.7))
     return out
@@ -171,13 +180,19 @@ def services(doc: Doc, text: str) -> list[_Cand]:
     return out
 
 
-# a verb of growing with its manner (大力发展, 培育壮大) and a 、-list of sectors closing the clause
+# a verb of growing with its manner (大力发展, 培育壮大; a bare 发展 opening a sentence, as a work report's tasks
+# do) and a 、-list of sectors closing the clause
 _GROWN_LIST = re.compile(
-    rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
+    rf"(?:(?:大力|积极|加快|着力|重点|(?<=[。；;\n]))发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
 )
 # heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
 # labelled in one real text and not in four others
 _SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
+
+
+# 现代 + a noun names a sector in the genre's own terms (现代物流, 现代金融, 现代种业: the modern form of an old
+# trade), not 现代化 (a process)
+_MODERN = re.compile(rf"现代(?!化)[{CJK}]{{2,6}}$")
 
 
 def grown_lists(text: str) -> list[_Cand]:
@@ -191,7 +206,7 @@ def grown_lists(text: str) -> list[_Cand]:
             items.append((pos, pos + len(item)))
             pos += len(item) + 1
         words = [text[a:b] for a, b in items]
-        if all(w in lx.industries() or (_SECTOR_HEAD.search(w) and "等" not in w) for w in words):
+        if all(w in lx.industries() or ((_SECTOR_HEAD.search(w) or _MODERN.match(w)) and "等" not in w) for w in words):
             cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
     return cands
 
@@ -210,3 +225,51 @@ def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
         # “机器人+”产业园: the field is 机器人; the + marks a campaign
         cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands
+
+
+# a 、-list that opens its clause and is the subject of a measure of output (电子信息、高端装备制造营业收入…,
+# 冶金有色、新材料、装备制造产业链产值…): statistical prose reports output per sector, so its items are sectors
+_MEASURED_LIST = re.compile(
+    rf"(?<=[，。；：,;:\n])((?:(?:(?!等)[{CJK}]){{2,8}}、){{1,7}}(?:(?!等)[{CJK}]){{2,8}}?)(全?产业链|产业)?"
+    r"(?:营业收入|主营业务收入|产值|增加值|营收)"
+)
+_SCOPE_ITEM = re.compile(r"^(?:规上|规模以上|全省|全市|全区|全国|其中|第[一二三])")
+
+
+def measured_lists(text: str) -> list[_Cand]:
+    """The items of a sector list a measure of output follows: every item a content word, one of them a known
+    industry or a sector head, or the list sharing 产业 / 产业链 (then a chain of each); 规上工业、服务业增加值
+    (a scope first) and 粮食、棉花产量 (no sector word) name none."""
+    cands: list[_Cand] = []
+    for m in _MEASURED_LIST.finditer(text):
+        items, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        words = [text[a:b] for a, b in items]
+        if any(_SCOPE_ITEM.match(w) or GENERIC.match(w) or is_stop(w) for w in words):
+            continue
+        known = sum(w in lx.industries() or bool(_SECTOR_HEAD.search(w)) for w in words)
+        if not m.group(2) and known == 0:
+            continue
+        kind = "chain" if m.group(2) and m.group(2).endswith("链") else "industry_field"
+        if m.group(2) == "产业":
+            items[-1] = (items[-1][0], m.end(2))  # 高端装备产业增加值: the last item keeps the head it shares
+        cands += [(a, b, kind, "industry.measured_list", 0.7) for a, b in items]
+    return cands
+
+
+_RANK = re.compile(r"(?:世界级|国际级|国家级|全国|省级|市级)")
+
+
+def without_place(text: str, s: int, e: int) -> int:
+    """An industry is its field, not where or how high it stands: a leading place (浦东新区|生物医药产业, a
+    token tagged ns) or rank word (世界级|生物医药产业集群) is cut off where four characters remain."""
+    m = _RANK.match(text, s, e)
+    if m and e - m.end() >= 4:
+        return m.end()
+    first = lcut(text[s:e])[0] if e - s > 4 else ""
+    place = len(first) >= 2 and pos_table().get(first) == "ns" and first not in lx.industries()  # not 海洋
+    if place and e - s - len(first) >= 4:
+        return s + len(first)
+    return s

@@ -1,0 +1,69 @@
+"""Round x-inds2 (industries): sector lists a measure of output follows, 现代 + noun in a growing list, lists
+of economies, an industry a verb takes as its object, and closers that name places, ways of working or forms
+of retail. Texts are made up for the test from public knowledge; none is taken from a scored file."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import extract
+
+
+def _industries(body: str) -> dict[str, str]:
+    return {i.text: i.kind for i in extract(body).industries}
+
+
+def test_sector_list_before_a_measure_of_output() -> None:
+    got = _industries("去年，电子信息、高端装备制造、绿色食品营业收入分别增长9%。")
+    assert {"电子信息", "高端装备制造", "绿色食品"} <= set(got)
+
+
+def test_sector_list_sharing_a_chain_before_its_output_gives_chains() -> None:
+    got = _industries("去年，钢铁、新材料、汽车零部件产业链产值均增长10%。")
+    assert got.get("钢铁") == "chain" and got.get("新材料") == "chain" and got.get("汽车零部件") == "chain"
+
+
+def test_list_before_a_measure_without_a_sector_word_names_none() -> None:
+    got = _industries("去年，规上工业、服务业增加值增长5%。粮食、棉花产值稳定。")
+    assert not {"规上工业", "粮食", "棉花"} & set(got)
+
+
+def test_modern_noun_in_a_growing_list_is_a_sector() -> None:
+    got = _industries("各地要抓好服务业。发展现代金融、现代会展、现代物流，提升服务水平。")
+    assert {"现代金融", "现代会展", "现代物流"} <= set(got)
+
+
+def test_modernisation_in_a_growing_list_is_no_sector() -> None:
+    assert not _industries("大力发展现代化、智能化，推进改革。")
+
+
+def test_member_of_a_list_of_economies_before_another_field() -> None:
+    got = _industries("积极发展首发经济、银发经济和康养产业，扩大内需。")
+    assert {"首发经济", "银发经济"} <= set(got)
+
+
+def test_time_word_economy_inside_a_list() -> None:
+    assert "假日经济" in _industries("鼓励发展冰雪经济、假日经济等，扩大服务消费。")
+
+
+def test_time_word_economy_outside_a_list_is_none() -> None:
+    assert not _industries("今年经济运行平稳，当前经济形势复杂。")
+
+
+def test_district_economy_is_a_scope() -> None:
+    assert "城区经济" not in _industries("加快培育县域经济、城区经济，促进协调发展。")
+
+
+def test_industry_a_verb_takes_before_its_growth() -> None:
+    assert "氢能产业" in _industries("制定氢能产业发展计划。")
+
+
+def test_industry_before_a_platform_is_no_object_field() -> None:
+    assert "碳纤维产业" not in _industries("共建碳纤维产业技术研究院。")
+
+
+def test_closer_naming_places_ends_no_sector_list() -> None:
+    assert not {"法国", "德国"} & set(_industries("首次在法国、德国等地举办重点产业推介活动。"))
+
+
+def test_closer_naming_ways_of_working_or_retail_forms_ends_no_list() -> None:
+    got = _industries("创新飞地经济、托管运营等产业合作模式。培育线上医疗、在线教育等服务业态。")
+    assert not {"托管运营", "线上医疗", "在线教育"} & set(got)

@@ -1,0 +1,33 @@
+"""Round x-inds2 (targets): counts after 分别 count the kinds before it in order, 所 counts a kind right
+after it, and a count of projects or of the firms a kind brought in counts no kind. Texts are made up for the
+test from public knowledge; none is taken from a scored file."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import extract
+
+
+def _targets(body: str) -> set[tuple[int, str]]:
+    return {(t.count, t.type) for t in extract(body).targets}
+
+
+def test_respective_counts_follow_the_kinds_in_order() -> None:
+    got = _targets("去年，高新技术企业和科技型中小企业分别达520家、830家。")
+    assert got == {(520, "高新技术企业"), (830, "科技型中小企业")}
+
+
+def test_respective_counts_of_unequal_length_keep_the_old_reading() -> None:
+    got = _targets("去年，高新技术企业、科技型中小企业分别达520家。")
+    assert (520, "高新技术企业") not in got or (520, "科技型中小企业") not in got
+
+
+def test_suo_counts_the_kind_right_after_it() -> None:
+    assert (3, "区域医疗中心") in _targets("建成3所省级区域医疗中心。")
+
+
+def test_count_of_projects_counts_no_kind() -> None:
+    assert not _targets("加快建设国家区域医疗中心等11个重点项目。")
+
+
+def test_firms_a_kind_brought_in_are_not_the_kind() -> None:
+    assert not _targets("去年，某地数据中心集群引进企业357家。")

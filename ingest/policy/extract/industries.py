@@ -16,11 +16,11 @@ from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
 # 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… / 等地举办… (a list
-# of places), …产业化 (an activity), …产业项目 / 基金 / 活动 (things of an industry), …产业合作模式 (ways of
+# of places), …产业化 (an activity), …产业项目 / 基金 / 活动 / 基地 (things of an industry), …产业合作模式 (ways of
 # working together) nor …服务业态 (服务 + 业态: forms of retail, not a sector)
 _ENUM_END = re.compile(
     r"等(?!地(?!方))(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?"
-    r"(?:领域|产业(?!化|项目|基金|用地|政策|活动|合作)|研制|方向|行业|增长点|赛道|服务业(?!态))"
+    r"(?:领域|产业(?!化|项目|基金|用地|政策|活动|合作|基地)|研制|方向|行业|增长点|赛道|服务业(?!态))"
 )
 _SECTOR = (
     "农业",
@@ -189,6 +189,8 @@ def _first_item_start(text: str, fs: int, fe: int) -> int:
     for t in lcut(window)[:-1]:
         pos += len(t)
         if t in "与和及":  # coordination inside one item: 航空发动机和燃气轮机
+            continue
+        if t == "现代":  # tagged a time word, but 现代|煤化工 names the modern form of a sector
             continue
         if is_hard_stop(t) or _ENUM_LEAD.fullmatch(t) or not re.fullmatch(f"[{CJK}]+", t):
             fs = pos
@@ -571,7 +573,7 @@ def find_industries(doc: Doc) -> list[Industry]:
             o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
         ):
             continue
-        s = ig.without_place(doc.text, s, e)
+        s = s if rule == "industry.quoted_bases" else ig.without_place(doc.text, s, e)  # a brand keeps its 中国
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
         starts.append(s)
         longest = max(longest, e - s)

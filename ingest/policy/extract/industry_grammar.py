@@ -211,15 +211,26 @@ def grown_lists(text: str) -> list[_Cand]:
     return cands
 
 
+# a name that states a quality of the base, not its field (重要|产业基地, 战略性|产业基地, 园区特色|产业基地)
+_QUALITY_NAME = re.compile(r"(?:性|特色|重要|重点|优势|主导|支柱|主要)$")
+# a 、-list of quoted brands closed by 等…产业基地 (“中国X之都”、“中国Y谷”等全国重要产业基地)
+_QUOTED_BASES = re.compile(r"((?:“[^“”，。]{2,12}”、){1,9}“[^“”，。]{2,12}”)等[^，。；]{0,8}?产业基地")
+_QUOTED = re.compile(r"“([^“”]+)”")
+
+
 def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     # industrial bases and clusters
     for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
         s = left_name(doc, m.start(), 16)
-        if m.start() - s >= 2:
+        if m.start() - s >= 2 and not _QUALITY_NAME.search(text, s, m.start()):
             cands.append(
                 (s, m.end(), "industrial_base" if "基地" in m.group(0) else "cluster", "industry.base_suffix", 0.7)
             )
+    # “世界葡萄酒之都”、“中国算力之都”等全国重要产业基地: quoted brands a closer names as industrial bases
+    for m in _QUOTED_BASES.finditer(text):
+        for q in _QUOTED.finditer(text, m.start(), m.end(1)):
+            cands.append((*q.span(1), "industrial_base", "industry.quoted_bases", 0.7))
     # “高精特新”领域
     for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
         # “机器人+”产业园: the field is 机器人; the + marks a campaign
@@ -259,12 +270,13 @@ def measured_lists(text: str) -> list[_Cand]:
     return cands
 
 
-_RANK = re.compile(r"(?:世界级|国际级|国家级|全国|省级|市级)")
+_RANK = re.compile(r"(?:世界级|国际级|国家级|全国|省级|市级|区域性)")
 
 
 def without_place(text: str, s: int, e: int) -> int:
     """An industry is its field, not where or how high it stands: a leading place (浦东新区|生物医药产业, a
-    token tagged ns) or rank word (世界级|生物医药产业集群) is cut off where four characters remain."""
+    token tagged ns) or rank or scope word (世界级|生物医药产业集群, 区域性|特钢产业基地) is cut off where four
+    characters remain."""
     m = _RANK.match(text, s, e)
     if m and e - m.end() >= 4:
         return m.end()

@@ -67,3 +67,29 @@ def test_closer_naming_places_ends_no_sector_list() -> None:
 def test_closer_naming_ways_of_working_or_retail_forms_ends_no_list() -> None:
     got = _industries("创新飞地经济、托管运营等产业合作模式。培育线上医疗、在线教育等服务业态。")
     assert not {"托管运营", "线上医疗", "在线教育"} & set(got)
+
+
+def test_quoted_brands_closed_by_industrial_bases() -> None:
+    got = _industries("着力打造“中国瓷都”、“中国茶叶之乡”等全国重要产业基地，扩大影响。")
+    assert got.get("中国瓷都") == "industrial_base" and got.get("中国茶叶之乡") == "industrial_base"
+    assert "重要产业基地" not in got
+
+
+def test_items_before_a_base_of_recycling_are_no_sectors() -> None:
+    got = _industries("谋划建设废旧轮胎、废旧家电等资源综合利用产业基地。")
+    assert not {"废旧轮胎", "废旧家电"} & set(got)
+
+
+def test_base_named_by_a_quality_is_no_industrial_base() -> None:
+    assert not {"战略性产业基地", "特色产业基地"} & set(
+        _industries("推进战略性产业基地建设。8个特色产业基地通过验收。")
+    )
+
+
+def test_modern_sector_opens_a_list() -> None:
+    got = _industries("进一步推动现代煤化工、新型材料、清洁能源等产业集群发展。")
+    assert "现代煤化工" in got and "煤化工" not in got
+
+
+def test_regional_scope_before_a_base_is_cut() -> None:
+    assert "特钢产业基地" in _industries("打造区域性特钢产业基地。")

@@ -190,7 +190,8 @@ def _in_brackets(sent: str, i: int, j: int) -> bool:
 
 # what may follow a count that counts the sentence's last kind: a bound word and nothing else
 # a clause that names its own thing before its count (…消费集聚区2个) does not count the previous kind
-_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体县镇村]\s*$")
+# (百亿园区达到11个, 百亿以上农业特色产业达到8个: with a verb of reaching between)
+_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体县镇村]\s*(?:达到|达|突破|增至|增加到|超过)?\s*$")
 _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 
@@ -235,8 +236,9 @@ def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
     return out
 
 
-# a count of projects (…中心等11个重点项目, 25个数据中心和智算项目): the things built, not the kind named
-_PROJECTS_AFTER = re.compile(r"(?:以上|左右)?[^,;:。、]{0,10}?项目")
+# a count of projects (…中心等11个重点项目, 25个数据中心和智算项目): the things built, not the kind named;
+# …or of industries (开发区做大1—2个主导产业, 培育10个千亿级产业)
+_PROJECTS_AFTER = re.compile(r"(?:以上|左右)?[^,;:。、]{0,10}?(?:项目|产业(?=[,;:。、]|$))")
 
 
 def _respective(doc: Doc, ss: int, sent: str) -> dict[int, TypeHit]:

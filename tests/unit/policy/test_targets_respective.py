@@ -31,3 +31,16 @@ def test_count_of_projects_counts_no_kind() -> None:
 
 def test_firms_a_kind_brought_in_are_not_the_kind() -> None:
     assert not _targets("去年，某地数据中心集群引进企业357家。")
+
+
+def test_clause_reaching_its_own_noun_does_not_count_the_kind_before() -> None:
+    got = _targets("去年，调整省级开发区21个，百亿园区达到11个。")
+    assert (11, "开发区") not in got and (21, "开发区") in got
+
+
+def test_count_of_industries_counts_no_kind() -> None:
+    assert not _targets("每个省级开发区做大1—2个主导产业。")
+
+
+def test_count_before_a_kind_named_by_an_industry_still_counts() -> None:
+    assert (3, "产业技术研究院") in _targets("新组建3家产业技术研究院。")

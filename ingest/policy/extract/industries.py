@@ -410,10 +410,11 @@ _OPEN_HEAD = re.compile(
     r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业|(?<!产)农业(?=[，。、；;,和与及等\d]|发展|现代化|提|增|扩|产值))"
     r"(?![园基集链化体区联协部结布政]|规划|开发区|示范区|先导区|试验区)"
 )
-# the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
+# the field starts a clause (。人参产业综合产值…, 、高端装备产业), follows a verb of growing it or closes a
+# list (碳纤维、光纤等|新型材料产业)
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
 _OPEN_NEAR = re.compile(
-    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造"
+    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造|等"
 )
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
@@ -441,12 +442,17 @@ def _only_group(field: str) -> bool:
     return len(rest) < 2 or bool(_GROUP_WORD.match(rest) or GENERIC.match(rest))
 
 
+# the country or the world as a scope (中国|产业转移发展对接会, 全球|产业分工): no field
+_WORLD_SCOPES = frozenset({"中国", "全国", "全球", "世界", "国际", "国内", "海外"})
+
+
 def _field_ok(field: str) -> bool:
     """A field of 2-8 characters, no region or zone, group word, generic modifier or leading verb."""
     return (
         2 <= len(field) <= 8
         and re.fullmatch(f"[{CJK}]+", field) is not None
         and field not in REGIONS
+        and field not in _WORLD_SCOPES
         and not GENERIC.match(field)
         and not field.endswith(("和", "及", "与"))
         and not _only_group(field)

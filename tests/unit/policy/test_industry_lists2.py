@@ -93,3 +93,15 @@ def test_modern_sector_opens_a_list() -> None:
 
 def test_regional_scope_before_a_base_is_cut() -> None:
     assert "特钢产业基地" in _industries("打造区域性特钢产业基地。")
+
+
+def test_field_closing_a_list_is_an_industry() -> None:
+    assert "新型材料产业" in _industries("扩大碳纤维、光纤等新型材料产业规模。")
+
+
+def test_group_word_closing_a_list_is_no_field() -> None:
+    assert "重点产业" not in _industries("支持汽车、家电等重点产业。")
+
+
+def test_country_before_industry_is_a_scope() -> None:
+    assert "中国产业" not in _industries("举办论坛、中国产业转移发展对接会。")

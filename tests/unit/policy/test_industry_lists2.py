@@ -105,3 +105,11 @@ def test_group_word_closing_a_list_is_no_field() -> None:
 
 def test_country_before_industry_is_a_scope() -> None:
     assert "中国产业" not in _industries("举办论坛、中国产业转移发展对接会。")
+
+
+def test_known_field_heading_a_project_is_an_industry() -> None:
+    assert "新能源" in _industries("开工建设总投资300亿元以上的新能源项目。")
+
+
+def test_known_field_inside_a_product_project_is_none() -> None:
+    assert "新材料" not in _industries("加快高性能氟硅新材料项目建设。")

@@ -36,7 +36,7 @@ _GROWN_ECONOMY = re.compile(r"(?:发展|培育|壮大|做强|做大|发挥|强�
 _GROWN_NEAR = re.compile(_GROWN_ECONOMY.pattern.removesuffix("$"))
 _ECONOMY_OBJECT = re.compile(r"(?![区带圈体社运技特园合开循增工秩效活结总规实基命])")
 _ECONOMY_NEXT = re.compile(
-    r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)|[和及、][^，。；、和及]{1,4}经济"
+    r"等|发展(?!示范|试验|先行|区)|健康发展|高质量|新|营业收入|营收|增加值|规模(?!以上)|[和及、][^，。；、和及]{1,4}经济|强[省市区县]"
 )
 # the item before closes a coordinated list of economies (银发经济、会展经济和|夜|经济): a member of it may be
 # one character

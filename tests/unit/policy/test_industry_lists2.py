@@ -113,3 +113,7 @@ def test_known_field_heading_a_project_is_an_industry() -> None:
 
 def test_known_field_inside_a_product_project_is_none() -> None:
     assert "新材料" not in _industries("加快高性能氟硅新材料项目建设。")
+
+
+def test_economy_before_a_strong_province_is_a_field() -> None:
+    assert "海洋经济" in _industries("加快建设海洋经济强省。")

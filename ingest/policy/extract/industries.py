@@ -567,7 +567,7 @@ def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + ig.bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
-    cands += ig.measured_lists(text)
+    cands += ig.measured_lists(text) + ig.designated_clusters(text)
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
     cands = _not_designations(doc, cands)
@@ -581,7 +581,8 @@ def find_industries(doc: Doc) -> list[Industry]:
             o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
         ):
             continue
-        s = s if rule == "industry.quoted_bases" else ig.without_place(doc.text, s, e)  # a brand keeps its 中国
+        # a brand keeps its 中国, a designated cluster its region (哈尔滨航空集群)
+        s = s if rule in {"industry.quoted_bases", "industry.designated_cluster"} else ig.without_place(doc.text, s, e)
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
         starts.append(s)
         longest = max(longest, e - s)

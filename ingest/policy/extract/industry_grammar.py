@@ -285,3 +285,26 @@ def without_place(text: str, s: int, e: int) -> int:
     if place and e - s - len(first) >= 4:
         return s + len(first)
     return s
+
+
+# a 、-list that opens its clause and is the subject of a cluster designation (哈尔滨航空集群、…晋级国家先进制造业
+# 集群, 定襄法兰锻造入选国家级中小企业特色产业集群): each item is the name of a designated cluster
+_DESIGNATED = re.compile(
+    rf"(?<=[，。；：,;:\n])((?:[{CJK}]{{2,16}}、){{0,7}}[{CJK}]{{2,16}}?)已?(?:入选|获评|晋级)(?:新一批)?"
+    rf"(?:国家级?|全国|省级?)?[{CJK}]{{0,10}}?集群"
+)
+_SUBJECT_SCOPE = re.compile(r"^(?:我省|我区|我市|全省|全区|全市|其中)")
+
+
+def designated_clusters(text: str) -> list[_Cand]:
+    """The clusters a designation names as its subject; an item holding 等 or a count (安全应急装备等4个共建产业集群)
+    is left to the counted-cluster rule, and a scope word before the first item (我区|乳业) is no part of it."""
+    cands: list[_Cand] = []
+    for m in _DESIGNATED.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            s = pos + (sc.end() if (sc := _SUBJECT_SCOPE.match(item)) else 0)
+            if pos + len(item) - s >= 2 and "等" not in item:
+                cands.append((s, pos + len(item), "cluster", "industry.designated_cluster", 0.7))
+            pos += len(item) + 1
+    return cands

@@ -117,3 +117,17 @@ def test_known_field_inside_a_product_project_is_none() -> None:
 
 def test_economy_before_a_strong_province_is_a_field() -> None:
     assert "海洋经济" in _industries("加快建设海洋经济强省。")
+
+
+def test_subjects_of_a_cluster_designation_are_clusters() -> None:
+    got = _industries("去年，长沙工程机械集群、株洲轨道交通装备集群入选国家先进制造业集群。")
+    assert got.get("长沙工程机械集群") == "cluster" and got.get("株洲轨道交通装备集群") == "cluster"
+
+
+def test_counted_list_before_a_designation_is_left_to_its_rule() -> None:
+    got = _industries("去年，安全应急装备等4个共建产业集群入选国家先进制造业集群。")
+    assert "安全应急装备等4个共建产业集群" not in got and "安全应急装备" in got
+
+
+def test_scope_word_before_a_designated_cluster_is_cut() -> None:
+    assert "乳业" in _industries("去年，我区乳业、稀土新材料已入选国家级先进制造业集群。")

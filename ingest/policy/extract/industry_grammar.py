@@ -183,7 +183,7 @@ def services(doc: Doc, text: str) -> list[_Cand]:
 # a verb of growing with its manner (大力发展, 培育壮大; a bare 发展 opening a sentence, as a work report's tasks
 # do) and a 、-list of sectors closing the clause
 _GROWN_LIST = re.compile(
-    rf"(?:(?:大力|积极|加快|着力|重点|(?<=[。；;\n]))发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{1,7}}[{CJK}]{{2,8}})[，。；,;]"
+    rf"(?:(?:大力|积极|加快|着力|重点|(?<=[。；;\n]))发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{0,7}}[{CJK}]{{2,8}})[，。；,;]"
 )
 # heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
 # labelled in one real text and not in four others
@@ -193,6 +193,12 @@ _SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|
 # 现代 + a noun names a sector in the genre's own terms (现代物流, 现代金融, 现代种业: the modern form of an old
 # trade), not 现代化 (a process)
 _MODERN = re.compile(rf"现代(?!化)[{CJK}]{{2,6}}$")
+
+
+# one grown object alone names a sector by a head of production with a field before it (清洁能源, 服务型制造);
+# …产业 alone is left to the open-field rule, which refuses group words (新兴产业, 乡村富民产业), and …农业
+# alone is labelled in one real text and left in another (定制农业, 现代化大农业)
+_SINGLE_HEAD = re.compile(r"[^业\W](?:制造|制药|能源|材料|装备|器械)$")
 
 
 def grown_lists(text: str) -> list[_Cand]:
@@ -206,6 +212,8 @@ def grown_lists(text: str) -> list[_Cand]:
             items.append((pos, pos + len(item)))
             pos += len(item) + 1
         words = [text[a:b] for a, b in items]
+        if len(words) == 1 and not _SINGLE_HEAD.search(words[0]):
+            continue  # one object alone (大力发展清洁能源，) only with a head of production before it
         if all(w in lx.industries() or ((_SECTOR_HEAD.search(w) or _MODERN.match(w)) and "等" not in w) for w in words):
             cands += [(a, b, "industry_field", "industry.grown_list", 0.7) for a, b in items]
     return cands

@@ -131,3 +131,11 @@ def test_counted_list_before_a_designation_is_left_to_its_rule() -> None:
 
 def test_scope_word_before_a_designated_cluster_is_cut() -> None:
     assert "乳业" in _industries("去年，我区乳业、稀土新材料已入选国家级先进制造业集群。")
+
+
+def test_one_grown_object_with_a_head_of_production_is_a_sector() -> None:
+    assert "清洁能源" in _industries("大力发展清洁能源，建设风电基地。")
+
+
+def test_one_grown_object_without_such_a_head_is_none() -> None:
+    assert not _industries("大力发展职业教育，提升技能。")

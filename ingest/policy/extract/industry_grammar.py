@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest.policy import lexicon as lx
@@ -190,6 +191,12 @@ _GROWN_LIST = re.compile(
 _SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
 
 
+def made_goods(word: str) -> bool:
+    """A known industry or a class of manufactured goods (煤机装备, 先进材料, 医疗器械) — what a list closed by
+    等…制造业 must hold to name manufacturing sectors."""
+    return word in lx.industries() or bool(re.search(r"..(?:装备|材料|器械|设备)$", word))
+
+
 # 现代 + a noun names a sector in the genre's own terms (现代物流, 现代金融, 现代种业: the modern form of an old
 # trade), not 现代化 (a process)
 _MODERN = re.compile(rf"现代(?!化)[{CJK}]{{2,6}}$")
@@ -316,3 +323,51 @@ def designated_clusters(text: str) -> list[_Cand]:
                 cands.append((s, pos + len(item), "cluster", "industry.designated_cluster", 0.7))
             pos += len(item) + 1
     return cands
+
+
+def not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A cluster or park that is a designation the type lexicon lists (国家中小企业特色产业集群, 先进制造业集群,
+    现代农业产业园: flag `entity`, awarded by a ministry) names a kind of platform, not a field: a candidate
+    inside such a type hit (its level and region prefixes included) is dropped. Spans sorted by start: a bounded
+    look-back per candidate, no candidates x hits scan."""
+    spans = sorted((h.start, h.end) for h in doc.type_hits if "entity" in h.entry.flags)
+    if not spans:
+        return cands
+    longest = max(b - a for a, b in spans)
+    out = []
+    for c in cands:
+        s, e = c[0], c[1]
+        lo, hi = bisect.bisect_left(spans, (s - longest, 0)), bisect.bisect_right(spans, (s, len(doc.text)))
+        if not any(e <= b for _a, b in spans[lo:hi]):
+            out.append(c)
+    return out
+
+
+# one sector's growth figure (、航空航天增长20%以上、新能源装备制造增长30%以上): a sector word opening its clause or
+# list item, then a measure and 增长 / 下降 with a number; a scope (规上服务业) or an aggregate (第一产业) is none
+_SECTOR_GROWTH = re.compile(
+    rf"(?<=[、，。；：,;:\n])(?:促进|推动|力争)?([{CJK}]{{2,14}}?)(?:营业收入|产值|增加值)?(?:预计)?(?:增长|下降)\d"
+)
+
+
+def sector_growth(text: str) -> list[_Cand]:
+    """The sector of a growth figure; two sectors joined by 和 (先进金属材料和先进装备制造营业收入增长10%) are two."""
+    cands: list[_Cand] = []
+    for m in _SECTOR_GROWTH.finditer(text):
+        s, phrase = m.start(1), m.group(1)
+        parts = phrase.split("和") if phrase.count("和") == 1 else [phrase]
+        if not all(_growing_sector(p) for p in parts):
+            continue
+        for p in parts:
+            cands.append((s, s + len(p), "industry_field", "industry.sector_growth", 0.7))
+            s += len(p) + 1
+    return cands
+
+
+_AGGREGATE = re.compile("第[一二三]产业|规上|规模以上")
+
+
+def _growing_sector(word: str) -> bool:
+    if len(word) < 2 or _SCOPE_ITEM.match(word) or _AGGREGATE.match(word) or GENERIC.match(word):
+        return False
+    return word in lx.industries() or bool(_SINGLE_HEAD.search(word)) or bool(re.search(r"..(?:种业|渔业)$", word))

@@ -139,3 +139,27 @@ def test_one_grown_object_with_a_head_of_production_is_a_sector() -> None:
 
 def test_one_grown_object_without_such_a_head_is_none() -> None:
     assert not _industries("大力发展职业教育，提升技能。")
+
+
+def test_goods_before_a_manufacturing_closer_are_sectors() -> None:
+    got = _industries("大力发展工程机械装备、医疗器械、汽车零部件等装备制造业。")
+    assert {"工程机械装备", "医疗器械"} <= set(got)
+
+
+def test_activities_before_a_manufacturing_closer_are_none() -> None:
+    got = _industries("覆盖研发设计、生产制造、运营维护等制造业环节。")
+    assert not {"研发设计", "生产制造", "运营维护"} & set(got)
+
+
+def test_sector_growth_figures_name_sectors() -> None:
+    got = _industries("去年，航空航天增长20%以上、新能源装备制造增长30%以上。")
+    assert {"航空航天", "新能源装备制造"} <= set(got)
+
+
+def test_aggregate_and_scope_growth_figures_name_no_sector() -> None:
+    assert not _industries("去年，第一产业增加值增长6%，规上服务业营业收入增长8%，居民收入增长5%。")
+
+
+def test_the_same_span_is_one_industry() -> None:
+    items = [i.text for i in extract("大力发展数字经济，推动产业升级。").industries]
+    assert items.count("数字经济") == 1

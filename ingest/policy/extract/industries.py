@@ -381,6 +381,8 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
+        if m.group(0).endswith("制造业") and not ig.GOODS.search(text, ls + 1, m.start()):
+            continue  # no class of goods in the list: no jieba run for it (the test on its items is below)
         single = _COUNTED_CLOSER.search(m.group(0)) is not None
         items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration", single)
         if m.group(0).endswith("领域") and not _fields_not_domains(doc, text, m, items):

@@ -184,17 +184,20 @@ def services(doc: Doc, text: str) -> list[_Cand]:
 # a verb of growing with its manner (大力发展, 培育壮大; a bare 发展 opening a sentence, as a work report's tasks
 # do) and a 、-list of sectors closing the clause
 _GROWN_LIST = re.compile(
-    rf"(?:(?:大力|积极|加快|着力|重点|(?<=[。；;\n]))发展|培育壮大|发展壮大|做强做大|做大做强)((?:[{CJK}]{{2,8}}、){{0,7}}[{CJK}]{{2,8}})[，。；,;]"
+    rf"(?:(?:大力|积极|加快|着力|重点)发展|培育壮大|发展壮大|做强做大|做大做强|发展(?<=[。；;\n]发展))((?:[{CJK}]{{2,8}}、){{0,7}}[{CJK}]{{2,8}})[，。；,;]"
 )
 # heads that name a sector of production (设施农业, 现代种业, 生物制药); modes of trade (服务贸易, 绿色贸易) are
 # labelled in one real text and not in four others
 _SECTOR_HEAD = re.compile(r"(?:农业|种业|渔业|牧业|制造|制药|产业|服务业|能源|材料|装备|器械)$")
 
 
+GOODS = re.compile(r"装备|材料|器械|设备")
+
+
 def made_goods(word: str) -> bool:
-    """A known industry or a class of manufactured goods (煤机装备, 先进材料, 医疗器械) — what a list closed by
-    等…制造业 must hold to name manufacturing sectors."""
-    return word in lx.industries() or bool(re.search(r"..(?:装备|材料|器械|设备)$", word))
+    """A class of manufactured goods (煤机装备, 先进材料, 医疗器械) — what a list closed by 等…制造业 must hold
+    to name manufacturing sectors."""
+    return len(word) > 2 and GOODS.search(word, len(word) - 2) is not None
 
 
 # 现代 + a noun names a sector in the genre's own terms (现代物流, 现代金融, 现代种业: the modern form of an old
@@ -229,7 +232,7 @@ def grown_lists(text: str) -> list[_Cand]:
 # a name that states a quality of the base, not its field (重要|产业基地, 战略性|产业基地, 园区特色|产业基地)
 _QUALITY_NAME = re.compile(r"(?:性|特色|重要|重点|优势|主导|支柱|主要)$")
 # a 、-list of quoted brands closed by 等…产业基地 (“中国X之都”、“中国Y谷”等全国重要产业基地)
-_QUOTED_BASES = re.compile(r"((?:“[^“”，。]{2,12}”、){1,9}“[^“”，。]{2,12}”)等[^，。；]{0,8}?产业基地")
+_QUOTED_BASES = re.compile(r"“[^“”，。]{2,12}”(?:、“[^“”，。]{2,12}”){1,9}(?=等[^，。；]{0,8}?产业基地)")
 _QUOTED = re.compile(r"“([^“”]+)”")
 
 
@@ -244,7 +247,7 @@ def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
             )
     # “世界葡萄酒之都”、“中国算力之都”等全国重要产业基地: quoted brands a closer names as industrial bases
     for m in _QUOTED_BASES.finditer(text):
-        for q in _QUOTED.finditer(text, m.start(), m.end(1)):
+        for q in _QUOTED.finditer(text, m.start(), m.end()):
             cands.append((*q.span(1), "industrial_base", "industry.quoted_bases", 0.7))
     # “高精特新”领域
     for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
@@ -255,10 +258,19 @@ def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
 
 # a 、-list that opens its clause and is the subject of a measure of output (电子信息、高端装备制造营业收入…,
 # 冶金有色、新材料、装备制造产业链产值…): statistical prose reports output per sector, so its items are sectors
-_MEASURED_LIST = re.compile(
-    rf"(?<=[，。；：,;:\n])((?:(?:(?!等)[{CJK}]){{2,8}}、){{1,7}}(?:(?!等)[{CJK}]){{2,8}}?)(全?产业链|产业)?"
-    r"(?:营业收入|主营业务收入|产值|增加值|营收)"
-)
+# found from the measure back to its clause's start (a scan from every boundary cost as much as the rest of the stage)
+_MEASURE = re.compile(r"营业收入|主营业务收入|产值|增加值|营收")  # literals first: the engine skips to them
+_SHARED = re.compile(r"(?:全?产业链|产业)$")
+_MEASURED_LIST = re.compile(rf"(?:(?:(?!等)[{CJK}]){{2,8}}、){{1,7}}(?:(?!等)[{CJK}]){{2,8}}")
+_CLAUSE_MARKS = "，。；：,;:\n"
+
+
+def _clause_start(text: str, p: int, back: int, marks: str = _CLAUSE_MARKS) -> int:
+    """Just after the last clause mark in the `back` characters before p; -1 where there is none."""
+    i = max(text.rfind(c, max(0, p - back), p) for c in marks)
+    return i + 1 if i >= 0 else -1
+
+
 _SCOPE_ITEM = re.compile(r"^(?:规上|规模以上|全省|全市|全区|全国|其中|第[一二三])")
 
 
@@ -267,20 +279,26 @@ def measured_lists(text: str) -> list[_Cand]:
     industry or a sector head, or the list sharing 产业 / 产业链 (then a chain of each); 规上工业、服务业增加值
     (a scope first) and 粮食、棉花产量 (no sector word) name none."""
     cands: list[_Cand] = []
-    for m in _MEASURED_LIST.finditer(text):
-        items, pos = [], m.start(1)
-        for item in m.group(1).split("、"):
+    for m in _MEASURE.finditer(text):
+        head = _SHARED.search(text, max(0, m.start() - 4), m.start())
+        end = head.start() if head else m.start()
+        cs = _clause_start(text, end, 80)
+        if cs < 0 or not _MEASURED_LIST.fullmatch(text, cs, end):
+            continue
+        items, pos = [], cs
+        for item in text[cs:end].split("、"):
             items.append((pos, pos + len(item)))
             pos += len(item) + 1
         words = [text[a:b] for a, b in items]
         if any(_SCOPE_ITEM.match(w) or GENERIC.match(w) or is_stop(w) for w in words):
             continue
         known = sum(w in lx.industries() or bool(_SECTOR_HEAD.search(w)) for w in words)
-        if not m.group(2) and known == 0:
+        shared = head.group(0) if head else ""
+        if not shared and known == 0:
             continue
-        kind = "chain" if m.group(2) and m.group(2).endswith("链") else "industry_field"
-        if m.group(2) == "产业":
-            items[-1] = (items[-1][0], m.end(2))  # 高端装备产业增加值: the last item keeps the head it shares
+        kind = "chain" if shared.endswith("链") else "industry_field"
+        if shared == "产业":
+            items[-1] = (items[-1][0], m.start())  # 高端装备产业增加值: the last item keeps the head it shares
         cands += [(a, b, kind, "industry.measured_list", 0.7) for a, b in items]
     return cands
 
@@ -305,9 +323,9 @@ def without_place(text: str, s: int, e: int) -> int:
 # a 、-list that opens its clause and is the subject of a cluster designation (哈尔滨航空集群、…晋级国家先进制造业
 # 集群, 定襄法兰锻造入选国家级中小企业特色产业集群): each item is the name of a designated cluster
 _DESIGNATED = re.compile(
-    rf"(?<=[，。；：,;:\n])((?:[{CJK}]{{2,16}}、){{0,7}}[{CJK}]{{2,16}}?)已?(?:入选|获评|晋级)(?:新一批)?"
-    rf"(?:国家级?|全国|省级?)?[{CJK}]{{0,10}}?集群"
+    rf"(?:已入选|已获评|已晋级|入选|获评|晋级)(?:新一批)?(?:国家级?|全国|省级?)?[{CJK}]{{0,10}}?集群"
 )
+_SUBJECTS = re.compile(rf"(?:[{CJK}]{{2,16}}、){{0,7}}[{CJK}]{{2,16}}")
 _SUBJECT_SCOPE = re.compile(r"^(?:我省|我区|我市|全省|全区|全市|其中)")
 
 
@@ -316,8 +334,11 @@ def designated_clusters(text: str) -> list[_Cand]:
     is left to the counted-cluster rule, and a scope word before the first item (我区|乳业) is no part of it."""
     cands: list[_Cand] = []
     for m in _DESIGNATED.finditer(text):
-        pos = m.start(1)
-        for item in m.group(1).split("、"):
+        cs = _clause_start(text, m.start(), 140)
+        if cs < 0 or not _SUBJECTS.fullmatch(text, cs, m.start()):
+            continue
+        pos = cs
+        for item in text[cs : m.start()].split("、"):
             s = pos + (sc.end() if (sc := _SUBJECT_SCOPE.match(item)) else 0)
             if pos + len(item) - s >= 2 and "等" not in item:
                 cands.append((s, pos + len(item), "cluster", "industry.designated_cluster", 0.7))
@@ -345,15 +366,21 @@ def not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
 # one sector's growth figure (、航空航天增长20%以上、新能源装备制造增长30%以上): a sector word opening its clause or
 # list item, then a measure and 增长 / 下降 with a number; a scope (规上服务业) or an aggregate (第一产业) is none
-_SECTOR_GROWTH = re.compile(
-    rf"(?<=[、，。；：,;:\n])(?:促进|推动|力争)?([{CJK}]{{2,14}}?)(?:营业收入|产值|增加值)?(?:预计)?(?:增长|下降)\d"
-)
+_SECTOR_GROWTH = re.compile(r"(?:增长|下降)\d")
+_GROWTH_MEASURE = re.compile(r"(?:营业收入|产值|增加值)?(?:预计)?$")
+_GROWTH_PHRASE = re.compile(rf"(?:促进|推动|力争)?([{CJK}]{{2,14}})")
 
 
 def sector_growth(text: str) -> list[_Cand]:
     """The sector of a growth figure; two sectors joined by 和 (先进金属材料和先进装备制造营业收入增长10%) are two."""
     cands: list[_Cand] = []
-    for m in _SECTOR_GROWTH.finditer(text):
+    for g in _SECTOR_GROWTH.finditer(text):
+        end = _GROWTH_MEASURE.search(text, max(0, g.start() - 6), g.start())
+        stop = end.start() if end else g.start()
+        cs = _clause_start(text, stop, 20, "、" + _CLAUSE_MARKS)
+        m = _GROWTH_PHRASE.fullmatch(text, cs, stop) if cs >= 0 else None
+        if m is None:
+            continue
         s, phrase = m.start(1), m.group(1)
         parts = phrase.split("和") if phrase.count("和") == 1 else [phrase]
         if not all(_growing_sector(p) for p in parts):

@@ -23,7 +23,8 @@ _NUM = re.compile(
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{'|'.join(_UNITS)})(?!人|月|项|次)"
 )
-_ANY_UNIT = re.compile("|".join(_UNITS))
+# the cheap test before _NUM: a unit right after a digit or a numeral (所 alone is 研究所, 所属, 所在)
+_ANY_UNIT = re.compile(rf"[\d{CN_NUMERAL}余多]\s*(?:{'|'.join(_UNITS)})")
 _AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
 _AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|超|达|突破)\s*$")
 

@@ -491,7 +491,7 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
         later = [a for a in anchors if a > s]
         if s not in anchors and later:
             s = min(later)  # the field words ran over the growing verb (大力发展|生产性服务业): start after it
-        if s in anchors and not any(a < m.end() and s < b for a, b in near):
+        if (s in anchors or text[s - 1 : s] == "把") and not any(a < m.end() and s < b for a, b in near):
             cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
         elif _one_character_field(text, e, m.group(0)):
             cands.append((e - 1, m.end(), "industry_field", "industry.open_field", 0.6))
@@ -505,7 +505,8 @@ _AFTER_VERB_NEXT = re.compile(r"[，。；、,;和与及等]|发展|规模|增�
 def _after_verb(doc: Doc, text: str, e: int, head_end: int) -> int:
     """提升|石化产业, 制定|氢能产业发展计划, 把|文旅产业打造成…: the field words before an industry head start
     right after a verb (or 把, which fronts the object) that takes the industry as its object; -1 where none."""
-    if not _AFTER_VERB_NEXT.match(text, head_end):
+    fronted = "把" in text[max(0, e - 10) : e]  # 把 fronts the object, whatever verb follows the head
+    if not fronted and not _AFTER_VERB_NEXT.match(text, head_end):
         return -1  # 共建|碳纤维产业技术研究院, 构建|…产业生态: the verb's object is the platform or the ecosystem
     s = _field_before(doc, e)
     if s >= e or not _field_ok(text[s:e]):
@@ -515,7 +516,7 @@ def _after_verb(doc: Doc, text: str, e: int, head_end: int) -> int:
         return -1
     last = toks[-1]
     verb = len(last) >= 2 and pos_table().get(last, "x") == "v" and last not in _COORDINATION
-    return s if verb or last == "把" else -1
+    return s if last == "把" or (verb and _AFTER_VERB_NEXT.match(text, head_end)) else -1
 
 
 def _one_character_field(text: str, e: int, head: str) -> bool:

@@ -163,3 +163,11 @@ def test_aggregate_and_scope_growth_figures_name_no_sector() -> None:
 def test_the_same_span_is_one_industry() -> None:
     items = [i.text for i in extract("大力发展数字经济，推动产业升级。").industries]
     assert items.count("数字经济") == 1
+
+
+def test_industry_fronted_by_ba_is_a_field() -> None:
+    assert "文旅产业" in _industries("营造良好氛围，努力把文旅产业打造成支柱产业。")
+
+
+def test_ba_before_a_non_industry_is_none() -> None:
+    assert not {i for i in _industries("努力把问题解决在基层。") if "问题" in i}

@@ -545,8 +545,9 @@ def _elided_heads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
             continue
         ls = max(text.rfind(c, max(0, s - 80), s) for c in ",。;:(\n")
         items = _enum_items(doc, text, max(ls + 1, s - 80), head.start(), "industry.shared_head")
-        if any(text[a:b] in lx.industries() for a, b, *_ in items):
-            out += items  # a known sector among them: a list of sectors, not of means or places
+        # a known sector among them, or a shared chain (氢能、氨能、甲醇全产业链): a list of sectors, not of means
+        if head.group(0).endswith("链") or any(text[a:b] in lx.industries() for a, b, *_ in items):
+            out += items
     return out
 
 

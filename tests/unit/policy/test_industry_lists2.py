@@ -171,3 +171,12 @@ def test_industry_fronted_by_ba_is_a_field() -> None:
 
 def test_ba_before_a_non_industry_is_none() -> None:
     assert not {i for i in _industries("努力把问题解决在基层。") if "问题" in i}
+
+
+def test_items_sharing_a_chain_head_are_sectors() -> None:
+    got = _industries("加快项目建设，推动锂矿、正极材料、电池全产业链发展。")
+    assert {"锂矿", "正极材料"} <= set(got)
+
+
+def test_items_sharing_an_industry_head_still_need_a_known_sector() -> None:
+    assert not {"资金", "技术"} & set(_industries("承接资金、技术、劳动密集型产业转移。"))

@@ -249,11 +249,11 @@ def _respective(doc: Doc, ss: int, sent: str) -> dict[int, TypeHit]:
     """A和B分别达N1、N2 (高新技术企业、科技型中小企业分别增至…家、…家): the k-th count after 分别 counts the k-th
     kind before it, where the numbers of kinds and counts agree; keyed by the count's start in `sent`."""
     out: dict[int, TypeHit] = {}
-    for r in re.finditer("分别", sent):
-        b = max(sent.rfind(c, 0, r.start()) for c in ",;:。") + 1
-        kinds = _kinds_between(doc, ss + b, ss + r.start())
-        end = _COMMA.search(sent, r.end())
-        counts = list(_NUM.finditer(sent, r.end(), end.start() if end else len(sent)))
+    for r in re.finditer("分别", sent):  # bounded windows: linear on a sentence of a million characters
+        b = max(sent.rfind(c, max(0, r.start() - 80), r.start()) for c in ",;:。") + 1
+        kinds = _kinds_between(doc, ss + max(b, r.start() - 80), ss + r.start())
+        end = _COMMA.search(sent, r.end(), r.end() + 80)
+        counts = list(_NUM.finditer(sent, r.end(), end.start() if end else min(len(sent), r.end() + 80)))
         if len(kinds) >= 2 and len(kinds) == len(counts):
             out.update({m.start(): k for m, k in zip(counts, kinds, strict=True)})
     return out

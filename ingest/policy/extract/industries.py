@@ -15,11 +15,12 @@ from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
 
-# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… (a list of places),
-# …产业化 (an activity) nor …产业项目 / 基金 / 活动 (things of an industry)
+# 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… / 等地举办… (a list
+# of places), …产业化 (an activity), …产业项目 / 基金 / 活动 / 基地 (things of an industry), …产业合作模式 (ways of
+# working together) nor …服务业态 (服务 + 业态: forms of retail, not a sector)
 _ENUM_END = re.compile(
-    r"等(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?(?:领域|产业(?!化|项目|基金|用地|政策|活动)|研制|方向|行业|增长点|赛道|"
-    r"服务业)"
+    r"等(?!地(?!方))(?:(?!方式|方面|措施|途径|渠道|形式|各类|旅游|消费|地区|国家|城市|省份)[^,。;、]){0,8}?"
+    r"(?:领域|产业(?!化|项目|基金|用地|政策|活动|合作|基地)|研制|方向|行业|增长点|赛道|服务业(?!态)|制造业)"
 )
 _SECTOR = (
     "农业",
@@ -86,10 +87,10 @@ def _noun_verb(toks: list[str] | tuple[str, ...], last: str) -> bool:
 _Cand = tuple[int, int, str, str, float]
 
 # A known field (新能源汽车, 人工智能) is an industry where a measure of production or an industry noun follows
-# it (…产量增长, …增加值, …产业链, …领域) or it leads a “X+” campaign; elsewhere it names a technology or a
-# resource (大数据支撑, 大数据共享服务). Its 发展 makes it one where a verb of support takes that growth
+# it (…产量增长, …增加值, …产业链, …领域, the …项目 it heads) or it leads a “X+” campaign; elsewhere it names a
+# technology or a resource (大数据支撑, 大数据共享服务). Its 发展 makes it one where a verb of support takes that growth
 # (支持新一代信息技术发展, 把握新能源汽车发展大势), not after a place (我省现代农业发展).
-_FIELD_USE = re.compile(r"(?:产量|产销量|产值|增加值|营收|营业收入|产业链|行业|领域)|[+＋]”")
+_FIELD_USE = re.compile(r"(?:产量|产销量|产值|增加值|营收|营业收入|产业链|行业|领域|项目)|[+＋]”")
 _GROWTH = re.compile(r"(?:的)?发展(?!中心|基金|研究)")
 _SUPPORT_BEFORE = re.compile(r"(?:支持|把握|促进|推动|推进|加快|引导|扶持|鼓励|对)$")
 
@@ -97,6 +98,8 @@ _SUPPORT_BEFORE = re.compile(r"(?:支持|把握|促进|推动|推进|加快|引�
 def _field_in_use(text: str, s: int, e: int) -> bool:
     if _GROWTH.match(text, e):
         return _SUPPORT_BEFORE.search(text, max(0, s - 2), s) is not None
+    if text.startswith("项目", e):  # 总投资…的新材料项目: the field heads the project, not 氟硅新材料 (a product)
+        return s > 0 and text[s - 1] in "的，。、；：,;:"
     return bool(_FIELD_USE.match(text, e)) and text[e : e + 4] != "领域的"
 
 
@@ -188,6 +191,8 @@ def _first_item_start(text: str, fs: int, fe: int) -> int:
     for t in lcut(window)[:-1]:
         pos += len(t)
         if t in "与和及":  # coordination inside one item: 航空发动机和燃气轮机
+            continue
+        if t == "现代":  # tagged a time word, but 现代|煤化工 names the modern form of a sector
             continue
         if is_hard_stop(t) or _ENUM_LEAD.fullmatch(t) or not re.fullmatch(f"[{CJK}]+", t):
             fs = pos
@@ -376,10 +381,14 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
+        if m.group(0).endswith("制造业") and not ig.GOODS.search(text, ls + 1, m.start()):
+            continue  # no class of goods in the list: no jieba run for it (the test on its items is below)
         single = _COUNTED_CLOSER.search(m.group(0)) is not None
         items = _enum_items(doc, text, ls + 1, m.start(), "industry.enumeration", single)
         if m.group(0).endswith("领域") and not _fields_not_domains(doc, text, m, items):
             continue  # 公共安全、公共交通、医疗健康等领域: domains of policy, not sectors
+        if m.group(0).endswith("制造业") and not any(ig.made_goods(text[c[0] : c[1]]) for c in items):
+            continue  # 一双鞋、一块玻璃等制造业 (a figure of speech), 研发设计、生产制造等 (activities): no sectors
         cands += items
     cands += _known_enumerations(doc, text)
     # a 、-list a count of clusters closes (沈阳航空、沈大工业母机、大盘绿色石化3个集群): the clusters' names
@@ -407,10 +416,11 @@ _OPEN_HEAD = re.compile(
     r"(?<![第一二三])(?:产业|制造业|服务业|加工业|农牧业|(?<!产)农业(?=[，。、；;,和与及等\d]|发展|现代化|提|增|扩|产值))"
     r"(?![园基集链化体区联协部结布政]|规划|开发区|示范区|先导区|试验区)"
 )
-# the field starts a clause (。人参产业综合产值…, 、高端装备产业) or follows a verb of growing it
+# the field starts a clause (。人参产业综合产值…, 、高端装备产业), follows a verb of growing it or closes a
+# list (碳纤维、光纤等|新型材料产业)
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
 _OPEN_NEAR = re.compile(
-    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造"
+    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造|等"
 )
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
@@ -438,12 +448,17 @@ def _only_group(field: str) -> bool:
     return len(rest) < 2 or bool(_GROUP_WORD.match(rest) or GENERIC.match(rest))
 
 
+# the country or the world as a scope (中国|产业转移发展对接会, 全球|产业分工): no field
+_WORLD_SCOPES = frozenset({"中国", "全国", "全球", "世界", "国际", "国内", "海外"})
+
+
 def _field_ok(field: str) -> bool:
     """A field of 2-8 characters, no region or zone, group word, generic modifier or leading verb."""
     return (
         2 <= len(field) <= 8
         and re.fullmatch(f"[{CJK}]+", field) is not None
         and field not in REGIONS
+        and field not in _WORLD_SCOPES
         and not GENERIC.match(field)
         and not field.endswith(("和", "及", "与"))
         and not _only_group(field)
@@ -470,15 +485,38 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
         anchors = {a.end() for a in _OPEN_NEAR.finditer(text, max(0, e - 12), e) if _field_ok(text[a.end() : e])}
         if e <= 8 and _field_ok(text[:e]):
             anchors.add(0)
-        s = _field_before(doc, e) if anchors else -1
+        s = _field_before(doc, e) if anchors else _after_verb(doc, text, e, m.end())
+        if not anchors and s >= 0:
+            anchors.add(s)
         later = [a for a in anchors if a > s]
         if s not in anchors and later:
             s = min(later)  # the field words ran over the growing verb (大力发展|生产性服务业): start after it
-        if s in anchors and not any(a < m.end() and s < b for a, b in near):
+        if (s in anchors or text[s - 1 : s] == "把") and not any(a < m.end() and s < b for a, b in near):
             cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
         elif _one_character_field(text, e, m.group(0)):
             cands.append((e - 1, m.end(), "industry_field", "industry.open_field", 0.6))
     return cands
+
+
+# what may follow X产业 that a verb takes as its object: a boundary, its growth or a measure of it
+_AFTER_VERB_NEXT = re.compile(r"[，。；、,;和与及等]|发展|规模|增加值|产值|营业收入|转型|提质|壮大|集聚")
+
+
+def _after_verb(doc: Doc, text: str, e: int, head_end: int) -> int:
+    """提升|石化产业, 制定|氢能产业发展计划, 把|文旅产业打造成…: the field words before an industry head start
+    right after a verb (or 把, which fronts the object) that takes the industry as its object; -1 where none."""
+    fronted = "把" in text[max(0, e - 10) : e]  # 把 fronts the object, whatever verb follows the head
+    if not fronted and not _AFTER_VERB_NEXT.match(text, head_end):
+        return -1  # 共建|碳纤维产业技术研究院, 构建|…产业生态: the verb's object is the platform or the ecosystem
+    s = _field_before(doc, e)
+    if s >= e or not _field_ok(text[s:e]):
+        return -1
+    toks = lcut(text[max(0, s - 4) : s])
+    if not toks:
+        return -1
+    last = toks[-1]
+    verb = len(last) >= 2 and pos_table().get(last, "x") == "v" and last not in _COORDINATION
+    return s if last == "把" or (verb and _AFTER_VERB_NEXT.match(text, head_end)) else -1
 
 
 def _one_character_field(text: str, e: int, head: str) -> bool:
@@ -507,63 +545,35 @@ def _elided_heads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
             continue
         ls = max(text.rfind(c, max(0, s - 80), s) for c in ",。;:(\n")
         items = _enum_items(doc, text, max(ls + 1, s - 80), head.start(), "industry.shared_head")
-        if any(text[a:b] in lx.industries() for a, b, *_ in items):
-            out += items  # a known sector among them: a list of sectors, not of means or places
+        # a known sector among them, or a shared chain (氢能、氨能、甲醇全产业链): a list of sectors, not of means
+        if head.group(0).endswith("链") or any(text[a:b] in lx.industries() for a, b, *_ in items):
+            out += items
     return out
-
-
-def _not_designations(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """A cluster or park that is a designation the type lexicon lists (国家中小企业特色产业集群, 先进制造业集群,
-    现代农业产业园: flag `entity`, awarded by a ministry) names a kind of platform, not a field: a candidate
-    inside such a type hit (its level and region prefixes included) is dropped. Spans sorted by start: a bounded
-    look-back per candidate, no candidates x hits scan."""
-    spans = sorted((h.start, h.end) for h in doc.type_hits if "entity" in h.entry.flags)
-    if not spans:
-        return cands
-    longest = max(b - a for a, b in spans)
-    out = []
-    for c in cands:
-        s, e = c[0], c[1]
-        lo, hi = bisect.bisect_left(spans, (s - longest, 0)), bisect.bisect_right(spans, (s, len(doc.text)))
-        if not any(e <= b for _a, b in spans[lo:hi]):
-            out.append(c)
-    return out
-
-
-_RANK = re.compile(r"(?:世界级|国际级|国家级|全国|省级|市级)")
-
-
-def _without_place(text: str, s: int, e: int) -> int:
-    """An industry is its field, not where or how high it stands: a leading place (浦东新区|生物医药产业, a
-    token tagged ns) or rank word (世界级|生物医药产业集群) is cut off where four characters remain."""
-    m = _RANK.match(text, s, e)
-    if m and e - m.end() >= 4:
-        return m.end()
-    first = lcut(text[s:e])[0] if e - s > 4 else ""
-    place = len(first) >= 2 and pos_table().get(first) == "ns" and first not in lx.industries()  # not 海洋
-    if place and e - s - len(first) >= 4:
-        return s + len(first)
-    return s
 
 
 def find_industries(doc: Doc) -> list[Industry]:
     text = doc.text[: doc.body_end]
     cands = _dictionary_industries(doc, text) + _enumerations(doc, text) + ig.bases_and_quoted(doc, text)
     cands += ig.economies(doc, text) + ig.chains(doc, text) + ig.services(doc, text) + ig.grown_lists(text)
+    cands += ig.measured_lists(text) + ig.designated_clusters(text) + ig.sector_growth(text)
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
-    cands = _not_designations(doc, cands)
+    cands = ig.not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
     starts: list[int] = []  # of `out`, ascending (candidates come by start): a container starts within `longest`
     longest = 0
     for s, e, kind, rule, conf in cands:
         near = out[bisect.bisect_left(starts, s - longest) :]
+        # inside another item: dropped, unless only a dictionary item holds it; the same span twice: once
+        dict_rule = rule == "industry.dict"
         if any(
-            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or rule == "industry.dict") for o in near
+            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or dict_rule or o.span == (s, e))
+            for o in near
         ):
             continue
-        s = _without_place(doc.text, s, e)
+        # a brand keeps its 中国, a designated cluster its region (哈尔滨航空集群)
+        s = s if rule in {"industry.quoted_bases", "industry.designated_cluster"} else ig.without_place(doc.text, s, e)
         out.append(Industry(span=(s, e), text=doc.q(s, e), name=doc.text[s:e], kind=kind, rule=rule, confidence=conf))
         starts.append(s)
         longest = max(longest, e - s)

@@ -16,13 +16,15 @@ from ingest.policy.models import Target
 # 三百五十家 / 十余个
 # possessive digits and a start only where a digit run starts: a long run of digits is read once, not
 # re-tried at every position with every split (1 MB of digits ran for hours)
-_UNITS = ("家", "个", "户")  # a count needs one: sentences without any are skipped
+# a count needs one (所 counts hospitals and schools): sentences without any are skipped
+_UNITS = ("家", "个", "户", "所")
 _NUM = re.compile(
     r"(?:(?<![\d.第])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{'|'.join(_UNITS)})(?!人|月|项|次)"
 )
-_ANY_UNIT = re.compile("|".join(_UNITS))
+# the cheap test before _NUM: a unit right after a digit or a numeral (所 alone is 研究所, 所属, 所在)
+_ANY_UNIT = re.compile(rf"[\d{CN_NUMERAL}余多]\s*(?:{'|'.join(_UNITS)})")
 _AT_MOST = re.compile(r"(?:不超过|不多于|最多|至多|控制在)\s*$")
 _AT_LEAST = re.compile(r"(?:不少于|不低于|至少|超过|超|达|突破)\s*$")
 
@@ -172,8 +174,9 @@ _PLACE_AFTER = re.compile(r"[县镇村乡](?![级域城])")
 # a ranking (9家高新区进入综合评价前50强, 跻身全国30强): a count of ranked places, not of kinds built
 _RANKING = re.compile(r"(?:进入|跻身|位列|名列|位居|入围)[^，,。；;]{0,16}?(?:前\d+|\d+强|前列|前茅)")
 
-# members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家, 试验区新设企业)
-_MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目|新设|注册")
+# members or residents of a kind counted, not the kind (联盟成员达96家, 孵化器在孵企业500家, 试验区新设企业,
+# 数据中心集群引进企业357家)
+_MEMBERS = re.compile(r"成员|会员|在孵|入驻|入孵|签约|项目|新设|注册|引进|招引")
 
 
 def _right_before(sent: str, ss: int, th: TypeHit, m: re.Match[str]) -> bool:
@@ -188,7 +191,8 @@ def _in_brackets(sent: str, i: int, j: int) -> bool:
 
 # what may follow a count that counts the sentence's last kind: a bound word and nothing else
 # a clause that names its own thing before its count (…消费集聚区2个) does not count the previous kind
-_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体县镇村]\s*$")
+# (百亿园区达到11个, 百亿以上农业特色产业达到8个: with a verb of reaching between)
+_NOUN_END = re.compile(r"[区园地台心站点业厂间构室库馆所体县镇村]\s*(?:达到|达|突破|增至|增加到|超过)?\s*$")
 _UNIT_ONLY = re.compile(r"^\s*(?:以上|左右|以内|上下)?\s*$")
 
 
@@ -233,9 +237,33 @@ def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
     return out
 
 
-def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last: list[TypeHit]) -> list[Target]:
+# education and care carriers the test and holdout READMEs leave out of the S&T graph (产教联合体, 现代产业学院,
+# 公共实训基地, 托育 / 养老 / 日间照料 centres, schools): their counts are other quantities
+_CARRIERS = re.compile(r"产教|学院|实训|托育|养老|照料|幼儿园|学校")
+# a count of projects (…中心等11个重点项目, 25个数据中心和智算项目): the things built, not the kind named;
+# …or of industries (开发区做大1—2个主导产业, 培育10个千亿级产业)
+_PROJECTS_AFTER = re.compile(r"(?:以上|左右)?[^,;:。、]{0,10}?(?:项目|产业(?=[,;:。、]|$))")
+
+
+def _respective(doc: Doc, ss: int, sent: str) -> dict[int, TypeHit]:
+    """A和B分别达N1、N2 (高新技术企业、科技型中小企业分别增至…家、…家): the k-th count after 分别 counts the k-th
+    kind before it, where the numbers of kinds and counts agree; keyed by the count's start in `sent`."""
+    out: dict[int, TypeHit] = {}
+    for r in re.finditer("分别", sent):  # bounded windows: linear on a sentence of a million characters
+        b = max(sent.rfind(c, max(0, r.start() - 80), r.start()) for c in ",;:。") + 1
+        kinds = _kinds_between(doc, ss + max(b, r.start() - 80), ss + r.start())
+        end = _COMMA.search(sent, r.end(), r.end() + 80)
+        counts = list(_NUM.finditer(sent, r.end(), end.start() if end else min(len(sent), r.end() + 80)))
+        if len(kinds) >= 2 and len(kinds) == len(counts):
+            out.update({m.start(): k for m, k in zip(counts, kinds, strict=True)})
+    return out
+
+
+def _clause_targets(
+    doc: Doc, ss: int, sent: str, clause: tuple[int, int], last: list[TypeHit], resp: dict[int, TypeHit]
+) -> list[Target]:
     """Targets of one clause; `last` holds the sentence's last counted type (a count without a type of
-    its own counts that one)."""
+    its own counts that one); `resp` the kinds counts after 分别 count."""
     cs, ce = clause
     out: list[Target] = []
     clause_hits = _kinds_between(doc, ss + cs, ss + ce)
@@ -243,12 +271,12 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
         count, count_max, bound, n = _bounds(sent, m)
         if n <= 0 or re.search(r"(?:19|20)\d{2}\s*年", sent[max(0, m.start() - 1) : m.end()]):
             continue
-        if _RANKING.search(sent, m.end(), ce):
+        if _RANKING.search(sent, m.end(), ce) or _PROJECTS_AFTER.match(sent, m.end(), ce):
             continue
         pos = ss + m.start()
         before = [h for h in clause_hits if h.end <= pos]
         after = [h for h in clause_hits if h.start >= ss + m.end()]
-        th = _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
+        th = resp.get(m.start()) or _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
         if (
             th is None
             and last
@@ -259,9 +287,12 @@ def _clause_targets(doc: Doc, ss: int, sent: str, clause: tuple[int, int], last:
             th = last[0]  # 到2025年达到50家: the count of the kind counted before
         if th is None:
             th = _abbreviated(doc, sent, m.end())
-        if th is None or (m.group("unit") == "户" and not _right_before(sent, ss, th, m)):
+        if th is None or (m.group("unit") == "户" and m.start() not in resp and not _right_before(sent, ss, th, m)):
             continue
-        last[:] = [th]
+        if _CARRIERS.search(th.type):
+            continue  # 市域产教联合体10个, 托育机构: education and care carriers, not S&T platforms (test / holdout)
+        if m.group("unit") != "所":  # 4所…托育机构, 新增托位1000个: a count of schools or clinics lends no kind
+            last[:] = [th]
         kind, year, yrule = _kind_and_year(doc, ss, sent, clause, m, bool(before))
         qual = sent[m.end() : m.end() + 3]
         s, e = ss + cs, ss + ce
@@ -316,7 +347,8 @@ def find_targets(doc: Doc) -> list[Target]:
         if not _ANY_UNIT.search(sent) or not _NUM.search(sent):
             continue  # no count (no unit) in the sentence, so none in a clause of it (none spans , 、 or :)
         last: list[TypeHit] = []
+        resp = _respective(doc, ss, sent) if "分别" in sent else {}
         for cs, ce in _split_clauses(sent):
             if _NUM.search(sent, cs, ce):
-                out += _clause_targets(doc, ss, sent, (cs, ce), last)
+                out += _clause_targets(doc, ss, sent, (cs, ce), last, resp)
     return out

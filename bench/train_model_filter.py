@@ -209,7 +209,7 @@ def fit(data: Data, train: Sequence[str], kind: str) -> tuple[Logistic, float, f
     return train_model(data, train, kind, c), c, t, oof
 
 
-def _pooled(reports: list[Any]) -> dict[str, KindScore]:
+def pooled(reports: list[Any]) -> dict[str, KindScore]:
     out: dict[str, KindScore] = {}
     for r in reports:
         for k, s in r.scores.items():
@@ -218,7 +218,7 @@ def _pooled(reports: list[Any]) -> dict[str, KindScore]:
     return out
 
 
-def _micro(scores: dict[str, KindScore]) -> float:
+def micro(scores: dict[str, KindScore]) -> float:
     return _f1(*(sum(getattr(s, a) for s in scores.values()) for a in ("tp", "fp", "fn")))
 
 
@@ -242,14 +242,14 @@ def rotations(data: Data, kinds: Sequence[str]) -> None:
             gold = REPO_ROOT / f"data/gold/{f}_gold.json"
             base.append(evaluate(gold, data.docs[f]))
             new.append(evaluate(gold, [_filtered(d, drop) for d in data.docs[f]]))
-        b, n = _pooled(base), _pooled(new)
+        b, n = pooled(base), pooled(new)
         for k in REPORTED:
             c, t = chosen.get(k, chosen.get("entities", (0, 0))) if k == "named_platforms" else chosen.get(k, (0, 0))
             print(
                 f"| {rot} | {k} | {c} | {t} | {b[k].precision:.3f} → {n[k].precision:.3f} | "
                 f"{b[k].recall:.3f} → {n[k].recall:.3f} | {b[k].f1:.3f} → **{n[k].f1:.3f}** |"
             )
-        print(f"| {rot} | micro (all kinds) | | | | | {_micro(b):.3f} → **{_micro(n):.3f}** |", flush=True)
+        print(f"| {rot} | micro (all kinds) | | | | | {micro(b):.3f} → **{micro(n):.3f}** |", flush=True)
 
 
 def _filtered(d: ExtractedDocument, drop: set[tuple[str, str, str]]) -> ExtractedDocument:

@@ -9,6 +9,7 @@ from app.model.errors import InputError
 from app.text.normalise import footer_start, normalise
 from ingest.policy import clusters
 from ingest.policy import extract as ex
+from ingest.policy.extract.model_filter import apply_filter
 from ingest.policy.models import DateItem, DocNumber, ExtractedDocument
 from ingest.policy.read import RawDocument, read_document
 
@@ -34,7 +35,7 @@ def extract_text(raw: RawDocument) -> ExtractedDocument:
     doc.year = _doc_year(own, dates)
     entities = ex.find_entities(doc)
     named = [e.span for e in entities if e.kind in {"platform", "institution", "zone"}]
-    return ExtractedDocument(
+    out = ExtractedDocument(
         doc_id=raw.doc_id,
         path=raw.path,
         sha256=raw.sha256,
@@ -58,6 +59,10 @@ def extract_text(raw: RawDocument) -> ExtractedDocument:
         cluster_relations=clusters.find_cluster_relations(doc),
         cluster_members=clusters.find_cluster_members(doc),
     )
+    # The statistical filter over the grammar's industries (issue #21; INNOKG_EXTRACT_MODEL=0 turns it off).
+    spans = [x.span for x in (*out.entities, *out.industries, *out.agencies)]
+    out.industries = apply_filter("industries", text, out.industries, spans, title.text if title else "")
+    return out
 
 
 def _doc_year(own: list[DocNumber], dates: list[DateItem]) -> int | None:

@@ -1,0 +1,307 @@
+"""Train and measure the candidate filter of ingest/policy/extract/model_filter.py (issue #21, design (a)).
+
+Usage (from the repo root, INNOKG_SHARED=/work/shared for the real texts):
+
+  .venv/bin/python bench/train_model_filter.py --rotations            # leave-one-split-out table, nothing written
+  .venv/bin/python bench/train_model_filter.py --write industries     # train on every tuning gold, write the model
+
+Training data: the grammar's own candidates (extracted with the model switched off) on the tuning golds only —
+seeds, constructed, dev, dev2a/b, dev3a/b, dev4a/b; never test, holdout or dev5. A candidate surface is positive
+when the gold of its document lists it (the scorer's normalisation). The model is an L2-regularised logistic
+regression fitted with scipy's L-BFGS (deterministic: same data, same weights). Its regularisation C and its
+threshold are chosen inside the training data: out-of-fold probabilities over the dev2–dev4 files among the
+training files (each left out in turn, the model fitted on all the other training files), the pair with the best
+pooled F1 wins (the heavily tuned seeds / constructed / dev splits are trained on but not used to choose, since
+the grammar's precision there says little about unseen text).
+
+--rotations: for each of dev2, dev3, dev4 held out as a whole split, the same procedure on the others, then the
+project's scorer (ingest/policy/eval.py) on the held-out split, grammar alone vs grammar + filter, per kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import optimize, sparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ["INNOKG_EXTRACT_MODEL"] = "0"  # the grammar's own candidates: never train on the filter's output
+
+from app.text.normalise import normalise
+from ingest.policy.eval import REPO_ROOT, KindScore, evaluate, gold_paths, norm
+from ingest.policy.extract.model_filter import MODEL_DIR, surface_units
+from ingest.policy.models import ExtractedDocument
+from ingest.policy.pipeline import extract_paths
+
+TUNING = (
+    "seeds",
+    "constructed",
+    "real_dev",
+    "real_dev2a",
+    "real_dev2b",
+    "real_dev3a",
+    "real_dev3b",
+    "real_dev4a",
+    "real_dev4b",
+)
+SELECT = ("real_dev2a", "real_dev2b", "real_dev3a", "real_dev3b", "real_dev4a", "real_dev4b")
+ROTATIONS = {
+    "dev2": ("real_dev2a", "real_dev2b"),
+    "dev3": ("real_dev3a", "real_dev3b"),
+    "dev4": ("real_dev4a", "real_dev4b"),
+}
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(40))
+KINDS = ("industries", "entities")
+SEED_WEIGHT = 2.0
+REPORTED = ("entities", "named_platforms", "industries")
+
+Unit = tuple[list[str], int, str, str]  # features, label, doc id, surface key
+
+
+def load_docs(cache: Path | None) -> dict[str, list[ExtractedDocument]]:
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as fh:
+            return dict(pickle.load(fh))
+    out: dict[str, list[ExtractedDocument]] = {}
+    for name in TUNING:
+        docs, errors = extract_paths(gold_paths(REPO_ROOT / f"data/gold/{name}_gold.json"))
+        if errors:
+            raise SystemExit(f"{name}: {errors}")
+        out[name] = docs
+    if cache is not None:
+        with cache.open("wb") as fh:
+            pickle.dump(out, fh)
+    return out
+
+
+def gold_surfaces(g: dict[str, Any]) -> dict[str, set[str]]:
+    """The gold's surfaces per filtered kind, normalised as ingest/policy/eval.py scores them."""
+
+    def surf(it: dict[str, Any]) -> str:
+        return norm(it.get("surface_s") or it.get("surface"))
+
+    return {
+        "industries": {surf(i) for i in g.get("industries") or []},
+        "entities": {surf(e) for e in g.get("named_entities") or [] if e.get("surface")},
+    }
+
+
+class Data:
+    """The candidates of every tuning document as units, and the gold totals the F1 needs."""
+
+    def __init__(self, docs: dict[str, list[ExtractedDocument]]) -> None:
+        self.docs = docs
+        self.gold = {n: json.loads((REPO_ROOT / f"data/gold/{n}_gold.json").read_text("utf-8")) for n in TUNING}
+        self._units: dict[tuple[str, str], list[Unit]] = {}
+        self._totals: dict[tuple[str, str], int] = {}
+
+    def units(self, name: str, kind: str) -> list[Unit]:
+        if (name, kind) not in self._units:
+            golds = {g["doc_id"]: gold_surfaces(g) for g in self.gold[name]["documents"]}
+            out: list[Unit] = []
+            total = 0
+            for d in self.docs[name]:
+                gs = golds[d.doc_id][kind]
+                total += len(gs)
+                text = normalise(d.raw_text)
+                spans = [x.span for x in (*d.entities, *d.industries, *d.agencies)]
+                title = d.title.text if d.title else ""
+                for key, feats, its in surface_units(text, getattr(d, kind), spans, title):
+                    out.append((feats, int(norm(its[0].text) in gs), d.doc_id, key))
+            self._units[(name, kind)] = out
+            self._totals[(name, kind)] = total
+        return self._units[(name, kind)]
+
+    def total(self, name: str, kind: str) -> int:
+        self.units(name, kind)
+        return self._totals[(name, kind)]
+
+
+class Logistic:
+    """L2-regularised logistic regression (sklearn's objective: C · sum of log losses + ½‖w‖², intercept free)."""
+
+    def __init__(self, units: Sequence[Unit], c: float, weights: Sequence[float] | None = None) -> None:
+        self.vocab = {f: i for i, f in enumerate(sorted({f for u in units for f in u[0]}))}
+        x = self.matrix([u[0] for u in units])
+        y = np.array([1.0 if u[1] else -1.0 for u in units])
+        sw = np.ones(len(units)) if weights is None else np.asarray(weights, dtype=float)
+        n = len(self.vocab)
+
+        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            w, b = theta[:n], theta[n]
+            z = x @ w + b
+            m = -y * z
+            val = c * float((sw * np.logaddexp(0.0, m)).sum()) + 0.5 * float(w @ w)
+            g = -y * sw * (c / (1.0 + np.exp(-m)))
+            return val, np.concatenate([x.T @ g + w, [g.sum()]])
+
+        res = optimize.minimize(loss, np.zeros(n + 1), jac=True, method="L-BFGS-B", options={"maxiter": 5000})
+        self.w, self.b = res.x[:n], float(res.x[n])
+
+    def matrix(self, rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        ind, ptr = [], [0]
+        for feats in rows:
+            ind += sorted({self.vocab[f] for f in feats if f in self.vocab})
+            ptr.append(len(ind))
+        data = np.ones(len(ind))
+        return sparse.csr_matrix(
+            (data, np.array(ind, dtype=np.int64), np.array(ptr)), shape=(len(rows), len(self.vocab))
+        )
+
+    def proba(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0)
+        return 1.0 / (1.0 + np.exp(-(self.matrix(rows) @ self.w + self.b)))
+
+    def weights(self) -> dict[str, float]:
+        return {f: round(float(self.w[i]), 6) for f, i in self.vocab.items() if abs(self.w[i]) >= 1e-6}
+
+
+def train_model(data: Data, files: Sequence[str], kind: str, c: float) -> Logistic:
+    """Fitted on `files`; the seeds' and constructed texts' units weigh SEED_WEIGHT each (the conventions the
+    adoption rule must not break)."""
+    units = [u for g in files for u in data.units(g, kind)]
+    weights = [SEED_WEIGHT if g in ("seeds", "constructed") else 1.0 for g in files for _ in data.units(g, kind)]
+    return Logistic(units, c, weights)
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+def select(data: Data, train: Sequence[str], kind: str) -> tuple[float, float, float]:
+    """(C, threshold, out-of-fold F1) chosen on the dev2–dev4 files among `train`."""
+    folds = [f for f in train if f in SELECT]
+    best = (C_GRID[0], 0.0, -1.0)
+    for c in C_GRID:
+        probs: list[float] = []
+        labels: list[int] = []
+        total = 0
+        for f in folds:
+            model = train_model(data, [g for g in train if g != f], kind, c)
+            test = data.units(f, kind)
+            probs += list(model.proba([u[0] for u in test]))
+            labels += [u[1] for u in test]
+            total += data.total(f, kind)
+        p, lab = np.array(probs), np.array(labels)
+        for t in THRESHOLDS:
+            keep = p >= t
+            tp = int((keep & (lab == 1)).sum())
+            fp = int((keep & (lab == 0)).sum())
+            score = _f1(tp, fp, total - tp)
+            if score > best[2] + 1e-9:
+                best = (c, t, score)
+    return best
+
+
+def fit(data: Data, train: Sequence[str], kind: str) -> tuple[Logistic, float, float, float]:
+    c, t, oof = select(data, train, kind)
+    return train_model(data, train, kind, c), c, t, oof
+
+
+def pooled(reports: list[Any]) -> dict[str, KindScore]:
+    out: dict[str, KindScore] = {}
+    for r in reports:
+        for k, s in r.scores.items():
+            acc = out.setdefault(k, KindScore(kind=k))
+            acc.tp, acc.fp, acc.fn = acc.tp + s.tp, acc.fp + s.fp, acc.fn + s.fn
+    return out
+
+
+def micro(scores: dict[str, KindScore]) -> float:
+    return _f1(*(sum(getattr(s, a) for s in scores.values()) for a in ("tp", "fp", "fn")))
+
+
+def rotations(data: Data, kinds: Sequence[str]) -> None:
+    print("| held out | kind | C | threshold | P grammar → +filter | R | F1 |")
+    print("|---|---|---:|---:|---|---|---|")
+    for rot, held in ROTATIONS.items():
+        train = [f for f in TUNING if f not in held]
+        drop: set[tuple[str, str, str]] = set()
+        chosen = {}
+        for kind in kinds:
+            model, c, t, _ = fit(data, train, kind)
+            chosen[kind] = (c, t)
+            for f in held:
+                test = data.units(f, kind)
+                for u, p in zip(test, model.proba([u[0] for u in test]), strict=True):
+                    if p < t:
+                        drop.add((u[2], kind, u[3]))
+        base, new = [], []
+        for f in held:
+            gold = REPO_ROOT / f"data/gold/{f}_gold.json"
+            base.append(evaluate(gold, data.docs[f]))
+            new.append(evaluate(gold, [_filtered(d, drop) for d in data.docs[f]]))
+        b, n = pooled(base), pooled(new)
+        for k in REPORTED:
+            c, t = chosen.get(k, chosen.get("entities", (0, 0))) if k == "named_platforms" else chosen.get(k, (0, 0))
+            print(
+                f"| {rot} | {k} | {c} | {t} | {b[k].precision:.3f} → {n[k].precision:.3f} | "
+                f"{b[k].recall:.3f} → {n[k].recall:.3f} | {b[k].f1:.3f} → **{n[k].f1:.3f}** |"
+            )
+        print(f"| {rot} | micro (all kinds) | | | | | {micro(b):.3f} → **{micro(n):.3f}** |", flush=True)
+
+
+def _filtered(d: ExtractedDocument, drop: set[tuple[str, str, str]]) -> ExtractedDocument:
+    from ingest.policy.extract.model_filter import surface_key
+
+    out = d.model_copy()
+    for kind in KINDS:
+        setattr(out, kind, [x for x in getattr(d, kind) if (d.doc_id, kind, surface_key(x.text)) not in drop])
+    return out
+
+
+def write(data: Data, kind: str) -> Path:
+    model, c, t, oof = fit(data, list(TUNING), kind)
+    units = [u for g in TUNING for u in data.units(g, kind)]
+    payload = {
+        "kind": kind,
+        "model": "logistic regression (L2), features of ingest/policy/extract/model_filter.py",
+        "trained_on": list(TUNING),
+        "n_units": len(units),
+        "n_positive": sum(u[1] for u in units),
+        "C": c,
+        "seed_weight": SEED_WEIGHT,
+        "threshold": t,
+        "oof_f1_dev2_dev4": round(oof, 4),
+        "date": dt.date.today().isoformat(),
+        "command": f"bench/train_model_filter.py --write {kind}",
+        "intercept": round(model.b, 6),
+        "weights": dict(sorted(model.weights().items())),
+    }
+    path = MODEL_DIR / f"{kind}_filter.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"{path}: C {c}, threshold {t}, out-of-fold F1 {oof:.3f}, {len(model.weights())} weights")
+    return path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rotations", action="store_true", help="leave-one-split-out table (nothing written)")
+    ap.add_argument("--kind", action="append", choices=KINDS, help="kinds to filter in --rotations (default both)")
+    ap.add_argument("--write", choices=KINDS, help="train on every tuning gold and write the kind's model")
+    ap.add_argument("--cache", type=Path, help="pickle of the extracted tuning documents (reused when present)")
+    ap.add_argument("--seed-weight", type=float, help="weight of a seeds / constructed unit (default 2)")
+    args = ap.parse_args()
+    global SEED_WEIGHT
+    SEED_WEIGHT = args.seed_weight or SEED_WEIGHT
+    data = Data(load_docs(args.cache))
+    if args.rotations:
+        rotations(data, args.kind or list(KINDS))
+    if args.write:
+        write(data, args.write)
+
+
+if __name__ == "__main__":
+    main()

@@ -62,7 +62,7 @@ ROTATIONS = {
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(40))
 KINDS = ("industries", "entities")
-SEED_WEIGHT = 2.0
+SEED_WEIGHT = 3.0
 REPORTED = ("entities", "named_platforms", "industries")
 
 Unit = tuple[list[str], int, str, str]  # features, label, doc id, surface key
@@ -292,7 +292,7 @@ def main() -> None:
     ap.add_argument("--kind", action="append", choices=KINDS, help="kinds to filter in --rotations (default both)")
     ap.add_argument("--write", choices=KINDS, help="train on every tuning gold and write the kind's model")
     ap.add_argument("--cache", type=Path, help="pickle of the extracted tuning documents (reused when present)")
-    ap.add_argument("--seed-weight", type=float, help="weight of a seeds / constructed unit (default 2)")
+    ap.add_argument("--seed-weight", type=float, help="weight of a seeds / constructed unit (default 3)")
     args = ap.parse_args()
     global SEED_WEIGHT
     SEED_WEIGHT = args.seed_weight or SEED_WEIGHT

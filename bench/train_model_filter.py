@@ -4,6 +4,13 @@ Usage (from the repo root, INNOKG_SHARED=/work/shared for the real texts):
 
   .venv/bin/python bench/train_model_filter.py --rotations            # leave-one-split-out table, nothing written
   .venv/bin/python bench/train_model_filter.py --write industries     # train on every tuning gold, write the model
+  .venv/bin/python bench/train_model_filter.py --rotations --kind platform_types --kind targets --kind named_platforms
+
+Kinds: industries and entities (a distinct surface), named_platforms (a distinct surface of a platform / institution
+/ university entity), platform_types (a (canonical type, level class) pair), targets (a (count, type, year) triple):
+one unit per document as ingest/policy/eval.py counts it. Only industries ships a model (the others did not beat
+the grammar on the rotations, docs/reference/extract.md "Round x-filter2"); a written file is used by the pipeline
+at once.
 
 Training data: the grammar's own candidates (extracted with the model switched off) on the tuning golds only —
 seeds, constructed, dev, dev2a/b, dev3a/b, dev4a/b; never test, holdout or dev5. A candidate surface is positive

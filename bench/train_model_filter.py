@@ -4,6 +4,13 @@ Usage (from the repo root, INNOKG_SHARED=/work/shared for the real texts):
 
   .venv/bin/python bench/train_model_filter.py --rotations            # leave-one-split-out table, nothing written
   .venv/bin/python bench/train_model_filter.py --write industries     # train on every tuning gold, write the model
+  .venv/bin/python bench/train_model_filter.py --rotations --kind platform_types --kind targets --kind named_platforms
+
+Kinds: industries and entities (a distinct surface), named_platforms (a distinct surface of a platform / institution
+/ university entity), platform_types (a (canonical type, level class) pair), targets (a (count, type, year) triple):
+one unit per document as ingest/policy/eval.py counts it. Only industries ships a model (the others did not beat
+the grammar on the rotations, docs/reference/extract.md "Round x-filter2"); a written file is used by the pipeline
+at once.
 
 Training data: the grammar's own candidates (extracted with the model switched off) on the tuning golds only —
 seeds, constructed, dev, dev2a/b, dev3a/b, dev4a/b; never test, holdout or dev5. A candidate surface is positive
@@ -37,8 +44,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["INNOKG_EXTRACT_MODEL"] = "0"  # the grammar's own candidates: never train on the filter's output
 
 from app.text.normalise import normalise
-from ingest.policy.eval import REPO_ROOT, KindScore, evaluate, gold_paths, norm
-from ingest.policy.extract.model_filter import MODEL_DIR, surface_units
+from ingest.policy.eval import REPO_ROOT, KindScore, _gold_sets, evaluate, gold_paths, norm
+from ingest.policy.extract.model_filter import MODEL_DIR, kind_units, unit_key
+from ingest.policy.extract.model_units import PLATFORMISH
 from ingest.policy.models import ExtractedDocument
 from ingest.policy.pipeline import extract_paths
 
@@ -61,9 +69,9 @@ ROTATIONS = {
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(40))
-KINDS = ("industries", "entities")
+KINDS = ("industries", "entities", "platform_types", "named_platforms", "targets")
 SEED_WEIGHT = 3.0
-REPORTED = ("entities", "named_platforms", "industries")
+REPORTED = ("entities", "named_platforms", "industries", "platform_types", "targets")
 
 Unit = tuple[list[str], int, str, str]  # features, label, doc id, surface key
 
@@ -85,15 +93,32 @@ def load_docs(cache: Path | None) -> dict[str, list[ExtractedDocument]]:
 
 
 def gold_surfaces(g: dict[str, Any]) -> dict[str, set[str]]:
-    """The gold's surfaces per filtered kind, normalised as ingest/policy/eval.py scores them."""
-
-    def surf(it: dict[str, Any]) -> str:
-        return norm(it.get("surface_s") or it.get("surface"))
-
+    """The gold's units per filtered kind, normalised and keyed as ingest/policy/eval.py scores them."""
+    sets = _gold_sets(g)
     return {
-        "industries": {surf(i) for i in g.get("industries") or []},
-        "entities": {surf(e) for e in g.get("named_entities") or [] if e.get("surface")},
+        "industries": sets["industries"],
+        "entities": sets["entities"],
+        "named_platforms": sets["named_platforms"],
+        "platform_types": {f"{t}|{lv}" for t, lv in sets["platform_types"]},
+        "targets": {f"{c}|{t}|{y}" for c, t, y in sets["targets"]},
     }
+
+
+def label(kind: str, key: str, first: Any, gold: set[str]) -> int:
+    """1 when the unit scores as a true positive: a surface / triple in the gold; a (type, level) pair that a gold
+    pair matches (a gold or predicted level class None matches any level)."""
+    if kind == "platform_types":
+        t, lv = key.split("|", 1)
+        return int(any((g.split("|", 1)[0] == t and "None" in (lv, g.split("|", 1)[1])) or g == key for g in gold))
+    if kind == "targets":
+        return int(key in gold)
+    return int(norm(first.text) in gold)
+
+
+def kind_items(d: ExtractedDocument, kind: str) -> list[Any]:
+    if kind == "named_platforms":
+        return [e for e in d.entities if e.kind in PLATFORMISH]
+    return list(getattr(d, kind))
 
 
 class Data:
@@ -116,8 +141,8 @@ class Data:
                 text = normalise(d.raw_text)
                 spans = [x.span for x in (*d.entities, *d.industries, *d.agencies)]
                 title = d.title.text if d.title else ""
-                for key, feats, its in surface_units(text, getattr(d, kind), spans, title):
-                    out.append((feats, int(norm(its[0].text) in gs), d.doc_id, key))
+                for key, feats, its in kind_units(kind, text, kind_items(d, kind), spans, title):
+                    out.append((feats, label(kind, key, its[0], gs), d.doc_id, key))
             self._units[(name, kind)] = out
             self._totals[(name, kind)] = total
         return self._units[(name, kind)]
@@ -244,7 +269,7 @@ def rotations(data: Data, kinds: Sequence[str]) -> None:
             new.append(evaluate(gold, [_filtered(d, drop) for d in data.docs[f]]))
         b, n = pooled(base), pooled(new)
         for k in REPORTED:
-            c, t = chosen.get(k, chosen.get("entities", (0, 0))) if k == "named_platforms" else chosen.get(k, (0, 0))
+            c, t = chosen.get(k, (0, 0))
             print(
                 f"| {rot} | {k} | {c} | {t} | {b[k].precision:.3f} → {n[k].precision:.3f} | "
                 f"{b[k].recall:.3f} → {n[k].recall:.3f} | {b[k].f1:.3f} → **{n[k].f1:.3f}** |"
@@ -253,11 +278,14 @@ def rotations(data: Data, kinds: Sequence[str]) -> None:
 
 
 def _filtered(d: ExtractedDocument, drop: set[tuple[str, str, str]]) -> ExtractedDocument:
-    from ingest.policy.extract.model_filter import surface_key
-
     out = d.model_copy()
-    for kind in KINDS:
-        setattr(out, kind, [x for x in getattr(d, kind) if (d.doc_id, kind, surface_key(x.text)) not in drop])
+    for kind in ("industries", "entities", "platform_types", "targets"):
+        setattr(out, kind, [x for x in getattr(d, kind) if (d.doc_id, kind, unit_key(kind, x)) not in drop])
+    out.entities = [
+        e
+        for e in out.entities
+        if e.kind not in PLATFORMISH or (d.doc_id, "named_platforms", unit_key("named_platforms", e)) not in drop
+    ]
     return out
 
 

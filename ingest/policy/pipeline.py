@@ -9,7 +9,7 @@ from app.model.errors import InputError
 from app.text.normalise import footer_start, normalise
 from ingest.policy import clusters
 from ingest.policy import extract as ex
-from ingest.policy.extract.model_filter import apply_filter
+from ingest.policy.extract.model_filter import filter_document
 from ingest.policy.models import DateItem, DocNumber, ExtractedDocument
 from ingest.policy.read import RawDocument, read_document
 
@@ -59,9 +59,8 @@ def extract_text(raw: RawDocument) -> ExtractedDocument:
         cluster_relations=clusters.find_cluster_relations(doc),
         cluster_members=clusters.find_cluster_members(doc),
     )
-    # The statistical filter over the grammar's industries (issue #21; INNOKG_EXTRACT_MODEL=0 turns it off).
-    spans = [x.span for x in (*out.entities, *out.industries, *out.agencies)]
-    out.industries = apply_filter("industries", text, out.industries, spans, title.text if title else "")
+    # The statistical filters over the grammar's output (issue #21; INNOKG_EXTRACT_MODEL=0 turns them off).
+    filter_document(out, text)
     return out
 
 

@@ -7,6 +7,10 @@ label it, and surfaces below the model's threshold are dropped. The weights ship
 package (ingest/resources/models/, trained by bench/train_model_filter.py on the tuning golds only); nothing is
 downloaded, the scoring is a sum of weights (deterministic, no third-party code at run time).
 
+The same design serves platform types, targets and named platforms (units and features in model_units.py);
+a kind is filtered only where a model file ships (industries only, as of session 11: the others did not beat the
+grammar on the leave-one-split-out rotations, docs/reference/extract.md).
+
 Switch: INNOKG_EXTRACT_MODEL=0 (or off / false / no) turns every model off; the grammar's output is then
 returned unchanged. A kind without a model file is never filtered.
 """
@@ -29,7 +33,8 @@ from typing import TypeVar
 import ahocorasick
 
 from ingest.policy.extract.lexical import lcut, pos_table
-from ingest.policy.models import Item
+from ingest.policy.extract.model_units import FEATURES, KEYS, PLATFORMISH
+from ingest.policy.models import ExtractedDocument, Item
 
 MODEL_DIR = Path(str(resources.files("ingest"))) / "resources" / "models"
 SWITCH = "INNOKG_EXTRACT_MODEL"
@@ -197,13 +202,57 @@ def surface_units(
     return [(key, surface_features(text, its, index, report, occ[firsts[key]]), its) for key, its in groups.items()]
 
 
+def kind_units(
+    kind: str, text: str, items: Sequence[T], spans: Sequence[tuple[int, int]], title: str
+) -> list[tuple[str, list[str], list[T]]]:
+    """(unit key, features, items) per unit of a kind as the scorer counts it: a surface for industries and named
+    platforms, a (type, level class) pair for platform types, a (count, type, year) triple for targets."""
+    key_of = KEYS.get(kind)
+    if key_of is None:
+        return surface_units(text, items, spans, title)
+    groups: dict[str, list[T]] = {}
+    for it in items:
+        groups.setdefault(key_of(it), []).append(it)
+    report = "工作报告" in title
+    index = Spans(spans)
+    feats = FEATURES[kind]
+    return [(key, feats(text, its, index.inside(*its[0].span), report), its) for key, its in groups.items()]
+
+
+def unit_key(kind: str, item: Item) -> str:
+    key_of = KEYS.get(kind)
+    return key_of(item) if key_of else surface_key(item.text)
+
+
 def apply_filter(kind: str, text: str, items: list[T], spans: Sequence[tuple[int, int]], title: str) -> list[T]:
-    """The items whose surface the kind's model keeps (all of them when the switch is off or no model ships).
+    """The items whose unit the kind's model keeps (all of them when the switch is off or no model ships).
 
     `text` is the normalised text (same offsets as the items' spans); `spans` are every span the grammar emitted
-    for the document (entities, industries, agencies) — a surface inside a longer emitted name weighs otherwise."""
+    for the document (entities, industries, agencies) — a surface inside a longer emitted name weighs otherwise.
+    Kind `named_platforms` takes the document's entities and scores only those of a platform-like kind."""
     model = load_model(kind) if enabled() and items else None
     if model is None:
         return items
-    drop = {key for key, feats, _ in surface_units(text, items, spans, title) if not model.keeps(feats)}
-    return [it for it in items if surface_key(it.text) not in drop] if drop else items
+    pool = [it for it in items if getattr(it, "kind", "") in PLATFORMISH] if kind == "named_platforms" else items
+    drop = {key for key, feats, _ in kind_units(kind, text, pool, spans, title) if not model.keeps(feats)}
+    if not drop:
+        return items
+    scored = {id(it) for it in pool}
+    return [it for it in items if id(it) not in scored or unit_key(kind, it) not in drop]
+
+
+FILTERED = ("industries", "platform_types", "targets", "named_platforms")
+
+
+def filter_document(doc: ExtractedDocument, text: str) -> None:
+    """Every kind's model over the grammar's output of one document, in place (a kind without a shipped model, or
+    every kind with the switch off, is left as the grammar gave it). Every unit is scored against the spans the
+    grammar emitted before any filtering, as in training."""
+    if not enabled():
+        return
+    spans = [x.span for x in (*doc.entities, *doc.industries, *doc.agencies)]
+    title = doc.title.text if doc.title else ""
+    doc.industries = apply_filter("industries", text, doc.industries, spans, title)
+    doc.platform_types = apply_filter("platform_types", text, doc.platform_types, spans, title)
+    doc.targets = apply_filter("targets", text, doc.targets, spans, title)
+    doc.entities = apply_filter("named_platforms", text, doc.entities, spans, title)

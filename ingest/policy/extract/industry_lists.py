@@ -1,0 +1,106 @@
+"""Members of a sector list that no rule reads, by the list's structure (issue #21, round x-inds3).
+
+Coordinated items share one semantic class: in 推进海洋新兴产业、海洋服务业、临港先进制造业、现代海洋渔业发展 the
+grammar finds the first two (a dictionary group, a services head) and nothing names the others, yet a reader
+takes every member of such a list as a sector. So where most members of one 、-list are already industries
+(two or more, and at least half of the list), the other members are industries too, if each is a short content
+phrase: no task, activity, organisation, quality, place or platform type, and not a verb's object cut wrong.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
+from ingest.policy.extract.regions import REGIONS
+
+_Cand = tuple[int, int, str, str, float]
+
+_CLAUSE = "，。；：,;:！？\n（）()“”"
+# what may close the last member: growth, a measure, a closer of the list (…渔业发展, …装备等领域)
+_TAIL = re.compile(r"(?:等|发展|产业(?!链|集群|基地)|增加值|产值|营业收入|深度融合|融合|转型|提质|壮大)")
+_ITEM = re.compile(rf"[{CJK}]{{2,10}}")
+# a head of production ends the member (临港先进制造业, 现代海洋渔业, 新型储能, 海工装备): the noun of a sector, as
+# GB/T 4754 names its classes (…业, …制造, …材料, …装备), or of an energy or a product class
+_SECTOR_END = re.compile(r"(?:[农种渔牧林矿工商]业|制造业?|加工业?|服务业|制药|能源|储能|材料|装备|器械|医药|产业)$")
+# an item led by a verb or a function word, or ending in an activity, an organisation or a product's use, is
+# no sector (加强监管、…; 企业、高校; …建设, …改造, …服务平台)
+_NOT_ITEM_END = re.compile(
+    r"(?:管理|建设|升级|改造|合作|治理|改革|更新|监管|保护|利用|服务平台|平台|中心|基地|园区|园|区|项目|工程|行动|"
+    r"计划|体系|机制|政策|协会|学会|机构|组织|单位|部门|企业|高校|院所|人才|资金|技术攻关|攻关|示范|试点|能力|水平|"
+    r"设施|网络|场景|模式|业态|品牌|标准|市场|消费|投资|出口|进口|贸易)$"
+)
+_NOT_ITEM_LEAD = re.compile(
+    r"^(?:加强|加快|推进|推动|深化|完善|健全|强化|落实|实施|开展|支持|鼓励|引导|促进|提升|提高|扩大|培育|发展|建设|"
+    r"打造|构建|围绕|聚焦|面向|依托|做大|做强|优化|新增|新建|全面|积极|大力|重点|其中|以及|包括|涉及)"
+)
+
+
+def _clause(text: str, s: int, e: int) -> tuple[int, int]:
+    lo = max(text.rfind(c, max(0, s - 120), s) for c in _CLAUSE) + 1
+    hi_cands = [text.find(c, e, e + 120) for c in _CLAUSE]
+    hi = min((h for h in hi_cands if h >= 0), default=min(len(text), e + 120))
+    return (lo if lo > 0 else max(0, s - 120)), hi
+
+
+def _parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    parts, pos = [], lo
+    for p in text[lo:hi].split("、"):
+        parts.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    return parts
+
+
+def _member(doc: Doc, text: str, s: int, e: int) -> bool:
+    item = text[s:e]
+    if not _ITEM.fullmatch(item) or item in REGIONS or item in lx.roles() or item in lx.types():
+        return False
+    if REGIONS.get(item[:2]) is not None or GENERIC.match(item):
+        return False
+    if not _SECTOR_END.search(item) or _NOT_ITEM_END.search(item) or _NOT_ITEM_LEAD.match(item):
+        return False
+    if pos_table().get(item, "n")[0] in "avdmqrp":
+        return False
+    toks = lcut(item)
+    return not (toks and pos_table().get(toks[0], "n") in {"v", "d", "p", "c", "r"} and toks[0] not in lx.industries())
+
+
+def list_members(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """The unread members of 、-lists whose other members the grammar already reads as industries."""
+    spans = sorted({(c[0], c[1]) for c in cands})
+    seen: set[tuple[int, int]] = set()
+    out: list[_Cand] = []
+    for s, e in spans:
+        if text[e : e + 1] != "、" and text[s - 1 : s] != "、":
+            continue
+        lo, hi = _clause(text, s, e)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        parts = _parts(text, lo, hi)
+        if len(parts) < 2:
+            continue
+        # the last part: cut at its tail (…渔业发展 → …渔业), else the whole part to the clause's end
+        ls, le = parts[-1]
+        tail = _TAIL.search(text, ls, le)
+        parts[-1] = (ls, tail.start() if tail else le)
+        covered = [_covered(spans, a, b) for a, b in parts]
+        if not any(covered) or 3 * sum(covered) < len(parts):
+            continue
+        for k, ((a, b), cov) in enumerate(zip(parts, covered, strict=True)):
+            if cov or k == 0:
+                continue  # the first part holds the predicate: its member is left to the list rules
+            if _member(doc, text, a, b) and not doc.hits_between(a, b):
+                out.append((a, b, "industry_field", "industry.list_member", 0.6))
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """A candidate lies in the part and ends where it ends, or the part ends inside a candidate (by bisection on
+    the sorted spans: a candidate is at most 40 characters long here)."""
+    lo = bisect.bisect_left(spans, (a - 40, 0))
+    hi = bisect.bisect_right(spans, (b, len(spans) + b))
+    return any((sa >= a and ea == b) or (sa < b <= ea and sa <= a) for sa, ea in spans[lo:hi])

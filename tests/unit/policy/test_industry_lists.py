@@ -1,0 +1,26 @@
+"""Round x-inds3 (industries): the unread members of a list whose other members are industries
+(`industry_lists.list_members`). Texts are made up for the test from public knowledge; none is taken from a
+scored file."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import extract
+
+
+def _industries(body: str) -> set[str]:
+    return {i.text for i in extract(body).industries}
+
+
+def test_member_with_a_head_of_production_joins_a_list_of_industries() -> None:
+    got = _industries("推进海洋新兴产业、海洋服务业、沿海先进制造业、现代海洋渔业发展，建设海洋强省。")
+    assert "现代海洋渔业" in got
+
+
+def test_member_without_a_head_of_production_stays_out() -> None:
+    got = _industries("推进海洋新兴产业、海洋服务业、海岸带保护、渔港建设，建设海洋强省。")
+    assert not {"海岸带保护", "渔港建设"} & got
+
+
+def test_list_without_any_industry_adds_none() -> None:
+    got = _industries("加强耕地保护、农田水利、现代种业，稳定粮食生产。")
+    assert not {"现代种业", "农田水利"} & got  # 现代种业 has a head of production, but no member is read

@@ -61,7 +61,7 @@ def _field_before(doc: Doc, s: int) -> int:
     for n, t in enumerate(reversed(toks)):
         if n == 3 or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
             break
-        if is_stop(t) and not (n == 0 and (_noun_verb(toks, t) or _activity_field(t))):
+        if is_stop(t) and not (n == 0 and (_noun_verb(toks, t) or ig.activity_field(t))):
             break
         if t in lx.roles() or t in lx.types() or _LEAD_VERB.fullmatch(t):
             break  # a verb of growing it (壮大|生物医药产业集群) governs the cluster, it names no field
@@ -83,18 +83,6 @@ def _noun_verb(toks: list[str] | tuple[str, ...], last: str) -> bool:
         return False  # a verbal noun (文化|旅游, 纺织|服装) is a noun of the field too
     prev = toks[-2]
     return pos_table().get(prev, "x").startswith("n") and not is_stop(prev) and prev not in REGIONS
-
-
-def _activity_field(tok: str) -> bool:
-    """旅游|产业, 咨询|产业, 循环|产业: a verbal noun of two or more characters right before the head names the
-    activity the sector lives by (jieba's vn); the anchors of the open-field rule still apply."""
-    return len(tok) >= 2 and pos_table().get(tok, "x") == "vn" and tok not in _RELATIONAL
-
-
-# verbal nouns that relate to industry rather than name a trade (服务|产业发展 = serve it, 配套|产业 = supporting)
-_RELATIONAL = frozenset(
-    {"服务", "创新", "配套", "融合", "发展", "转型", "升级", "支撑", "协作", "合作", "管理", "监管"}
-)
 
 
 _Cand = tuple[int, int, str, str, float]

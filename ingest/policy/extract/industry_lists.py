@@ -104,3 +104,49 @@ def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     lo = bisect.bisect_left(spans, (a - 40, 0))
     hi = bisect.bisect_right(spans, (b, len(spans) + b))
     return any((sa >= a and ea == b) or (sa < b <= ea and sa <= a) for sa, ea in spans[lo:hi])
+
+
+# Group words: the classes a plan sorts its sectors into (新兴产业, 特色优势产业, 支柱产业, 富民产业). The real golds
+# and the test README's kinds (industry_group) label them where the text grows, lists or ranks them as industries;
+# the seeds leave them where they only qualify a field, a zone's industry or a platform (优势产业领域, 自创区特色产业,
+# 特色产业示范基地). So: a group word standing as a noun phrase — after a clause boundary, a coordinator or a verb,
+# and before a boundary, a coordinator or a verb of growth — never before a noun it would qualify.
+_GROUP = re.compile(r"(?:特色优势|优势特色|新兴|特色|优势|支柱|富民|主导)产业")
+_GROUP_BEFORE = re.compile(
+    r"(?:[，。；：、,;:\n和与及]|发展|壮大|培育|做强|做大|做优|提升|推动|推进|打造|支持|扶持|聚焦|围绕|突出|以|为)$"
+)
+_GROUP_AFTER = re.compile(
+    r"[，。；、,;和与及]|发展|壮大|培育|提升|升级|集聚|转型|提质|高质量|为支撑|为导向|增加值|产值|营业收入|增长"
+)
+# a qualifier before the match makes it part of a longer name (战略性新兴产业, 区域特色产业, 传统优势产业: the
+# dictionary's), or a zone's or place's own industries (自创区特色产业)
+_GROUP_QUALIFIED = re.compile(r"[性区县市省镇村色势统域代端]$")
+
+
+def group_words(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _GROUP.finditer(text):
+        s, e = m.span()
+        before = text[max(0, s - 2) : s]
+        if _GROUP_QUALIFIED.search(before) or not _GROUP_BEFORE.search(before):
+            continue
+        if not _GROUP_AFTER.match(text, e) or _classifies_or_task(text, s, e):
+            continue
+        out.append((s, e, "industry_group", "industry.group_word", 0.6))
+    return out
+
+
+_CLAUSE_START = re.compile(r"[，。；：,;:\n]")
+
+
+def _classifies_or_task(text: str, s: int, e: int) -> bool:
+    """在A、B等领域培育特色优势产业: the group word classes the fields the clause has just listed (a reader labels
+    the fields); 培育与发展新兴产业、推动传统产业转型: the object of one task in a list of tasks (a verb opens the
+    next item), which the seeds leave."""
+    lo = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, s - 60), s)), default=max(0, s - 60))
+    if "领域" in text[lo:s]:
+        return True
+    if text[e : e + 1] != "、":
+        return False
+    nxt = lcut(text[e + 1 : e + 7])
+    return bool(nxt) and pos_table().get(nxt[0], "x") == "v"

@@ -24,3 +24,18 @@ def test_member_without_a_head_of_production_stays_out() -> None:
 def test_list_without_any_industry_adds_none() -> None:
     got = _industries("加强耕地保护、农田水利、现代种业，稳定粮食生产。")
     assert not {"现代种业", "农田水利"} & got  # 现代种业 has a head of production, but no member is read
+
+
+def test_group_word_grown_as_an_industry() -> None:
+    got = _industries("坚持以大力发展支柱产业和富民产业为导向，推动新兴产业壮大。")
+    assert {"支柱产业", "富民产业", "新兴产业"} <= got
+
+
+def test_group_word_qualifying_a_noun_or_a_zone_is_none() -> None:
+    got = _industries("在优势产业领域承担国家任务。围绕高新区特色产业，打造示范基地。")
+    assert not {"优势产业", "特色产业"} & got
+
+
+def test_group_word_classing_a_list_of_fields_or_in_a_task_list_is_none() -> None:
+    got = _industries("在电子商务、云计算等领域培育特色优势产业。结合产业布局、培育新兴产业、推动改革。")
+    assert not {"特色优势产业", "新兴产业"} & got

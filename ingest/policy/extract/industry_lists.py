@@ -137,14 +137,16 @@ def group_words(text: str) -> list[_Cand]:
 
 
 _CLAUSE_START = re.compile(r"[，。；：,;:\n]")
+# 把文化旅游业培育成为|支柱产业: the class a field is to be made into is the predicate, not another industry
+_MADE_INTO = re.compile(r"成为|[造育设建]成")
 
 
 def _classifies_or_task(text: str, s: int, e: int) -> bool:
     """在A、B等领域培育特色优势产业: the group word classes the fields the clause has just listed (a reader labels
-    the fields); 培育与发展新兴产业、推动传统产业转型: the object of one task in a list of tasks (a verb opens the
-    next item), which the seeds leave."""
+    the fields); 把文旅产业打造成支柱产业: it is what a field is made into; 培育与发展新兴产业、推动传统产业转型:
+    the object of one task in a list of tasks (a verb opens the next item), which the seeds leave."""
     lo = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, s - 60), s)), default=max(0, s - 60))
-    if "领域" in text[lo:s]:
+    if "领域" in text[lo:s] or _MADE_INTO.search(text, lo, s):
         return True
     if text[e : e + 1] != "、":
         return False

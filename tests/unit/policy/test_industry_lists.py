@@ -39,3 +39,8 @@ def test_group_word_qualifying_a_noun_or_a_zone_is_none() -> None:
 def test_group_word_classing_a_list_of_fields_or_in_a_task_list_is_none() -> None:
     got = _industries("在电子商务、云计算等领域培育特色优势产业。结合产业布局、培育新兴产业、推动改革。")
     assert not {"特色优势产业", "新兴产业"} & got
+
+
+def test_group_word_a_field_is_made_into_is_none() -> None:
+    got = _industries("把冰雪旅游业培育成为支柱产业，做强品牌。")
+    assert "支柱产业" not in got

@@ -560,6 +560,7 @@ def find_industries(doc: Doc) -> list[Industry]:
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
     cands += industry_lists.list_members(doc, text, cands) + industry_lists.group_words(text)
+    cands += industry_lists.ecommerce(text)
     cands = ig.not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []

@@ -148,7 +148,33 @@ def _classifies_or_task(text: str, s: int, e: int) -> bool:
     lo = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, s - 60), s)), default=max(0, s - 60))
     if "领域" in text[lo:s] or _MADE_INTO.search(text, lo, s):
         return True
+    return _task_object(text, e)
+
+
+def _task_object(text: str, e: int) -> bool:
+    """…、发展农村电商、推行惠商保…: a verb opens the next item, so the phrase is the object of one task in a list of
+    tasks (the seeds and the real golds leave those)."""
     if text[e : e + 1] != "、":
         return False
     nxt = lcut(text[e + 1 : e + 7])
     return bool(nxt) and pos_table().get(nxt[0], "x") == "v"
+
+
+# Forms of e-commerce as trades (发展跨境电商, 推动农村电商高质量发展): a noun before 电商 names the
+# trade where it stands as a noun phrase — a boundary, a coordinator or a verb before it, a boundary, a coordinator,
+# 等 or its growth after it; before another noun it only qualifies that (跨境电商综合试验区, 跨境电商企业, 电商出口).
+_ECOMMERCE = re.compile(rf"([{CJK}]{{2}})电商(?=[，。；、,;和及与等]|发展|高质量|新业态)")
+_ECOMMERCE_BEFORE = re.compile(r"(?:[，。；：、,;:\n和及与]|发展|培育|壮大|推动|促进|支持|推进|加快|做强|拓展)$")
+
+
+def ecommerce(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _ECOMMERCE.finditer(text):
+        s = m.start()
+        mod = m.group(1)
+        if not _ECOMMERCE_BEFORE.search(text, max(0, s - 2), s) or mod in REGIONS or _task_object(text, m.end()):
+            continue
+        if pos_table().get(mod, "x")[0] not in "nab" or mod == "电子":
+            continue
+        out.append((s, m.end(), "industry_field", "industry.ecommerce", 0.6))
+    return out

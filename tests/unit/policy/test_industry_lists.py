@@ -44,3 +44,13 @@ def test_group_word_classing_a_list_of_fields_or_in_a_task_list_is_none() -> Non
 def test_group_word_a_field_is_made_into_is_none() -> None:
     got = _industries("把冰雪旅游业培育成为支柱产业，做强品牌。")
     assert "支柱产业" not in got
+
+
+def test_form_of_ecommerce_grown_as_a_trade() -> None:
+    got = _industries("积极发展跨境电商和海外仓，推动农村电商高质量发展。")
+    assert {"跨境电商", "农村电商"} <= got
+
+
+def test_ecommerce_qualifying_a_zone_or_a_task_in_a_list_is_none() -> None:
+    got = _industries("加快跨境电商综合试验区建设。推行一站式服务、发展农村电商、推行惠企保。")
+    assert not {"跨境电商", "农村电商"} & got

@@ -8,6 +8,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract import industry_grammar as ig
+from ingest.policy.extract import industry_lists
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
@@ -60,7 +61,7 @@ def _field_before(doc: Doc, s: int) -> int:
     for n, t in enumerate(reversed(toks)):
         if n == 3 or is_hard_stop(t) or t in "与和及" or t in _COORDINATION:
             break
-        if is_stop(t) and not (n == 0 and _noun_verb(toks, t)):
+        if is_stop(t) and not (n == 0 and (_noun_verb(toks, t) or ig.activity_field(t))):
             break
         if t in lx.roles() or t in lx.types() or _LEAD_VERB.fullmatch(t):
             break  # a verb of growing it (壮大|生物医药产业集群) governs the cluster, it names no field
@@ -558,6 +559,8 @@ def find_industries(doc: Doc) -> list[Industry]:
     cands += ig.measured_lists(text) + ig.designated_clusters(text) + ig.sector_growth(text)
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
+    cands += industry_lists.list_members(doc, text, cands) + industry_lists.group_words(text)
+    cands += industry_lists.ecommerce(text)
     cands = ig.not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []

@@ -398,3 +398,15 @@ def _growing_sector(word: str) -> bool:
     if len(word) < 2 or _SCOPE_ITEM.match(word) or _AGGREGATE.match(word) or GENERIC.match(word):
         return False
     return word in lx.industries() or bool(_SINGLE_HEAD.search(word)) or bool(re.search(r"..(?:种业|渔业)$", word))
+
+
+def activity_field(tok: str) -> bool:
+    """旅游|产业, 咨询|产业, 循环|产业: a verbal noun of two or more characters right before the head names the
+    activity the sector lives by (jieba's vn); the anchors of the open-field rule still apply."""
+    return len(tok) >= 2 and pos_table().get(tok, "x") == "vn" and tok not in _RELATIONAL
+
+
+# verbal nouns that relate to industry rather than name a trade (服务|产业发展 = serve it, 配套|产业 = supporting)
+_RELATIONAL = frozenset(
+    {"服务", "创新", "配套", "融合", "发展", "转型", "升级", "支撑", "协作", "合作", "管理", "监管"}
+)

@@ -1,0 +1,180 @@
+"""Members of a sector list that no rule reads, by the list's structure (issue #21, round x-inds3).
+
+Coordinated items share one semantic class: in 推进海洋新兴产业、海洋服务业、临港先进制造业、现代海洋渔业发展 the
+grammar finds the first two (a dictionary group, a services head) and nothing names the others, yet a reader
+takes every member of such a list as a sector. So where most members of one 、-list are already industries
+(two or more, and at least half of the list), the other members are industries too, if each is a short content
+phrase: no task, activity, organisation, quality, place or platform type, and not a verb's object cut wrong.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ingest.policy import lexicon as lx
+from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
+from ingest.policy.extract.regions import REGIONS
+
+_Cand = tuple[int, int, str, str, float]
+
+_CLAUSE = "，。；：,;:！？\n（）()“”"
+# what may close the last member: growth, a measure, a closer of the list (…渔业发展, …装备等领域)
+_TAIL = re.compile(r"(?:等|发展|产业(?!链|集群|基地)|增加值|产值|营业收入|深度融合|融合|转型|提质|壮大)")
+_ITEM = re.compile(rf"[{CJK}]{{2,10}}")
+# a head of production ends the member (临港先进制造业, 现代海洋渔业, 新型储能, 海工装备): the noun of a sector, as
+# GB/T 4754 names its classes (…业, …制造, …材料, …装备), or of an energy or a product class
+_SECTOR_END = re.compile(r"(?:[农种渔牧林矿工商]业|制造业?|加工业?|服务业|制药|能源|储能|材料|装备|器械|医药|产业)$")
+# an item led by a verb or a function word, or ending in an activity, an organisation or a product's use, is
+# no sector (加强监管、…; 企业、高校; …建设, …改造, …服务平台)
+_NOT_ITEM_END = re.compile(
+    r"(?:管理|建设|升级|改造|合作|治理|改革|更新|监管|保护|利用|服务平台|平台|中心|基地|园区|园|区|项目|工程|行动|"
+    r"计划|体系|机制|政策|协会|学会|机构|组织|单位|部门|企业|高校|院所|人才|资金|技术攻关|攻关|示范|试点|能力|水平|"
+    r"设施|网络|场景|模式|业态|品牌|标准|市场|消费|投资|出口|进口|贸易)$"
+)
+_NOT_ITEM_LEAD = re.compile(
+    r"^(?:加强|加快|推进|推动|深化|完善|健全|强化|落实|实施|开展|支持|鼓励|引导|促进|提升|提高|扩大|培育|发展|建设|"
+    r"打造|构建|围绕|聚焦|面向|依托|做大|做强|优化|新增|新建|全面|积极|大力|重点|其中|以及|包括|涉及)"
+)
+
+
+def _clause(text: str, s: int, e: int) -> tuple[int, int]:
+    lo = max(text.rfind(c, max(0, s - 120), s) for c in _CLAUSE) + 1
+    hi_cands = [text.find(c, e, e + 120) for c in _CLAUSE]
+    hi = min((h for h in hi_cands if h >= 0), default=min(len(text), e + 120))
+    return (lo if lo > 0 else max(0, s - 120)), hi
+
+
+def _parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    parts, pos = [], lo
+    for p in text[lo:hi].split("、"):
+        parts.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    return parts
+
+
+def _member(doc: Doc, text: str, s: int, e: int) -> bool:
+    item = text[s:e]
+    if not _ITEM.fullmatch(item) or item in REGIONS or item in lx.roles() or item in lx.types():
+        return False
+    if REGIONS.get(item[:2]) is not None or GENERIC.match(item):
+        return False
+    if not _SECTOR_END.search(item) or _NOT_ITEM_END.search(item) or _NOT_ITEM_LEAD.match(item):
+        return False
+    if pos_table().get(item, "n")[0] in "avdmqrp":
+        return False
+    toks = lcut(item)
+    return not (toks and pos_table().get(toks[0], "n") in {"v", "d", "p", "c", "r"} and toks[0] not in lx.industries())
+
+
+def list_members(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """The unread members of 、-lists whose other members the grammar already reads as industries."""
+    spans = sorted({(c[0], c[1]) for c in cands})
+    seen: set[tuple[int, int]] = set()
+    out: list[_Cand] = []
+    for s, e in spans:
+        if text[e : e + 1] != "、" and text[s - 1 : s] != "、":
+            continue
+        lo, hi = _clause(text, s, e)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        parts = _parts(text, lo, hi)
+        if len(parts) < 2:
+            continue
+        # the last part: cut at its tail (…渔业发展 → …渔业), else the whole part to the clause's end
+        ls, le = parts[-1]
+        tail = _TAIL.search(text, ls, le)
+        parts[-1] = (ls, tail.start() if tail else le)
+        covered = [_covered(spans, a, b) for a, b in parts]
+        if not any(covered) or 3 * sum(covered) < len(parts):
+            continue
+        for k, ((a, b), cov) in enumerate(zip(parts, covered, strict=True)):
+            if cov or k == 0:
+                continue  # the first part holds the predicate: its member is left to the list rules
+            if _member(doc, text, a, b) and not doc.hits_between(a, b):
+                out.append((a, b, "industry_field", "industry.list_member", 0.6))
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """A candidate lies in the part and ends where it ends, or the part ends inside a candidate (by bisection on
+    the sorted spans: a candidate is at most 40 characters long here)."""
+    lo = bisect.bisect_left(spans, (a - 40, 0))
+    hi = bisect.bisect_right(spans, (b, len(spans) + b))
+    return any((sa >= a and ea == b) or (sa < b <= ea and sa <= a) for sa, ea in spans[lo:hi])
+
+
+# Group words: the classes a plan sorts its sectors into (新兴产业, 特色优势产业, 支柱产业, 富民产业). The real golds
+# and the test README's kinds (industry_group) label them where the text grows, lists or ranks them as industries;
+# the seeds leave them where they only qualify a field, a zone's industry or a platform (优势产业领域, 自创区特色产业,
+# 特色产业示范基地). So: a group word standing as a noun phrase — after a clause boundary, a coordinator or a verb,
+# and before a boundary, a coordinator or a verb of growth — never before a noun it would qualify.
+_GROUP = re.compile(r"(?:特色优势|优势特色|新兴|特色|优势|支柱|富民|主导)产业")
+_GROUP_BEFORE = re.compile(
+    r"(?:[，。；：、,;:\n和与及]|发展|壮大|培育|做强|做大|做优|提升|推动|推进|打造|支持|扶持|聚焦|围绕|突出|以|为)$"
+)
+_GROUP_AFTER = re.compile(
+    r"[，。；、,;和与及]|发展|壮大|培育|提升|升级|集聚|转型|提质|高质量|为支撑|为导向|增加值|产值|营业收入|增长"
+)
+# a qualifier before the match makes it part of a longer name (战略性新兴产业, 区域特色产业, 传统优势产业: the
+# dictionary's), or a zone's or place's own industries (自创区特色产业)
+_GROUP_QUALIFIED = re.compile(r"[性区县市省镇村色势统域代端]$")
+
+
+def group_words(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _GROUP.finditer(text):
+        s, e = m.span()
+        before = text[max(0, s - 2) : s]
+        if _GROUP_QUALIFIED.search(before) or not _GROUP_BEFORE.search(before):
+            continue
+        if not _GROUP_AFTER.match(text, e) or _classifies_or_task(text, s, e):
+            continue
+        out.append((s, e, "industry_group", "industry.group_word", 0.6))
+    return out
+
+
+_CLAUSE_START = re.compile(r"[，。；：,;:\n]")
+# 把文化旅游业培育成为|支柱产业: the class a field is to be made into is the predicate, not another industry
+_MADE_INTO = re.compile(r"成为|[造育设建]成")
+
+
+def _classifies_or_task(text: str, s: int, e: int) -> bool:
+    """在A、B等领域培育特色优势产业: the group word classes the fields the clause has just listed (a reader labels
+    the fields); 把文旅产业打造成支柱产业: it is what a field is made into; 培育与发展新兴产业、推动传统产业转型:
+    the object of one task in a list of tasks (a verb opens the next item), which the seeds leave."""
+    lo = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, s - 60), s)), default=max(0, s - 60))
+    if "领域" in text[lo:s] or _MADE_INTO.search(text, lo, s):
+        return True
+    return _task_object(text, e)
+
+
+def _task_object(text: str, e: int) -> bool:
+    """…、发展农村电商、推行惠商保…: a verb opens the next item, so the phrase is the object of one task in a list of
+    tasks (the seeds and the real golds leave those)."""
+    if text[e : e + 1] != "、":
+        return False
+    nxt = lcut(text[e + 1 : e + 7])
+    return bool(nxt) and pos_table().get(nxt[0], "x") == "v"
+
+
+# Forms of e-commerce as trades (发展跨境电商, 推动农村电商高质量发展): a noun before 电商 names the
+# trade where it stands as a noun phrase — a boundary, a coordinator or a verb before it, a boundary, a coordinator,
+# 等 or its growth after it; before another noun it only qualifies that (跨境电商综合试验区, 跨境电商企业, 电商出口).
+_ECOMMERCE = re.compile(rf"([{CJK}]{{2}})电商(?=[，。；、,;和及与等]|发展|高质量|新业态)")
+_ECOMMERCE_BEFORE = re.compile(r"(?:[，。；：、,;:\n和及与]|发展|培育|壮大|推动|促进|支持|推进|加快|做强|拓展)$")
+
+
+def ecommerce(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _ECOMMERCE.finditer(text):
+        s = m.start()
+        mod = m.group(1)
+        if not _ECOMMERCE_BEFORE.search(text, max(0, s - 2), s) or mod in REGIONS or _task_object(text, m.end()):
+            continue
+        if pos_table().get(mod, "x")[0] not in "nab" or mod == "电子":
+            continue
+        out.append((s, m.end(), "industry_field", "industry.ecommerce", 0.6))
+    return out

@@ -157,6 +157,42 @@ def project_firms(doc: Doc, add: Any) -> None:
             pos += len(item) + 1
 
 
+_LONE_PROJECT = re.compile(r"项目(?=[建投主开竣完落签实加成获，。；,;])")
+_CLAUSE_START = re.compile(r"[。，,；;：:、！!？?\n]")
+
+
+def lone_projects(doc: Doc, add: Any) -> None:
+    """吉化120万吨乙烯项目主体完工, 加快巨化高性能硅氟新材料项目建设: one project named as a clause's subject or
+    object, without 等 or a list, opens with its builder's trade name when a product, a capacity or a grade
+    follows it (the item grammar of `project_firm`); the clause's opening verbs are no part of it."""
+    text = doc.text
+    for m in _LONE_PROJECT.finditer(text, 0, doc.body_end):
+        lo = max(0, m.start() - 24)
+        bounds = [b.end() for b in _CLAUSE_START.finditer(text, lo, m.start())]
+        if not bounds and lo:
+            continue  # no clause start within reach: a long phrase, no project item
+        s = bounds[-1] if bounds else 0
+        if re.search("[等和与及]", text[s : m.start()]) or not 4 <= m.start() - s <= 18:
+            continue  # 等…项目 is the list grammar's; 和 / 与 join two things
+        lead = _OPENING.match(text, s, m.start())
+        s = lead.end() if lead else s
+        a, b = project_firm(text[s : m.start()])
+        if b and _proper_tokens(text[s + a : s + b]):
+            add(s + a, s + b, _owner_kind(text[s + a : s + b]), "entity.project_firm", 0.4, known=False)
+
+
+_NOT_NAME_POS = {"v", "vn", "vd", "d", "ad", "a", "m", "q", "t", "r", "c", "p", "l", "i"}
+_PROPER_POS = {"ns", "nr", "nz", "nt", "j"}
+
+
+def _proper_tokens(name: str) -> bool:
+    """A lone item's name has a proper word (a place, a person's or a brand's name, an abbreviation: 吉林|化纤,
+    兰州|石化, 巨|化) and no verb, adverb, adjective, number, time word or idiom (全面完成, 首批, 协同布局): without
+    a list around it, only its words tell a trade name from a clause's opening."""
+    tags = [pos_table().get(t, "") for t in lcut(name)]
+    return not re.search("[“”\\d]", name) and not set(tags) & _NOT_NAME_POS and bool(set(tags) & _PROPER_POS)
+
+
 def _owner_kind(name: str) -> str:
     """A project's owner that ends in an institute's head is an institution (中国原子能院|葫芦岛基地; 华西二院 is a
     hospital), else a company."""

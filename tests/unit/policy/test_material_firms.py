@@ -47,3 +47,14 @@ def test_generic_energy_words_before_a_product_are_no_firm() -> None:
 def test_an_institute_that_owns_a_project_is_an_institution() -> None:
     got = entity_kinds("加快推进中国原子能院海南基地、中车株洲二期等重大项目。")
     assert got.get("中国原子能院") == "institution"
+
+
+def test_one_project_without_a_list_names_its_builder() -> None:
+    got = entity_kinds("燕山石化100万吨乙烯项目主体完工，加快万华高性能聚氨酯新材料项目建设。")
+    assert got.get("燕山石化") == "company"
+    assert got.get("万华") == "company"
+
+
+def test_a_lone_project_s_clause_opening_is_no_firm() -> None:
+    got = entity_kinds("全面完成30项民生实事项目，协同布局新型储能项目建设，首批乙烯项目投产。")
+    assert not {"全面完成", "协同布局", "首批"} & set(got)

@@ -16,6 +16,7 @@ from ingest.policy.extract.designations import (
 )
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
+from ingest.policy.extract.intl_orgs import intl_orgs
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
@@ -494,6 +495,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     hq_firms(doc, acc.add)
     project_firms(doc, acc.add)
     lone_projects(doc, acc.add)
+    intl_orgs(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)
     _own_systems(doc, acc.add)

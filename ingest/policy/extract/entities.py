@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract.bonded_zones import bonded_zones
 from ingest.policy.extract.designations import (
     coordinated_names,
     lab_bases,
@@ -473,6 +474,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     branch_centres(doc, acc.add)
     named_before_deng(doc, acc.add)
     proper_zones(doc, acc.add)
+    bonded_zones(doc, acc.add)
     proper_platforms(doc, acc.add)
     plain_companies(doc, acc.add)
     for h in doc.type_hits:

@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 from ingest.policy import lexicon as lx
-from ingest.policy.extract.bonded_zones import after_opening, bonded_zones
 from ingest.policy.extract.designations import (
     coordinated_names,
     lab_bases,
@@ -19,6 +18,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.intl_orgs import intl_orgs
 from ingest.policy.extract.lexical import CJK, GENERIC
+from ingest.policy.extract.name_openings import after_opening
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
     counted_firm,
@@ -494,7 +494,6 @@ def find_entities(doc: Doc) -> list[Entity]:
     branch_centres(doc, acc.add)
     named_before_deng(doc, acc.add)
     proper_zones(doc, acc.add)
-    bonded_zones(doc, acc.add)
     proper_platforms(doc, acc.add)
     plain_companies(doc, acc.add)
     for h in doc.type_hits:

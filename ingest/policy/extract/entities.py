@@ -33,7 +33,7 @@ from ingest.policy.extract.org_names import (
 )
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.programmes import find_programmes
-from ingest.policy.extract.project_firms import lone_projects, project_firms
+from ingest.policy.extract.project_firms import lone_projects, project_firms, refinery_firms
 from ingest.policy.extract.proper_names import (
     arrivals,
     branch_centres,
@@ -516,6 +516,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     hq_firms(doc, acc.add)
     project_firms(doc, acc.add)
     lone_projects(doc, acc.add)
+    refinery_firms(doc, acc.add)
     intl_orgs(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)

@@ -193,6 +193,20 @@ def _proper_tokens(name: str) -> bool:
     return not re.search("[“”\\d]", name) and not set(tags) & _NOT_NAME_POS and bool(set(tags) & _PROPER_POS)
 
 
+_REFINERY = re.compile(rf"([{CJK}]{{2,3}})石化(?!产业|行业|新材料|基地|集群|园区|化工|工业|企业|装备|产品|领域|等产业)")
+
+
+def refinery_firms(doc: Doc, add: Any) -> None:
+    """燕山石化, 锦城石化组建运营, 加快洛阳石化百万吨乙烯项目: a place before 石化 names the refinery company of that
+    place (the state groups' subsidiaries are named so), unless 石化 goes on into an industry, a base or a cluster
+    (洋浦石化新材料, 世界一流石化产业基地) or what leads it is no place (绿色石化, 一流石化)."""
+    text = doc.text
+    for m in _REFINERY.finditer(text, 0, doc.body_end):
+        place = lcut(m.group(1))[-1]
+        if len(place) >= 2 and (place in REGIONS or pos_table().get(place, "") == "ns"):
+            add(m.end() - len(place) - 2, m.end(), "company", "entity.refinery_firm", 0.5, known=False)
+
+
 def _owner_kind(name: str) -> str:
     """A project's owner that ends in an institute's head is an institution (中国原子能院|葫芦岛基地; 华西二院 is a
     hospital), else a company."""

@@ -58,3 +58,13 @@ def test_one_project_without_a_list_names_its_builder() -> None:
 def test_a_lone_project_s_clause_opening_is_no_firm() -> None:
     got = entity_kinds("全面完成30项民生实事项目，协同布局新型储能项目建设，首批乙烯项目投产。")
     assert not {"全面完成", "协同布局", "首批"} & set(got)
+
+
+def test_a_place_before_shihua_names_a_refinery_company() -> None:
+    got = entity_kinds("镇海石化组建运营。加快惠州石化炼油转型。")
+    assert got.get("镇海石化") == "company"
+
+
+def test_shihua_going_on_into_an_industry_or_after_a_grade_is_no_firm() -> None:
+    got = entity_kinds("建设世界一流石化产业基地，发展绿色石化，打造宁波石化新材料集群。")
+    assert not any(n.endswith("石化") for n in got)

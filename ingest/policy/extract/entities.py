@@ -16,7 +16,9 @@ from ingest.policy.extract.designations import (
 )
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
+from ingest.policy.extract.intl_orgs import intl_orgs
 from ingest.policy.extract.lexical import CJK, GENERIC
+from ingest.policy.extract.name_openings import after_opening
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
     counted_firm,
@@ -31,7 +33,7 @@ from ingest.policy.extract.org_names import (
 )
 from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.programmes import find_programmes
-from ingest.policy.extract.project_firms import project_firms
+from ingest.policy.extract.project_firms import lone_projects, project_firms, refinery_firms
 from ingest.policy.extract.proper_names import (
     arrivals,
     branch_centres,
@@ -63,6 +65,21 @@ _HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"
 
 
 _FOOTER_UNI = re.compile(rf"(?:版权所有|主办单位|主办)[:：]\s*([{CJK}]{{2,20}}?(?:大学|学院))(?![{CJK}])")
+
+
+_OWN_HEAD = re.compile(r"(?:中心|实验室|研究院|研究所|平台|基地|园区|示范区|大学|学院|医院|公司|集团)(?!区)")
+_RUN_BACK = re.compile(rf"[{CJK}]{{1,16}}$")
+
+
+def _before_head(text: str, s: int) -> int:
+    """A name found from its head noun on was cut before its subject (香港标准及检定|中心宁夏实验室, 高能物理研究|
+    中心大科学装置): the subject runs back to the clause's opening words; -1 when nothing of it is left (。园区开发区
+    完成整合: a pair of kinds)."""
+    run = _RUN_BACK.search(text, max(0, s - 16), s)
+    if run is None:
+        return -1
+    start = run.start() + after_opening(run.group(0), leading=True)
+    return start if s - start >= 2 else -1
 
 
 def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
@@ -106,6 +123,11 @@ class _Entities:
                 return  # 建设一批|工业互联网创新中心, 10个|省级…, 三|大…中心: what is counted is a kind, not one name
             if "+" in self.doc.text[s:e] and "“" not in self.doc.text[s:e]:
                 return  # 国家+学科领域+地名+观测实验站: a naming template, not a name
+        head = _OWN_HEAD.match(self.doc.text, s, e)
+        if kind in ("zone", "platform", "institution") and head and head.end() < e:
+            s = _before_head(self.doc.text, s)  # 检定|中心宁夏实验室: a name never opens with a head noun
+            if s < 0:
+                return
         if kind in ("zone", "platform", "institution") and _LEISURE.search(self.doc.text, s, e):
             return  # 文化产业园, 冰雪体育示范区, …文化研究院: culture, tourism and sport are outside the S&T system
         if kind == "platform" and _TRADE_PLATFORM.search(self.doc.text, s, e):
@@ -493,6 +515,9 @@ def find_entities(doc: Doc) -> list[Entity]:
     restructured_firms(doc, acc.add)
     hq_firms(doc, acc.add)
     project_firms(doc, acc.add)
+    lone_projects(doc, acc.add)
+    refinery_firms(doc, acc.add)
+    intl_orgs(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)
     _own_systems(doc, acc.add)

@@ -38,8 +38,16 @@ _INFRA = re.compile(
 _NOT_PLANT = re.compile(
     r"(?:城|路|线|区|馆|码头|枢纽|机场|公路|铁路|高速|厂房|社区|景区|遗址|公园|水库|灌区|工程|大道|航道|直流|桥)$"
 )
-_FIRM_FORM = {"股份", "集团", "控股"}
-_GRADE = {"高端", "先进", "新型", "绿色", "高性能", "大型", "超大型", "智能化", "高纯"}
+_FIRM_FORM = {"股份", "集团", "控股", "石化"}  # 石化: 锦州石化|针状焦, a refinery company's short name
+_GRADE = {"高端", "先进", "新型", "绿色", "高性能", "大型", "超大型", "智能化", "高纯", "高温"}
+# What a plant makes, by the grammar of Chinese chemical names: an element's own character (its radical 钅/石/气
+# marks it: 钽粉, 硅氟; common metals, 碳 and 氢 are left, they open trade names and slogans: 金川, 零碳, 绿氢), a
+# compound class suffix (乙烯, 烯烃, 芳烃, 甲醇, 芳纶, 氨纶) or a process (煤制|烯烃); a few products the suffixes
+# miss. Energy words (电池, 光伏, 太阳能) are left: they follow generic nouns as often as names (异质结太阳能电池).
+_ELEMENT = set("锂铍硼氮氧氟钠镁铝硅磷硫氯钾钙钛钒铬锰钴镍锌镓锗砷硒溴铷锶锆铌钼钯镉铟锡锑碲碘铯钡镧铈钕铪钽钨铂铋铀")
+_CHEM_END = tuple("烯烃醇酯纶胺醚酮醛烷苯酚")
+_PROCESS = re.compile("[煤油气]制.?")
+_PRODUCT = {"尼龙", "超导", "储能", "芯片", "晶圆", "氨醇", "焦炭"}
 _PHASE = re.compile(r"[一二三四五六七八九十]期$")
 _BRACKET_PHASE = re.compile(r"[（(][一二三四五六七八九十]期[）)]$")
 _CODE = re.compile(r"[A-Za-z\d][A-Za-z\d.]*|年产")
@@ -48,11 +56,20 @@ _VERB_POS = {"v", "vn", "vd"}
 _OPENING = re.compile(r"(?:力争|确保|全力|加快|推进|推动|实施|服务|保障|开工|建成|投产|建设|启动|新开工|竣工)+")
 
 
+def material(t: str) -> bool:
+    """Whether a token names a material or a product a plant makes (钽粉, 烯烃, 芳纶, 尼龙; not 金川, 宁煤)."""
+    if len(t) < 2 or t.endswith("业"):
+        return False
+    return t in _PRODUCT or t.endswith(_CHEM_END) or bool(_PROCESS.fullmatch(t)) or bool(_ELEMENT & set(t))
+
+
 def _builds(toks: tuple[str, ...], i: int, pos: int) -> bool:
     """Whether toks[i] (at character offset pos) begins what the project builds, after the trade name."""
     t = toks[i]
-    if t in _GRADE or t in lx.industries() or t in REGIONS or _CODE.fullmatch(t):
+    if t in _GRADE or t in lx.industries() or t in REGIONS or _CODE.fullmatch(t) or material(t):
         return True
+    if len(t) == 1 and i + 1 < len(toks) and (t + toks[i + 1][:1] in _GRADE or _PROCESS.fullmatch(t + toks[i + 1])):
+        return True  # 中色东方|高|纯钽粉, 宝丰|煤|制烯烃: a grade or a process jieba cut in two
     if toks[i - 1] in _FIRM_FORM:
         return True  # 吉电股份|大安一期: a company's form word ends its name
     if len(t) >= 2 and len(toks[i - 1]) >= 2 and pos_table().get(t, "") == "ns":
@@ -68,9 +85,13 @@ def _trade_name(item: str) -> int:
         if i and _builds(toks, i, pos):
             name = item[:pos]
             ok = 2 <= len(name) <= 6 and not _INFRA.search(name) and firm_like(name) and name not in REGIONS
-            ok = ok and not re.search(r"[至和与及]|一体$", name)  # 黄桶至|百色, 煤制甲醇和|哈密: a route, a list
+            # 黄桶至|百色, 煤制甲醇和|哈密: a route, a list; 煤制|…: a process; 高纯|…: a grade; 80万吨|…: a capacity
+            ok = ok and not re.search(r"[至和与及]|一体$|制$", name) and name not in _GRADE
+            ok = ok and not re.match(r"[\d.]*[万亿千百]?吨", name)
             last = toks[i - 1]
             ok = ok and not (len(last) >= 2 and pos_table().get(last, "") == "v")  # 董酒扩建|一期: no verb ends it
+            if ok and i > 1 and len(toks[0]) >= 3 and pos_table().get(toks[0], "") in {"j", "nt"} and material(t):
+                return len(toks[0])  # 中石化|对位芳纶: an abbreviation is a whole name; a material's modifier follows
             return pos if ok else 0
         pos += len(t)
     return 0
@@ -132,8 +153,64 @@ def project_firms(doc: Doc, add: Any) -> None:
                     s += len(t)
             a, b = project_firm(text[s : pos + len(item)])
             if b:
-                add(s + a, s + b, "company", "entity.project_firm", 0.4, known=False)
+                add(s + a, s + b, _owner_kind(text[s + a : s + b]), "entity.project_firm", 0.4, known=False)
             pos += len(item) + 1
+
+
+_LONE_PROJECT = re.compile(r"项目(?=[建投主开竣完落签实加成获，。；,;])")
+_CLAUSE_START = re.compile(r"[。，,；;：:、！!？?\n]")
+
+
+def lone_projects(doc: Doc, add: Any) -> None:
+    """吉化120万吨乙烯项目主体完工, 加快巨化高性能硅氟新材料项目建设: one project named as a clause's subject or
+    object, without 等 or a list, opens with its builder's trade name when a product, a capacity or a grade
+    follows it (the item grammar of `project_firm`); the clause's opening verbs are no part of it."""
+    text = doc.text
+    for m in _LONE_PROJECT.finditer(text, 0, doc.body_end):
+        lo = max(0, m.start() - 24)
+        bounds = [b.end() for b in _CLAUSE_START.finditer(text, lo, m.start())]
+        if not bounds and lo:
+            continue  # no clause start within reach: a long phrase, no project item
+        s = bounds[-1] if bounds else 0
+        if re.search("[等和与及]", text[s : m.start()]) or not 4 <= m.start() - s <= 18:
+            continue  # 等…项目 is the list grammar's; 和 / 与 join two things
+        lead = _OPENING.match(text, s, m.start())
+        s = lead.end() if lead else s
+        a, b = project_firm(text[s : m.start()])
+        if b and _proper_tokens(text[s + a : s + b]):
+            add(s + a, s + b, _owner_kind(text[s + a : s + b]), "entity.project_firm", 0.4, known=False)
+
+
+_NOT_NAME_POS = {"v", "vn", "vd", "d", "ad", "a", "m", "q", "t", "r", "c", "p", "l", "i"}
+_PROPER_POS = {"ns", "nr", "nz", "nt", "j"}
+
+
+def _proper_tokens(name: str) -> bool:
+    """A lone item's name has a proper word (a place, a person's or a brand's name, an abbreviation: 吉林|化纤,
+    兰州|石化, 巨|化) and no verb, adverb, adjective, number, time word or idiom (全面完成, 首批, 协同布局): without
+    a list around it, only its words tell a trade name from a clause's opening."""
+    tags = [pos_table().get(t, "") for t in lcut(name)]
+    return not re.search("[“”\\d]", name) and not set(tags) & _NOT_NAME_POS and bool(set(tags) & _PROPER_POS)
+
+
+_REFINERY = re.compile(rf"([{CJK}]{{2,3}})石化(?!产业|行业|新材料|基地|集群|园区|化工|工业|企业|装备|产品|领域|等产业)")
+
+
+def refinery_firms(doc: Doc, add: Any) -> None:
+    """燕山石化, 锦城石化组建运营, 加快洛阳石化百万吨乙烯项目: a place before 石化 names the refinery company of that
+    place (the state groups' subsidiaries are named so), unless 石化 goes on into an industry, a base or a cluster
+    (洋浦石化新材料, 世界一流石化产业基地) or what leads it is no place (绿色石化, 一流石化)."""
+    text = doc.text
+    for m in _REFINERY.finditer(text, 0, doc.body_end):
+        place = lcut(m.group(1))[-1]
+        if len(place) >= 2 and (place in REGIONS or pos_table().get(place, "") == "ns"):
+            add(m.end() - len(place) - 2, m.end(), "company", "entity.refinery_firm", 0.5, known=False)
+
+
+def _owner_kind(name: str) -> str:
+    """A project's owner that ends in an institute's head is an institution (中国原子能院|葫芦岛基地; 华西二院 is a
+    hospital), else a company."""
+    return "institution" if re.search(r"(?:(?<![一二三四五六七八九十])院|研究所)$", name) else "company"
 
 
 def _bare_firms(doc: Doc, end: re.Match[str], add: Any) -> bool:

@@ -14,7 +14,7 @@ from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, lcut
 from ingest.policy.extract.names import left_name
-from ingest.policy.extract.patterns import finditer_at, trie_alternation
+from ingest.policy.extract.patterns import finditer_at, scan, trie_alternation
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.zone_names import proper_start
 
@@ -198,11 +198,11 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
         if s >= 2 and text[s - 1] == "共" and text[s - 2] == "中":
             s -= 2  # 中共北京市委: the party's name is part of its committee's
         out.append((s, e))
-    for m in _BARE.finditer(text):
+    for m in scan(_BARE, text):
         if _left_ok(text, m.start()):
             out.append(m.span())
     out += [m.span() for m in _UNIQUE.finditer(text)]
-    out += [m.span() for m in _FINANCE.finditer(text)]
+    out += [m.span() for m in scan(_FINANCE, text)]
     for m in _REGULATOR.finditer(text):
         rb = region_before(text, m.start())
         if rb:

@@ -12,6 +12,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, is_stop, lcut
 from ingest.policy.extract.names import is_generic, left_name
 from ingest.policy.extract.org_names import every_item
+from ingest.policy.extract.patterns import scan
 from ingest.policy.extract.regions import REGIONS
 
 # A government as the subject of 设立: 省设立 / 各级人民政府设立 / 省人民政府设立 (not 企业发起设立, 鼓励…设立).
@@ -52,7 +53,7 @@ def set_up_funds(doc: Doc, add: Any) -> None:
     星火奖: what a government sets up under a science name is one fund or award (a firm's or society's 设立 is
     not: 鼓励社会力量设立…)."""
     text = doc.text
-    for m in _GOV_SETS_UP.finditer(text, 0, doc.body_end):
+    for m in scan(_GOV_SETS_UP, text, 0, doc.body_end):
         for s, e in _set_up_items(text, m.end()):
             add(s, e, "programme", "entity.set_up_fund", 0.7, known=False)
 

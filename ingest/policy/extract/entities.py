@@ -29,7 +29,7 @@ from ingest.policy.extract.org_names import (
     short_firms,
     vouchers_and_firms,
 )
-from ingest.policy.extract.patterns import finditer_at, starts_before
+from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.project_firms import project_firms
 from ingest.policy.extract.proper_names import (
@@ -169,7 +169,7 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     for s, e, _n, _u in lx.longest_matches(lx.university_automaton(), text):
         add(s, e, "university", "entity.university_gazetteer", 1.0)
     # companies: …股份有限公司 / …集团
-    for m in COMPANY.finditer(text, 0, doc.body_end):
+    for m in scan(COMPANY, text, 0, doc.body_end):
         s = company_start(doc, m.start())
         stem = text[s : m.start()]
         if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家":
@@ -446,7 +446,7 @@ def _regional_colleges(doc: Doc, add: Any) -> None:
     (provincial and vocational colleges are missing from the MoE list) is a university; a class of colleges
     (高职院校, 现代产业学院) or an academy (科学院, 工程院) is not."""
     text = doc.text
-    for m in _COLLEGE.finditer(text, 0, doc.body_end):
+    for m in scan(_COLLEGE, text, 0, doc.body_end):
         if not any(_region_at(text, i) for i in range(max(0, m.start() - 14), m.start() - 2)):
             continue  # no region before it: no jieba window to cut
         s = left_name(doc, m.start(), 14)

@@ -11,6 +11,7 @@ from ingest.policy.extract import industry_grammar as ig
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
+from ingest.policy.extract.patterns import scan
 from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
@@ -474,7 +475,7 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
     a clause or follow a verb of growing the industry; never over what another rule found."""
     spans = sorted((c[0], c[1]) for c in taken)
     cands: list[_Cand] = []
-    for m in _OPEN_HEAD.finditer(text):
+    for m in scan(_OPEN_HEAD, text):
         e = m.start()
         i = bisect.bisect_left(spans, (m.end(), 0))
         near = spans[max(0, i - 8) : i]

@@ -17,7 +17,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
-from ingest.policy.extract.patterns import finditer_at, starts_before
+from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.regions import REGIONS
 
 _Cand = tuple[int, int, str, str, float]
@@ -216,7 +216,7 @@ def grown_lists(text: str) -> list[_Cand]:
     noun phrase ending in a sector head, names industries (a list with one other item — 绿色、智能等消费,
     含绿量、含金量 — names none)."""
     cands: list[_Cand] = []
-    for m in _GROWN_LIST.finditer(text):
+    for m in scan(_GROWN_LIST, text):
         items, pos = [], m.start(1)
         for item in m.group(1).split("、"):
             items.append((pos, pos + len(item)))

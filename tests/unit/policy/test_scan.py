@@ -1,0 +1,83 @@
+"""patterns.scan finds what finditer finds: the rules' whole-text patterns on the bundled texts, and generated
+patterns of the shapes first_chars reads (optional words, look-arounds, alternatives, classes) on any string."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.text.normalise import normalise
+from ingest.policy.extract import agency_grammar, designations, entities, industries, industry_grammar, meta
+from ingest.policy.extract import org_names, programmes
+from ingest.policy.extract.patterns import first_chars, scan
+
+_DATA = Path(__file__).resolve().parents[3] / "data"
+_TEXTS = [normalise(p.read_text(encoding="utf-8")) for p in sorted((_DATA / "corpus" / "policies").glob("*.txt"))]
+_SCANNED = [
+    agency_grammar._BARE,
+    agency_grammar._FINANCE,
+    designations._GOV_SETS_UP,
+    entities.COMPANY,
+    entities._COLLEGE,
+    industries._OPEN_HEAD,
+    industry_grammar._GROWN_LIST,
+    meta._APPLY,
+    org_names._PLAIN,
+    org_names._BECOME,
+    programmes._QUOTED,
+    programmes._NSF,
+    programmes._MAJOR,
+]
+
+
+def _found(it: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in it]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("pattern", _SCANNED, ids=lambda p: p.pattern[:24])
+def test_same_matches_as_finditer_on_the_bundled_texts(pattern: re.Pattern[str]) -> None:
+    assert first_chars(pattern) is not None  # else scan is finditer itself
+    for text in _TEXTS:
+        assert _found(scan(pattern, text)) == _found(pattern.finditer(text))
+        end = len(text) * 2 // 3
+        assert _found(scan(pattern, text, 50, end)) == _found(pattern.finditer(text, 50, end))
+
+
+def test_first_chars() -> None:
+    def chars(p: str) -> str | None:
+        c = first_chars(re.compile(p))
+        return c.pattern if c is not None else None
+
+    assert chars(r"(?:成功)?(?:成为|入选)企业") == "[入成]"
+    assert chars(r"(?<![有限])(?:集团|分)?公司|银行(?![业等])") == "[公分银集]"
+    assert chars(r"(?:^|(?<=[。,]))(?:国家|省)设立") == "[国省]"
+    assert chars(r"[a-c]x") == "[abc]"
+    assert chars(r"[\u4e00-\u9fff]{2}公司") is None  # a class of all CJK characters: no short list
+    assert chars(r"(?:国家)?") is None  # matches the empty string
+    assert chars(r"x*") is None
+    assert chars(r".公司") is None
+    assert chars(r"[^，]公司") is None
+    assert chars(r"(?i)ab") is None
+
+
+_PIECES = ["国家", "省", "(?:成功)?", "(?<![有限])", "(?=[局厅])", "[省市]", "(?:局|厅)", "[a-c]{0,2}", "市?", "委"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3),
+    st.text(alphabet="国家省市局厅委有限成功abc,", max_size=40),
+    st.integers(0, 10),
+    st.integers(0, 40),
+)
+def test_same_matches_on_any_string(a: list[str], b: list[str], text: str, pos: int, end: int) -> None:
+    pattern = re.compile("".join(a) + "|" + "".join(b))
+    if pattern.match(""):
+        return  # finditer's empty matches are not what scan is for (first_chars gives None then)
+    assert _found(scan(pattern, text, pos, end)) == _found(pattern.finditer(text, pos, end))
+    assert _found(scan(pattern, text)) == _found(pattern.finditer(text))

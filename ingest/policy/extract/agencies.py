@@ -138,12 +138,15 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     return out
 
 
+_COMMITTEE_AFTER = re.compile(r"管理委员会|管委会")
+
+
 def _zone_committees(doc: Doc) -> list[tuple[int, int]]:
     """新乡国家高新技术产业开发区管理委员会: a zone named by its place, and its management committee."""
     out: list[tuple[int, int]] = []
     text = doc.text
     for h in doc.type_hits:
-        m = re.match(r"管理委员会|管委会", text[h.end : h.end + 5])
+        m = _COMMITTEE_AFTER.match(text[h.end : h.end + 5])
         if m and "zone" in h.entry.flags:
             rb = region_before(text, h.start)
             out.append((rb[0] if rb else h.start, h.end + m.end()))

@@ -60,8 +60,6 @@ _HEAD_KIND = {
     "港区": "zone",
 }
 _HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
-
-
 _FOOTER_UNI = re.compile(rf"(?:版权所有|主办单位|主办)[:：]\s*([{CJK}]{{2,20}}?(?:大学|学院))(?![{CJK}])")
 
 
@@ -222,13 +220,17 @@ def _counted_before(doc: Doc, start: int, typ: str | None, add: Any) -> None:
         pos += len(item) + 1
 
 
+_BRANCH_CENTRE = re.compile(rf"([{CJK}]{{2,3}}?)(分)?中心")
+_COMMITTEE_AFTER = re.compile(r"管理委员会|管委会")
+
+
 def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     """A name ending in a type: what precedes the type is more than region / level / generic words;
     a zone (高新区, 示范区) is named by its place alone (杭州高新区), and coordinated places before
     it are zones too (盘锦、丹东高新区 → 盘锦, 丹东高新区)."""
     text = doc.text
     e = h.end
-    m = re.match(rf"([{CJK}]{{2,3}}?)(分)?中心", text[e : e + 6])
+    m = _BRANCH_CENTRE.match(text[e : e + 6])
     if m and _branch_place(doc, h, m.group(1), bool(m.group(2))):
         start = h.start if m.group(2) else left_name(doc, h.core_start)
         add(start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
@@ -243,7 +245,7 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     zone_kind = "platform" if h.type.endswith(("科技园区", "科技园")) else "zone"
     s = left_name(doc, h.core_start)
     rest, had_region = strip_region_level(text[s : h.core_start])
-    if re.match(r"管理委员会|管委会", text[e : e + 5]):
+    if _COMMITTEE_AFTER.match(text[e : e + 5]):
         return  # part of an agency's name
     if zone and had_region and not rest and not text[s : h.core_start].startswith(("国家", "省")):
         add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)

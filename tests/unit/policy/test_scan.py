@@ -11,8 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.text.normalise import normalise
-from ingest.policy.extract import agency_grammar, designations, entities, industries, industry_grammar, meta
-from ingest.policy.extract import org_names, programmes
+from ingest.policy.extract import (
+    agency_grammar,
+    designations,
+    entities,
+    industries,
+    industry_grammar,
+    meta,
+    org_names,
+    programmes,
+)
 from ingest.policy.extract.patterns import first_chars, scan
 
 _DATA = Path(__file__).resolve().parents[3] / "data"

@@ -150,3 +150,55 @@ def scan(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None =
     if first is None:
         return pattern.finditer(text, pos, end)
     return finditer_at(pattern, text, (m.start() for m in first.finditer(text, pos, end)), end)
+
+
+def _chars_in(items: Any, chars: set[str], ranges: list[tuple[int, int]]) -> None:
+    """The characters a match of the parsed sequence `items` can hold (look-arounds and anchors hold none)."""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(av))
+        elif name == "IN":
+            for sub_op, sub_av in av:
+                if str(sub_op) == "LITERAL":
+                    chars.add(chr(sub_av))
+                elif str(sub_op) == "RANGE":
+                    ranges.append(sub_av)
+                else:
+                    raise _Unlisted
+        elif name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue
+        elif name == "SUBPATTERN":
+            if av[1] & re.IGNORECASE:
+                raise _Unlisted
+            _chars_in(av[3], chars, ranges)
+        elif name == "ATOMIC_GROUP":
+            _chars_in(av, chars, ranges)
+        elif name == "BRANCH":
+            for branch in av[1]:
+                _chars_in(branch, chars, ranges)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            _chars_in(av[2], chars, ranges)
+        else:
+            raise _Unlisted
+
+
+@lru_cache(maxsize=64)
+def outside_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A class of the characters no match of `pattern` holds, read from the pattern itself, or None when the
+    pattern may hold any character (., a negated class, a category such as \\d)."""
+    try:
+        parser = importlib.import_module("re._parser")
+        items = parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    if pattern.flags & re.IGNORECASE:
+        return None
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    try:
+        _chars_in(items, chars, ranges)
+    except _Unlisted:
+        return None
+    inner = "".join(re.escape(c) for c in sorted(chars)) + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return re.compile(f"[^{inner}]")

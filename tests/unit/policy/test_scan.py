@@ -21,7 +21,7 @@ from ingest.policy.extract import (
     org_names,
     programmes,
 )
-from ingest.policy.extract.patterns import first_chars, scan
+from ingest.policy.extract.patterns import first_chars, outside_chars, scan
 
 _DATA = Path(__file__).resolve().parents[3] / "data"
 _TEXTS = [normalise(p.read_text(encoding="utf-8")) for p in sorted((_DATA / "corpus" / "policies").glob("*.txt"))]
@@ -89,3 +89,35 @@ def test_same_matches_on_any_string(a: list[str], b: list[str], text: str, pos: 
         return  # finditer's empty matches are not what scan is for (first_chars gives None then)
     assert _found(scan(pattern, text, pos, end)) == _found(pattern.finditer(text, pos, end))
     assert _found(scan(pattern, text)) == _found(pattern.finditer(text))
+
+
+def test_outside_chars() -> None:
+    def cls(p: str) -> str | None:
+        c = outside_chars(re.compile(p))
+        return c.pattern if c is not None else None
+
+    assert cls(r"(?<![有限])(?:集团|分)?公司(?!等)") == "[^公分司团集]"
+    assert cls(r"[a-c]x") == "[^x\\U00000061-\\U00000063]"
+    assert cls(r"[a-c]\d") is None
+    assert cls(r"a.b") is None
+    assert cls(r"[^，]") is None
+
+
+_AGENCY_TEXT = st.text(
+    alphabet="省市县区北京上海浦东新区国家科技厅局委员会人民政府部门第十届 、，。(（）)和各1", max_size=60
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AGENCY_TEXT)
+def test_agency_matches_on_any_string(text: str) -> None:
+    assert [m.span() for m in agency_grammar.agency_matches(text)] == [
+        m.span() for m in agency_grammar.AGENCY.finditer(text)
+    ]
+
+
+def test_agency_matches_on_the_bundled_texts() -> None:
+    for text in _TEXTS:
+        assert [m.span() for m in agency_grammar.agency_matches(text)] == [
+            m.span() for m in agency_grammar.AGENCY.finditer(text)
+        ]

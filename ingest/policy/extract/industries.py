@@ -393,7 +393,7 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         cands += items
     cands += _known_enumerations(doc, text)
     # a 、-list a count of clusters closes (沈阳航空、沈大工业母机、大盘绿色石化3个集群): the clusters' names
-    for m in _COUNTED_CLUSTERS.finditer(text):
+    for m in scan(_COUNTED_CLUSTERS, text):
         ls = max(text.rfind(c, max(0, m.start() - 120), m.start()) for c in ",。;:(\n")
         lst = text[max(ls + 1, m.start() - 120) : m.start()]
         if "、" in lst and not re.search(r"\d|个", lst):  # 4个万亿级产业基地、22个…集群: a list of counts

@@ -78,6 +78,7 @@ class _Unlisted(Exception):
 
 
 _WIDE_RANGE = 64  # a range of more characters than this is no short list of first characters
+_DIGIT = r"\d"  # the class \d stands in the class of first characters as itself (any decimal digit)
 
 
 def _first_of(items: Any, out: set[str]) -> bool:
@@ -94,8 +95,13 @@ def _first_of(items: Any, out: set[str]) -> bool:
                     out.add(chr(sub_av))
                 elif str(sub_op) == "RANGE" and sub_av[1] - sub_av[0] < _WIDE_RANGE:
                     out.update(map(chr, range(sub_av[0], sub_av[1] + 1)))
+                elif str(sub_op) == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
+                    out.add(_DIGIT)
                 else:
                     raise _Unlisted
+            return False
+        if name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
+            out.add(_DIGIT)
             return False
         if name in ("ASSERT", "ASSERT_NOT", "AT"):
             continue  # zero-width: the next item's characters start the match
@@ -137,7 +143,7 @@ def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             return None
     except _Unlisted:
         return None
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(out)) + "]")
+    return re.compile("[" + "".join(c if c == _DIGIT else re.escape(c) for c in sorted(out)) + "]")
 
 
 def scan(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:

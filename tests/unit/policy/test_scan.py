@@ -32,6 +32,7 @@ _SCANNED = [
     entities.COMPANY,
     entities._COLLEGE,
     industries._OPEN_HEAD,
+    industries._COUNTED_CLUSTERS,
     industry_grammar._GROWN_LIST,
     meta._APPLY,
     org_names._PLAIN,
@@ -64,6 +65,7 @@ def test_first_chars() -> None:
     assert chars(r"(?<![有限])(?:集团|分)?公司|银行(?![业等])") == "[公分银集]"
     assert chars(r"(?:^|(?<=[。,]))(?:国家|省)设立") == "[国省]"
     assert chars(r"[a-c]x") == "[abc]"
+    assert chars(r"等?(?:(?<!\d)\d{1,2}|[一二]{1,3})个") == "[\\d一二等]"
     assert chars(r"[\u4e00-\u9fff]{2}公司") is None  # a class of all CJK characters: no short list
     assert chars(r"(?:国家)?") is None  # matches the empty string
     assert chars(r"x*") is None
@@ -72,14 +74,28 @@ def test_first_chars() -> None:
     assert chars(r"(?i)ab") is None
 
 
-_PIECES = ["国家", "省", "(?:成功)?", "(?<![有限])", "(?=[局厅])", "[省市]", "(?:局|厅)", "[a-c]{0,2}", "市?", "委"]
+_PIECES = [
+    "国家",
+    "省",
+    "(?:成功)?",
+    "(?<![有限])",
+    "(?=[局厅])",
+    "[省市]",
+    "(?:局|厅)",
+    "[a-c]{0,2}",
+    "市?",
+    "委",
+    r"\d{1,2}",
+    r"(?<!\d)",
+    r"[\d省]",
+]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4),
     st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3),
-    st.text(alphabet="国家省市局厅委有限成功abc,", max_size=40),
+    st.text(alphabet="国家省市局厅委有限成功abc,12٣", max_size=40),
     st.integers(0, 10),
     st.integers(0, 40),
 )

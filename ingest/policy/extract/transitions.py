@@ -125,15 +125,15 @@ def _reform(x: _Sentence, acc: _Transitions) -> None:
 
 
 _RESTRUCTURE = re.compile(r"优化重组")
+_REVOKE = re.compile(
+    r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销|予以摘牌|摘牌|取消其?(?:[\u4e00-\u9fff]{0,6}?)(?:认定|资格|命名|称号))"
+    r"(?!淘汰|一批)"
+)
 
 
 def _revoke_restructure(x: _Sentence, acc: _Transitions) -> None:
     ss, sent, hits = x.ss, x.sent, x.hits
-    for m in re.finditer(
-        r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销|予以摘牌|摘牌|取消其?(?:[\u4e00-\u9fff]{0,6}?)(?:认定|资格|命名|称号))"
-        r"(?!淘汰|一批)",
-        sent,
-    ):
+    for m in _REVOKE.finditer(sent):
         if re.search(r"\d+\s*[家个]", sent[m.end() : m.end() + 12]):
             continue
         before = [h for h in hits if h.end <= ss + m.start() and "umbrella" not in h.entry.flags]

@@ -81,6 +81,19 @@ _WIDE_RANGE = 64  # a range of more characters than this is no short list of fir
 _DIGIT = r"\d"  # the class \d stands in the class of first characters as itself (any decimal digit)
 
 
+def _class_first(items: Any, out: set[str]) -> None:
+    """Adds the characters of a parsed character class to `out` (\\d as itself)."""
+    for sub_op, sub_av in items:
+        if str(sub_op) == "LITERAL":
+            out.add(chr(sub_av))
+        elif str(sub_op) == "RANGE" and sub_av[1] - sub_av[0] < _WIDE_RANGE:
+            out.update(map(chr, range(sub_av[0], sub_av[1] + 1)))
+        elif str(sub_op) == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
+            out.add(_DIGIT)
+        else:
+            raise _Unlisted
+
+
 def _first_of(items: Any, out: set[str]) -> bool:
     """Adds to `out` the characters a match of the parsed sequence `items` (re's parser) can start with; True
     when the whole sequence can match the empty string."""
@@ -90,15 +103,7 @@ def _first_of(items: Any, out: set[str]) -> bool:
             out.add(chr(av))
             return False
         if name == "IN":
-            for sub_op, sub_av in av:
-                if str(sub_op) == "LITERAL":
-                    out.add(chr(sub_av))
-                elif str(sub_op) == "RANGE" and sub_av[1] - sub_av[0] < _WIDE_RANGE:
-                    out.update(map(chr, range(sub_av[0], sub_av[1] + 1)))
-                elif str(sub_op) == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
-                    out.add(_DIGIT)
-                else:
-                    raise _Unlisted
+            _class_first(av, out)
             return False
         if name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
             out.add(_DIGIT)

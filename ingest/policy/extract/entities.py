@@ -266,9 +266,11 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
     """Names that end in a generic head noun no type table lists: 鹏城实验室, 青岛海洋科技中心,
     黄河水利科学研究院, 西部科学城, 广深港澳科技创新走廊, 济源示范区."""
     text = doc.text
-    in_type = {i for h in doc.type_hits for i in range(h.core_start, h.end)}
+    in_type = bytearray(len(text) + 1)  # the positions inside a type hit's core
+    for h in doc.type_hits:
+        in_type[h.core_start : h.end] = bytes([1]) * (h.end - h.core_start)
     for m in _HEAD_NOUN.finditer(text, 0, doc.body_end):
-        if m.start() in in_type or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
+        if in_type[m.start()] or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
             continue
         if _HEAD_KIND[m.group(0)] == "platform":
             _counted_before(doc, m.start(), None, add)  # 泰山和黄河两个实验室: names counted before the head

@@ -21,7 +21,7 @@ from ingest.policy.extract import (
     org_names,
     programmes,
 )
-from ingest.policy.extract.patterns import first_chars, outside_chars, scan
+from ingest.policy.extract.patterns import finditer_at, first_chars, outside_chars, scan, starts_before
 
 _DATA = Path(__file__).resolve().parents[3] / "data"
 _TEXTS = [normalise(p.read_text(encoding="utf-8")) for p in sorted((_DATA / "corpus" / "policies").glob("*.txt"))]
@@ -137,3 +137,19 @@ def test_agency_matches_on_the_bundled_texts() -> None:
         assert [m.span() for m in agency_grammar.agency_matches(text)] == [
             m.span() for m in agency_grammar.AGENCY.finditer(text)
         ]
+
+
+def _parks(text: str, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in finditer_at(designations._PARK_LIST, text, starts_before(text, ("园、",), 3), end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="海淀丰台园、由括含电子城以及,。", max_size=60), st.integers(0, 60))
+def test_park_lists_where_their_first_item_ends(text: str, end: int) -> None:
+    # zone_parks tries the list pattern only 2-3 characters before a 园、
+    assert _parks(text, end) == [m.span() for m in designations._PARK_LIST.finditer(text, 0, end)]
+
+
+def test_park_lists_on_the_bundled_texts() -> None:
+    for t in [*_TEXTS, "由海淀园、丰台园、昌平园、电子城、大兴生物医药产业基地以及石景山园组成"]:
+        assert _parks(t, len(t)) == [m.span() for m in designations._PARK_LIST.finditer(t)]

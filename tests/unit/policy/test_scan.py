@@ -35,6 +35,7 @@ _SCANNED = [
     industries._OPEN_HEAD,
     industries._COUNTED_CLUSTERS,
     industry_grammar._GROWN_LIST,
+    industry_grammar._BASES,
     meta._APPLY,
     org_names._PLAIN,
     org_names._BECOME,

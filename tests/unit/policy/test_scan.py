@@ -169,3 +169,19 @@ def test_party_committees_on_the_bundled_texts() -> None:
     for t in _TEXTS:
         found = [m.span() for m in finditer_at(agencies._PARTY, t, starts_before(t, ("省委",), 5))]
         assert found == [m.span() for m in agencies._PARTY.finditer(t)]
+
+
+def _named_firms(text: str, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in finditer_at(org_names._NAMED_FIRM, text, starts_before(text, ("公司",), 5), end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。，华为公司成为获上市的一", max_size=40), st.integers(0, 40))
+def test_named_firms_before_gongsi(text: str, end: int) -> None:
+    # vouchers_and_firms tries the named-firm pattern only 2-5 characters before a 公司
+    assert _named_firms(text, end) == [m.span() for m in org_names._NAMED_FIRM.finditer(text, 0, end)]
+
+
+def test_named_firms_on_the_bundled_texts() -> None:
+    for t in [*_TEXTS, "。华为公司成为全球领先企业，比亚迪公司获批"]:
+        assert _named_firms(t, len(t)) == [m.span() for m in org_names._NAMED_FIRM.finditer(t)]

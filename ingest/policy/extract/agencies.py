@@ -10,6 +10,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract import agency_grammar as ag
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.models import Agency, Title
 
@@ -108,12 +109,15 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
     return out
 
 
+_PARTY = re.compile(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])")
+
+
 def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     """Agencies no dictionary core names: party committees, departments, footers."""
     text = doc.text
     out: list[Agency] = []
     # 省委 / 中共辽宁省委: the party committee has no dictionary core of its own
-    for m in re.finditer(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])", text):
+    for m in finditer_at(_PARTY, text, starts_before(text, ("省委",), 5)):  # 省委 ends each match, ≤ 5 after its start
         if any(a <= m.start() < b for a, b in taken):
             continue
         name = m.group(1)
@@ -138,12 +142,15 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     return out
 
 
+_COMMITTEE_AFTER = re.compile(r"管理委员会|管委会")
+
+
 def _zone_committees(doc: Doc) -> list[tuple[int, int]]:
     """新乡国家高新技术产业开发区管理委员会: a zone named by its place, and its management committee."""
     out: list[tuple[int, int]] = []
     text = doc.text
     for h in doc.type_hits:
-        m = re.match(r"管理委员会|管委会", text[h.end : h.end + 5])
+        m = _COMMITTEE_AFTER.match(text[h.end : h.end + 5])
         if m and "zone" in h.entry.flags:
             rb = region_before(text, h.start)
             out.append((rb[0] if rb else h.start, h.end + m.end()))

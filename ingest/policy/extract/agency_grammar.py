@@ -7,6 +7,7 @@ expanded to a canonical name with the document's region (省 → that province).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -14,7 +15,7 @@ from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, lcut
 from ingest.policy.extract.names import left_name
-from ingest.policy.extract.patterns import finditer_at, trie_alternation
+from ingest.policy.extract.patterns import finditer_at, outside_chars, scan, trie_alternation
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.zone_names import proper_start
 
@@ -68,7 +69,31 @@ def agency_matches(text: str) -> Iterator[re.Match[str]]:
     """AGENCY.finditer(text), tried only where a match can start."""
     starts = [m.start() for m in _FIRST.finditer(text)]
     districts = [m.start() - 2 for m in re.finditer("新区", text) if m.start() >= 2]
-    return finditer_at(AGENCY, text, sorted({*starts, *districts}) if districts else starts)
+    return finditer_at(AGENCY, text, _organ_follows(text, sorted({*starts, *districts}) if districts else starts))
+
+
+_ORGAN_ANY = re.compile(_ORGAN)
+
+
+def _organ_follows(text: str, starts: list[int]) -> list[int]:
+    """The starts after which an organ word begins before the first character no agency name holds (a comma, a
+    full stop, a digit …): most of the places where a region or 市 / 省 stands name no agency, and the pattern's
+    lazy stem tries the organ words at each of its ten lengths there. Sound: where the organ of a match begins,
+    finditer has reported an organ match that covers it or begins there."""
+    outside = outside_chars(AGENCY)
+    if outside is None:
+        return starts
+    organs = [m.span() for m in _ORGAN_ANY.finditer(text)]
+    organ_starts = [q for q, _ in organs]
+    stops = [m.start() for m in outside.finditer(text)]
+    out = []
+    for p in starts:
+        i = bisect.bisect_left(stops, p)
+        stop = stops[i] if i < len(stops) else len(text)
+        j = bisect.bisect_left(organ_starts, stop) - 1  # the last organ match beginning before the stop
+        if j >= 0 and organs[j][1] >= p + 2:  # ... ends after p + 1: an organ may begin after p
+            out.append(p)
+    return out
 
 
 _NOT_STATE = re.compile(r"国家(?:部委|机关|各|有关|相关|[\u4e00-\u9fff]{0,6}主管部门)")
@@ -198,11 +223,11 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
         if s >= 2 and text[s - 1] == "共" and text[s - 2] == "中":
             s -= 2  # 中共北京市委: the party's name is part of its committee's
         out.append((s, e))
-    for m in _BARE.finditer(text):
+    for m in scan(_BARE, text):
         if _left_ok(text, m.start()):
             out.append(m.span())
     out += [m.span() for m in _UNIQUE.finditer(text)]
-    out += [m.span() for m in _FINANCE.finditer(text)]
+    out += [m.span() for m in scan(_FINANCE, text)]
     for m in _REGULATOR.finditer(text):
         rb = region_before(text, m.start())
         if rb:

@@ -10,13 +10,16 @@ exactly what jieba returns: tests/unit/policy/test_dagcut.py compares the two on
 
 from __future__ import annotations
 
+import re
 from math import log
 
 import jieba
 
 _HAN = jieba.re_han_default  # the block and skip patterns jieba's cut uses (HMM off, not cut_all)
 _SKIP = jieba.re_skip_default
+_BLOCK = re.compile(_HAN.pattern[1:-1], _HAN.flags)  # one block, the group left out
 _ENG = jieba.re_eng
+_ENG_CHARS = frozenset(c for c in map(chr, range(128)) if _ENG.match(c))  # what _ENG matches in one character
 
 
 _ABSENT = 1.0  # no word and no prefix of one (a log probability is never positive)
@@ -63,6 +66,8 @@ def _cut_block(blk: str, table: _LogProbs, out: list[str]) -> None:
     score = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
     memo = table.memo
+    freq = table.freq
+    logtotal = table.logtotal
     for idx in range(n - 1, -1, -1):
         best = 0.0
         best_x = -1
@@ -70,8 +75,9 @@ def _cut_block(blk: str, table: _LogProbs, out: list[str]) -> None:
         while i < n:
             frag = blk[idx : i + 1]
             lp = memo.get(frag)
-            if lp is None:
-                lp = table.get(frag)
+            if lp is None:  # table.get(frag), inlined
+                f = freq.get(frag)
+                lp = memo[frag] = _ABSENT if f is None else (log(f) - logtotal if f else _PREFIX)
             if lp == _ABSENT:
                 break
             if lp != _PREFIX:
@@ -88,7 +94,7 @@ def _cut_block(blk: str, table: _LogProbs, out: list[str]) -> None:
     while x < n:
         y = nxt[x] + 1
         word = blk[x:y]
-        if y - x == 1 and _ENG.match(word):
+        if y - x == 1 and word in _ENG_CHARS:
             buf += word
         else:
             if buf:
@@ -105,6 +111,9 @@ def dag_lcut(tok: jieba.Tokenizer, sentence: str) -> list[str]:
     tok.check_initialized()
     table = _table(tok)
     out: list[str] = []
+    if _BLOCK.fullmatch(sentence) is not None:  # one block (most windows): what the split below does with it
+        _cut_block(sentence, table, out)
+        return out
     for blk in _HAN.split(sentence):
         if not blk:
             continue

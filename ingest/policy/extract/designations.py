@@ -12,6 +12,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, is_stop, lcut
 from ingest.policy.extract.names import is_generic, left_name
 from ingest.policy.extract.org_names import every_item
+from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.regions import REGIONS
 
 # A government as the subject of 设立: 省设立 / 各级人民政府设立 / 省人民政府设立 (not 企业发起设立, 鼓励…设立).
@@ -52,7 +53,7 @@ def set_up_funds(doc: Doc, add: Any) -> None:
     星火奖: what a government sets up under a science name is one fund or award (a firm's or society's 设立 is
     not: 鼓励社会力量设立…)."""
     text = doc.text
-    for m in _GOV_SETS_UP.finditer(text, 0, doc.body_end):
+    for m in scan(_GOV_SETS_UP, text, 0, doc.body_end):
         for s, e in _set_up_items(text, m.end()):
             add(s, e, "programme", "entity.set_up_fund", 0.7, known=False)
 
@@ -71,7 +72,7 @@ _LIST_TAIL = re.compile(r"以及|等|和|及|组成")
 def zone_parks(doc: Doc, add: Any) -> None:
     """由海淀园、丰台园、昌平园、电子城、…、大兴生物医药产业基地以及…组成: the parks of a zone, each a named area."""
     text = doc.text
-    for m in _PARK_LIST.finditer(text, 0, doc.body_end):
+    for m in finditer_at(_PARK_LIST, text, starts_before(text, ("园、",), 3), doc.body_end):  # 园、 ends its first item
         items = m.group().split("、")
         pos = m.start()
         for i, item in enumerate(items):

@@ -31,7 +31,7 @@ from ingest.policy.extract.org_names import (
     short_firms,
     vouchers_and_firms,
 )
-from ingest.policy.extract.patterns import finditer_at, starts_before
+from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.programmes import find_programmes
 from ingest.policy.extract.project_firms import lone_projects, project_firms, refinery_firms
 from ingest.policy.extract.proper_names import (
@@ -62,8 +62,6 @@ _HEAD_KIND = {
     "港区": "zone",
 }
 _HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
-
-
 _FOOTER_UNI = re.compile(rf"(?:版权所有|主办单位|主办)[:：]\s*([{CJK}]{{2,20}}?(?:大学|学院))(?![{CJK}])")
 
 
@@ -191,7 +189,7 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     for s, e, _n, _u in lx.longest_matches(lx.university_automaton(), text):
         add(s, e, "university", "entity.university_gazetteer", 1.0)
     # companies: …股份有限公司 / …集团
-    for m in COMPANY.finditer(text, 0, doc.body_end):
+    for m in scan(COMPANY, text, 0, doc.body_end):
         s = company_start(doc, m.start())
         stem = text[s : m.start()]
         if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家":
@@ -244,13 +242,17 @@ def _counted_before(doc: Doc, start: int, typ: str | None, add: Any) -> None:
         pos += len(item) + 1
 
 
+_BRANCH_CENTRE = re.compile(rf"([{CJK}]{{2,3}}?)(分)?中心")
+_COMMITTEE_AFTER = re.compile(r"管理委员会|管委会")
+
+
 def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     """A name ending in a type: what precedes the type is more than region / level / generic words;
     a zone (高新区, 示范区) is named by its place alone (杭州高新区), and coordinated places before
     it are zones too (盘锦、丹东高新区 → 盘锦, 丹东高新区)."""
     text = doc.text
     e = h.end
-    m = re.match(rf"([{CJK}]{{2,3}}?)(分)?中心", text[e : e + 6])
+    m = _BRANCH_CENTRE.match(text[e : e + 6])
     if m and _branch_place(doc, h, m.group(1), bool(m.group(2))):
         start = h.start if m.group(2) else left_name(doc, h.core_start)
         add(start, e + m.end(), "platform", "entity.branch_centre", 0.8, h.type, known=False)
@@ -265,7 +267,7 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     zone_kind = "platform" if h.type.endswith(("科技园区", "科技园")) else "zone"
     s = left_name(doc, h.core_start)
     rest, had_region = strip_region_level(text[s : h.core_start])
-    if re.match(r"管理委员会|管委会", text[e : e + 5]):
+    if _COMMITTEE_AFTER.match(text[e : e + 5]):
         return  # part of an agency's name
     if zone and had_region and not rest and not text[s : h.core_start].startswith(("国家", "省")):
         add(s, e, zone_kind, "entity.region_zone", 0.8, h.type, known=False)
@@ -286,9 +288,11 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
     """Names that end in a generic head noun no type table lists: 鹏城实验室, 青岛海洋科技中心,
     黄河水利科学研究院, 西部科学城, 广深港澳科技创新走廊, 济源示范区."""
     text = doc.text
-    in_type = {i for h in doc.type_hits for i in range(h.core_start, h.end)}
+    in_type = bytearray(len(text) + 1)  # the positions inside a type hit's core
+    for h in doc.type_hits:
+        in_type[h.core_start : h.end] = bytes([1]) * (h.end - h.core_start)
     for m in _HEAD_NOUN.finditer(text, 0, doc.body_end):
-        if m.start() in in_type or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
+        if in_type[m.start()] or text[m.end() : m.end() + 2] in {"体系", "建设", "管理"}:
             continue
         if _HEAD_KIND[m.group(0)] == "platform":
             _counted_before(doc, m.start(), None, add)  # 泰山和黄河两个实验室: names counted before the head
@@ -468,7 +472,7 @@ def _regional_colleges(doc: Doc, add: Any) -> None:
     (provincial and vocational colleges are missing from the MoE list) is a university; a class of colleges
     (高职院校, 现代产业学院) or an academy (科学院, 工程院) is not."""
     text = doc.text
-    for m in _COLLEGE.finditer(text, 0, doc.body_end):
+    for m in scan(_COLLEGE, text, 0, doc.body_end):
         if not any(_region_at(text, i) for i in range(max(0, m.start() - 14), m.start() - 2)):
             continue  # no region before it: no jieba window to cut
         s = left_name(doc, m.start(), 14)

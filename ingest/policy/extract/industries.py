@@ -12,6 +12,7 @@ from ingest.policy.extract import industry_lists
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
+from ingest.policy.extract.patterns import scan
 from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import ClusterRole, Industry
@@ -393,7 +394,7 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
         cands += items
     cands += _known_enumerations(doc, text)
     # a 、-list a count of clusters closes (沈阳航空、沈大工业母机、大盘绿色石化3个集群): the clusters' names
-    for m in _COUNTED_CLUSTERS.finditer(text):
+    for m in scan(_COUNTED_CLUSTERS, text):
         ls = max(text.rfind(c, max(0, m.start() - 120), m.start()) for c in ",。;:(\n")
         lst = text[max(ls + 1, m.start() - 120) : m.start()]
         if "、" in lst and not re.search(r"\d|个", lst):  # 4个万亿级产业基地、22个…集群: a list of counts
@@ -475,7 +476,7 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
     a clause or follow a verb of growing the industry; never over what another rule found."""
     spans = sorted((c[0], c[1]) for c in taken)
     cands: list[_Cand] = []
-    for m in _OPEN_HEAD.finditer(text):
+    for m in scan(_OPEN_HEAD, text):
         e = m.start()
         i = bisect.bisect_left(spans, (m.end(), 0))
         near = spans[max(0, i - 8) : i]

@@ -17,7 +17,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
-from ingest.policy.extract.patterns import finditer_at, starts_before
+from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.regions import REGIONS
 
 _Cand = tuple[int, int, str, str, float]
@@ -216,7 +216,7 @@ def grown_lists(text: str) -> list[_Cand]:
     noun phrase ending in a sector head, names industries (a list with one other item — 绿色、智能等消费,
     含绿量、含金量 — names none)."""
     cands: list[_Cand] = []
-    for m in _GROWN_LIST.finditer(text):
+    for m in scan(_GROWN_LIST, text):
         items, pos = [], m.start(1)
         for item in m.group(1).split("、"):
             items.append((pos, pos + len(item)))
@@ -234,12 +234,13 @@ _QUALITY_NAME = re.compile(r"(?:性|特色|重要|重点|优势|主导|支柱|�
 # a 、-list of quoted brands closed by 等…产业基地 (“中国X之都”、“中国Y谷”等全国重要产业基地)
 _QUOTED_BASES = re.compile(r"“[^“”，。]{2,12}”(?:、“[^“”，。]{2,12}”){1,9}(?=等[^，。；]{0,8}?产业基地)")
 _QUOTED = re.compile(r"“([^“”]+)”")
+_BASES = re.compile(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区")
 
 
 def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     # industrial bases and clusters
-    for m in re.finditer(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区", text):
+    for m in scan(_BASES, text):
         s = left_name(doc, m.start(), 16)
         if m.start() - s >= 2 and not _QUALITY_NAME.search(text, s, m.start()):
             cands.append(

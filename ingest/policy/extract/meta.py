@@ -8,6 +8,7 @@ import re
 from app.text import gazetteer
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
+from ingest.policy.extract.patterns import scan
 from ingest.policy.models import CitedDocument, DateItem, DocNumber, Title
 
 _DOCNUM = re.compile(r"[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]?\s*(\d{1,4})\s*号")
@@ -321,7 +322,7 @@ def _title_spans(s: int, e: int, text: str) -> list[tuple[int, int]]:
 def _unmarked_titles(doc: Doc) -> list[tuple[int, int]]:
     text = doc.text
     out: list[tuple[int, int]] = []
-    for v in _APPLY.finditer(text):
+    for v in scan(_APPLY, text):
         pos = v.end()
         verb = v.group("verb")
         first = True

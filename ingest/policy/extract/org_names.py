@@ -17,6 +17,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.names import company_start, is_generic, left_name, strip_region_level
+from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.zone_names import is_proper, proper_start
 
@@ -51,7 +52,7 @@ def _region_led(name: str) -> str | None:
 
 def plain_companies(doc: Doc, add: Any) -> None:
     text = doc.text
-    for m in _PLAIN.finditer(text, 0, doc.body_end):
+    for m in scan(_PLAIN, text, 0, doc.body_end):
         s = company_start(doc, m.start())
         name = text[s : m.start()]
         if len(name) < 2 or "的" in name or GENERIC.match(name):
@@ -193,7 +194,7 @@ def firms_that_become(doc: Doc, add: Any) -> None:
     """Names that 新晋为 / 成为 / 入选 / 获评 a class of firm (独角兽企业, 链主企业) are companies, when every item is
     firm-like and no place (泉州、龙岩入选…: cities chosen as pilots)."""
     text = doc.text
-    for verb in _BECOME.finditer(text, 0, doc.body_end):  # the verb first, then the names before it
+    for verb in scan(_BECOME, text, 0, doc.body_end):  # the verb first, then the names before it
         m = _BECOME_FIRMS.search(text, max(0, verb.start() - 60), verb.start())
         if not m:
             continue
@@ -277,7 +278,7 @@ def vouchers_and_firms(doc: Doc, add: Any) -> None:
         s = left_name(doc, m.start(), 12)
         if m.start() - s >= 2 and "的" not in text[s : m.start()]:
             add(s, m.end(), "programme", "entity.voucher", 0.6, known=False)
-    for m in _NAMED_FIRM.finditer(text, 0, doc.body_end):
+    for m in finditer_at(_NAMED_FIRM, text, starts_before(text, ("公司",), 5), doc.body_end):  # 2-5 before 公司
         name = m.group(1)
         if name[0] in "该本其各此这子母" or _CLASS_STEM.search(name) or is_generic(name) or name in REGIONS:
             continue

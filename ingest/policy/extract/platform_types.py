@@ -65,6 +65,9 @@ def _name_tail(text: str, h: TypeHit) -> bool:
     return bool(toks) and pos_table().get(toks[-1], "n") in {"n", "nz", "nt", "ns", "nr", "j", "vn", "l", "b"}
 
 
+_CORE = re.compile(r"定位于建设|主要包括|包括.{0,80}在内")
+
+
 def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[PlatformTypeMention]:
     out: list[PlatformTypeMention] = []
     # Only spans starting within the longest span's length before a hit can hold it: bounded scans, not
@@ -93,7 +96,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             named_kinds.add(h.type)  # once per document: a list of 69 named stations is one kind, not 69
         ss, se = doc.sentence_of(h.start)
         sent = doc.text[ss:se]
-        core = bool(re.search(r"定位于建设|主要包括|包括.{0,80}在内", sent)) and any(c in sent for c in _CATS)
+        core = bool(_CORE.search(sent)) and any(c in sent for c in _CATS)
         out.append(
             PlatformTypeMention(
                 span=(h.start, h.end),

@@ -28,6 +28,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
 from ingest.policy.extract.names import left_name
+from ingest.policy.extract.patterns import scan
 
 _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
 _QUOTED = re.compile(rf"((?:“[^“”\n]{{1,12}}”){{1,2}})({_HEAD})?")
@@ -148,7 +149,7 @@ def _works_in_st(text: str, m: re.Match[str], cores: list[str]) -> bool:
 
 def _quoted(doc: Doc, add: Any) -> None:
     text = doc.text
-    for m in _QUOTED.finditer(text, 0, doc.body_end):
+    for m in scan(_QUOTED, text, 0, doc.body_end):
         cores = re.findall(r"“([^“”]*)”", m.group(1))
         head = m.group(2)
         if not head:
@@ -219,7 +220,7 @@ def _funds_awards(doc: Doc, add: Any) -> None:
             add(*m.span(1), "programme", "entity.fund_set_up", 0.7, known=False)
     for m in _JOINT.finditer(text, 0, doc.body_end):  # 国自然-辽宁联合基金(计划)
         add(*m.span(1), "programme", "entity.joint_fund", 0.7, known=False)
-    for m in _NSF.finditer(text, 0, doc.body_end):
+    for m in scan(_NSF, text, 0, doc.body_end):
         if m.group(1) or text[max(0, m.start() - 2) : m.start()] == "设立":
             add(*m.span(), "programme", "entity.science_fund", 0.8, known=False)
     for m in _AWARD.finditer(text, 0, doc.body_end):
@@ -254,7 +255,7 @@ _MAJOR = re.compile(r"省科技重大专项|(?<=组织|实施)重大科技专项
 
 
 def _major_projects(doc: Doc, add: Any) -> None:
-    for m in _MAJOR.finditer(doc.text, 0, doc.body_end):
+    for m in scan(_MAJOR, doc.text, 0, doc.body_end):
         add(*m.span(), "programme", "entity.major_projects", 0.6, known=False)
 
 

@@ -83,10 +83,13 @@ def level_twins(doc: Doc, start: int, typ: str, level: str | None) -> list[tuple
 _QUOTED_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
 
 
+_QUOTED_KIND = re.compile(r"“[\u4e00-\u9fff]{2,6}”([\u4e00-\u9fff]{2,4})")
+
+
 def quoted_twins(doc: Doc, start: int, surface: str) -> list[tuple[int, str]]:
     """(start, kind) of quoted designations stacked before a quoted kind whose head they share: “雏鹰”“瞪羚”企业
     names 雏鹰企业 and 瞪羚企业 (Chinese drops the shared head of coordinated quoted names)."""
-    m = re.fullmatch(r"“[\u4e00-\u9fff]{2,6}”([\u4e00-\u9fff]{2,4})", surface)
+    m = _QUOTED_KIND.fullmatch(surface)
     if m is None:
         return []
     out: list[tuple[int, str]] = []

@@ -38,20 +38,27 @@ class _Transitions:
         )
 
 
+_STOP_NEW = re.compile(r"不再(?:批复|受理)?(?:新建|批建|认定|新设)")
+
+
 def _stop_new(x: _Sentence, acc: _Transitions) -> None:
     """不再批复新建 X."""
-    for m in re.finditer(r"不再(?:批复|受理)?(?:新建|批建|认定|新设)", x.sent):
+    for m in _STOP_NEW.finditer(x.sent):
         after = [h for h in x.hits if h.start >= x.ss + m.end()]
         if after:
             cs = x.ss + max(x.sent.rfind(",", 0, m.start()) + 1, 0)
             acc.add("stop_new", cs, after[0].end, [after[0].type], None, "transition.stop_new", 0.95)
 
 
+_INCORPORATE = re.compile(r"纳入(?:到)?(.{0,30}?)(?:序列|管理)")
+_INCORPORATE_ANY = re.compile(r"纳入(?:到)?相关")
+
+
 def _incorporate(x: _Sentence, acc: _Transitions) -> None:
     """纳入 X 序列 / 管理: merge (归并/优化整合现有) or convert."""
     ss, sent, hits = x.ss, x.sent, x.hits
-    m = re.search(r"纳入(?:到)?(.{0,30}?)(?:序列|管理)", sent)
-    if not m or re.search(r"纳入(?:到)?相关", sent):
+    m = _INCORPORATE.search(sent)
+    if not m or _INCORPORATE_ANY.search(sent):
         return
     to_hits = [h for h in hits if ss + m.start() <= h.start < ss + m.end()]
     before = [h for h in hits if h.end <= ss + m.start() and "umbrella" not in h.entry.flags]
@@ -65,10 +72,13 @@ def _incorporate(x: _Sentence, acc: _Transitions) -> None:
         acc.add(kind, ss, x.se, frm or [h.type for h in before], to, f"transition.{kind}.incorporate")
 
 
+_UPGRADE = re.compile(r"转型升级为|转为|转建为")
+
+
 def _upgrade(x: _Sentence, acc: _Transitions) -> None:
     """转型升级为 X."""
     ss, sent, hits = x.ss, x.sent, x.hits
-    m = re.search(r"转型升级为|转为|转建为", sent)
+    m = _UPGRADE.search(sent)
     if not m:
         return
     to_h = [h for h in hits if h.start >= ss + m.end()]
@@ -85,10 +95,13 @@ def _upgrade(x: _Sentence, acc: _Transitions) -> None:
         )
 
 
+_REFORM = re.compile(r"(?:改革调整|撤、并、转)")
+
+
 def _reform(x: _Sentence, acc: _Transitions) -> None:
     """改革调整 legacy X, 布局建设 Y / 撤、并、转 … 转建 Y."""
     doc, ss, se, hits = acc.doc, x.ss, x.se, x.hits
-    m = re.search(r"(?:改革调整|撤、并、转)", x.sent)
+    m = _REFORM.search(x.sent)
     if not m:
         return
     legacy = [h for h in hits if "legacy" in h.entry.flags]
@@ -111,13 +124,16 @@ def _reform(x: _Sentence, acc: _Transitions) -> None:
         acc.add("convert", ss, se, [legacy[0].type], newer[0].type, "transition.convert.reform")
 
 
+_RESTRUCTURE = re.compile(r"优化重组")
+_REVOKE = re.compile(
+    r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销|予以摘牌|摘牌|取消其?(?:[\u4e00-\u9fff]{0,6}?)(?:认定|资格|命名|称号))"
+    r"(?!淘汰|一批)"
+)
+
+
 def _revoke_restructure(x: _Sentence, acc: _Transitions) -> None:
     ss, sent, hits = x.ss, x.sent, x.hits
-    for m in re.finditer(
-        r"(?:调整和撤销|予以撤销|重组或撤销|进行撤销|撤销|予以摘牌|摘牌|取消其?(?:[\u4e00-\u9fff]{0,6}?)(?:认定|资格|命名|称号))"
-        r"(?!淘汰|一批)",
-        sent,
-    ):
+    for m in _REVOKE.finditer(sent):
         if re.search(r"\d+\s*[家个]", sent[m.end() : m.end() + 12]):
             continue
         before = [h for h in hits if h.end <= ss + m.start() and "umbrella" not in h.entry.flags]
@@ -134,7 +150,7 @@ def _revoke_restructure(x: _Sentence, acc: _Transitions) -> None:
         frm = [before[-1].type] if before else (["科技创新平台"] if "平台" in sent[: m.start()] else [])
         if frm:
             acc.add("revoke", ss, x.se, frm, None, "transition.revoke", 0.8)
-    m2 = re.search(r"优化重组", sent)
+    m2 = _RESTRUCTURE.search(sent)
     if m2 and not _done_to_a_count(sent, m2.start()):
         restr = [h.type for h in hits if h.end <= ss + m2.start() and "umbrella" not in h.entry.flags]
         if restr and not any(t.kind == "restructure" for t in acc.out):
@@ -191,17 +207,23 @@ def _promote_one(x: _Sentence, acc: _Transitions, m: re.Match[str]) -> None:
     acc.add("promote", ss, x.se, [frm_h[-1].type], to_p.type, f"transition.promote.{trig}", 0.7)
 
 
+_PROMOTE = re.compile(r"晋升为|晋升|晋级|申报|争取|推荐培育|争创")
+
+
 def _promote(x: _Sentence, acc: _Transitions) -> None:
     """晋升为 / 晋级 / 申报国家X / 争取国家X认定 / 推荐培育 / 争创国家X (without a count)."""
-    for m in re.finditer(r"晋升为|晋升|晋级|申报|争取|推荐培育|争创", x.sent):
+    for m in _PROMOTE.finditer(x.sent):
         _promote_one(x, acc, m)
+
+
+_CANDIDATE = re.compile(r"(?:作为|列为|列入)([^，,。；;]{2,60}?)(?:优先|重点)?(?:培育|创建|推荐)对象")
 
 
 def _candidate(x: _Sentence, acc: _Transitions) -> None:
     """作为 / 列为 … (优先)培育对象: the platforms a review rates best become candidates of a higher kind named
     in between (评估优秀的园区将作为国家农业高新技术产业示范区优先培育对象): a promote (gold promote_recommend)."""
     doc, ss = acc.doc, x.ss
-    for m in re.finditer(r"(?:作为|列为|列入)([^，,。；;]{2,60}?)(?:优先|重点)?(?:培育|创建|推荐)对象", x.sent):
+    for m in _CANDIDATE.finditer(x.sent):
         inner = [h for h in x.hits if ss + m.start(1) <= h.start and h.end <= ss + m.end(1)]
         if not inner:
             continue

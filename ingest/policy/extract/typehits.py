@@ -31,8 +31,23 @@ class TypeHit:
         return self.entry.type
 
 
+def _prefix_ends() -> frozenset[str] | None:
+    """The last characters of the level / co-built prefixes (None if one is empty)."""
+    rows = lx.prefixes()
+    return frozenset(p[-1] for p, _, _ in rows) if all(p for p, _, _ in rows) else None
+
+
+def _prefixes_before(text: str, start: int, ends: frozenset[str] | None) -> list[tuple[str, str, str | None]]:
+    """The prefixes to try before start: none where the character before it ends none of them (at start 0 all:
+    startswith with a negative start reads the end of the text)."""
+    if ends is not None and start > 0 and text[start - 1] not in ends:
+        return []
+    return lx.prefixes()
+
+
 def find_types(text: str) -> list[TypeHit]:
     hits: list[TypeHit] = []
+    ends = _prefix_ends()
     for s, e, _surface, entry in lx.longest_matches(lx.type_automaton(), text):
         assert isinstance(entry, lx.TypeEntry)
         start, level, cobuilt, region = s, None, None, None
@@ -47,7 +62,7 @@ def find_types(text: str) -> list[TypeHit]:
                 start, region = rb
                 level = level or ("省级" if rb[1].level == "province" else "市级")
                 continue
-            for p, lv, cb in lx.prefixes():
+            for p, lv, cb in _prefixes_before(text, start, ends):
                 if text.startswith(p, start - len(p)):
                     if len(p) == 1 and start >= 2 and text[start - 2] in "全本我该各外跨分每":
                         continue

@@ -11,6 +11,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import lcut, pos_table
+from ingest.policy.extract.named_heads import head_level, in_name_list
 from ingest.policy.extract.open_types import level_before, map_kind
 from ingest.policy.extract.shared_types import bracket_kinds, level_twins, quoted_twins
 from ingest.policy.extract.typehits import TypeHit
@@ -73,10 +74,18 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
     starts = [a for a, _ in spans]
     longest = max((b - a for a, b in spans), default=0)
 
-    def inside(s: int, e: int) -> bool:
+    def enclosing(s: int, e: int) -> tuple[int, int] | None:
         lo = bisect.bisect_left(starts, e - longest)
         hi = bisect.bisect_right(starts, s)
-        return any(e <= b and (a, b) != (s, e) for a, b in spans[lo:hi])
+        return next(((a, b) for a, b in spans[lo:hi] if e <= b and (a, b) != (s, e)), None)
+
+    def inside(s: int, e: int) -> bool:
+        return enclosing(s, e) is not None
+
+    # list members: names, and kinds a name may be coordinated with (A示范区和中国（北京）自由贸易试验区)
+    kinds = [*doc.type_hits, *open_hits(doc)]
+    span_starts = set(starts) | {h.start for h in kinds}
+    span_ends = {b for _, b in spans} | {h.end for h in kinds}
 
     levels = _list_levels(doc)
     named_kinds: set[str] = set()
@@ -87,8 +96,15 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             continue
         if _name_tail(doc.text, h):
             continue
-        if inside(h.start, h.end):
-            if not _state_designated(doc, h) or h.type in named_kinds:
+        level = h.level
+        span = enclosing(h.start, h.end)
+        if span is not None:
+            if not _state_designated(doc, h):
+                alone = not in_name_list(doc.text, span, span_starts, span_ends)
+                level = head_level(doc.text, h, span) if alone else None
+                if level is None:
+                    continue
+            if h.type in named_kinds:
                 continue
             named_kinds.add(h.type)  # once per document: a list of 69 named stations is one kind, not 69
         ss, se = doc.sentence_of(h.start)
@@ -99,7 +115,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 span=(h.start, h.end),
                 text=doc.q(h.start, h.end),
                 type=h.type,
-                level=h.level or levels.get(h.start),
+                level=level or levels.get(h.start),
                 category=h.entry.category,
                 core=core,
                 rule="ptype.dict+prefix",

@@ -1,0 +1,47 @@
+"""Round x-types7: the type head of a named platform or zone (examples written from public knowledge)."""
+
+from __future__ import annotations
+
+from _extract import extract
+
+from ingest.policy.extract.named_heads import in_name_list
+
+
+def _types(body: str) -> set[tuple[str, str | None]]:
+    return {(p.type, p.level) for p in extract(body).platform_types}
+
+
+def test_a_named_zone_alone_gives_its_head() -> None:
+    got = _types("积极申建中国（云南）自由贸易试验区，扩大高水平对外开放。")
+    assert ("自由贸易试验区", "国家级") in got
+
+
+def test_a_provincial_lab_named_alone_gives_its_head() -> None:
+    assert ("省实验室", "省级") in _types("高标准建设现代林业省实验室，打好关键核心技术攻坚战。")
+
+
+def test_a_level_word_before_the_name_gives_the_level() -> None:
+    got = _types("首个国家级水稻技术创新中心南方研发中心落户我市。")
+    assert ("技术创新中心", "国家级") in got
+
+
+def test_names_in_a_list_give_no_head() -> None:
+    # members of a list of names are examples of the class after 等, not designations of their own
+    got = _types("推进武汉光电国家研究中心、北京分子科学国家研究中心等重大创新平台建设。")
+    assert ("国家研究中心", "国家级") not in got
+    got = _types("本市支持浦东新区、中国（上海）自由贸易试验区及临港新片区先行先试。")
+    assert ("自由贸易试验区", "国家级") not in got
+
+
+def test_a_head_without_a_marked_level_is_a_name_tail() -> None:
+    # no level word: the head ends one institute's name (共建碳纤维产业技术研究院)
+    got = _types("引导研究所与企业共建碳纤维产业技术研究院，推动产业集群发展。")
+    assert not {t for t, _ in got} & {"产业技术研究院"}
+
+
+def test_in_name_list_grammar() -> None:
+    text = "依托甲研究中心、乙大学等单位，建设丙中心。申建丁实验室。"
+    a = text.index("甲研究中心")
+    assert in_name_list(text, (a, a + 5), set(), set())  # a list closed by 等
+    d = text.index("丁实验室")
+    assert not in_name_list(text, (d, d + 4), set(), set())

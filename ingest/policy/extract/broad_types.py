@@ -115,10 +115,10 @@ _CONTROL_VERBS = {
     "面向",
     "报告",
 }
-# an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
-_DESIGNATION = re.compile(
-    r"(?:型(?:中小|小微)?|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$"
-)
+# an enterprise kind is a designation: 科技型, 单项冠军, 专精特新 … (not 科技创新服务实体企业). 领军 alone ranks
+# firms of a trade (行业领军企业, 工业互联网领军企业, 数字贸易领军企业; dev2a README: generic); the designation is
+# 科技领军企业, which the lexicon holds.
+_DESIGNATION = re.compile(r"(?:型(?:中小|小微)?|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
 _FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台

@@ -45,3 +45,10 @@ def test_in_name_list_grammar() -> None:
     assert in_name_list(text, (a, a + 5), set(), set())  # a list closed by 等
     d = text.index("丁实验室")
     assert not in_name_list(text, (d, d + 4), set(), set())
+
+
+def test_leading_firms_of_a_trade_are_no_kind() -> None:
+    # 领军 alone ranks the firms of a trade; the designation is 科技领军企业
+    got = {t for t, _ in _types("培育一批数字贸易领军企业、独角兽企业。新培育科技领军企业10家。")}
+    assert "数字贸易领军企业" not in got and "领军企业" not in got
+    assert "科技领军企业" in got

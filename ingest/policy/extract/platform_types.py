@@ -189,9 +189,12 @@ def _open_types(
     out: list[PlatformTypeMention] = []
     hits = open_hits(doc)
     ends = {h.end for h in hits} | {h.end for h in doc.type_hits}
+    zone_ends = {h.end for h in doc.type_hits if "zone" in h.entry.flags}
     for h in hits:
         if inside(h.start, h.end) or ("listed" in h.entry.flags and (h.start, h.end) in named):
             continue  # a list item the entity rules name (闽都创新实验室、…等平台) is a name, not a kind
+        if h.end - 2 in zone_ends and doc.text.endswith(("平台", "载体"), 0, h.end):
+            continue  # a zone used as a platform (用好国家农高区平台, 自贸区平台): the zone, no kind of its own
         unmapped = h.entry.category is None
         if unmapped and _class_of_kinds(doc.text, h.start, ends):
             continue

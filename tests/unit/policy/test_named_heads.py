@@ -52,3 +52,14 @@ def test_leading_firms_of_a_trade_are_no_kind() -> None:
     got = {t for t, _ in _types("培育一批数字贸易领军企业、独角兽企业。新培育科技领军企业10家。")}
     assert "数字贸易领军企业" not in got and "领军企业" not in got
     assert "科技领军企业" in got
+
+
+def test_national_designations_by_their_short_or_full_name() -> None:
+    got = _types("加快国家农高区发展。推动建设全国高校区域技术转移转化中心。")
+    assert {("农业高新技术产业示范区", "国家级"), ("高校区域技术转移转化中心", "国家级")} <= got
+
+
+def test_a_zone_used_as_a_platform_is_the_zone() -> None:
+    got = {t for t, _ in _types("要用好国家农高区平台，发挥自贸区平台作用。")}
+    assert "农高区平台" not in got and "自贸区平台" not in got
+    assert "农业高新技术产业示范区" in got

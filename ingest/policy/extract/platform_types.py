@@ -49,6 +49,11 @@ def _state_designated(doc: Doc, h: TypeHit) -> bool:
     return not prefix and h.entry.surface.startswith("国家") and spec is not None and spec.family == "zone"
 
 
+# a kind named as one demonstration project (…万卡算力中心示范项目): the project, not the kind; a plain 项目
+# after a kind is often the project of building one (加快国家区域医疗中心项目建设: a kind)
+_PROJECT = re.compile(r"示范项目")
+
+
 def _name_tail(text: str, h: TypeHit) -> bool:
     """A bare one-word kind (研究院) glued to the words before it is the tail of a longer name (市技术转移研究院,
     中国测绘科学研究院, …（低空经济）研究院), not a mention of the kind; after a coordinator, a verb or 的 it
@@ -94,7 +99,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             continue
         if "entity" in h.entry.flags and not designation_as_kind(doc, h):
             continue
-        if _name_tail(doc.text, h):
+        if _name_tail(doc.text, h) or _PROJECT.match(doc.text, h.end):
             continue
         level = h.level
         span = enclosing(h.start, h.end)
@@ -193,6 +198,8 @@ def _open_types(
     for h in hits:
         if inside(h.start, h.end) or ("listed" in h.entry.flags and (h.start, h.end) in named):
             continue  # a list item the entity rules name (闽都创新实验室、…等平台) is a name, not a kind
+        if _PROJECT.match(doc.text, h.end):
+            continue
         if h.end - 2 in zone_ends and doc.text.endswith(("平台", "载体"), 0, h.end):
             continue  # a zone used as a platform (用好国家农高区平台, 自贸区平台): the zone, no kind of its own
         unmapped = h.entry.category is None

@@ -63,3 +63,14 @@ def test_a_zone_used_as_a_platform_is_the_zone() -> None:
     got = {t for t, _ in _types("要用好国家农高区平台，发挥自贸区平台作用。")}
     assert "农高区平台" not in got and "自贸区平台" not in got
     assert "农业高新技术产业示范区" in got
+
+
+def test_computing_centres_are_kinds() -> None:
+    got = {t for t, _ in _types("加快智算中心和数据基础设施建设。支持各地的数据中心、超算中心开展服务。")}
+    assert {"智算中心", "超算中心"} <= got
+
+
+def test_a_demonstration_project_is_no_kind() -> None:
+    got = {t for t, _ in _types("绿色微电网万卡智算中心示范项目启动。加快国家区域医疗中心项目建设。")}
+    assert "智算中心" not in got
+    assert "区域医疗中心" in got

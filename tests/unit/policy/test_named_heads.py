@@ -74,3 +74,9 @@ def test_a_demonstration_project_is_no_kind() -> None:
     got = {t for t, _ in _types("绿色微电网万卡智算中心示范项目启动。加快国家区域医疗中心项目建设。")}
     assert "智算中心" not in got
     assert "区域医疗中心" in got
+
+
+def test_infrastructure_of_research_only() -> None:
+    got = {t for t, _ in _types("加快数据基础设施建设，完善工业互联网基础设施。建设科研基础设施和科教基础设施。")}
+    assert "数据基础设施" not in got and "工业互联网基础设施" not in got
+    assert {"科研基础设施", "科教基础设施"} <= got

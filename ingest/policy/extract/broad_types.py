@@ -84,6 +84,8 @@ _ST_WORD = re.compile(
     r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
     r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准|计量|质量基础设施"
 )
+# Infrastructure of research (科研 / 科教 / 重大科技基础设施), not of data, networks or transport
+_RESEARCH = re.compile(r"科技|科研|科教|科学|研究|实验|试验|创新")
 # Words of government and regulation: a platform they name is a government system, no S&T platform.
 _GOVERNANCE = re.compile(r"信用|监管|治理|执法|政务|便民|登记|监测|审批")
 # A modifier holding a whole head or an organisation is a named unit (技术创新中心雄安中心, …医院…中心).
@@ -115,10 +117,10 @@ _CONTROL_VERBS = {
     "面向",
     "报告",
 }
-# an enterprise kind is a designation: 科技型, 领军, 单项冠军, 专精特新 … (not 科技创新服务实体企业)
-_DESIGNATION = re.compile(
-    r"(?:型(?:中小|小微)?|领军|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$"
-)
+# an enterprise kind is a designation: 科技型, 单项冠军, 专精特新 … (not 科技创新服务实体企业). 领军 alone ranks
+# firms of a trade (行业领军企业, 工业互联网领军企业, 数字贸易领军企业; dev2a README: generic); the designation is
+# 科技领军企业, which the lexicon holds.
+_DESIGNATION = re.compile(r"(?:型(?:中小|小微)?|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
 _FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
@@ -152,6 +154,8 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
         return False
+    if head == "基础设施" and not _RESEARCH.search(rest):
+        return False  # 数据 / 通信 / 工业互联网基础设施 are public works; the golds type research ones only
     if head == "联盟" and len(rest) > 4:
         return False  # a long modifier names one alliance (临床医学协同创新联盟), a short one a kind (知识产权联盟)
     if head == "机构" and (_FINANCE.search(rest) or (rest.endswith("服务") and len(rest) <= 6)):

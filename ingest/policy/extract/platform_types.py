@@ -11,6 +11,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import lcut, pos_table
+from ingest.policy.extract.named_heads import head_level, in_name_list
 from ingest.policy.extract.open_types import level_before, map_kind
 from ingest.policy.extract.shared_types import bracket_kinds, level_twins, quoted_twins
 from ingest.policy.extract.typehits import TypeHit
@@ -48,6 +49,11 @@ def _state_designated(doc: Doc, h: TypeHit) -> bool:
     return not prefix and h.entry.surface.startswith("国家") and spec is not None and spec.family == "zone"
 
 
+# a kind named as one demonstration project (…万卡算力中心示范项目): the project, not the kind; a plain 项目
+# after a kind is often the project of building one (加快国家区域医疗中心项目建设: a kind)
+_PROJECT = re.compile(r"示范项目")
+
+
 def _name_tail(text: str, h: TypeHit) -> bool:
     """A bare one-word kind (研究院) glued to the words before it is the tail of a longer name (市技术转移研究院,
     中国测绘科学研究院, …（低空经济）研究院), not a mention of the kind; after a coordinator, a verb or 的 it
@@ -76,10 +82,18 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
     starts = [a for a, _ in spans]
     longest = max((b - a for a, b in spans), default=0)
 
-    def inside(s: int, e: int) -> bool:
+    def enclosing(s: int, e: int) -> tuple[int, int] | None:
         lo = bisect.bisect_left(starts, e - longest)
         hi = bisect.bisect_right(starts, s)
-        return any(e <= b and (a, b) != (s, e) for a, b in spans[lo:hi])
+        return next(((a, b) for a, b in spans[lo:hi] if e <= b and (a, b) != (s, e)), None)
+
+    def inside(s: int, e: int) -> bool:
+        return enclosing(s, e) is not None
+
+    # list members: names, and kinds a name may be coordinated with (A示范区和中国（北京）自由贸易试验区)
+    kinds = [*doc.type_hits, *open_hits(doc)]
+    span_starts = set(starts) | {h.start for h in kinds}
+    span_ends = {b for _, b in spans} | {h.end for h in kinds}
 
     levels = _list_levels(doc)
     named_kinds: set[str] = set()
@@ -88,10 +102,17 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             continue
         if "entity" in h.entry.flags and not designation_as_kind(doc, h):
             continue
-        if _name_tail(doc.text, h):
+        if _name_tail(doc.text, h) or _PROJECT.match(doc.text, h.end):
             continue
-        if inside(h.start, h.end):
-            if not _state_designated(doc, h) or h.type in named_kinds:
+        level = h.level
+        span = enclosing(h.start, h.end)
+        if span is not None:
+            if not _state_designated(doc, h):
+                alone = not in_name_list(doc.text, span, span_starts, span_ends)
+                level = head_level(doc.text, h, span) if alone else None
+                if level is None:
+                    continue
+            if h.type in named_kinds:
                 continue
             named_kinds.add(h.type)  # once per document: a list of 69 named stations is one kind, not 69
         ss, se = doc.sentence_of(h.start)
@@ -102,7 +123,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
                 span=(h.start, h.end),
                 text=doc.q(h.start, h.end),
                 type=h.type,
-                level=h.level or levels.get(h.start),
+                level=level or levels.get(h.start),
                 category=h.entry.category,
                 core=core,
                 rule="ptype.dict+prefix",
@@ -176,9 +197,14 @@ def _open_types(
     out: list[PlatformTypeMention] = []
     hits = open_hits(doc)
     ends = {h.end for h in hits} | {h.end for h in doc.type_hits}
+    zone_ends = {h.end for h in doc.type_hits if "zone" in h.entry.flags}
     for h in hits:
         if inside(h.start, h.end) or ("listed" in h.entry.flags and (h.start, h.end) in named):
             continue  # a list item the entity rules name (闽都创新实验室、…等平台) is a name, not a kind
+        if _PROJECT.match(doc.text, h.end):
+            continue
+        if h.end - 2 in zone_ends and doc.text.endswith(("平台", "载体"), 0, h.end):
+            continue  # a zone used as a platform (用好国家农高区平台, 自贸区平台): the zone, no kind of its own
         unmapped = h.entry.category is None
         if unmapped and _class_of_kinds(doc.text, h.start, ends):
             continue

@@ -130,17 +130,25 @@ def _first_of(items: Any, out: set[str]) -> bool:
     return True
 
 
+def _parsed(pattern: re.Pattern[str]) -> Any | None:
+    """The parse tree of `pattern` from the standard library's own parser, or None where it is not available or the
+    pattern ignores case (a class of listed characters would then miss the other case)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parser = importlib.import_module("re._parser")
+        return parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+
+
 @lru_cache(maxsize=512)
 def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A class of the characters every match of `pattern` starts with, read from the pattern itself (so it follows
     any change of the rule), or None when the pattern may match the empty string or start with a character no
     short list names."""
-    try:
-        parser = importlib.import_module("re._parser")
-        items = parser.parse(pattern.pattern, pattern.flags)
-    except (ImportError, AttributeError, re.error):
-        return None
-    if pattern.flags & re.IGNORECASE:
+    items = _parsed(pattern)
+    if items is None:
         return None
     out: set[str] = set()
     try:
@@ -198,12 +206,8 @@ def _chars_in(items: Any, chars: set[str], ranges: list[tuple[int, int]]) -> Non
 def outside_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A class of the characters no match of `pattern` holds, read from the pattern itself, or None when the
     pattern may hold any character (., a negated class, a category such as \\d)."""
-    try:
-        parser = importlib.import_module("re._parser")
-        items = parser.parse(pattern.pattern, pattern.flags)
-    except (ImportError, AttributeError, re.error):
-        return None
-    if pattern.flags & re.IGNORECASE:
+    items = _parsed(pattern)
+    if items is None:
         return None
     chars: set[str] = set()
     ranges: list[tuple[int, int]] = []

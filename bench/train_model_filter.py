@@ -44,9 +44,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["INNOKG_EXTRACT_MODEL"] = "0"  # the grammar's own candidates: never train on the filter's output
 
 from app.text.normalise import normalise
-from ingest.policy.eval import REPO_ROOT, KindScore, _gold_sets, evaluate, gold_paths, norm
+from ingest.policy.eval import PLATFORMISH, REPO_ROOT, KindScore, _gold_sets, evaluate, gold_paths, norm, type_hit
+from ingest.policy.eval import micro as micro_score
 from ingest.policy.extract.model_filter import MODEL_DIR, kind_units, unit_key
-from ingest.policy.extract.model_units import PLATFORMISH
 from ingest.policy.models import ExtractedDocument
 from ingest.policy.pipeline import extract_paths
 
@@ -108,11 +108,15 @@ def label(kind: str, key: str, first: Any, gold: set[str]) -> int:
     """1 when the unit scores as a true positive: a surface / triple in the gold; a (type, level) pair that a gold
     pair matches (a gold or predicted level class None matches any level)."""
     if kind == "platform_types":
-        t, lv = key.split("|", 1)
-        return int(any((g.split("|", 1)[0] == t and "None" in (lv, g.split("|", 1)[1])) or g == key for g in gold))
+        return int(type_hit(_pair(key), {_pair(g) for g in gold}))
     if kind == "targets":
         return int(key in gold)
     return int(norm(first.text) in gold)
+
+
+def _pair(key: str) -> tuple[str, str | None]:
+    t, lv = key.split("|", 1)
+    return t, None if lv == "None" else lv
 
 
 def kind_items(d: ExtractedDocument, kind: str) -> list[Any]:
@@ -201,7 +205,7 @@ def train_model(data: Data, files: Sequence[str], kind: str, c: float) -> Logist
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+    return KindScore(kind="", tp=tp, fp=fp, fn=fn).f1
 
 
 def select(data: Data, train: Sequence[str], kind: str) -> tuple[float, float, float]:
@@ -244,7 +248,7 @@ def pooled(reports: list[Any]) -> dict[str, KindScore]:
 
 
 def micro(scores: dict[str, KindScore]) -> float:
-    return _f1(*(sum(getattr(s, a) for s in scores.values()) for a in ("tp", "fp", "fn")))
+    return micro_score(scores).f1
 
 
 def rotations(data: Data, kinds: Sequence[str]) -> None:

@@ -44,7 +44,7 @@ KINDS = (
     "cluster_relations",
 )
 _SCORED_TRANSITIONS = {"merge", "convert", "stop_new", "revoke", "restructure", "promote"}
-_PLATFORMISH = {"platform", "institution", "university"}
+PLATFORMISH = frozenset({"platform", "institution", "university"})  # entity kinds scored as named platforms
 
 
 class KindScore(BaseModel):
@@ -91,14 +91,24 @@ class EvalReport(BaseModel):
             lines.append(
                 f"| {k} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |"
             )
-        tp = sum(s.tp for s in self.scores.values())
-        fp = sum(s.fp for s in self.scores.values())
-        fn = sum(s.fn for s in self.scores.values())
-        mp = tp / (tp + fp) if tp + fp else 1.0
-        mr = tp / (tp + fn) if tp + fn else 1.0
-        mf = 2 * mp * mr / (mp + mr) if mp + mr else 0.0
-        lines += ["", f"Micro over kinds: P {mp:.3f}, R {mr:.3f}, F1 {mf:.3f}"]
+        m = micro(self.scores)
+        lines += ["", f"Micro over kinds: P {m.precision:.3f}, R {m.recall:.3f}, F1 {m.f1:.3f}"]
         return "\n".join(lines) + "\n"
+
+
+def micro(scores: dict[str, KindScore]) -> KindScore:
+    """The counts of every kind pooled into one score (micro over kinds)."""
+    return KindScore(
+        kind="micro",
+        tp=sum(s.tp for s in scores.values()),
+        fp=sum(s.fp for s in scores.values()),
+        fn=sum(s.fn for s in scores.values()),
+    )
+
+
+def type_hit(x: tuple[str, str | None], pool: set[Any]) -> bool:
+    """A (type, level class) pair matches a pair of the same type whose level is equal or unknown on either side."""
+    return any(x[0] == y[0] and (x[1] is None or y[1] is None or x[1] == y[1]) for y in pool)
 
 
 def norm(text: str | None) -> str:
@@ -149,7 +159,7 @@ def _gold_sets(g: dict[str, Any]) -> dict[str, Any]:
         if t.get("duplicate_of") is None
     }
     ents = g.get("named_entities") or []
-    out["named_platforms"] = {surf(e) for e in ents if e.get("kind") in _PLATFORMISH and e.get("surface")}
+    out["named_platforms"] = {surf(e) for e in ents if e.get("kind") in PLATFORMISH and e.get("surface")}
     out["entities"] = {surf(e) for e in ents if e.get("surface")}
     out["industries"] = {surf(i) for i in g.get("industries") or []}
     lc = g.get("lab_cluster") or {}
@@ -169,7 +179,7 @@ def _pred_sets(d: ExtractedDocument) -> dict[str, Any]:
     out["platform_types"] = {(canon_type(p.type), level_class(p.level)) for p in d.platform_types}
     out["transitions"] = [(t.kind, t.span) for t in d.transitions]
     out["targets"] = {(t.count, canon_type(t.type), t.year) for t in d.targets}
-    out["named_platforms"] = {norm(e.text) for e in d.entities if e.kind in _PLATFORMISH}
+    out["named_platforms"] = {norm(e.text) for e in d.entities if e.kind in PLATFORMISH}
     out["entities"] = {norm(e.text) for e in d.entities}
     out["industries"] = {norm(i.text) for i in d.industries}
     out["cluster_roles"] = {norm(r.role) for r in d.cluster_roles}
@@ -186,11 +196,8 @@ def _score_sets(s: KindScore, gold: set[Any], pred: set[Any], doc_id: str) -> No
 
 
 def _score_types(s: KindScore, gold: set[Any], pred: set[Any], doc_id: str) -> None:
-    def hit(x: tuple[str, str | None], pool: set[Any]) -> bool:
-        return any(x[0] == y[0] and (x[1] is None or y[1] is None or x[1] == y[1]) for y in pool)
-
-    tp_g = {g for g in gold if hit(g, pred)}
-    fp = {p for p in pred if not hit(p, gold)}
+    tp_g = {g for g in gold if type_hit(g, pred)}
+    fp = {p for p in pred if not type_hit(p, gold)}
     s.tp += len(tp_g)
     s.fn += len(gold) - len(tp_g)
     s.fp += len(fp)

@@ -32,8 +32,9 @@ from typing import TypeVar
 
 import ahocorasick
 
+from ingest.policy.eval import PLATFORMISH
 from ingest.policy.extract.lexical import lcut, pos_table
-from ingest.policy.extract.model_units import FEATURES, KEYS, PLATFORMISH
+from ingest.policy.extract.model_units import FEATURES, KEYS
 from ingest.policy.models import ExtractedDocument, Item
 
 MODEL_DIR = Path(str(resources.files("ingest"))) / "resources" / "models"

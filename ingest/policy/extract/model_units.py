@@ -17,7 +17,6 @@ from ingest.policy import lexicon as lx
 from ingest.policy.eval import canon_type, level_class
 from ingest.policy.extract.lexical import lcut
 
-PLATFORMISH = frozenset({"platform", "institution", "university"})
 _COUNT_BEFORE = re.compile(r"(?:\d|[一二三四五六七八九十百千万两]+(?:个|家|批|类|所|座|项))|一批|各类|若干")
 
 

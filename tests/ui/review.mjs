@@ -17,14 +17,30 @@ await main(async (b, figures) => {
   // Graph: the entity and its neighbours; a click on a neighbour expands it.
   await page.waitForFunction(() => window.__innokgGraph && window.__innokgGraph.cy.nodes().length > 1);
   const before = await page.evaluate(() => window.__innokgGraph.cy.nodes().length);
-  const pos = await page.evaluate(() => {
+  // Click a depth-1 platform on the canvas. The page may still shift (facts arriving above the graph) between
+  // reading a node's position and the click, so the click is retried from a fresh position until the node is
+  // expanded; a missed click is a flaky test, not a broken graph.
+  await page.locator('.cy').scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  const target = await page.evaluate(() => {
     const cy = window.__innokgGraph.cy;
     const n = cy.nodes().filter((x) => x.data('depth') === 1 && x.data('label') === 'Platform')[0] || cy.nodes()[1];
-    const r = cy.container().getBoundingClientRect();
-    const p = n.renderedPosition();
-    return { x: r.left + p.x, y: r.top + p.y };
+    return n.id();
   });
-  await page.mouse.click(pos.x, pos.y);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const pos = await page.evaluate((id) => {
+      const cy = window.__innokgGraph.cy;
+      const r = cy.container().getBoundingClientRect();
+      const p = cy.getElementById(id).renderedPosition();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, target);
+    await page.mouse.click(pos.x, pos.y);
+    const done = await page
+      .waitForFunction((id) => window.__innokgGraph.isExpanded(id), target, { timeout: 8000 })
+      .then(() => true, () => false);
+    if (done) break;
+    await page.locator('.cy').scrollIntoViewIfNeeded();
+  }
   await page.waitForFunction((n) => window.__innokgGraph.cy.nodes().length > n, before, { timeout: 15000 });
   figures.graph_nodes = [before, await page.evaluate(() => window.__innokgGraph.cy.nodes().length)];
   // Filter by relationship type: unticking one hides its edges.

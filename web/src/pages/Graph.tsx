@@ -136,7 +136,9 @@ export function Graph({ root }: { root: Entity }) {
       wheelSensitivity: 0.3,
     });
     cyRef.current = cy;
-    (window as unknown as { __innokgGraph: unknown }).__innokgGraph = { cy, expandLevel: () => expandLevel(), expand: (id: string) => expand(id) };
+    (window as unknown as { __innokgGraph: unknown }).__innokgGraph = {
+      cy, expandLevel: () => expandLevel(), expand: (id: string) => expand(id), isExpanded: (id: string) => expanded.current.has(id),
+    };
     cy.on('tap', 'node', (ev) => {
       const n = ev.target;
       setSelected({ id: n.id(), label: n.data('label'), name: n.data('name'), depth: n.data('depth') });

@@ -92,8 +92,8 @@ SPLITS_HELD_OUT = [
     Split(
         "dev6",
         ROOT / "data" / "gold" / "real_dev6_gold.json",
-        {"hainan_01"},
-        260,
+        {"hainan_01", "neimenggu_01"},
+        520,
         True,
     ),
 ]

@@ -1,4 +1,4 @@
-"""The hand-labelled gold of the real splits (test, holdout, dev2, dev3, dev4 a and b, and dev5): registered as
+"""The hand-labelled gold of the real splits (test, holdout, dev2, dev3, dev4 a and b, dev5 and dev6): registered as
 a split, every span matches its text, counts are current, and the eval module's gold parser accepts every
 document. Texts are read from ../shared at run time; the span test is skipped when the shared corpus is absent."""
 
@@ -87,6 +87,13 @@ SPLITS_HELD_OUT = [
         ROOT / "data" / "gold" / "real_dev5_gold.json",
         {"yunnan_01", "guizhou_01"},
         450,
+        True,
+    ),
+    Split(
+        "dev6",
+        ROOT / "data" / "gold" / "real_dev6_gold.json",
+        {"hainan_01", "neimenggu_01"},
+        520,
         True,
     ),
 ]

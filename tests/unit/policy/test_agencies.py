@@ -101,9 +101,9 @@ def test_a_megabyte_of_agencies_after_a_verb_is_linear() -> None:
 
     unit = "接受郑州市人民代表大会监督，被国务院就业促进和劳动保护工作领导小组转发，"
     text = unit * (1_000_000 // len(unit))
-    t = time.perf_counter()
+    t = time.process_time()
     extract(text)
-    assert time.perf_counter() - t < 30
+    assert time.process_time() - t < 30
 
 
 def test_a_zones_management_body_but_no_bare_one() -> None:

@@ -84,6 +84,6 @@ def test_one_megabyte_of_counted_kinds_is_linear(unit: str) -> None:
     room for a loaded one."""
     text = unit * (1_000_000 // len(unit))
     _extract("甲省科技厅关于测试的通知\n建设数据平台。\n")  # dictionaries and jieba loaded outside the timed run
-    t = time.perf_counter()
+    t = time.process_time()
     _extract(text)
-    assert time.perf_counter() - t < 90
+    assert time.process_time() - t < 90

@@ -121,9 +121,9 @@ def test_a_megabyte_of_titles_drawn_up_under_year_headings_is_linear() -> None:
 
     unit = "2030年工作安排\n出台科技创新促进条例和数字经济发展规划，编制《产业发展规划》。\n"
     text = "——2030年1月15日\n" + unit * (1_000_000 // len(unit))
-    t = time.perf_counter()
+    t = time.process_time()
     extract_text(RawDocument(path="t.txt", doc_id="t", raw_text=text, sha256="x", fmt="text"))
-    assert time.perf_counter() - t < 30
+    assert time.process_time() - t < 30
 
 
 def test_a_kind_of_plan_every_place_has_is_no_title() -> None:

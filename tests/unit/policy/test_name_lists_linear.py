@@ -17,6 +17,6 @@ from tests.unit.policy._extract import extract
 def test_one_megabyte_of_name_lists_is_linear(unit: str) -> None:
     text = unit * (1_000_000 // len(unit))
     extract("建设数据平台。")  # dictionaries and jieba loaded outside the timed run
-    t = time.perf_counter()
+    t = time.process_time()
     extract(text)
-    assert time.perf_counter() - t < 90
+    assert time.process_time() - t < 90

@@ -11,6 +11,7 @@ import pytest
 from app.model.errors import InputError
 from app.text.normalise import normalise, to_simplified
 from ingest.policy.eval import evaluate
+from ingest.policy.extract.model_filter import SWITCH
 from ingest.policy.pipeline import extract_file, extract_paths
 from ingest.policy.to_graph import to_batch
 
@@ -58,7 +59,11 @@ UNSEEN_FLOORS = {
 
 @pytest.fixture(scope="module")
 def seed_docs():  # type: ignore[no-untyped-def]
-    docs, errors = extract_paths(sorted(CORPUS.glob("*.txt")))
+    # Module-scoped, so it is built before conftest's per-test switch: set the same grammar-only mode here, or
+    # a test comparing it with a fresh extraction compares the filtered output with the unfiltered one.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(SWITCH, "0")
+        docs, errors = extract_paths(sorted(CORPUS.glob("*.txt")))
     assert not errors and len(docs) == 5
     return docs
 

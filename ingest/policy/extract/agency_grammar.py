@@ -246,6 +246,7 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
 _ADHOC_ANCHOR = re.compile(r"[,，。;；、:：(（\n\s在对为与和及由经报向请将按是被]|成立|设立|组建|建立|牵头")
 _GOVERNMENT_LEAD = re.compile(r"国务院|中央|国家|省|市|县|自治区")
 _MECHANISM = ("制度", "机制")
+_SCOPE_ONLY = re.compile("国家|全国|中央|省|市|县|区|部际|部门间|省际|跨部门")
 
 
 def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
@@ -265,8 +266,8 @@ def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
         while s < m.start() and text[s] in "各":
             s += 1
         stem = text[s : m.start()]
-        if text.startswith(_MECHANISM, m.end()):
-            continue  # 建立…联席会议制度: a way of working together, not a body
+        if text.startswith(_MECHANISM, m.end()) or not _SCOPE_ONLY.sub("", stem):
+            continue  # 建立…联席会议制度: a way of working; 国家部际联席会议: no subject names the body
         if 4 <= len(stem) <= 20 and "的" not in stem and not stem.startswith(_NOT_STEM):
             out.append((s, m.end()))
     return out

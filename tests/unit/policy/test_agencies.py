@@ -147,3 +147,8 @@ def test_a_joint_meeting_as_a_way_of_working_is_no_body() -> None:
     names = _agencies("建立促进个体经济发展联席会议制度。由省中小企业发展工作领导小组统筹。")
     assert not any("联席会议" in n for n in names), names
     assert "省中小企业发展工作领导小组" in names, names
+
+
+def test_a_joint_meeting_named_by_its_scope_alone_is_no_one_body() -> None:
+    names = _agencies("相关经验被国家部际联席会议通报表扬。")
+    assert not any("联席会议" in n for n in names), names

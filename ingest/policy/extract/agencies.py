@@ -82,6 +82,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
             if found is None:
                 continue
             start, region = found
+            if re.match(r"各[州盟]、市(?:人民)?政府", text[start - 3 : e]):
+                start -= 3  # 各州、市人民政府: the prefecture governments, one coordinated level (as 区、县人民政府)
             if start == s and surface in ("人民政府", "政府"):
                 if text[s - 2 : s] in ("各市", "各县"):
                     start = s - 1  # 各市人民政府 → 市人民政府

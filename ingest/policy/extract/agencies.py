@@ -82,6 +82,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
             if found is None:
                 continue
             start, region = found
+            if re.match(r"各[州盟]、市(?:人民)?政府", text[start - 3 : e]):
+                start -= 3  # 各州、市人民政府: the prefecture governments, one coordinated level (as 区、县人民政府)
             if start == s and surface in ("人民政府", "政府"):
                 if text[s - 2 : s] in ("各市", "各县"):
                     start = s - 1  # 各市人民政府 → 市人民政府
@@ -157,13 +159,14 @@ def _zone_committees(doc: Doc) -> list[tuple[int, int]]:
     return out + ag.open_zone_committees(doc)
 
 
+_LEVEL_ONLY = re.compile("[省市县区][直级属]部门")
 _ANCHOR = re.compile(rf"(?!市场)(?:[省市县区州]|自治区|国家|[{CJK}]{{2}}新区)")
 
 
 def _anchored(name: str) -> bool:
-    """A department whose government is named: 市科技部门, 省直部门, 浦东新区规划资源部门 (not 财政部门, 海关,
-    …有关部门)."""
-    if name.endswith(("有关部门", "相关部门")):
+    """A department whose government is named: 市科技部门, 浦东新区规划资源部门 (not 财政部门, 海关, …有关部门,
+    nor 省直部门 / 省级部门: every department of the province, which the dev4 / dev5 READMEs leave out)."""
+    if name.endswith(("有关部门", "相关部门")) or _LEVEL_ONLY.fullmatch(name):
         return False
     return bool(_ANCHOR.match(name)) or any(name[:k] in REGIONS for k in range(2, 8))
 

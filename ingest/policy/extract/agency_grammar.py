@@ -21,7 +21,8 @@ from ingest.policy.extract.zone_names import proper_start
 
 _ORGAN = (
     r"人民代表大会常务委员会|人民代表大会|人大常委会|人民政府|政府|行政主管部门|行政部门|主管部门|管理部门|部门|"
-    r"行政机关|机关|管理机构|管理委员会|委员会|办公厅|办公室|办事处|中心支行|监管局|党委|宣传部|组织部|统战部|海关|厅|局|委(?![员托会办])"
+    r"行政机关|机关|管理机构|管理委员会|委员会|办公厅|办公室|办事处|中心支行|监管局|党委|宣传部|组织部|统战部|海关|"
+    r"(?:高级|中级)?人民法院|人民检察院|法院|检察院|厅|局|委(?![员托会办])"
 )
 # A stem holds no function word, punctuation or digit; 和 / 与 only inside (人力资源和社会保障厅).
 _STEM = rf"(?:(?![的在对向由将把从为是等及或并])[{CJK}]){{0,10}}?"
@@ -47,6 +48,10 @@ _NOT_ORGAN_END = (
     "邮局",
     "全局",
     "结构",
+    # a telephone exchange, not an organ (国际通信业务出入口局: 工业和信息化部《国际通信出入口局管理办法》)
+    "出入口局",
+    "汇接局",
+    "关口局",
 )
 _BOUNDARY = set("各由和及与、对向经请报会同并或在将把从为是：:，,。；;（(\n “”")
 
@@ -168,6 +173,7 @@ def _word_ends_before(text: str, s: int, name: str) -> bool:
 _PLACE_CHARS = "省市县区州盟旗镇乡"
 _PLACE_END = tuple(_PLACE_CHARS)
 _LEVELS = re.compile("[一二三两四五]级")
+_LEVEL_ONLY = ("直", "级", "属")
 
 
 def _not_one_organ(name: str, m: re.Match[str]) -> bool:
@@ -179,6 +185,8 @@ def _not_one_organ(name: str, m: re.Match[str]) -> bool:
     stem = m.group("stem")
     if not stem:
         return False
+    if stem in _LEVEL_ONLY and m.group("organ") in ("部门", "机关", "单位"):
+        return True  # 省直部门, 省级部门: every department of the province (dev4 / dev5 READMEs: unanchored)
     if ("级" in stem and _LEVELS.search(stem)) or (len(stem) >= 2 and not stem.strip(_PLACE_CHARS)):
         return True  # 市区街乡三级监管部门, 省市县政府: organs of several levels
     return name.endswith("政府") and not stem.endswith(_PLACE_END)
@@ -237,6 +245,8 @@ def grammar_agencies(text: str) -> list[tuple[int, int]]:
 
 _ADHOC_ANCHOR = re.compile(r"[,，。;；、:：(（\n\s在对为与和及由经报向请将按是被]|成立|设立|组建|建立|牵头")
 _GOVERNMENT_LEAD = re.compile(r"国务院|中央|国家|省|市|县|自治区")
+_MECHANISM = ("制度", "机制")
+_SCOPE_ONLY = re.compile("国家|全国|中央|省|市|县|区|部际|部门间|省际|跨部门")
 
 
 def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
@@ -256,6 +266,8 @@ def adhoc_bodies(doc: Doc) -> list[tuple[int, int]]:
         while s < m.start() and text[s] in "各":
             s += 1
         stem = text[s : m.start()]
+        if text.startswith(_MECHANISM, m.end()) or not _SCOPE_ONLY.sub("", stem):
+            continue  # 建立…联席会议制度: a way of working; 国家部际联席会议: no subject names the body
         if 4 <= len(stem) <= 20 and "的" not in stem and not stem.startswith(_NOT_STEM):
             out.append((s, m.end()))
     return out

@@ -6,6 +6,7 @@ import bisect
 import re
 
 from app.text import gazetteer
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
 from ingest.policy.extract.patterns import scan
@@ -244,23 +245,26 @@ def find_cited(
 # issuing or revising (制定出台 / 适时修订 / 落实) names one too (落实全国统一大市场建设指引（试行）, 落实人才
 # 振兴60条, 制定出台…的意见): an edition word (新版) is no part of the name, a （试行） / （负面清单） tail is.
 _APPLY = re.compile(
-    r"(?P<verb>(?:实施|对照|依据|根据|按照|遵照|参照|贯彻|落实|修订|制定出台|出台|印发|发布)+)好?"
-    r"(?:新版|新一轮|(?:即将|新|已)出台的)?"
+    r"(?P<verb>(?:实施|对照|依据|根据|按照|遵照|参照|贯彻|落实|修订|制定出台|制定实施|出台|印发|发布|颁布)+)好?"
+    r"(?:新版|新一轮|(?:即将|新|已)出台的|(?:全国|全省|国内)?(?:首部|首个|首份|第一部)(?:省级|地方性)?)?"
 )
 # A package's own genre (…行动方案, …若干措施 / 若干规定) and a law named by its purpose (…促进法, …保护法)
 # name a document too; a 行动计划 / 规划 after 实施 reads as much as a programme as a document (the golds
 # disagree), so these only where the genre is certain (_PLAN).
+# A name may hold a quoted coinage (“四在农家·和美乡村”建设规范); one that opens with it is long enough.
+_NAME = rf"(?:[{CJK}]|“[^“”\n]{{1,12}}”)"
+_NAME6 = rf"(?:“[^“”\n]{{2,12}}”{_NAME}{{0,20}}?|{_NAME}{{6,28}}?)"
 _UNMARKED = re.compile(
-    rf"(?:[{CJK}]{{6,28}}?(?:纲要|指南|标准|条例|指引|特别管理措施|的意见|行动方案|实施方案|若干措施|若干规定)"
-    rf"|[{CJK}]{{2,20}}?(?:负面清单|促进法|保护法|防治法)"
+    rf"(?:{_NAME6}(?:纲要|指南|标准|条例|指引|特别管理措施|的意见|行动方案|实施方案|若干(?:政策)?措施|若干规定)"
+    rf"|{_NAME}{{2,20}}?(?<!正)(?:负面清单|促进法|保护法|防治法)"
     rf"|[{CJK}]{{2,12}}?\d{{1,3}}条)"
     rf"(?:[（(](?:试行|负面清单)[）)])?(?=[、,，。;；:：等和]|开展|\n|$)"
 )
 # A plan is a document, not a programme, where it is issued (出台 / 印发 / 发布 …规划 / …行动计划) or where it is a
 # master plan (实施好…总体规划). (A plan named by its region after 根据 was tried: it takes the plans a
 # regulation orders drawn up — 编制北京…建设规划, then 根据北京…建设规划 — as often as issued ones.)
-_PLAN = re.compile(rf"[{CJK}]{{6,28}}?(?:行动计划|规划)(?=[、,，。;；:：等和]|\n|$)")
-_ISSUED = re.compile(r"(?:出台|印发|发布)$")
+_PLAN = re.compile(rf"{_NAME6}(?:行动计划|规划|规范|规程)(?=[、,，。;；:：等和]|\n|$)")
+_ISSUED = re.compile(r"(?:出台|印发|发布|颁布|制定实施)$")
 _GENERIC_PLAN = re.compile(r"(?:(?:国土空间|土地利用|城乡|城市|国民经济和社会|总体|专项|详细|发展)+)规划$")
 # A verb of drawing a document up, in the part of a work report that plans the report's own year (or in a plan
 # for years still ahead), names a document still to be written: no cited document yet (出台…实施方案 in 二、2025年
@@ -276,10 +280,32 @@ _NEXT = re.compile(
 _SPLIT = re.compile(r"(?:法|条例|规定|办法|规划|意见|方案|措施|指引|纲要|标准)和")
 # The issuer named before a title is no part of it (落实中央整治形式主义为基层减负若干规定).
 _ISSUER_LEAD = re.compile(rf"^(?:党中央|中央|国务院|省委|省政府)(?=[{CJK}]{{6}})")
+# 国家 before a title says whose it is (落实国家…行动方案), unless the word is its subject's own: a 国家…标准 (the
+# standard's level), 国家 + a platform kind (国家农业科技园区管理办法). 全国 before a negative list names its edition
+# (the national one, beside the free-trade zones'), which the list's title leaves out; elsewhere it is part of the
+# name (全国统一大市场建设指引, 全国碳排放权交易…).
+_SCOPE_LEAD = re.compile(rf"^(?:国家(?=[{CJK}]{{6}})|全国(?=[^\n]{{4,40}}负面清单[）)]?$))")
+
+
+def _scope_lead(title: str) -> int:
+    """How many leading characters of an unmarked title are a scope word, not part of its name."""
+    m = _SCOPE_LEAD.match(title)
+    if m is None or title.endswith("标准"):
+        return 0
+    kinds = lx.types()
+    rest = title[m.end() :]
+    return 0 if any(rest[:n] in kinds for n in range(3, min(len(rest), 12) + 1)) else m.end()
+
+
 _VAGUE = re.compile(r"^(?:有关|相关|本|该|上述|各项|国家有关|国家相关|行业|这些|此)")
 # a title is one noun compound: no alternative (细则或…指南), quantifier (各类), clause word or quality (高标准),
 # and no spirit of one (八项规定精神和…若干规定)
-_NOT_TITLE = re.compile(r"[或各后]|的(?!意见)|确保|高标准$|精神|及其")
+# A leading level word describes a document rather than names it (出台省级航运…规划: its name starts with the
+# province), and a class of standards by who sets them (标准化法 第二条: 国家 / 行业 / 地方 / 团体 / 企业标准) is
+# no one standard (联合发布川渝…地方标准).
+_NOT_TITLE = re.compile(
+    r"[或各后]|的(?!(?:实施|指导)?意见|若干)|确保|高标准$|精神|及其|^(?:省级|市级|县级|区级|国家级)|(?:行业|地方|团体|企业)标准$"
+)
 
 
 def _plan_title(text: str, pos: int, verb: str) -> re.Match[str] | None:
@@ -316,7 +342,8 @@ def _title_spans(s: int, e: int, text: str) -> list[tuple[int, int]]:
         out.append((s, cut.end() - 1))
         s = cut.end()
     out.append((s, e))
-    return [(a + (m.end() if (m := _ISSUER_LEAD.match(text[a:b])) else 0), b) for a, b in out]
+    out = [(a + (m.end() if (m := _ISSUER_LEAD.match(text[a:b])) else 0), b) for a, b in out]
+    return [(a + _scope_lead(text[a:b]), b) for a, b in out]
 
 
 def _unmarked_titles(doc: Doc) -> list[tuple[int, int]]:

@@ -120,3 +120,35 @@ def test_a_citys_district_governments_after_a_word() -> None:
 def test_a_citys_districts_or_counties_in_brackets() -> None:
     names = _grammar("第十条 市、区（县）人民政府应当支持，区（县）科技主管部门负责。")
     assert {"区（县）人民政府", "区（县）科技主管部门"} <= names
+
+
+def test_courts_and_procuratorates_under_their_short_forms() -> None:
+    names = _agencies("省法院、省检察院和市中级人民法院的负责同志参加接访。")
+    assert {"省法院", "省检察院", "市中级人民法院"} <= names, names
+    # a court no region names is no one court
+    assert not any("法院" in n for n in _agencies("当事人可以依法向人民法院提起诉讼。"))
+
+
+def test_the_prefecture_governments_of_a_province_coordinated_after_each() -> None:
+    names = _agencies("牵头单位：省财政厅，各州、市人民政府。")
+    assert "各州、市人民政府" in names and "市人民政府" not in names, names
+
+
+def test_a_telephone_exchange_ending_in_its_bureau_word_is_no_organ() -> None:
+    assert not any("出入口局" in n for n in _agencies("获批设立某某国际通信业务出入口局，提升通信能力。"))
+
+
+def test_every_department_of_a_province_is_no_agency() -> None:
+    names = _agencies("推动省直部门和地方政府同责共担，省级部门主要负责同志带头接访，省科技厅牵头。")
+    assert "省直部门" not in names and "省级部门" not in names and "省科技厅" in names, names
+
+
+def test_a_joint_meeting_as_a_way_of_working_is_no_body() -> None:
+    names = _agencies("建立促进个体经济发展联席会议制度。由省中小企业发展工作领导小组统筹。")
+    assert not any("联席会议" in n for n in names), names
+    assert "省中小企业发展工作领导小组" in names, names
+
+
+def test_a_joint_meeting_named_by_its_scope_alone_is_no_one_body() -> None:
+    names = _agencies("相关经验被国家部际联席会议通报表扬。")
+    assert not any("联席会议" in n for n in names), names

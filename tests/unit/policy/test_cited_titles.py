@@ -129,3 +129,40 @@ def test_a_megabyte_of_titles_drawn_up_under_year_headings_is_linear() -> None:
 def test_a_kind_of_plan_every_place_has_is_no_title() -> None:
     got = _cited("第九条 依据国土空间总体规划，出台国民经济和社会发展规划。实施某某湖国家公园总体规划。")
     assert got == {"某某湖国家公园总体规划"}, got
+
+
+def test_a_title_issued_first_of_its_kind_or_made_and_put_in_force() -> None:
+    # 颁布全国首部省级… and 发布全国首个…: the quantifier is no part of the name; 制定实施 issues a plan
+    got = _cited(
+        "颁布全国首部省级算力资源调度促进条例，发布全国首个林业碳汇计量监测规范，制定实施城乡冷链物流三年行动计划。"
+    )
+    assert got == {"算力资源调度促进条例", "林业碳汇计量监测规范", "城乡冷链物流三年行动计划"}, got
+    # 实施 alone still reads a 行动计划 as a programme
+    assert not _cited("实施城乡冷链物流三年行动计划。")
+
+
+def test_rules_and_standards_issued_and_a_quoted_coinage_in_a_title() -> None:
+    got = _cited("率先出台涉企行政检查标准化工作规程。出台“花开四季·美丽庭院”评定规范。")
+    assert got == {"涉企行政检查标准化工作规程", "“花开四季·美丽庭院”评定规范"}, got
+    # 规范 / 规程 name a document only where it is issued: 落实 + …规范 may be a practice
+    assert not _cited("落实窗口服务工作规范。")
+
+
+def test_a_package_of_measures_in_the_form_of_a_title() -> None:
+    # 支持…的若干政策措施 is the form of a title; 的 elsewhere marks a clause
+    got = _cited("出台支持滨海新区加快开放发展的若干政策措施。落实好的经验做法。")
+    assert got == {"支持滨海新区加快开放发展的若干政策措施"}, got
+
+
+def test_a_scope_word_before_a_title_is_no_part_of_it() -> None:
+    got = _cited("坚决落实国家尾矿库综合治理行动方案，落实新版全国外商投资准入特别管理措施（负面清单）。")
+    assert got == {"尾矿库综合治理行动方案", "外商投资准入特别管理措施（负面清单）"}, got
+    # 全国统一大市场 is one adjective; a 国家…标准 is the standard's level
+    got = _cited("贯彻落实全国统一大市场建设指引，对照国家智能制造能力成熟度评估标准开展评估。")
+    assert got == {"全国统一大市场建设指引", "国家智能制造能力成熟度评估标准"}, got
+
+
+def test_a_description_or_a_class_of_standards_is_no_title() -> None:
+    # a level word describes a plan; a class of standards by who sets them is no one standard; a pair of
+    # conduct lists (正负面清单) is no negative list
+    assert not _cited("出台省级港口物流发展规划。联合发布两省湿地修复地方标准。落实政商交往正负面清单。")

@@ -152,9 +152,9 @@ def _kind_and_year(
 def _type_of(
     sent: str, clause: tuple[int, int], m: re.Match[str], before: list[TypeHit], after: list[TypeHit], ss: int
 ) -> TypeHit | None:
-    """The type a count counts: after it (30家X), the last one after 晋升为, else the one before."""
+    """The type a count counts: after it (30家X), the last one after 晋升为 / 入选, else the one before."""
     cs, ce = clause
-    if re.search(r"晋升为", sent[cs:ce]) and after:
+    if _PROMOTED.search(sent, cs, ce) and after:
         return after[-1]
     if after and after[0].start - (ss + m.end()) <= 3:
         return after[0]
@@ -167,6 +167,20 @@ def _type_of(
             return None  # 单项冠军县5个: a county designated for the kind, not the kind
         return None if _MEMBERS.search(sent, near.end - ss, m.start()) else near
     return before[-1] if before else (after[0] if after else None)
+
+
+# the count's things reach a designation (N家X晋升为 / 入选 / 获评 / 被认定为 Y): the count counts Y, the last
+# designation named when there are several (入选“双百企业”“科改企业”: the READMEs type by the nearest head)
+_PROMOTED = re.compile(r"晋升为|入选|获评|荣获|被(?:认定|评|列)为")
+# a count whose unit runs straight into a place word (16个州（市）全覆盖, 129个县, 8个市) counts those places,
+# not the kind named before it: a measure word quantifies the noun after it
+_PLACES_AFTER_UNIT = re.compile(r"\s*(?:以上|左右)?\s*(?:[县州市区镇村乡旗盟](?![级域])|[(（]市)")
+
+
+def _in_coinage(sent: str, i: int) -> bool:
+    """sent[i] lies inside a short quoted coinage (“三个全覆盖”, “四个一批”): a slogan's number counts no kind."""
+    window = sent[max(0, i - 8) : i]
+    return window.rfind("“") > window.rfind("”")
 
 
 # a place a kind designates (…冠军县, …示范镇, …特色村): a count after it counts the places
@@ -276,6 +290,8 @@ def _clause_targets(
         pos = ss + m.start()
         before = [h for h in clause_hits if h.end <= pos]
         after = [h for h in clause_hits if h.start >= ss + m.end()]
+        if _in_coinage(sent, m.start()) or (not after and _PLACES_AFTER_UNIT.match(sent, m.end(), ce)):
+            continue  # “三个全覆盖”, 农业龙头企业16个州全覆盖: a slogan's number, a count of places
         th = resp.get(m.start()) or _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
         if (
             th is None

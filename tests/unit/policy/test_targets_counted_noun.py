@@ -1,0 +1,39 @@
+"""Targets (targets.py, round x-targets2): what a count counts when the words around it say so — the places a
+measure word runs into, a slogan's own number, the designation firms are selected for. Texts are made up for the
+test; none is taken from a scored file."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import extract
+
+
+def _targets(body: str) -> set[tuple[int, str]]:
+    return {(t.count, t.type) for t in extract(body).targets}
+
+
+def test_count_running_into_a_place_counts_the_places() -> None:
+    # 12个县 and 8个市（州） are the places the firms cover, not twelve or eight firms.
+    got = _targets("2030年，实现省级农业龙头企业12个县全覆盖、国家级农业龙头企业8个市（州）全覆盖。")
+    assert not {c for c, t in got if t == "农业产业化重点龙头企业"}
+
+
+def test_count_before_a_level_word_still_counts_the_kind() -> None:
+    # 省级 is a level, not a place: 6个省级重点实验室 counts laboratories.
+    assert (6, "重点实验室") in _targets("2030年，新建6个省级重点实验室。")
+
+
+def test_count_of_the_kind_before_it_is_kept() -> None:
+    assert (40, "重点实验室") in _targets("2030年，全省重点实验室达到40家以上。")
+
+
+def test_number_inside_a_quoted_slogan_counts_no_kind() -> None:
+    # “两个全覆盖” names a campaign; its 两个 counts no firms.
+    got = _targets("2030年，推动科技型中小企业“两个全覆盖”。")
+    assert not got
+
+
+def test_firms_selected_for_a_designation_count_the_designation() -> None:
+    # the firms are counted by the designation they enter, the last one named when there are two
+    got = _targets("2024年，9家企业入选国家级“绿色工厂”“智能工厂”。")
+    assert (9, "智能工厂") in got
+    assert (9, "绿色工厂") not in got

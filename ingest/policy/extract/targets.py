@@ -245,12 +245,19 @@ def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[TypeHit] = []
     for h in hits:
-        if out and h.end <= out[-1].end:
-            continue
+        if (out and h.end <= out[-1].end) or _FIRM_AFTER.match(doc.text, h.end):
+            continue  # 运营平台公司: a firm that runs the kind, not the kind
         out.append(h)
     return out
 
 
+# a kind followed by a firm's head names a company (…运营平台公司, …产业园集团), not the kind
+_FIRM_AFTER = re.compile(r"(?:有限)?(?:公司|集团)")
+# firms above a statistical size threshold (规模以上工业企业, 限额以上批零住餐企业, the four together “四上”企业:
+# National Bureau of Statistics terms): a statistical class, not a designation (dev2b, dev4, dev5 READMEs)
+_SIZE_CLASS = re.compile(r"规上|规模以上|限上|限额以上|四上")
+# data and computing centres are infrastructure, not a designation (dev4b and dev5 READMEs)
+_INFRASTRUCTURE = re.compile(r"数据中心|算力中心|智算中心")
 # education and care carriers the test and holdout READMEs leave out of the S&T graph (产教联合体, 现代产业学院,
 # 公共实训基地, 托育 / 养老 / 日间照料 centres, schools): their counts are other quantities
 _CARRIERS = re.compile(r"产教|学院|实训|托育|养老|照料|幼儿园|学校")
@@ -305,7 +312,7 @@ def _clause_targets(
             th = _abbreviated(doc, sent, m.end())
         if th is None or (m.group("unit") == "户" and m.start() not in resp and not _right_before(sent, ss, th, m)):
             continue
-        if _CARRIERS.search(th.type):
+        if _CARRIERS.search(th.type) or _SIZE_CLASS.search(th.type) or _INFRASTRUCTURE.search(th.type):
             continue  # 市域产教联合体10个, 托育机构: education and care carriers, not S&T platforms (test / holdout)
         if m.group("unit") != "所":  # 4所…托育机构, 新增托位1000个: a count of schools or clinics lends no kind
             last[:] = [th]

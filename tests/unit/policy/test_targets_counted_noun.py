@@ -37,3 +37,20 @@ def test_firms_selected_for_a_designation_count_the_designation() -> None:
     got = _targets("2024年，9家企业入选国家级“绿色工厂”“智能工厂”。")
     assert (9, "智能工厂") in got
     assert (9, "绿色工厂") not in got
+
+
+def test_firms_above_a_statistical_size_are_no_designation() -> None:
+    # 规上 / “四上” firms are a statistical class: their count is another quantity.
+    got = _targets("2024年，“四上”企业净增2100户，新增规上工业企业800家，新增高新技术企业500家。")
+    assert got == {(500, "高新技术企业")}
+
+
+def test_data_centres_are_infrastructure() -> None:
+    got = _targets("2024年，全省在建重点数据中心20个，新增省级重点实验室6家。")
+    assert got == {(6, "重点实验室")}
+
+
+def test_a_kind_before_a_firm_head_names_a_company() -> None:
+    # 2个运营平台公司 counts companies that run platforms, not platforms
+    got = _targets("2030年，组建2个省级工业互联网平台公司，培育工业互联网平台10个。")
+    assert got == {(10, "工业互联网平台")}

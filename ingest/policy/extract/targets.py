@@ -16,8 +16,8 @@ from ingest.policy.models import Target
 # 三百五十家 / 十余个
 # possessive digits and a start only where a digit run starts: a long run of digits is read once, not
 # re-tried at every position with every split (1 MB of digits ran for hours)
-# a count needs one (所 counts hospitals and schools): sentences without any are skipped
-_UNITS = ("家", "个", "户", "所")
+# a count needs one (所 counts hospitals and schools, 座 facilities: 智能化煤矿130座): sentences without any are skipped
+_UNITS = ("家", "个", "户", "所", "座")
 _NUM = re.compile(
     r"(?:(?<![\d.第])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
@@ -266,6 +266,22 @@ _CARRIERS = re.compile(r"产教|学院|实训|托育|养老|照料|幼儿园|学
 _PROJECTS_AFTER = re.compile(r"(?:以上|左右)?[^,;:。、]{0,10}?(?:项目|产业(?=[,;:。、]|$))")
 
 
+# 建设10个A中心、B中心、C实验室等服务载体: a count before a list closed by 等 + a group noun counts the group
+_GROUP_AFTER = re.compile(r"、[^,;:。]{0,60}?等[^,;:。、]{0,4}[\u4e00-\u9fff]")
+
+
+def _other_quantity(doc: Doc, sent: str, ss: int, th: TypeHit, after: list[TypeHit]) -> bool:
+    """The count is an other quantity whatever kind it stands by: education and care carriers (产教联合体,
+    托育机构: not S&T platforms, test / holdout), a statistical size class, infrastructure, the health
+    commission's 临床医学中心 (the S&T kind says 研究: 临床医学研究中心), or the first member of a list that
+    等 closes (the count counts the whole group)."""
+    if _CARRIERS.search(th.type) or _SIZE_CLASS.search(th.type) or _INFRASTRUCTURE.search(th.type):
+        return True
+    if "临床医学中心" in doc.text[th.core_start : th.end]:
+        return True  # 建好18个省级临床医学中心: hospitals' clinical centres, a health count (dev4a, dev5 READMEs)
+    return bool(after) and th is after[0] and _GROUP_AFTER.match(sent, th.end - ss) is not None
+
+
 def _respective(doc: Doc, ss: int, sent: str) -> dict[int, TypeHit]:
     """A和B分别达N1、N2 (高新技术企业、科技型中小企业分别增至…家、…家): the k-th count after 分别 counts the k-th
     kind before it, where the numbers of kinds and counts agree; keyed by the count's start in `sent`."""
@@ -312,8 +328,8 @@ def _clause_targets(
             th = _abbreviated(doc, sent, m.end())
         if th is None or (m.group("unit") == "户" and m.start() not in resp and not _right_before(sent, ss, th, m)):
             continue
-        if _CARRIERS.search(th.type) or _SIZE_CLASS.search(th.type) or _INFRASTRUCTURE.search(th.type):
-            continue  # 市域产教联合体10个, 托育机构: education and care carriers, not S&T platforms (test / holdout)
+        if _other_quantity(doc, sent, ss, th, after):
+            continue
         if m.group("unit") != "所":  # 4所…托育机构, 新增托位1000个: a count of schools or clinics lends no kind
             last[:] = [th]
         kind, year, yrule = _kind_and_year(doc, ss, sent, clause, m, bool(before))

@@ -54,3 +54,24 @@ def test_a_kind_before_a_firm_head_names_a_company() -> None:
     # 2个运营平台公司 counts companies that run platforms, not platforms
     got = _targets("2030年，组建2个省级工业互联网平台公司，培育工业互联网平台10个。")
     assert got == {(10, "工业互联网平台")}
+
+
+def test_hospital_clinical_centres_are_a_health_count() -> None:
+    # 临床医学中心 is the hospitals' clinical designation; the S&T kind says 研究 and is still counted
+    got = _targets("2030年，建好12个省级临床医学中心，新建省级临床医学研究中心5家。")
+    assert got == {(5, "临床医学研究中心")}
+
+
+def test_count_before_a_list_closed_by_deng_counts_the_group() -> None:
+    # 8 counts the carriers of the whole list, not the centres named first
+    got = _targets("2030年，建设8个省级技术创新中心、中试基地、概念验证中心等服务载体。")
+    assert not got
+
+
+def test_count_before_a_list_without_deng_keeps_its_kind() -> None:
+    got = _targets("2030年，建设8个省级技术创新中心、12个中试基地。")
+    assert (8, "技术创新中心") in got
+
+
+def test_zuo_counts_facilities() -> None:
+    assert (3, "科技企业孵化器") in _targets("2030年，新建国家级科技企业孵化器3座。")

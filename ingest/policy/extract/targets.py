@@ -177,10 +177,12 @@ _PROMOTED = re.compile(r"晋升为|入选|获评|荣获|被(?:认定|评|列)为
 _PLACES_AFTER_UNIT = re.compile(r"\s*(?:以上|左右)?\s*(?:[县州市区镇村乡旗盟](?![级域])|[(（]市)")
 
 
-def _in_coinage(sent: str, i: int) -> bool:
-    """sent[i] lies inside a short quoted coinage (“三个全覆盖”, “四个一批”): a slogan's number counts no kind."""
-    window = sent[max(0, i - 8) : i]
-    return window.rfind("“") > window.rfind("”")
+def _in_coinage(sent: str, i: int, j: int) -> bool:
+    """The count sent[i:j] lies inside a short quoted coinage (“三个全覆盖”, “四个一批”): a slogan's number
+    counts no kind. The quote must close within a few characters (a copy that lost its closing mark,
+    “小巨人企业414家, is no coinage)."""
+    before, after = sent[max(0, i - 8) : i], sent[j : j + 8]
+    return before.rfind("“") > before.rfind("”") and "”" in after.split("“")[0]
 
 
 # a place a kind designates (…冠军县, …示范镇, …特色村): a count after it counts the places
@@ -313,7 +315,7 @@ def _clause_targets(
         pos = ss + m.start()
         before = [h for h in clause_hits if h.end <= pos]
         after = [h for h in clause_hits if h.start >= ss + m.end()]
-        if _in_coinage(sent, m.start()) or (not after and _PLACES_AFTER_UNIT.match(sent, m.end(), ce)):
+        if _in_coinage(sent, m.start(), m.end()) or (not after and _PLACES_AFTER_UNIT.match(sent, m.end(), ce)):
             continue  # “三个全覆盖”, 农业龙头企业16个州全覆盖: a slogan's number, a count of places
         th = resp.get(m.start()) or _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
         if (

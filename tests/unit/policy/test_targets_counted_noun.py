@@ -75,3 +75,8 @@ def test_count_before_a_list_without_deng_keeps_its_kind() -> None:
 
 def test_zuo_counts_facilities() -> None:
     assert (3, "科技企业孵化器") in _targets("2030年，新建国家级科技企业孵化器3座。")
+
+
+def test_an_unclosed_quote_is_no_coinage() -> None:
+    # the copy lost its closing mark: the count still counts the firms
+    assert (300, "专精特新小巨人企业") in _targets("2024年，培育国家级专精特新“小巨人企业300家。")

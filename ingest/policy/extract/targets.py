@@ -256,8 +256,10 @@ def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
 # a kind followed by a firm's head names a company (…运营平台公司, …产业园集团), not the kind
 _FIRM_AFTER = re.compile(r"(?:有限)?(?:公司|集团)")
 # firms above a statistical size threshold (规模以上工业企业, 限额以上批零住餐企业, the four together “四上”企业:
-# National Bureau of Statistics terms): a statistical class, not a designation (dev2b, dev4, dev5 READMEs)
-_SIZE_CLASS = re.compile(r"规上|规模以上|限上|限额以上|四上")
+# National Bureau of Statistics terms), firms or parks ranked by output (百亿企业, 千亿级园区), listed firms
+# (上市企业) and firms of the cloud campaigns (上云 / 用云 / “…登云”企业): classes, not designations (the holdout
+# README's rule 4; dev, dev2b, dev4 and dev5 READMEs)
+_SIZE_CLASS = re.compile(r"规上|规模以上|限上|限额以上|四上|亿级|亿企业|亿元企业|上市|上云|用云|登云")
 # data and computing centres are infrastructure, not a designation (dev4b and dev5 READMEs)
 _INFRASTRUCTURE = re.compile(r"数据中心|算力中心|智算中心")
 # education and care carriers the test and holdout READMEs leave out of the S&T graph (产教联合体, 现代产业学院,
@@ -277,7 +279,9 @@ def _other_quantity(doc: Doc, sent: str, ss: int, th: TypeHit, after: list[TypeH
     托育机构: not S&T platforms, test / holdout), a statistical size class, infrastructure, the health
     commission's 临床医学中心 (the S&T kind says 研究: 临床医学研究中心), or the first member of a list that
     等 closes (the count counts the whole group)."""
-    if _CARRIERS.search(th.type) or _SIZE_CLASS.search(th.type) or _INFRASTRUCTURE.search(th.type):
+    if _CARRIERS.search(th.type) or _INFRASTRUCTURE.search(th.type):
+        return True
+    if _SIZE_CLASS.search(th.type) or _SIZE_CLASS.search(doc.text, th.start, th.end):
         return True
     if "临床医学中心" in doc.text[th.core_start : th.end]:
         return True  # 建好18个省级临床医学中心: hospitals' clinical centres, a health count (dev4a, dev5 READMEs)

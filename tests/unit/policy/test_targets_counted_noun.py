@@ -80,3 +80,9 @@ def test_zuo_counts_facilities() -> None:
 def test_an_unclosed_quote_is_no_coinage() -> None:
     # the copy lost its closing mark: the count still counts the firms
     assert (300, "专精特新小巨人企业") in _targets("2024年，培育国家级专精特新“小巨人企业300家。")
+
+
+def test_firms_of_a_cloud_campaign_or_a_listing_are_no_designation() -> None:
+    # “企业上云” firms and listed firms are classes, not designations; 瞪羚企业 is one
+    got = _targets("2030年，新增“数企上云”企业3000家、上市企业6家，培育瞪羚企业40家。")
+    assert got == {(40, "瞪羚企业")}

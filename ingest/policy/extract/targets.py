@@ -173,8 +173,8 @@ def _type_of(
 # designation named when there are several (入选“双百企业”“科改企业”: the READMEs type by the nearest head)
 _PROMOTED = re.compile(r"晋升为|入选|获评|荣获|被(?:认定|评|列)为")
 # a count whose unit runs straight into a place word (16个州（市）全覆盖, 129个县, 8个市) counts those places,
-# not the kind named before it: a measure word quantifies the noun after it
-_PLACES_AFTER_UNIT = re.compile(r"\s*(?:以上|左右)?\s*(?:[县州市区镇村乡旗盟](?![级域])|[(（]市)")
+# not the kind named before it: a measure word quantifies the noun after it (市级, 区域, 市场 are no places)
+_PLACES_AFTER_UNIT = re.compile(r"\s*(?:以上|左右)?\s*(?:[县州市区镇村乡旗盟](?![级域场])|[(（]市)")
 
 
 def _in_coinage(sent: str, i: int, j: int) -> bool:

@@ -86,3 +86,8 @@ def test_firms_of_a_cloud_campaign_or_a_listing_are_no_designation() -> None:
     # “企业上云” firms and listed firms are classes, not designations; 瞪羚企业 is one
     got = _targets("2030年，新增“数企上云”企业3000家、上市企业6家，培育瞪羚企业40家。")
     assert got == {(40, "瞪羚企业")}
+
+
+def test_a_market_word_after_the_count_is_no_place() -> None:
+    # 市场化 begins with 市 but names no city: the count still counts the incubators
+    assert (15, "科技企业孵化器") in _targets("2030年，科技企业孵化器达到15家市场化运营。")

@@ -16,8 +16,8 @@ from ingest.policy.models import Target
 # 三百五十家 / 十余个
 # possessive digits and a start only where a digit run starts: a long run of digits is read once, not
 # re-tried at every position with every split (1 MB of digits ran for hours)
-# a count needs one (所 counts hospitals and schools): sentences without any are skipped
-_UNITS = ("家", "个", "户", "所")
+# a count needs one (所 counts hospitals and schools, 座 facilities: 智能化煤矿130座): sentences without any are skipped
+_UNITS = ("家", "个", "户", "所", "座")
 _NUM = re.compile(
     r"(?:(?<![\d.第])(?:(?P<lo>\d++)\s*[-—–~至]\s*)?(?P<num>\d++(?:\.\d++)?)\s*(?P<wan>万)?"
     rf"|(?<![{CN_NUMERAL}几第每])(?P<cn>(?:一(?=[十百千万])|[二两三四五六七八九十百千])[{CN_NUMERAL}]*+))"
@@ -152,9 +152,9 @@ def _kind_and_year(
 def _type_of(
     sent: str, clause: tuple[int, int], m: re.Match[str], before: list[TypeHit], after: list[TypeHit], ss: int
 ) -> TypeHit | None:
-    """The type a count counts: after it (30家X), the last one after 晋升为, else the one before."""
+    """The type a count counts: after it (30家X), the last one after 晋升为 / 入选, else the one before."""
     cs, ce = clause
-    if re.search(r"晋升为", sent[cs:ce]) and after:
+    if _PROMOTED.search(sent, cs, ce) and after:
         return after[-1]
     if after and after[0].start - (ss + m.end()) <= 3:
         return after[0]
@@ -167,6 +167,22 @@ def _type_of(
             return None  # 单项冠军县5个: a county designated for the kind, not the kind
         return None if _MEMBERS.search(sent, near.end - ss, m.start()) else near
     return before[-1] if before else (after[0] if after else None)
+
+
+# the count's things reach a designation (N家X晋升为 / 入选 / 获评 / 被认定为 Y): the count counts Y, the last
+# designation named when there are several (入选“双百企业”“科改企业”: the READMEs type by the nearest head)
+_PROMOTED = re.compile(r"晋升为|入选|获评|荣获|被(?:认定|评|列)为")
+# a count whose unit runs straight into a place word (16个州（市）全覆盖, 129个县, 8个市) counts those places,
+# not the kind named before it: a measure word quantifies the noun after it (市级, 区域, 市场 are no places)
+_PLACES_AFTER_UNIT = re.compile(r"\s*(?:以上|左右)?\s*(?:[县州市区镇村乡旗盟](?![级域场])|[(（]市)")
+
+
+def _in_coinage(sent: str, i: int, j: int) -> bool:
+    """The count sent[i:j] lies inside a short quoted coinage (“三个全覆盖”, “四个一批”): a slogan's number
+    counts no kind. The quote must close within a few characters (a copy that lost its closing mark,
+    “小巨人企业414家, is no coinage)."""
+    before, after = sent[max(0, i - 8) : i], sent[j : j + 8]
+    return before.rfind("“") > before.rfind("”") and "”" in after.split("“")[0]
 
 
 # a place a kind designates (…冠军县, …示范镇, …特色村): a count after it counts the places
@@ -231,18 +247,45 @@ def _kinds_between(doc: Doc, s: int, e: int) -> list[TypeHit]:
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[TypeHit] = []
     for h in hits:
-        if out and h.end <= out[-1].end:
-            continue
+        if (out and h.end <= out[-1].end) or _FIRM_AFTER.match(doc.text, h.end):
+            continue  # 运营平台公司: a firm that runs the kind, not the kind
         out.append(h)
     return out
 
 
+# a kind followed by a firm's head names a company (…运营平台公司, …产业园集团), not the kind
+_FIRM_AFTER = re.compile(r"(?:有限)?(?:公司|集团)")
+# firms above a statistical size threshold (规模以上工业企业, 限额以上批零住餐企业, the four together “四上”企业:
+# National Bureau of Statistics terms), firms or parks ranked by output (百亿企业, 千亿级园区), listed firms
+# (上市企业) and firms of the cloud campaigns (上云 / 用云 / “…登云”企业): classes, not designations (the holdout
+# README's rule 4; dev, dev2b, dev4 and dev5 READMEs)
+_SIZE_CLASS = re.compile(r"规上|规模以上|限上|限额以上|四上|亿级|亿企业|亿元企业|上市|上云|用云|登云")
+# data and computing centres are infrastructure, not a designation (dev4b and dev5 READMEs)
+_INFRASTRUCTURE = re.compile(r"数据中心|算力中心|智算中心")
 # education and care carriers the test and holdout READMEs leave out of the S&T graph (产教联合体, 现代产业学院,
 # 公共实训基地, 托育 / 养老 / 日间照料 centres, schools): their counts are other quantities
 _CARRIERS = re.compile(r"产教|学院|实训|托育|养老|照料|幼儿园|学校")
 # a count of projects (…中心等11个重点项目, 25个数据中心和智算项目): the things built, not the kind named;
 # …or of industries (开发区做大1—2个主导产业, 培育10个千亿级产业)
 _PROJECTS_AFTER = re.compile(r"(?:以上|左右)?[^,;:。、]{0,10}?(?:项目|产业(?=[,;:。、]|$))")
+
+
+# 建设10个A中心、B中心、C实验室等服务载体: a count before a list closed by 等 + a group noun counts the group
+_GROUP_AFTER = re.compile(r"、[^,;:。]{0,60}?等[^,;:。、]{0,4}[\u4e00-\u9fff]")
+
+
+def _other_quantity(doc: Doc, sent: str, ss: int, th: TypeHit, after: list[TypeHit]) -> bool:
+    """The count is an other quantity whatever kind it stands by: education and care carriers (产教联合体,
+    托育机构: not S&T platforms, test / holdout), a statistical size class, infrastructure, the health
+    commission's 临床医学中心 (the S&T kind says 研究: 临床医学研究中心), or the first member of a list that
+    等 closes (the count counts the whole group)."""
+    if _CARRIERS.search(th.type) or _INFRASTRUCTURE.search(th.type):
+        return True
+    if _SIZE_CLASS.search(th.type) or _SIZE_CLASS.search(doc.text, th.start, th.end):
+        return True
+    if "临床医学中心" in doc.text[th.core_start : th.end]:
+        return True  # 建好18个省级临床医学中心: hospitals' clinical centres, a health count (dev4a, dev5 READMEs)
+    return bool(after) and th is after[0] and _GROUP_AFTER.match(sent, th.end - ss) is not None
 
 
 def _respective(doc: Doc, ss: int, sent: str) -> dict[int, TypeHit]:
@@ -276,6 +319,8 @@ def _clause_targets(
         pos = ss + m.start()
         before = [h for h in clause_hits if h.end <= pos]
         after = [h for h in clause_hits if h.start >= ss + m.end()]
+        if _in_coinage(sent, m.start(), m.end()) or (not after and _PLACES_AFTER_UNIT.match(sent, m.end(), ce)):
+            continue  # “三个全覆盖”, 农业龙头企业16个州全覆盖: a slogan's number, a count of places
         th = resp.get(m.start()) or _type_of(sent, clause, m, before, after, ss) or _type_further(doc, ss, sent, m, ce)
         if (
             th is None
@@ -289,8 +334,8 @@ def _clause_targets(
             th = _abbreviated(doc, sent, m.end())
         if th is None or (m.group("unit") == "户" and m.start() not in resp and not _right_before(sent, ss, th, m)):
             continue
-        if _CARRIERS.search(th.type):
-            continue  # 市域产教联合体10个, 托育机构: education and care carriers, not S&T platforms (test / holdout)
+        if _other_quantity(doc, sent, ss, th, after):
+            continue
         if m.group("unit") != "所":  # 4所…托育机构, 新增托位1000个: a count of schools or clinics lends no kind
             last[:] = [th]
         kind, year, yrule = _kind_and_year(doc, ss, sent, clause, m, bool(before))

@@ -35,7 +35,8 @@ from ingest.policy.extract.typehits import TypeHit
 _BROAD = re.compile(
     r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
     r"冠军|基础设施|交易市场|交易场所|试点示范|联盟|综合体)"
-    r"(?!城市|城区|镇|村|企业|集群|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
+    # …平台公司, …中心有限公司: a firm's name (1个省级专业化运营平台公司), no kind of platform
+    r"(?!城市|城区|镇|村|企业|公司|集团|有限|集群|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
 _COUNT_BEFORE = re.compile(
@@ -48,13 +49,13 @@ _COUNT_AFTER = re.compile(
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级?|全国|省级|市级|县级|自治区级|省级以上|国家级和省级|国家、省级?)$")
 _VERB_BEFORE = re.compile(
-    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|成立|设|"
+    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|筹建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|成立|设|"
     r"发展|加强|推进|推动|加快|优化|完善|新增|获批|支持)"
     r"(?:一批|一些|各类|更多|若干|高水平|高端|一流|区域性|专业化)?$"
 )
 # a building verb governing the phrase over a relative clause: 建设符合技术交易规律的…平台 (not 打造: 打造具有全球
 # 影响力的…中心 states an aim, not a kind being built)
-_VERB_DE = re.compile(r"(?:建设|建立|设立|搭建|组建|创建|布局|培育)[^，,。；;：:、！？\n的为以是]{2,18}的$")
+_VERB_DE = re.compile(r"(?:建设|建立|设立|搭建|组建|筹建|创建|布局|培育)[^，,。；;：:、！？\n的为以是]{2,18}的$")
 
 
 def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
@@ -414,7 +415,11 @@ def _financing(kind: str) -> bool:
 
 # An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).
 # A kind before a kind owns it (孵化器公共创新平台 → 公共创新平台: the incubator's platform).
-_OWNER = re.compile(r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间)(?=..)")
+# The classes of partners before 创新 say who joins, not which kind (政产学研创新联合体 → 创新联合体); 产学研合作
+# names the kind (产学研合作平台) and stays.
+_OWNER = re.compile(
+    r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间|政?产学研用?(?=创新))(?=..)"
+)
 
 
 def _field_owner(kind: str) -> str:

@@ -30,6 +30,7 @@ from ingest.policy.extract.quoted_kinds import (
     unquoted_end,
     unquoted_start,
 )
+from ingest.policy.extract.regions import region_before
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
@@ -475,9 +476,18 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
                 # 设立研发机构, 国家级和省级研发机构, 农业科技研究机构, 省属自然科学研究机构: the class of all R&D
                 # bodies or of a field's or an owner's (dev2-dev4 READMEs: umbrella terms); 新型 / 海外 name kinds
                 continue
-            if s < hs or doc.text[hs:he] in BARE_OK:
+            if s < hs and doc.text[hs:he] in BARE_OK and _short_region_name(doc.text, s):
+                out.append(_hit(s, he, doc.text[hs:he], None))  # 云南种子种业联合实验室: one lab's name, its head
+            elif s < hs or doc.text[hs:he] in BARE_OK:
                 out.append(_hit(s, he, doc.text[s:he], level))
     return out
+
+
+def _short_region_name(text: str, s: int) -> bool:
+    """A region's short name glued before the kind (云南|种子种业联合实验室, 长三角|…): the start of one unit's
+    name, which a level would be written as (省|市|…省级); the region gives no level there."""
+    rb = region_before(text, s)
+    return rb is not None and not text[rb[0] : s].endswith(("省", "市", "区", "县", "州", "盟", "旗"))
 
 
 # Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).

@@ -123,7 +123,8 @@ _CONTROL_VERBS = {
 # firms of a trade (行业领军企业, 工业互联网领军企业, 数字贸易领军企业; dev2a README: generic); the designation is
 # 科技领军企业, which the lexicon holds.
 _DESIGNATION = re.compile(r"(?:型(?:中小|小微)?|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
-_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
+# a quoted word, optionally with 示范 / 标杆 after the quote (“小灯塔”示范企业: the quoted name's model firms)
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”(示范|标杆)?$")
 _FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
@@ -291,7 +292,9 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             and quoted_ok(text[hs:he], quoted.group(1), _ST_WORD)
         ):
             # a quoted designation: “数字领航”企业, “领跑者”企业
-            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False, False))
+            out.append(
+                (quoted.start(), he, quoted.group(1) + (quoted.group(2) or "") + text[hs:he], None, False, False)
+            )
             continue
         whole = WHOLE_QUOTED.search(text, max(0, hs - 8), hs)
         if whole is not None and text[he : he + 1] == "”" and text[hs:he] in {"企业", "工厂"}:

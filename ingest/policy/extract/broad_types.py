@@ -274,6 +274,9 @@ def _after_process_verb(text: str, s: int, hs: int) -> int:
 
 
 _Cand = tuple[int, int, str, str | None, bool, bool]
+# a platform that serves, with no word of what for (公共服务平台, 综合服务平台): the class of all service platforms
+# (dev2a, dev2b, dev3a, dev3b, dev4a READMEs: umbrella terms), as 科技创新平台 is of all platforms
+_SERVICE = frozenset({"服务平台", "公共服务平台", "综合服务平台", "公共平台"})
 
 
 def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
@@ -320,7 +323,7 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             s -= listed
             kind = text[s:hs] + head
         rest = kind[: -len(head)]
-        if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest):
+        if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest) or kind in _SERVICE:
             continue  # 研发中心 is a unit a firm sets up (设立研发中心), not a class of all platforms
         before = text[max(0, s - 12) : s]
         np_start = (

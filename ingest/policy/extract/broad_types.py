@@ -393,6 +393,7 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     ok = [
         i < n
         and not cands[i][5]
+        and not _DATA_CENTRE.match(cands[i][2])
         and _direct(text, cands[i][0], cands[i][1], cands[i][4], text.endswith("企业", 0, cands[i][1]))
         for i in range(len(spans))
     ]
@@ -412,6 +413,11 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
             s, e, kind, level, *_ = cands[i]
             out.append(_hit(s, e, kind, level))
     return out
+
+
+# A data centre with no word of science (重点数据中心48个, 绿色数据中心): computing infrastructure, counted as other
+# quantities (dev5 README), as 数据基础设施 is a public work; listed with a kind (数据中心、超算中心) it is one of them.
+_DATA_CENTRE = re.compile(r"^(?:绿色|新型|大型|重点|高等级)?数据中心$")
 
 
 def _financing(kind: str) -> bool:

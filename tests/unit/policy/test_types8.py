@@ -37,8 +37,9 @@ def test_a_county_tier_after_the_city_word_stays_an_umbrella() -> None:
 
 
 def test_items_of_a_project_list_are_projects() -> None:
-    got = _names("加快省文旅智慧导览平台、“云游某省”等项目建设，提升游客体验。")
-    assert "文旅智慧导览平台" not in got
+    # without 等项目 the platform being built is a kind; closed by 等项目 the items are projects
+    assert "景区导览平台" in _names("加快省智慧景区导览平台建设，方便游客出行。")
+    assert "景区导览平台" not in _names("加快省智慧景区导览平台、“畅游某省”等项目建设。")
 
 
 def test_a_base_named_after_a_lab_is_its_branch() -> None:
@@ -70,3 +71,18 @@ def test_a_quoted_name_with_model_firms_is_a_designation() -> None:
     doc = extract("加快制造业数字化转型，打造“数智工厂”8个、“小灯塔”示范企业20户。")
     assert "小灯塔示范企业" in {p.type for p in doc.platform_types}
     assert (20, "小灯塔示范企业") in {(t.count, t.type) for t in doc.targets}
+
+
+def test_an_exchange_is_a_data_trading_body() -> None:
+    assert "数据交易机构" in _names("推进省数据交易所建设，扩大数据流通交易规模。")
+
+
+def test_a_plain_service_platform_is_an_umbrella() -> None:
+    # no word of what it serves: the class of all service platforms; with one it is a kind
+    assert "公共服务平台" not in _names("新增省级特色专业镇5个、公共服务平台6个。")
+    assert "检验检测公共服务平台" in _names("新增检验检测公共服务平台6个。")
+
+
+def test_a_plain_data_centre_is_infrastructure_unless_listed_with_a_kind() -> None:
+    assert "数据中心" not in _names("全省在建重点数据中心30个，算力规模持续提升。")
+    assert "数据中心" in _names("支持各地的数据中心、超算中心面向工业领域开展服务。")

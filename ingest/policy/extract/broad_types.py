@@ -313,6 +313,8 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             continue
         s, kind, level = found
         head = text[hs:he]
+        if _owner_and_place(text, s):
+            continue  # 蒙牛|宁夏|全数智化工厂: a firm's plant named by owner and place, no kind
         cut = _after_process_verb(text, s, hs)
         deictic = _DEICTIC.match(text, cut, hs)
         cut += len(deictic.group(0)) if deictic else 0
@@ -493,6 +495,16 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
             elif s < hs or doc.text[hs:he] in BARE_OK:
                 out.append(_hit(s, he, doc.text[s:he], level))
     return out
+
+
+def _owner_and_place(text: str, s: int) -> bool:
+    """A region's short name glued between a noun and the kind (蒙牛宁夏|全数智化工厂, 某某云南|…基地): the owner
+    and the place of one unit, whose name the phrase ends."""
+    rb = region_before(text, s)
+    if rb is None or not _short_region_name(text, s):
+        return False
+    toks = lcut(text[max(0, rb[0] - 4) : rb[0]])
+    return bool(toks) and pos_table().get(toks[-1], "x") in {"n", "nz", "nr", "nrt", "j", "eng", "nt"}
 
 
 def _short_region_name(text: str, s: int) -> bool:

@@ -83,7 +83,7 @@ _QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级
 # science, technology or innovation in the modifier.
 _NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区", "综合体"}
 _ST_WORD = re.compile(
-    r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
+    r"科技|科学|科研|科教|科创|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
     r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准|计量|质量基础设施"
 )
 # Infrastructure of research (科研 / 科教 / 重大科技基础设施), not of data, networks or transport

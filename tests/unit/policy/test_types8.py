@@ -86,3 +86,16 @@ def test_a_plain_service_platform_is_an_umbrella() -> None:
 def test_a_plain_data_centre_is_infrastructure_unless_listed_with_a_kind() -> None:
     assert "数据中心" not in _names("全省在建重点数据中心30个，算力规模持续提升。")
     assert "数据中心" in _names("支持各地的数据中心、超算中心面向工业领域开展服务。")
+
+
+def test_owner_and_place_before_a_kind_name_one_plant() -> None:
+    # 光明 (the firm) + 江苏 (the place) + the plant: one unit's name, no kind and no provincial level
+    got = _types("光明江苏数字化乳品工厂入选全国首批示范。")
+    assert not any(t.endswith("工厂") for t, _ in got)
+    # a plant kind counted in its own words stays a kind
+    assert "数字化乳品工厂" in _names("新建数字化乳品工厂5个。")
+
+
+def test_kechuang_is_a_word_of_science() -> None:
+    # 科创 abbreviates 科技创新: a catch-all 中心 with it is a kind in a list of kinds
+    assert "科创中心" in _names("新建一批科创中心、中试基地和概念验证中心。")

@@ -30,12 +30,14 @@ from ingest.policy.extract.quoted_kinds import (
     unquoted_end,
     unquoted_start,
 )
+from ingest.policy.extract.regions import region_before
 from ingest.policy.extract.typehits import TypeHit
 
 _BROAD = re.compile(
     r"(?:平台|中心|基地|产业园|创业园|园区|节点|直联点|机构|载体|工厂|车间|企业|示范区|试验区|实验站|"
     r"冠军|基础设施|交易市场|交易场所|试点示范|联盟|综合体)"
-    r"(?!城市|城区|镇|村|企业|集群|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
+    # …平台公司, …中心有限公司: a firm's name (1个省级专业化运营平台公司), no kind of platform
+    r"(?!城市|城区|镇|村|企业|公司|集团|有限|集群|主任|负责人|职工|人员|工作|内部|[的之]?作用|功能|地位|位置|体系|之一|名单|目录)"
 )
 # a count or a class word right before the phrase: 培育10个…, 一批…, 各类…
 _COUNT_BEFORE = re.compile(
@@ -48,13 +50,13 @@ _COUNT_AFTER = re.compile(
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级?|全国|省级|市级|县级|自治区级|省级以上|国家级和省级|国家、省级?)$")
 _VERB_BEFORE = re.compile(
-    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|成立|设|"
+    r"(?:建设|培育|认定|布局|创建|打造|搭建|建立|设立|组建|共建|新建|筹建|引进|争创|遴选|创办|兴建|建成|扶持|壮大|成立|设|"
     r"发展|加强|推进|推动|加快|优化|完善|新增|获批|支持)"
     r"(?:一批|一些|各类|更多|若干|高水平|高端|一流|区域性|专业化)?$"
 )
 # a building verb governing the phrase over a relative clause: 建设符合技术交易规律的…平台 (not 打造: 打造具有全球
 # 影响力的…中心 states an aim, not a kind being built)
-_VERB_DE = re.compile(r"(?:建设|建立|设立|搭建|组建|创建|布局|培育)[^，,。；;：:、！？\n的为以是]{2,18}的$")
+_VERB_DE = re.compile(r"(?:建设|建立|设立|搭建|组建|筹建|创建|布局|培育)[^，,。；;：:、！？\n的为以是]{2,18}的$")
 
 
 def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
@@ -81,7 +83,7 @@ _QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级
 # science, technology or innovation in the modifier.
 _NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区", "综合体"}
 _ST_WORD = re.compile(
-    r"科技|科学|科研|科教|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
+    r"科技|科学|科研|科教|科创|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
     r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准|计量|质量基础设施"
 )
 # Infrastructure of research (科研 / 科教 / 重大科技基础设施), not of data, networks or transport
@@ -121,7 +123,8 @@ _CONTROL_VERBS = {
 # firms of a trade (行业领军企业, 工业互联网领军企业, 数字贸易领军企业; dev2a README: generic); the designation is
 # 科技领军企业, which the lexicon holds.
 _DESIGNATION = re.compile(r"(?:型(?:中小|小微)?|领航|冠军|龙头|示范|瞪羚|独角兽|小巨人|专精特新|高新技术|领跑者?)$")
-_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”$")
+# a quoted word, optionally with 示范 / 标杆 after the quote (“小灯塔”示范企业: the quoted name's model firms)
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,6})”(示范|标杆)?$")
 _FINANCE = re.compile(r"金融|投资|保险|担保|融资|专营")
 _CONTENT = frozenset({"服务"})  # 科技服务平台, 公共服务平台
 _STOP_POS = {"v", "vd", "d", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "ad", "y"}
@@ -271,6 +274,9 @@ def _after_process_verb(text: str, s: int, hs: int) -> int:
 
 
 _Cand = tuple[int, int, str, str | None, bool, bool]
+# a platform that serves, with no word of what for (公共服务平台, 综合服务平台): the class of all service platforms
+# (dev2a, dev2b, dev3a, dev3b, dev4a READMEs: umbrella terms), as 科技创新平台 is of all platforms
+_SERVICE = frozenset({"服务平台", "公共服务平台", "综合服务平台", "公共平台"})
 
 
 def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
@@ -289,7 +295,9 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             and quoted_ok(text[hs:he], quoted.group(1), _ST_WORD)
         ):
             # a quoted designation: “数字领航”企业, “领跑者”企业
-            out.append((quoted.start(), he, quoted.group(1) + text[hs:he], None, False, False))
+            out.append(
+                (quoted.start(), he, quoted.group(1) + (quoted.group(2) or "") + text[hs:he], None, False, False)
+            )
             continue
         whole = WHOLE_QUOTED.search(text, max(0, hs - 8), hs)
         if whole is not None and text[he : he + 1] == "”" and text[hs:he] in {"企业", "工厂"}:
@@ -305,6 +313,8 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             continue
         s, kind, level = found
         head = text[hs:he]
+        if _owner_and_place(text, s):
+            continue  # 蒙牛|宁夏|全数智化工厂: a firm's plant named by owner and place, no kind
         cut = _after_process_verb(text, s, hs)
         deictic = _DEICTIC.match(text, cut, hs)
         cut += len(deictic.group(0)) if deictic else 0
@@ -315,7 +325,7 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             s -= listed
             kind = text[s:hs] + head
         rest = kind[: -len(head)]
-        if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest):
+        if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest) or kind in _SERVICE:
             continue  # 研发中心 is a unit a firm sets up (设立研发中心), not a class of all platforms
         before = text[max(0, s - 12) : s]
         np_start = (
@@ -385,6 +395,7 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     ok = [
         i < n
         and not cands[i][5]
+        and not _DATA_CENTRE.match(cands[i][2])
         and _direct(text, cands[i][0], cands[i][1], cands[i][4], text.endswith("企业", 0, cands[i][1]))
         for i in range(len(spans))
     ]
@@ -406,6 +417,11 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     return out
 
 
+# A data centre with no word of science (重点数据中心48个, 绿色数据中心): computing infrastructure, counted as other
+# quantities (dev5 README), as 数据基础设施 is a public work; listed with a kind (数据中心、超算中心) it is one of them.
+_DATA_CENTRE = re.compile(r"^(?:绿色|新型|大型|重点|高等级)?数据中心$")
+
+
 def _financing(kind: str) -> bool:
     """融资平台, 融资信用征信服务平台: a financing vehicle, no S&T kind by its own context (科技投融资平台 is one);
     as an item of a list of kinds it is one of them (检测平台、融资平台和创新服务平台), and it links that list."""
@@ -414,7 +430,11 @@ def _financing(kind: str) -> bool:
 
 # An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).
 # A kind before a kind owns it (孵化器公共创新平台 → 公共创新平台: the incubator's platform).
-_OWNER = re.compile(r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间)(?=..)")
+# The classes of partners before 创新 say who joins, not which kind (政产学研创新联合体 → 创新联合体); 产学研合作
+# names the kind (产学研合作平台) and stays.
+_OWNER = re.compile(
+    r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间|政?产学研用?(?=创新))(?=..)"
+)
 
 
 def _field_owner(kind: str) -> str:
@@ -470,9 +490,28 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
                 # 设立研发机构, 国家级和省级研发机构, 农业科技研究机构, 省属自然科学研究机构: the class of all R&D
                 # bodies or of a field's or an owner's (dev2-dev4 READMEs: umbrella terms); 新型 / 海外 name kinds
                 continue
-            if s < hs or doc.text[hs:he] in BARE_OK:
+            if s < hs and doc.text[hs:he] in BARE_OK and _short_region_name(doc.text, s):
+                out.append(_hit(s, he, doc.text[hs:he], None))  # 云南种子种业联合实验室: one lab's name, its head
+            elif s < hs or doc.text[hs:he] in BARE_OK:
                 out.append(_hit(s, he, doc.text[s:he], level))
     return out
+
+
+def _owner_and_place(text: str, s: int) -> bool:
+    """A region's short name glued between a noun and the kind (蒙牛宁夏|全数智化工厂, 某某云南|…基地): the owner
+    and the place of one unit, whose name the phrase ends."""
+    rb = region_before(text, s)
+    if rb is None or not _short_region_name(text, s):
+        return False
+    toks = lcut(text[max(0, rb[0] - 4) : rb[0]])
+    return bool(toks) and pos_table().get(toks[-1], "x") in {"n", "nz", "nr", "nrt", "j", "eng", "nt"}
+
+
+def _short_region_name(text: str, s: int) -> bool:
+    """A region's short name glued before the kind (云南|种子种业联合实验室, 长三角|…): the start of one unit's
+    name, which a level would be written as (省|市|…省级); the region gives no level there."""
+    rb = region_before(text, s)
+    return rb is not None and not text[rb[0] : s].endswith(("省", "市", "区", "县", "州", "盟", "旗"))
 
 
 # Bare heads that name the class of all such bodies unless a count makes them a kind (新增研发机构1178家).

@@ -79,6 +79,8 @@ def open_kind(doc: Doc, hs: int, he: int, content: frozenset[str] = frozenset())
     s = hs - sum(map(len, run))
     # 国家 / 省级 / a region at the start give the level, not the kind
     rest, _had_region = strip_region_level(text[s:hs])
+    if rest[:1] in {"省", "市"} and rest[1:2] not in {"县", "区", "州", "级"} and run and run[-1] == rest[:1]:
+        rest = rest[1:]  # 省|知识产权保护中心: a lone 省 / 市 word is the level (the prefix table needs a region)
     s = hs - len(rest)
     rest = text[s:hs]
     if len(rest) < 2 and head not in BARE_OK:

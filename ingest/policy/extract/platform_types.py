@@ -13,6 +13,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import lcut, pos_table
 from ingest.policy.extract.named_heads import head_level, in_name_list
 from ingest.policy.extract.open_types import level_before, map_kind
+from ingest.policy.extract.regions import region_before
 from ingest.policy.extract.shared_types import bracket_kinds, level_twins, quoted_twins
 from ingest.policy.extract.typehits import TypeHit
 from ingest.policy.models import PlatformTypeMention
@@ -130,7 +131,44 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             )
         )
     out += _open_types(doc, inside, levels, frozenset(spans))
+    out += _bare_labs(doc, inside)
     return out + _shared(doc, inside, out)
+
+
+_LAB = re.compile(r"实验室")
+# tags of the word before a bare 实验室 that make it a name (太湖|实验室, 之江|实验室, 鹏城|实验室)
+_PROPER = {"ns", "nr", "nrt", "nz", "j", "eng", "x"}
+_CONJ = frozenset("、和及与")
+
+
+def _bare_labs(doc: Doc, inside: Callable[[int, int], bool]) -> list[PlatformTypeMention]:
+    """A bare 实验室 listed with a lexicon kind (优化实验室、技术创新中心等平台布局; 领域实验室、工程中心): the
+    taxonomy's class of laboratories, named as one kind of the list (dev5 README: a type). Alone or after a
+    proper word it is the tail of one lab's name (太湖实验室), which the entity rules read."""
+    text = doc.text
+    # the kinds it may be listed with: specific ones (技术创新中心, 工程中心), not a bare class word (共建实验室、
+    # 研究院等方式: ways of working together)
+    specific = [h for h in doc.type_hits if h.end - h.core_start >= 4]
+    starts = {h.start for h in specific}
+    ends = {h.end for h in specific}
+    taken = bytearray(len(text) + 1)  # covered by a longer kind: a mask, not hits x matches (1 MB texts)
+    for h in [*doc.type_hits, *open_hits(doc)]:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    entry = lx.types().get("实验室")
+    out: list[PlatformTypeMention] = []
+    if entry is None:
+        return out
+    for m in _LAB.finditer(text, 0, doc.body_end):
+        s, e = m.span()
+        if taken[s] or inside(s, e):
+            continue  # part of a longer kind (联合实验室, 重点实验室) or of a name
+        after, before = text[e : e + 1], text[s - 1 : s]
+        listed = (after in _CONJ and e + 1 in starts) or (before in _CONJ and s - 1 in ends)
+        toks = lcut(text[max(0, s - 6) : s])
+        if not listed or (toks and pos_table().get(toks[-1], "x") in _PROPER) or region_before(text, s):
+            continue
+        out.append(_mention(doc, s, e, entry.type, None, "ptype.bare_lab"))
+    return out
 
 
 def _shared(
@@ -198,10 +236,13 @@ def _open_types(
     hits = open_hits(doc)
     ends = {h.end for h in hits} | {h.end for h in doc.type_hits}
     zone_ends = {h.end for h in doc.type_hits if "zone" in h.entry.flags}
+    lex_ends = {h.end for h in doc.type_hits}
     for h in hits:
         if inside(h.start, h.end) or ("listed" in h.entry.flags and (h.start, h.end) in named):
             continue  # a list item the entity rules name (闽都创新实验室、…等平台) is a name, not a kind
-        if _PROJECT.match(doc.text, h.end):
+        if _PROJECT.match(doc.text, h.end) or (h.entry.category is None and _project_list(doc.text, h.end)):
+            continue
+        if h.entry.category is None and _branch_of(doc.text, h.start, lex_ends):
             continue
         if h.end - 2 in zone_ends and doc.text.endswith(("平台", "载体"), 0, h.end):
             continue  # a zone used as a platform (用好国家农高区平台, 自贸区平台): the zone, no kind of its own
@@ -220,6 +261,22 @@ def _open_types(
             )
         )
     return out
+
+
+# a list closed by 等(重点|重大)项目 in its clause: its items are projects (加快省旅游数智互联平台、“AI游某省”等项目)
+_PROJECT_LIST = re.compile(r"(?:[、和及与][^，,。；;：:！？\n]{0,30}?)?等(?:重点|重大|示范)?项目")
+
+
+def _project_list(text: str, e: int) -> bool:
+    """The kind ending at e is an item of a list of projects, not a kind of platform."""
+    return _PROJECT_LIST.match(text, e) is not None
+
+
+def _branch_of(text: str, s: int, lex_ends: set[int]) -> bool:
+    """A place right after a known kind's name opens the name of its branch (崖州湾国家实验室|贵阳|粮油作物试验
+    基地, …实验室|宁波|研究院): one unit of that platform, not a kind of its own."""
+    rb = region_before(text, s)
+    return rb is not None and rb[0] in lex_ends
 
 
 # 等, a class word and up to four words of the class phrase the kind leaves out (等|创新|孵化载体)

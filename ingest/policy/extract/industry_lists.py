@@ -199,11 +199,17 @@ _MODERN_AFTER = re.compile(
 )
 
 
+# a zone or platform head that closes the coordination after the phrase (…现代综合能源与产业化示范区)
+_COORDINATED_HEAD = re.compile(r"[和及与][^，。；、,;：:\n]{0,10}?(?:示范区|试验区|先导区|园区|产业园|基地|中心)")
+
+
 def modern_sectors(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _MODERN.finditer(text):
         s, e = m.span()
         if "现代" in m.group(0)[2:] or not _MODERN_AFTER.match(text, e):
             continue  # 现代服务业现代… is two names; …农业产业园, …物流需求: a qualifier of the next noun
+        if _COORDINATED_HEAD.match(text, e):
+            continue  # A与B示范区: both qualify the zone's head
         out.append((s, e, "industry_field", "industry.modern_sector", 0.7))
     return out

@@ -78,3 +78,9 @@ def test_modern_sector_before_a_noun_it_qualifies_is_none() -> None:
 def test_modernisation_is_a_process_not_a_modern_sector() -> None:
     text = "加快建设现代化产业体系，发展现代化农业。"
     assert modern_sectors(text) == []
+
+
+def test_modern_sector_coordinated_before_a_zone_head_is_none() -> None:
+    text = "推进国家级现代物流与商贸融合示范区建设，发展现代物流和电子商务。"
+    assert [text[a:b] for a, b, *_ in modern_sectors(text)] == ["现代物流"]
+    assert modern_sectors(text)[0][0] == text.rindex("现代物流")

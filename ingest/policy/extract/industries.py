@@ -434,7 +434,7 @@ _GROUP_WORD = re.compile(
 _LEAD_VERB = re.compile(
     r"^(?:面向|围绕|依托|促进|提升|开展|搭建|建设|支撑|支持|引导|加强|加快|完善|深化|推进|制定|强化|落实|坚持|实施|"
     r"明晰|掌握|破解|实现|形成|带动|符合|安排|出台|调整|优化|鼓励|统筹|打好|紧扣|重构|发挥|控制|改造|新增|储备|探索|"
-    r"组建|运用|设立|增强|壮大|招商|发展|大力|积极|着力|培育|做大|做强|打造|布局|聚焦|推动|"
+    r"组建|运用|利用|设立|增强|壮大|招商|发展|大力|积极|着力|培育|做大|做强|打造|布局|聚焦|推动|"
     r"使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
 )
 
@@ -479,7 +479,9 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
     for m in scan(_OPEN_HEAD, text):
         e = m.start()
         i = bisect.bisect_left(spans, (m.end(), 0))
-        near = spans[max(0, i - 8) : i]
+        # a dictionary head alone (制造业) does not block a field of nouns before it (电子信息|制造业)
+        near = [sp for sp in spans[max(0, i - 8) : i] if sp != (e, m.end())]
+        head_taken = len(near) < min(i, 8)
         if any(a < m.end() and e < b for a, b in near):
             continue  # the head lies in another rule's span: so would the field
         # the field starts right after a clause boundary or a growing verb: the anchors that give a field
@@ -493,11 +495,18 @@ def _open_fields(doc: Doc, text: str, taken: list[_Cand]) -> list[_Cand]:
         later = [a for a in anchors if a > s]
         if s not in anchors and later:
             s = min(later)  # the field words ran over the growing verb (大力发展|生产性服务业): start after it
-        if (s in anchors or text[s - 1 : s] == "把") and not any(a < m.end() and s < b for a, b in near):
+        fielded = s in anchors or text[s - 1 : s] == "把"
+        if fielded and not any(a < m.end() and s < b for a, b in near) and (not head_taken or _noun_field(text[s:e])):
             cands.append((s, m.end(), "industry_field", "industry.open_field", 0.6))
         elif _one_character_field(text, e, m.group(0)):
             cands.append((e - 1, m.end(), "industry_field", "industry.open_field", 0.6))
     return cands
+
+
+def _noun_field(field: str) -> bool:
+    """Nouns only (电子信息, 汽车): what may name the field of a dictionary head, not a verb's phrase (如期完成)."""
+    toks = lcut(field)
+    return bool(toks) and all(t in lx.industries() or pos_table().get(t, "x").startswith("n") for t in toks)
 
 
 # what may follow X产业 that a verb takes as its object: a boundary, its growth or a measure of it
@@ -561,7 +570,7 @@ def find_industries(doc: Doc) -> list[Industry]:
     cands += _open_fields(doc, text, cands)
     cands += _elided_heads(doc, text, cands)
     cands += industry_lists.list_members(doc, text, cands) + industry_lists.group_words(text)
-    cands += industry_lists.ecommerce(text)
+    cands += industry_lists.ecommerce(text) + industry_lists.modern_sectors(text)
     cands = ig.not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []
@@ -569,10 +578,11 @@ def find_industries(doc: Doc) -> list[Industry]:
     longest = 0
     for s, e, kind, rule, conf in cands:
         near = out[bisect.bisect_left(starts, s - longest) :]
-        # inside another item: dropped, unless only a dictionary item holds it; the same span twice: once
+        # inside another item: dropped, unless only a dictionary item holds it and it does not end there (软件和|
+        # 信息技术服务业 is the class's cut, not a member); the same span twice: once
         dict_rule = rule == "industry.dict"
         if any(
-            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or dict_rule or o.span == (s, e))
+            o.span[0] <= s and e <= o.span[1] and (o.rule != "industry.dict" or dict_rule or e == o.span[1])
             for o in near
         ):
             continue

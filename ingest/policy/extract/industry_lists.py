@@ -178,3 +178,38 @@ def ecommerce(text: str) -> list[_Cand]:
             continue
         out.append((s, m.end(), "industry_field", "industry.ecommerce", 0.6))
     return out
+
+
+# The modern form of a sector (现代农业, 现代物流, 现代金融业, 现代海洋渔业, 现代煤化工, 现代能源产业): 现代
+# before a sector noun is the genre's name of that sector, and every real gold labels it where it stands as a
+# noun phrase (发展现代物流, 现代农业扩量提质, 区域现代农业发展, 现代金融、现代会展). The heads are sector nouns of
+# GB/T 4754—2017《国民经济行业分类》: 门类 A 农、林、牧、渔业 (种业: 种子种苗培育), J 金融业,
+# G 交通运输、仓储和邮政业 (物流: GB/T 18354—2021《物流术语》), L 商务服务业 (会展: 7284 会议、展览),
+# F 批发和零售业 (商贸), C 26 化学原料和化学制品制造业 (化工), C 27 医药制造业 (医药, 中药: 2740 中成药生产),
+# D 电力、热力、燃气 (能源), and 服务业 (the tertiary sector, 国家统计局《三次产业划分规定》). Before another
+# noun the phrase only qualifies it (现代农业产业园, 现代物流需求, 现代农业“十强行动”, 现代农业类项目, 现代种业
+# 发展高地), and 现代化 is a process (现代化产业体系).
+_MODERN = re.compile(
+    rf"现代(?!化)[{CJK}]{{0,4}}?(?:[农林牧渔种]业|农牧业|畜牧业|服务业|物流业?|金融业?|会展业?|商贸业?|化工|中药|医药|能源)"
+    r"(?:产业(?![园区基集链体])|业)?"
+)
+_MODERN_AFTER = re.compile(
+    r"[，。；、,;：:和及与等）)\n]|发展(?!高地|中心|基地|示范|先行|集聚|规划|基金)|的|产业链|高质量|扩量|提质"
+    r"|增加值|产值|增长|转型|做大|做强"
+)
+
+
+# a zone or platform head that closes the coordination after the phrase (…现代综合能源与产业化示范区)
+_COORDINATED_HEAD = re.compile(r"[和及与][^，。；、,;：:\n]{0,10}?(?:示范区|试验区|先导区|园区|产业园|基地|中心)")
+
+
+def modern_sectors(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _MODERN.finditer(text):
+        s, e = m.span()
+        if "现代" in m.group(0)[2:] or not _MODERN_AFTER.match(text, e):
+            continue  # 现代服务业现代… is two names; …农业产业园, …物流需求: a qualifier of the next noun
+        if _COORDINATED_HEAD.match(text, e):
+            continue  # A与B示范区: both qualify the zone's head
+        out.append((s, e, "industry_field", "industry.modern_sector", 0.7))
+    return out

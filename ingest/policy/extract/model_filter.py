@@ -32,6 +32,7 @@ from typing import TypeVar
 
 import ahocorasick
 
+from ingest.policy import lexicon as lx
 from ingest.policy.eval import PLATFORMISH
 from ingest.policy.extract.lexical import lcut, pos_table
 from ingest.policy.extract.model_units import FEATURES, KEYS
@@ -119,6 +120,28 @@ def _context(text: str, s: int, e: int) -> list[str]:
     ]
 
 
+_CLAUSE_END = re.compile(r"[，。；;：:！？\n]")
+
+
+def _closer(text: str, e: int) -> list[str]:
+    """The noun that closes the list a surface stands in (…等产业, …等行业, …等领域, …等新增长点): readers label the
+    members of a list of sectors, not those of a list of trades an emission or reform rule names."""
+    end = _CLAUSE_END.search(text, e, e + 40)
+    k = text.find("等", e, end.start() if end else e + 40)
+    if k < 0:
+        return ["closer=none"]
+    toks = lcut(text[k + 1 : k + 7])
+    return [f"closer={toks[0] if toks else '<E>'}"]
+
+
+def _known(surf: str) -> str:
+    """Whether the industry lexicon names the surface, ends it (海洋|生物医药) or neither."""
+    words = lx.industries()
+    if surf in words:
+        return "exact"
+    return "suffix" if any(surf[i:] in words for i in range(1, len(surf) - 1)) else "none"
+
+
 def _shape(surf: str) -> list[str]:
     """Head, suffix, length and jieba tokens of the surface itself."""
     toks = lcut(surf) or (surf,)
@@ -134,6 +157,7 @@ def _shape(surf: str) -> list[str]:
         f"tok_last={toks[-1]}",
         f"pos_first={_pos(toks[0])}",
         f"pos_last={_pos(toks[-1])}",
+        f"known={_known(surf)}",
         f"quoted={'“' in surf}",
         f"digit={any(ch.isdigit() for ch in surf)}",
     ]
@@ -181,7 +205,7 @@ def surface_features(text: str, items: Sequence[Item], spans: Spans, report: boo
     surf = text[s:e]
     kind = str(getattr(first, "kind", ""))
     feats = [f"rule={first.rule}", f"kind={kind}", f"rule_kind={first.rule}|{kind}"]
-    feats += _shape(surf) + _context(text, s, e)
+    feats += _shape(surf) + _context(text, s, e) + _closer(text, e)
     feats += [f"inside={spans.inside(s, e)}", f"contains={spans.contains(s, e)}"]
     feats += [f"occ={_bucket(occurrences, (1, 2, 3, 4, 6, 9, 14))}", f"report={report}"]
     feats += sorted({f"anyrule={it.rule}" for it in items[1:]})

@@ -95,3 +95,22 @@ def test_an_industry_as_subject_lists_its_fields() -> None:
 def test_one_known_item_without_an_industry_subject_is_not_enough() -> None:
     got = _industries("企业推动生物医药、冷链物流、城市配送等协同发展。")
     assert "冷链物流" not in got
+
+
+# Round x-inds4: a dictionary head alone (制造业) does not block the field of nouns before it; a class name of
+# GB/T 4754 keeps its 和.
+
+
+def test_noun_field_before_a_dictionary_head() -> None:
+    got = _industries("今年，电子元件制造业增加值增长12%。")
+    assert "电子元件制造业" in got and "制造业" not in got
+
+
+def test_verb_phrase_before_a_dictionary_head_is_no_field() -> None:
+    got = _industries("借助全球制造业博览会发布成果，按期完成制造业技改任务。")
+    assert not {"借助全球制造业", "按期完成制造业"} & got
+
+
+def test_class_name_with_and_is_one_sector() -> None:
+    got = _industries("全省软件和信息技术服务业收入突破800亿元。")
+    assert "软件和信息技术服务业" in got and "信息技术服务业" not in got

@@ -4,6 +4,7 @@ scored file."""
 
 from __future__ import annotations
 
+from ingest.policy.extract.industry_lists import modern_sectors
 from tests.unit.policy._extract import extract
 
 
@@ -22,8 +23,8 @@ def test_member_without_a_head_of_production_stays_out() -> None:
 
 
 def test_list_without_any_industry_adds_none() -> None:
-    got = _industries("加强耕地保护、农田水利、现代种业，稳定粮食生产。")
-    assert not {"现代种业", "农田水利"} & got  # 现代种业 has a head of production, but no member is read
+    got = _industries("加强耕地保护、农田水利、特色种业，稳定粮食生产。")
+    assert not {"特色种业", "农田水利"} & got  # 特色种业 has a head of production, but no member is read
 
 
 def test_group_word_grown_as_an_industry() -> None:
@@ -54,3 +55,32 @@ def test_form_of_ecommerce_grown_as_a_trade() -> None:
 def test_ecommerce_qualifying_a_zone_or_a_task_in_a_list_is_none() -> None:
     got = _industries("加快跨境电商综合试验区建设。推行一站式服务、发展农村电商、推行惠企保。")
     assert not {"跨境电商", "农村电商"} & got
+
+
+# Round x-inds4: the modern form of a sector (`industry_lists.modern_sectors`).
+
+
+def test_modern_sector_grown_or_listed_is_an_industry() -> None:
+    got = _industries("大力发展现代物流业，培育现代会展、现代商贸等服务业态。推动全市现代农业发展。")
+    assert {"现代物流业", "现代会展", "现代商贸", "现代农业"} <= got
+
+
+def test_modern_sector_keeps_its_industry_head() -> None:
+    got = _industries("推进现代能源产业做大做强，促进现代海洋渔业提质增效。")
+    assert {"现代能源产业", "现代海洋渔业"} <= got
+
+
+def test_modern_sector_before_a_noun_it_qualifies_is_none() -> None:
+    got = _industries("创建省级现代农业产业园，满足医药现代物流需求，实施现代农业“百村行动”，打造现代种业发展高地。")
+    assert not {"现代农业", "现代物流", "现代种业"} & got
+
+
+def test_modernisation_is_a_process_not_a_modern_sector() -> None:
+    text = "加快建设现代化产业体系，发展现代化农业。"
+    assert modern_sectors(text) == []
+
+
+def test_modern_sector_coordinated_before_a_zone_head_is_none() -> None:
+    text = "推进国家级现代物流与商贸融合示范区建设，发展现代物流和电子商务。"
+    assert [text[a:b] for a, b, *_ in modern_sectors(text)] == ["现代物流"]
+    assert modern_sectors(text)[0][0] == text.rindex("现代物流")

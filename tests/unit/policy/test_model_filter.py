@@ -104,3 +104,20 @@ def test_one_megabyte_of_listed_industries_stays_linear(monkeypatch: pytest.Monk
     kept = apply_filter("industries", text, items, [i.span for i in items], REPORT)
     assert time.process_time() - t < 30  # ~1 s here: one pass per distinct surface, the nesting in log time
     assert {id(i) for i in kept} <= {id(i) for i in items}
+
+
+def test_features_name_the_lists_closer_and_the_lexicon() -> None:
+    # round x-inds4: the noun after the list's 等 (…等行业 of an emission rule, …等产业 of a plan) and whether the
+    # industry lexicon names the surface (生物医药), ends it (海洋|生物医药) or neither (水泥)
+    text = "推动水泥、玻璃等行业超低排放改造。培育海洋生物医药、生物医药等产业。"
+    items = [
+        Industry(span=(2, 4), text="水泥", name="水泥", kind="industry_field", rule="r", confidence=0.8),
+        Industry(
+            span=(19, 25), text="海洋生物医药", name="海洋生物医药", kind="industry_field", rule="r", confidence=0.8
+        ),
+        Industry(span=(26, 30), text="生物医药", name="生物医药", kind="industry_field", rule="r", confidence=0.8),
+    ]
+    feats = {key: set(f) for key, f, _ in surface_units(text, items, [it.span for it in items], "")}
+    assert {"closer=行业", "known=none"} <= feats["水泥"]
+    assert {"closer=产业", "known=suffix"} <= feats["海洋生物医药"]
+    assert {"closer=产业", "known=exact"} <= feats["生物医药"]

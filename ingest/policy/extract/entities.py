@@ -225,9 +225,33 @@ def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
 
 
 _COUNT_END = re.compile(r"[一二两三四五六七八九十\d][个大]$")
+# 电子元器件、生物制造、能源智能开发与高效利用3个省实验室, 绿色农药、特种化学电源等5家全国重点实验室: a lab is one
+# lab named by its field (the seeds' 能源、新材料、旱区农业陕西实验室), so a counted list before a lab head names labs
+# even where its items are fields, longer ones (与 inside) and closed by 等
+_COUNTED_LABS = re.compile(rf"((?:[{CJK}]{{2,12}}、)+[{CJK}]{{2,12}}?)等?[一二两三四五六七八九十\d]+[个家]$")
+_LAB_END = re.compile(r"[一二两三四五六七八九十\d][个家]$")
+
+
+def _counted_labs(doc: Doc, start: int, typ: str, add: Any) -> None:
+    """Fields listed and counted before a lab head (…3个省实验室, …等5家全国重点实验室) are labs."""
+    if not _LAB_END.search(doc.text, max(0, start - 2), start):
+        return
+    m = _COUNTED_LABS.search(doc.text, max(0, start - 60), start)
+    if not m:
+        return
+    items = m.group(1).split("、")
+    pos = left_name(doc, m.start(1) + len(items[0]), 8, region_extend=False)  # 启动建设|电子元器件
+    items[0] = doc.text[pos : m.start(1) + len(items[0])]
+    if any(GENERIC.match(it) or it in lx.types() or it in REGIONS or "的" in it for it in items):
+        return  # a list of kinds or places, not of fields
+    for item in items:
+        add(pos, pos + len(item), "platform", "entity.counted_lab", 0.6, typ, known=False)
+        pos += len(item) + 1
 
 
 def _counted_before(doc: Doc, start: int, typ: str | None, add: Any) -> None:
+    if typ is not None and typ.endswith("实验室"):
+        _counted_labs(doc, start, typ, add)
     if not _COUNT_END.search(doc.text, max(0, start - 2), start):
         return  # no count right before the head: the list pattern need not run
     m = _COUNTED.search(doc.text, max(0, start - 40), start)
@@ -527,4 +551,16 @@ def find_entities(doc: Doc) -> list[Entity]:
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
     coordinated_names(doc, list(acc.out), acc.add)
-    return sorted(acc.out, key=lambda x: x.span)
+    return sorted(_without_owners(acc.out), key=lambda x: x.span)
+
+
+def _without_owners(ents: list[Entity]) -> list[Entity]:
+    """A hospital's name that opens with its owner's (四川大学|华西医院, 浙江省人民医院|毕节医院) is one name: the
+    university or the owner hospital read first at the same start is no name of its own there."""
+    hospital_end: dict[int, int] = {}
+    for x in ents:
+        if x.kind == "hospital":
+            hospital_end[x.span[0]] = max(hospital_end.get(x.span[0], 0), x.span[1])
+    return [
+        x for x in ents if not (x.kind in ("hospital", "university") and hospital_end.get(x.span[0], 0) > x.span[1])
+    ]

@@ -37,7 +37,8 @@ _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}A-Za-z\d]{{2,8}})$")  # �
 _NOT_OWN = re.compile(r"经验|奖")
 # the clause before a quoted slogan, back to its punctuation
 _CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))([{CJK}]*)$")
-_ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
+# a round or an era qualifies the programme but is no part of its name (启动新一轮|…, 实施新时代|“…计划”)
+_ROUND = re.compile(r"(?:新一轮|新一批|新一期|新时代|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
 # a slogan's sentence speaks of science, talent or industry (实施创新成果转化“双百工程”, 入选“珠峰英才”计划)
 _SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业|制造|模型|新质")
@@ -67,9 +68,10 @@ _ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|�
 _ACT_SCOPE = re.compile(
     r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员|企业培育|独角兽"
 )
-# welfare, culture, consumption, investment and administration are not the S&T system's programmes
+# welfare, culture, consumption, investment, administration and infrastructure works (产业配套基础设施建设三年行动,
+# 数字基础设施提升行动: the golds leave them) are not the S&T system's programmes
 _ACT_OUT = re.compile(
-    r"文旅|旅游|文化|消费|就业|民营|县域|安全|城市|城乡|乡村|农民|投资|执法|参保|医保|粮食|保护|治理|干部|形象|机关"
+    r"文旅|旅游|文化|消费|就业|民营|县域|安全|城市|城乡|乡村|农民|投资|执法|参保|医保|粮食|保护|治理|干部|形象|机关|基础设施"
 )
 _SCOPE_LEAD = re.compile(r"(?:全省|全市|全区|本省|本市)?")
 # a kind of grant or a plan of projects, not one programme (省重点研发计划, 科技计划, 年度计划)
@@ -126,9 +128,16 @@ _DEEPEN = re.compile(r"(?:深化|深入|持续|全面)+")
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[年项大个类条批]")
 
 
+# a talent programme is named in full inside its quotes (“兴辽英才计划”, “某某人才引进计划”): 英才 / 人才 mark it
+_TALENT = re.compile(r"英才|人才")
+
+
 def _slogan(core: str) -> bool:
-    """A coinage, not a count of tasks (“三年行动计划”, “八项行动”)."""
-    return bool(core) and not _COUNTED.fullmatch(core) and (len(core) <= 4 or bool(_SIGN.search(core)))
+    """A coinage, not a count of tasks (“三年行动计划”, “八项行动”), or a talent programme's full name (up to
+    eight characters before its head)."""
+    if not core or _COUNTED.fullmatch(core):
+        return False
+    return len(core) <= 4 or bool(_SIGN.search(core)) or (len(core) <= 8 and bool(_TALENT.search(core)))
 
 
 def _noun_topic(words: str) -> bool:

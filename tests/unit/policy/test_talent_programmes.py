@@ -1,0 +1,34 @@
+"""Quoted talent programmes and programme topics (`programmes._quoted`, `programmes._actions`): a talent programme
+is named in full inside its quotes (up to eight characters before 计划 / 工程 with 英才 / 人才 in them); an era
+(新时代) is no part of the name; infrastructure works are no S&T programme. Sentences made up."""
+
+from __future__ import annotations
+
+from tests.unit.policy._extract import REPORT, entity_kinds
+
+
+def _programmes(body: str, title: str = REPORT) -> set[str]:
+    return {name for name, kind in entity_kinds(body, title).items() if kind == "programme"}
+
+
+def test_a_talent_programme_in_quotes_is_named_in_full() -> None:
+    got = _programmes("深入实施“兴黔英才引育计划”，引进高层次人才300人。")
+    assert "“兴黔英才引育计划”" in got
+
+
+def test_an_era_before_the_quotes_is_no_part_of_the_name() -> None:
+    got = _programmes("实施新时代“青年人才托举计划”，支持青年科技人才。")
+    assert "“青年人才托举计划”" in got
+    assert not any(n.startswith("新时代") for n in got)
+
+
+def test_a_long_quoted_description_without_a_talent_word_is_no_programme() -> None:
+    # six characters before the head and no talent word: a description, not a coinage
+    got = _programmes("实施“科技创新六项行动计划”，推动产业升级。")
+    assert not got
+
+
+def test_an_infrastructure_action_is_no_programme() -> None:
+    got = _programmes("深入推进产业园区基础设施建设三年行动，实施制造业数字化转型行动。")
+    assert "制造业数字化转型行动" in got
+    assert not any("基础设施" in n for n in got)

@@ -17,6 +17,7 @@ from ingest.policy.extract.designations import (
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.intl_orgs import intl_orgs
+from ingest.policy.extract.known_firms import known_firms
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.name_openings import after_opening
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
@@ -515,6 +516,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    known_firms(doc, acc.add)  # after the suffix rule: 中国一重集团有限公司 is the name, 中国一重 inside it none
     _regional_colleges(doc, acc.add)
     _counted_zones(doc, acc.add)
     list_lines(doc, acc.add)

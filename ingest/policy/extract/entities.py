@@ -97,8 +97,14 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
 _LEISURE = re.compile(
     r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
 )
-_TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融")
+_TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融|金服")  # 金服: the usual short form of 金融服务
 _COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
+
+
+# the areas of the state's major regional strategies (区域重大战略, as the 20th Party Congress report lists them:
+# 京津冀协同发展, 长江经济带发展, 长三角一体化发展, 黄河流域生态保护和高质量发展, 粤港澳大湾区建设; and
+# 成渝地区双城经济圈建设) are strategies spanning provinces, not zones: no real gold labels them
+_NATIONAL_STRATEGY = frozenset({"京津冀", "长江经济带", "长三角", "黄河流域", "粤港澳大湾区", "成渝地区双城经济圈"})
 
 
 class _Entities:
@@ -116,6 +122,8 @@ class _Entities:
     ) -> None:
         if kind == "platform" and self.doc.text.endswith("科技创新中心", s, e):
             kind = "zone"  # 北京国际科技创新中心, 西安科技创新中心: a region's S&T centre is a designated area
+        if kind == "zone" and self.doc.text[s:e] in _NATIONAL_STRATEGY:
+            return
         if kind in ("zone", "platform"):
             s, e = country_pair_start(self.doc.text, s, e)
             if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s + (self.doc.text[s] == "大")):
@@ -157,6 +165,10 @@ class _Entities:
         )
 
 
+# “一局四中心”, “三中心一平台”: counted units one after another name a scheme of members
+_COUNTED_UNITS = re.compile(r"(?:[一二三四五六七八九十两]+[^一二三四五六七八九十两“”]{1,2}){2,}")
+
+
 def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
     text = doc.text
     for s, e, _w, val in lx.longest_matches(lx.named_automaton(), text):
@@ -168,8 +180,8 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
         th = [h for h in hits_in(doc, m.start(1), m.end(1)) if h.end == m.end(1)]
         if name.endswith("基金"):
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
-        elif re.match(r"[一二三四五六七八九十两]+大", name):
-            continue  # “五大中心”: a count of a group's members, not one platform
+        elif re.match(r"[一二三四五六七八九十两]+大", name) or _COUNTED_UNITS.fullmatch(name):
+            continue  # “五大中心”, “一局四中心”: a count of a group's members, not one platform
         elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
 
@@ -193,7 +205,8 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     for m in scan(COMPANY, text, 0, doc.body_end):
         s = company_start(doc, m.start())
         stem = text[s : m.start()]
-        if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家":
+        # 3个|…, 市（州）级|旅游运营集团: a measure or a level word cut from before the stem opens no name
+        if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家级":
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 
@@ -347,7 +360,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
 
 # zone names; a match ends in its anchor (片区 / 新区, 合作区 / 开发区) at most 8 / 10 characters after its start,
 # so finditer_at tries them only there (a whole-text scan of each cost ~2 % of extraction)
-ZONE_PIECE = re.compile(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}新区")
+# (创新|区 is no 新区: 数字经济发展创新区 holds no zone 展创新区)
+ZONE_PIECE = re.compile(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}(?<!创)新区")
 ZONE_AREA = re.compile(rf"[{CJK}]{{2,10}}(?:合作区|开发区)")
 
 

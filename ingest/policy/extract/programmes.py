@@ -63,10 +63,10 @@ _MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|
 
 
 # Named actions: the head first (rare), then the verb of carrying it out before it, within one clause.
-_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|培育工程|员制度)(?=[，,。；;、）)和及\s]|$)")
+_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|培育工程|工程|员制度)(?=[，,。；;、）)和及\s]|$)")
 _ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|完善|健全)+(?:新一轮|新一期)?([{CJK}“”＋+]{{2,24}})$")
 _ACT_SCOPE = re.compile(
-    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员|企业培育|独角兽"
+    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员|企业培育|独角兽|模型|专利"
 )
 # welfare, culture, consumption, investment, administration and infrastructure works (产业配套基础设施建设三年行动,
 # 数字基础设施提升行动: the golds leave them) are not the S&T system's programmes
@@ -83,6 +83,8 @@ def _action_ok(topic: str, head: str) -> bool:
         return False
     if head == "计划" and (_ACT_KIND.search(topic) or len(topic) < 4):
         return False
+    if head == "工程" and "人才" not in topic:
+        return False  # …工程 is works (水利, 引水, 电网) unless it trains or brings talent (人才知识更新工程)
     return head != "员制度" or len(topic) >= 2
 
 
@@ -102,6 +104,8 @@ def _actions(doc: Doc, add: Any) -> None:
         if m is None and last >= 0 and text[last : last + 1] in ("、", "和") and h.start() - last <= 26:
             item = re.fullmatch(rf"[{CJK}“”]{{2,24}}", text[last + 1 : h.start()])
             s = last + 1 if item else -1
+        if s < 0 and m is None:
+            s = _after_quoted_programme(text, h.start())
         if s < 0 or (m and head != "员制度" and m.group().startswith(("建立", "完善", "健全"))):
             continue
         lead = _SCOPE_LEAD.match(text, s, h.start())
@@ -119,6 +123,15 @@ def _actions(doc: Doc, add: Any) -> None:
         one_slogan = head == "行动" and re.fullmatch(r"“[^“”]*[＋+×]”", topic)  # “人工智能+”: as in _quoted
         add(s, h.start() if one_slogan else h.end(), "programme", "entity.named_action", 0.6, known=False)
         last = h.end()
+
+
+def _after_quoted_programme(text: str, head: int) -> int:
+    """实施“…计划”、“…计划”、|高层次人才培养支持工程: an item coordinated after a quoted programme shares its verb;
+    where the item begins, or -1."""
+    j = text.rfind("、", max(0, head - 26), head)
+    if j < 3 or text[j - 1] != "”" or text[j - 3 : j - 1] not in ("计划", "工程", "行动"):
+        return -1
+    return j + 1 if re.fullmatch(rf"[{CJK}]{{2,24}}", text[j + 1 : head]) else -1
 
 
 # adverbs and verbs of continuing that open an action's clause (开展新一轮|深化|制造业…行动), no part of its name

@@ -32,3 +32,20 @@ def test_an_infrastructure_action_is_no_programme() -> None:
     got = _programmes("深入推进产业园区基础设施建设三年行动，实施制造业数字化转型行动。")
     assert "制造业数字化转型行动" in got
     assert not any("基础设施" in n for n in got)
+
+
+def test_a_talent_works_programme_is_named_and_other_works_are_not() -> None:
+    # 工程 heads a programme only where it trains or brings talent; 水利 works are none
+    got = _programmes("实施青年科技人才培养工程，实施重点水利工程。")
+    assert "青年科技人才培养工程" in got
+    assert not any("水利" in n for n in got)
+
+
+def test_model_and_patent_topics_are_the_st_systems() -> None:
+    got = _programmes("实施行业模型应用计划，实施高价值专利培育工程。")
+    assert {"行业模型应用计划", "高价值专利培育工程"} <= got
+
+
+def test_an_item_after_a_quoted_programme_shares_its_verb() -> None:
+    got = _programmes("深入实施“黔才引进计划”、“银发计划”、青年人才托举工程，新增人才5万人。")
+    assert "青年人才托举工程" in got

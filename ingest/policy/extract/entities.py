@@ -570,13 +570,17 @@ def find_entities(doc: Doc) -> list[Entity]:
     return sorted(_without_owners(acc.out), key=lambda x: x.span)
 
 
+# the kinds whose longer name at the same start makes a shorter one its owner (a hospital: a university too)
+_OWNED = {"hospital": ("hospital", "university"), "platform": ("platform",)}
+
+
 def _without_owners(ents: list[Entity]) -> list[Entity]:
-    """A hospital's name that opens with its owner's (四川大学|华西医院, 浙江省人民医院|毕节医院) is one name: the
-    university or the owner hospital read first at the same start is no name of its own there."""
-    hospital_end: dict[int, int] = {}
+    """A hospital's name that opens with its owner's (四川大学|华西医院, 浙江省人民医院|毕节医院) and a lab's branch
+    (某某国家实验室|贵州创新中心) are one name each: the owner read first at the same start is no name of its own
+    there."""
+    longest: dict[tuple[int, str], int] = {}
     for x in ents:
-        if x.kind == "hospital":
-            hospital_end[x.span[0]] = max(hospital_end.get(x.span[0], 0), x.span[1])
-    return [
-        x for x in ents if not (x.kind in ("hospital", "university") and hospital_end.get(x.span[0], 0) > x.span[1])
-    ]
+        for kind in _OWNED.get(x.kind, ()):
+            key = (x.span[0], kind)
+            longest[key] = max(longest.get(key, 0), x.span[1])
+    return [x for x in ents if longest.get((x.span[0], x.kind), 0) <= x.span[1]]

@@ -32,3 +32,10 @@ def test_a_university_named_apart_from_a_hospital_stays() -> None:
     got = entity_kinds("与浙江大学共建研究院，扩建省人民医院。")
     assert got.get("浙江大学") == "university"
     assert got.get("省人民医院") == "hospital"
+
+
+def test_a_labs_branch_is_one_name() -> None:
+    # the lab's own name opens its branch's: the branch is the one platform named here
+    got = entity_kinds("先进能源领域国家实验室湖南创新中心设立运行。")
+    assert got.get("先进能源领域国家实验室湖南创新中心") == "platform"
+    assert "先进能源领域国家实验室" not in got

@@ -36,7 +36,7 @@ _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}A-Za-z\d]{{2,8}})$")  # �
 # 学习运用“千万工程”经验, 获“五个一工程”奖: another's programme as a model, an award's name
 _NOT_OWN = re.compile(r"经验|奖")
 # the clause before a quoted slogan, back to its punctuation
-_CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))([{CJK}]*)$")
+_CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、．.\n]))([{CJK}]*)$")  # ．/ .: a numbered note (22．…)
 # a round or an era qualifies the programme but is no part of its name (启动新一轮|…, 实施新时代|“…计划”)
 _ROUND = re.compile(r"(?:新一轮|新一批|新一期|新时代|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
@@ -69,10 +69,14 @@ _ACT_SCOPE = re.compile(
     r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员|企业培育|独角兽|模型|专利"
 )
 # welfare, culture, consumption, investment, administration and infrastructure works (产业配套基础设施建设三年行动,
-# 数字基础设施提升行动: the golds leave them) are not the S&T system's programmes
+# 数字基础设施提升行动: the golds leave them) are not the S&T system's programmes; nor are schools' (思政课, 高职 /
+# 中职: dev5's README leaves education programmes out) or a capital city's growth (“强省会”行动)
 _ACT_OUT = re.compile(
     r"文旅|旅游|文化|消费|就业|民营|县域|安全|城市|城乡|乡村|农民|投资|执法|参保|医保|粮食|保护|治理|干部|形象|机关|基础设施"
+    r"|思政|高职|中职|省会"
 )
+# a rank, not a name: “头号工程” is what a text calls its first task
+_RANK = re.compile(r"头号|首位|一号")
 _SCOPE_LEAD = re.compile(r"(?:全省|全市|全区|本省|本市)?")
 # a kind of grant or a plan of projects, not one programme (省重点研发计划, 科技计划, 年度计划)
 _ACT_KIND = re.compile(r"(?:研发|科技|项目|年度|建设|工作|发展规划)$")
@@ -187,6 +191,8 @@ def _quoted(doc: Doc, add: Any) -> None:
             continue  # “三北”工程, “宁电入湘”工程: works of ecology or power, whatever else the sentence speaks of
         s = m.start()
         clause = _CLAUSE.search(text, max(0, s - 24), s)
+        if any(_ACT_OUT.search(c) or _RANK.fullmatch(c) for c in cores):
+            continue  # “强省会”行动, “头号工程”: a city's growth, a rank
         if clause and _ACT_OUT.search(clause.group(1)):
             continue  # 县域特色经济“创先争优”行动, 冰雪旅游“百日行动”: the topic is outside the S&T system
         topic = _TOPIC.search(text, max(0, s - 12), s)

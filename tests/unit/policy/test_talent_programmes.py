@@ -49,3 +49,15 @@ def test_model_and_patent_topics_are_the_st_systems() -> None:
 def test_an_item_after_a_quoted_programme_shares_its_verb() -> None:
     got = _programmes("深入实施“黔才引进计划”、“银发计划”、青年人才托举工程，新增人才5万人。")
     assert "青年人才托举工程" in got
+
+
+def test_a_capital_citys_growth_and_a_rank_are_no_programmes() -> None:
+    # “强省会”: a capital city's growth; “头号工程”: what the text ranks first; both in sentences of industry and talent
+    got = _programmes("深入实施“强省会”行动，加快产业和人才集聚。把科技招商作为“头号工程”。")
+    assert not got
+
+
+def test_a_schools_slogan_in_a_numbered_note_is_no_programme() -> None:
+    # the note's clause opens after 5．, and 思政 marks a school's programme
+    got = _programmes("注释：\n5．大中小学思政课一体化建设“三通行动”：课程贯通、创新联通。")
+    assert not got

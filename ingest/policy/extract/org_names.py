@@ -182,10 +182,12 @@ def _lists_before(
             yield m
 
 
-# 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
+# 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm;
+# 进入“中国制造业民营企业500强”: a ranking of firms; 入选全球“灯塔工厂”: the World Economic Forum's title for a
+# firm's plant names the firm
 _BECOME = re.compile(
-    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)(?:\d+强企业)?"
-    r"|进入[^，,。；;、]{0,24}?企业\d+强”?)(?=[，,。；;、])"  # 进入“中国制造业民营企业500强”: a ranking of firms
+    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽|灯塔工厂)"
+    r"(?:\d+强企业)?”?|进入[^，,。；;、]{0,24}?企业\d+强”?)(?=[，,。；;、])"
 )
 _BECOME_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)(?:成功)?$")
 

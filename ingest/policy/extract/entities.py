@@ -567,20 +567,27 @@ def find_entities(doc: Doc) -> list[Entity]:
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
     coordinated_names(doc, list(acc.out), acc.add)
-    return sorted(_without_owners(acc.out), key=lambda x: x.span)
+    return sorted(_without_owners(doc.text, acc.out), key=lambda x: x.span)
 
 
 # the kinds whose longer name at the same start makes a shorter one its owner (a hospital: a university too)
 _OWNED = {"hospital": ("hospital", "university"), "platform": ("platform",)}
 
 
-def _without_owners(ents: list[Entity]) -> list[Entity]:
+def _without_owners(text: str, ents: list[Entity]) -> list[Entity]:
     """A hospital's name that opens with its owner's (四川大学|华西医院, 浙江省人民医院|毕节医院) and a lab's branch
-    (某某国家实验室|贵州创新中心) are one name each: the owner read first at the same start is no name of its own
-    there."""
+    in a place (某某国家实验室|贵州创新中心) are one name each: the owner read first at the same start is no name
+    of its own there. A platform's owner yields only to a branch that goes on with a place (not to 某某科学中心|
+    五大研究院, a count of its members)."""
     longest: dict[tuple[int, str], int] = {}
     for x in ents:
         for kind in _OWNED.get(x.kind, ()):
             key = (x.span[0], kind)
             longest[key] = max(longest.get(key, 0), x.span[1])
-    return [x for x in ents if longest.get((x.span[0], x.kind), 0) <= x.span[1]]
+
+    def owner(x: Entity) -> bool:
+        if longest.get((x.span[0], x.kind), 0) <= x.span[1]:
+            return False
+        return x.kind != "platform" or _region_at(text, x.span[1])
+
+    return [x for x in ents if not owner(x)]

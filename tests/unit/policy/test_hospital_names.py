@@ -39,3 +39,9 @@ def test_a_labs_branch_is_one_name() -> None:
     got = entity_kinds("先进能源领域国家实验室湖南创新中心设立运行。")
     assert got.get("先进能源领域国家实验室湖南创新中心") == "platform"
     assert "先进能源领域国家实验室" not in got
+
+
+def test_a_platform_before_a_count_of_its_members_stays() -> None:
+    # 某某科学中心|五大研究院: what follows is a count of members, not a branch in a place
+    got = entity_kinds("提升武汉综合性国家科学中心三大研究院能级。")
+    assert got.get("武汉综合性国家科学中心") == "platform"

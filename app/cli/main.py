@@ -207,7 +207,8 @@ def evaluate(
     split: Annotated[
         list[str] | None,
         typer.Option(
-            "--split", help="seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | test | holdout | all (repeatable)"
+            "--split",
+            help="seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | test | holdout | all (repeatable)",
         ),
     ] = None,
     paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,

@@ -205,3 +205,15 @@ def tokenizer() -> jieba.Tokenizer:
         if len(w) >= 2:
             tok.add_word(w, freq=2000)
     return tok
+
+
+@cache
+def firms() -> dict[str, str]:
+    """State-owned firms by their short names (firms.tsv: SASAC's central enterprises, NFRA's large and
+    joint-stock banks): surface → canonical name."""
+    return {s: c for s, c, _src in _rows("firms.tsv")}
+
+
+@cache
+def firm_automaton() -> ahocorasick.Automaton:
+    return _automaton(dict(firms()))

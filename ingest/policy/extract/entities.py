@@ -17,6 +17,7 @@ from ingest.policy.extract.designations import (
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.intl_orgs import intl_orgs
+from ingest.policy.extract.known_firms import known_firms
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.name_openings import after_opening
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
@@ -96,8 +97,14 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
 _LEISURE = re.compile(
     r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
 )
-_TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融")
+_TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融|金服")  # 金服: the usual short form of 金融服务
 _COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
+
+
+# the areas of the state's major regional strategies (区域重大战略, as the 20th Party Congress report lists them:
+# 京津冀协同发展, 长江经济带发展, 长三角一体化发展, 黄河流域生态保护和高质量发展, 粤港澳大湾区建设; and
+# 成渝地区双城经济圈建设) are strategies spanning provinces, not zones: no real gold labels them
+_NATIONAL_STRATEGY = frozenset({"京津冀", "长江经济带", "长三角", "黄河流域", "粤港澳大湾区", "成渝地区双城经济圈"})
 
 
 class _Entities:
@@ -115,6 +122,8 @@ class _Entities:
     ) -> None:
         if kind == "platform" and self.doc.text.endswith("科技创新中心", s, e):
             kind = "zone"  # 北京国际科技创新中心, 西安科技创新中心: a region's S&T centre is a designated area
+        if kind == "zone" and self.doc.text[s:e] in _NATIONAL_STRATEGY:
+            return
         if kind in ("zone", "platform"):
             s, e = country_pair_start(self.doc.text, s, e)
             if _COUNTED_BEFORE.search(self.doc.text, max(0, s - 8), s + (self.doc.text[s] == "大")):
@@ -156,6 +165,10 @@ class _Entities:
         )
 
 
+# “一局四中心”, “三中心一平台”: counted units one after another name a scheme of members
+_COUNTED_UNITS = re.compile(r"(?:[一二三四五六七八九十两]+[^一二三四五六七八九十两“”]{1,2}){2,}")
+
+
 def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
     text = doc.text
     for s, e, _w, val in lx.longest_matches(lx.named_automaton(), text):
@@ -167,8 +180,8 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
         th = [h for h in hits_in(doc, m.start(1), m.end(1)) if h.end == m.end(1)]
         if name.endswith("基金"):
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
-        elif re.match(r"[一二三四五六七八九十两]+大", name):
-            continue  # “五大中心”: a count of a group's members, not one platform
+        elif re.match(r"[一二三四五六七八九十两]+大", name) or _COUNTED_UNITS.fullmatch(name):
+            continue  # “五大中心”, “一局四中心”: a count of a group's members, not one platform
         elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
 
@@ -192,7 +205,8 @@ def _institutions_and_companies(doc: Doc, add: Any) -> None:
     for m in scan(COMPANY, text, 0, doc.body_end):
         s = company_start(doc, m.start())
         stem = text[s : m.start()]
-        if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家":
+        # 3个|…, 市（州）级|旅游运营集团: a measure or a level word cut from before the stem opens no name
+        if len(stem) >= 2 and not is_generic(stem) and not _SERVICE_GROUP.search(stem) and stem[0] not in "个家级":
             add(s, m.end(), "company", "entity.company_suffix", 0.7, known=False)
 
 
@@ -225,9 +239,33 @@ def _counted_names(doc: Doc, h: TypeHit, add: Any) -> None:
 
 
 _COUNT_END = re.compile(r"[一二两三四五六七八九十\d][个大]$")
+# 电子元器件、生物制造、能源智能开发与高效利用3个省实验室, 绿色农药、特种化学电源等5家全国重点实验室: a lab is one
+# lab named by its field (the seeds' 能源、新材料、旱区农业陕西实验室), so a counted list before a lab head names labs
+# even where its items are fields, longer ones (与 inside) and closed by 等
+_COUNTED_LABS = re.compile(rf"((?:[{CJK}]{{2,12}}、)+[{CJK}]{{2,12}}?)等?[一二两三四五六七八九十\d]+[个家]$")
+_LAB_END = re.compile(r"[一二两三四五六七八九十\d][个家]$")
+
+
+def _counted_labs(doc: Doc, start: int, typ: str, add: Any) -> None:
+    """Fields listed and counted before a lab head (…3个省实验室, …等5家全国重点实验室) are labs."""
+    if not _LAB_END.search(doc.text, max(0, start - 2), start):
+        return
+    m = _COUNTED_LABS.search(doc.text, max(0, start - 60), start)
+    if not m:
+        return
+    items = m.group(1).split("、")
+    pos = left_name(doc, m.start(1) + len(items[0]), 8, region_extend=False)  # 启动建设|电子元器件
+    items[0] = doc.text[pos : m.start(1) + len(items[0])]
+    if any(GENERIC.match(it) or it in lx.types() or it in REGIONS or "的" in it for it in items):
+        return  # a list of kinds or places, not of fields
+    for item in items:
+        add(pos, pos + len(item), "platform", "entity.counted_lab", 0.6, typ, known=False)
+        pos += len(item) + 1
 
 
 def _counted_before(doc: Doc, start: int, typ: str | None, add: Any) -> None:
+    if typ is not None and typ.endswith("实验室"):
+        _counted_labs(doc, start, typ, add)
     if not _COUNT_END.search(doc.text, max(0, start - 2), start):
         return  # no count right before the head: the list pattern need not run
     m = _COUNTED.search(doc.text, max(0, start - 40), start)
@@ -322,7 +360,8 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
 
 # zone names; a match ends in its anchor (片区 / 新区, 合作区 / 开发区) at most 8 / 10 characters after its start,
 # so finditer_at tries them only there (a whole-text scan of each cost ~2 % of extraction)
-ZONE_PIECE = re.compile(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}新区")
+# (创新|区 is no 新区: 数字经济发展创新区 holds no zone 展创新区)
+ZONE_PIECE = re.compile(rf"(?:[{CJK}]{{2}}自创区)?[{CJK}]{{2}}新?片区|[{CJK}]{{2}}(?<!创)新区")
 ZONE_AREA = re.compile(rf"[{CJK}]{{2,10}}(?:合作区|开发区)")
 
 
@@ -491,6 +530,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
+    known_firms(doc, acc.add)  # after the suffix rule: 中国一重集团有限公司 is the name, 中国一重 inside it none
     _regional_colleges(doc, acc.add)
     _counted_zones(doc, acc.add)
     list_lines(doc, acc.add)
@@ -527,4 +567,27 @@ def find_entities(doc: Doc) -> list[Entity]:
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
     coordinated_names(doc, list(acc.out), acc.add)
-    return sorted(acc.out, key=lambda x: x.span)
+    return sorted(_without_owners(doc.text, acc.out), key=lambda x: x.span)
+
+
+# the kinds whose longer name at the same start makes a shorter one its owner (a hospital: a university too)
+_OWNED = {"hospital": ("hospital", "university"), "platform": ("platform",)}
+
+
+def _without_owners(text: str, ents: list[Entity]) -> list[Entity]:
+    """A hospital's name that opens with its owner's (四川大学|华西医院, 浙江省人民医院|毕节医院) and a lab's branch
+    in a place (某某国家实验室|贵州创新中心) are one name each: the owner read first at the same start is no name
+    of its own there. A platform's owner yields only to a branch that goes on with a place (not to 某某科学中心|
+    五大研究院, a count of its members)."""
+    longest: dict[tuple[int, str], int] = {}
+    for x in ents:
+        for kind in _OWNED.get(x.kind, ()):
+            key = (x.span[0], kind)
+            longest[key] = max(longest.get(key, 0), x.span[1])
+
+    def owner(x: Entity) -> bool:
+        if longest.get((x.span[0], x.kind), 0) <= x.span[1]:
+            return False
+        return x.kind != "platform" or _region_at(text, x.span[1])
+
+    return [x for x in ents if not owner(x)]

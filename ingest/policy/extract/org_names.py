@@ -182,10 +182,12 @@ def _lists_before(
             yield m
 
 
-# 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm
+# 融科储能、东软睿驰新晋为独角兽企业: short names at a clause start that become or are chosen as a class of firm;
+# 进入“中国制造业民营企业500强”: a ranking of firms; 入选全球“灯塔工厂”: the World Economic Forum's title for a
+# firm's plant names the firm
 _BECOME = re.compile(
-    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽)(?:\d+强企业)?"
-    r"|进入[^，,。；;、]{0,24}?企业\d+强”?)(?=[，,。；;、])"  # 进入“中国制造业民营企业500强”: a ranking of firms
+    r"(?:成功)?(?:(?:新晋为?|成为|晋级为?|跻身|入选|获评|被评为|入围|上榜)[^，,。；;、]{0,14}?(?:企业|独角兽|灯塔工厂)"
+    r"(?:\d+强企业)?”?|进入[^，,。；;、]{0,24}?企业\d+强”?)(?=[，,。；;、])"
 )
 _BECOME_FIRMS = re.compile(rf"(?<=[，,。；;：:\n])((?:[{CJK}A-Za-z]{{2,8}}、)*[{CJK}A-Za-z]{{2,8}}?)(?:成功)?$")
 
@@ -300,6 +302,22 @@ def _region_prefixes(text: str) -> list[str]:
     return [text[:n] for n in (2, 3, 4) if text[:n] in REGIONS]
 
 
+# a university's hospital carries the university's name (四川大学华西医院), a branch also the owner hospital's
+# (中山大学附属第一医院|贵州医院): the name opens at the university
+_UNIVERSITY_OWNER = re.compile(rf"[{CJK}]{{2,10}}(?:大学|学院)(?=(?:附属)?(?:第[一二三四五六七八九十]+)?(?:医院)?$)")
+
+
+def _university_owner(text: str, s: int) -> int:
+    """Where the university whose hospital's name goes on at `s` begins (a name the MoE list knows), or s."""
+    m = _UNIVERSITY_OWNER.search(text, max(0, s - 20), s)
+    if m is None:
+        return s
+    for a, b, _n, _u in lx.longest_matches(lx.university_automaton(), m.group(0)):
+        if b == len(m.group(0)):
+            return m.start() + a
+    return s
+
+
 def halls(doc: Doc, add: Any) -> None:
     """Hospitals and museums named by a place (雄安宣武医院, 上海工业博物馆, 山海关中国长城博物馆) or by a short
     regional prefix (自治区藏医院, 省人民医院); a class (公立医院, 三级医院, 县级中医医院) is none."""
@@ -315,6 +333,8 @@ def halls(doc: Doc, add: Any) -> None:
             o = left_name(doc, s, 10, region_extend=False)  # 北京天坛医院|河南医院: a branch carries its owner's name
             owner = s - o >= 3 and not _HALL_CLASS.search(text[o:s])
             s = o if owner else s
+        u = _university_owner(text, s) if m.group(0) == "医院" else s
+        owner, s = owner or u < s, u
         inner = [h.end() for h in _HALL.finditer(text, s, m.start())]
         branch = bool(inner) and is_proper(text[inner[-1] : m.start()])  # 浙江省人民医院毕节医院: a branch
         if inner and not branch and not text.startswith(("（", "("), inner[-1]) and not owner:

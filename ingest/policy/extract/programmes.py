@@ -36,8 +36,9 @@ _TOPIC = re.compile(rf"(?:实施|开展|启动)([{CJK}A-Za-z\d]{{2,8}})$")  # �
 # 学习运用“千万工程”经验, 获“五个一工程”奖: another's programme as a model, an award's name
 _NOT_OWN = re.compile(r"经验|奖")
 # the clause before a quoted slogan, back to its punctuation
-_CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))([{CJK}]*)$")
-_ROUND = re.compile(r"(?:新一轮|新一批|新一期|第[一二三四五六七八九十]+[轮批期])?")
+_CLAUSE = re.compile(rf"(?:^|(?<=[，,。；;：:、．.\n]))([{CJK}]*)$")  # ．/ .: a numbered note (22．…)
+# a round or an era qualifies the programme but is no part of its name (启动新一轮|…, 实施新时代|“…计划”)
+_ROUND = re.compile(r"(?:新一轮|新一批|新一期|新时代|第[一二三四五六七八九十]+[轮批期])?")
 _SIGN = re.compile(r"[＋+×]")
 # a slogan's sentence speaks of science, talent or industry (实施创新成果转化“双百工程”, 入选“珠峰英才”计划)
 _SLOGAN_CTX = re.compile(r"科技|创新|人才|英才|科研|成果|技术|研发|数字|智能|产业|制造|模型|新质")
@@ -62,15 +63,20 @@ _MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|
 
 
 # Named actions: the head first (rare), then the verb of carrying it out before it, within one clause.
-_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|培育工程|员制度)(?=[，,。；;、）)和及\s]|$)")
+_ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|培育工程|工程|员制度)(?=[，,。；;、）)和及\s]|$)")
 _ACT_TRIG = re.compile(rf"(?:实施|开展|落实|启动|推进|推动|建立|完善|健全)+(?:新一轮|新一期)?([{CJK}“”＋+]{{2,24}})$")
 _ACT_SCOPE = re.compile(
-    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员|企业培育|独角兽"
+    r"科技|创新|产业|制造|工业|数字|技术|智能|服务业|园区|数据|研发|成果|算力|新质|经济|人才|科学|特派员|企业培育|独角兽|模型|专利"
 )
-# welfare, culture, consumption, investment and administration are not the S&T system's programmes
+# welfare, culture, consumption, investment, administration and infrastructure works (产业配套基础设施建设三年行动,
+# 数字基础设施提升行动: the golds leave them) are not the S&T system's programmes; nor are schools' (思政课, 高职 /
+# 中职: dev5's README leaves education programmes out) or a capital city's growth (“强省会”行动)
 _ACT_OUT = re.compile(
-    r"文旅|旅游|文化|消费|就业|民营|县域|安全|城市|城乡|乡村|农民|投资|执法|参保|医保|粮食|保护|治理|干部|形象|机关"
+    r"文旅|旅游|文化|消费|就业|民营|县域|安全|城市|城乡|乡村|农民|投资|执法|参保|医保|粮食|保护|治理|干部|形象|机关|基础设施"
+    r"|思政|高职|中职|省会"
 )
+# a rank, not a name: “头号工程” is what a text calls its first task
+_RANK = re.compile(r"头号|首位|一号")
 _SCOPE_LEAD = re.compile(r"(?:全省|全市|全区|本省|本市)?")
 # a kind of grant or a plan of projects, not one programme (省重点研发计划, 科技计划, 年度计划)
 _ACT_KIND = re.compile(r"(?:研发|科技|项目|年度|建设|工作|发展规划)$")
@@ -81,6 +87,8 @@ def _action_ok(topic: str, head: str) -> bool:
         return False
     if head == "计划" and (_ACT_KIND.search(topic) or len(topic) < 4):
         return False
+    if head == "工程" and "人才" not in topic:
+        return False  # …工程 is works (水利, 引水, 电网) unless it trains or brings talent (人才知识更新工程)
     return head != "员制度" or len(topic) >= 2
 
 
@@ -100,6 +108,8 @@ def _actions(doc: Doc, add: Any) -> None:
         if m is None and last >= 0 and text[last : last + 1] in ("、", "和") and h.start() - last <= 26:
             item = re.fullmatch(rf"[{CJK}“”]{{2,24}}", text[last + 1 : h.start()])
             s = last + 1 if item else -1
+        if s < 0 and m is None:
+            s = _after_quoted_programme(text, h.start())
         if s < 0 or (m and head != "员制度" and m.group().startswith(("建立", "完善", "健全"))):
             continue
         lead = _SCOPE_LEAD.match(text, s, h.start())
@@ -119,6 +129,15 @@ def _actions(doc: Doc, add: Any) -> None:
         last = h.end()
 
 
+def _after_quoted_programme(text: str, head: int) -> int:
+    """实施“…计划”、“…计划”、|高层次人才培养支持工程: an item coordinated after a quoted programme shares its verb;
+    where the item begins, or -1."""
+    j = text.rfind("、", max(0, head - 26), head)
+    if j < 3 or text[j - 1] != "”" or text[j - 3 : j - 1] not in ("计划", "工程", "行动"):
+        return -1
+    return j + 1 if re.fullmatch(rf"[{CJK}]{{2,24}}", text[j + 1 : head]) else -1
+
+
 # adverbs and verbs of continuing that open an action's clause (开展新一轮|深化|制造业…行动), no part of its name
 _DEEPEN = re.compile(r"(?:深化|深入|持续|全面)+")
 
@@ -126,9 +145,16 @@ _DEEPEN = re.compile(r"(?:深化|深入|持续|全面)+")
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]+[年项大个类条批]")
 
 
+# a talent programme is named in full inside its quotes (“兴辽英才计划”, “某某人才引进计划”): 英才 / 人才 mark it
+_TALENT = re.compile(r"英才|人才")
+
+
 def _slogan(core: str) -> bool:
-    """A coinage, not a count of tasks (“三年行动计划”, “八项行动”)."""
-    return bool(core) and not _COUNTED.fullmatch(core) and (len(core) <= 4 or bool(_SIGN.search(core)))
+    """A coinage, not a count of tasks (“三年行动计划”, “八项行动”), or a talent programme's full name (up to
+    eight characters before its head)."""
+    if not core or _COUNTED.fullmatch(core):
+        return False
+    return len(core) <= 4 or bool(_SIGN.search(core)) or (len(core) <= 8 and bool(_TALENT.search(core)))
 
 
 def _noun_topic(words: str) -> bool:
@@ -165,6 +191,8 @@ def _quoted(doc: Doc, add: Any) -> None:
             continue  # “三北”工程, “宁电入湘”工程: works of ecology or power, whatever else the sentence speaks of
         s = m.start()
         clause = _CLAUSE.search(text, max(0, s - 24), s)
+        if any(_ACT_OUT.search(c) or _RANK.fullmatch(c) for c in cores):
+            continue  # “强省会”行动, “头号工程”: a city's growth, a rank
         if clause and _ACT_OUT.search(clause.group(1)):
             continue  # 县域特色经济“创先争优”行动, 冰雪旅游“百日行动”: the topic is outside the S&T system
         topic = _TOPIC.search(text, max(0, s - 12), s)

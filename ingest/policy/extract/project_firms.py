@@ -46,7 +46,7 @@ _GRADE = {"高端", "先进", "新型", "绿色", "高性能", "大型", "超大
 # miss. Energy words (电池, 光伏, 太阳能) are left: they follow generic nouns as often as names (异质结太阳能电池).
 _ELEMENT = set("锂铍硼氮氧氟钠镁铝硅磷硫氯钾钙钛钒铬锰钴镍锌镓锗砷硒溴铷锶锆铌钼钯镉铟锡锑碲碘铯钡镧铈钕铪钽钨铂铋铀")
 _CHEM_END = tuple("烯烃醇酯纶胺醚酮醛烷苯酚")
-_PROCESS = re.compile("[煤油气]制.?")
+_PROCESS = re.compile("[煤油气]制.?|煤焦.?")  # 煤制|烯烃, 煤焦化, 煤焦氢: coal to chemicals, coal coking
 _PRODUCT = {"尼龙", "超导", "储能", "芯片", "晶圆", "氨醇", "焦炭"}
 _PHASE = re.compile(r"[一二三四五六七八九十]期$")
 _BRACKET_PHASE = re.compile(r"[（(][一二三四五六七八九十]期[）)]$")
@@ -70,6 +70,8 @@ def _builds(toks: tuple[str, ...], i: int, pos: int) -> bool:
         return True
     if len(t) == 1 and i + 1 < len(toks) and (t + toks[i + 1][:1] in _GRADE or _PROCESS.fullmatch(t + toks[i + 1])):
         return True  # 中色东方|高|纯钽粉, 宝丰|煤|制烯烃: a grade or a process jieba cut in two
+    if t in _ELEMENT and i + 1 < len(toks) and toks[i + 1][:1] in _ELEMENT:
+        return True  # …|磷|氟|煤: elements jieba cut one by one (磷氟, 硫钛) are what the plant makes
     if toks[i - 1] in _FIRM_FORM:
         return True  # 吉电股份|大安一期: a company's form word ends its name
     if len(t) >= 2 and len(toks[i - 1]) >= 2 and pos_table().get(t, "") == "ns":
@@ -145,6 +147,9 @@ def project_firms(doc: Doc, add: Any) -> None:
             if k == 0 and re.match(f"[{CJK}]", text[pos - 1 : pos]):  # 加快推进|中国原子能院…: no verbs
                 phase = _BRACKET_PHASE.search(item)  # 晓星氨纶|（三期）: the name runs back from before the phase
                 s = left_name(doc, pos + (phase.start() if phase else len(item)), 20, region_extend=False)
+            elif k == 0 and text[pos - 1 : pos] in '”"':
+                pos += len(item) + 1
+                continue  # 习酒“十四五”|技改一期: the item began before the quotes, no name opens it here
             elif k == 0:  # ，开工建设|阳江三山岛…: after a boundary only the clause's opening verbs go
                 s = pos
                 for t in lcut(item):

@@ -78,3 +78,10 @@ def test_classes_with_headquarters_are_no_firms() -> None:
 def test_firms_listed_before_a_batch_of_firms_are_companies() -> None:
     got = _names("远景、隆基、金风等一批企业总部注册落地。")
     assert got.get("隆基") == "company"
+
+
+def test_a_firm_chosen_as_a_lighthouse_factory() -> None:
+    # the title is a plant's, so the subject is its firm; a city chosen to cultivate such plants is none
+    got = entity_kinds("上云企业持续增加，黔南轮胎入选全球“灯塔工厂”，遵义市入选“灯塔工厂”培育城市。")
+    assert got.get("黔南轮胎") == "company"
+    assert "遵义市" not in got and "遵义" not in got

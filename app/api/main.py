@@ -42,7 +42,10 @@ def _warm(app: FastAPI) -> None:
             store.apply_schema()
         except Exception as exc:  # e.g. a read-only Neo4j user: search then names the missing index
             log.warning("schema not brought up to date: %s", exc)
-        warm.warm(store)  # page cache, index readers and plans (a restarted Neo4j is cold)
+        try:
+            warm.warm(store)  # page cache, index readers and plans (a restarted Neo4j is cold)
+        except Exception as exc:  # a scan past the read timeout …: the coverage warm-up still runs
+            log.info("store warm-up stopped: %s", exc)
         chains.warm(store, chains.fingerprint(store), background=False)
         log.info("caches warmed (store read, each serving statement once, coverage of every chain)")
     except Exception as exc:  # any failure just leaves the caches cold

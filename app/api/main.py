@@ -28,12 +28,13 @@ HEAVY_PATHS = ("/cypher", "/duplicates", "/duplicates/screen", "/transitions/")
 
 
 def _warm(app: FastAPI) -> None:
-    """Bring the store's schema up to this version, then fill the cache the first requests would otherwise
-    pay for: every chain's coverage answer (docs/benchmarks/api.md). The schema statements are idempotent;
+    """Bring the store's schema up to this version, then warm what the first requests would otherwise pay
+    for: the store's pages, indexes and plans (app.services.warm) and every chain's coverage answer
+    (docs/benchmarks/api.md). The schema statements are idempotent;
     a store written by an older version gains the indexes newer queries call by name (Neo4j's search_name).
     Best effort: a store that is down answers 503 later; a read-only account keeps its schema."""
     from app.api.deps import app_store
-    from app.services import chains
+    from app.services import chains, warm
 
     try:
         store = app_store(app.state)
@@ -41,8 +42,12 @@ def _warm(app: FastAPI) -> None:
             store.apply_schema()
         except Exception as exc:  # e.g. a read-only Neo4j user: search then names the missing index
             log.warning("schema not brought up to date: %s", exc)
+        try:
+            warm.warm(store)  # page cache, index readers and plans (a restarted Neo4j is cold)
+        except Exception as exc:  # a scan past the read timeout …: the coverage warm-up still runs
+            log.info("store warm-up stopped: %s", exc)
         chains.warm(store, chains.fingerprint(store), background=False)
-        log.info("caches warmed (coverage of every chain)")
+        log.info("caches warmed (store read, each serving statement once, coverage of every chain)")
     except Exception as exc:  # any failure just leaves the caches cold
         log.info("cache warm-up skipped: %s", exc)
 

@@ -462,17 +462,39 @@ def neo4j_start(
         str, typer.Option(help="Page cache, e.g. 1g: as large as the store files for a 1M graph (~1.2 GB)")
     ] = "256m",
     timeout: Annotated[float, typer.Option(help="Seconds to wait until it answers")] = 300.0,
+    warm: Annotated[
+        bool, typer.Option(help="After a fresh start, read the store and run each serving statement once")
+    ] = True,
 ) -> None:
     """Start the local Neo4j of DIR (or reuse the running one); the LAST stdout line is its store URL."""
     from app.store import factory
 
+    fresh = not factory.neo4j_status(dir).get("running")
     url = factory.neo4j_start(dir, port=port, heap=heap, pagecache=pagecache, timeout_s=timeout)
     st = factory.neo4j_status(dir)
     out.print(f"neo4j {st.get('version') or ''} running in {st['dir']} (pid {st.get('pid')})", highlight=False)
     if st.get("browser"):
         out.print(f"browser: {st['browser']}", highlight=False)
+    if warm and fresh:
+        _warm_neo4j(url)
     sys.stdout.flush()
     print(url, flush=True)  # the contract: the last line is a URL every --store accepts
+
+
+def _warm_neo4j(url: str) -> None:
+    """The warm start (app.services.warm): the first requests after a restart are not cold. Best effort:
+    the server runs either way."""
+    from app.services.warm import warm
+    from app.store import factory
+
+    try:
+        store = factory.open_store(url)
+        try:
+            out.print(f"warmed: {warm(store).summary()}", highlight=False)
+        finally:
+            store.close()
+    except Exception as exc:  # a store not yet initialised, a read-only account …: say so, serve anyway
+        out.print(f"warm start skipped: {_one_line(exc)}", highlight=False)
 
 
 @neo4j_cli.command("stop")

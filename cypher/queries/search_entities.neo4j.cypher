@@ -8,11 +8,17 @@
 // description: searchable label). One UNWIND over the labels instead of a UNION branch per label: the
 // description: plan has no label-dependent operator, so it is cheap to compile and is not replanned when
 // description: the label counts change (docs/benchmarks/api.md, Neo4j). $terms come from
-// description: app.services.search.query_terms(q).
+// description: app.services.search.query_terms(q). Lucene is asked only the terms that are not implied:
+// description: a two-character term inside a longer one is left out, because every term a node's
+// description: search_text holds is a piece of one of its names, and all that piece's bigrams are there
+// description: too (app.text.search_terms) — the same nodes match, with fewer posting lists to intersect.
+// description: The top $cap are the same as well: each term occurs once in search_text, so every match
+// description: scores (sum of the terms' idf) x (a function of the text's length), and the order is the
+// description: length's (then Lucene's doc id) whichever terms are asked (docs/benchmarks/api.md session 12).
 // params: terms, q, kinds, cap, skip, limit
 CALL {
   UNWIND [k IN ['Document', 'Agency', 'Platform', 'Institution', 'Person', 'LabCluster', 'IndustrialCluster', 'IndustrialChain', 'Industry', 'Zone', 'Programme'] WHERE $kinds IS NULL OR k IN $kinds] AS kind
-  CALL db.index.fulltext.queryNodes('search_' + toLower(kind), reduce(s = '', t IN $terms | s + CASE WHEN s = '' THEN '' ELSE ' AND ' END + '"' + replace(replace(t, '\\', '\\\\'), '"', '\\"') + '"'), {limit: $cap}) YIELD node AS n
+  CALL db.index.fulltext.queryNodes('search_' + toLower(kind), reduce(s = '', t IN [x IN $terms WHERE NOT (size(x) = 2 AND any(u IN $terms WHERE size(u) > 2 AND u CONTAINS x))] | s + CASE WHEN s = '' THEN '' ELSE ' AND ' END + '"' + replace(replace(t, '\\', '\\\\'), '"', '\\"') + '"'), {limit: $cap}) YIELD node AS n
   RETURN n, kind
   UNION ALL
   CALL db.index.fulltext.queryNodes('search_name', '"' + replace(replace($q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS n

@@ -11,9 +11,10 @@ platform_types, entities (names helped by names / lexical / regions), transition
 from __future__ import annotations
 
 from ingest.policy.extract.agencies import find_agencies
+from ingest.policy.extract.cluster_roles import find_cluster_roles
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.entities import find_entities
-from ingest.policy.extract.industries import find_cluster_roles, find_industries
+from ingest.policy.extract.industries import find_industries
 from ingest.policy.extract.meta import doc_region, find_cited, find_dates, find_doc_numbers, find_title
 from ingest.policy.extract.platform_types import find_platform_types
 from ingest.policy.extract.regions import region_before

@@ -18,8 +18,9 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.class_lists import class_items
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
+from ingest.policy.extract.kind_hits import kind_hit
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
-from ingest.policy.extract.open_types import BARE_OK, UNMAPPED, map_kind, mod_vocab, open_heads, open_kind
+from ingest.policy.extract.open_types import BARE_OK, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.place_kinds import place_kinds
 from ingest.policy.extract.quoted_kinds import (
     SELECTED,
@@ -385,7 +386,7 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     cands = _candidates(doc, covered)
     doc.memo["broad_candidates"] = [
-        _hit(c[0], c[1], c[2], c[3]) for c in cands if not c[5] and not _financing(doc.text[c[0] : c[1]])
+        kind_hit(c[0], c[1], c[2], c[3]) for c in cands if not c[5] and not _financing(doc.text[c[0] : c[1]])
     ]
     text = doc.text
     spans = [(c[0], c[1]) for c in cands] + [(h.start, h.end) for h in known if h.start < doc.body_end]
@@ -413,7 +414,7 @@ def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     for i in range(n):
         if ok[i] and not (direct[i] and _financing(text[cands[i][0] : cands[i][1]])):
             s, e, kind, level, *_ = cands[i]
-            out.append(_hit(s, e, kind, level))
+            out.append(kind_hit(s, e, kind, level))
     return out
 
 
@@ -426,45 +427,6 @@ def _financing(kind: str) -> bool:
     """融资平台, 融资信用征信服务平台: a financing vehicle, no S&T kind by its own context (科技投融资平台 is one);
     as an item of a list of kinds it is one of them (检测平台、融资平台和创新服务平台), and it links that list."""
     return kind.endswith("平台") and bool(_FINANCE.search(kind)) and not _ST_WORD.search(kind)
-
-
-# An owner class before a kind says whose it is, not which kind (工业企业研发机构 → 研发机构).
-# A kind before a kind owns it (孵化器公共创新平台 → 公共创新平台: the incubator's platform).
-# The classes of partners before 创新 say who joins, not which kind (政产学研创新联合体 → 创新联合体); 产学研合作
-# names the kind (产学研合作平台) and stays.
-_OWNER = re.compile(
-    r"^(?:(?:规模以上工业|规上工业|制造业|工业)?企业(?!级)|孵化器|加速器|众创空间|政?产学研用?(?=创新))(?=..)"
-)
-
-
-def _field_owner(kind: str) -> str:
-    """生物医药企业开放创新中心 → 开放创新中心: the firms of a field own the kind, they do not name it."""
-    j = kind.find("企业", 2)
-    if 0 < j <= 6 and kind[:j] in lx.industries() and len(kind) - j - 2 >= 4:
-        return kind[j + 2 :]
-    return kind
-
-
-def _hit(s: int, e: int, kind: str, level: str | None) -> TypeHit:
-    owned = _field_owner(_OWNER.sub("", kind))
-    typ, category = map_kind(owned if owned in lx.types() or len(owned) >= 4 else kind)
-    if category == UNMAPPED and "科学技术" in typ:
-        # the long form is the short one (科学技术中介服务机构 = 科技中介服务机构), as in the lexicon's aliases
-        typ, category = map_kind(typ.replace("科学技术", "科技"))
-    if category == UNMAPPED:
-        typ, category = _without_field(typ)
-    entry = lx.TypeEntry(kind, typ, None if category == UNMAPPED else category, frozenset({"open"}))
-    return TypeHit(s, s, e, entry, level, None, None)
-
-
-def _without_field(kind: str) -> tuple[str, str]:
-    """A known kind with an industry field inside it is that kind (新型生物医药研发机构 → 新型研发机构): the field
-    says what it works on, not which kind it is. Only where the rest is a lexicon type."""
-    for field in sorted((f for f in lx.industries() if f in kind), key=len, reverse=True):
-        rest = re.sub(re.escape(field) + "(?:企业|产业|领域)?", "", kind, count=1)
-        if len(rest) >= 4 and rest in lx.types():
-            return map_kind(rest)
-    return kind, UNMAPPED
 
 
 def specific_hits(doc: Doc) -> list[TypeHit]:
@@ -491,9 +453,9 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
                 # bodies or of a field's or an owner's (dev2-dev4 READMEs: umbrella terms); 新型 / 海外 name kinds
                 continue
             if s < hs and doc.text[hs:he] in BARE_OK and _short_region_name(doc.text, s):
-                out.append(_hit(s, he, doc.text[hs:he], None))  # 云南种子种业联合实验室: one lab's name, its head
+                out.append(kind_hit(s, he, doc.text[hs:he], None))  # 云南种子种业联合实验室: one lab's name, its head
             elif s < hs or doc.text[hs:he] in BARE_OK:
-                out.append(_hit(s, he, doc.text[s:he], level))
+                out.append(kind_hit(s, he, doc.text[s:he], level))
     return out
 
 
@@ -585,7 +547,7 @@ def _class_members(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     out = []
     for s, e in class_items(doc):
         if not any(covered[s:e]):
-            h = _hit(s, e, _clean_type(_without_place(doc.text[s:e]), ""), None)
+            h = kind_hit(s, e, _clean_type(_without_place(doc.text[s:e]), ""), None)
             h.entry = lx.TypeEntry(h.entry.surface, h.entry.type, h.entry.category, frozenset({"open", "listed"}))
             out.append(h)
     return out
@@ -597,7 +559,7 @@ def _places(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     for h in known:
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     # the head must be free; the modifier may hold a kind word (工业单项冠军|县)
-    return [_hit(s, e, kind, level) for s, e, kind, level in place_kinds(doc) if not covered[e - 1]]
+    return [kind_hit(s, e, kind, level) for s, e, kind, level in place_kinds(doc) if not covered[e - 1]]
 
 
 def _without_place(item: str) -> str:

@@ -1,4 +1,4 @@
-"""Industries, fields, clusters and industrial bases; lab-cluster roles."""
+"""Industries, fields, clusters and industrial bases."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ingest.policy.extract.names import left_name
 from ingest.policy.extract.patterns import scan
 from ingest.policy.extract.regions import REGIONS
 from ingest.policy.extract.typehits import TypeHit
-from ingest.policy.models import ClusterRole, Industry
+from ingest.policy.models import Industry
 
 # 等 + up to eight characters + a field word; not 等方式做大产业… (a list of means), 等地区… / 等地举办… (a list
 # of places), …产业化 (an activity), …产业项目 / 基金 / 活动 / 基地 (things of an industry), …产业合作模式 (ways of
@@ -592,13 +592,3 @@ def find_industries(doc: Doc) -> list[Industry]:
         starts.append(s)
         longest = max(longest, e - s)
     return out
-
-
-def find_cluster_roles(doc: Doc) -> list[ClusterRole]:
-    text = doc.text[: doc.body_end]
-    if text.count("实验室群") < 3:
-        return []
-    return [
-        ClusterRole(span=(s, e), text=doc.q(s, e), role=str(r), rule="cluster_role.dict")
-        for s, e, _w, r in lx.longest_matches(lx.role_automaton(), text)
-    ]

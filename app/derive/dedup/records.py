@@ -31,18 +31,27 @@ def _station(name: str, type_: str | None) -> bool:
     return platform_kind(name, type_) in STATION_KINDS
 
 
+# 1.8: a station of a national or ministerial programme states it in its name (国家…, …教育部野外科学观测
+# 研究站) whatever level its list gives it (the MOE list reads as 省级).
+_PROGRAMME = re.compile("国家|部野外科学观测研究站")
+
+
 def has_town(level: str | None, name: str, type_: str | None) -> bool:
     """Whether a platform takes part in the one-city link: a national platform (1.4), or (1.8) an
-    observation station of any level — a station is its site, whatever list designates it (the MOE
-    list's stations are read as 省级), and two stations of two hosts of one city on one subject overlap.
-    Such a station's city is its site's or its row's, never its host's (a university's station abroad).
+    observation station of a national or ministerial programme, whatever its level — two stations of
+    two hosts of one city on one subject overlap. Not a provincial station: the link was made for
+    national programmes (a province's own network of stations in one city would all pair; the 1M
+    bench's provincial stations reported 210k pairs with it). Such a station's city is its site's or
+    its row's, never its host's (a university's station abroad).
 
     >>> has_town("省级", "上海长江河口湿地生态系统教育部野外科学观测研究站", "野外科学观测研究站")
     True
+    >>> has_town("省级", "江苏太湖湖泊生态系统野外科学观测研究站", "野外科学观测研究站")
+    False
     >>> has_town("省级", "智能制造省级重点实验室", "重点实验室")
     False
     """
-    return level == NATIONAL or _station(name, type_)
+    return level == NATIONAL or (_station(name, type_) and _PROGRAMME.search(name) is not None)
 
 
 # Family → families whose platforms can do the same work (type distance 2); else distance 3.

@@ -92,7 +92,8 @@ def test_two_stations_of_one_host_on_two_sites_stay_two_platforms() -> None:
     assert kinds(rows) == {}  # a station is its site: one host's network, not a duplicate
 
 
-def test_stations_of_any_level_take_part_in_the_city_link() -> None:
-    assert has_town("省级", "上海佘山森林生态系统教育部野外科学观测研究站", _STATION)
+def test_stations_of_national_programmes_take_part_in_the_city_link() -> None:
+    assert has_town("省级", "上海佘山森林生态系统教育部野外科学观测研究站", _STATION)  # a ministry programme
+    assert not has_town("省级", "上海佘山森林生态系统野外科学观测研究站", _STATION)  # a provincial one
     assert has_town("国家级", "某某国家重点实验室", _LAB)
     assert not has_town("省级", "某某省级重点实验室", _LAB)

@@ -44,7 +44,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from app.derive.dedup.disciplines import any_discipline_word, block_keys
-from app.derive.dedup.observes import observed, studied
+from app.derive.dedup.observes import any_word, observed, studied
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
 from app.derive.dedup.resources import broader_terms, replace_all, synonyms
@@ -392,6 +392,8 @@ def observe_concepts(name: str, field: str, type_: str | None) -> tuple[str, ...
     >>> observe_concepts("土壤与农业可持续发展国家重点实验室", "土壤农业可持续发展", "重点实验室")
     ('o:农田',)
     """
+    if not any_word(field):
+        return ()  # the cheap test first, on the field: most fields name no object nor discipline
     kind = platform_kind(name, type_)
     if kind == _FIELD_STATION:
         found = observed(subject_of(field, kind).text)

@@ -286,7 +286,7 @@ class DedupIndex:
             parts.append(b)
         region_code, type_code = r.region_coder.get(province), r.type_coder.get(type_name)
         site = site_city(proposal.name, clean_field(fld), type_name)
-        placed = has_town(proposal.level, proposal.name, type_name)  # 1.8: a station of any level too
+        placed = has_town(proposal.level, proposal.name, type_name)  # 1.8: and a national programme's station
         town_host = host if proposal.level == NATIONAL else None  # 1.8: a station's city is not its host's
         town_code = r.town_coder.get(town_of(town_host, proposal.region, city, site))
         if placed and (b := blocks["one_city"].get(town_code)) is not None:

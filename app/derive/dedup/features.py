@@ -237,7 +237,7 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     for k in np.flatnonzero(~needed).tolist():
         needed[k] = siblings(a.hosts[k], b.hosts[k])
     city = one_city & national
-    for k in np.flatnonzero(one_city & ~national).tolist():  # 1.8: two stations of one city, any level
+    for k in np.flatnonzero(one_city & ~national).tolist():  # 1.8: two programme stations of one city
         city[k] = _station(a.names[k], a.types[k]) and _station(b.names[k], b.types[k])
     needed |= city
     rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, city)

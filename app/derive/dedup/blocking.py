@@ -44,10 +44,11 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from app.derive.dedup.disciplines import any_discipline_word, block_keys
+from app.derive.dedup.observes import any_word, observed, studied
 from app.derive.dedup.records import Records
 from app.derive.dedup.relations import parent_of
 from app.derive.dedup.resources import broader_terms, replace_all, synonyms
-from app.derive.dedup.subject import COLLECTION_KINDS, concepts, conjuncts, platform_kind
+from app.derive.dedup.subject import COLLECTION_KINDS, concepts, conjuncts, platform_kind, subject_of
 from app.derive.dedup.text import field_of_name
 
 I64 = npt.NDArray[np.int64]
@@ -378,6 +379,28 @@ def discipline_concepts(name: str, field: str) -> tuple[str, ...]:
 
 
 _JOINED = re.compile("[与及和、]")
+_FIELD_STATION = "野外科学观测研究站"
+
+
+@lru_cache(maxsize=200_000)
+def observe_concepts(name: str, field: str, type_: str | None) -> tuple[str, ...]:
+    """1.8: the objects of ``observes.tsv`` a field station observes, or a lab's subject studies, as
+    blocking concepts: a 农田 station meets its host's 土壤 lab with no shared term.
+
+    >>> observe_concepts("江苏常熟农田生态系统国家野外科学观测研究站", "江苏常熟农田生态系统", "野外科学观测研究站")
+    ('o:农田',)
+    >>> observe_concepts("土壤与农业可持续发展国家重点实验室", "土壤农业可持续发展", "重点实验室")
+    ('o:农田',)
+    """
+    if not any_word(field):
+        return ()  # the cheap test first, on the field: most fields name no object nor discipline
+    kind = platform_kind(name, type_)
+    if kind == _FIELD_STATION:
+        found = observed(subject_of(field, kind).text)
+    else:
+        raw, _ = field_of_name(name) if _JOINED.search(name) else (field, None)
+        found = studied(conjuncts(raw) if raw else (field,))
+    return tuple(f"o:{o}" for o in sorted(found))
 
 
 @lru_cache(maxsize=200_000)
@@ -409,7 +432,10 @@ def concept_columns(recs: Records, rows: npt.NDArray[np.bool_], city: bool = Fal
             # name is read as a subject), the whole name when the field is empty (国家农作物种质资源库)
             fld = recs.fields[i]
             text = recs.name_keys[i] if fld and fld != "国家" else recs.names[i]
-            found = cache[(i, city)] = name_concepts(text or "", city) + discipline_concepts(recs.names[i], fld)
+            found = name_concepts(text or "", city) + discipline_concepts(recs.names[i], fld)
+            if not city:  # 1.8: one host only
+                found += observe_concepts(recs.names[i], fld, recs.types[i])
+            cache[(i, city)] = found
         for c in found:
             ri.append(i)
             ci.append(names.setdefault(c, len(names)))

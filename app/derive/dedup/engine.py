@@ -28,7 +28,7 @@ from app.derive.dedup.kinds import classify
 from app.derive.dedup.model import KINDS, Candidate, DuplicateReport, Pair, PlatformRef, Proposal
 from app.derive.dedup.place import site_city, town_of
 from app.derive.dedup.policy import PolicyIndex, province_name
-from app.derive.dedup.records import Records, build_records, host_key, named_cobuilders
+from app.derive.dedup.records import Records, build_records, has_town, host_key, named_cobuilders
 from app.derive.dedup.relations import parent_of
 from app.derive.dedup.text import clean_field, field_of_name, name_key, terms, whole_word
 from app.derive.dedup.vectors import FieldVectors, build_vectors, pair_cosine
@@ -286,8 +286,10 @@ class DedupIndex:
             parts.append(b)
         region_code, type_code = r.region_coder.get(province), r.type_coder.get(type_name)
         site = site_city(proposal.name, clean_field(fld), type_name)
-        town_code = r.town_coder.get(town_of(host, proposal.region, city, site))
-        if proposal.level == NATIONAL and (b := blocks["one_city"].get(town_code)) is not None:
+        placed = has_town(proposal.level, proposal.name, type_name)  # 1.8: and a national programme's station
+        town_host = host if proposal.level == NATIONAL else None  # 1.8: a station's city is not its host's
+        town_code = r.town_coder.get(town_of(town_host, proposal.region, city, site))
+        if placed and (b := blocks["one_city"].get(town_code)) is not None:
             parts.append(b)
         if region_code >= 0 and type_code >= 0:
             key = region_code * max(len(r.type_coder.values), 1) + type_code
@@ -308,7 +310,7 @@ class DedupIndex:
         q = Side(
             host=np.full(n, host_code if host_code >= 0 else (-2 if hk else -1), np.int32),
             city=np.full(n, r.city_coder.get(city) if city else -1, np.int32),
-            town=np.full(n, town_code if level == NATIONAL else -1, np.int32),
+            town=np.full(n, town_code if placed else -1, np.int32),
             region=np.full(n, region_code, np.int32),
             type=np.full(n, type_code if type_code >= 0 else -2, np.int32),
             family=np.full(n, r.family_coder.get(fam) if fam else -1, np.int32),

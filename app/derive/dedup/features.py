@@ -21,6 +21,7 @@ from app.derive.dedup.model import KINDS, Reason, TransitionRule
 from app.derive.dedup.policy import PolicyIndex
 from app.derive.dedup.records import NATIONAL, Records, family_distance
 from app.derive.dedup.relations import RecordView, Relations, relate, siblings
+from app.derive.dedup.subject import STATION_KINDS, platform_kind
 from app.derive.dedup.text import field_of_name, name_key
 from app.derive.dedup.variants import VARIANT_NAMES, VARIANT_NONE
 
@@ -235,7 +236,11 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
     needed = (host_rel != HOST_DIFFERENT) | shared | (one_city & national) | co_host  # 1.3 / 1.4 / 1.5
     for k in np.flatnonzero(~needed).tolist():
         needed[k] = siblings(a.hosts[k], b.hosts[k])
-    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, one_city & national)
+    city = one_city & national
+    for k in np.flatnonzero(one_city & ~national).tolist():  # 1.8: two programme stations of one city
+        city[k] = _station(a.names[k], a.types[k]) and _station(b.names[k], b.types[k])
+    needed |= city
+    rel = relate(_views(a), _views(b), (field_sim >= 0.5) | (name_sim >= 0.5), needed, city)
     return Features(
         field_sim,
         name_sim,
@@ -253,6 +258,10 @@ def compute(a: Side, b: Side, field_sim: F64, policy: PolicyIndex) -> Features:
         rel,
         rules,
     )
+
+
+def _station(name: str, type_: str | None) -> bool:
+    return platform_kind(name, type_) in STATION_KINDS
 
 
 def _views(s: Side) -> list[RecordView]:

@@ -72,7 +72,13 @@ def overlap_rule(f: Features, t: Thresholds) -> B:
     # 1.5: two stations of one site at co-hosts (one programme's station and another's, one of the
     # hosts building both: 那曲 stations of 西藏大学 and of 地理所 with 西藏大学), whatever the kinds
     co_site = f.co_host & r.stations & (r.site == 1)
-    return (beside | station_lab | kin | one | city | co_site) & (r.site != 0) & (f.type_rel != TYPE_TRANSITION)
+    # 1.8: two stations of two hosts of one city (a station's city is its site's) on one subject — a
+    # shared head of ≥ 3 characters beyond 生态系统, a thesaurus or discipline line (上海 湿地 stations of
+    # two universities): two programmes observing one kind of place in one city. Sites differ by
+    # construction; no distinguishing term between the subjects (checked here: beside pairs skip it).
+    city_stations = f.one_city & r.stations & (f.host_rel == HOST_DIFFERENT) & r.close_words & _unguarded(f)
+    linked = (beside | station_lab | kin | one | city | co_site) & (r.site != 0)
+    return (linked | city_stations) & (f.type_rel != TYPE_TRANSITION)
 
 
 def same_entity_rule(f: Features, t: Thresholds) -> B:

@@ -18,12 +18,41 @@ import numpy.typing as npt
 from app.derive.dedup.model import INACTIVE_STATUSES, PlatformRef, Source
 from app.derive.dedup.place import site_city, town_of
 from app.derive.dedup.resources import host_aliases
+from app.derive.dedup.subject import STATION_KINDS, platform_kind
 from app.derive.dedup.text import clean_field, field_of_name, terms, whole_word
 from app.text.cells import norm_name, simplified
 from app.text.taxonomy import by_name
 
 IntArr = npt.NDArray[np.int32]
 NATIONAL = "国家级"
+
+
+def _station(name: str, type_: str | None) -> bool:
+    return platform_kind(name, type_) in STATION_KINDS
+
+
+# 1.8: a station of a national or ministerial programme states it in its name (国家…, …教育部野外科学观测
+# 研究站) whatever level its list gives it (the MOE list reads as 省级).
+_PROGRAMME = re.compile("国家|部野外科学观测研究站")
+
+
+def has_town(level: str | None, name: str, type_: str | None) -> bool:
+    """Whether a platform takes part in the one-city link: a national platform (1.4), or (1.8) an
+    observation station of a national or ministerial programme, whatever its level — two stations of
+    two hosts of one city on one subject overlap. Not a provincial station: the link was made for
+    national programmes (a province's own network of stations in one city would all pair; the 1M
+    bench's provincial stations reported 210k pairs with it). Such a station's city is its site's or
+    its row's, never its host's (a university's station abroad).
+
+    >>> has_town("省级", "上海长江河口湿地生态系统教育部野外科学观测研究站", "野外科学观测研究站")
+    True
+    >>> has_town("省级", "江苏太湖湖泊生态系统野外科学观测研究站", "野外科学观测研究站")
+    False
+    >>> has_town("省级", "智能制造省级重点实验室", "重点实验室")
+    False
+    """
+    return level == NATIONAL or (_station(name, type_) and _PROGRAMME.search(name) is not None)
+
 
 # Family → families whose platforms can do the same work (type distance 2); else distance 3.
 _ADJACENT: dict[str, frozenset[str]] = {
@@ -219,10 +248,12 @@ class Records:
         )
         self.level = np.fromiter((self.level_coder(lv) for lv in self.levels), np.int32, len(self))
         self.year = np.fromiter((y or 0 for y in self.years), np.int32, len(self))
-        # 1.4: the one-city link is for national platforms only (kinds.overlap_rule): their town alone
+        # 1.4: the one-city link is for national platforms (kinds.overlap_rule), 1.8 and stations
         self.town = np.fromiter(
             (
-                self.town_coder(town_of(h, r, c, site_city(n, f, t))) if lv == NATIONAL else -1
+                self.town_coder(town_of(None if _station(n, t) else h, r, c, site_city(n, f, t)))
+                if has_town(lv, n, t)
+                else -1
                 for h, r, c, lv, n, f, t in zip(
                     self.hosts, self.regions, self.cities, self.levels, self.names, self.fields, self.types, strict=True
                 )

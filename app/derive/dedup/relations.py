@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.derive.dedup.disciplines import related as discipline_related
+from app.derive.dedup.observes import related as observed_by
 from app.derive.dedup.resources import distinguishing_chars
 from app.derive.dedup.subject import (
     COLLECTION_KINDS,
@@ -274,6 +275,14 @@ def _conjunct_related(a: RecordView, b: RecordView, sa: Subject, sb: Subject) ->
     return conjunct_in(_parts(a, sa), sb.text) is not None or conjunct_in(_parts(b, sb), sa.text) is not None
 
 
+def _observed(a: RecordView, b: RecordView, sa: Subject, sb: Subject, ka: str | None) -> bool:
+    """1.8: the station observes what the lab beside it studies (``observes.tsv``: 农田 station /
+    土壤 lab, 喀斯特 station / 地球化学 lab)."""
+    if ka in STATION_KINDS:
+        return observed_by(sa.text, _parts(b, sb)) is not None
+    return observed_by(sb.text, _parts(a, sa)) is not None
+
+
 def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
     related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
@@ -288,6 +297,8 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     sim, host_only = _similarity(sa, sb, fa, fb, wide, (_parts(a, sa), _parts(b, sb)) if wide else ((), ()))
     if wide and sim < RELATED_SUBJECT and _conjunct_related(a, b, sa, sb):
         sim, host_only = RELATED_SUBJECT, False
+    if near == BESIDE_STATION_LAB and sim < RELATED_SUBJECT and _observed(a, b, sa, sb, ka):
+        sim, host_only = RELATED_SUBJECT, True  # 1.8: one host only (never a co-host's lab)
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,

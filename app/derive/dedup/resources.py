@@ -4,7 +4,8 @@
 (variants comma-separated); ``broader.tsv`` (1.3) and ``broader_host.tsv`` (1.4, one host only):
 ``broader<TAB>narrower terms<TAB>source``;
 ``distinguishing.txt``: characters, ``#`` lines are comments. ``disciplines.tsv`` (1.7, GB/T 13745-2009:
-``code<TAB>name<TAB>parent<TAB>words<TAB>source``) is read by ``disciplines.py``.
+``code<TAB>name<TAB>parent<TAB>words<TAB>source``) is read by ``disciplines.py``; ``observes.tsv`` (1.8:
+``object<TAB>spellings<TAB>disciplines<TAB>source``) by ``observes.py``.
 """
 
 from __future__ import annotations

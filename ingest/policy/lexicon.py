@@ -209,9 +209,15 @@ def tokenizer() -> jieba.Tokenizer:
 
 @cache
 def firms() -> dict[str, str]:
-    """State-owned firms by their short names (firms.tsv: SASAC's central enterprises, NFRA's large and
-    joint-stock banks): surface → canonical name."""
+    """Large firms by their short names (firms.tsv: SASAC's central enterprises, NFRA's large and
+    joint-stock banks, CEC's 2023 top-500 brands): surface → canonical name."""
     return {s: c for s, c, _src in _rows("firms.tsv")}
+
+
+@cache
+def brand_firms() -> frozenset[str]:
+    """The firms.tsv surfaces taken from the top-500 list (CEC500): private and local brands, not central SOEs."""
+    return frozenset(s for s, _c, src in _rows("firms.tsv") if src == "CEC500")
 
 
 @cache

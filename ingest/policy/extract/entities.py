@@ -530,7 +530,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     lab_bases(doc, acc.add)  # before the lab alone is found: 太行实验室辽宁基地, not 太行实验室
     _dictionary_and_quoted(doc, acc.add)
     _institutions_and_companies(doc, acc.add)
-    known_firms(doc, acc.add)  # after the suffix rule: 中国一重集团有限公司 is the name, 中国一重 inside it none
+    known_firms(doc, acc.add, brands=False)  # after the suffix rule: 中国一重集团有限公司 is the name, 中国一重 none
     _regional_colleges(doc, acc.add)
     _counted_zones(doc, acc.add)
     list_lines(doc, acc.add)
@@ -561,6 +561,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     project_firms(doc, acc.add)
     lone_projects(doc, acc.add)
     refinery_firms(doc, acc.add)
+    known_firms(doc, acc.add, brands=True)  # after the firm rules: 恒力重工, 比亚迪半导体 are names, 恒力 in them none
     intl_orgs(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)

@@ -1,4 +1,4 @@
-"""State-owned firms by their short names (`known_firms`, lexicon ingest/resources/dict/firms.tsv): a hit counts
+"""Large firms by their short names (`known_firms`, lexicon ingest/resources/dict/firms.tsv): a hit counts
 where jieba's words begin and end with it. Sentences made up."""
 
 from __future__ import annotations
@@ -31,5 +31,33 @@ def test_word_bounds_by_hand() -> None:
 def test_every_row_has_a_public_source() -> None:
     rows = [line.split("\t") for line in (lx.DICT_DIR / "firms.tsv").read_text(encoding="utf-8").splitlines()]
     data = [r for r in rows if r and r[0] and not r[0].startswith("#")]
-    assert data and all(len(r) == 3 and r[2] in {"SASAC", "NFRA"} for r in data)
+    assert data and all(len(r) == 3 and r[2] in {"SASAC", "NFRA", "CEC500"} for r in data)
     assert lx.firms()["国家电投"] == "国家电力投资集团有限公司"
+
+
+def test_a_top_500_brand_with_no_suffix_is_a_firm() -> None:
+    # a bare brand in a subject or object position: only the CEC top-500 rows know it
+    got = entity_kinds("引进奇瑞整车项目，支持吉利扩大产能，与华为共建联合创新中心。")
+    assert {got.get(n) for n in ("奇瑞", "吉利", "华为")} == {"company"}
+
+
+def test_a_brand_and_cloud_is_its_cloud_arm() -> None:
+    # 华为|云 is one name; 云南 is a word of its own and 云计算 a field, so no cloud arm is read there
+    got = entity_kinds("推动华为云数据中心落地，支持百度智能云拓展业务。")
+    assert got.get("华为云") == "company"
+    assert got.get("百度智能云") == "company"
+    assert "华为云" not in entity_kinds("推进华为云计算产业发展。")
+    assert entity_kinds("设立华为云南分公司。").get("华为云") is None
+
+
+def test_a_longer_name_opening_with_a_brand_keeps_it() -> None:
+    # the firm rules read the whole name first; the brand inside it is no second name
+    got = entity_kinds("支持恒力重工集团有限公司、比亚迪半导体股份有限公司扩产。")
+    assert got.get("恒力重工集团有限公司") == "company"
+    assert got.get("比亚迪半导体股份有限公司") == "company"
+    assert "恒力" not in got and "比亚迪" not in got
+
+
+def test_brand_rows_name_their_list() -> None:
+    assert "华为" in lx.brand_firms() and "国家电投" not in lx.brand_firms()
+    assert lx.firms()["吉利"] == "浙江吉利控股集团有限公司"

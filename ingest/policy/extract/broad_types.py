@@ -69,10 +69,13 @@ def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
 
 _AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布局)")
 _ENUM = "、和及与或"
-# Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
+# Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind. Grading words say how
+# good or how important a platform is, not which it is: adjectives in 性 (战略性, 代表性, 引领性), 高端, 一流 and
+# 对外 (对外开放高端平台, 战略性创新平台, 高端科研机构 are the class of all platforms or bodies of that rank).
 _UMBRELLA = re.compile(
     r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
-    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才|试验)*$"
+    r"国家级|省级|高水平|[\u4e00-\u9fff]{2}性|高端|一流|对外)*"
+    r"(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才|试验)*$"
 )
 # A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
 # 平台 of the text); it names no kind of its own.

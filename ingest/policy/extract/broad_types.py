@@ -67,6 +67,14 @@ def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
     return m if m is not None and _ST_WORD.search(text, m.start() + 2, e) else None
 
 
+# a building verb over a short coordination governs its second item too (建立区域总部和|研发中心, 发展外资总部
+# 和|研发中心): one verb, two objects. Only 和 / 及: 与 is as often a preposition (搭建银行与企业交流平台).
+_VERB_COORD = re.compile(
+    r"(?:建设|培育|布局|创建|打造|搭建|建立|设立|组建|共建|新建|筹建|引进|争创|创办|兴建|建成|发展)"
+    r"[^，,。；;：:、！？\n“”]{1,6}[和及]$"
+)
+
+
 _AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布局)")
 _ENUM = "、和及与或"
 # Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind. Grading words say how
@@ -198,6 +206,7 @@ def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> boo
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
     verb = _VERB_BEFORE.search(before) or _verb_over_clause(text, s, e)
+    verb = verb or _VERB_COORD.search(text, max(0, s - 14), s)
     return bool(
         level
         or _COUNT_BEFORE.search(before)

@@ -26,3 +26,18 @@ def test_a_graded_kind_with_words_of_its_own_stays() -> None:
     # 高端 before a kind that names what it does (装备检测中心) grades a real kind, which is kept
     got = _names("建设一批高端装备检测中心，服务制造业转型。")
     assert any(t.endswith("检测中心") for t in got)
+
+
+def test_a_building_verb_governs_both_items_of_a_coordination() -> None:
+    # 设立 governs 地区总部 and 研发中心: the second object is built as well, so it is a kind
+    assert "研发中心" in _names("鼓励外资企业在本省设立地区总部和研发中心，参与重大科研项目。")
+
+
+def test_without_the_verb_the_coordinated_head_stays_unread() -> None:
+    # no building verb: a firm's units named in passing, no kind
+    assert "研发中心" not in _names("外资企业的地区总部和研发中心享受同等待遇。")
+
+
+def test_a_preposition_is_no_coordinator() -> None:
+    # 与 links the two sides of an exchange (between government and firms), not two objects of 搭建
+    assert "交流平台" not in _names("搭建政府与企业交流平台，及时回应企业诉求。")

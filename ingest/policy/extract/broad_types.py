@@ -19,6 +19,7 @@ from ingest.policy.extract.class_lists import class_items
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.kind_hits import kind_hit
+from ingest.policy.extract.levelled_clusters import levelled_clusters
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.place_kinds import place_kinds
@@ -521,6 +522,7 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     if memo is None:
         specific = specific_hits(doc)
         places = _places(doc, doc.type_hits + specific)
+        places += _clusters(doc, doc.type_hits + specific + places)
         broad = broad_hits(doc, doc.type_hits + specific + places)
         text = doc.text
         taken = {(h.start, h.end) for h in broad}
@@ -572,6 +574,14 @@ def _places(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     # the head must be free; the modifier may hold a kind word (工业单项冠军|县)
     return [kind_hit(s, e, kind, level) for s, e, kind, level in place_kinds(doc) if not covered[e - 1]]
+
+
+def _clusters(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
+    """Clusters a level word designates (`levelled_clusters`) that the lexicon does not name."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in known:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    return [kind_hit(s, e, kind, level) for s, e, kind, level in levelled_clusters(doc) if not covered[e - 1]]
 
 
 def _without_place(item: str) -> str:

@@ -19,6 +19,7 @@ from ingest.policy.extract.class_lists import class_items
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.kind_hits import kind_hit
+from ingest.policy.extract.levelled_clusters import levelled_clusters
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.place_kinds import place_kinds
@@ -67,12 +68,23 @@ def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
     return m if m is not None and _ST_WORD.search(text, m.start() + 2, e) else None
 
 
+# a building verb over a short coordination governs its second item too (建立区域总部和|研发中心, 发展外资总部
+# 和|研发中心): one verb, two objects. Only 和 / 及: 与 is as often a preposition (搭建银行与企业交流平台).
+_VERB_COORD = re.compile(
+    r"(?:建设|培育|布局|创建|打造|搭建|建立|设立|组建|共建|新建|筹建|引进|争创|创办|兴建|建成|发展)"
+    r"[^，,。；;：:、！？\n“”]{1,6}[和及]$"
+)
+
+
 _AFTER_BUILD = re.compile(r"^(?:的)?(?:建设|发展|创建|培育|认定|布局)")
 _ENUM = "、和及与或"
-# Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind.
+# Classes of all platforms (创新载体, 服务机构): the modifier says nothing about the kind. Grading words say how
+# good or how important a platform is, not which it is: adjectives in 性 (战略性, 代表性, 引领性), 高端, 一流 and
+# 对外 (对外开放高端平台, 战略性创新平台, 高端科研机构 are the class of all platforms or bodies of that rank).
 _UMBRELLA = re.compile(
     r"^(?:省|市|县|区|市县级?|区域性?|地区|高?能级|科技|科学技术|重大|各类|新型|综合|专业|重点|战略|开放|承接|"
-    r"国家级|省级|高水平)*(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才|试验)*$"
+    r"国家级|省级|高水平|[\u4e00-\u9fff]{2}性|高端|一流|对外)*"
+    r"(?:创新|创业|创新创业|双创|科技|技术|研发|科研|合作|创新合作|人才|试验)*$"
 )
 # A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
 # 平台 of the text); it names no kind of its own.
@@ -195,6 +207,7 @@ def _direct(text: str, s: int, e: int, level: bool, strict: bool = False) -> boo
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
     verb = _VERB_BEFORE.search(before) or _verb_over_clause(text, s, e)
+    verb = verb or _VERB_COORD.search(text, max(0, s - 14), s)
     return bool(
         level
         or _COUNT_BEFORE.search(before)
@@ -509,6 +522,7 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     if memo is None:
         specific = specific_hits(doc)
         places = _places(doc, doc.type_hits + specific)
+        places += _clusters(doc, doc.type_hits + specific + places)
         broad = broad_hits(doc, doc.type_hits + specific + places)
         text = doc.text
         taken = {(h.start, h.end) for h in broad}
@@ -560,6 +574,14 @@ def _places(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     # the head must be free; the modifier may hold a kind word (工业单项冠军|县)
     return [kind_hit(s, e, kind, level) for s, e, kind, level in place_kinds(doc) if not covered[e - 1]]
+
+
+def _clusters(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
+    """Clusters a level word designates (`levelled_clusters`) that the lexicon does not name."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in known:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    return [kind_hit(s, e, kind, level) for s, e, kind, level in levelled_clusters(doc) if not covered[e - 1]]
 
 
 def _without_place(item: str) -> str:

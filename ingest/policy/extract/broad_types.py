@@ -18,7 +18,7 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract.class_lists import class_items
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
-from ingest.policy.extract.kind_hits import kind_hit
+from ingest.policy.extract.kind_hits import item_without_place, kind_hit
 from ingest.policy.extract.levelled_clusters import levelled_clusters
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, mod_vocab, open_heads, open_kind
@@ -392,11 +392,8 @@ def _coordinator_before(text: str, s: int) -> int:
 def broad_hits(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     """Broad-head kinds that pass the context test, as type hits; `known`: the kinds found otherwise
     (lexicon and specific heads), which they must not overlap and with which they may be enumerated."""
-    covered = bytearray(len(doc.text) + 1)
-    for h in known:
-        if "umbrella" in h.entry.flags:
-            continue  # 育种创新平台 is a kind although 创新平台 is a class
-        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    # 育种创新平台 is a kind although 创新平台 is a class: an umbrella hit covers nothing
+    covered = _covered(doc, [h for h in known if "umbrella" not in h.entry.flags])
     cands = _candidates(doc, covered)
     doc.memo["broad_candidates"] = [
         kind_hit(c[0], c[1], c[2], c[3]) for c in cands if not c[5] and not _financing(doc.text[c[0] : c[1]])
@@ -442,11 +439,17 @@ def _financing(kind: str) -> bool:
     return kind.endswith("平台") and bool(_FINANCE.search(kind)) and not _ST_WORD.search(kind)
 
 
+def _covered(doc: Doc, hits: Sequence[TypeHit]) -> bytearray:
+    """A mask over the text, 1 where one of `hits` stands."""
+    covered = bytearray(len(doc.text) + 1)
+    for h in hits:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    return covered
+
+
 def specific_hits(doc: Doc) -> list[TypeHit]:
     """Specific-head kinds (联合实验室, 孵化器 …, open_types) as type hits."""
-    covered = bytearray(len(doc.text) + 1)
-    for h in doc.type_hits:
-        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    covered = _covered(doc, doc.type_hits)
     out = []
     for hs, he in open_heads(doc):
         if covered[hs] or covered[he - 1]:
@@ -521,8 +524,8 @@ def open_hits(doc: Doc) -> list[TypeHit]:
     memo = doc.memo.get("open_hits")
     if memo is None:
         specific = specific_hits(doc)
-        places = _places(doc, doc.type_hits + specific)
-        places += _clusters(doc, doc.type_hits + specific + places)
+        places = _free(doc, doc.type_hits + specific, place_kinds(doc))
+        places += _free(doc, doc.type_hits + specific + places, levelled_clusters(doc))
         broad = broad_hits(doc, doc.type_hits + specific + places)
         text = doc.text
         taken = {(h.start, h.end) for h in broad}
@@ -555,41 +558,22 @@ def _social(text: str, s: int, e: int) -> bool:
 
 def _class_members(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
     """Items of a list closed by 等 + a class of platforms (`class_lists`) that no other rule found."""
-    covered = bytearray(len(doc.text) + 1)
-    for h in known:
-        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    covered = _covered(doc, known)
     out = []
     for s, e in class_items(doc):
         if not any(covered[s:e]):
-            h = kind_hit(s, e, _clean_type(_without_place(doc.text[s:e]), ""), None)
+            h = kind_hit(s, e, _clean_type(item_without_place(doc.text[s:e]), ""), None)
             h.entry = lx.TypeEntry(h.entry.surface, h.entry.type, h.entry.category, frozenset({"open", "listed"}))
             out.append(h)
     return out
 
 
-def _places(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
-    """Designated kinds of place (`place_kinds`: 工业强县, …试点城市) that no other rule found."""
-    covered = bytearray(len(doc.text) + 1)
-    for h in known:
-        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
-    # the head must be free; the modifier may hold a kind word (工业单项冠军|县)
-    return [kind_hit(s, e, kind, level) for s, e, kind, level in place_kinds(doc) if not covered[e - 1]]
-
-
-def _clusters(doc: Doc, known: list[TypeHit]) -> list[TypeHit]:
-    """Clusters a level word designates (`levelled_clusters`) that the lexicon does not name."""
-    covered = bytearray(len(doc.text) + 1)
-    for h in known:
-        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
-    return [kind_hit(s, e, kind, level) for s, e, kind, level in levelled_clusters(doc) if not covered[e - 1]]
-
-
-def _without_place(item: str) -> str:
-    """A list item without a place word opening it (海外|留学生创业园): where the kind is, not which kind."""
-    toks = lcut(item)
-    if len(toks) >= 3 and pos_table().get(toks[0], "n") == "s":
-        return item[len(toks[0]) :]
-    return item
+def _free(doc: Doc, known: list[TypeHit], kinds: Sequence[tuple[int, int, str, str | None]]) -> list[TypeHit]:
+    """Designated kinds of place (`place_kinds`: 工业强县, …试点城市) or clusters a level word designates
+    (`levelled_clusters`) that no other rule found: the head must be free, the modifier may hold a kind word
+    (工业单项冠军|县)."""
+    covered = _covered(doc, known)
+    return [kind_hit(s, e, kind, level) for s, e, kind, level in kinds if not covered[e - 1]]
 
 
 def countable_hits(doc: Doc, s: int, e: int) -> list[TypeHit]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.policy import lexicon as lx
+from ingest.policy.extract.lexical import lcut, pos_table
 from ingest.policy.extract.open_types import UNMAPPED, map_kind
 from ingest.policy.extract.typehits import TypeHit
 
@@ -47,3 +48,11 @@ def _without_field(kind: str) -> tuple[str, str]:
         if len(rest) >= 4 and rest in lx.types():
             return map_kind(rest)
     return kind, UNMAPPED
+
+
+def item_without_place(item: str) -> str:
+    """A list item without a place word opening it (海外|留学生创业园): where the kind is, not which kind."""
+    toks = lcut(item)
+    if len(toks) >= 3 and pos_table().get(toks[0], "n") == "s":
+        return item[len(toks[0]) :]
+    return item

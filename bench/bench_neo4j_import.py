@@ -30,7 +30,7 @@ from app.store.neo4j import importer
 # option sets: extra JVM flags and importer flags on top of what importer.import_command() passes
 VARIANTS: dict[str, tuple[list[str], list[str]]] = {
     "base": ([], []),
-    "new": ([], []),  # importer.JVM_FLAGS + class_share_flags(), see command()
+    "new": ([], []),  # importer.JVM_FLAGS, see command()
     "threads1": ([], ["--threads=1"]),
     "hpio": ([], ["--high-parallel-io=on"]),
     "mem256": ([], ["--max-off-heap-memory=256m"]),
@@ -43,6 +43,7 @@ VARIANTS: dict[str, tuple[list[str], list[str]]] = {
     "pgc+cds": (["-XX:+UseParallelGC", "-XX:SharedArchiveFile={cds}"], []),
     "pgc+c1+cds": (["-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile={cds}"], []),
     "pgc+c1": (["-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1"], []),
+    "c1+cds": (["-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile={cds}"], []),
 }
 _STAGES = ("nodes", "relationships", "linking", "counts")
 
@@ -56,7 +57,7 @@ def command(base: list[str], variant: str, cds: Path) -> list[str]:
     of ``importer.import_command`` as it is now."""
     if variant == "new":
         cp = base.index("-cp")
-        return [base[0], *importer.JVM_FLAGS, *importer.class_share_flags(), *base[cp:]]
+        return [base[0], *importer.JVM_FLAGS, *base[cp:]]
     jvm, imp = VARIANTS[variant]
     jvm = [f.replace("{cds}", str(cds)) for f in jvm]
     names = {f.split("=", 1)[0] for f in imp + jvm if f.startswith("--")}
@@ -127,6 +128,29 @@ def build_cds(base: list[str], cds: Path) -> None:
         shutil.rmtree(home, ignore_errors=True)
 
 
+def scale_csv(src: Path, dst: Path, k: int) -> None:
+    """``k`` copies of the kept graph side by side (node ids shifted by the node count per copy, both ends
+    of every relationship with them): the importer's work at k times the size without a k times larger
+    synth run. The ``id`` properties repeat; the importer does not check them (no constraint in an import)."""
+    kept = json.loads((src / "import-args.json").read_text())
+    files = [Path(a.split("=", 2)[2]) for a in kept["args"] if a.startswith(("--nodes=", "--relationships="))]
+    n = 1 + max(int(line.split(b",", 1)[0]) for f in files if f.name.startswith("nodes-") for line in
+                f.read_bytes().splitlines()[1:])  # fmt: skip
+    dst.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        lines = f.read_bytes().splitlines(keepends=True)
+        ends = 1 if f.name.startswith("nodes-") else 2
+        with (dst / f.name).open("wb") as out:
+            out.write(lines[0])
+            for c in range(k):
+                off = c * n
+                for line in lines[1:]:
+                    parts = line.rstrip(b"\n").split(b",", ends)
+                    out.write(b",".join([*(b"%d" % (int(x) + off) for x in parts[:ends]), *parts[ends:]]) + b"\n")
+    args = [a.replace(str(src), str(dst)) for a in kept["args"]]
+    (dst / "import-args.json").write_text(json.dumps({"bytes": kept["bytes"] * k, "args": args}, indent=1) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--csv", type=Path, required=True, help="a folder kept by INNOKG_NEO4J_IMPORT_KEEP")
@@ -134,7 +158,12 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--verbose", action="store_true", help="the importer's --verbose: its steps' times too")
     ap.add_argument("--cds", type=Path, default=Path(tempfile.gettempdir()) / "innokg-import.jsa")
+    ap.add_argument("--scale", type=int, default=0, help="first write this many copies of --csv side by side")
     args = ap.parse_args()
+    if args.scale:
+        scaled = args.csv.with_name(f"{args.csv.name}-x{args.scale}")
+        scale_csv(args.csv, scaled, args.scale)
+        args.csv = scaled
     kept = json.loads((args.csv / "import-args.json").read_text())
     written = importer.Written()
     written.bytes = int(kept["bytes"])
@@ -148,8 +177,6 @@ def main() -> None:
     variants = args.variant or sorted(VARIANTS)
     if any("cds" in v for v in variants):
         build_cds(base, args.cds)
-    if "new" in variants and any("ArchiveClassesAtExit" in f for f in importer.class_share_flags()):
-        run_once(base, "new", args.cds)  # the first import writes the archive the later ones map
     results: dict[str, list[dict[str, float]]] = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
@@ -157,7 +184,7 @@ def main() -> None:
             results[v].append(got)
             print(f"round {r + 1} {v}: {json.dumps({k: round(x, 2) for k, x in got.items()})}", file=sys.stderr)
     print(f"CSV: {written.bytes / 2**20:,.0f} MiB; {args.rounds} rounds, variants interleaved\n")
-    print("| variant | load | JVM wall s | CPU s | own s | nodes / rels / linking / post s |")
+    print("| variant | load | JVM wall s | CPU s | own s | nodes / rels / linking / counts s |")
     print("|---|---:|---:|---:|---:|---|")
     for v, runs in results.items():
         for x in runs:

@@ -51,13 +51,13 @@ _STAGES = ("nodes", "relationships", "linking", "counts")
 OLD_JVM = ["-Xmx1g", "-XX:+UseG1GC"]  # the importer's JVM flags before session 12
 
 
-def command(base: list[str], variant: str, cds: Path) -> list[str]:
+def command(base: list[str], variant: str, cds: Path, csv_bytes: int) -> list[str]:
     """``base`` (the import path's command line with the JVM flags before session 12) with the variant's
     flags: JVM flags before ``-cp``, importer flags replacing one of the same name; ``new`` is the JVM part
     of ``importer.import_command`` as it is now."""
     if variant == "new":
         cp = base.index("-cp")
-        return [base[0], *importer.JVM_FLAGS, *base[cp:]]
+        return [base[0], *importer.JVM_FLAGS, *importer.jit_flags(csv_bytes), *base[cp:]]
     jvm, imp = VARIANTS[variant]
     jvm = [f.replace("{cds}", str(cds)) for f in jvm]
     names = {f.split("=", 1)[0] for f in imp + jvm if f.startswith("--")}
@@ -91,7 +91,7 @@ def parse_log(log: str) -> dict[str, float]:
     return got
 
 
-def run_once(base: list[str], variant: str, cds: Path) -> dict[str, float]:
+def run_once(base: list[str], variant: str, cds: Path, csv_bytes: int) -> dict[str, float]:
     home = Path(tempfile.mkdtemp(prefix="innokg-import-bench-"))
     try:
         conf = home / "conf"
@@ -101,7 +101,9 @@ def run_once(base: list[str], variant: str, cds: Path) -> dict[str, float]:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         load = os.getloadavg()[0]
         t = time.perf_counter()
-        proc = subprocess.run(command(base, variant, cds), env=env, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            command(base, variant, cds, csv_bytes), env=env, capture_output=True, text=True, check=False
+        )
         wall = time.perf_counter() - t
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if proc.returncode != 0:
@@ -180,7 +182,7 @@ def main() -> None:
     results: dict[str, list[dict[str, float]]] = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
-            got = run_once(base, v, args.cds)
+            got = run_once(base, v, args.cds, written.bytes)
             results[v].append(got)
             print(f"round {r + 1} {v}: {json.dumps({k: round(x, 2) for k, x in got.items()})}", file=sys.stderr)
     print(f"CSV: {written.bytes / 2**20:,.0f} MiB; {args.rounds} rounds, variants interleaved\n")

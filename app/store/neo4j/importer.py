@@ -52,10 +52,11 @@ MEMORY_ENV = "INNOKG_NEO4J_IMPORT_MEMORY"  # --max-off-heap-memory of the import
 THREADS_ENV = "INNOKG_NEO4J_IMPORT_THREADS"
 MIN_BYTES_ENV = "INNOKG_NEO4J_BULK_MIN_BYTES"
 KEEP_ENV = "INNOKG_NEO4J_IMPORT_KEEP"  # a folder: the CSV files and the importer's arguments are moved there
-# C1 only (no C2): on 2 shared cores the importer's C2 compilations compete with its own threads, and a
-# run of seconds to minutes does not earn them back (docs/benchmarks/load.md "Session 12": -20 % CPU,
-# -30 % wall at 100k, interleaved)
-JVM_FLAGS = ("-Xmx1g", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1")
+JVM_FLAGS = ("-Xmx1g", "-XX:+UseG1GC")
+# below this much CSV the importer's JVM compiles with C1 only: on 2 shared cores C2's compiler threads
+# compete with the importer's own and a short run does not earn them back (117 MiB: -20 % CPU, -30 % wall);
+# a long one does (1,170 MiB: C1 only +73 % CPU) — docs/benchmarks/load.md "Session 12"
+C1_ONLY_BELOW = 256 << 20
 START_TIMEOUT_S = 600.0
 SCHEMA_WAIT_S = 3600.0  # how long the indexes of an imported graph may take to populate
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -264,7 +265,7 @@ def import_command(database: str, written: Written, work: Path) -> list[str]:
     classpath = f"{server.launcher_jar()}{os.pathsep}{server.lib_dir() / '*'}"
     threads = os.environ.get(THREADS_ENV) or str(max(1, os.cpu_count() or 1))
     return [
-        java, *JVM_FLAGS, "-cp", classpath, ADMIN_CLASS,
+        java, *JVM_FLAGS, *jit_flags(written.bytes), "-cp", classpath, ADMIN_CLASS,
         "database", "import", "full", database,
         "--overwrite-destination=true", "--id-type=actual", *written.multiline_arguments(),
         f"--array-delimiter={ARRAY_DELIMITER}", f"--threads={threads}",
@@ -272,6 +273,12 @@ def import_command(database: str, written: Written, work: Path) -> list[str]:
         f"--report-file={work / 'import.report'}",
         *written.arguments(),
     ]  # fmt: skip
+
+
+def jit_flags(csv_bytes: int) -> list[str]:
+    """C1 only for an import of less than ``C1_ONLY_BELOW`` bytes of CSV, the JVM's default (C1 then C2)
+    for a larger one."""
+    return ["-XX:TieredStopAtLevel=1"] if csv_bytes < C1_ONLY_BELOW else []
 
 
 def import_memory(csv_bytes: int) -> str:

@@ -51,6 +51,12 @@ TIMES_FILE = "neo4j-import.json"  # the last bulk load's stage times (bench/ rea
 MEMORY_ENV = "INNOKG_NEO4J_IMPORT_MEMORY"  # --max-off-heap-memory of the importer (default 1g)
 THREADS_ENV = "INNOKG_NEO4J_IMPORT_THREADS"
 MIN_BYTES_ENV = "INNOKG_NEO4J_BULK_MIN_BYTES"
+KEEP_ENV = "INNOKG_NEO4J_IMPORT_KEEP"  # a folder: the CSV files and the importer's arguments are moved there
+JVM_FLAGS = ("-Xmx1g", "-XX:+UseG1GC")
+# below this much CSV the importer's JVM compiles with C1 only: on 2 shared cores C2's compiler threads
+# compete with the importer's own and a short run does not earn them back (117 MiB: -20 % CPU, -30 % wall);
+# a long one does (1,170 MiB: C1 only +73 % CPU) — docs/benchmarks/load.md "Session 12"
+C1_ONLY_BELOW = 256 << 20
 START_TIMEOUT_S = 600.0
 SCHEMA_WAIT_S = 3600.0  # how long the indexes of an imported graph may take to populate
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -137,6 +143,7 @@ class Neo4jImport:
         work = Path(tempfile.mkdtemp(prefix="import-", dir=home))
         try:
             written = _import_stopped(home, self.store.database, work, run, times)
+            _keep(work, written)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         schema_beside_fix(self.store, written, times)
@@ -150,6 +157,20 @@ class Neo4jImport:
 
     def release_caches(self) -> None:
         release_caches()
+
+
+def _keep(work: Path, written: Written) -> None:
+    """With INNOKG_NEO4J_IMPORT_KEEP set, the CSV files and the importer's file arguments go to that folder
+    (bench/bench_neo4j_import.py reruns the importer alone on them); by default they are deleted."""
+    keep = os.environ.get(KEEP_ENV)
+    if not keep:
+        return
+    dest = Path(keep)
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(work / "csv"), dest)
+    args = [a.replace(str(work / "csv"), str(dest)) for a in written.multiline_arguments() + written.arguments()]
+    (dest / "import-args.json").write_text(json.dumps({"bytes": written.bytes, "args": args}, indent=1) + "\n")
 
 
 def schema_populated(store: _Store, *, limit_s: float = SCHEMA_WAIT_S) -> None:
@@ -244,7 +265,7 @@ def import_command(database: str, written: Written, work: Path) -> list[str]:
     classpath = f"{server.launcher_jar()}{os.pathsep}{server.lib_dir() / '*'}"
     threads = os.environ.get(THREADS_ENV) or str(max(1, os.cpu_count() or 1))
     return [
-        java, "-Xmx1g", "-XX:+UseG1GC", "-cp", classpath, ADMIN_CLASS,
+        java, *JVM_FLAGS, *jit_flags(written.bytes), "-cp", classpath, ADMIN_CLASS,
         "database", "import", "full", database,
         "--overwrite-destination=true", "--id-type=actual", *written.multiline_arguments(),
         f"--array-delimiter={ARRAY_DELIMITER}", f"--threads={threads}",
@@ -252,6 +273,12 @@ def import_command(database: str, written: Written, work: Path) -> list[str]:
         f"--report-file={work / 'import.report'}",
         *written.arguments(),
     ]  # fmt: skip
+
+
+def jit_flags(csv_bytes: int) -> list[str]:
+    """C1 only for an import of less than ``C1_ONLY_BELOW`` bytes of CSV, the JVM's default (C1 then C2)
+    for a larger one."""
+    return ["-XX:TieredStopAtLevel=1"] if csv_bytes < C1_ONLY_BELOW else []
 
 
 def import_memory(csv_bytes: int) -> str:

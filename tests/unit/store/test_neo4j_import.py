@@ -4,6 +4,7 @@ Neo4j that is not on this machine, and ``bulk="auto"`` leaving small runs to MER
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,23 @@ def test_a_stop_that_failed_runs_no_import_and_the_server_starts_again(
     with pytest.raises(RuntimeError, match="did not stop"):
         importer._import_stopped(tmp_path, "neo4j", tmp_path, Run(), times)  # type: ignore[arg-type]
     assert calls == ["consumed", "start port=7"] and "stop_s" in times
+
+
+def test_a_small_import_runs_without_c2_and_keeps_its_files_only_when_asked(tmp_path: Path, monkeypatch: Any) -> None:
+    # the importer's JVM compiles a small import with C1 only; the CSV files are deleted after an import unless
+    # INNOKG_NEO4J_IMPORT_KEEP names a folder, which then holds them and the importer's file arguments
+    from app.store.neo4j import importer
+
+    work = tmp_path / "import-1"
+    written = write_csv(work / "csv", [(0, Label.REGION, {"id": "region:a", "name": "甲省"})], [])
+    cmd = importer.import_command("neo4j", written, work)
+    assert "-XX:TieredStopAtLevel=1" in cmd[: cmd.index("-cp")]  # a few bytes of CSV: a short run
+    assert importer.jit_flags(importer.C1_ONLY_BELOW) == []  # a long run earns C2's compilations back
+    monkeypatch.delenv(importer.KEEP_ENV, raising=False)
+    importer._keep(work, written)
+    assert (work / "csv").is_dir()  # nothing moved: send() deletes the work folder
+    monkeypatch.setenv(importer.KEEP_ENV, str(tmp_path / "kept"))
+    importer._keep(work, written)
+    kept = json.loads((tmp_path / "kept" / "import-args.json").read_text())
+    assert kept["args"] == ["--multiline-fields=false", f"--nodes=Region={tmp_path / 'kept' / 'nodes-0000-Region.csv'}"]
+    assert (tmp_path / "kept" / "nodes-0000-Region.csv").read_text().splitlines()[1] == '0,"region:a","甲省"'

@@ -12,6 +12,7 @@ the list qualifies the noun after it).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest.policy.extract.doc import Doc
@@ -21,8 +22,27 @@ from ingest.policy.extract.lexical import CJK, lcut, pos_table
 _Cand = tuple[int, int, str, str, float]
 
 # A list of two or more CJK items joined by 、 and closed by 等 (the genre's closer of an open class): 等 may end
-# the clause or lead its noun (等产业, 等加快发展, 等领域); the first part runs from the clause's start (its verb)
-_LIST = re.compile(rf"(?<![{CJK}])[{CJK}]{{2,20}}、(?:[{CJK}]{{2,14}}、)*[{CJK}]{{2,10}}?(?=等)")
+# the clause or lead its noun (等产业, 等加快发展, 等领域); the first part runs from the clause's start (its verb).
+# Found from each 等 backwards over at most 160 characters, so that a long run of 、 without 等 costs nothing.
+_CLOSER = re.compile(rf"(?<=[{CJK}])等")
+_RUN = re.compile(rf"[{CJK}、]+$")
+_WINDOW = 160
+
+
+def _list_parts(text: str, e: int) -> list[tuple[int, int]] | None:
+    """The parts of the 、-list ending at `e` (where 等 stands): two or more, the first of 2–20 CJK characters,
+    the others of 2–14, the last of 2–10; None where the run before 等 is no such list."""
+    run = _RUN.search(text, max(0, e - _WINDOW), e)
+    if run is None or run.start() == max(0, e - _WINDOW) > 0:
+        return None  # no list start within the window
+    parts, pos = [], run.start()
+    for p in run.group(0).split("、"):
+        parts.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    sizes = [b - a for a, b in parts]
+    if len(parts) < 2 or not 2 <= sizes[0] <= 20 or not 2 <= sizes[-1] <= 10:
+        return None
+    return parts if all(2 <= n <= 14 for n in sizes[1:-1]) else None
 
 
 def _first_member(doc: Doc, text: str, s: int, e: int) -> int | None:
@@ -60,15 +80,16 @@ def _known(taken: list[tuple[int, int]], a: int, b: int) -> bool:
 
 def headed_lists(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
     """Members of 、-lists closed by 等 whose every member ends in a head of production or is already read."""
-    taken = sorted((c[0], c[1]) for c in cands)
+    spans = sorted((c[0], c[1]) for c in cands)
     out: list[_Cand] = []
-    for m in _LIST.finditer(text):
-        parts, pos = [], m.start()
-        for p in m.group(0).split("、"):
-            parts.append((pos, pos + len(p)))
-            pos += len(p) + 1
-        if not _closed(text, m.end()):
+    for m in _CLOSER.finditer(text):
+        parts = _list_parts(text, m.start())
+        if parts is None or not _closed(text, m.start()):
             continue
+        # the candidates near the list (a candidate is at most 40 characters long here)
+        taken = spans[
+            bisect.bisect_left(spans, (parts[0][0] - 40, 0)) : bisect.bisect_right(spans, (m.start(), m.start()))
+        ]
         first = _first_member(doc, text, *parts[0])
         if first is None and not _known(taken, *parts[0]):
             continue

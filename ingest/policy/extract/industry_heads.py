@@ -25,18 +25,21 @@ _Cand = tuple[int, int, str, str, float]
 # the clause or lead its noun (等产业, 等加快发展, 等领域); the first part runs from the clause's start (its verb).
 # Found from each 等 backwards over at most 160 characters, so that a long run of 、 without 等 costs nothing.
 _CLOSER = re.compile(rf"(?<=[{CJK}])等")
-_RUN = re.compile(rf"[{CJK}、]+$")
+_RUN = re.compile(rf"[{CJK}、]+")
 _WINDOW = 160
 
 
 def _list_parts(text: str, e: int) -> list[tuple[int, int]] | None:
     """The parts of the 、-list ending at `e` (where 等 stands): two or more, the first of 2–20 CJK characters,
     the others of 2–14, the last of 2–10; None where the run before 等 is no such list."""
-    run = _RUN.search(text, max(0, e - _WINDOW), e)
-    if run is None or run.start() == max(0, e - _WINDOW) > 0:
+    if text.rfind("、", max(0, e - 12), e) < 0:
+        return None  # the last part is at most 10 characters: no 、 right before 等, no list (cheap test first)
+    lo = max(0, e - _WINDOW)
+    run = _RUN.match(text[lo:e][::-1])  # the run before 等, read backwards: one pass over the window
+    if run is None or (run.end() == e - lo and lo > 0):
         return None  # no list start within the window
-    parts, pos = [], run.start()
-    for p in run.group(0).split("、"):
+    parts, pos = [], e - run.end()
+    for p in text[pos:e].split("、"):
         parts.append((pos, pos + len(p)))
         pos += len(p) + 1
     sizes = [b - a for a, b in parts]

@@ -24,8 +24,14 @@ _CLAUSE = "，。；：,;:！？\n（）()“”"
 _TAIL = re.compile(r"(?:等|发展|产业(?!链|集群|基地)|增加值|产值|营业收入|深度融合|融合|转型|提质|壮大)")
 _ITEM = re.compile(rf"[{CJK}]{{2,10}}")
 # a head of production ends the member (临港先进制造业, 现代海洋渔业, 新型储能, 海工装备): the noun of a sector, as
-# GB/T 4754 names its classes (…业, …制造, …材料, …装备), or of an energy or a product class
-_SECTOR_END = re.compile(r"(?:[农种渔牧林矿工商]业|制造业?|加工业?|服务业|制药|能源|储能|材料|装备|器械|医药|产业)$")
+# GB/T 4754 names its classes (…业, …制造, …材料, …装备), or of an energy or a product class. Added in round
+# x-inds5, each the head noun of a class of GB/T 4754—2017《国民经济行业分类》: 化工 (大类 26 化学原料和化学制品
+# 制造业, the trade's short name: 煤化工, 精细化工), 机械 (大类 34 通用设备 / 35 专用设备制造业: 工程机械, 农业机械),
+# 船舶 (373 船舶及相关装置制造), 纺织 (大类 17 纺织业), 电池 (384 电池制造), 航空 (大类 56 航空运输业, 562 通用航空
+# 服务), 生物药 (276 生物药品制品制造)
+_SECTOR_END = re.compile(
+    r"(?:[农种渔牧林矿工商]业|制造业?|加工业?|服务业|制药|化工|能源|储能|材料|装备|器械|医药|产业|机械|船舶|纺织|电池|航空|生物药)$"
+)
 # an item led by a verb or a function word, or ending in an activity, an organisation or a product's use, is
 # no sector (加强监管、…; 企业、高校; …建设, …改造, …服务平台)
 _NOT_ITEM_END = re.compile(
@@ -54,7 +60,7 @@ def _parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _member(doc: Doc, text: str, s: int, e: int) -> bool:
+def member(doc: Doc, text: str, s: int, e: int) -> bool:
     item = text[s:e]
     if not _ITEM.fullmatch(item) or item in REGIONS or item in lx.roles() or item in lx.types():
         return False
@@ -93,7 +99,7 @@ def list_members(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
         for k, ((a, b), cov) in enumerate(zip(parts, covered, strict=True)):
             if cov or k == 0:
                 continue  # the first part holds the predicate: its member is left to the list rules
-            if _member(doc, text, a, b) and not doc.hits_between(a, b):
+            if member(doc, text, a, b) and not doc.hits_between(a, b):
                 out.append((a, b, "industry_field", "industry.list_member", 0.6))
     return out
 

@@ -82,6 +82,7 @@ PATHOLOGICAL = {
     "book-title marks": "《",
     "spaces": " ",  # the roster rule's two space runs side by side backtracked quadratically
     "agency enumeration": "省科技厅、",  # grammar spans x agencies
+    "sector lists closed by 等": "盐化工、硅化工等，",  # industry_heads reads each list from its 等 backwards
 }
 
 

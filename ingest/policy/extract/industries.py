@@ -86,7 +86,7 @@ def _noun_verb(toks: list[str] | tuple[str, ...], last: str) -> bool:
     return pos_table().get(prev, "x").startswith("n") and not is_stop(prev) and prev not in REGIONS
 
 
-_Cand = tuple[int, int, str, str, float]
+_Cand = ig.Cand
 
 # A known field (新能源汽车, 人工智能) is an industry where a measure of production or an industry noun follows
 # it (…产量增长, …增加值, …产业链, …领域, the …项目 it heads) or it leads a “X+” campaign; elsewhere it names a

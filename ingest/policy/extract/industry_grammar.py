@@ -20,7 +20,9 @@ from ingest.policy.extract.names import left_name
 from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.regions import REGIONS
 
-_Cand = tuple[int, int, str, str, float]
+# An industry candidate: (start, end, kind, rule, confidence) — shared by the industry modules.
+Cand = tuple[int, int, str, str, float]
+_Cand = Cand
 
 _ECONOMY = re.compile("经济")
 # scope, ownership and aggregate economies, and qualities of the market economy (法治经济, 信用经济): never an

@@ -16,10 +16,9 @@ import bisect
 import re
 
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.industry_grammar import Cand as _Cand
 from ingest.policy.extract.industry_lists import member
 from ingest.policy.extract.lexical import CJK, lcut, pos_table
-
-_Cand = tuple[int, int, str, str, float]
 
 # A list of two or more CJK items joined by 、 and closed by 等 (the genre's closer of an open class): 等 may end
 # the clause or lead its noun (等产业, 等加快发展, 等领域); the first part runs from the clause's start (its verb).

@@ -14,10 +14,9 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
+from ingest.policy.extract.industry_grammar import Cand as _Cand
 from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
 from ingest.policy.extract.regions import REGIONS
-
-_Cand = tuple[int, int, str, str, float]
 
 _CLAUSE = "，。；：,;:！？\n（）()“”"
 # what may close the last member: growth, a measure, a closer of the list (…渔业发展, …装备等领域)

@@ -208,7 +208,8 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--split",
-            help="seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | test | holdout | all (repeatable)",
+            help="seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | test | holdout | all "
+            "(repeatable)",
         ),
     ] = None,
     paths: Annotated[list[Path] | None, typer.Argument(help="Documents (default: those the gold names)")] = None,
@@ -220,7 +221,8 @@ def evaluate(
     golds = list(gold or []) + [g for s in split or [] for g in split_golds(s)]
     if not golds:
         raise typer.BadParameter(
-            "give --gold FILE (repeatable) or --split seeds|constructed|dev|dev2|dev3|dev4|dev5|dev6|test|holdout|all"
+            "give --gold FILE (repeatable) or --split "
+            "seeds|constructed|dev|dev2|dev3|dev4|dev5|dev6|dev7|test|holdout|all"
         )
     failed = False
     for i, g in enumerate(golds):

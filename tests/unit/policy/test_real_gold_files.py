@@ -100,8 +100,8 @@ SPLITS_HELD_OUT = [
     Split(
         "dev7",
         ROOT / "data" / "gold" / "real_dev7_gold.json",
-        {"xinjiang_01"},
-        240,
+        {"xinjiang_01", "chongqing_01"},
+        540,
         True,
     ),
 ]

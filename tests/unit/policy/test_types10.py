@@ -27,3 +27,20 @@ def test_counted_units_under_a_region_name_share_the_kind_with_no_level() -> Non
     got = _pairs("在杭州和成都布局两个甘肃科创中心，吸引人才异地研发。")
     assert ("科创中心", None) in got
     assert ("科创中心", "省级") not in got
+
+
+def test_the_head_of_a_named_facility_is_its_kind() -> None:
+    # a large research facility is no graded designation: the head of its name is the kind
+    got = _pairs("加快建设江城深地探测大科学装置，推进预研工作。")
+    assert ("重大科技基础设施", None) in got
+
+
+def test_the_head_of_a_named_computing_centre_is_its_kind() -> None:
+    got = _pairs("东湖万卡智算中心建成投用，算力规模显著提升。")
+    assert ("智算中心", None) in got
+
+
+def test_a_graded_centre_named_without_a_level_stays_a_name() -> None:
+    # 工程技术研究中心 is graded by who designates it; a named one with no level word is one centre's name
+    got = _pairs("松原农机装备工程技术研究中心获批建设。")
+    assert not any(t == "工程技术研究中心" for t, _ in got)

@@ -327,8 +327,11 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
             continue
         s, kind, level = found
         head = text[hs:he]
-        if _owner_and_place(text, s):
-            continue  # 蒙牛|宁夏|全数智化工厂: a firm's plant named by owner and place, no kind
+        units = _region_units(text, s, he)
+        if units is False:
+            continue  # 海南|量子试验基地, 蒙牛|宁夏|全数智化工厂 (owner and place): one unit's name, no kind
+        marked = level is not None or bool(units)  # a level word, or a count of units sharing the kind
+        level = None if units else level
         cut = _after_process_verb(text, s, hs)
         deictic = _DEICTIC.match(text, cut, hs)
         cut += len(deictic.group(0)) if deictic else 0
@@ -342,13 +345,11 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
         if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest) or kind in _SERVICE:
             continue  # 研发中心 is a unit a firm sets up (设立研发中心), not a class of all platforms
         before = text[max(0, s - 12) : s]
-        np_start = (
-            bool(listed) or level is not None or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
-        )
+        np_start = bool(listed) or marked or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
         if _plain_modifier(rest, head, np_start):
-            out.append((s, he, _clean_type(kind, head), level, level is not None, False))
+            out.append((s, he, _clean_type(kind, head), level, marked, False))
         elif head in _NEEDS_ST and _plain_modifier(rest, head, np_start, need_st=False):
-            out.append((s, he, _clean_type(kind, head), level, level is not None, True))
+            out.append((s, he, _clean_type(kind, head), level, marked, True))
     return out
 
 
@@ -475,14 +476,15 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
     return out
 
 
-def _owner_and_place(text: str, s: int) -> bool:
-    """A region's short name glued between a noun and the kind (蒙牛宁夏|全数智化工厂, 某某云南|…基地): the owner
-    and the place of one unit, whose name the phrase ends."""
+def _region_units(text: str, s: int, e: int) -> bool | None:
+    """None: no region's short name is glued before the phrase at [s, e). False: one unit's name opens there
+    (海南|量子试验基地, 福建|人工智能计算中心, a firm's plant 蒙牛|宁夏|…工厂): a level is written 省 / 省级, so the
+    place gives none, and one facility is no kind. True: a count before the place (两个宁夏|科创中心) makes the
+    units share the kind."""
+    if not _short_region_name(text, s):
+        return None
     rb = region_before(text, s)
-    if rb is None or not _short_region_name(text, s):
-        return False
-    toks = lcut(text[max(0, rb[0] - 4) : rb[0]])
-    return bool(toks) and pos_table().get(toks[-1], "x") in {"n", "nz", "nr", "nrt", "j", "eng", "nt"}
+    return rb is not None and _counted(text, rb[0], e)
 
 
 def _short_region_name(text: str, s: int) -> bool:

@@ -72,6 +72,15 @@ def _name_tail(text: str, h: TypeHit) -> bool:
     return bool(toks) and pos_table().get(toks[-1], "n") in {"n", "nz", "nt", "ns", "nr", "j", "vn", "l", "b"}
 
 
+def _ungraded_head(h: TypeHit) -> bool:
+    """The kind of a named unit is a kind of its own, level or not, where it is no graded designation: a
+    facility or market (大科学装置, 科技大市场: the taxonomy's support family) or a kind the taxonomy does not
+    grade (智算中心). A lab, centre or institute of a designation system (工程技术研究中心, 产业技术研究院)
+    named with no level word is the tail of one unit's proper name (seeds / constructed golds)."""
+    spec = taxonomy.canonical_type(h.entry.type)
+    return spec is None or spec.family == "support"
+
+
 _CORE = re.compile(r"定位于建设|主要包括|包括.{0,80}在内")
 
 
@@ -111,7 +120,7 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             if not _state_designated(doc, h):
                 alone = not in_name_list(doc.text, span, span_starts, span_ends)
                 level = head_level(doc.text, h, span) if alone else None
-                if level is None:
+                if level is None and not (alone and _ungraded_head(h)):
                     continue
             if h.type in named_kinds:
                 continue

@@ -9,8 +9,7 @@ A suffix alone (…计划 / …工程 / …行动) names document kinds and plai
   the head, or a ＋ / × sign — a quoted description (“科技创新六项行动”) is not one;
 - funds set up or used: 设立 / 运用 / 安排 X专项资金 | X引导基金;
 - 自然科学基金 with its level (国家 / 省 / 市) or after 设立;
-- awards received or set up: 荣获 / 获 / 设立 X奖 (国家技术发明奖一等奖 → 国家技术发明奖), and the state's S&T awards
-  by their statutory names wherever they stand;
+- awards received or set up: 荣获 / 获 / 设立 X奖 (国家技术发明奖一等奖 → 国家技术发明奖);
 - events: X论坛 / X大会 / X博览会 / X峰会 named by a proper modifier (中关村论坛, 世界制造业大会), not meetings
   (人民代表大会, 科技奖励大会, 动员大会);
 - named actions without quotes, in a work report: a verb of carrying out (实施 / 开展 / 落实 /
@@ -47,13 +46,6 @@ _FUND_HEAD = re.compile(r"专项资金|引导基金")
 _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?:专项资金|引导基金))$")
 _JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
 _NSF = re.compile(r"(国家|省|市|自治区)?自然科学基金(?![委计项会])")
-# The state's S&T awards by their statutory names (国家科学技术奖励条例, State Council, 2020 revision: art. 2 names
-# 国家科学技术奖 and its five classes) are programmes wherever they stand, also as a clause's subject (国家科学技术奖
-# 获评…一等奖); not inside a body's or a rule's name (…奖励委员会, …奖励办公室, …奖励条例, …奖励大会).
-_STATE_AWARD = re.compile(
-    r"国家(?:最高科学技术|自然科学|技术发明|科学技术进步|科学技术)奖(?![励委办])|"
-    r"(?:中华人民共和国)?国际科学技术合作奖(?![励委办])"
-)
 _AWARD = re.compile(rf"(?:荣获|获得|获|设立)([{CJK}]{{2,12}}?奖)(?=[一二三特]等奖|[,，。;；、])")
 _EVENT = re.compile(r"论坛|博览会|峰会|交易会|大会")
 _EVENT_LEAD = re.compile(r"(?:利用|依托|通过|借助|举办|办好|参加|承办|召开)+")
@@ -259,8 +251,6 @@ def _funds_awards(doc: Doc, add: Any) -> None:
     for m in scan(_NSF, text, 0, doc.body_end):
         if m.group(1) or text[max(0, m.start() - 2) : m.start()] == "设立":
             add(*m.span(), "programme", "entity.science_fund", 0.8, known=False)
-    for m in scan(_STATE_AWARD, text, 0, doc.body_end):
-        add(*m.span(), "programme", "entity.state_award", 0.8, known=False)
     for m in _AWARD.finditer(text, 0, doc.body_end):
         name = m.group(1)
         if (

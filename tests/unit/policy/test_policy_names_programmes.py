@@ -156,15 +156,3 @@ def test_work_report_issuer_is_the_government_its_head_speaks_for() -> None:
     body = "在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
     issuers = {a.name for a in _extract(body).agencies if a.role == "issuer"}
     assert issuers == {"河北省人民政府"}
-
-
-def test_state_s_science_awards_by_their_statutory_names() -> None:
-    # 国家科学技术奖 and its classes (国家科学技术奖励条例, art. 2) are programmes even as a clause's subject; the
-    # awards' office, rules and meeting are not
-    ents = _entities(
-        "国家科学技术奖获评3个二等奖。国家自然科学奖实现突破。"
-        "配合国家科学技术奖励工作办公室。召开国家科学技术奖励大会。"
-    )
-    assert ents.get("国家科学技术奖") == "programme"
-    assert ents.get("国家自然科学奖") == "programme"
-    assert not any("奖励" in n for n in ents)

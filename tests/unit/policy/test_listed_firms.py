@@ -3,6 +3,7 @@ up from public knowledge, none taken from a scored text."""
 
 from __future__ import annotations
 
+from ingest.policy.extract.org_names import _foreign_lead
 from tests.unit.policy._extract import entity_kinds
 
 
@@ -55,3 +56,11 @@ def test_firms_listed_before_the_owning_government_s_firms_are_companies() -> No
 def test_a_list_of_fields_before_sheng_shu_qiye_names_no_firm() -> None:
     got = entity_kinds("支持新材料、精细化工等省属企业转型。")
     assert not {"新材料", "精细化工"} & set(got)
+
+
+def test_a_trade_name_jieba_tags_as_a_place_keeps_it_before_a_form_word() -> None:
+    # 金川 is tagged ns like a foreign country, but what is left (集团) is a bare form word: no country opens 金川集团
+    assert _foreign_lead("金川集团") == 0
+    assert _foreign_lead("德国西门子") == 2
+    got = entity_kinds("。金川集团、酒钢集团等省属企业加快走出去。")
+    assert got.get("金川集团") == "company"

@@ -52,8 +52,8 @@ def known_firms(doc: Doc, add: Any, brands: bool) -> None:
             add(s, _cloud_end(text, s, e), "company", "entity.known_firm", 0.8, known=True)
 
 
-# a 、-list closed by 等 (华为、火山引擎、世纪互联等智算中心): items of two to eight characters
-_DENG_LIST = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,8}}、)+[{CJK}A-Za-z\d]{{2,8}})等")
+# a 、-list of items of two to eight characters, read back from the 等 that closes it (华为、火山引擎、世纪互联等)
+_LIST_BEFORE = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,8}}、)+[{CJK}A-Za-z\d]{{2,8}})$")
 # an item that names another kind of organisation (清华大学、华为等) makes the list one of partners, not of firms
 _OTHER_ORG = re.compile(r"(?:大学|学院|研究院|研究所|科学院|医院|中心|实验室|政府|[厅局委部])$")
 
@@ -63,21 +63,15 @@ def firms_beside_known(doc: Doc, add: Any) -> None:
     brand), every other firm-like item is a firm too (华为、火山引擎、世纪互联、中金数据等智算中心). A list with a
     place, a field, a kind or another organisation in it names none."""
     text = doc.text
-    done = -1  # a list is read once, from its first lexicon hit
+    done = -1  # the 等 of the list last read: each list is read once, from its first lexicon hit
     for s, e, _w, _canonical in lx.longest_matches(lx.firm_automaton(), text[: doc.body_end]):
-        if s < done or not text.startswith(("、", "等"), e) or not _on_word_bounds(text, s, e):
+        deng = text.find("等", e, e + 60) if text.startswith(("、", "等"), e) else -1
+        if deng < 0 or deng == done or not _on_word_bounds(text, s, e):
+            continue  # no 等 in reach (a run of 华为、 stays linear), or a list already read
+        done = deng
+        m = _LIST_BEFORE.search(text, max(0, s - 60), deng)
+        if m is None or m.start(1) > s:
             continue
-        m = next(
-            (
-                x
-                for x in _DENG_LIST.finditer(text, max(0, s - 60), min(len(text), e + 60))
-                if x.start(1) <= s < x.end(1)
-            ),
-            None,
-        )
-        if m is None:
-            continue
-        done = m.end()
         items, pos = list_items(doc, m)
         if any(_OTHER_ORG.search(it) for it in items):
             continue

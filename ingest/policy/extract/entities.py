@@ -17,7 +17,7 @@ from ingest.policy.extract.designations import (
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.intl_orgs import intl_orgs
-from ingest.policy.extract.known_firms import known_firms
+from ingest.policy.extract.known_firms import firms_beside_known, known_firms
 from ingest.policy.extract.lexical import CJK, GENERIC
 from ingest.policy.extract.name_openings import after_opening
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
@@ -562,6 +562,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     lone_projects(doc, acc.add)
     refinery_firms(doc, acc.add)
     known_firms(doc, acc.add, brands=True)  # after the firm rules: 恒力重工, 比亚迪半导体 are names, 恒力 in them none
+    firms_beside_known(doc, acc.add)
     intl_orgs(doc, acc.add)
     vouchers_and_firms(doc, acc.add)
     halls(doc, acc.add)

@@ -6,11 +6,13 @@ begin and end with it, so a short name inside a longer word is none (全国|投�
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import lcut
+from ingest.policy.extract.lexical import CJK, lcut
+from ingest.policy.extract.org_names import every_item, foreign_or_firm, list_items
 
 _CONTEXT = 6  # characters each side that jieba reads to place the word boundaries
 # A brand's cloud arm is named by the brand and 云 (华为云, 百度智能云), where 云 opens no longer word (云南, 云端) and
@@ -48,3 +50,30 @@ def known_firms(doc: Doc, add: Any, brands: bool) -> None:
     for s, e, w, _canonical in lx.longest_matches(lx.firm_automaton(), text[: doc.body_end]):
         if (w in own) == brands and _on_word_bounds(text, s, e):
             add(s, _cloud_end(text, s, e), "company", "entity.known_firm", 0.8, known=True)
+
+
+# a 、-list of items of two to eight characters, read back from the 等 that closes it (华为、火山引擎、世纪互联等)
+_LIST_BEFORE = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,8}}、)+[{CJK}A-Za-z\d]{{2,8}})$")
+# an item that names another kind of organisation (清华大学、华为等) makes the list one of partners, not of firms
+_OTHER_ORG = re.compile(r"(?:大学|学院|研究院|研究所|科学院|医院|中心|实验室|政府|[厅局委部])$")
+
+
+def firms_beside_known(doc: Doc, add: Any) -> None:
+    """Coordinated items are of one kind: in a list closed by 等 where one item is a lexicon firm (state firm or
+    brand), every other firm-like item is a firm too (华为、火山引擎、世纪互联、中金数据等智算中心). A list with a
+    place, a field, a kind or another organisation in it names none."""
+    text = doc.text
+    done = -1  # the 等 of the list last read: each list is read once, from its first lexicon hit
+    for s, e, _w, _canonical in lx.longest_matches(lx.firm_automaton(), text[: doc.body_end]):
+        deng = text.find("等", e, e + 60) if text.startswith(("、", "等"), e) else -1
+        if deng < 0 or deng == done or not _on_word_bounds(text, s, e):
+            continue  # no 等 in reach (a run of 华为、 stays linear), or a list already read
+        done = deng
+        m = _LIST_BEFORE.search(text, max(0, s - 60), deng)
+        if m is None or m.start(1) > s:
+            continue
+        items, pos = list_items(doc, m)
+        if any(_OTHER_ORG.search(it) for it in items):
+            continue
+        for a, b in every_item(items, pos, foreign_or_firm):
+            add(a, b, "company", "entity.known_list", 0.6, known=False)

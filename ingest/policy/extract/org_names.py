@@ -76,10 +76,14 @@ def plain_companies(doc: Doc, add: Any) -> None:
         add(s, m.end(), "company", "entity.region_company", 0.6, known=False)
 
 
+# 等(一批)(知名)(省属 / 区属 / 市属 …: the owning government's level)(国有 …)企业
 _FIRMS_END = re.compile(
-    r"等(?:一批)?(?:全球|国际|国内外|世界|国内)?(?:知名|著名)?(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业"
+    r"等(?:一批)?(?:全球|国际|国内外|世界|国内)?(?:知名|著名)?(?:[省市区县]属|省管|市管|地方)?"
+    r"(?:重点|骨干|龙头|领军|链主|央|国有|民营|头部)?企业"
 )
-_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,8}}、)+[{CJK}A-Za-z\d]{{2,8}})$")
+# a work report's note mark after an item (国资运营［2］): no part of the name
+_NOTE = r"(?:［\d{1,2}］|\[\d{1,2}\])"
+_FIRM_LIST = re.compile(rf"((?:[{CJK}A-Za-z\d]{{2,8}}{_NOTE}?、)+[{CJK}A-Za-z\d]{{2,8}}{_NOTE}?)$")
 # items that name a field, a kind or a place, not a firm (制造业、跨境电商等企业)
 _FIELDISH = re.compile(r"(?:业|行业|领域|材料|电商|制造|服务|经济|数字|企业|机构|单位|地区|城市|园区|平台|中心)$")
 
@@ -92,21 +96,30 @@ def short_firms(doc: Doc, add: Any) -> None:
         m = _FIRM_LIST.search(text, max(0, end.start() - 50), end.start())
         if not m:
             continue
-        items = m.group(1).split("、")
-        first_end = m.start(1) + len(items[0])
-        pos = left_name(doc, first_end, 6, region_extend=False)  # 抓好|北大荒
-        if first_end - pos < 2 and not re.match(f"[{CJK}]", text[m.start(1) - 1 : m.start(1)]):
-            pos = m.start(1)  # ，一重、哈电: jieba cuts a numeral off; after a boundary the list starts there
-            lead = lcut(items[0])[0]
-            pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
-        items[0] = text[pos : m.start(1) + len(items[0])]
+        items, pos = list_items(doc, m)
         # one item that is also a place's name (阿里, 金山) is a firm among four or more firms before 等…企业
         places = {it for it in items if it in REGIONS}
         one_place = len(places) == 1 and len(items) >= 5
-        ok = functools.partial(_firm_or_place, places if one_place else set())
+        ok = functools.partial(_noted_firm, places if one_place else set())
         for s, e in every_item(items, pos, ok):
             s += _foreign_lead(text[s:e])
-            add(s, e, "company", "entity.short_firm", 0.5, known=False)
+            note = re.search(f"{_NOTE}$", text[s:e])
+            add(s, note.start() + s if note else e, "company", "entity.short_firm", 0.5, known=False)
+
+
+def list_items(doc: Doc, m: re.Match[str]) -> tuple[list[str], int]:
+    """The items of the 、-list in m's group 1 and where the first begins: the verb that governs the list is no
+    part of its first item (抓好|北大荒, 支持|超聚变)."""
+    text = doc.text
+    items = m.group(1).split("、")
+    first_end = m.start(1) + len(items[0])
+    pos = left_name(doc, first_end, 6, region_extend=False)  # 抓好|北大荒
+    if first_end - pos < 2 and not re.match(f"[{CJK}]", text[m.start(1) - 1 : m.start(1)]):
+        pos = m.start(1)  # ，一重、哈电: jieba cuts a numeral off; after a boundary the list starts there
+        lead = lcut(items[0])[0]
+        pos += len(lead) if lead in STOP_TOKENS else 0  # 支持|超聚变
+    items[0] = text[pos:first_end]
+    return items, pos
 
 
 # 吴忠仪表等3家企业入选…, 支持中国一重等5家企业: one name before 等 + a count of firms stands for the firms counted
@@ -130,13 +143,21 @@ def _firm_or_place(places: set[str], item: str) -> bool:
     return item in places or foreign_or_firm(item)
 
 
+def _noted_firm(places: set[str], item: str) -> bool:
+    """_firm_or_place on the item without its note mark (国资运营［2］)."""
+    return _firm_or_place(places, re.sub(_NOTE, "", item))
+
+
+_FORM_WORDS = frozenset({"集团", "公司", "股份", "控股"})
+
+
 def _foreign_lead(item: str) -> int:
     """The length of a foreign country's name opening a firm's item (美国|莱卡, 以色列|耐特菲姆), else 0: a place
     jieba's dictionary tags ns that the gazetteer of China's regions does not hold."""
     for n in range(min(5, len(item) - 2), 1, -1):  # 德国西门子 is one word of jieba's: prefixes, longest first
         lead = item[:n]
-        if lead not in REGIONS and lead != "中国" and pos_table().get(lead, "") == "ns":
-            return n
+        if lead not in REGIONS and lead != "中国" and pos_table().get(lead, "") == "ns" and item[n:] not in _FORM_WORDS:
+            return n  # not 金川|集团: a trade name jieba tags as a place, before a bare form word
     return 0
 
 

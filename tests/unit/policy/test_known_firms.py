@@ -61,3 +61,16 @@ def test_a_longer_name_opening_with_a_brand_keeps_it() -> None:
 def test_brand_rows_name_their_list() -> None:
     assert "华为" in lx.brand_firms() and "国家电投" not in lx.brand_firms()
     assert lx.firms()["吉利"] == "浙江吉利控股集团有限公司"
+
+
+def test_items_listed_with_a_known_firm_before_deng_are_firms() -> None:
+    # coordinated items are of one kind: 腾讯 is in the lexicon, so 云川数科 and 北辰算力 listed with it are firms
+    got = entity_kinds("。推动腾讯、云川数科、北辰算力等数据中心落地。")
+    assert {got.get(n) for n in ("腾讯", "云川数科", "北辰算力")} == {"company"}
+
+
+def test_a_list_with_a_place_a_field_or_a_university_names_no_firm_beside_the_known_one() -> None:
+    # 西安 is a place, 新材料 a field, 清华大学 another kind of organisation: the list is not of firms
+    got = entity_kinds("。与腾讯、西安等合作。推动华为、新材料等发展。联合清华大学、百度、星河智联等攻关。")
+    assert not {"西安", "新材料", "星河智联"} & set(got)
+    assert got.get("清华大学") == "university"

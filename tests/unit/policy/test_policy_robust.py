@@ -83,6 +83,7 @@ PATHOLOGICAL = {
     "spaces": " ",  # the roster rule's two space runs side by side backtracked quadratically
     "agency enumeration": "省科技厅、",  # grammar spans x agencies
     "sector lists closed by 等": "盐化工、硅化工等，",  # industry_heads reads each list from its 等 backwards
+    "firm lists closed by 等": "华为、腾讯等，",  # known_firms reads each list once, from its 等 backwards
 }
 
 

@@ -20,7 +20,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.ellipsis import ellipsis_hits
 from ingest.policy.extract.kind_hits import item_without_place, kind_hit
 from ingest.policy.extract.levelled_clusters import levelled_clusters
-from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
+from ingest.policy.extract.lexical import ST_WORD, STOP_TOKENS, lcut, pos_table
 from ingest.policy.extract.open_types import BARE_OK, mod_vocab, open_heads, open_kind
 from ingest.policy.extract.place_kinds import place_kinds
 from ingest.policy.extract.quoted_kinds import (
@@ -65,7 +65,7 @@ def _verb_over_clause(text: str, s: int, e: int) -> re.Match[str] | None:
     """A building verb over a relative clause (建设符合技术交易规律的…平台), where the clause or the phrase says
     which science-and-technology thing it is (建设统一的监管信息共享平台 is none)."""
     m = _VERB_DE.search(text, max(0, s - 24), s)
-    return m if m is not None and _ST_WORD.search(text, m.start() + 2, e) else None
+    return m if m is not None and ST_WORD.search(text, m.start() + 2, e) else None
 
 
 # a building verb over a short coordination governs its second item too (建立区域总部和|研发中心, 发展外资总部
@@ -95,10 +95,6 @@ _QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级
 # Heads that name many things besides platforms (金融机构, 物流中心, 生产基地, 交通基础设施) need a word of
 # science, technology or innovation in the modifier.
 _NEEDS_ST = {"机构", "中心", "基地", "园区", "产业园", "基础设施", "联盟", "示范区", "试验区", "综合体"}
-_ST_WORD = re.compile(
-    r"科技|科学|科研|科教|科创|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
-    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准|计量|质量基础设施"
-)
 # Infrastructure of research (科研 / 科教 / 重大科技基础设施), not of data, networks or transport
 _RESEARCH = re.compile(r"科技|科研|科教|科学|研究|实验|试验|创新")
 # Words of government and regulation: a platform they name is a government system, no S&T platform.
@@ -162,10 +158,10 @@ def _plain_modifier(rest: str, head: str, np_start: bool = False, need_st: bool 
     industry_alliance = head == "联盟" and rest.endswith("产业")  # 产业联盟: firms of an industry allied
     # a zone of an industry (数字文化创意产业试验区) is one of production; 共同富裕示范区, 跨境电商综合试验区 are none
     industry_alliance = industry_alliance or (head in {"示范区", "试验区"} and "产业" in rest)
-    if head == "平台" and _GOVERNANCE.search(rest) and not _ST_WORD.search(rest):
+    if head == "平台" and _GOVERNANCE.search(rest) and not ST_WORD.search(rest):
         return False  # 公共信用信息服务平台, 基层治理平台, 网络交易监测平台: government systems (holdout README)
     if _NAMED_MOD.search(rest) or (
-        need_st and head in _NEEDS_ST and not _ST_WORD.search(rest) and not industry_alliance
+        need_st and head in _NEEDS_ST and not ST_WORD.search(rest) and not industry_alliance
     ):
         return False
     if head == "企业" and not _DESIGNATION.search(re.sub(r"[“”\"]", "", rest)):
@@ -306,7 +302,7 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
         if (
             quoted is not None
             and text[hs:he] in {"企业", "工厂", "园区", "基地", "平台", "中心"}
-            and quoted_ok(text[hs:he], quoted.group(1), _ST_WORD)
+            and quoted_ok(text[hs:he], quoted.group(1), ST_WORD)
         ):
             # a quoted designation: “数字领航”企业, “领跑者”企业
             out.append(
@@ -437,7 +433,7 @@ _DATA_CENTRE = re.compile(r"^(?:绿色|新型|大型|重点|高等级)?数据中
 def _financing(kind: str) -> bool:
     """融资平台, 融资信用征信服务平台: a financing vehicle, no S&T kind by its own context (科技投融资平台 is one);
     as an item of a list of kinds it is one of them (检测平台、融资平台和创新服务平台), and it links that list."""
-    return kind.endswith("平台") and bool(_FINANCE.search(kind)) and not _ST_WORD.search(kind)
+    return kind.endswith("平台") and bool(_FINANCE.search(kind)) and not ST_WORD.search(kind)
 
 
 def _covered(doc: Doc, hits: Sequence[TypeHit]) -> bytearray:
@@ -461,7 +457,7 @@ def specific_hits(doc: Doc) -> list[TypeHit]:
             s = _after_governing_word(doc.text, s, hs)
             if _VERB_BEFORE.search(doc.text, s, hs):
                 s = hs  # (全市)新增|研发机构, 培育|孵化器: a building verb is no word of the kind
-            if doc.text[hs:he] == "交易市场" and not _ST_WORD.search(doc.text, s, hs):
+            if doc.text[hs:he] == "交易市场" and not ST_WORD.search(doc.text, s, hs):
                 continue  # 减排交易市场, 商品交易市场: markets of goods and rights, no S&T kind (技术交易市场 is one)
             if s == hs and doc.text.startswith("建设", he):
                 continue  # (粤港澳)联合实验室建设: a bare head before 建设 names the work, not a kind of its own

@@ -19,7 +19,7 @@ from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.intl_orgs import intl_orgs
 from ingest.policy.extract.known_firms import firms_beside_known, known_firms
 from ingest.policy.extract.lexical import CJK, GENERIC
-from ingest.policy.extract.name_openings import after_opening
+from ingest.policy.extract.name_openings import after_opening, clause_name_start
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
     counted_firm,
@@ -303,7 +303,7 @@ def _type_suffixed(doc: Doc, h: TypeHit, add: Any) -> None:
     zone = "zone" in h.entry.flags
     # S&T parks (农业科技园区, 大学科技园) are named by place like zones but are platforms of the S&T system
     zone_kind = "platform" if h.type.endswith(("科技园区", "科技园")) else "zone"
-    s = left_name(doc, h.core_start)
+    s = clause_name_start(text, left_name(doc, h.core_start), h.core_start)
     rest, had_region = strip_region_level(text[s : h.core_start])
     if _COMMITTEE_AFTER.match(text[e : e + 5]):
         return  # part of an agency's name
@@ -334,7 +334,7 @@ def _head_noun_names(doc: Doc, add: Any) -> None:
             continue
         if _HEAD_KIND[m.group(0)] == "platform":
             _counted_before(doc, m.start(), None, add)  # 泰山和黄河两个实验室: names counted before the head
-        s = left_name(doc, m.start(), 20)
+        s = clause_name_start(text, left_name(doc, m.start(), 20), m.start())
         name = text[s : m.end()]
         rest, had_region = strip_region_level(text[s : m.start()])
         head = m.group(0)

@@ -145,6 +145,13 @@ def pos_table() -> dict[str, str]:
     return out
 
 
+# A word of science, technology or innovation: what a modifier needs before a head that names many things besides
+# S&T platforms (金融机构, 物流中心, 一站式服务平台).
+ST_WORD = re.compile(
+    r"科技|科学|科研|科教|科创|技术|研发|研究|创新|创业|孵化|转化|转移|成果|实验|试验|检测|检验|中试|工程|知识产权|"
+    r"人才|引智|育种|验证|数据|算|工业互联网|医学|示范|实训|专利|标准|计量|质量基础设施"
+)
+
 _STOP_POS = {"v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "ad", "f", "t", "uj", "ul", "y", "zg", "mq"}
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ingest.policy import lexicon as lx
 from ingest.policy.extract.lexical import STOP_TOKENS, lcut, pos_table
+from ingest.policy.extract.regions import REGIONS
 
 # what opens a clause before the name: verbs, prepositions, adverbs, conjunctions (加快|雄安, 优化|兰州新区, 在|…)
 _OPENING_POS = {"v", "vn", "vd", "p", "d", "ad", "c", "u", "r", "m", "q", "uj", "ul"}
@@ -28,3 +30,35 @@ def after_opening(window: str, leading: bool = False) -> int:
         elif leading:
             break
     return start
+
+
+_CLAUSE_MARKS = ",;:，。；：、\n"  # the text is normalised: full-width , ; : are ASCII
+_NOMINAL_POS = {"n", "ns", "nz", "nr", "j", "ng", ""}  # "" : a word jieba's dictionary does not hold
+_NOT_INSIDE_POS = {"d", "ad", "a", "p", "c", "u", "r", "m", "f", "t", "uj", "ul", "y", "mq"}
+
+
+def _owner_opening(tok: str) -> bool:
+    """How a name in subject position opens: with its place (a region) or level (省, 市), or with a proper word
+    jieba's dictionary lacks and cuts into single characters (崖|州|湾, 空|天)."""
+    return tok in REGIONS or len(tok) == 1 or tok in {p for p, _lv, _cb in lx.prefixes()}
+
+
+def clause_name_start(text: str, s: int, head: int, max_len: int = 14) -> int:
+    """A name the name rules cut at a verb of its own (省空天发射|技术创新中心, 省氢能产业综合|研究院): where the
+    clause before the head opens with the name's owner (the name stands as the clause's subject or a list item) and
+    holds only nouns and verbs up to the cut, the name runs back to the clause's start; else `s` as the rules
+    found it."""
+    b = s
+    while b > 0 and head - b < max_len and text[b - 1] not in _CLAUSE_MARKS:
+        b -= 1
+    if b == s or (b > 0 and text[b - 1] not in _CLAUSE_MARKS) or not text[b:s].isalpha():
+        return s  # no clause boundary near, or digits, marks or quotes before the cut
+    toks = lcut(text[b:s])
+    if pos_table().get(toks[0], "") not in _NOMINAL_POS or not _owner_opening(toks[0]):
+        return s  # 建好|…, 依法赋予|…, 会同|秘书处…: the clause opens with no owner of a name
+    for i, t in enumerate(toks):
+        tag = pos_table().get(t, "")
+        oov_piece = len(t) == 1 and i > 0 and len(toks[i - 1]) == 1 and tag == "q"  # 空|天: a piece, no count
+        if t in STOP_TOKENS or (tag in _NOT_INSIDE_POS | {"q"} and not oov_piece):
+            return s
+    return b

@@ -20,7 +20,15 @@ from typing import Any
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
-from ingest.policy.extract.lexical import NAME_CHARS, STOP_TOKENS, is_hard_stop, lcut, name_run_start, pos_table
+from ingest.policy.extract.lexical import (
+    NAME_CHARS,
+    ST_WORD,
+    STOP_TOKENS,
+    is_hard_stop,
+    lcut,
+    name_run_start,
+    pos_table,
+)
 from ingest.policy.extract.names import after_conjoined, is_generic, left_name, loose_measure, strip_region_level
 from ingest.policy.extract.regions import REGIONS
 
@@ -190,9 +198,18 @@ def proper_zones(doc: Doc, add: Any) -> None:
 
 _PLATFORM_HEAD = re.compile(
     r"(?:大数据中心|数据中心|交易中心|科学中心|创新中心|应用中心|医学中心|研究中心|测试中心|转化中心|服务平台|管理平台|"
-    r"预警平台|转让系统|交易系统|创新共同体)"
+    r"预警平台|转让系统|交易系统|创新共同体|交易所|交易市场)"
 )
 
+
+# Heads of service and management systems that any sector has: a named one belongs to the S&T system only with a
+# word of science, technology or innovation in its name (the READMEs leave industry and government services out).
+_SERVICE_HEADS = frozenset({"服务平台", "管理平台"})
+# An exchange of the innovation system trades data, technology or equity (CONVENTIONS.md: data and equity exchanges
+# are institutions; a technology market is a platform): one of goods (水果交易中心) or securities (a stock market,
+# which the READMEs leave out) is none.
+_EXCHANGE_HEADS = {"交易中心": "institution", "交易所": "institution", "交易市场": "platform"}
+_EXCHANGE_FIELD = re.compile(r"数据|技术|科技|成果|股权|知识产权")
 
 _HEAD_GOES_ON = re.compile(r"城市?|区|镇|村|站|集群|体系|功能|地位|作用|目标|能级|枢纽|节点|网络|项目|工程|园")
 
@@ -239,5 +256,10 @@ def proper_platforms(doc: Doc, add: Any) -> None:
         typed = any(h.end == m.end() and h.core_start <= core for h in doc.hits_between(s, m.end()))
         if len(rest) <= len(m.group(0)) or rest in lx.types() or typed:
             continue  # 广西技术创新中心, 河北分中心: a type of its region, not a name
-        kind = "programme" if m.group(0) == "创新共同体" else "platform"  # 京津冀协同创新共同体: a scheme
+        if m.group(0) in _SERVICE_HEADS and not ST_WORD.search(rest):
+            continue  # 产品碳足迹公共服务平台, 一站式服务平台: a service of trade or government, no S&T platform
+        if m.group(0) in _EXCHANGE_HEADS and not _EXCHANGE_FIELD.search(rest):
+            continue  # 水果交易中心, 证券交易所: goods or securities
+        # 京津冀协同创新共同体: a scheme
+        kind = "programme" if m.group(0) == "创新共同体" else _EXCHANGE_HEADS.get(m.group(0), "platform")
         add(s, m.end(), kind, "entity.proper_platform", 0.5, known=False)

@@ -4,7 +4,7 @@ sentences written from public knowledge, and the phrases it exists not to take."
 from __future__ import annotations
 
 from ingest.policy.models import ExtractedDocument
-from tests.unit.policy._extract import extract_raw
+from tests.unit.policy._extract import entity_kinds, extract_raw
 
 
 def _extract(body: str) -> ExtractedDocument:
@@ -65,7 +65,7 @@ def test_a_designation_without_a_place_is_a_kind_of_zone() -> None:
 def test_a_broad_head_platform_named_by_a_place() -> None:
     ents = {e.name: e.kind for e in _extract("依托贵州教育大数据中心，支持上海数据交易中心建设。").entities}
     assert ents.get("贵州教育大数据中心") == "platform"
-    assert ents.get("上海数据交易中心") == "platform"
+    assert ents.get("上海数据交易中心") == "institution"  # a data exchange is a body (CONVENTIONS.md)
 
 
 def test_a_type_at_its_regions_level_or_a_bare_head_is_no_name() -> None:
@@ -140,3 +140,34 @@ def test_a_defined_short_name_is_the_entity_again_unless_a_type() -> None:
 
 def test_three_places_abbreviated_name_a_zone() -> None:
     assert "沪苏浙国家自主创新示范区" in {e.name for e in _extract("建设沪苏浙国家自主创新示范区。").entities}
+
+
+# Platforms with a broad head named by a place (`proper_platforms`): exchanges of the innovation system and service
+# platforms need a field of science, technology, data or equity in their name.
+
+
+def test_an_exchange_of_data_technology_or_equity_is_named() -> None:
+    # 大数据 / 技术 / 股权 name what the exchange trades: an institution (a market of technology: a platform)
+    got = entity_kinds("支持长沙大数据交易所扩容，建好用好四川技术交易市场，支持重庆股权交易中心建设。")
+    assert got.get("长沙大数据交易所") == "institution"
+    assert got.get("四川技术交易市场") == "platform"
+    assert got.get("重庆股权交易中心") == "institution"
+
+
+def test_an_exchange_of_goods_or_securities_is_no_platform() -> None:
+    # vegetables are goods and a stock exchange is a market: neither belongs to the innovation system
+    got = entity_kinds("建成广西蔬菜交易中心，支持深圳证券交易所发展。")
+    assert "广西蔬菜交易中心" not in got
+    assert "深圳证券交易所" not in got
+
+
+def test_a_service_platform_needs_a_word_of_science() -> None:
+    got = entity_kinds("建成湖南知识产权运营网络服务平台，上线湘江科技创新网络服务平台。")
+    assert got.get("湖南知识产权运营网络服务平台") == "platform"
+    assert got.get("湘江科技创新网络服务平台") == "platform"
+
+
+def test_a_service_platform_of_trade_or_government_is_none() -> None:
+    # one-stop government services and a produce market's platform are outside the S&T system
+    got = entity_kinds("建成湖南一站式服务平台和湖南农产品网络服务平台。")
+    assert not [n for n in got if n.endswith("服务平台")]

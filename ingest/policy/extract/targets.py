@@ -126,11 +126,13 @@ def _kind_word(segments: list[str], stock: bool = True) -> str | None:
     """The kind named by the rightmost kind word of the first segment that has one. 累计 before a verb of
     building makes the count a stock (累计获批建设全国重点实验室44家: CONVENTIONS §9 files 累计 as a total)."""
     for seg in segments:
-        best = None
+        # the word ending last wins, the longer of two ending together (获批创建 over the 创建 inside it)
+        best: tuple[str, int, tuple[int, int]] | None = None
         for k, pat in _KIND_WORDS:
             for km in re.finditer(pat, seg):
-                if best is None or km.start() > best[1]:
-                    best = (k, km.start())
+                key = (km.end(), km.end() - km.start())
+                if best is None or key > best[2]:
+                    best = (k, km.start(), key)
         if best:
             return "total" if best[0] == "increment" and "累计" in seg[: best[1]] else best[0]
         if stock and _STOCK.search(seg):

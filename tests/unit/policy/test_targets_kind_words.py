@@ -65,3 +65,9 @@ def test_a_stock_word_yields_to_a_verb_of_building_in_its_clause() -> None:
     # 新建和提升: the new ones are counted, 提升 is the weakest kind word
     got = _kinds(_REVIEW + "工作扎实推进。" + _PLAN + "新建和提升省级重点实验室10个。")
     assert got == {(10, 2025): "increment"}
+
+
+def test_the_longer_of_two_kind_words_ending_together_wins() -> None:
+    # 获批创建 selects; the 创建 inside it does not make the counts new units
+    got = _kinds(_REVIEW + "获批创建国家级现代农业产业园2个，国家农业产业强镇5个。")
+    assert got == {(2, 2024): "stat_accepted", (5, 2024): "stat_accepted"}

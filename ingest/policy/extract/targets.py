@@ -272,7 +272,7 @@ def _own_noun(before: str) -> bool:
         toks.pop()
     if not toks or len(toks[-1]) < 2 or _LEVEL_WORD.search(toks[-1]) or _QUANTITY_NOUN.search(toks[-1]):
         return False
-    return table.get(toks[-1], "x") in {"n", "nz", "vn", "ng"}
+    return table.get(toks[-1], "x") in {"n", "nz", "ng"}  # a verbal noun (vn) was skipped as predicate
 
 
 def _type_further(doc: Doc, ss: int, sent: str, m: re.Match[str], ce: int) -> TypeHit | None:

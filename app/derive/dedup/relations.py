@@ -170,8 +170,8 @@ def _similarity(
     close = related and sim < RELATED_SUBJECT and _may_share(sa.text, sb.text)
     if close and shared_word(sa.text, sb.text, *parts):
         return RELATED_SUBJECT, False
-    if close and broader_related(sa.text, sb.text):
-        return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True)
+    if close and broader_related(sa.text, sb.text, heads=parts):
+        return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True, heads=parts)
     # 1.7: one discipline of GB/T 13745, or one under the other (材料腐蚀 under 材料失效与保护)
     if related and sim < RELATED_SUBJECT and discipline_related(*_or_whole(parts, sa.text, sb.text)):
         return RELATED_SUBJECT, False

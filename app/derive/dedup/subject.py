@@ -300,6 +300,25 @@ def _tail_off(part: str) -> str:
     return _NO_FIELD_TAIL.sub("", part) or part
 
 
+_ECOLOGY_TAIL = re.compile("(?:生态系统|生态)$")
+
+
+def site_ecology(sites: frozenset[str], parts: tuple[str, ...]) -> str | None:
+    """1.9: a conjunct that names the ecology of a place (三江源生态: X生态 is the ecology *of* X) whose
+    place is a site spelling of a station (``Subject.sites``): the lab studies the place the station
+    observes. The place needs ≥ 3 characters and no broad word (城市生态 names no site).
+
+    >>> site_ecology(frozenset({"洱海", "洱海湖", "洱海湖泊"}), ("城市生态", "保护"))
+    >>> site_ecology(frozenset({"若尔", "若尔盖", "若尔盖湿"}), ("若尔盖生态", "牧业"))
+    '若尔盖'
+    """
+    for part in parts:
+        place = _ECOLOGY_TAIL.sub("", part)
+        if place != part and len(place) >= 3 and place not in _NOT_SHARED and place in sites:
+            return place
+    return None
+
+
 def is_whole(word: str, parts: tuple[str, ...]) -> bool:
     """1.9: the word is a conjunct by itself once trailing words that name no field are dropped (黄土 of
     黄土与第四纪地质, 三江源 of 三江源生态与高原农牧业): a field of its own."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.derive.dedup.subject import broader_related, is_head, is_whole, shared_word
+from app.derive.dedup.subject import broader_related, is_head, is_whole, shared_word, site_ecology
 from tests.unit.dedup._detect import kinds
 
 _LAB = "重点实验室"
@@ -74,3 +74,24 @@ def test_a_grassland_station_beside_a_sheep_lab_of_its_host_is_none() -> None:
     ]
     # the grassland farming lab studies what the station observes (草原 under 草地, 草地 a head there)
     assert kinds(rows) == {frozenset(("st", "grass")): "overlap"}
+
+
+def test_a_lab_naming_the_ecology_of_a_stations_site() -> None:
+    # 若尔盖生态: the ecology of the place the station is sited at (a site spelling of its name)
+    sites = frozenset({"若尔", "若尔盖", "若尔盖湿"})
+    assert site_ecology(sites, ("若尔盖生态", "高原牧业")) == "若尔盖"
+    # a place word alone (no 生态 after it) or a broad word is no such conjunct
+    assert site_ecology(sites, ("若尔盖", "高原牧业")) is None
+    assert site_ecology(frozenset({"城市", "城市湿", "城市湿地"}), ("城市生态",)) is None
+
+
+def test_a_meadow_station_beside_the_lab_on_the_ecology_of_its_site_overlaps() -> None:
+    # no shared head: the station observes a meadow at 黄河源, the lab names 黄河源's ecology and 牧业
+    # (jieba cuts 黄河 / 源, so no shared word would see the place)
+    rows = [
+        _row("st", "青海黄河源高寒草甸生态系统国家野外科学观测研究站", _STATION, "某高原研究所", "青海省"),
+        _row("lab", "黄河源生态与高原牧业国家重点实验室", _LAB, "某高原研究所", "青海省"),
+        _row("other", "高原作物育种国家重点实验室", _LAB, "某高原研究所", "青海省"),
+    ]
+    assert not shared_word("黄河源高寒草甸生态系统", "黄河源生态高原牧业", (), ("黄河源生态", "高原牧业"))
+    assert kinds(rows) == {frozenset(("st", "lab")): "overlap"}

@@ -9,4 +9,4 @@ from the graph), ``groups`` (connected groups), ``engine`` (the index that ties 
 from __future__ import annotations
 
 # Bump on any change to features, weights, thresholds or blocking: every output carries it.
-METHOD_VERSION = "dedup-1.8.0"
+METHOD_VERSION = "dedup-1.9.0"

@@ -33,6 +33,7 @@ from app.derive.dedup.subject import (
     same_subject,
     shared_head,
     shared_word,
+    site_ecology,
     subject_of,
     subject_similarity,
     unmodified,
@@ -170,8 +171,8 @@ def _similarity(
     close = related and sim < RELATED_SUBJECT and _may_share(sa.text, sb.text)
     if close and shared_word(sa.text, sb.text, *parts):
         return RELATED_SUBJECT, False
-    if close and broader_related(sa.text, sb.text):
-        return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True)
+    if close and broader_related(sa.text, sb.text, heads=parts):
+        return RELATED_SUBJECT, not broader_related(sa.text, sb.text, city=True, heads=parts)
     # 1.7: one discipline of GB/T 13745, or one under the other (材料腐蚀 under 材料失效与保护)
     if related and sim < RELATED_SUBJECT and discipline_related(*_or_whole(parts, sa.text, sb.text)):
         return RELATED_SUBJECT, False
@@ -283,6 +284,13 @@ def _observed(a: RecordView, b: RecordView, sa: Subject, sb: Subject, ka: str | 
     return observed_by(sb.text, _parts(a, sa)) is not None
 
 
+def _site_studied(a: RecordView, b: RecordView, sa: Subject, sb: Subject, ka: str | None) -> bool:
+    """1.9: the lab names the ecology of the place the station is sited at (``subject.site_ecology``)."""
+    if ka in STATION_KINDS:
+        return site_ecology(sa.sites, _parts(b, sb)) is not None
+    return site_ecology(sb.sites, _parts(a, sa)) is not None
+
+
 def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
     """Relations of one pair; ``gate``: the guard can matter (field or name similarity ≥ 0.5, or a
     related subject) — else it is not computed (a pair that far apart is never reported anyway)."""
@@ -299,6 +307,8 @@ def _one(a: RecordView, b: RecordView, gate: bool, city: bool = False) -> Row:
         sim, host_only = RELATED_SUBJECT, False
     if near == BESIDE_STATION_LAB and sim < RELATED_SUBJECT and _observed(a, b, sa, sb, ka):
         sim, host_only = RELATED_SUBJECT, True  # 1.8: one host only (never a co-host's lab)
+    if near == BESIDE_STATION_LAB and sim < RELATED_SUBJECT and _site_studied(a, b, sa, sb, ka):
+        sim, host_only = RELATED_SUBJECT, False  # 1.9: the lab names the ecology of the station's site
     return (
         same_kind,
         ka in STATION_KINDS and kb in STATION_KINDS,

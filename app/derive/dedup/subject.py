@@ -242,7 +242,9 @@ def named(text: str, city: bool = False) -> frozenset[str]:
     return frozenset(t for t in _terms_in(text, city) if t in table[t])
 
 
-def broader_related(a: str, b: str, city: bool = False) -> bool:
+def broader_related(
+    a: str, b: str, city: bool = False, heads: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+) -> bool:
     """One subject names a broader term of the thesaurus that the other names or falls under:
     地表过程 / 九三土壤侵蚀, 农作物 / 粮食作物, 棉花 / 野生棉 (related, not one subject). Two narrower
     terms of one broader term are not related (森林 / 草原 are both 植被). ``city``: only the lines that
@@ -255,9 +257,98 @@ def broader_related(a: str, b: str, city: bool = False) -> bool:
     """
     if not a or not b:
         return False
-    return any(
-        not siblings(a, b, t) for t in (named(a, city) & concepts(b, city)) | (named(b, city) & concepts(a, city))
-    )
+    if heads is None:
+        return any(
+            not siblings(a, b, t) for t in (named(a, city) & concepts(b, city)) | (named(b, city) & concepts(a, city))
+        )
+    # 1.9: the relation needs a head on one side at least: 作物 of 作物有害生物 / 水稻 of 水稻生物学 relate
+    # two modifiers, 草原 station / 草地农业 lab a head and a modifier
+    (na, ca, ha, hca), (nb, cb, hb, hcb) = _head_terms(a, heads[0], city), _head_terms(b, heads[1], city)
+    linked = (ha & cb) | (na & hcb) | (hb & ca) | (nb & hca)
+    return any(not siblings(a, b, t) for t in linked)
+
+
+@lru_cache(maxsize=200_000)
+def _head_terms(
+    text: str, parts: tuple[str, ...], city: bool
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """1.9: the broader terms a subject names and those it falls under, each from all its thesaurus
+    terms and from those that are heads of the subject only (``is_head``).
+
+    >>> _head_terms("长兴作物有害生物", (), False)[2:]
+    (frozenset(), frozenset())
+    >>> sorted(_head_terms("粮食作物", (), False)[3])
+    ['作物', '农作物', '粮食作物']
+    """
+    table = broader_terms(city)
+    terms = _terms_in(text, city)
+    heads = tuple(t for t in terms if is_head(t, text, parts))
+
+    def under(found: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(c for t in found for c in table[t])
+
+    own = frozenset(t for t in terms if t in table[t])
+    return own, under(terms), frozenset(t for t in heads if t in table[t]), under(heads)
+
+
+# Trailing words after which the word before is still the head: X生态系统 observes X, 冻土工程 is 冻土,
+# X种质资源 keeps the germplasm of X (the furniture of the germplasm lists).
+_NO_FIELD_TAIL = re.compile("(?:种质资源|生态系统|生态|工程|技术|科学|研究|应用|开发|利用|创新|集成|过程|流程|工艺)+$")
+
+
+def _tail_off(part: str) -> str:
+    return _NO_FIELD_TAIL.sub("", part) or part
+
+
+_ECOLOGY_TAIL = re.compile("(?:生态系统|生态)$")
+
+
+def site_ecology(sites: frozenset[str], parts: tuple[str, ...]) -> str | None:
+    """1.9: a conjunct that names the ecology of a place (三江源生态: X生态 is the ecology *of* X) whose
+    place is a site spelling of a station (``Subject.sites``): the lab studies the place the station
+    observes. The place needs ≥ 3 characters and no broad word (城市生态 names no site).
+
+    >>> site_ecology(frozenset({"洱海", "洱海湖", "洱海湖泊"}), ("城市生态", "保护"))
+    >>> site_ecology(frozenset({"若尔", "若尔盖", "若尔盖湿"}), ("若尔盖生态", "牧业"))
+    '若尔盖'
+    """
+    for part in parts:
+        place = _ECOLOGY_TAIL.sub("", part)
+        if place != part and len(place) >= 3 and place not in _NOT_SHARED and place in sites:
+            return place
+    return None
+
+
+def is_whole(word: str, parts: tuple[str, ...]) -> bool:
+    """1.9: the word is a conjunct by itself once trailing words that name no field are dropped (黄土 of
+    黄土与第四纪地质, 三江源 of 三江源生态与高原农牧业): a field of its own."""
+    return any(part == word or _tail_off(part) == word for part in parts)
+
+
+@lru_cache(maxsize=200_000)
+def is_head(word: str, text: str, parts: tuple[str, ...] = ()) -> bool:
+    """1.9: ``word`` is a head of the subject — it ends the subject or one of its conjuncts (``parts``)
+    once trailing words that name no field are dropped (X种质资源 keeps the germplasm *of* X), or a
+    broad word follows it (草地 of 草地农业生态系统: X农业 is the farming *of* X). A word followed by a
+    word of its own modifies that word (草原 of 草原家畜生殖调控, 水稻 of 水稻生物学, 作物 of 作物有害生物).
+
+    >>> is_head("草原", "典型草原生态系统"), is_head("草原", "草原家畜生殖调控繁育", ("草原家畜生殖调控", "繁育"))
+    (True, False)
+    >>> is_head("草地", "草地农业生态系统"), is_head("水稻", "水稻生物学")
+    (True, False)
+    >>> is_head("农作物", "新乡农作物种质资源")
+    True
+    """
+    for part in parts or (text,):
+        if part.endswith(word) or _tail_off(part).endswith(word):
+            return True
+        toks = jieba.lcut(part, HMM=False)
+        at = 0
+        for k, tok in enumerate(toks[:-1]):
+            at += len(tok)
+            if part[:at].endswith(word) and toks[k + 1] in _BROAD:
+                return True
+    return False
 
 
 def siblings(a: str, b: str, term: str) -> bool:
@@ -295,7 +386,20 @@ def shared_word(a: str, b: str, parts_a: tuple[str, ...] = (), parts_b: tuple[st
     True
     """
     wa, wb = words(a), words(b)
-    return any(_word_in(x, y, parts_a) or _word_in(y, x, parts_b) for x in wa for y in wb)
+    return any(
+        (_word_in(x, y, parts_a) or _word_in(y, x, parts_b)) and _heads(x, a, parts_a, y, b, parts_b)
+        for x in wa
+        for y in wb
+    )
+
+
+def _heads(x: str, a: str, parts_a: tuple[str, ...], y: str, b: str, parts_b: tuple[str, ...]) -> bool:
+    """1.9: two related words make a shared field only as heads of their subjects (``is_head``): 草原
+    is the subject of 典型草原生态系统 but a modifier of 草原家畜生殖调控 (1.6 checked the word inside the
+    other word only)."""
+    if is_whole(x, parts_a or (a,)) or is_whole(y, parts_b or (b,)):
+        return True
+    return is_head(x, a, parts_a) and is_head(y, b, parts_b)
 
 
 def _word_in(x: str, y: str, parts: tuple[str, ...]) -> bool:

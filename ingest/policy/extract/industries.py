@@ -337,12 +337,6 @@ _INDUSTRY_SUBJECT = re.compile(
 
 
 _CONSUMPTION = re.compile(r".{0,3}(?:消费|以旧换新)")
-# what a safety or an emission rule does to the trades it lists (…等重点行业领域安全风险, …等行业深度治理, …等重点
-# 行业超低排放改造, …等行业企业实施超低排放): the genre of 安全生产 and 大气污染防治 names trades as the objects of
-# regulation, and the golds leave them
-_REGULATED = re.compile(
-    r"(?:领域)?(?:企业)?(?:实施)?(?:安全|风险|隐患|事故|深度治理|治理|超低排放|排放|污染|减排|整治|执法)"
-)
 _LAB_AFTER = re.compile(r"(?:全国|国家|省级?)?重点实验室")
 
 
@@ -388,7 +382,7 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
             continue  # 农业、医药等领域全国重点实验室: the fields of laboratories, not sectors
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
-        if m.group(0).endswith(("行业", "领域")) and _REGULATED.match(text, m.end()):
+        if m.group(0).endswith(("行业", "领域")) and ig.REGULATED.match(text, m.end()):
             continue  # 钢铁、水泥等重点行业超低排放改造: trades a safety or emission rule governs, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
         if m.group(0).endswith("制造业") and not ig.GOODS.search(text, ls + 1, m.start()):

@@ -72,6 +72,13 @@ def _field_token(text: str, s: int) -> int:
 NOUN_TAGGED_VERBS = frozenset({"力争", "助力", "部署", "压实"})
 
 
+# what a 安全生产 or 大气污染防治 rule does to the trades a list closed by 等…行业(领域) names (…等重点行业领域安全
+# 风险, …等行业企业实施超低排放): the genre makes them objects of regulation, not sectors, and the golds leave them
+REGULATED = re.compile(
+    r"(?:领域)?(?:企业)?(?:实施)?(?:安全|风险|隐患|事故|治理|深度治理|超低排放|排放|污染|减排|整治|执法)"
+)
+
+
 def _verb(tok: str) -> bool:
     return tok in NOUN_TAGGED_VERBS or pos_table().get(tok, "n")[0] == "v"
 

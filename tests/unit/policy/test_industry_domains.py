@@ -27,7 +27,7 @@ def test_fields_where_a_platform_is_built_are_fields() -> None:
     assert {"深海探测", "极地观测"} <= found
 
 
-# Round x-inds6: trades a safety or an emission rule governs (industries._REGULATED) are no sectors.
+# Round x-inds6: trades a safety or an emission rule governs (industry_grammar.REGULATED) are no sectors.
 
 
 def test_trades_of_an_emission_rule_are_no_industries() -> None:

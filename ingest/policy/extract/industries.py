@@ -382,6 +382,8 @@ def _enumerations(doc: Doc, text: str) -> list[_Cand]:
             continue  # 农业、医药等领域全国重点实验室: the fields of laboratories, not sectors
         if _CONSUMPTION.match(text, m.end()):
             continue  # 汽车、家电、手机等领域促消费活动: goods of a consumption campaign, not sectors
+        if m.group(0).endswith(("行业", "领域")) and ig.REGULATED.match(text, m.end()):
+            continue  # 钢铁、水泥等重点行业超低排放改造: trades a safety or emission rule governs, not sectors
         ls = max(text.rfind(c, 0, m.start()) for c in ",。;:(\n")
         if m.group(0).endswith("制造业") and not ig.GOODS.search(text, ls + 1, m.start()):
             continue  # no class of goods in the list: no jieba run for it (the test on its items is below)
@@ -422,7 +424,8 @@ _OPEN_HEAD = re.compile(
 # list (碳纤维、光纤等|新型材料产业)
 _OPEN_TRIGGER = re.compile(r"(?:发展|壮大|培育|做大做强|做强|推动|打造|布局|聚焦|突出|拓展)$")
 _OPEN_NEAR = re.compile(
-    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造|等"
+    r"[。；;！\n，,、]|发展|壮大|培育|做强|推动|打造|布局|聚焦|突出|拓展|推进|促进|围绕|实施|支持|扶持|营造|等|"
+    + "|".join(sorted(ig.NOUN_TAGGED_VERBS))
 )
 _OPEN_CLAUSE = "。；;！\n，,、"
 # group words (新兴产业, 特色产业, 主导产业): the lexicon's groups name these, not a field
@@ -435,7 +438,7 @@ _LEAD_VERB = re.compile(
     r"^(?:面向|围绕|依托|促进|提升|开展|搭建|建设|支撑|支持|引导|加强|加快|完善|深化|推进|制定|强化|落实|坚持|实施|"
     r"明晰|掌握|破解|实现|形成|带动|符合|安排|出台|调整|优化|鼓励|统筹|打好|紧扣|重构|发挥|控制|改造|新增|储备|探索|"
     r"组建|运用|利用|设立|增强|壮大|招商|发展|大力|积极|着力|培育|做大|做强|打造|布局|聚焦|推动|"
-    r"使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市)"
+    r"使|以|为|在|对|其中|规上|我省|我区|我市|全省|本市|省|市|" + "|".join(sorted(ig.NOUN_TAGGED_VERBS)) + ")"
 )
 
 

@@ -66,8 +66,21 @@ def _field_token(text: str, s: int) -> int:
     return s - len(last)
 
 
+# Verbs of the genre that jieba's dictionary tags as nouns (力争 nz; 助力, 部署, 压实 n). In a plan each governs
+# an object (力争 + a target, 助力 + what it helps, 部署 + what it lays out, 压实 + a duty), so before a field it
+# opens the field's clause and is never a word of the field (力争|乳业产业链, 助力|制造业, 部署|创新链).
+NOUN_TAGGED_VERBS = frozenset({"力争", "助力", "部署", "压实"})
+
+
+# what a 安全生产 or 大气污染防治 rule does to the trades a list closed by 等…行业(领域) names (…等重点行业领域安全
+# 风险, …等行业企业实施超低排放): the genre makes them objects of regulation, not sectors, and the golds leave them
+REGULATED = re.compile(
+    r"(?:领域)?(?:企业)?(?:实施)?(?:安全|风险|隐患|事故|治理|深度治理|超低排放|排放|污染|减排|整治|执法)"
+)
+
+
 def _verb(tok: str) -> bool:
-    return pos_table().get(tok, "n")[0] == "v"
+    return tok in NOUN_TAGGED_VERBS or pos_table().get(tok, "n")[0] == "v"
 
 
 # where in a chain, not what field: 上下游产业链 is the chain around a firm, not a chain of its own

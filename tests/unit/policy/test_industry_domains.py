@@ -25,3 +25,22 @@ def test_list_with_a_known_industry_names_sectors() -> None:
 def test_fields_where_a_platform_is_built_are_fields() -> None:
     found = _industries("某省2030年工作要点\n在深海探测、极地观测等领域积极创建省部共建国家重点实验室。")
     assert {"深海探测", "极地观测"} <= found
+
+
+# Round x-inds6: trades a safety or an emission rule governs (industry_grammar.REGULATED) are no sectors.
+
+
+def test_trades_of_an_emission_rule_are_no_industries() -> None:
+    found = _industries("某省2030年工作要点\n加快玻璃、陶瓷、焦化等重点行业超低排放改造，改善空气质量。")
+    assert not {"玻璃", "陶瓷", "焦化"} & found
+
+
+def test_trades_of_a_safety_rule_are_no_industries() -> None:
+    found = _industries("某省2030年工作要点\n严格管控烟花爆竹、危险化学品等重点行业领域安全风险。")
+    assert not {"烟花爆竹", "危险化学品"} & found
+
+
+def test_trades_grown_by_a_plan_stay_industries() -> None:
+    # the same 等…行业 closer before growth, not regulation: the items are sectors
+    found = _industries("某省2030年工作要点\n推动纺织、食品、家具等行业提质升级，培育新的增长点。")
+    assert {"纺织", "食品", "家具"} <= found

@@ -176,3 +176,24 @@ def test_list_closed_by_a_count_of_clusters_names_clusters() -> None:
 def test_list_of_counts_before_clusters_is_no_list_of_names() -> None:
     got = _industries("加快建设5个千亿级产业基地、30个重点产业集群。")
     assert "产业基地" not in got
+
+
+# Verbs of the genre that jieba tags as nouns (round x-inds6): 力争 / 助力 / 部署 / 压实 open the field's clause.
+
+
+def test_strive_for_opens_the_field_of_a_measure() -> None:
+    # 力争 (jieba: nz) governs the target: the field is 蔬菜加工业, not 力争蔬菜加工业
+    got = _industries("今年要稳住农业基本盘，力争蔬菜加工业总产值突破三百亿元。")
+    assert "蔬菜加工业" in got
+    assert not {i for i in got if i.startswith("力争")}
+
+
+def test_strive_for_opens_the_field_of_a_chain() -> None:
+    got = _industries("延伸精深加工环节，力争茶叶产业链产值突破五百亿元。")
+    assert "茶叶产业链" in got
+    assert not {i for i in got if i.startswith("力争")}
+
+
+def test_noun_tagged_verbs_are_no_field_words() -> None:
+    got = _industries("围绕产业链部署创新链，压实产业链链长责任，助力制造业高质量发展。")
+    assert not {i for i in got if i.startswith(("部署", "压实", "助力"))}

@@ -56,6 +56,7 @@ def families(store: GraphStore, n: int, seed: int) -> dict[str, list[str]]:
         s = rng.randrange(max(1, len(name) - k))
         return name[s : s + k]
 
+    answers = [(c, k) for c in chains for k in range(1, 21)]
     pages = sorted({(c, s) for c in clusters for s in range(0, 400, 25)})
     return {
         "membership: /clusters/{id}/members": [
@@ -67,7 +68,11 @@ def families(store: GraphStore, n: int, seed: int) -> dict[str, list[str]]:
         "entity: /entities/{id}": [f"/entities/{p['id']}" for p in rng.sample(plats, min(n, len(plats)))],
         "search: name part": [f"/search?q={quote(sub(p['name']))}&limit=20" for p in rng.sample(plats, n)],
         "search: common terms": [f"/search?q={quote(rng.choice(COMMON))}&limit=20&skip={i % 3}" for i in range(n)],
-        "coverage: /chains/{id}/coverage": [f"/chains/{c}/coverage?per_group=10" for c in chains],
+        # (chain, per_group) pairs: each is an answer of its own (a summary read when not cached), so that the
+        # phase has more requests than there are chains.
+        "coverage: /chains/{id}/coverage": [
+            f"/chains/{c}/coverage?per_group={k}" for c, k in rng.sample(answers, min(n, len(answers)))
+        ],
     }
 
 

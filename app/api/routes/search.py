@@ -3,8 +3,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
-from starlette.concurrency import run_in_threadpool
 
+from app.api.cached import json_answer
 from app.api.deps import get_settings_dep, get_store
 from app.services import search as service
 from app.services.search import SEARCHABLE
@@ -37,12 +37,11 @@ async def search(
     skip: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Response:
-    # Async with one thread hop for the store read and the JSON made once by the model's own serialiser: a
-    # sync route returning the model paid a hop for the route, and FastAPI validated the answer again before
-    # serialising it (docs/benchmarks/api.md, session 13). response_model keeps the spec as it was.
-    def answer() -> bytes:
+    # Kept as JSON until a load changes the store (app/api/cached.py), like the lookups: a repeated query is
+    # answered on the event loop, a new one with one thread hop and the model's own serialiser — the sync
+    # route paid two hops and FastAPI validated the answer again (docs/benchmarks/api.md, session 13).
+    def compute() -> SearchOut:
         page = service.search(store, q, kinds=kind, skip=skip, limit=limit, timeout_ms=settings.cypher_timeout_ms)
-        out = SearchOut(q=q, skip=skip, limit=limit, total=page.total, total_exact=page.total_exact, items=page.items)
-        return out.model_dump_json().encode()
+        return SearchOut(q=q, skip=skip, limit=limit, total=page.total, total_exact=page.total_exact, items=page.items)
 
-    return Response(await run_in_threadpool(answer), media_type="application/json")
+    return await json_answer(store, "search", (q, tuple(kind) if kind else None, skip, limit), compute)

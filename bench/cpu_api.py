@@ -5,7 +5,7 @@ Wall-clock latency on this shared machine moves 2–3× with the other jobs; CPU
 starts one uvicorn process per code tree (``--old DIR`` = another checkout, e.g. ``git archive C | tar -x -C
 DIR``; this checkout is "new") on the same store, sends every request path to each in turn (alternating which
 goes first), and reads each server's CPU time (utime + stime of ``/proc/PID/stat``, all its threads) before and
-after each phase; the engine's (the embedded FalkorDB server's) CPU too, when its pid file is found — shared by
+after each phase; the engine's (the embedded FalkorDB server's, or ``--engine-pid``) CPU too — shared by
 both servers, so its figure is per request pair / 2. Phases per family: **miss** = the first request per path
 (the answer caches empty), **hit** = the same paths again. The statement count per request is the engine's
 ``GRAPH.RO_QUERY`` calls (INFO commandstats) over the phase, halved. Prints a markdown table.
@@ -138,6 +138,7 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8811)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--cache-entries", type=int, default=20000)
+    ap.add_argument("--engine-pid", type=int, default=None, help="the engine's pid (Neo4j: its JVM)")
     ap.add_argument("--only", default="", help="only families whose name contains one of these (comma-separated)")
     args = ap.parse_args()
     store = open_store(args.store, graph=args.graph)
@@ -146,7 +147,7 @@ def main() -> None:
     ports = {t: args.port + i for i, t in enumerate(trees)}
     procs = {t: serve(tree, args.store, args.graph, ports[t], args.cache_entries) for t, tree in trees.items()}
     clients = {t: httpx.Client(base_url=f"http://127.0.0.1:{ports[t]}", timeout=60) for t in trees}
-    engine = engine_pid(args.store)
+    engine = args.engine_pid or engine_pid(args.store)
     try:
         for client in clients.values():
             wait_up(client)

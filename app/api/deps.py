@@ -15,7 +15,8 @@ from app.store.protocol import GraphStore, StoreError, StoreUnavailable, redacte
 _lock = threading.Lock()
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
+    """Async: a sync dependency costs a thread-pool hop per request (docs/benchmarks/api.md, session 13)."""
     settings: Settings = request.app.state.settings
     return settings
 

@@ -30,6 +30,28 @@ def test_search_ranks_exact_and_substring_matches_first(api: Api) -> None:
     assert {h["kind"] for h in body["items"]} <= {"Platform", "IndustrialChain", "IndustrialCluster", "LabCluster"}
 
 
+def test_search_answers_are_kept_until_a_load(api: Api) -> None:
+    """A repeated search is answered from the answer cache (the same body, no store read); another page or
+    kind filter is an answer of its own; a load seen by this process (cache.invalidate, as POST /ingest
+    calls it) makes the next search read the store again."""
+    from app.services import cache
+
+    params = {"q": "集成电路", "limit": 2}
+    first = api.client.get("/search", params=params)
+    before = cache.stats()
+    again = api.client.get("/search", params=params)
+    assert again.status_code == 200 and again.content == first.content
+    assert cache.stats()["hits"] == before["hits"] + 1 and cache.stats()["misses"] == before["misses"]
+    page2 = api.client.get("/search", params={**params, "skip": 2}).json()
+    assert page2["skip"] == 2 and page2["items"] != first.json()["items"]
+    only = api.client.get("/search", params={**params, "kind": "Platform"}).json()
+    assert {h["kind"] for h in only["items"]} == {"Platform"}
+    cache.invalidate(api.store)
+    misses = cache.stats()["misses"]
+    assert api.client.get("/search", params=params).json() == first.json()
+    assert cache.stats()["misses"] > misses
+
+
 def test_search_by_short_form_and_kind_filter(api: Api) -> None:
     inst, alias = api.store.read("MATCH (i:Institution) RETURN i.name AS n, i.aliases[0] AS a ORDER BY i.name LIMIT 1")[
         0

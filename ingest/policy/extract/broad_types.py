@@ -89,6 +89,10 @@ _UMBRELLA = re.compile(
 # A scope or tier word alone (综合型平台, 企业级平台) or 示范 alone (示范基地) ranks a kind named elsewhere (工业互联网
 # 平台 of the text); it names no kind of its own.
 _TIER = re.compile(r"^(?:(?:企业|行业|区域|综合|专业|通用)[型级]|示范)$")
+# A region's S&T centre (具有全球影响力的产业科技创新中心, 本市…国际科技创新中心建设): the scope words a region's own
+# designation takes, named as an aim; a designated area (data/gold/CONVENTIONS.md, zones: regional S&T centres),
+# no kind of platform, as 区域 / 全国 before 科技创新中心 already are (`_UMBRELLA`, the level words)
+_REGION_CENTRE = re.compile(r"^(?:国际|全球|全国|区域|产业)科技创新中心$")
 _QUALITY = re.compile(r"^(?:企业级|区域级|行业级|先进级|企业(?!级)|重大|专业化|高水平|高能级|一流|高端|示范性)(?=..)")
 
 
@@ -340,6 +344,8 @@ def _candidates(doc: Doc, covered: bytearray) -> list[_Cand]:
         rest = kind[: -len(head)]
         if len(rest) < 2 or (_UMBRELLA.match(rest) and kind != "研发中心") or _TIER.match(rest) or kind in _SERVICE:
             continue  # 研发中心 is a unit a firm sets up (设立研发中心), not a class of all platforms
+        if _REGION_CENTRE.match(kind):
+            continue  # the region's designated centre, an aim of the plan, not a kind it builds
         before = text[max(0, s - 12) : s]
         np_start = bool(listed) or marked or bool(_COUNT_BEFORE.search(before) or _LEVEL_BEFORE.search(before))
         if _plain_modifier(rest, head, np_start):

@@ -37,11 +37,12 @@ def test_a_numeral_character_inside_a_word_jieba_cuts_does_not_end_a_zone_s_name
 
 
 def test_a_zone_of_a_field_outside_the_s_and_t_system_is_none_wherever_the_field_stands() -> None:
-    # tourism, culture, education and safety zones are not labelled, even with words between field and head;
+    # tourism, culture, education and safety zones (and education platforms) are not labelled, even with words
+    # between field and head;
     # a place's zone of industry and innovation still is
     got = entity_kinds(
         "创建武夷山生态旅游目的地示范区，建设徽州文化国家级生态保护实验区和滨江国际教育创新试验区，"
-        "推进长白山林区防灭火示范区建设。支持珲春海洋经济发展示范区建设。"
+        "推进长白山林区防灭火示范区建设。支持珲春海洋经济发展示范区建设。建成江城教育大数据中心。"
     )
     assert not any(k in name for name in got for k in ("旅游", "文化", "教育", "防灭火"))
     assert got.get("珲春海洋经济发展示范区") == "zone"

@@ -20,12 +20,13 @@ from ingest.policy.extract.lexical import (
 from ingest.policy.extract.regions import REGIONS
 
 # Quality and scope words that grade a kind without naming one of its members: a modifier made only of them
-# and GENERIC's words (重大科研基础设施, 世界一流新型研发机构, 非营利性…研究开发机构, 大型企业集团) is no name.
+# and GENERIC's words (重大科研基础设施, 世界一流新型研发机构, 非营利性…研究开发机构, 大型企业集团) is no name. Scope
+# words (全球, 全国, 所有, 全部, 内陆) delimit where a kind is counted: 全球自贸区, 所有开发区 are classes of zones.
 _QUALITY = (
     "世界一流|国际一流|国内一流|国际领先|国内领先|重大|重要|高端|高层次|非营利性?|营利性|大型|中型|小型|大中型|中小型|"
     "特色|先进|现代化?|新兴|重点|各类|一批|科学|地区|本行政区域内?|本地区?|其他|相关|有关|领域|高新技术|"
     "民营|国有|民办|公办|私营|外资|本市|本省|本区|全市|全省|全区|我市|我省|我区|国家级?|省级|市级|"
-    "境外|境内|国外|海外|省外|域外|工程|优质"
+    "境外|境内|国外|海外|省外|域外|工程|优质|全球|全国|所有|全部|内陆"
 )
 GENERIC_MOD = re.compile(rf"^(?:{_QUALITY}|{GENERIC.pattern[4:-3]})+$")
 

@@ -26,6 +26,15 @@ def test_a_graded_kind_is_no_name_a_named_member_is() -> None:
     assert "之江实验室" in ents
 
 
+def test_a_scope_word_before_a_zone_kind_names_a_class_of_zones() -> None:
+    # 全球 / 所有 / 内陆 say where the zones are counted, not which zone; a place before the kind names one
+    body = "扩大全球自贸区伙伴网络。所有开发区推行节水改造。申建内陆自由贸易港。支持杭州高新区发展。"
+    ents = {e.name for e in _extract(body).entities}
+    assert not any(n.startswith(("全球", "所有", "内陆")) for n in ents)
+    assert "杭州高新区" in ents
+    assert is_generic("全国") and not is_generic("全国中小企业股份转让")
+
+
 def test_a_quoted_programme_as_a_model_or_an_award_is_not_the_texts_own() -> None:
     ents = {
         e.name

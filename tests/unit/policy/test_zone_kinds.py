@@ -3,6 +3,7 @@ Sentences made up from public knowledge, none taken from a scored text."""
 
 from __future__ import annotations
 
+from ingest.policy.extract.entities import _NON_ST_FIELD
 from tests.unit.policy._extract import entity_kinds
 
 
@@ -34,3 +35,20 @@ def test_a_numeral_character_inside_a_word_jieba_cuts_does_not_end_a_zone_s_name
     got = entity_kinds("建设鄂尔多斯零碳产业园，加快建设。建设3个零碳产业园。")
     assert got.get("鄂尔多斯零碳产业园") == "zone"
     assert "零碳产业园" not in got
+
+
+def test_a_zone_of_a_field_outside_the_s_and_t_system_is_none_wherever_the_field_stands() -> None:
+    # tourism, culture, education and safety zones (and education platforms) are not labelled, even with words
+    # between field and head;
+    # a place's zone of industry and innovation still is
+    got = entity_kinds(
+        "创建武夷山生态旅游目的地示范区，建设徽州文化国家级生态保护实验区和滨江国际教育创新试验区，"
+        "推进长白山林区防灭火示范区建设。支持珲春海洋经济发展示范区建设。建成江城教育大数据中心。"
+    )
+    assert not any(k in name for name in got for k in ("旅游", "文化", "教育", "防灭火"))
+    assert got.get("珲春海洋经济发展示范区") == "zone"
+
+
+def test_education_science_and_talent_together_name_the_s_and_t_system() -> None:
+    assert not _NON_ST_FIELD.search("教育科技人才一体改革试验区")
+    assert _NON_ST_FIELD.search("国际教育创新试验区")

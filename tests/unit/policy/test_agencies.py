@@ -152,3 +152,23 @@ def test_a_joint_meeting_as_a_way_of_working_is_no_body() -> None:
 def test_a_joint_meeting_named_by_its_scope_alone_is_no_one_body() -> None:
     names = _agencies("相关经验被国家部际联席会议通报表扬。")
     assert not any("联席会议" in n for n in names), names
+
+
+def test_provincial_organs_of_the_reform_list_after_a_verb() -> None:
+    # after a verb (no boundary) only a dictionary core takes the 省 before it; the short form gets the full name
+    doc = extract("支持省公安厅、省人社厅和省林草局开展联合执法试点。", "2030年辽宁省政府工作报告")
+    canon = {a.name: a.canonical for a in doc.agencies}
+    assert canon.get("省公安厅") == "辽宁省公安厅"
+    assert canon.get("省人社厅") == "辽宁省人力资源和社会保障厅"
+    assert canon.get("省林草局") == "辽宁省林业和草原局"
+
+
+def test_central_organs_of_the_public_lists() -> None:
+    names = _agencies("最高人民法院、最高人民检察院会同中央网信办发布典型案例，得到全国政协肯定，证监会予以支持。")
+    assert {"最高人民法院", "最高人民检察院", "中央网信办", "全国政协", "证监会"} <= names
+
+
+def test_bare_courts_and_two_character_cores_are_no_agency() -> None:
+    # 人民检察院 without a prefix is any procuratorate; 外办 inside 省外办学 is no foreign-affairs office
+    names = _agencies("第九条 人民检察院依法开展法律监督。鼓励省外办学机构来本省合作。", REGULATION)
+    assert not names & {"人民检察院", "省外办", "外办"}, names

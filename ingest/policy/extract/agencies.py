@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from app.text import gazetteer
@@ -284,6 +285,20 @@ def _title_issuer(doc: Doc, agencies: list[Agency], title: Title | None) -> list
     return [_mentioned_agency(doc, s, s + len(name), "agency.title_issuer", confidence=0.8)]
 
 
+_STEP_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# what may stand after a step's verb when the next step follows on the same line: a space, a comma, 根据 (…通过
+# 根据2021年…的决定修正)
+_STEP_TAIL = re.compile(r"^[\s\u3000（(]+|[\s\u3000，,；;]*(?:根据|依据|按照)?[\s\u3000]*$")
+
+
+def _dated_steps(line: str, start: int) -> list[tuple[int, str]]:
+    """The dated steps of a regulation's header line, with their offsets: one a line, or several on one line
+    (（1997年…通过　2002年…修正　2011年…修订）, the form many official reprints use)."""
+    cuts = [m.start() for m in _STEP_DATE.finditer(line)][1:]
+    bounds = [0, *cuts, len(line)]
+    return [(start + a, line[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
 def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     """Issuers of genres without a signature block: the congress on a regulation's adoption line
     (…人民代表大会常务委员会第X次会议通过), the government a work report speaks for (我代表省政府)."""
@@ -294,11 +309,12 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     adopted: list[tuple[str, Agency]] = []
     for line in text[:head_end].split("\n"):
         start, pos = pos, pos + len(line) + 1
-        m = _ADOPTED.match(line.strip())
-        if m:
-            on = [a for a in agencies if start <= a.span[0] < start + len(line) and _CONGRESS.search(a.name)]
-            verb = "批准" if "批准" in line else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
-            adopted += [(verb, a) for a in on[:1]]
+        for seg_start, seg in _dated_steps(line, start):
+            m = _ADOPTED.match(_STEP_TAIL.sub("", seg))
+            if m:
+                on = [a for a in agencies if seg_start <= a.span[0] < seg_start + len(seg) and _CONGRESS.search(a.name)]
+                verb = "批准" if "批准" in seg else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
+                adopted += [(verb, a) for a in on[:1]]
     # every dated step's congress: adopted, revised, approved (the test, holdout and dev2 golds; dev lists
     # only the latest step)
     for _verb, a in adopted:

@@ -172,3 +172,15 @@ def test_bare_courts_and_two_character_cores_are_no_agency() -> None:
     # 人民检察院 without a prefix is any procuratorate; 外办 inside 省外办学 is no foreign-affairs office
     names = _agencies("第九条 人民检察院依法开展法律监督。鼓励省外办学机构来本省合作。", REGULATION)
     assert not names & {"人民检察院", "省外办", "外办"}, names
+
+
+def test_every_dated_step_on_one_header_line_names_an_issuer() -> None:
+    # a reprint puts the steps on one bracketed line: each step's congress is an issuer, as on separate lines
+    header = (
+        "（2001年5月10日山东省第九届人民代表大会常务委员会第二十次会议通过　根据2012年3月1日"
+        "山东省第十一届人民代表大会常务委员会第三十次会议《关于修改部分地方性法规的决定》修正　"
+        "2020年9月24日山东省第十三届人民代表大会常务委员会第二十五次会议修订）\n"
+    )
+    doc = extract(header + "第一条 为了促进科学技术进步，制定本条例。", "山东省科学技术进步条例")
+    issuers = {a.name for a in doc.agencies if a.role == "issuer"}
+    assert issuers == {f"山东省第{n}届人民代表大会常务委员会" for n in ("九", "十一", "十三")}, issuers

@@ -37,6 +37,12 @@ def _mentioned_agency(
 _BEFORE_CITY = "和及与照据由向经请报按对在为将把从"
 
 
+def _city_text(region: gazetteer.Region | None) -> bool:
+    """A city's or a municipality's own text (北京市, 洛阳市): there 市 before an organ is that city, as the
+    grammar's canonical() reads it; in a province's text it is some city of the province."""
+    return region is not None and region.name.endswith("市")
+
+
 def _regional_start(
     text: str, s: int, surface: str, region: gazetteer.Region | None
 ) -> tuple[int, gazetteer.Region | None] | None:
@@ -58,7 +64,7 @@ def _regional_start(
             text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in _BEFORE_CITY
         )
     ):
-        return s - 1, (None if text[s - 1] == "市" else region)
+        return s - 1, (region if text[s - 1] == "省" or _city_text(region) else None)
     mm = re.search(r"省(?:第?[一二三四五六七八九十]+届)$", text[max(0, s - 8) : s])
     if mm and surface in {"人大", "政协", "人大常委会"}:
         return s - len(mm.group(0)), region  # 省十四届人大二次会议
@@ -87,7 +93,7 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
                 start -= 3  # 各州、市人民政府: the prefecture governments, one coordinated level (as 区、县人民政府)
             if start == s and surface in ("人民政府", "政府"):
                 if text[s - 2 : s] in ("各市", "各县"):
-                    start = s - 1  # 各市人民政府 → 市人民政府
+                    start, region = s - 1, None  # 各市人民政府 → 市人民政府: each city's, not the province's
                 elif text[s - 1 : s] != "市":
                     continue  # 县（市、区）人民政府, 市、区人民政府: no one government; 地级以上市人民政府 is kept
         elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(

@@ -184,3 +184,17 @@ def test_every_dated_step_on_one_header_line_names_an_issuer() -> None:
     doc = extract(header + "第一条 为了促进科学技术进步，制定本条例。", "山东省科学技术进步条例")
     issuers = {a.name for a in doc.agencies if a.role == "issuer"}
     assert issuers == {f"山东省第{n}届人民代表大会常务委员会" for n in ("九", "十一", "十三")}, issuers
+
+
+def test_city_prefix_is_the_city_only_in_a_city_text() -> None:
+    # in a municipality's own report 市 is that city, for dictionary cores and grammar spans alike
+    doc = extract("我代表市人民政府向大会报告工作。市人大常委会、市政协给予监督支持。", "2030年北京市政府工作报告")
+    canon = {a.name: a.canonical for a in doc.agencies}
+    assert canon.get("市人民政府") == "北京市人民政府"
+    assert canon.get("市人大常委会") == "北京市人民代表大会常务委员会"
+    assert canon.get("市政协") == "北京市政治协商会议委员会"
+    # in a province's text 市 is some city of it: no region is guessed, 市人民政府 is no 辽宁省人民政府
+    doc = extract("市人民政府和市人大常委会给予支持，市数字经济主管部门牵头落实。", "2030年辽宁省政府工作报告")
+    canon = {a.name: a.canonical for a in doc.agencies}
+    assert {"市人民政府", "市人大常委会", "市数字经济主管部门"} <= set(canon)
+    assert not any(c.startswith("辽宁省") for c in canon.values()), canon

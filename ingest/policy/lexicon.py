@@ -94,7 +94,8 @@ def prefixes() -> list[tuple[str, str, str | None]]:
 
 @cache
 def agencies() -> dict[str, AgencyEntry]:
-    return {s: AgencyEntry(s, c, scope == "national") for s, c, scope in _rows("agencies.tsv")}
+    # a fourth column, where present, names the public list the entry comes from
+    return {r[0]: AgencyEntry(r[0], r[1], r[2] == "national") for r in _rows("agencies.tsv")}
 
 
 @cache

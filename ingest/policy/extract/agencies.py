@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from app.text import gazetteer
@@ -36,6 +37,12 @@ def _mentioned_agency(
 _BEFORE_CITY = "和及与照据由向经请报按对在为将把从"
 
 
+def _city_text(region: gazetteer.Region | None) -> bool:
+    """A city's or a municipality's own text (北京市, 洛阳市): there 市 before an organ is that city, as the
+    grammar's canonical() reads it; in a province's text it is some city of the province."""
+    return region is not None and region.name.endswith("市")
+
+
 def _regional_start(
     text: str, s: int, surface: str, region: gazetteer.Region | None
 ) -> tuple[int, gazetteer.Region | None] | None:
@@ -57,7 +64,7 @@ def _regional_start(
             text[s - 1] == "市" and s >= 2 and re.match(f"[{CJK}]", text[s - 2]) and text[s - 2] not in _BEFORE_CITY
         )
     ):
-        return s - 1, (None if text[s - 1] == "市" else region)
+        return s - 1, (region if text[s - 1] == "省" or _city_text(region) else None)
     mm = re.search(r"省(?:第?[一二三四五六七八九十]+届)$", text[max(0, s - 8) : s])
     if mm and surface in {"人大", "政协", "人大常委会"}:
         return s - len(mm.group(0)), region  # 省十四届人大二次会议
@@ -86,7 +93,7 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
                 start -= 3  # 各州、市人民政府: the prefecture governments, one coordinated level (as 区、县人民政府)
             if start == s and surface in ("人民政府", "政府"):
                 if text[s - 2 : s] in ("各市", "各县"):
-                    start = s - 1  # 各市人民政府 → 市人民政府
+                    start, region = s - 1, None  # 各市人民政府 → 市人民政府: each city's, not the province's
                 elif text[s - 1 : s] != "市":
                     continue  # 县（市、区）人民政府, 市、区人民政府: no one government; 地级以上市人民政府 is kept
         elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
@@ -284,6 +291,20 @@ def _title_issuer(doc: Doc, agencies: list[Agency], title: Title | None) -> list
     return [_mentioned_agency(doc, s, s + len(name), "agency.title_issuer", confidence=0.8)]
 
 
+_STEP_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# what may stand after a step's verb when the next step follows on the same line: a space, a comma, 根据 (…通过
+# 根据2021年…的决定修正)
+_STEP_TAIL = re.compile(r"^[\s\u3000（(]+|[\s\u3000，,；;]*(?:根据|依据|按照)?[\s\u3000]*$")
+
+
+def _dated_steps(line: str, start: int) -> list[tuple[int, str]]:
+    """The dated steps of a regulation's header line, with their offsets: one a line, or several on one line
+    (（1997年…通过　2002年…修正　2011年…修订）, the form many official reprints use)."""
+    cuts = [m.start() for m in _STEP_DATE.finditer(line)][1:]
+    bounds = [0, *cuts, len(line)]
+    return [(start + a, line[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
 def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     """Issuers of genres without a signature block: the congress on a regulation's adoption line
     (…人民代表大会常务委员会第X次会议通过), the government a work report speaks for (我代表省政府)."""
@@ -294,11 +315,12 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     adopted: list[tuple[str, Agency]] = []
     for line in text[:head_end].split("\n"):
         start, pos = pos, pos + len(line) + 1
-        m = _ADOPTED.match(line.strip())
-        if m:
-            on = [a for a in agencies if start <= a.span[0] < start + len(line) and _CONGRESS.search(a.name)]
-            verb = "批准" if "批准" in line else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
-            adopted += [(verb, a) for a in on[:1]]
+        for seg_start, seg in _dated_steps(line, start):
+            m = _ADOPTED.match(_STEP_TAIL.sub("", seg))
+            if m:
+                on = [a for a in agencies if seg_start <= a.span[0] < seg_start + len(seg) and _CONGRESS.search(a.name)]
+                verb = "批准" if "批准" in seg else m.group(1)  # …批准的《…决定》修正: approved by a higher congress
+                adopted += [(verb, a) for a in on[:1]]
     # every dated step's congress: adopted, revised, approved (the test, holdout and dev2 golds; dev lists
     # only the latest step)
     for _verb, a in adopted:

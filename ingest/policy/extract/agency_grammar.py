@@ -193,10 +193,13 @@ def _not_one_organ(name: str, m: re.Match[str]) -> bool:
 
 
 def canonical(surface: str, region: gazetteer.Region | None) -> str:
-    """The full name of a short form: 省 / 市 at the start → the document's region."""
+    """The full name of a short form: 省 / 自治区 at the start → the document's province, 市 → its city or
+    municipality (in a province's text 市 is some city of it: 市人民政府 is no 辽宁省人民政府)."""
     if region is None:
         return surface
     for short in ("自治区", "省", "市"):
+        if short == "市" and not region.name.endswith("市"):
+            break
         if surface.startswith(short) and not surface.startswith(("市场", "省直", "省辖")):
             return region.name + surface[len(short) :]
     return surface

@@ -152,3 +152,49 @@ def test_a_joint_meeting_as_a_way_of_working_is_no_body() -> None:
 def test_a_joint_meeting_named_by_its_scope_alone_is_no_one_body() -> None:
     names = _agencies("相关经验被国家部际联席会议通报表扬。")
     assert not any("联席会议" in n for n in names), names
+
+
+def test_provincial_organs_of_the_reform_list_after_a_verb() -> None:
+    # after a verb (no boundary) only a dictionary core takes the 省 before it; the short form gets the full name
+    doc = extract("支持省公安厅、省人社厅和省林草局开展联合执法试点。", "2030年辽宁省政府工作报告")
+    canon = {a.name: a.canonical for a in doc.agencies}
+    assert canon.get("省公安厅") == "辽宁省公安厅"
+    assert canon.get("省人社厅") == "辽宁省人力资源和社会保障厅"
+    assert canon.get("省林草局") == "辽宁省林业和草原局"
+
+
+def test_central_organs_of_the_public_lists() -> None:
+    names = _agencies("最高人民法院、最高人民检察院会同中央网信办发布典型案例，得到全国政协肯定，证监会予以支持。")
+    assert {"最高人民法院", "最高人民检察院", "中央网信办", "全国政协", "证监会"} <= names
+
+
+def test_bare_courts_and_two_character_cores_are_no_agency() -> None:
+    # 人民检察院 without a prefix is any procuratorate; 外办 inside 省外办学 is no foreign-affairs office
+    names = _agencies("第九条 人民检察院依法开展法律监督。鼓励省外办学机构来本省合作。", REGULATION)
+    assert not names & {"人民检察院", "省外办", "外办"}, names
+
+
+def test_every_dated_step_on_one_header_line_names_an_issuer() -> None:
+    # a reprint puts the steps on one bracketed line: each step's congress is an issuer, as on separate lines
+    header = (
+        "（2001年5月10日山东省第九届人民代表大会常务委员会第二十次会议通过　根据2012年3月1日"
+        "山东省第十一届人民代表大会常务委员会第三十次会议《关于修改部分地方性法规的决定》修正　"
+        "2020年9月24日山东省第十三届人民代表大会常务委员会第二十五次会议修订）\n"
+    )
+    doc = extract(header + "第一条 为了促进科学技术进步，制定本条例。", "山东省科学技术进步条例")
+    issuers = {a.name for a in doc.agencies if a.role == "issuer"}
+    assert issuers == {f"山东省第{n}届人民代表大会常务委员会" for n in ("九", "十一", "十三")}, issuers
+
+
+def test_city_prefix_is_the_city_only_in_a_city_text() -> None:
+    # in a municipality's own report 市 is that city, for dictionary cores and grammar spans alike
+    doc = extract("我代表市人民政府向大会报告工作。市人大常委会、市政协给予监督支持。", "2030年北京市政府工作报告")
+    canon = {a.name: a.canonical for a in doc.agencies}
+    assert canon.get("市人民政府") == "北京市人民政府"
+    assert canon.get("市人大常委会") == "北京市人民代表大会常务委员会"
+    assert canon.get("市政协") == "北京市政治协商会议委员会"
+    # in a province's text 市 is some city of it: no region is guessed, 市人民政府 is no 辽宁省人民政府
+    doc = extract("市人民政府和市人大常委会给予支持，市数字经济主管部门牵头落实。", "2030年辽宁省政府工作报告")
+    canon = {a.name: a.canonical for a in doc.agencies}
+    assert {"市人民政府", "市人大常委会", "市数字经济主管部门"} <= set(canon)
+    assert not any(c.startswith("辽宁省") for c in canon.values()), canon

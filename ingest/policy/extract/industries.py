@@ -131,7 +131,9 @@ def _dictionary_industries(doc: Doc, text: str) -> list[_Cand]:
         if kind == "industry_group" and text.startswith("集群", e):
             e, kind = e + 2, "cluster"
         if kind == "cluster" and w in {"产业集群", "集群"}:
-            s = _field_before(doc, s)
+            s, bare = _field_before(doc, s), s
+            if s == bare:
+                continue  # 产业集群 alone: a generic word (a platform type), no field of industry
         cands.append((s, e, str(kind), "industry.dict", 1.0))
     return cands
 

@@ -47,7 +47,6 @@ _ECONOMY_BEFORE = re.compile(r"经济[、和及]$")
 # a member of a list of economies: 等 or another …经济 follows (避暑经济、冰雪经济), or one closes before it
 _ECONOMY_LIST = re.compile(r"等|[和及、][^，。；、和及]{1,4}经济")
 _CHAIN = re.compile(r"(全)?(产业链|创新链|供应链|价值链|人才链|资金链)")
-_CHAIN_NEXT = re.compile(r"产业链|创新链|供应链|价值链|人才链|资金链|深度融合|融合|发展|核心|“")
 
 
 def _followed(text: str, e: int, more: re.Pattern[str]) -> bool:
@@ -165,10 +164,9 @@ def chains(doc: Doc, text: str) -> list[_Cand]:
         s = m.start()
         fs = _chain_field(text, s)
         prefixed = s - fs >= 2 and not _GROUP.match(text[fs:s])
+        # a chain word without its field (产业链, 创新链, 人才链) is a generic word no gold from dev2 on keeps
         if prefixed and _followed(text, m.end(), _FIELD_CHAIN_NEXT):
             out.append((fs, m.end(), "chain", "industry.chain_field", 0.6))
-        elif not m.group(1) and _followed(text, m.end(), _CHAIN_NEXT):
-            out.append((s, m.end(), "chain", "industry.chain", 0.6))
     return out
 
 
@@ -252,6 +250,11 @@ _QUOTED = re.compile(r"“([^“”]+)”")
 _BASES = re.compile(r"(?:产业|生产|战略|原材料|制造业|研发)基地|集聚区")
 
 
+# a numbered abbreviation (“两新”, “双碳”, “六新六特六优+N”, “1650”): the genre's slogans count the tasks or
+# sectors they stand for (数字缩略语); the slogan names no field itself
+_NUMBERED = re.compile(r"[一二三四五六七八九十百千万两双]|\d+(?![\dA-Za-z])")
+
+
 def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     # industrial bases and clusters
@@ -268,7 +271,8 @@ def bases_and_quoted(doc: Doc, text: str) -> list[_Cand]:
     # “高精特新”领域
     for m in re.finditer(r"“([^“”]{2,10}?)[+＋]?”(?:领域|产业)", text):
         # “机器人+”产业园: the field is 机器人; the + marks a campaign
-        cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
+        if not _NUMBERED.match(m.group(1)):
+            cands.append((*m.span(1), "industry_field", "industry.quoted_field", 0.8))
     return cands
 
 

@@ -197,3 +197,26 @@ def test_strive_for_opens_the_field_of_a_chain() -> None:
 def test_noun_tagged_verbs_are_no_field_words() -> None:
     got = _industries("围绕产业链部署创新链，压实产业链链长责任，助力制造业高质量发展。")
     assert not {i for i in got if i.startswith(("部署", "压实", "助力"))}
+
+
+# Round x-inds7: the generic words and slogans the ablation found net-negative over the tuning texts.
+
+
+def test_chain_word_without_field_is_no_industry() -> None:
+    # 产业链 / 创新链 / 人才链 alone name no field; a field's 产业链 is a chain
+    got = _industries("坚持延链补链，推动产业链与创新链、人才链深度融合。加快壮大风电装备产业链。")
+    assert "风电装备产业链" in got
+    assert not {"产业链", "创新链", "人才链"} & got
+
+
+def test_cluster_without_field_is_no_industry() -> None:
+    got = _industries("某省工作报告\n培育壮大产业集群，打造碳纤维产业集群。")
+    assert "碳纤维产业集群" in got
+    assert "产业集群" not in got
+
+
+def test_numbered_slogan_in_quotes_is_no_field() -> None:
+    # “两新”“双碳” count what they stand for; “机器人+” names its field
+    got = _industries("某市工作方案\n聚焦“两新”领域和“双碳”领域，培育“机器人+”产业。")
+    assert "机器人" in got
+    assert not {"两新", "双碳"} & got

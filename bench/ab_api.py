@@ -62,8 +62,11 @@ def paths(url: str, graph: str, n: int) -> dict[str, list[str]]:
     }
 
 
-def serve(tree: Path, url: str, graph: str, port: int) -> subprocess.Popen[bytes]:
+def serve(tree: Path, url: str, graph: str, port: int, cache_entries: int | None = None) -> subprocess.Popen[bytes]:
+    """A uvicorn of the API from the checkout `tree` on `port` (the answer cache's size when given)."""
     env = {**os.environ, "INNOKG_STORE": url, "INNOKG_GRAPH": graph, "PYTHONPATH": str(tree)}
+    if cache_entries is not None:
+        env["INNOKG_CACHE_ENTRIES"] = str(cache_entries)
     cmd = [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log", "--loop", "uvloop", "--http", "httptools"]
     return subprocess.Popen(cmd, env=env, cwd=tree)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,6 +27,9 @@ import httpx
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from ab_api import serve  # noqa: E402
 
 from app.store.factory import open_store  # noqa: E402
 from app.store.protocol import GraphStore  # noqa: E402
@@ -74,14 +76,6 @@ def families(store: GraphStore, n: int, seed: int) -> dict[str, list[str]]:
             f"/chains/{c}/coverage?per_group={k}" for c, k in rng.sample(answers, min(n, len(answers)))
         ],
     }
-
-
-def serve(tree: Path, url: str, graph: str, port: int, cache_entries: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "INNOKG_STORE": url, "INNOKG_GRAPH": graph, "PYTHONPATH": str(tree)}
-    env |= {"INNOKG_CACHE_ENTRIES": str(cache_entries)}
-    cmd = [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1"]
-    cmd += ["--port", str(port), "--log-level", "warning", "--no-access-log", "--loop", "uvloop", "--http", "httptools"]
-    return subprocess.Popen(cmd, env=env, cwd=tree)
 
 
 def engine_pid(url: str) -> int | None:

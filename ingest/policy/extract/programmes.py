@@ -1,4 +1,4 @@
-"""Programmes, funds, awards and events named in a text, each only where the context says so.
+"""Programmes, funds and awards named in a text, each only where the context says so.
 
 A suffix alone (…计划 / …工程 / …行动) names document kinds and plain tasks as often as programmes (the seeds:
 省重点研发计划, 三年行动计划), so each rule needs a context:
@@ -10,8 +10,7 @@ A suffix alone (…计划 / …工程 / …行动) names document kinds and plai
 - funds set up or used: 设立 / 运用 / 安排 X专项资金 | X引导基金;
 - 自然科学基金 with its level (国家 / 省 / 市) or after 设立;
 - awards received or set up: 荣获 / 获 / 设立 X奖 (国家技术发明奖一等奖 → 国家技术发明奖);
-- events: X论坛 / X大会 / X博览会 / X峰会 named by a proper modifier (中关村论坛, 世界制造业大会), not meetings
-  (人民代表大会, 科技奖励大会, 动员大会);
+- no events: X论坛 / X大会 / X博览会 are not labelled in any gold from the test split on (round x-ents12);
 - named actions without quotes, in a work report: a verb of carrying out (实施 / 开展 / 落实 /
   启动 / 推进) before X行动 / X行动计划 / X计划 / X…员制度 whose topic is science, technology or
   industry (实施制造业数字化转型行动, 启动新一轮工业振兴三年行动), and the items coordinated after
@@ -21,13 +20,10 @@ A suffix alone (…计划 / …工程 / …行动) names document kinds and plai
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, lcut, pos_table
-from ingest.policy.extract.names import left_name
 from ingest.policy.extract.patterns import scan
 
 _HEAD = r"(?:专项行动|行动计划|行动|计划|工程)"
@@ -47,20 +43,6 @@ _FUND = re.compile(rf"(?:设立|运用|安排|用好)([{CJK}()（）]{{2,30}}?(?
 _JOINT = re.compile(rf"(?:实施|设立|组织实施)([{CJK}\-－]{{2,20}}?联合基金)")
 _NSF = re.compile(r"(国家|省|市|自治区)?自然科学基金(?![委计项会])")
 _AWARD = re.compile(rf"(?:荣获|获得|获|设立)([{CJK}]{{2,12}}?奖)(?=[一二三特]等奖|[,，。;；、])")
-_EVENT = re.compile(r"论坛|博览会|峰会|交易会|大会")
-_EVENT_LEAD = re.compile(r"(?:利用|依托|通过|借助|举办|办好|参加|承办|召开)+")
-# an event of the S&T system names a science, a technology or an industry of making (世界制造业大会, 工业互联网大会,
-# 大湾区科学论坛), or a science zone it is held in (中关村论坛)
-_EVENT_SCOPE = re.compile(r"科技|科学|创新|技术|制造|工业|数字|智能|互联网|装备|储能|能源|人工智能|数据|算力|低空|产业")
-
-
-@cache
-def _named_zones() -> tuple[str, ...]:
-    return tuple(name for name, (kind, _t) in lx.named().items() if kind == "zone")
-
-
-_MEETING = re.compile(r"代表|会议|奖励|表彰|动员|工作|职工|股东|年度|推进|誓师|总结|部署|座谈|人民|党员|届")
-
 
 # Named actions: the head first (rare), then the verb of carrying it out before it, within one clause.
 _ACT_HEAD = re.compile(r"(?:行动计划|行动|计划|培育工程|工程|员制度)(?=[，,。；;、）)和及\s]|$)")
@@ -263,20 +245,6 @@ def _funds_awards(doc: Doc, add: Any) -> None:
             add(*m.span(1), "programme", "entity.award", 0.7, known=False)
 
 
-def _events(doc: Doc, add: Any) -> None:
-    text = doc.text
-    for m in _EVENT.finditer(text, 0, doc.body_end):
-        s = left_name(doc, m.start(), 12, region_extend=False)
-        lead = _EVENT_LEAD.match(text, s, m.start())
-        s = lead.end() if lead else s
-        mod = text[s : m.start()]
-        if not 2 <= len(mod) <= 6 or "的" in mod or GENERIC.match(mod) or _MEETING.search(mod) or re.search(r"\d", mod):
-            continue
-        if not (_EVENT_SCOPE.search(mod) or any(mod.startswith(z) for z in _named_zones())):
-            continue  # 徽商大会, 文化论坛, 金融街论坛: an event of trade, culture or finance, not of the S&T system
-        add(s, m.end(), "programme", "entity.event", 0.6, known=False)
-
-
 # the province's own grant programme of major projects: 省科技重大专项, or 重大科技专项 right after a verb of running it
 # (组织重大科技专项); not the state's (国家科技重大专项: the seeds leave it) nor a count of them (6个重大科技专项)
 _MAJOR = re.compile(r"省科技重大专项|(?<=组织|实施)重大科技专项")
@@ -314,6 +282,8 @@ def _satellites(doc: Doc, add: Any) -> None:
         add(m.start(), m.end(), "programme", "entity.satellite", 0.6, known=False)
 
 
+# No rule reads events or forums (论坛, 博览会, 大会): the test, holdout, dev3a, dev4b, dev5 and dev6 READMEs leave
+# them out (CONVENTIONS.md "What is not labelled"); only the session-1 dev gold kept three (round x-ents12).
 def find_programmes(doc: Doc, add: Any) -> None:
     _major_projects(doc, add)
     _satellites(doc, add)
@@ -321,4 +291,3 @@ def find_programmes(doc: Doc, add: Any) -> None:
     _actions(doc, add)
     _quoted(doc, add)
     _funds_awards(doc, add)
-    _events(doc, add)

@@ -104,6 +104,33 @@ def test_stop_compacts_the_append_only_file_into_a_snapshot(own_store: Path, tmp
     again.close()
 
 
+def test_a_torn_command_inside_the_append_only_file_is_cut_and_a_rerun_restores_the_graph(
+    own_store: Path, tmp_path: Path
+) -> None:
+    """A kill -9 or a full disk mid-write can leave a partial command inside the append-only file, not only at
+    its end; redis-server then refuses to start. The store must start again, keep what came before the torn
+    command, keep the cut bytes for inspection, and a rerun of the same input must give the graph as it was."""
+    good = write_good(tmp_path)
+    store = FalkorStore(own_store, graph="g")
+    assert not ingest_paths(store, [good], workers=0, bulk=False).failed
+    before = digest(store)
+    store.close()
+    pid = server_pid(own_store)
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    time.sleep(0.3)
+    incr = max((own_store / "appendonlydir").glob("*.incr.aof"), key=lambda f: f.stat().st_size)
+    data = incr.read_bytes()
+    cut = data.index(b"\r\n*", len(data) * 2 // 3) + 4  # inside the command that starts there
+    incr.write_bytes(data[:cut] + data[cut + 6 :])
+
+    again = FalkorStore(own_store, graph="g")  # starts: the torn command and what follows it are cut
+    assert len(list(own_store.glob("*.torn-*"))) == 1
+    assert not ingest_paths(again, [good], workers=0, bulk=False).failed
+    assert digest(again) == before
+    again.close()
+
+
 def test_a_removed_store_is_not_brought_back() -> None:
     path = Path(tempfile.mkdtemp(prefix="innokg-rec-"))
     store = FalkorStore(path, graph="g")

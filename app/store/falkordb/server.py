@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import logging
 import os
 import shutil
 import signal
@@ -25,6 +26,9 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from app.model.runtime import pid_exists
+from app.store.falkordb import aof_repair
+
+log = logging.getLogger(__name__)
 
 _SOCKET_MAX = 100  # AF_UNIX paths are limited to ~107 bytes on Linux
 _START_TIMEOUT_S = 20.0  # until a new server answers at all
@@ -277,17 +281,35 @@ def ensure_server(store_path: str | Path) -> ServerPaths:
         cmd = server_command(server, module, paths)
         with contextlib.suppress(FileNotFoundError):
             paths.stopped.unlink()
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise EmbeddedServerError(f"redis-server failed to start: {proc.stderr.strip() or proc.stdout.strip()}")
-        deadline = time.monotonic() + _START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if _answers(paths):  # a large append-only file may take longer to replay
-                compact_if_long(paths)
-                return paths
-            time.sleep(0.05)
-        log = paths.logfile.read_text(errors="replace")[-2000:] if paths.logfile.exists() else ""
-        raise EmbeddedServerError(f"the embedded FalkorDB server did not answer within {_START_TIMEOUT_S:.0f}s\n{log}")
+        if not _start(cmd, paths):
+            # A torn command inside the append-only file (a kill -9 or a full disk mid-write): cut it, once.
+            try:
+                kept = aof_repair.repair(server, paths.data)
+            except aof_repair.AofRepairError as exc:
+                raise EmbeddedServerError(f"the embedded FalkorDB server refused its append-only file: {exc}") from exc
+            log.warning("store %s: a torn append-only file was cut back to whole commands (cut bytes in %s)",
+                        paths.data, kept)  # fmt: skip
+            if not _start(cmd, paths):
+                raise EmbeddedServerError(f"the embedded FalkorDB server refused its append-only file in {paths.data}")
+        compact_if_long(paths)
+        return paths
+
+
+def _start(cmd: list[str], paths: ServerPaths) -> bool:
+    """Start the server and wait until it answers: True; False when it refused a torn append-only file."""
+    since = aof_repair.log_size(paths.logfile)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise EmbeddedServerError(f"redis-server failed to start: {proc.stderr.strip() or proc.stdout.strip()}")
+    deadline = time.monotonic() + _START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if _answers(paths):  # a large append-only file may take longer to replay
+            return True
+        if aof_repair.refused_torn_file(paths.logfile, since):
+            return False
+        time.sleep(0.05)
+    tail = paths.logfile.read_text(errors="replace")[-2000:] if paths.logfile.exists() else ""
+    raise EmbeddedServerError(f"the embedded FalkorDB server did not answer within {_START_TIMEOUT_S:.0f}s\n{tail}")
 
 
 def _persistence(client: redis.Redis) -> dict[str, object]:

@@ -16,34 +16,21 @@ the full set.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest.policy.eval import REPO_ROOT, _gold_sets, gold_paths, norm
+import ablation
+
+from ingest.policy.eval import norm
 from ingest.policy.extract import entities as en
-from ingest.policy.pipeline import extract_paths
-
-GOLDS = {
-    "seeds": ("seeds",),
-    "constructed": ("constructed",),
-    "dev": ("real_dev",),
-    "dev2": ("real_dev2a", "real_dev2b"),
-    "dev3": ("real_dev3a", "real_dev3b"),
-    "dev4": ("real_dev4a", "real_dev4b"),
-    "dev5": ("real_dev5",),
-    "dev6": ("real_dev6",),
-}
 
 Call = tuple[Any, ...]  # the arguments of one `add`: s, e, kind, rule, conf, typ, known
 _ADD, _INIT = en._Entities.add, en._Entities.__init__
-Record = tuple[str, str, Any, list[Call], set[str]]  # split, doc id, doc, recorded calls, gold surfaces
 
 
 def _unit(call: Call) -> str:
@@ -72,7 +59,7 @@ def replay(doc: Any, calls: list[Call]) -> set[str]:
     return set(replay_units(doc, calls))
 
 
-def collect() -> list[Record]:
+def collect() -> list[ablation.Record]:
     seen: list[tuple[Any, list[Call]]] = []
     original, init = _ADD, _INIT
 
@@ -89,79 +76,19 @@ def collect() -> list[Record]:
 
     en._Entities.__init__ = start  # type: ignore[method-assign]
     en._Entities.add = record  # type: ignore[method-assign]
-    out: list[Record] = []
+    out: list[ablation.Record] = []
     try:
-        for split, names in GOLDS.items():
-            for name in names:
-                path = REPO_ROOT / f"data/gold/{name}_gold.json"
-                golds = {g["doc_id"]: _gold_sets(g)["entities"] for g in json.loads(path.read_text())["documents"]}
-                seen.clear()
-                docs, errors = extract_paths(gold_paths(path))
-                if errors:
-                    raise SystemExit(f"{name}: {errors}")
-                for d, (doc, calls) in zip(docs, seen, strict=True):
-                    if replay(doc, calls) != {norm(x.text) for x in d.entities}:
-                        raise SystemExit(f"{d.doc_id}: the ablation's replay differs from find_entities")
-                    out.append((split, d.doc_id, doc, calls, golds.get(d.doc_id, set())))
+        for split, d, doc, calls, gold in ablation.extracted("entities", seen):
+            if replay(doc, calls) != {norm(x.text) for x in d.entities}:
+                raise SystemExit(f"{d.doc_id}: the ablation's replay differs from find_entities")
+            out.append((split, d.doc_id, doc, calls, gold))
     finally:
         en._Entities.add, en._Entities.__init__ = original, init  # type: ignore[method-assign]
     return out
 
 
-def _alone(records: list[Record], u: str, items: bool) -> str:
-    tp = fp = 0
-    docs: set[str] = set()
-    splits: set[str] = set()
-    lost: dict[str, list[str]] = defaultdict(list)
-    for split, doc_id, doc, calls, gold in records:
-        if not any(_unit(c) == u for c in calls):
-            continue
-        full = replay(doc, calls)
-        without = replay(doc, [c for c in calls if _unit(c) != u])
-        gone, new = full - without, without - full
-        if gone or new:
-            docs.add(doc_id)
-            splits.add(split)
-            lost[doc_id] += [("+" if x in gold else "-") + x for x in sorted(gone)]
-            lost[doc_id] += [("(hid +" if x in gold else "(hid -") + x + ")" for x in sorted(new)]
-        tp += len(gone & gold) - len(new & gold)
-        fp += len(gone - gold) - len(new - gold)
-    row = f"| {len(docs)} | {len(splits)} | {tp} | {fp} | {tp - fp:+d} |"
-    if items:
-        row += "".join(f"\n    {doc_id}: {' '.join(xs)}" for doc_id, xs in lost.items())
-    return row
-
-
-def ablate(records: list[Record], items: bool) -> None:
-    units = sorted({_unit(c) for *_, calls, _ in records for c in calls})
-    fired: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # unit → (split, doc, right) per surface
-    for split, doc_id, doc, calls, gold in records:
-        for surface, us in replay_units(doc, calls).items():
-            for u in us:
-                fired[u].append((split, doc_id, surface in gold))
-    print(
-        "| rule (unit) | fires: documents | splits | right in: documents | splits | TP | FP "
-        "| alone: documents | splits | TP | FP | net |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for u in units:
-        f = fired[u]
-        f_tp = sum(r for *_, r in f)
-        right = {(sp, d) for sp, d, r in f if r}
-        head = (
-            f"| {u} | {len({d for _, d, _ in f})} | {len({sp for sp, _, _ in f})} | {len(right)} "
-            f"| {len({sp for sp, _ in right})} | {f_tp} | {len(f) - f_tp} "
-        )
-        print(head + _alone(records, u, items), flush=True)
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--items", action="store_true", help="list the items each rule alone adds, per document")
-    args = ap.parse_args()
-    if os.environ.get("INNOKG_EXTRACT_MODEL") != "0":
-        raise SystemExit("run with INNOKG_EXTRACT_MODEL=0: the ablation measures the grammar alone")
-    ablate(collect(), args.items)
+    ablation.main(collect, _unit, replay_units)
 
 
 if __name__ == "__main__":

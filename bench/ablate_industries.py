@@ -14,33 +14,19 @@ read other rules' candidates (list members, headed lists, elided heads) are meas
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest.policy.eval import REPO_ROOT, _gold_sets, gold_paths, norm
+import ablation
+
+from ingest.policy.eval import norm
 from ingest.policy.extract import industry_grammar as ig
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industry_grammar import _Cand
-from ingest.policy.pipeline import extract_paths
-
-GOLDS = {
-    "seeds": ("seeds",),
-    "constructed": ("constructed",),
-    "dev": ("real_dev",),
-    "dev2": ("real_dev2a", "real_dev2b"),
-    "dev3": ("real_dev3a", "real_dev3b"),
-    "dev4": ("real_dev4a", "real_dev4b"),
-    "dev5": ("real_dev5",),
-    "dev6": ("real_dev6",),
-}
-
-Record = tuple[str, str, Doc, list[_Cand], set[str]]  # split, doc id, doc, resolved candidates, gold surfaces
 
 
 def _unit(c: _Cand) -> str:
@@ -69,7 +55,7 @@ def resolve(doc: Doc, cands: list[_Cand]) -> set[str]:
     return set(resolve_units(doc, cands))
 
 
-def collect() -> list[Record]:
+def collect() -> list[ablation.Record]:
     seen: list[tuple[Doc, list[_Cand]]] = []
     original = ig.not_designations
 
@@ -79,68 +65,19 @@ def collect() -> list[Record]:
         return kept
 
     ig.not_designations = record  # type: ignore[assignment]
-    out: list[Record] = []
+    out: list[ablation.Record] = []
     try:
-        for split, names in GOLDS.items():
-            for name in names:
-                path = REPO_ROOT / f"data/gold/{name}_gold.json"
-                golds = {g["doc_id"]: _gold_sets(g)["industries"] for g in json.loads(path.read_text())["documents"]}
-                seen.clear()
-                docs, errors = extract_paths(gold_paths(path))
-                if errors:
-                    raise SystemExit(f"{name}: {errors}")
-                for d, (doc, cands) in zip(docs, seen, strict=True):
-                    if resolve(doc, cands) != {norm(i.text) for i in d.industries}:
-                        raise SystemExit(f"{d.doc_id}: the ablation's resolution differs from find_industries")
-                    out.append((split, d.doc_id, doc, cands, golds.get(d.doc_id, set())))
+        for split, d, doc, cands, gold in ablation.extracted("industries", seen):
+            if resolve(doc, cands) != {norm(i.text) for i in d.industries}:
+                raise SystemExit(f"{d.doc_id}: the ablation's resolution differs from find_industries")
+            out.append((split, d.doc_id, doc, cands, gold))
     finally:
         ig.not_designations = original  # type: ignore[assignment]
     return out
 
 
-def ablate(records: list[Record], items: bool) -> None:
-    units = sorted({_unit(c) for *_, cands, _ in records for c in cands})
-    fired: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # unit → (split, doc, right) per surface
-    for split, doc_id, doc, cands, gold in records:
-        for surface, us in resolve_units(doc, cands).items():
-            for u in us:
-                fired[u].append((split, doc_id, surface in gold))
-    print("| rule (unit) | fires: documents | splits | TP | FP | alone: documents | splits | TP | FP | net |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for u in units:
-        f = fired[u]
-        f_docs, f_splits = len({d for _, d, _ in f}), len({sp for sp, _, _ in f})
-        f_tp = sum(r for *_, r in f)
-        head = f"| {u} | {f_docs} | {f_splits} | {f_tp} | {len(f) - f_tp} "
-        tp = fp = 0
-        docs: set[str] = set()
-        splits: set[str] = set()
-        lost: dict[str, list[str]] = defaultdict(list)
-        for split, doc_id, doc, cands, gold in records:
-            full = resolve(doc, cands)
-            without = resolve(doc, [c for c in cands if _unit(c) != u])
-            gone, new = full - without, without - full
-            d_tp = len(gone & gold) - len(new & gold)
-            d_fp = len(gone - gold) - len(new - gold)
-            if gone or new:
-                docs.add(doc_id)
-                splits.add(split)
-                lost[doc_id] += [("+" if x in gold else "-") + x for x in sorted(gone)]
-                lost[doc_id] += [("(hid +" if x in gold else "(hid -") + x + ")" for x in sorted(new)]
-            tp, fp = tp + d_tp, fp + d_fp
-        print(f"{head}| {len(docs)} | {len(splits)} | {tp} | {fp} | {tp - fp:+d} |")
-        if items:
-            for doc_id, xs in lost.items():
-                print(f"    {doc_id}: {' '.join(xs)}")
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--items", action="store_true", help="list the items each rule alone adds, per document")
-    args = ap.parse_args()
-    if os.environ.get("INNOKG_EXTRACT_MODEL") != "0":
-        raise SystemExit("run with INNOKG_EXTRACT_MODEL=0: the ablation measures the grammar alone")
-    ablate(collect(), args.items)
+    ablation.main(collect, _unit, resolve_units)
 
 
 if __name__ == "__main__":

@@ -86,11 +86,14 @@ def _ungraded_head(h: TypeHit) -> bool:
 # unit of production (开发区, 先进制造业集群, 零碳园区, 智能工厂, 农业产业强镇, …试点城市) is a counted designation
 # wherever it is named (data/gold/CONVENTIONS.md "Counted designations are types"); round x-types12's ablation:
 # refused, these lost 8 true kinds in 6 documents of 5 splits against 3 false ones prevented.
-_ACTOR_HEAD = re.compile(r"(?:企业|冠军|机构|联盟)$")
+# A bare zone word (开发区, 高新区) read alone is where a clause's rule applies (入驻开发区的企业), as a firm
+# class is whom it applies to: refused with them unless counted, levelled, built or listed.
+_ACTOR_HEAD = re.compile(r"(?:企业|冠军|机构|联盟)$|^.{1,2}区$")
 
 
 def _actor_designation(h: TypeHit) -> bool:
-    """The designation names a class of firms or bodies, not a place or a unit of production."""
+    """The designation names a class of firms or bodies, or is a bare zone word; not a designated place or unit
+    of production."""
     return _ACTOR_HEAD.search(h.entry.type) is not None
 
 

@@ -55,10 +55,6 @@ def replay_units(doc: Any, calls: list[Call]) -> dict[str, set[str]]:
     return units
 
 
-def replay(doc: Any, calls: list[Call]) -> set[str]:
-    return set(replay_units(doc, calls))
-
-
 def collect() -> list[ablation.Record]:
     seen: list[tuple[Any, list[Call]]] = []
     original, init = _ADD, _INIT
@@ -76,15 +72,10 @@ def collect() -> list[ablation.Record]:
 
     en._Entities.__init__ = start  # type: ignore[method-assign]
     en._Entities.add = record  # type: ignore[method-assign]
-    out: list[ablation.Record] = []
     try:
-        for split, d, doc, calls, gold in ablation.extracted("entities", seen):
-            if replay(doc, calls) != {norm(x.text) for x in d.entities}:
-                raise SystemExit(f"{d.doc_id}: the ablation's replay differs from find_entities")
-            out.append((split, d.doc_id, doc, calls, gold))
+        return ablation.records("entities", seen, replay_units, lambda d: d.entities)
     finally:
         en._Entities.add, en._Entities.__init__ = original, init  # type: ignore[method-assign]
-    return out
 
 
 def main() -> None:

@@ -51,10 +51,6 @@ def resolve_units(doc: Doc, cands: list[_Cand]) -> dict[str, set[str]]:
     return units
 
 
-def resolve(doc: Doc, cands: list[_Cand]) -> set[str]:
-    return set(resolve_units(doc, cands))
-
-
 def collect() -> list[ablation.Record]:
     seen: list[tuple[Doc, list[_Cand]]] = []
     original = ig.not_designations
@@ -65,15 +61,10 @@ def collect() -> list[ablation.Record]:
         return kept
 
     ig.not_designations = record  # type: ignore[assignment]
-    out: list[ablation.Record] = []
     try:
-        for split, d, doc, cands, gold in ablation.extracted("industries", seen):
-            if resolve(doc, cands) != {norm(i.text) for i in d.industries}:
-                raise SystemExit(f"{d.doc_id}: the ablation's resolution differs from find_industries")
-            out.append((split, d.doc_id, doc, cands, gold))
+        return ablation.records("industries", seen, resolve_units, lambda d: d.industries)
     finally:
         ig.not_designations = original  # type: ignore[assignment]
-    return out
 
 
 def main() -> None:

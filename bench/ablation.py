@@ -9,22 +9,16 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-from ingest.policy.eval import REPO_ROOT, _gold_sets, gold_paths
+from ingest.policy.eval import REPO_ROOT, SPLITS, _gold_sets, gold_paths, norm
 from ingest.policy.models import ExtractedDocument
 from ingest.policy.pipeline import extract_paths
 
-GOLDS = {
-    "seeds": ("seeds",),
-    "constructed": ("constructed",),
-    "dev": ("real_dev",),
-    "dev2": ("real_dev2a", "real_dev2b"),
-    "dev3": ("real_dev3a", "real_dev3b"),
-    "dev4": ("real_dev4a", "real_dev4b"),
-    "dev5": ("real_dev5",),
-    "dev6": ("real_dev6",),
-}
+# The tuning splits' gold files by stem (eval.SPLITS names them): never test, holdout or dev7.
+TUNING = ("seeds", "constructed", "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+GOLDS = {s: tuple(Path(g).name.removesuffix("_gold.json") for g in SPLITS[s]) for s in TUNING}
 
 Record = tuple[str, str, Any, list[Any], set[str]]  # split, doc id, doc, recorded candidates, gold surfaces
 Units = Callable[[Any, list[Any]], dict[str, set[str]]]  # the stage's resolution: kept surface → units that gave it
@@ -45,6 +39,22 @@ def extracted(
                 raise SystemExit(f"{name}: {errors}")
             for d, (doc, cands) in zip(docs, list(seen), strict=True):
                 yield split, d, doc, cands, golds.get(d.doc_id, set())
+
+
+def records(
+    kind: str,
+    seen: list[tuple[Any, list[Any]]],
+    units: Units,
+    pipeline: Callable[[ExtractedDocument], list[Any]],
+) -> list[Record]:
+    """The tuning documents with what the hook recorded, after checking that the ablation's own resolution of
+    the full record gives the pipeline's items of `kind` (else the table would measure something else)."""
+    out: list[Record] = []
+    for split, d, doc, cands, gold in extracted(kind, seen):
+        if set(units(doc, cands)) != {norm(x.text) for x in pipeline(d)}:
+            raise SystemExit(f"{d.doc_id}: the ablation's resolution differs from the pipeline's {kind}")
+        out.append((split, d.doc_id, doc, cands, gold))
+    return out
 
 
 def _alone(records: list[Record], u: str, unit: Callable[[Any], str], units: Units, items: bool) -> str:

@@ -5,7 +5,7 @@ Usage (from the repo root, INNOKG_SHARED=/work/shared for the real texts):
   INNOKG_EXTRACT_MODEL=0 .venv/bin/python bench/ablate_entities.py            # table over every tuning split
   INNOKG_EXTRACT_MODEL=0 .venv/bin/python bench/ablate_entities.py --items    # and the items each rule alone adds
 
-Each tuning document (seeds, constructed, dev, dev2a … dev6; never test, holdout or dev7) is extracted once; every
+Each tuning document (seeds, constructed, dev, dev2a … dev7; never test, holdout or dev8) is extracted once; every
 call to the entity accumulator's `add` is recorded in order, then replayed without one rule's calls (the named
 dictionary split by the kind of its entry) and the owners' pass applied again. The check in `collect` makes sure
 the full replay gives the document's own entities. A rule's own contribution is what the scored set loses without

@@ -5,7 +5,7 @@ Usage (from the repo root, INNOKG_SHARED=/work/shared for the real texts):
   INNOKG_EXTRACT_MODEL=0 .venv/bin/python bench/ablate_industries.py            # table over every tuning split
   INNOKG_EXTRACT_MODEL=0 .venv/bin/python bench/ablate_industries.py --items    # and the items each rule alone adds
 
-Each tuning document (seeds, constructed, dev, dev2a … dev6; never test, holdout or dev7) is extracted once; the
+Each tuning document (seeds, constructed, dev, dev2a … dev7; never test, holdout or dev8) is extracted once; the
 candidates `find_industries` resolves are recorded, then resolved again without one rule's candidates (the
 dictionary split by its kinds). A rule's own contribution is what the document's scored set loses without it:
 true items (in the gold, the scorer's normalisation) and false ones, net of what its spans had hidden. Rules that

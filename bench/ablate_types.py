@@ -5,7 +5,7 @@ Usage (from the repo root, INNOKG_SHARED=/work/shared for the real texts):
   .venv/bin/python bench/ablate_types.py            # table over every tuning split
   .venv/bin/python bench/ablate_types.py --items    # and the scored (type, level) units each rule alone moves
 
-Every tuning document (seeds, constructed, dev, dev2a … dev6; never test, holdout or dev7) is extracted once with
+Every tuning document (seeds, constructed, dev, dev2a … dev7; never test, holdout or dev8) is extracted once with
 all rules, then once per rule with that rule switched off (its function or pattern replaced by the neutral one:
 a refusal that never refuses, an adder that adds nothing). A rule's own contribution is what the scorer's
 platform-type counts lose without it, per document: true units (gold types matched) and false ones (predicted
@@ -33,7 +33,7 @@ from ingest.policy.extract import open_types as ot
 from ingest.policy.extract import platform_types as pt
 from ingest.policy.pipeline import extract_paths
 
-TUNING = ("seeds", "constructed", "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+TUNING = ("seeds", "constructed", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 _NEVER = re.compile(r"(?!)")
 _ALWAYS = re.compile(r"")
 

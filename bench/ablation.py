@@ -1,5 +1,5 @@
 """The parts the grammar ablations share (bench/ablate_entities.py, bench/ablate_industries.py): the tuning golds
-(never test, holdout or dev7), extracting them with a recording hook in place, and what each rule alone contributes
+(never test, holdout or dev8), extracting them with a recording hook in place, and what each rule alone contributes
 given the ablated stage's own resolution of its candidates."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from ingest.policy.eval import REPO_ROOT, SPLITS, _gold_sets, gold_paths, norm
 from ingest.policy.models import ExtractedDocument
 from ingest.policy.pipeline import extract_paths
 
-# The tuning splits' gold files by stem (eval.SPLITS names them): never test, holdout or dev7.
-TUNING = ("seeds", "constructed", "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+# The tuning splits' gold files by stem (eval.SPLITS names them): never test, holdout or dev8.
+TUNING = ("seeds", "constructed", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 GOLDS = {s: tuple(Path(g).name.removesuffix("_gold.json") for g in SPLITS[s]) for s in TUNING}
 
 Record = tuple[str, str, Any, list[Any], set[str]]  # split, doc id, doc, recorded candidates, gold surfaces

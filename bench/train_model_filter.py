@@ -13,16 +13,16 @@ the grammar on the rotations, docs/reference/extract.md "Round x-filter2"); a wr
 at once.
 
 Training data: the grammar's own candidates (extracted with the model switched off) on the tuning golds only —
-seeds, constructed, dev, dev2a/b, dev3a/b, dev4a/b, dev5 (a tuning split from session 12), dev6 (from session 13);
-never test, holdout or dev7. A candidate surface is positive
+seeds, constructed, dev, dev2a/b, dev3a/b, dev4a/b, dev5 (a tuning split from session 12), dev6 (from session 13),
+dev7 (from session 14); never test, holdout or dev8. A candidate surface is positive
 when the gold of its document lists it (the scorer's normalisation). The model is an L2-regularised logistic
 regression fitted with scipy's L-BFGS (deterministic: same data, same weights). Its regularisation C and its
-threshold are chosen inside the training data: out-of-fold probabilities over the dev2–dev6 files among the
+threshold are chosen inside the training data: out-of-fold probabilities over the dev2–dev7 files among the
 training files (each left out in turn, the model fitted on all the other training files), the pair with the best
 pooled F1 wins (the heavily tuned seeds / constructed / dev splits are trained on but not used to choose, since
 the grammar's precision there says little about unseen text).
 
---rotations: for each of dev2, dev3, dev4, dev5, dev6 held out as a whole split, the same procedure on the others,
+--rotations: for each of dev2, dev3, dev4, dev5, dev6, dev7 held out as a whole split, the same procedure on the others,
 then the project's scorer (ingest/policy/eval.py) on the held-out split, grammar alone vs grammar + filter, per kind.
 """
 
@@ -63,14 +63,26 @@ TUNING = (
     "real_dev4b",
     "real_dev5",
     "real_dev6",
+    "real_dev7",
 )
-SELECT = ("real_dev2a", "real_dev2b", "real_dev3a", "real_dev3b", "real_dev4a", "real_dev4b", "real_dev5", "real_dev6")
+SELECT = (
+    "real_dev2a",
+    "real_dev2b",
+    "real_dev3a",
+    "real_dev3b",
+    "real_dev4a",
+    "real_dev4b",
+    "real_dev5",
+    "real_dev6",
+    "real_dev7",
+)
 ROTATIONS = {
     "dev2": ("real_dev2a", "real_dev2b"),
     "dev3": ("real_dev3a", "real_dev3b"),
     "dev4": ("real_dev4a", "real_dev4b"),
     "dev5": ("real_dev5",),
     "dev6": ("real_dev6",),
+    "dev7": ("real_dev7",),
 }
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(40))

@@ -208,7 +208,7 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--split",
-            help="seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | test | holdout | all "
+            help="seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | test | holdout | all "
             "(repeatable)",
         ),
     ] = None,
@@ -222,7 +222,7 @@ def evaluate(
     if not golds:
         raise typer.BadParameter(
             "give --gold FILE (repeatable) or --split "
-            "seeds|constructed|dev|dev2|dev3|dev4|dev5|dev6|dev7|test|holdout|all"
+            "seeds|constructed|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|test|holdout|all"
         )
     failed = False
     for i, g in enumerate(golds):

@@ -267,16 +267,19 @@ SPLITS: dict[str, tuple[str, ...]] = {
     # Labelled in session 12 while that session's tuners were barred from these texts; scored blind on that
     # session's base and once after its merge; a dev split since session 13.
     "dev6": ("data/gold/real_dev6_gold.json",),
-    # Labelled in session 13 while that session's tuners were barred from these texts; scored blind.
+    # Labelled in session 13 while that session's tuners were barred from these texts; scored blind on that
+    # session's base and once after its merge; a dev split since session 14.
     "dev7": ("data/gold/real_dev7_gold.json",),
+    # Labelled in session 14 while that session's tuners were barred from these texts; scored blind.
+    "dev8": ("data/gold/real_dev8_gold.json",),
 }
-_ALL = ("seeds", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test", "holdout")
+_ALL = ("seeds", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test", "holdout")
 SPLITS["all"] = tuple(g for name in _ALL for g in SPLITS[name])
 
 
 def split_golds(split: str) -> list[Path]:
-    """The gold files of a split (seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | test |
-    holdout | all).
+    """The gold files of a split (seeds | constructed | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 |
+    test | holdout | all).
 
     Only those present in the checkout are returned.
     """

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     # INNOKG_WARM_ON_START=1 (set by `innokg serve`): at start, compute every chain's coverage and the search
     # term table in the background, so the first analysts' requests do not pay for them.
     warm_on_start: bool = False
+    # INNOKG_WARM_JIT_S: seconds the warm start repeats the lookups for a JVM engine's compiler (app/services/warm.py);
+    # unset, blank or negative = not at all (10 s bought 9-20 % on the first requests, session 13).
+    warm_jit_s: float = 0.0
     # Hot read answers (membership, entity lookups) cached until a load changes the graph (app/services/cache.py):
     # at most this many answers per process (0 = no cache); the store fingerprint re-read at most every
     # cache_check_s seconds (a load by another process shows after at most that long; 0 = every request).
@@ -70,6 +73,16 @@ class Settings(BaseSettings):
     # threads that run sync routes in each (docs/benchmarks/api.md "Serving" has the measurements).
     workers: int = 2  # 2 cores, hot reads at 50 clients: 1,800–3,600 req/s with 2 workers, 1,200–1,800 with one
     threads: int = 40
+
+    @field_validator("warm_jit_s", mode="before")
+    @classmethod
+    def _blank_is_zero(cls, value: object) -> object:
+        return 0.0 if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("warm_jit_s")
+    @classmethod
+    def _never_negative(cls, value: float) -> float:
+        return max(0.0, value)
 
     @field_validator("api_key", "read_key", mode="before")
     @classmethod

@@ -17,7 +17,6 @@ Reads only: the answer cache is bypassed (the named statements run directly), so
 from __future__ import annotations
 
 import logging
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 from app.model.schema import Label, Rel
 from app.services.chains import fingerprint
 from app.services.search import SEARCHABLE, search
+from app.settings import get_settings
 from app.store.named import run
 from app.store.protocol import GraphStore
 from app.store.queries import template
@@ -35,15 +35,13 @@ log = logging.getLogger("innokg.warm")
 # memory, so a scan there would only cost time.
 PAGED_BACKENDS = frozenset({"neo4j"})
 PART = 4  # characters of a sample name searched: a name part, as analysts type (bench/bench_api.py)
-JIT_S_ENV = "INNOKG_WARM_JIT_S"
 JIT_CLIENTS = 4  # threads sending them: the server's request threads and compiler both get work
 
 
 def jit_seconds() -> float:
-    """How long ``warm`` repeats the lookups: INNOKG_WARM_JIT_S seconds (unset, empty or negative: not at
+    """How long ``warm`` repeats the lookups: the setting INNOKG_WARM_JIT_S (unset, empty or negative: not at
     all). Meant for a JVM engine (Neo4j); one compiled ahead of time (FalkorDB) gains nothing from it."""
-    raw = os.environ.get(JIT_S_ENV, "").strip()
-    return max(0.0, float(raw)) if raw else 0.0
+    return get_settings().warm_jit_s
 
 
 @dataclass

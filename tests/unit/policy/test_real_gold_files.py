@@ -107,8 +107,8 @@ SPLITS_HELD_OUT = [
     Split(
         "dev8",
         ROOT / "data" / "gold" / "real_dev8_gold.json",
-        {"henan_01"},
-        240,
+        {"henan_01", "shanghai_01"},
+        430,
         True,
     ),
 ]

@@ -1,4 +1,4 @@
-"""The hand-labelled gold of the real splits (test, holdout, dev2, dev3, dev4 a and b, dev5, dev6 and dev7):
+"""The hand-labelled gold of the real splits (test, holdout, dev2, dev3, dev4 a and b, dev5, dev6, dev7 and dev8):
 registered as a split, every span matches its text, counts are current, and the eval module's gold parser accepts
 every document. Texts are read from ../shared at run time; the span test is skipped when the shared corpus is
 absent."""
@@ -102,6 +102,13 @@ SPLITS_HELD_OUT = [
         ROOT / "data" / "gold" / "real_dev7_gold.json",
         {"xinjiang_01", "chongqing_01"},
         540,
+        True,
+    ),
+    Split(
+        "dev8",
+        ROOT / "data" / "gold" / "real_dev8_gold.json",
+        {"henan_01", "shanghai_01"},
+        430,
         True,
     ),
 ]

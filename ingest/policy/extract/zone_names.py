@@ -29,7 +29,14 @@ from ingest.policy.extract.lexical import (
     name_run_start,
     pos_table,
 )
-from ingest.policy.extract.names import after_conjoined, is_generic, left_name, loose_measure, strip_region_level
+from ingest.policy.extract.names import (
+    EPOCH_WORDS,
+    after_conjoined,
+    is_generic,
+    left_name,
+    loose_measure,
+    strip_region_level,
+)
 from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name
@@ -142,6 +149,8 @@ def _resets(toks: tuple[str, ...], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
     if len(t) == 1 and len(nxt) == 1 and pos_table().get(t, "") == "m" and pos_table().get(nxt, "") == "n":
         return False  # 零|碳, 双|碳: a numeral character of a word jieba cuts, not a count (that takes a measure)
+    if t in EPOCH_WORDS:
+        return False  # 鄂尔多斯国家现代煤化工示范区: an epoch noun qualifies the zone's field
     if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
         return True
     return pos_table().get(t, "") == "v" and (nxt.startswith("国家") or is_proper(nxt))

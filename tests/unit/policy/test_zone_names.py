@@ -171,3 +171,17 @@ def test_a_service_platform_of_trade_or_government_is_none() -> None:
     # one-stop government services and a produce market's platform are outside the S&T system
     got = entity_kinds("建成湖南一站式服务平台和湖南农产品网络服务平台。")
     assert not [n for n in got if n.endswith("服务平台")]
+
+
+def test_an_epoch_noun_inside_a_zone_name_is_a_content_word() -> None:
+    # jieba tags 现代 / 未来 as time words, which end a name; as a field's or a town's modifier they belong to it
+    zones = _zones("高标准建设榆林国家级现代煤化工示范区，推动宁东国家现代能源产业示范区发展。")
+    assert {"榆林国家级现代煤化工示范区", "宁东国家现代能源产业示范区"} <= zones
+    got = entity_kinds("支持未来科技城和怀柔科学城建设。")
+    assert got.get("未来科技城") == "zone"
+
+
+def test_a_counted_time_span_still_ends_a_name() -> None:
+    # 未来三年: the numeral after the epoch noun makes it a span of time, and a kind with no place is no zone
+    got = entity_kinds("未来三年建设一批现代农业示范区，发展现代产业园区。")
+    assert not any(n.startswith(("未来", "现代")) for n in got)

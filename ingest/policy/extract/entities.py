@@ -60,9 +60,9 @@ _HEAD_KIND = {
     "科学城": "zone",
     "走廊": "zone",
     "示范区": "zone",
-    "港区": "zone",
+    "港区": "zone",  # only an airport economy zone (郑州航空港区): a sea or river 港区 is a port, infrastructure
 }
-_HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
+_HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len)[::-1]).replace("港", "(?<=航空)港") + "(?!有限|股份)")
 _FOOTER_UNI = re.compile(rf"(?:版权所有|主办单位|主办)[:：]\s*([{CJK}]{{2,20}}?(?:大学|学院))(?![{CJK}])")
 
 

@@ -39,10 +39,11 @@ from ingest.policy.extract.names import (
 )
 from ingest.policy.extract.regions import REGIONS
 
-# heads a zone's name ends in; a phase (二期) belongs to the name
+# heads a zone's name ends in; a phase (二期) belongs to the name. Not 陆港 / 国际陆港: a dry port is a logistics
+# hub, infrastructure the golds leave out (CONVENTIONS.md "What is not labelled": T; H; 2b; 3a; 3b; 4b; 5; 6)
 ZONE_HEAD = re.compile(
     r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|综保区|"
-    r"综合保税区|经开区|农高区|国际陆港|陆地港|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
+    r"综合保税区|经开区|农高区|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
 # place nouns jieba tags ns that name a kind of place, not a place

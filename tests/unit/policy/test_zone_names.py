@@ -17,8 +17,8 @@ def _zones(body: str) -> set[str]:
 
 
 def test_a_place_and_content_words_before_a_zone_head_name_a_zone() -> None:
-    zones = _zones("加快成都都市圈建设，推动大熊猫国家公园保护，支持武汉国际陆港和宁波综合保税区发展。")
-    assert {"成都都市圈", "宁波综合保税区", "武汉国际陆港"} <= zones
+    zones = _zones("加快成都都市圈建设，推动大熊猫国家公园保护，支持宁波综合保税区发展。")
+    assert {"成都都市圈", "宁波综合保税区"} <= zones
 
 
 def test_a_governing_verb_before_the_place_is_no_part_of_the_name() -> None:
@@ -185,3 +185,10 @@ def test_a_counted_time_span_still_ends_a_name() -> None:
     # 未来三年: the numeral after the epoch noun makes it a span of time, and a kind with no place is no zone
     got = entity_kinds("未来三年建设一批现代农业示范区，发展现代产业园区。")
     assert not any(n.startswith(("未来", "现代")) for n in got)
+
+
+def test_ports_and_dry_ports_are_infrastructure_not_zones() -> None:
+    # CONVENTIONS.md "What is not labelled": ports and logistics hubs (陆港); an airport economy zone stays a zone
+    got = entity_kinds("建设武汉国际陆港和兰州国际陆港区，推进天津南疆港区扩能，支持郑州航空港区发展。")
+    assert not any("陆港" in n or n.endswith("南疆港区") for n in got)
+    assert got.get("郑州航空港区") == "zone"

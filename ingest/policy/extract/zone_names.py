@@ -40,10 +40,13 @@ from ingest.policy.extract.names import (
 from ingest.policy.extract.regions import REGIONS
 
 # heads a zone's name ends in; a phase (二期) belongs to the name. Not 陆港 / 国际陆港: a dry port is a logistics
-# hub, infrastructure the golds leave out (CONVENTIONS.md "What is not labelled": T; H; 2b; 3a; 3b; 4b; 5; 6)
+# hub, infrastructure the golds leave out (CONVENTIONS.md "What is not labelled": T; H; 2b; 3a; 3b; 4b; 5; 6).
+# A development town (新城, 产业城, 生物城, 智城; 科学城 / 科技城 are read in proper_names) and 硅谷, a brand of an
+# S&T area (CONVENTIONS.md: 天堂硅谷, 南繁硅谷), after a proper word; a bare 城 or 谷 is as often a city, a
+# county town, an old town or a valley (县城, 古城, 河谷).
 ZONE_HEAD = re.compile(
     r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|综保区|"
-    r"综合保税区|经开区|农高区|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
+    r"综合保税区|经开区|农高区|产业园区|工业园区|产业园(?!区)|示范园|新城|产业城|生物城|智城|硅谷)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
 # place nouns jieba tags ns that name a kind of place, not a place

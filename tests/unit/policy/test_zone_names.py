@@ -192,3 +192,14 @@ def test_ports_and_dry_ports_are_infrastructure_not_zones() -> None:
     got = entity_kinds("建设武汉国际陆港和兰州国际陆港区，推进天津南疆港区扩能，支持郑州航空港区发展。")
     assert not any("陆港" in n or n.endswith("南疆港区") for n in got)
     assert got.get("郑州航空港区") == "zone"
+
+
+def test_a_development_town_or_valley_brand_after_a_place_is_a_zone() -> None:
+    zones = _zones("加快建设滇南新城，做强湖南航空产业城，推进天津国际生物城和光谷硅谷建设。")
+    assert {"滇南新城", "湖南航空产业城", "天津国际生物城"} <= zones
+
+
+def test_a_town_word_with_no_place_or_a_bare_city_is_no_zone() -> None:
+    # 新城 with no proper word before it names a kind of project; 县城 and 古城 are no development heads
+    got = entity_kinds("推进新城建设，提升宜居县城品质，保护平遥古城。")
+    assert not got

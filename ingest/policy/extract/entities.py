@@ -45,7 +45,7 @@ from ingest.policy.extract.proper_names import (
 )
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
-from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones
+from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones, zone_lists
 from ingest.policy.models import Entity
 
 _HEAD_KIND = {
@@ -548,7 +548,6 @@ def find_entities(doc: Doc) -> list[Entity]:
     for h in doc.type_hits:
         if not h.entry.flags & {"umbrella", "entity"}:
             _type_suffixed(doc, h, acc.add)
-
     _head_noun_names(doc, acc.add)
     _examples_and_zones(doc, acc.add)
     _funds_and_persons(doc, acc.add)
@@ -574,6 +573,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
     coordinated_names(doc, list(acc.out), acc.add)
+    zone_lists(doc, list(acc.out), acc.add)
     return sorted(_without_owners(doc.text, acc.out), key=lambda x: x.span)
 
 

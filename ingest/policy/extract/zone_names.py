@@ -276,3 +276,39 @@ def proper_platforms(doc: Doc, add: Any) -> None:
         # 京津冀协同创新共同体: a scheme
         kind = "programme" if m.group(0) == "创新共同体" else _EXCHANGE_HEADS.get(m.group(0), "platform")
         add(s, m.end(), kind, "entity.proper_platform", 0.5, known=False)
+
+
+def _listed_place(item: str) -> bool:
+    """A short item of a zone list that is a place or proper word from its first character (喀什, 湘琼 = 湖南 and
+    海南, 琼港), not a kind, a field or a grade."""
+    if not 2 <= len(item) <= 4 or item in lx.types() or item in lx.industries() or is_generic(item):
+        return False
+    return proper_offset(item, True) == 0
+
+
+def zone_lists(doc: Doc, found: list[Any], add: Any) -> None:
+    """喀什、霍尔果斯经济开发区; 湘琼、粤琼…、深儋合作产业园: short places listed right before a zone a rule found
+    share its head, and each is named by its bare surface (the golds label 喀什, 湘琼). Every item must be a place
+    or proper word; the clause's verb before the first one is no part of it (提升|喀什)."""
+    text = doc.text
+    for ent in found:
+        s = ent.span[0]
+        if ent.kind != "zone" or s == 0 or text[s - 1] != "、":
+            continue
+        spans: list[tuple[int, int]] = []
+        end = s - 1
+        while end > 0:
+            start = name_run_start(text, end, 8)
+            first = start == end or text[start - 1] != "、"
+            if first:  # the list's first item: its verb goes
+                off = proper_offset(text[start:end], True)
+                start = end if off is None else start + off
+            if not _listed_place(text[start:end]):
+                spans = []
+                break
+            spans.append((start, end))
+            if first:
+                break
+            end = start - 1
+        for a, b in spans:
+            add(a, b, "zone", "entity.zone_list", 0.5, known=False)

@@ -203,3 +203,15 @@ def test_a_town_word_with_no_place_or_a_bare_city_is_no_zone() -> None:
     # 新城 with no proper word before it names a kind of project; 县城 and 古城 are no development heads
     got = entity_kinds("推进新城建设，提升宜居县城品质，保护平遥古城。")
     assert not got
+
+
+def test_short_places_listed_before_a_zone_share_its_head() -> None:
+    # 沪滇 / 闽粤: two provinces abbreviated; 喀什: a prefecture; each is named by its bare surface
+    got = entity_kinds("加快推进沪滇、闽粤、深汕合作产业园建设，提升喀什、伊犁经济开发区开放功能。")
+    assert {got.get(n) for n in ("沪滇", "闽粤", "深汕合作产业园", "喀什")} == {"zone"}
+
+
+def test_a_listed_field_or_kind_stops_the_list() -> None:
+    # 科技 and 园区 are no places: the list is not one of zones sharing a head
+    got = entity_kinds("推动科技、园区、深汕合作产业园建设。")
+    assert "科技" not in got and "园区" not in got

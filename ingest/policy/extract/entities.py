@@ -45,7 +45,7 @@ from ingest.policy.extract.proper_names import (
 )
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
-from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones
+from ingest.policy.extract.zone_names import country_pair_start, has_proper, proper_platforms, proper_zones, zone_lists
 from ingest.policy.models import Entity
 
 _HEAD_KIND = {
@@ -60,9 +60,9 @@ _HEAD_KIND = {
     "科学城": "zone",
     "走廊": "zone",
     "示范区": "zone",
-    "港区": "zone",
+    "港区": "zone",  # only an airport economy zone (郑州航空港区): a sea or river 港区 is a port, infrastructure
 }
-_HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len, reverse=True)) + r"(?!有限|股份)")
+_HEAD_NOUN = re.compile("|".join(sorted(_HEAD_KIND, key=len)[::-1]).replace("港", "(?<=航空)港") + "(?!有限|股份)")
 _FOOTER_UNI = re.compile(rf"(?:版权所有|主办单位|主办)[:：]\s*([{CJK}]{{2,20}}?(?:大学|学院))(?![{CJK}])")
 
 
@@ -548,7 +548,6 @@ def find_entities(doc: Doc) -> list[Entity]:
     for h in doc.type_hits:
         if not h.entry.flags & {"umbrella", "entity"}:
             _type_suffixed(doc, h, acc.add)
-
     _head_noun_names(doc, acc.add)
     _examples_and_zones(doc, acc.add)
     _funds_and_persons(doc, acc.add)
@@ -574,6 +573,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
     coordinated_names(doc, list(acc.out), acc.add)
+    zone_lists(doc, list(acc.out), acc.add)
     return sorted(_without_owners(doc.text, acc.out), key=lambda x: x.span)
 
 

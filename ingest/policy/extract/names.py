@@ -28,6 +28,10 @@ _QUALITY = (
     "民营|国有|民办|公办|私营|外资|本市|本省|本区|全市|全省|全区|我市|我省|我区|国家级?|省级|市级|"
     "境外|境内|国外|海外|省外|域外|工程|优质|全球|全国|所有|全部|内陆"
 )
+# Epoch nouns that qualify a noun (现代煤化工, 未来科学城, 当代…): jieba tags them time words (t), which end a name, but
+# inside a modifier they are content words, as 新型 / 新一代 are (lexical._NAME_HEADS). Deictic times (今年, 当前,
+# 近年) and counted spans (未来三年: the numeral still stops the name) stay stops.
+EPOCH_WORDS = frozenset({"现代", "当代", "近代", "未来"})
 GENERIC_MOD = re.compile(rf"^(?:{_QUALITY}|{GENERIC.pattern[4:-3]})+$")
 
 
@@ -50,11 +54,12 @@ def after_conjoined(text: str, s: int, end: int) -> int:
     return last
 
 
-def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True) -> int:
+def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True, epoch: bool = False) -> int:
     """Where a name ending at `end` begins: extend left over name characters, then cut after the
     rightmost stop token of a jieba segmentation of that window. Names usually begin with their
     region, so a region word left of that cut, with only content words (even verbs: 作物分子育种,
-    再生医学) and no function word between, moves the start back to the region."""
+    再生医学) and no function word between, moves the start back to the region. `epoch` (a zone's name) reads
+    the epoch nouns as content words (未来科学城); a field's or a platform's start keeps them as stops."""
     text = doc.text
     s = name_run_start(text, end, max_len)
     if s == end:
@@ -71,6 +76,8 @@ def left_name(doc: Doc, end: int, max_len: int = 24, region_extend: bool = True)
         starts.append((pos, t))
         pos += len(t)
         if len(t) == 1 and loose_measure(t, text[pos - 2] if pos > 1 else "", toks[i + 1] if i + 1 < len(toks) else ""):
+            continue
+        if epoch and t in EPOCH_WORDS:
             continue
         if is_stop(t) and i not in inner:
             cut = pos

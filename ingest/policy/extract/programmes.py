@@ -155,11 +155,20 @@ def _works_in_st(text: str, m: re.Match[str], cores: list[str]) -> bool:
     return bool(_SLOGAN_CTX.search(around) or re.search(r"[一二三四五六七八九十]大", "".join(cores)))
 
 
+# a government-service reform named “一网…” (“一网通办”, “一网统管”): a programme with no head (CONVENTIONS.md C15,
+# after H's beijing_05, 3b case 13 and 4b case 11); app brands and other service slogans are not
+_ONE_NET = re.compile(rf"一网[{CJK}]{{2}}")
+
+
 def _quoted(doc: Doc, add: Any) -> None:
     text = doc.text
     for m in scan(_QUOTED, text, 0, doc.body_end):
         cores = re.findall(r"“([^“”]*)”", m.group(1))
         head = m.group(2)
+        if all(_ONE_NET.fullmatch(c) for c in cores):  # “一网通办”“一网统管”: two reforms side by side
+            for q in re.finditer(r"“[^“”]*”", m.group(1)):
+                add(m.start() + q.start(), m.start() + q.end(), "programme", "entity.service_reform", 0.6, known=False)
+            continue
         if not head:
             if len(cores) != 1 or not re.search(f"{_HEAD}$", cores[0]):
                 continue

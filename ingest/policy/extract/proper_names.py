@@ -89,7 +89,7 @@ def named_zones(doc: Doc, add: Any) -> None:
     for m in _CN_ZONE.finditer(text, 0, doc.body_end):
         add(*m.span(), "zone", "entity.cn_zone", 0.8, known=False)
     for m in _ZONE.finditer(text, 0, doc.body_end):
-        s = left_name(doc, m.start(), 12)
+        s = left_name(doc, m.start(), 12, epoch=True)
         inner = list(_INNER_ZONE.finditer(text, s, m.start()))
         if inner:  # 合肥市高新区|国家安全产业示范园: a park inside a zone is named after it
             s = inner[-1].end()

@@ -29,13 +29,24 @@ from ingest.policy.extract.lexical import (
     name_run_start,
     pos_table,
 )
-from ingest.policy.extract.names import after_conjoined, is_generic, left_name, loose_measure, strip_region_level
+from ingest.policy.extract.names import (
+    EPOCH_WORDS,
+    after_conjoined,
+    is_generic,
+    left_name,
+    loose_measure,
+    strip_region_level,
+)
 from ingest.policy.extract.regions import REGIONS
 
-# heads a zone's name ends in; a phase (二期) belongs to the name
+# heads a zone's name ends in; a phase (二期) belongs to the name. Not 陆港 / 国际陆港: a dry port is a logistics
+# hub, infrastructure the golds leave out (CONVENTIONS.md "What is not labelled": T; H; 2b; 3a; 3b; 4b; 5; 6).
+# A development town (新城, 产业城, 生物城, 智城; 科学城 / 科技城 are read in proper_names) and 硅谷, a brand of an
+# S&T area (CONVENTIONS.md: 天堂硅谷, 南繁硅谷), after a proper word; a bare 城 or 谷 is as often a city, a
+# county town, an old town or a valley (县城, 古城, 河谷).
 ZONE_HEAD = re.compile(
     r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|综保区|"
-    r"综合保税区|经开区|农高区|国际陆港|陆地港|产业园区|工业园区|产业园(?!区)|示范园)(?:[一二三四五]期)?"
+    r"综合保税区|经开区|农高区|产业园区|工业园区|产业园(?!区)|示范园|新城|产业城|生物城|智城|硅谷)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
 # place nouns jieba tags ns that name a kind of place, not a place
@@ -142,6 +153,8 @@ def _resets(toks: tuple[str, ...], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
     if len(t) == 1 and len(nxt) == 1 and pos_table().get(t, "") == "m" and pos_table().get(nxt, "") == "n":
         return False  # 零|碳, 双|碳: a numeral character of a word jieba cuts, not a count (that takes a measure)
+    if t in EPOCH_WORDS:
+        return False  # 鄂尔多斯国家现代煤化工示范区: an epoch noun qualifies the zone's field
     if is_hard_stop(t) or t in STOP_TOKENS or t in _INNER_ZONE or t == "的":
         return True
     return pos_table().get(t, "") == "v" and (nxt.startswith("国家") or is_proper(nxt))
@@ -263,3 +276,39 @@ def proper_platforms(doc: Doc, add: Any) -> None:
         # 京津冀协同创新共同体: a scheme
         kind = "programme" if m.group(0) == "创新共同体" else _EXCHANGE_HEADS.get(m.group(0), "platform")
         add(s, m.end(), kind, "entity.proper_platform", 0.5, known=False)
+
+
+def _listed_place(item: str) -> bool:
+    """A short item of a zone list that is a place or proper word from its first character (喀什, 湘琼 = 湖南 and
+    海南, 琼港), not a kind, a field or a grade."""
+    if not 2 <= len(item) <= 4 or item in lx.types() or item in lx.industries() or is_generic(item):
+        return False
+    return proper_offset(item, True) == 0
+
+
+def zone_lists(doc: Doc, found: list[Any], add: Any) -> None:
+    """喀什、霍尔果斯经济开发区; 湘琼、粤琼…、深儋合作产业园: short places listed right before a zone a rule found
+    share its head, and each is named by its bare surface (the golds label 喀什, 湘琼). Every item must be a place
+    or proper word; the clause's verb before the first one is no part of it (提升|喀什)."""
+    text = doc.text
+    for ent in found:
+        s = ent.span[0]
+        if ent.kind != "zone" or s == 0 or text[s - 1] != "、":
+            continue
+        spans: list[tuple[int, int]] = []
+        end = s - 1
+        while end > 0:
+            start = name_run_start(text, end, 8)
+            first = start == end or text[start - 1] != "、"
+            if first:  # the list's first item: its verb goes
+                off = proper_offset(text[start:end], True)
+                start = end if off is None else start + off
+            if not _listed_place(text[start:end]):
+                spans = []
+                break
+            spans.append((start, end))
+            if first:
+                break
+            end = start - 1
+        for a, b in spans:
+            add(a, b, "zone", "entity.zone_list", 0.5, known=False)

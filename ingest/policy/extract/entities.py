@@ -41,7 +41,7 @@ from ingest.policy.extract.proper_names import (
     list_lines,
     named_before_deng,
     named_zones,
-    roster_persons,
+    speakers,
 )
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.extract.typehits import TypeHit
@@ -551,7 +551,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _head_noun_names(doc, acc.add)
     _examples_and_zones(doc, acc.add)
     _funds_and_persons(doc, acc.add)
-    roster_persons(doc, acc.add)
+    speakers(doc, acc.add)
     named_zones(doc, acc.add)
     set_up_funds(doc, acc.add)
     find_programmes(doc, acc.add)

@@ -1,4 +1,4 @@
-"""The governor or mayor who delivers a work report (`proper_names.roster_persons`). Made-up headers."""
+"""The governor or mayor who delivers a work report (`proper_names.speakers`). Made-up headers."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract import industry_grammar as ig
-from ingest.policy.extract import industry_heads, industry_lists
+from ingest.policy.extract import industry_heads, industry_joined, industry_lists
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
@@ -576,7 +576,7 @@ def find_industries(doc: Doc) -> list[Industry]:
     cands += _elided_heads(doc, text, cands)
     cands += industry_lists.list_members(doc, text, cands) + industry_lists.group_words(text)
     cands += industry_heads.headed_lists(doc, text, cands)
-    cands += industry_lists.ecommerce(text) + industry_lists.modern_sectors(text)
+    cands += industry_lists.ecommerce(text) + industry_lists.modern_sectors(text) + industry_joined.joined_fields(text)
     cands = ig.not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []

@@ -4,6 +4,7 @@ Usage (from the repo root, INNOKG_SHARED=/work/shared for the real texts):
 
   .venv/bin/python bench/train_model_filter.py --rotations            # leave-one-split-out table, nothing written
   .venv/bin/python bench/train_model_filter.py --write industries     # train on every tuning gold, write the model
+  .venv/bin/python bench/train_model_filter.py --write industries --C 1.0   # the same with C fixed (round x-inds8)
   .venv/bin/python bench/train_model_filter.py --rotations --kind platform_types --kind targets --kind named_platforms
 
 Kinds: industries and entities (a distinct surface), named_platforms (a distinct surface of a platform / institution
@@ -324,7 +325,7 @@ def write(data: Data, kind: str) -> Path:
         "threshold": t,
         "oof_f1_dev2_dev4": round(oof, 4),
         "date": dt.date.today().isoformat(),
-        "command": f"bench/train_model_filter.py --write {kind}",
+        "command": f"bench/train_model_filter.py --write {kind}" + (f" --C {C_GRID[0]}" if len(C_GRID) == 1 else ""),
         "intercept": round(model.b, 6),
         "weights": dict(sorted(model.weights().items())),
     }
@@ -342,9 +343,11 @@ def main() -> None:
     ap.add_argument("--write", choices=KINDS, help="train on every tuning gold and write the kind's model")
     ap.add_argument("--cache", type=Path, help="pickle of the extracted tuning documents (reused when present)")
     ap.add_argument("--seed-weight", type=float, help="weight of a seeds / constructed unit (default 3)")
+    ap.add_argument("--C", type=float, dest="c", help="fix the regularisation C (the threshold is still chosen)")
     args = ap.parse_args()
-    global SEED_WEIGHT
+    global SEED_WEIGHT, C_GRID
     SEED_WEIGHT = args.seed_weight or SEED_WEIGHT
+    C_GRID = (args.c,) if args.c else C_GRID
     data = Data(load_docs(args.cache))
     if args.rotations:
         rotations(data, args.kind or list(KINDS))

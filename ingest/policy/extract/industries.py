@@ -8,7 +8,7 @@ import re
 
 from ingest.policy import lexicon as lx
 from ingest.policy.extract import industry_grammar as ig
-from ingest.policy.extract import industry_heads, industry_lists
+from ingest.policy.extract import industry_heads, industry_joined, industry_lists
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, GENERIC, is_hard_stop, is_stop, lcut, pos_table
 from ingest.policy.extract.names import left_name
@@ -89,10 +89,10 @@ def _noun_verb(toks: list[str] | tuple[str, ...], last: str) -> bool:
 _Cand = ig.Cand
 
 # A known field (新能源汽车, 人工智能) is an industry where a measure of production or an industry noun follows
-# it (…产量增长, …增加值, …产业链, …领域, the …项目 it heads) or it leads a “X+” campaign; elsewhere it names a
-# technology or a resource (大数据支撑, 大数据共享服务). Its 发展 makes it one where a verb of support takes that growth
-# (支持新一代信息技术发展, 把握新能源汽车发展大势), not after a place (我省现代农业发展).
-_FIELD_USE = re.compile(r"(?:产量|产销量|产值|增加值|营收|营业收入|产业链|行业|领域|项目)|[+＋]”")
+# it (…产量增长, …增加值, …产业链, …领域, the …项目 it heads); elsewhere it names a technology or a resource
+# (大数据支撑), inside a “X+” slogan a campaign (a programme). Its 发展 makes it one where a verb of support takes
+# that growth (支持新一代信息技术发展, 把握新能源汽车发展大势), not after a place (我省现代农业发展).
+_FIELD_USE = re.compile(r"(?:产量|产销量|产值|增加值|营收|营业收入|产业链|行业|领域|项目)")
 _GROWTH = re.compile(r"(?:的)?发展(?!中心|基金|研究)")
 _SUPPORT_BEFORE = re.compile(r"(?:支持|把握|促进|推动|推进|加快|引导|扶持|鼓励|对)$")
 
@@ -576,7 +576,7 @@ def find_industries(doc: Doc) -> list[Industry]:
     cands += _elided_heads(doc, text, cands)
     cands += industry_lists.list_members(doc, text, cands) + industry_lists.group_words(text)
     cands += industry_heads.headed_lists(doc, text, cands)
-    cands += industry_lists.ecommerce(text) + industry_lists.modern_sectors(text)
+    cands += industry_lists.ecommerce(text) + industry_lists.modern_sectors(text) + industry_joined.joined_fields(text)
     cands = ig.not_designations(doc, cands)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Industry] = []

@@ -1,5 +1,5 @@
 """Known industry fields by their use (industries.py): a measure of production or an industry noun after
-the field, a “X+” campaign. Texts are made up for the test; none is taken from a scored file."""
+the field (not a “X+” campaign). Texts are made up for the test; none is taken from a scored file."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ def test_known_field_before_a_production_measure() -> None:
     assert "集成电路" in _industries("去年全市集成电路产量增长两成，出口稳步回升。")
 
 
-def test_known_field_leading_a_plus_campaign() -> None:
-    assert "人工智能" in _industries("深入实施“人工智能+”行动，推动医疗、教育场景落地。")
+def test_known_field_leading_a_plus_campaign_is_no_industry() -> None:
+    # “X+” names a campaign (a programme); the field inside the slogan is not an industry mention
+    assert "人工智能" not in _industries("深入实施“人工智能+”行动，推动医疗、教育场景落地。")
 
 
 def test_known_field_as_a_resource_is_no_industry() -> None:

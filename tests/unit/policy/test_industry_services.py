@@ -107,3 +107,19 @@ def test_growing_verb_before_a_list_is_no_part_of_its_first_item() -> None:
     got = _industries("某省工作报告\n发展壮大肉牛、茶叶、中药材等特色产业。")
     assert {"肉牛", "茶叶"} <= got
     assert not {i for i in got if i.startswith(("发展", "壮大"))}
+
+
+def test_two_nouns_joined_before_one_services_head_are_one_class() -> None:
+    # GB/T 4754 names a class by two nouns and one head: the pair is one sector, its second half no sector
+    got = _industries("某市工作要点\n规模以上租赁和商务服务业营收增长，仓储和邮政业、科学研究和技术服务业稳步增长。")
+    assert {"租赁和商务服务业", "仓储和邮政业", "科学研究和技术服务业"} <= got
+    assert not {"商务服务业", "技术服务业", "规模以上租赁和商务服务业"} & got
+
+
+def test_qualified_or_governed_pairs_before_services_stay_apart() -> None:
+    # a qualifier after 和 makes two sectors; a verb before the pair makes it a task
+    got = _industries(
+        "某市工作要点\n推进先进制造业和现代服务业融合，推动数字技术和生活性服务业深度融合，发展研发设计和科技服务业。"
+    )
+    assert {"先进制造业", "现代服务业", "生活性服务业", "科技服务业"} <= got
+    assert not {i for i in got if "和" in i}

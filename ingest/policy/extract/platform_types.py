@@ -9,6 +9,7 @@ from collections.abc import Callable
 from app.text import taxonomy
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
+from ingest.policy.extract.class_heads import bare_class, institute_phrase
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import lcut, pos_table
 from ingest.policy.extract.named_heads import head_level, in_name_list
@@ -58,7 +59,7 @@ _PROJECT = re.compile(r"示范项目")
 def _name_tail(text: str, h: TypeHit) -> bool:
     """A bare one-word kind (研究院) glued to the words before it is the tail of a longer name (市技术转移研究院,
     中国测绘科学研究院, …（低空经济）研究院), not a mention of the kind; after a coordinator, a verb or 的 it
-    stands alone (共建实验室、研究院)."""
+    stands alone (共建实验室、研究院), and `class_heads.bare_class` reads the class words 研究院 / 联合体 there."""
     if h.start != h.core_start or len(h.entry.surface) > 3 or h.start == 0:
         return False
     if re.match(r"\d+[家个所]", text[h.end : h.end + 6]):
@@ -128,7 +129,12 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
             continue
         if "entity" in h.entry.flags and _actor_designation(h) and not designation_as_kind(doc, h):
             continue
-        if _name_tail(doc.text, h) or _PROJECT.match(doc.text, h.end):
+        phrase = institute_phrase(doc, h.start, h.end)
+        if phrase is not None and not inside(phrase[0], h.end):
+            typ, _cat = map_kind(phrase[1])
+            out.append(_mention(doc, phrase[0], h.end, typ, phrase[2], "ptype.class_head"))
+            continue
+        if _name_tail(doc.text, h) or _PROJECT.match(doc.text, h.end) or bare_class(doc.text, h.type, h.start, h.end):
             continue
         level = h.level
         span = enclosing(h.start, h.end)
@@ -268,6 +274,8 @@ def _open_types(
         if _PROJECT.match(doc.text, h.end) or (h.entry.category is None and _project_list(doc.text, h.end)):
             continue
         if h.entry.category is None and _branch_of(doc.text, h.start, lex_ends):
+            continue
+        if bare_class(doc.text, h.entry.type, h.start, h.end):
             continue
         if h.end - 2 in zone_ends and doc.text.endswith(("平台", "载体"), 0, h.end):
             continue  # a zone used as a platform (用好国家农高区平台, 自贸区平台): the zone, no kind of its own

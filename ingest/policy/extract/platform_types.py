@@ -92,6 +92,19 @@ def _ungraded_head(h: TypeHit) -> bool:
 _ACTOR_HEAD = re.compile(r"(?:企业|冠军|机构|联盟)$|^.{1,2}区$")
 
 
+# A bare zone word before a word of the zones' own system (开发区改革创新, 开发区体制机制改革, 开发区试点) names the
+# designation as an institution the text reforms or pilots, not where a rule applies (进入开发区的企业, 开发区土地…).
+_ZONE_SYSTEM = re.compile(r"(?:改革|体制|机制|管理体制|试点)")
+
+
+def _zone_system(text: str, h: TypeHit) -> bool:
+    """The bare zone word at h is followed by a word of the zones' own system (改革, 体制, 机制, 试点; a 试点 the
+    hit already joined counts too)."""
+    if not h.entry.type.endswith("区"):
+        return False
+    return text.endswith("试点", h.start, h.end) or _ZONE_SYSTEM.match(text, h.end) is not None
+
+
 def _actor_designation(h: TypeHit) -> bool:
     """The designation names a class of firms or bodies, or is a bare zone word; not a designated place or unit
     of production."""
@@ -127,14 +140,16 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
     for h in doc.type_hits:
         if h.start >= doc.body_end or h.entry.flags & {"umbrella", "nameonly"}:
             continue
-        if "entity" in h.entry.flags and _actor_designation(h) and not designation_as_kind(doc, h):
+        zone_system = _zone_system(doc.text, h)
+        if "entity" in h.entry.flags and _actor_designation(h) and not designation_as_kind(doc, h) and not zone_system:
             continue
         phrase = institute_phrase(doc, h.start, h.end)
         if phrase is not None and not inside(phrase[0], h.end):
             typ, _cat = map_kind(phrase[1])
             out.append(_mention(doc, phrase[0], h.end, typ, phrase[2], "ptype.class_head"))
             continue
-        if _name_tail(doc.text, h) or _PROJECT.match(doc.text, h.end) or bare_class(doc.text, h.type, h.start, h.end):
+        tail = _name_tail(doc.text, h) and not zone_system  # 深化|开发区体制…: a verb, not a name, before it
+        if tail or _PROJECT.match(doc.text, h.end) or bare_class(doc.text, h.type, h.start, h.end):
             continue
         level = h.level
         span = enclosing(h.start, h.end)

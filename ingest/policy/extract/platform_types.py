@@ -9,6 +9,7 @@ from collections.abc import Callable
 from app.text import taxonomy
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.broad_types import designation_as_kind, open_hits
+from ingest.policy.extract.class_heads import bare_class, institute_phrase
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import lcut, pos_table
 from ingest.policy.extract.named_heads import head_level, in_name_list
@@ -58,7 +59,7 @@ _PROJECT = re.compile(r"示范项目")
 def _name_tail(text: str, h: TypeHit) -> bool:
     """A bare one-word kind (研究院) glued to the words before it is the tail of a longer name (市技术转移研究院,
     中国测绘科学研究院, …（低空经济）研究院), not a mention of the kind; after a coordinator, a verb or 的 it
-    stands alone (共建实验室、研究院)."""
+    stands alone (共建实验室、研究院), and `class_heads.bare_class` reads the class words 研究院 / 联合体 there."""
     if h.start != h.core_start or len(h.entry.surface) > 3 or h.start == 0:
         return False
     if re.match(r"\d+[家个所]", text[h.end : h.end + 6]):
@@ -89,6 +90,19 @@ def _ungraded_head(h: TypeHit) -> bool:
 # A bare zone word (开发区, 高新区) read alone is where a clause's rule applies (入驻开发区的企业), as a firm
 # class is whom it applies to: refused with them unless counted, levelled, built or listed.
 _ACTOR_HEAD = re.compile(r"(?:企业|冠军|机构|联盟)$|^.{1,2}区$")
+
+
+# A bare zone word before a word of the zones' own system (开发区改革创新, 开发区体制机制改革, 开发区试点) names the
+# designation as an institution the text reforms or pilots, not where a rule applies (进入开发区的企业, 开发区土地…).
+_ZONE_SYSTEM = re.compile(r"(?:改革|体制|机制|管理体制|试点)")
+
+
+def _zone_system(text: str, h: TypeHit) -> bool:
+    """The bare zone word at h is followed by a word of the zones' own system (改革, 体制, 机制, 试点; a 试点 the
+    hit already joined counts too)."""
+    if not h.entry.type.endswith("区"):
+        return False
+    return text.endswith("试点", h.start, h.end) or _ZONE_SYSTEM.match(text, h.end) is not None
 
 
 def _actor_designation(h: TypeHit) -> bool:
@@ -126,9 +140,16 @@ def find_platform_types(doc: Doc, named_spans: list[tuple[int, int]]) -> list[Pl
     for h in doc.type_hits:
         if h.start >= doc.body_end or h.entry.flags & {"umbrella", "nameonly"}:
             continue
-        if "entity" in h.entry.flags and _actor_designation(h) and not designation_as_kind(doc, h):
+        zone_system = _zone_system(doc.text, h)
+        if "entity" in h.entry.flags and _actor_designation(h) and not designation_as_kind(doc, h) and not zone_system:
             continue
-        if _name_tail(doc.text, h) or _PROJECT.match(doc.text, h.end):
+        phrase = institute_phrase(doc, h.start, h.end)
+        if phrase is not None and not inside(phrase[0], h.end):
+            typ, _cat = map_kind(phrase[1])
+            out.append(_mention(doc, phrase[0], h.end, typ, phrase[2], "ptype.class_head"))
+            continue
+        tail = _name_tail(doc.text, h) and not zone_system  # 深化|开发区体制…: a verb, not a name, before it
+        if tail or _PROJECT.match(doc.text, h.end) or bare_class(doc.text, h.type, h.start, h.end):
             continue
         level = h.level
         span = enclosing(h.start, h.end)
@@ -268,6 +289,8 @@ def _open_types(
         if _PROJECT.match(doc.text, h.end) or (h.entry.category is None and _project_list(doc.text, h.end)):
             continue
         if h.entry.category is None and _branch_of(doc.text, h.start, lex_ends):
+            continue
+        if bare_class(doc.text, h.entry.type, h.start, h.end):
             continue
         if h.end - 2 in zone_ends and doc.text.endswith(("平台", "载体"), 0, h.end):
             continue  # a zone used as a platform (用好国家农高区平台, 自贸区平台): the zone, no kind of its own

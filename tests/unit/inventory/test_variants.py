@@ -132,3 +132,28 @@ def test_locate_on_the_labelled_region_cells() -> None:
     cases = labelled()
     right = sum(_ours(cell)[:2] == label[:2] for cell, label, _ in cases)
     assert right / len(cases) >= 0.98, right
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "kind"),
+    [
+        ("江苏工学院", "江苏大学", "university"),  # 江苏工学院 → 江苏理工大学 → 江苏大学: the chain is followed
+        ("华东纺织工学院", "东华大学", "university"),  # → 中国纺织大学 → 东华大学
+        ("河北理工大学", "华北理工大学", "university"),  # → 河北联合大学 → 华北理工大学
+        ("上海第二医科大学", "上海交通大学", "university"),  # a medical university merged into a comprehensive one
+        ("第四军医大学", "空军军医大学", "university"),
+        ("北京有色金属研究总院", "中国有研科技集团有限公司", "company"),  # an institute turned company
+    ],
+)
+def test_former_names_from_the_extended_table(surface: str, name: str, kind: str) -> None:
+    res = Resolver().resolve(surface)
+    assert (res.name, res.rule, res.kind) == (name, "renamed", kind)
+
+
+def test_typo_guards_hold_on_the_new_names() -> None:
+    r = Resolver()
+    # 陆 / 海 name two universities' hospitals, 一 / 三 two hospitals of one university: never a typo
+    assert r.resolve("陆军军医大学第一附属医院").rule == "as_published"
+    assert r.resolve("中山大学附属第二医院").rule == "as_published"
+    # a character a person mistypes in a hospital's full name is one
+    assert r.resolve("中山大学附属第一医阮").name == "中山大学附属第一医院"

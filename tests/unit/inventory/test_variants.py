@@ -155,5 +155,8 @@ def test_typo_guards_hold_on_the_new_names() -> None:
     # 陆 / 海 name two universities' hospitals, 一 / 三 two hospitals of one university: never a typo
     assert r.resolve("陆军军医大学第一附属医院").rule == "as_published"
     assert r.resolve("中山大学附属第二医院").rule == "as_published"
-    # a character a person mistypes in a hospital's full name is one
-    assert r.resolve("中山大学附属第一医阮").name == "中山大学附属第一医院"
+    # hospitals and companies differ by a short proper name: one character there is another institution
+    assert r.resolve("首都医科大学附属北京地坛医院").rule == "as_published"  # not 天坛
+    assert r.resolve("中国钢研科技集团有限公司").rule == "as_published"  # not 中国有研
+    # a typo in a university's or an institute's name is still corrected
+    assert r.resolve("南京信息工程大雪").name == "南京信息工程大学"

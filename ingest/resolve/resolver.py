@@ -10,7 +10,8 @@ Rules, in order (the first that applies wins):
                     a CAS institute merged or renamed since goes on to its current name, rule renamed)
   province_academy  省农科院 / 辽宁农科院 → <province>农业科学院 (province from the row being resolved)
   bracket_stripped  大连理工大学（盘锦校区） → 大连理工大学, when the name without brackets resolves
-  subunit_of        大连理工大学化工学院 → 大连理工大学 (a university's college / institute / centre)
+  subunit_of        大连理工大学化工学院 → 大连理工大学 (a university's college / institute / centre; the
+                    university under a former name too: 华中理工大学机械学院 → 华中科技大学)
   renamed           a former name (resources/renames.csv, a public source per line): 华中工学院 → 华中科技大学
   province_full     四川化工研究院 → 四川省化工研究院 (an institute named with its province's short form)
   typo              one character off a known name of ≥ 6 characters, never a distinguishing one
@@ -236,12 +237,23 @@ def _resolve(surface: str, province: str | None) -> Resolution:
                     inner.city,
                     inner.moe_code,
                 )
-    if _SUBUNIT.search(n):
-        for k in range(len(n) - 2, 3, -1):
-            u = unis.get(n[:k])
-            if u is not None:
-                return _university(u, surface, "subunit_of", n)
+    u = _subunit_of(n) if _SUBUNIT.search(n) else None
+    if u is not None:
+        return _university(u, surface, "subunit_of", n)
     return _variant(surface, n, province)
+
+
+def _subunit_of(n: str) -> University | None:
+    """The university a college / institute / centre name begins with, under its name or a former one
+    (华中理工大学机械学院 → 华中科技大学: colleges keep being listed under the old university's name)."""
+    unis = _universities()
+    for k in range(len(n) - 2, 3, -1):
+        u = unis.get(n[:k])
+        if u is None and (current := renamed(n[:k])) is not None:
+            u = unis.get(norm_name(current))
+        if u is not None:
+            return u
+    return None
 
 
 def _cas_institute(surface: str, n: str, x: str) -> Resolution:

@@ -160,3 +160,16 @@ def test_typo_guards_hold_on_the_new_names() -> None:
     assert r.resolve("中国钢研科技集团有限公司").rule == "as_published"  # not 中国有研
     # a typo in a university's or an institute's name is still corrected
     assert r.resolve("南京信息工程大雪").name == "南京信息工程大学"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("华中理工大学机械学院", "华中科技大学"),  # a college listed under its university's former name
+        ("华西医科大学药学院", "四川大学"),
+        ("中国纺织大学材料学院", "东华大学"),  # → 中国纺织大学 → 东华大学: the chain is followed here too
+    ],
+)
+def test_a_college_under_a_former_name_is_part_of_the_current_university(surface: str, name: str) -> None:
+    res = Resolver().resolve(surface)
+    assert (res.name, res.rule) == (name, "subunit_of")

@@ -143,6 +143,7 @@ def test_locate_on_the_labelled_region_cells() -> None:
         ("上海第二医科大学", "上海交通大学", "university"),  # a medical university merged into a comprehensive one
         ("第四军医大学", "空军军医大学", "university"),
         ("北京有色金属研究总院", "中国有研科技集团有限公司", "company"),  # an institute turned company
+        ("同济医科大学附属协和医院", "华中科技大学同济医学院附属协和医院", "hospital"),  # a hospital of a merged one
     ],
 )
 def test_former_names_from_the_extended_table(surface: str, name: str, kind: str) -> None:

@@ -77,9 +77,18 @@ def _variants(q: str, limit: int = 3) -> list[str]:
     if resolved.alias is not None and resolved.name not in out:
         out.append(resolved.name)
     for short, full in short_forms().items():
-        if short in q and full not in q and len(out) <= limit:
+        if full not in q and _starts_a_word(q, short) and len(out) <= limit:
             out.append(q.replace(short, full))
     return out
+
+
+def _starts_a_word(q: str, short: str) -> bool:
+    """The short form begins the query or follows a space or sign (北大 人工智能, 中科院自动化所), never the
+    inside of a longer name: 河北大学 holds 北大, 江苏大学 苏大, 全国人大常委会 人大 — none is an abbreviation."""
+    i = q.find(short)
+    while i > 0 and "\u4e00" <= q[i - 1] <= "\u9fff":
+        i = q.find(short, i + 1)
+    return i >= 0
 
 
 def _search_one(

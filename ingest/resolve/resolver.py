@@ -4,12 +4,14 @@ and reversed (the surface is kept on the edge that used it).
 
 Rules, in order (the first that applies wins):
   moe_gazetteer     the name is in the MoE list of universities (ingest/resources/gazetteer)
-  alias             a curated short form (ingest/inventory/resources/institution_aliases.csv), province-
+  alias             a curated short form (resources/institution_aliases.csv, a source per line), province-
                     scoped when the same short form means different universities (东大 in 辽宁 / 江苏)
-  cas_short         中科院XX所 / 中国科学院XX所 → 中国科学院XX研究所 (cas_institutes.csv expands 大连化物 …)
+  cas_short         中科院XX所 / 中国科学院XX所 → 中国科学院XX研究所 (cas_institutes.csv expands 大连化物 …;
+                    a CAS institute merged or renamed since goes on to its current name, rule renamed)
   province_academy  省农科院 / 辽宁农科院 → <province>农业科学院 (province from the row being resolved)
   bracket_stripped  大连理工大学（盘锦校区） → 大连理工大学, when the name without brackets resolves
-  subunit_of        大连理工大学化工学院 → 大连理工大学 (a university's college / institute / centre)
+  subunit_of        大连理工大学化工学院 → 大连理工大学 (a university's college / institute / centre; the
+                    university under a former name too: 华中理工大学机械学院 → 华中科技大学)
   renamed           a former name (resources/renames.csv, a public source per line): 华中工学院 → 华中科技大学
   province_full     四川化工研究院 → 四川省化工研究院 (an institute named with its province's short form)
   typo              one character off a known name of ≥ 6 characters, never a distinguishing one
@@ -211,11 +213,7 @@ def _resolve(surface: str, province: str | None) -> Resolution:
         return _university(u, surface, "alias", n) if u else _named(surface, canonical, "alias", n)
     m = _CAS.match(n)
     if m is not None:
-        x = m.group("x")
-        full = f"中国科学院{_cas().get(x, x)}研究所"
-        if full == n:
-            return _named(surface, full, "as_published", None)
-        return _named(surface, full, "cas_short", n)
+        return _cas_institute(surface, n, m.group("x"))
     m = _ACADEMY.match(n)
     if m is not None and (resolved := _academy(m, province)) is not None:
         return (
@@ -239,12 +237,36 @@ def _resolve(surface: str, province: str | None) -> Resolution:
                     inner.city,
                     inner.moe_code,
                 )
-    if _SUBUNIT.search(n):
-        for k in range(len(n) - 2, 3, -1):
-            u = unis.get(n[:k])
-            if u is not None:
-                return _university(u, surface, "subunit_of", n)
+    u = _subunit_of(n) if _SUBUNIT.search(n) else None
+    if u is not None:
+        return _university(u, surface, "subunit_of", n)
     return _variant(surface, n, province)
+
+
+def _subunit_of(n: str) -> University | None:
+    """The university a college / institute / centre name begins with, under its name or a former one
+    (华中理工大学机械学院 → 华中科技大学: colleges keep being listed under the old university's name)."""
+    unis = _universities()
+    for k in range(len(n) - 2, 3, -1):
+        u = unis.get(n[:k])
+        if u is None and (current := renamed(n[:k])) is not None:
+            u = unis.get(norm_name(current))
+        if u is not None:
+            return u
+    return None
+
+
+def _cas_institute(surface: str, n: str, x: str) -> Resolution:
+    """中科院XX所 → 中国科学院<full>研究所; an institute merged or renamed since (寒旱所, 长春光学精密机械
+    研究所) → its current name: renames.csv is read here because the CAS form would otherwise stop at the
+    old name before the renamed rule is reached."""
+    full = f"中国科学院{_cas().get(x, x)}研究所"
+    current = renamed(full)
+    if current is not None:
+        return _named(surface, current, "renamed", n)
+    if full == n:
+        return _named(surface, full, "as_published", None)
+    return _named(surface, full, "cas_short", n)
 
 
 def _variant(surface: str, n: str, province: str | None) -> Resolution:

@@ -27,6 +27,10 @@ DISTINGUISHING = frozenset(
     "省市县区州盟镇乡村旗"
     "大小高低新老初中长短农林牧渔医药工理文法商师军海空陆"
 )
+# Hospitals and companies are told apart by a short proper name (首都医科大学附属北京天坛 / 地坛医院, 中国有研
+# / 中国钢研科技集团有限公司; a company's 字号): one character there is another institution, so such names are
+# never what a typo is corrected to.
+_NO_TYPO_TARGET = re.compile(r"(?:医院|卫生院|保健院|公司|集团|厂)$")
 _PROVINCE_SHORT = re.compile(r"(?:研究院|研究所|科学院|研究中心|设计院|勘察院|检测院|检验院)$")
 
 
@@ -65,14 +69,14 @@ def province_full(n: str) -> str | None:
 @cache
 def _pool() -> frozenset[str]:
     """The names a typo may be corrected to: MoE universities, curated aliases' and renames' targets,
-    CAS institutes."""
+    CAS institutes; no hospital or company (``_NO_TYPO_TARGET``)."""
     names = {norm_name(u.name) for u in universities()}
     names |= {norm_name(c) for c in _renames().values()}
     with (RESOURCES / "institution_aliases.csv").open(encoding="utf-8") as fh:
         names |= {norm_name(row["canonical"]) for row in csv.DictReader(fh)}
     with (RESOURCES / "cas_institutes.csv").open(encoding="utf-8") as fh:
         names |= {norm_name(f"中国科学院{row['full']}研究所") for row in csv.DictReader(fh)}
-    return frozenset(n for n in names if len(n) >= TYPO_MIN_LEN - 1)
+    return frozenset(n for n in names if len(n) >= TYPO_MIN_LEN - 1 and not _NO_TYPO_TARGET.search(n))
 
 
 @cache

@@ -438,7 +438,7 @@ def _short_forms() -> dict[str, str]:
     out: dict[str, str] = {}
     with (RESOURCES / "institution_aliases.csv").open(encoding="utf-8") as fh:
         for row in _csv.DictReader(fh):
-            if not row["province"]:
+            if not row["province"] and row["alias"] in vocab.RECIPE_SHORT_FORMS:
                 out.setdefault(row["canonical"], row["alias"])
     return out
 

@@ -132,3 +132,45 @@ def test_locate_on_the_labelled_region_cells() -> None:
     cases = labelled()
     right = sum(_ours(cell)[:2] == label[:2] for cell, label, _ in cases)
     assert right / len(cases) >= 0.98, right
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "kind"),
+    [
+        ("江苏工学院", "江苏大学", "university"),  # 江苏工学院 → 江苏理工大学 → 江苏大学: the chain is followed
+        ("华东纺织工学院", "东华大学", "university"),  # → 中国纺织大学 → 东华大学
+        ("河北理工大学", "华北理工大学", "university"),  # → 河北联合大学 → 华北理工大学
+        ("上海第二医科大学", "上海交通大学", "university"),  # a medical university merged into a comprehensive one
+        ("第四军医大学", "空军军医大学", "university"),
+        ("北京有色金属研究总院", "中国有研科技集团有限公司", "company"),  # an institute turned company
+        ("同济医科大学附属协和医院", "华中科技大学同济医学院附属协和医院", "hospital"),  # a hospital of a merged one
+    ],
+)
+def test_former_names_from_the_extended_table(surface: str, name: str, kind: str) -> None:
+    res = Resolver().resolve(surface)
+    assert (res.name, res.rule, res.kind) == (name, "renamed", kind)
+
+
+def test_typo_guards_hold_on_the_new_names() -> None:
+    r = Resolver()
+    # 陆 / 海 name two universities' hospitals, 一 / 三 two hospitals of one university: never a typo
+    assert r.resolve("陆军军医大学第一附属医院").rule == "as_published"
+    assert r.resolve("中山大学附属第二医院").rule == "as_published"
+    # hospitals and companies differ by a short proper name: one character there is another institution
+    assert r.resolve("首都医科大学附属北京地坛医院").rule == "as_published"  # not 天坛
+    assert r.resolve("中国钢研科技集团有限公司").rule == "as_published"  # not 中国有研
+    # a typo in a university's or an institute's name is still corrected
+    assert r.resolve("南京信息工程大雪").name == "南京信息工程大学"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("华中理工大学机械学院", "华中科技大学"),  # a college listed under its university's former name
+        ("华西医科大学药学院", "四川大学"),
+        ("中国纺织大学材料学院", "东华大学"),  # → 中国纺织大学 → 东华大学: the chain is followed here too
+    ],
+)
+def test_a_college_under_a_former_name_is_part_of_the_current_university(surface: str, name: str) -> None:
+    res = Resolver().resolve(surface)
+    assert (res.name, res.rule) == (name, "subunit_of")

@@ -97,9 +97,13 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
 _LEISURE = re.compile(
     r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
 )
-# a field outside S&T anywhere in a zone's or platform's name (CONVENTIONS.md "What is not labelled": culture, tourism,
-# sport — T, H, 2a, 3a, 4b; education — T, H, 3a, 3b, 4b, 6; ecology, safety — H, 2b, 3a, 4b, 5, 6); not 教育科技人才
-_NON_ST_FIELD = re.compile(r"旅游|文旅|文化|体育|教育(?!科技)|生态保护|生态文明|民族团结|防灭火|防灾减灾|安全生产")
+# a field outside S&T anywhere in a zone's, platform's or institute's name (CONVENTIONS.md "What is not labelled":
+# culture, tourism, sport, with museums and heritage — T, H, 2a, 3a, 4b; education — T, H, 3a, 3b, 4b, 6; ecology,
+# safety — H, 2b, 3a, 4b, 5, 6; logistics hubs — T, H, 2b, 3a, 3b, 4b, 5, 6; 中医药 health service — H, 2b, 3a, 4b,
+# 5); not 教育科技人才, nor 教育部 owning an institute (教育部…高等研究院: a ministry, not the field)
+_NON_ST_FIELD = re.compile(
+    r"旅游|文旅|文化|体育|教育(?!科技|部)|生态保护|生态文明|民族团结|防灭火|防灾减灾|安全生产|文物|考古|博物|物流|中医药"
+)
 _TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融|金服")  # 金服: the usual short form of 金融服务
 _COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
 
@@ -140,8 +144,8 @@ class _Entities:
                 return
         if kind in ("zone", "platform", "institution") and _LEISURE.search(self.doc.text, s, e):
             return  # 文化产业园, 冰雪体育示范区, …文化研究院: culture, tourism and sport are outside the S&T system
-        if kind in ("zone", "platform") and _NON_ST_FIELD.search(self.doc.text, s, e):
-            return  # 青南…生态旅游目的地试验区, …教育大数据中心: the field need not stand right before the head
+        if kind in ("zone", "platform", "institution") and _NON_ST_FIELD.search(self.doc.text, s, e):
+            return  # 青南…生态旅游目的地试验区, …教育大数据中心, 省文物考古研究院: anywhere in the name
         if kind == "platform" and _TRADE_PLATFORM.search(self.doc.text, s, e):
             return  # 融资信用服务平台, 跨境电商公共服务平台: finance and trade services (the test README's vehicles)
         if (s, e) in self.seen:

@@ -9,6 +9,7 @@ from typing import Any
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.designations import (
     coordinated_names,
+    items_between_names,
     lab_bases,
     listed_facilities,
     set_up_funds,
@@ -18,7 +19,7 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.intl_orgs import intl_orgs
 from ingest.policy.extract.known_firms import firms_beside_known, known_firms
-from ingest.policy.extract.lexical import CJK, GENERIC
+from ingest.policy.extract.lexical import CJK, GENERIC, NON_ST_FIELD
 from ingest.policy.extract.name_openings import after_opening, clause_name_start
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
@@ -97,13 +98,6 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
 _LEISURE = re.compile(
     r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
 )
-# a field outside S&T anywhere in a zone's, platform's or institute's name (CONVENTIONS.md "What is not labelled":
-# culture, tourism, sport, with museums and heritage — T, H, 2a, 3a, 4b; education — T, H, 3a, 3b, 4b, 6; ecology,
-# safety — H, 2b, 3a, 4b, 5, 6; logistics hubs — T, H, 2b, 3a, 3b, 4b, 5, 6; 中医药 health service — H, 2b, 3a, 4b,
-# 5); not 教育科技人才, nor 教育部 owning an institute (教育部…高等研究院: a ministry, not the field)
-_NON_ST_FIELD = re.compile(
-    r"旅游|文旅|文化|体育|教育(?!科技|部)|生态保护|生态文明|民族团结|防灭火|防灾减灾|安全生产|文物|考古|博物|物流|中医药"
-)
 _TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融|金服")  # 金服: the usual short form of 金融服务
 _COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
 
@@ -144,7 +138,7 @@ class _Entities:
                 return
         if kind in ("zone", "platform", "institution") and _LEISURE.search(self.doc.text, s, e):
             return  # 文化产业园, 冰雪体育示范区, …文化研究院: culture, tourism and sport are outside the S&T system
-        if kind in ("zone", "platform", "institution") and _NON_ST_FIELD.search(self.doc.text, s, e):
+        if kind in ("zone", "platform", "institution") and NON_ST_FIELD.search(self.doc.text, s, e):
             return  # 青南…生态旅游目的地试验区, …教育大数据中心, 省文物考古研究院: anywhere in the name
         if kind == "platform" and _TRADE_PLATFORM.search(self.doc.text, s, e):
             return  # 融资信用服务平台, 跨境电商公共服务平台: finance and trade services (the test README's vehicles)
@@ -578,6 +572,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     _own_systems(doc, acc.add)
     _defined_short_names(doc, acc)
     coordinated_names(doc, list(acc.out), acc.add)
+    tails = items_between_names(doc, list(acc.out), acc.add)  # a list item read whole replaces its cut tail
+    acc.out = [x for x in acc.out if x.span not in tails]
     return sorted(_without_owners(doc.text, acc.out), key=lambda x: x.span)
 
 

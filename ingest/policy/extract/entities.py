@@ -9,6 +9,7 @@ from typing import Any
 from ingest.policy import lexicon as lx
 from ingest.policy.extract.designations import (
     coordinated_names,
+    items_between_names,
     lab_bases,
     listed_facilities,
     set_up_funds,
@@ -18,8 +19,8 @@ from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.industries import hits_in
 from ingest.policy.extract.intl_orgs import intl_orgs
 from ingest.policy.extract.known_firms import firms_beside_known, known_firms
-from ingest.policy.extract.lexical import CJK, GENERIC
-from ingest.policy.extract.name_openings import after_opening, clause_name_start
+from ingest.policy.extract.lexical import CJK, GENERIC, LEISURE, NON_ST_FIELD
+from ingest.policy.extract.name_openings import after_opening, clause_name_start, verb_led
 from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
     counted_firm,
@@ -93,13 +94,6 @@ def _coordinated_places(doc: Doc, start: int, add: Any) -> None:
         pos = rb[0]
 
 
-# a park, zone or institute of culture, tourism or sport (the test and holdout READMEs leave them out)
-_LEISURE = re.compile(
-    r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
-)
-# a field outside S&T anywhere in a zone's or platform's name (CONVENTIONS.md "What is not labelled": culture, tourism,
-# sport — T, H, 2a, 3a, 4b; education — T, H, 3a, 3b, 4b, 6; ecology, safety — H, 2b, 3a, 4b, 5, 6); not 教育科技人才
-_NON_ST_FIELD = re.compile(r"旅游|文旅|文化|体育|教育(?!科技)|生态保护|生态文明|民族团结|防灭火|防灾减灾|安全生产")
 _TRADE_PLATFORM = re.compile(r"融资|信用|电商|跨境|金融|金服")  # 金服: the usual short form of 金融服务
 _COUNTED_BEFORE = re.compile(r"(?:一批|一些|若干|多个|\d+[个家所座]|[两三四五六七八九十几]+[个家所座大])$")
 
@@ -138,10 +132,10 @@ class _Entities:
             s = _before_head(self.doc.text, s)  # 检定|中心宁夏实验室: a name never opens with a head noun
             if s < 0:
                 return
-        if kind in ("zone", "platform", "institution") and _LEISURE.search(self.doc.text, s, e):
+        if kind in ("zone", "platform", "institution") and LEISURE.search(self.doc.text, s, e):
             return  # 文化产业园, 冰雪体育示范区, …文化研究院: culture, tourism and sport are outside the S&T system
-        if kind in ("zone", "platform") and _NON_ST_FIELD.search(self.doc.text, s, e):
-            return  # 青南…生态旅游目的地试验区, …教育大数据中心: the field need not stand right before the head
+        if kind in ("zone", "platform", "institution") and NON_ST_FIELD.search(self.doc.text, s, e):
+            return  # 青南…生态旅游目的地试验区, …教育大数据中心, 省文物考古研究院: anywhere in the name
         if kind == "platform" and _TRADE_PLATFORM.search(self.doc.text, s, e):
             return  # 融资信用服务平台, 跨境电商公共服务平台: finance and trade services (the test README's vehicles)
         if (s, e) in self.seen:
@@ -187,6 +181,8 @@ def _dictionary_and_quoted(doc: Doc, add: Any) -> None:
             add(*m.span(1), "programme", "entity.quoted_fund", 0.8)
         elif re.match(r"[一二三四五六七八九十两]+大", name) or _COUNTED_UNITS.fullmatch(name):
             continue  # “五大中心”, “一局四中心”: a count of a group's members, not one platform
+        elif verb_led(name):
+            continue  # “加快建设…自由贸易港”: a slogan opening with its verb, no name
         elif (th and th[0].start > m.start(1)) or re.search(r"(?:工坊|科技园|研究院|实验室|中心|平台)$", name):
             add(*m.span(1), "platform", "entity.quoted_platform", 0.8, th[0].type if th else None, known=False)
 
@@ -574,6 +570,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     _defined_short_names(doc, acc)
     coordinated_names(doc, list(acc.out), acc.add)
     zone_lists(doc, list(acc.out), acc.add)
+    tails = items_between_names(doc, list(acc.out), acc.add)  # a list item read whole replaces its cut tail
+    acc.out = [x for x in acc.out if x.span not in tails]
     return sorted(_without_owners(doc.text, acc.out), key=lambda x: x.span)
 
 

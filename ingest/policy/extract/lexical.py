@@ -145,6 +145,19 @@ def pos_table() -> dict[str, str]:
     return out
 
 
+# A field outside S&T anywhere in a zone's, platform's or institute's name (CONVENTIONS.md "What is not labelled":
+# culture, tourism, sport, with museums and heritage — T, H, 2a, 3a, 4b; education — T, H, 3a, 3b, 4b, 6; ecology,
+# safety — H, 2b, 3a, 4b, 5, 6; logistics hubs — T, H, 2b, 3a, 3b, 4b, 5, 6; 中医药 health service — H, 2b, 3a, 4b,
+# 5); not 教育科技人才, nor 教育部 owning an institute (教育部…高等研究院: a ministry, not the field).
+NON_ST_FIELD = re.compile(
+    r"旅游|文旅|文化|体育|教育(?!科技|部)|生态保护|生态文明|民族团结|防灭火|防灾减灾|安全生产|文物|考古|博物|物流|中医药"
+)
+
+
+# a park, zone or institute of culture, tourism or sport (the test and holdout READMEs leave them out)
+LEISURE = re.compile(
+    r"(?:文化|旅游|文旅|体育|艺术|影视)(?:产业)?(?:研究院|研究所|产业园区|产业园|走廊|示范区|园区|基地|集聚区|试验区|中心)$"
+)
 # A word of science, technology or innovation: what a modifier needs before a head that names many things besides
 # S&T platforms (金融机构, 物流中心, 一站式服务平台).
 ST_WORD = re.compile(

@@ -62,3 +62,10 @@ def clause_name_start(text: str, s: int, head: int, max_len: int = 14) -> int:
         if t in STOP_TOKENS or (tag in _NOT_INSIDE_POS | {"q"} and not oov_piece):
             return s
     return b
+
+
+def verb_led(name: str) -> bool:
+    """A quoted phrase that opens with a governing verb (加快建设…, 打造…) is a slogan, not a name: a name opens with
+    its owner, place or field (“之江智能感知与计算实验室”, “大连创业工坊”)."""
+    first = lcut(name)[0]
+    return first in STOP_TOKENS or (len(first) >= 2 and pos_table().get(first, "") == "v")

@@ -83,8 +83,14 @@ def named_zones(doc: Doc, add: Any) -> None:
 
 
 # A platform that arrives, opens or is approved is one platform: 国家光刻机产业计量测试中心落户我省, …智算中心建成
-# 投用, …实验室挂牌运行. The predicate first (rare), then the clause before it back to a boundary.
-_ARRIVE = re.compile(r"落户|建成投用|建成投运|投入运营|正式运行|挂牌运行|揭牌|挂牌成立|正式成立|获批建设|获批组建")
+# 投用, …实验室挂牌运行. So is one the sentence reports at a stage of its building — prepared (加快 / 获批 / 启动
+# 筹建), a plaque hung (挂牌), work going well (建设进展顺利), running (建成 / 高效 / 稳步 / 试运行), put to use: a
+# work report's review lists single facilities this way, a kind is counted or graded instead. The predicate first
+# (rare), then the clause before it back to a boundary.
+_ARRIVE = re.compile(
+    r"落户|建成投用|建成投运|投入运营|正式运行|挂牌运行|揭牌|挂牌成立|正式成立|获批建设|获批组建|"
+    r"(?:加快|获批|启动|正式)?筹建|挂牌|建设进展顺利|建成运行|高效运行|稳步运行|试运行|投入使用|投用"
+)
 _ARRIVE_HEAD = re.compile(r"(?:中心|实验室|研究院|研究所|试验平台|测试平台|创新平台|基地|场地|装置)$")
 _ARRIVE_CUT = re.compile(r".*(?:的|首个|首家|一批|之一|\d+[个家])")  # 首个国家级|…: what comes before the name
 _ARRIVE_SCI = re.compile(r"科学|技术|科技|创新|实验|研究|研发|测试|检测|计量|智算|算力|试验|工程|数据|智能|光|芯")

@@ -46,3 +46,21 @@ def test_a_quoted_slogan_takes_a_noun_topic_opening_its_clause_not_a_verb() -> N
     assert "科技“攀登”行动" in got
     assert "“智造强省”行动" in got  # 深化 is the verb, not the topic
     assert not any("百城" in n for n in got)  # culture and consumption: outside the S&T system
+
+
+def test_a_platform_at_a_stage_of_building_is_named() -> None:
+    # preparing (筹建), a plaque hung (挂牌), work going well or running: the sentence reports one facility
+    got = _names(
+        "东湖生物育种实验室加快筹建，滨江先进材料研究院获批筹建。江海量子试验基地建设进展顺利，"
+        "云岭智能制造创新中心挂牌。"
+    )
+    assert got.get("东湖生物育种实验室") == "platform"
+    assert got.get("滨江先进材料研究院") == "institution"
+    assert got.get("江海量子试验基地") == "platform"
+    assert got.get("云岭智能制造创新中心") == "platform"
+
+
+def test_a_kind_at_a_stage_of_building_is_no_name() -> None:
+    # a graded kind or one without a science word stays no name, whatever stage the sentence reports
+    got = _names("重点实验室加快筹建。农产品批发中心挂牌，全省物资储备基地建设进展顺利。")
+    assert not any(n.endswith(("实验室", "中心", "基地")) for n in got)

@@ -92,3 +92,16 @@ def test_items_listed_before_major_facilities_are_facilities() -> None:
 def test_a_kind_before_major_facilities_is_no_facility() -> None:
     got = _names("建设大科学装置、国家实验室等重大科技基础设施。")
     assert "国家实验室" not in got
+
+
+def test_an_item_listed_between_two_named_platforms_is_named() -> None:
+    # the list holds names, so 与 and the verbs inside its middle item are the name's own words
+    got = entity_kinds("用好鹏城实验室、海岸带环境与可持续利用全国重点实验室、之江实验室等平台。")
+    assert got.get("海岸带环境与可持续利用全国重点实验室") == "platform"
+    assert "利用全国重点实验室" not in got  # the tail the name rules cut at 利用 yields to the whole item
+
+
+def test_a_kind_listed_between_two_named_platforms_is_no_name() -> None:
+    # a graded kind or a bare one between names is a kind the text lists beside them
+    got = entity_kinds("支持鹏城实验室、省级重点实验室、之江实验室建设。")
+    assert "省级重点实验室" not in got and "重点实验室" not in got

@@ -40,3 +40,17 @@ def test_parks_and_institutes_of_culture_tourism_or_sport_are_no_names() -> None
 def test_a_fund_of_funds_is_no_programme() -> None:
     got = entity_kinds("设立省未来产业母基金，用好省自然科学基金。")
     assert not any(n.endswith("母基金") for n in got)
+
+
+def test_heritage_logistics_and_tcm_facilities_are_no_names() -> None:
+    # CONVENTIONS.md "What is not labelled": museums and heritage (culture), logistics hubs, 中医药 (health service);
+    # the test holds for institutes too (…研究院), not only platforms
+    got = entity_kinds(
+        "省文物考古研究院揭牌成立。打造国家中医药传承创新中心，建设东山智慧物流创新中心和南湖博物研究中心。"
+    )
+    assert not any(("文物" in n or "中医药" in n or "物流" in n or "博物" in n) for n in got)
+
+
+def test_the_ministry_of_education_owning_an_institute_is_no_education_field() -> None:
+    got = entity_kinds("教育部东南高等研究院揭牌成立。")
+    assert "教育部东南高等研究院" in got

@@ -1,9 +1,10 @@
 """Where a name starts after its clause's opening words (`name_openings.after_opening`, round x-ents7) and where a
-name cut at a verb of its own starts (`clause_name_start`, round x-meta3). Sentences made up."""
+name cut at a verb of its own starts (`clause_name_start`, round x-meta3), and a quoted slogan opening with its verb
+(`verb_led`, round x-named2). Sentences made up."""
 
 from __future__ import annotations
 
-from ingest.policy.extract.name_openings import after_opening, clause_name_start
+from ingest.policy.extract.name_openings import after_opening, clause_name_start, verb_led
 from tests.unit.policy._extract import entity_kinds
 
 
@@ -50,3 +51,13 @@ def test_a_clause_opened_by_a_verb_or_a_non_owner_keeps_the_cut() -> None:
         ("新建2个省工程研究中心。", "省工程研究中心"),
     ):
         assert _start(text, cut, cut).startswith(cut), text
+
+
+def test_a_quoted_phrase_opening_with_its_verb_is_a_slogan_not_a_platform() -> None:
+    # a name opens with its owner, place or field; a slogan with the verb that governs it
+    assert verb_led("加快建设东海科创走廊")
+    assert verb_led("打造一流创新平台")
+    assert not verb_led("之江智能感知与计算实验室")
+    got = entity_kinds("全力推进“加快建设南湖科学中心”，建设“江城智能制造创新中心”。")
+    assert not any(n.startswith("加快") for n in got)
+    assert got.get("江城智能制造创新中心") == "platform"

@@ -3,7 +3,7 @@ Sentences made up from public knowledge, none taken from a scored text."""
 
 from __future__ import annotations
 
-from ingest.policy.extract.entities import _NON_ST_FIELD
+from ingest.policy.extract.lexical import NON_ST_FIELD
 from tests.unit.policy._extract import entity_kinds
 
 
@@ -50,5 +50,5 @@ def test_a_zone_of_a_field_outside_the_s_and_t_system_is_none_wherever_the_field
 
 
 def test_education_science_and_talent_together_name_the_s_and_t_system() -> None:
-    assert not _NON_ST_FIELD.search("教育科技人才一体改革试验区")
-    assert _NON_ST_FIELD.search("国际教育创新试验区")
+    assert not NON_ST_FIELD.search("教育科技人才一体改革试验区")
+    assert NON_ST_FIELD.search("国际教育创新试验区")

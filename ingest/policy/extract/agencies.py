@@ -11,7 +11,6 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract import agency_grammar as ag
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
-from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.models import Agency, Title
 
@@ -82,6 +81,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
     out: list[Agency] = []
     for s, e, surface, entry in lx.longest_matches(lx.agency_automaton(), text):
         assert isinstance(entry, lx.AgencyEntry)
+        if entry.national and len(surface) <= 2 and entry.canonical not in text:
+            continue  # 兵团 stands for its body only in a text that names it in full (大兵团作战 is no body)
         region = doc.region
         start = s
         if not entry.national:
@@ -118,22 +119,31 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
     return out
 
 
-_PARTY = re.compile(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])")
+_PARTY = re.compile(r"省委(?![员托会办])")
+
+
+def _province_party_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
+    """省委 / 辽宁省委 / 中共辽宁省委: the party committee has no dictionary core of its own. The province is the
+    region name that ends in this 省, else the document's (落实省委部署: a verb before 省委 is no region)."""
+    text = doc.text
+    out: list[Agency] = []
+    for m in _PARTY.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        rb = region_before(text, m.start() + 1)
+        s, r = rb if rb is not None and rb[1].name.endswith("省") else (m.start(), doc.region)
+        if r is None:
+            continue
+        s -= 2 if text[max(0, s - 2) : s] == "中共" else 0
+        out.append(_mentioned_agency(doc, s, m.end(), "agency.party_committee", f"中共{r.name}委员会"))
+    return out
 
 
 def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     """Agencies no dictionary core names: party committees, departments, footers."""
     text = doc.text
-    out: list[Agency] = []
-    # 省委 / 中共辽宁省委: the party committee has no dictionary core of its own
-    for m in finditer_at(_PARTY, text, starts_before(text, ("省委",), 5)):  # 省委 ends each match, ≤ 5 after its start
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        name = m.group(1)
-        r = REGIONS.get(name) or (doc.region if name == "省" else None)
-        if r is None:
-            continue
-        out.append(_mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{r.name}委员会"))
+    out = _province_party_committees(doc, taken)
+    out += _city_party_committee(doc, taken)
     # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
     for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
         out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
@@ -149,6 +159,23 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
         if not any(a <= m.start(1) < b for a, b in taken):
             out.append(_mentioned_agency(doc, *m.span(1), "agency.footer", confidence=0.7))
     return out
+
+
+# 市委 (a two-character name the grammar drops): in a city's own text, the party committee of that city, as 省委 is
+# the province's; not 各市委 / 地市委 / 县市委 (a class of cities' committees) nor 城市委员会 (a city committee).
+_CITY_PARTY = re.compile(r"(?<![各地县省辖城都])市委(?![员托会办])")
+
+
+def _city_party_committee(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
+    """市委 in a city's or a municipality's own text (中共重庆市委 the grammar reads with its region)."""
+    region = doc.region
+    if region is None or not _city_text(region):
+        return []
+    return [
+        _mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{region.name}委员会")
+        for m in _CITY_PARTY.finditer(doc.text)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
 
 
 _COMMITTEE_AFTER = re.compile(r"管理委员会|管委会")

@@ -72,6 +72,12 @@ def _regional_start(
     return s, region
 
 
+def _place_in_a_name(doc: Doc, e: int) -> bool:
+    """A name of a platform or zone runs on from e without a break (a type head within 16 characters)."""
+    run = re.match(f"[{CJK}]{{0,16}}", doc.text[e : e + 16])
+    return run is not None and bool(doc.hits_between(e, e + run.end()))
+
+
 _SUB_UNIT = re.compile(rf"办公厅|[{CJK}]{{2,6}}?司(?![长法机])")
 
 
@@ -83,6 +89,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
         assert isinstance(entry, lx.AgencyEntry)
         if entry.national and len(surface) <= 2 and entry.canonical not in text:
             continue  # 兵团 stands for its body only in a text that names it in full (大兵团作战 is no body)
+        if entry.territory and _place_in_a_name(doc, e):
+            continue  # 新疆生产建设兵团石河子国家农业科技园区: the 兵团 is the park's place, no body acting
         region = doc.region
         start = s
         if not entry.national:

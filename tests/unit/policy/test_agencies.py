@@ -225,3 +225,6 @@ def test_the_production_and_construction_corps_and_its_short_forms() -> None:
     names = {a.name: a.canonical for a in doc.agencies}
     assert names == dict.fromkeys(("新疆生产建设兵团", "生产建设兵团", "兵团"), "新疆生产建设兵团"), names
     assert "兵团" not in {a.name for a in extract("以大兵团作战方式推进项目建设。").agencies}
+    # a territory too: before the name of a park in it, the 兵团 is the park's place, not a body acting
+    doc = extract("12. 新疆生产建设兵团某某国家农业科技园区\n各省科技厅，新疆生产建设兵团科技局：", REGULATION)
+    assert "新疆生产建设兵团" not in {a.name for a in doc.agencies}

@@ -130,13 +130,19 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
 _PARTY = re.compile(r"省委(?![员托会办])")
 
 
-def _province_party_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
+def _inside(taken: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """pos lies in one of the sorted dictionary spans (non-overlapping but for a 中共 / 党组 extension)."""
+    i = bisect.bisect_right(starts, pos)
+    return any(a <= pos < b for a, b in taken[max(0, i - 2) : i])
+
+
+def _province_party_committees(doc: Doc, taken: list[tuple[int, int]], starts: list[int]) -> list[Agency]:
     """省委 / 辽宁省委 / 中共辽宁省委: the party committee has no dictionary core of its own. The province is the
     region name that ends in this 省, else the document's (落实省委部署: a verb before 省委 is no region)."""
     text = doc.text
     out: list[Agency] = []
     for m in _PARTY.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if _inside(taken, starts, m.start()):
             continue
         rb = region_before(text, m.start() + 1)
         s, r = rb if rb is not None and rb[1].name.endswith("省") else (m.start(), doc.region)
@@ -150,8 +156,10 @@ def _province_party_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[A
 def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     """Agencies no dictionary core names: party committees, departments, footers."""
     text = doc.text
-    out = _province_party_committees(doc, taken)
-    out += _city_party_committee(doc, taken)
+    taken = sorted(taken)
+    starts = [a for a, _ in taken]
+    out = _province_party_committees(doc, taken, starts)
+    out += _city_party_committee(doc, taken, starts)
     # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
     for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
         out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
@@ -164,7 +172,7 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
         r"(?:主办单位|版权所有)[:：]\s*([" + CJK + r"]{4,40}?(?:办公室|办公厅|委员会|政府|厅|局|委))(?![" + CJK + "])",
         text,
     ):
-        if not any(a <= m.start(1) < b for a, b in taken):
+        if not _inside(taken, starts, m.start(1)):
             out.append(_mentioned_agency(doc, *m.span(1), "agency.footer", confidence=0.7))
     return out
 
@@ -174,7 +182,7 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
 _CITY_PARTY = re.compile(r"(?<![各地县省辖城都])市委(?![员托会办])")
 
 
-def _city_party_committee(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
+def _city_party_committee(doc: Doc, taken: list[tuple[int, int]], starts: list[int]) -> list[Agency]:
     """市委 in a city's or a municipality's own text (中共重庆市委 the grammar reads with its region)."""
     region = doc.region
     if region is None or not _city_text(region):
@@ -182,7 +190,7 @@ def _city_party_committee(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency
     return [
         _mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{region.name}委员会")
         for m in _CITY_PARTY.finditer(doc.text)
-        if not any(a <= m.start() < b for a, b in taken)
+        if not _inside(taken, starts, m.start())
     ]
 
 

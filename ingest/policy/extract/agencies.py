@@ -72,8 +72,27 @@ def _regional_start(
     return s, region
 
 
-def _place_in_a_name(doc: Doc, e: int) -> bool:
-    """A name of a platform or zone runs on from e without a break (a type head within 16 characters)."""
+def _runs_on(text: str, e: int, surface: str) -> bool:
+    """A national organ's name that is part of a longer word or name."""
+    if re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
+        r"[{CJK}]*[,、。]", text[e : e + 4]
+    ):
+        return True  # 中国科学院长春应用化学研究所: part of an institution's name
+    if text.startswith("门", e) or surface == "人民政府":
+        return True  # 科学技术部门: a department of any level, not the ministry
+    if surface.endswith("部") and text.startswith(("署", "分"), e):
+        return True  # 教育部署, 商务部分: a word that runs on, not a ministry
+    return surface.endswith("人大") and text.startswith("代表", e)  # 全国人大代表: a deputy, not the congress
+
+
+def _no_body_here(doc: Doc, e: int, surface: str, entry: lx.AgencyEntry) -> bool:
+    """A national short form of two characters in a text that never names its body in full (兵团 in 大兵团作战), or a
+    body that is a territory too where a name with a type head runs on from it without a break (新疆生产建设兵团
+    石河子国家农业科技园区: the 兵团 is the park's place, no body acting)."""
+    if entry.national and len(surface) <= 2 and entry.canonical not in doc.text:
+        return True
+    if not entry.territory:
+        return False
     run = re.match(f"[{CJK}]{{0,16}}", doc.text[e : e + 16])
     return run is not None and bool(doc.hits_between(e, e + run.end()))
 
@@ -87,10 +106,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
     out: list[Agency] = []
     for s, e, surface, entry in lx.longest_matches(lx.agency_automaton(), text):
         assert isinstance(entry, lx.AgencyEntry)
-        if entry.national and len(surface) <= 2 and entry.canonical not in text:
-            continue  # 兵团 stands for its body only in a text that names it in full (大兵团作战 is no body)
-        if entry.territory and _place_in_a_name(doc, e):
-            continue  # 新疆生产建设兵团石河子国家农业科技园区: the 兵团 is the park's place, no body acting
+        if _no_body_here(doc, e, surface, entry):
+            continue
         region = doc.region
         start = s
         if not entry.national:
@@ -105,16 +122,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
                     start, region = s - 1, None  # 各市人民政府 → 市人民政府: each city's, not the province's
                 elif text[s - 1 : s] != "市":
                     continue  # 县（市、区）人民政府, 市、区人民政府: no one government; 地级以上市人民政府 is kept
-        elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
-            r"[{CJK}]*[,、。]", text[e : e + 4]
-        ):
-            continue  # 中国科学院长春应用化学研究所: part of an institution's name
-        elif text.startswith("门", e) or (surface == "人民政府" and start == s):
-            continue  # 科学技术部门: a department of any level, not the ministry
-        elif surface.endswith("部") and text.startswith(("署", "分"), e):
-            continue  # 教育部署, 商务部分: a word that runs on, not a ministry
-        elif surface.endswith("人大") and text.startswith("代表", e):
-            continue  # 全国人大代表: a deputy, not the congress
+        elif _runs_on(text, e, surface):
+            continue
         if entry.national:
             sub = _SUB_UNIT.match(text, e)
             if sub:

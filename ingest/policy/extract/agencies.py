@@ -136,7 +136,11 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
     return out
 
 
-_PARTY = re.compile(r"省委(?![员托会办])")
+# 省委 / 市委 after their region name (辽宁省委, 中共重庆市委), else the document's: 省委 is the province's
+# (落实省委部署: a verb before it is no region); 市委, two characters the grammar drops, is the city's only in a
+# city's own text, and not after 各 / 地 / 县 / 省 / 辖 / 城 / 都 (各市委: each city's; 城市委员会: a city committee).
+_PARTY = re.compile(r"[省市]委(?![员托会办])")
+_NOT_BEFORE_CITY = "各地县省辖城都"
 
 
 def _inside(taken: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -145,16 +149,24 @@ def _inside(taken: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return any(a <= pos < b for a, b in taken[max(0, i - 2) : i])
 
 
-def _province_party_committees(doc: Doc, taken: list[tuple[int, int]], starts: list[int]) -> list[Agency]:
-    """省委 / 辽宁省委 / 中共辽宁省委: the party committee has no dictionary core of its own. The province is the
-    region name that ends in this 省, else the document's (落实省委部署: a verb before 省委 is no region)."""
+def _party_committees(doc: Doc, taken: list[tuple[int, int]], starts: list[int]) -> list[Agency]:
+    """The party committees of provinces and cities: no dictionary core names them."""
     text = doc.text
     out: list[Agency] = []
     for m in _PARTY.finditer(text):
         if _inside(taken, starts, m.start()):
             continue
+        level = text[m.start()]
+        r: gazetteer.Region | None
         rb = region_before(text, m.start() + 1)
-        s, r = rb if rb is not None and rb[1].name.endswith("省") else (m.start(), doc.region)
+        if rb is not None and rb[1].name.endswith(level):
+            s, r = rb
+        elif level == "省" or (
+            _city_text(doc.region) and (m.start() == 0 or text[m.start() - 1] not in _NOT_BEFORE_CITY)
+        ):
+            s, r = m.start(), doc.region
+        else:
+            continue
         if r is None:
             continue
         s -= 2 if text[max(0, s - 2) : s] == "中共" else 0
@@ -167,8 +179,7 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     text = doc.text
     taken = sorted(taken)
     starts = [a for a, _ in taken]
-    out = _province_party_committees(doc, taken, starts)
-    out += _city_party_committee(doc, taken, starts)
+    out = _party_committees(doc, taken, starts)
     # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
     for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
         out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
@@ -184,23 +195,6 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
         if not _inside(taken, starts, m.start(1)):
             out.append(_mentioned_agency(doc, *m.span(1), "agency.footer", confidence=0.7))
     return out
-
-
-# 市委 (a two-character name the grammar drops): in a city's own text, the party committee of that city, as 省委 is
-# the province's; not 各市委 / 地市委 / 县市委 (a class of cities' committees) nor 城市委员会 (a city committee).
-_CITY_PARTY = re.compile(r"(?<![各地县省辖城都])市委(?![员托会办])")
-
-
-def _city_party_committee(doc: Doc, taken: list[tuple[int, int]], starts: list[int]) -> list[Agency]:
-    """市委 in a city's or a municipality's own text (中共重庆市委 the grammar reads with its region)."""
-    region = doc.region
-    if region is None or not _city_text(region):
-        return []
-    return [
-        _mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{region.name}委员会")
-        for m in _CITY_PARTY.finditer(doc.text)
-        if not _inside(taken, starts, m.start())
-    ]
 
 
 _COMMITTEE_AFTER = re.compile(r"管理委员会|管委会")

@@ -223,6 +223,10 @@ def test_the_citys_party_committee_only_in_a_citys_own_text() -> None:
     assert not extract("认真落实市委部署。", "2030年辽宁省政府工作报告").agencies
     doc = extract("各市委要抓好落实，城市委员会负责协调。", "2030年天津市政府工作报告")
     assert "市委" not in {a.name for a in doc.agencies}
+    # after its city's name, in any text, with one canonical name whether 中共 leads it or not
+    doc = extract("中共洛阳市委和洛阳市委作出部署。", "2030年河南省政府工作报告")
+    canon = {(a.name, a.canonical) for a in doc.agencies}
+    assert canon == {("中共洛阳市委", "中共洛阳市委员会"), ("洛阳市委", "中共洛阳市委员会")}, canon
 
 
 def test_the_production_and_construction_corps_and_its_short_forms() -> None:

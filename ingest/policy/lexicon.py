@@ -33,6 +33,7 @@ class AgencyEntry:
     surface: str
     canonical: str
     national: bool
+    territory: bool = False  # a body that is a territory too (the 兵团): the place of the parks named after it
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -95,7 +96,10 @@ def prefixes() -> list[tuple[str, str, str | None]]:
 @cache
 def agencies() -> dict[str, AgencyEntry]:
     # a fourth column, where present, names the public list the entry comes from
-    return {r[0]: AgencyEntry(r[0], r[1], r[2] == "national") for r in _rows("agencies.tsv")}
+    return {
+        r[0]: AgencyEntry(r[0], r[1], r[2] in ("national", "territory"), r[2] == "territory")
+        for r in _rows("agencies.tsv")
+    }
 
 
 @cache

@@ -11,7 +11,6 @@ from ingest.policy import lexicon as lx
 from ingest.policy.extract import agency_grammar as ag
 from ingest.policy.extract.doc import Doc
 from ingest.policy.extract.lexical import CJK
-from ingest.policy.extract.patterns import finditer_at, starts_before
 from ingest.policy.extract.regions import REGIONS, region_before
 from ingest.policy.models import Agency, Title
 
@@ -73,6 +72,31 @@ def _regional_start(
     return s, region
 
 
+def _runs_on(text: str, e: int, surface: str) -> bool:
+    """A national organ's name that is part of a longer word or name."""
+    if re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
+        r"[{CJK}]*[,、。]", text[e : e + 4]
+    ):
+        return True  # 中国科学院长春应用化学研究所: part of an institution's name
+    if text.startswith("门", e) or surface == "人民政府":
+        return True  # 科学技术部门: a department of any level, not the ministry
+    if surface.endswith("部") and text.startswith(("署", "分"), e):
+        return True  # 教育部署, 商务部分: a word that runs on, not a ministry
+    return surface.endswith("人大") and text.startswith("代表", e)  # 全国人大代表: a deputy, not the congress
+
+
+def _no_body_here(doc: Doc, e: int, surface: str, entry: lx.AgencyEntry) -> bool:
+    """A national short form of two characters in a text that never names its body in full (兵团 in 大兵团作战), or a
+    body that is a territory too where a name with a type head runs on from it without a break (新疆生产建设兵团
+    石河子国家农业科技园区: the 兵团 is the park's place, no body acting)."""
+    if entry.national and len(surface) <= 2 and entry.canonical not in doc.text:
+        return True
+    if not entry.territory:
+        return False
+    run = re.match(f"[{CJK}]{{0,16}}", doc.text[e : e + 16])
+    return run is not None and bool(doc.hits_between(e, e + run.end()))
+
+
 _SUB_UNIT = re.compile(rf"办公厅|[{CJK}]{{2,6}}?司(?![长法机])")
 
 
@@ -82,6 +106,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
     out: list[Agency] = []
     for s, e, surface, entry in lx.longest_matches(lx.agency_automaton(), text):
         assert isinstance(entry, lx.AgencyEntry)
+        if _no_body_here(doc, e, surface, entry):
+            continue
         region = doc.region
         start = s
         if not entry.national:
@@ -96,16 +122,8 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
                     start, region = s - 1, None  # 各市人民政府 → 市人民政府: each city's, not the province's
                 elif text[s - 1 : s] != "市":
                     continue  # 县（市、区）人民政府, 市、区人民政府: no one government; 地级以上市人民政府 is kept
-        elif re.match(rf"[{CJK}]{{2,16}}?(?:研究所|研究院|分院)", text[e : e + 20]) and not re.match(
-            r"[{CJK}]*[,、。]", text[e : e + 4]
-        ):
-            continue  # 中国科学院长春应用化学研究所: part of an institution's name
-        elif text.startswith("门", e) or (surface == "人民政府" and start == s):
-            continue  # 科学技术部门: a department of any level, not the ministry
-        elif surface.endswith("部") and text.startswith(("署", "分"), e):
-            continue  # 教育部署, 商务部分: a word that runs on, not a ministry
-        elif surface.endswith("人大") and text.startswith("代表", e):
-            continue  # 全国人大代表: a deputy, not the congress
+        elif _runs_on(text, e, surface):
+            continue
         if entry.national:
             sub = _SUB_UNIT.match(text, e)
             if sub:
@@ -118,22 +136,50 @@ def _dictionary_agencies(doc: Doc) -> list[Agency]:
     return out
 
 
-_PARTY = re.compile(r"(?:中共)?([" + CJK + r"]{2,3}省|省)委(?![员托会办])")
+# 省委 / 市委 after their region name (辽宁省委, 中共重庆市委), else the document's: 省委 is the province's
+# (落实省委部署: a verb before it is no region); 市委, two characters the grammar drops, is the city's only in a
+# city's own text, and not after 各 / 地 / 县 / 省 / 辖 / 城 / 都 (各市委: each city's; 城市委员会: a city committee).
+_PARTY = re.compile(r"[省市]委(?![员托会办])")
+_NOT_BEFORE_CITY = "各地县省辖城都"
+
+
+def _inside(taken: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """pos lies in one of the sorted dictionary spans (non-overlapping but for a 中共 / 党组 extension)."""
+    i = bisect.bisect_right(starts, pos)
+    return any(a <= pos < b for a, b in taken[max(0, i - 2) : i])
+
+
+def _party_committees(doc: Doc, taken: list[tuple[int, int]], starts: list[int]) -> list[Agency]:
+    """The party committees of provinces and cities: no dictionary core names them."""
+    text = doc.text
+    out: list[Agency] = []
+    for m in _PARTY.finditer(text):
+        if _inside(taken, starts, m.start()):
+            continue
+        level = text[m.start()]
+        r: gazetteer.Region | None
+        rb = region_before(text, m.start() + 1)
+        if rb is not None and rb[1].name.endswith(level):
+            s, r = rb
+        elif level == "省" or (
+            _city_text(doc.region) and (m.start() == 0 or text[m.start() - 1] not in _NOT_BEFORE_CITY)
+        ):
+            s, r = m.start(), doc.region
+        else:
+            continue
+        if r is None:
+            continue
+        s -= 2 if text[max(0, s - 2) : s] == "中共" else 0
+        out.append(_mentioned_agency(doc, s, m.end(), "agency.party_committee", f"中共{r.name}委员会"))
+    return out
 
 
 def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
     """Agencies no dictionary core names: party committees, departments, footers."""
     text = doc.text
-    out: list[Agency] = []
-    # 省委 / 中共辽宁省委: the party committee has no dictionary core of its own
-    for m in finditer_at(_PARTY, text, starts_before(text, ("省委",), 5)):  # 省委 ends each match, ≤ 5 after its start
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        name = m.group(1)
-        r = REGIONS.get(name) or (doc.region if name == "省" else None)
-        if r is None:
-            continue
-        out.append(_mentioned_agency(doc, *m.span(), "agency.party_committee", f"中共{r.name}委员会"))
+    taken = sorted(taken)
+    starts = [a for a, _ in taken]
+    out = _party_committees(doc, taken, starts)
     # departments: 来源:创新平台建设处 / 广西民族大学科学技术处
     for m in re.finditer(r"来源[:：]\s*([" + CJK + r"]{2,12}?处)(?![" + CJK + "])", text):
         out.append(_mentioned_agency(doc, *m.span(1), "agency.department_source", confidence=0.8))
@@ -146,7 +192,7 @@ def _pattern_agencies(doc: Doc, taken: list[tuple[int, int]]) -> list[Agency]:
         r"(?:主办单位|版权所有)[:：]\s*([" + CJK + r"]{4,40}?(?:办公室|办公厅|委员会|政府|厅|局|委))(?![" + CJK + "])",
         text,
     ):
-        if not any(a <= m.start(1) < b for a, b in taken):
+        if not _inside(taken, starts, m.start(1)):
             out.append(_mentioned_agency(doc, *m.span(1), "agency.footer", confidence=0.7))
     return out
 

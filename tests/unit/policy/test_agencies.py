@@ -104,6 +104,12 @@ def test_a_megabyte_of_agencies_after_a_verb_is_linear() -> None:
     t = time.process_time()
     extract(text)
     assert time.process_time() - t < 30
+    # party committees among dictionary organs: each is checked against the organs around it, not all of them
+    unit = "认真落实省委和市委部署，市科技局、市财政局支持。"
+    text = unit * (1_000_000 // len(unit))
+    t = time.process_time()
+    extract(text, "2030年天津市政府工作报告")
+    assert time.process_time() - t < 30
 
 
 def test_a_zones_management_body_but_no_bare_one() -> None:
@@ -198,3 +204,37 @@ def test_city_prefix_is_the_city_only_in_a_city_text() -> None:
     canon = {a.name: a.canonical for a in doc.agencies}
     assert {"市人民政府", "市人大常委会", "市数字经济主管部门"} <= set(canon)
     assert not any(c.startswith("辽宁省") for c in canon.values()), canon
+
+
+def test_the_provinces_party_committee_right_after_a_verb() -> None:
+    # 落实省委部署: the verb before 省委 is no region name; 中共 and a region name still lead it
+    doc = extract("认真落实省委部署，按照中共吉林省委要求推进。", "2030年吉林省政府工作报告")
+    canon = {(a.name, a.canonical) for a in doc.agencies}
+    assert ("省委", "中共吉林省委员会") in canon, canon
+    assert ("中共吉林省委", "中共吉林省委员会") in canon, canon
+    assert "省委员会" not in {a.name for a in extract("设立省委员会办公室。").agencies}
+
+
+def test_the_citys_party_committee_only_in_a_citys_own_text() -> None:
+    # in a municipality's report 市委 is that city's committee, as 省委 is a province's
+    doc = extract("市委召开全会。认真落实市委部署。", "2030年天津市政府工作报告")
+    assert {(a.name, a.canonical) for a in doc.agencies} == {("市委", "中共天津市委员会")}
+    # in a province's report 市委 is some city's; each city's (各市委) or a city committee (城市委员会) is none
+    assert not extract("认真落实市委部署。", "2030年辽宁省政府工作报告").agencies
+    doc = extract("各市委要抓好落实，城市委员会负责协调。", "2030年天津市政府工作报告")
+    assert "市委" not in {a.name for a in doc.agencies}
+    # after its city's name, in any text, with one canonical name whether 中共 leads it or not
+    doc = extract("中共洛阳市委和洛阳市委作出部署。", "2030年河南省政府工作报告")
+    canon = {(a.name, a.canonical) for a in doc.agencies}
+    assert canon == {("中共洛阳市委", "中共洛阳市委员会"), ("洛阳市委", "中共洛阳市委员会")}, canon
+
+
+def test_the_production_and_construction_corps_and_its_short_forms() -> None:
+    # a province-level body of the public lists; its two-character short form only where the text names it in full
+    doc = extract("新疆生产建设兵团成立70周年。支持生产建设兵团发展，给予兵团全方位保障。", "2030年新疆政府工作报告")
+    names = {a.name: a.canonical for a in doc.agencies}
+    assert names == dict.fromkeys(("新疆生产建设兵团", "生产建设兵团", "兵团"), "新疆生产建设兵团"), names
+    assert "兵团" not in {a.name for a in extract("以大兵团作战方式推进项目建设。").agencies}
+    # a territory too: before the name of a park in it, the 兵团 is the park's place, not a body acting
+    doc = extract("12. 新疆生产建设兵团某某国家农业科技园区\n各省科技厅，新疆生产建设兵团科技局：", REGULATION)
+    assert "新疆生产建设兵团" not in {a.name for a in doc.agencies}

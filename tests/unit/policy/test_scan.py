@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from app.text.normalise import normalise
 from ingest.policy.extract import (
-    agencies,
     agency_grammar,
     designations,
     entities,
@@ -155,20 +154,6 @@ def test_park_lists_where_their_first_item_ends(text: str, end: int) -> None:
 def test_park_lists_on_the_bundled_texts() -> None:
     for t in [*_TEXTS, "由海淀园、丰台园、昌平园、电子城、大兴生物医药产业基地以及石景山园组成"]:
         assert _parks(t, len(t)) == [m.span() for m in designations._PARK_LIST.finditer(t)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="中共辽宁省委员会市和", max_size=40))
-def test_party_committees_before_sheng_wei(text: str) -> None:
-    # _pattern_agencies tries the party-committee pattern only up to 5 characters before a 省委
-    found = [m.span() for m in finditer_at(agencies._PARTY, text, starts_before(text, ("省委",), 5))]
-    assert found == [m.span() for m in agencies._PARTY.finditer(text)]
-
-
-def test_party_committees_on_the_bundled_texts() -> None:
-    for t in _TEXTS:
-        found = [m.span() for m in finditer_at(agencies._PARTY, t, starts_before(t, ("省委",), 5))]
-        assert found == [m.span() for m in agencies._PARTY.finditer(t)]
 
 
 def _named_firms(text: str, end: int) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 """Large firms by the short names work reports use (中国移动, 国家电投, 华电, 建设银行; brands from the 2023 China
-top-500 enterprises such as 华为, 吉利, 奇瑞): a public lexicon (ingest/resources/dict/firms.tsv, one source per row)
-rather than a grammar, since such a name often stands with no
+top-500 enterprises such as 华为, 吉利, 奇瑞; foreign Global 500 firms such as 巴斯夫): a public lexicon
+(ingest/resources/dict/firms.tsv, one source per row) rather than a grammar, since such a name often stands with no
 suffix, list or product to mark it (深化与中国商飞合作, 大唐源网荷储一体化). A hit counts only where jieba's words
 begin and end with it, so a short name inside a longer word is none (全国|投资, 集中|化, 其中|煤炭)."""
 

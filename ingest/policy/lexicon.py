@@ -215,14 +215,19 @@ def tokenizer() -> jieba.Tokenizer:
 @cache
 def firms() -> dict[str, str]:
     """Large firms by their short names (firms.tsv: SASAC's central enterprises, NFRA's large and
-    joint-stock banks, CEC's 2023 top-500 brands): surface → canonical name."""
+    joint-stock banks, CEC's 2023 top-500 brands, the foreign firms of Fortune's 2023 Global 500 by their Chinese
+    names): surface → canonical name."""
     return {s: c for s, c, _src in _rows("firms.tsv")}
+
+
+_BRAND_LISTS = frozenset({"CEC500", "FG500"})  # firms.tsv sources whose rows are brands
 
 
 @cache
 def brand_firms() -> frozenset[str]:
-    """The firms.tsv surfaces taken from the top-500 list (CEC500): private and local brands, not central SOEs."""
-    return frozenset(s for s, _c, src in _rows("firms.tsv") if src == "CEC500")
+    """The firms.tsv surfaces taken from the top-500 lists (CEC500; FG500, foreign firms by their Chinese names):
+    private, local and foreign brands, not central SOEs. They are read after the grammar's firm rules."""
+    return frozenset(s for s, _c, src in _rows("firms.tsv") if src in _BRAND_LISTS)
 
 
 @cache

@@ -9,7 +9,7 @@ import pytest
 from app.model.schema import Label
 from app.services.search import query_terms
 from app.store.named import run
-from app.store.protocol import GraphStore
+from app.store.protocol import GraphStore, Statement
 from app.text.search_terms import search_terms
 from tests.conftest import merge_nodes
 
@@ -47,3 +47,30 @@ def test_capped_candidates_are_the_shortest_texts(store: GraphStore) -> None:
     _platforms(store, {f"plat:{i}": n for i, n in enumerate(names)})
     total, ids = _ids(store, "材料制备", cap=3)
     assert total == 3 and sorted(ids) == ["plat:0", "plat:1", "plat:2"]
+
+
+def _node(label: Label, node_id: str, **props: str | list[str]) -> Statement:
+    """A node with the test's own properties and the terms of all their texts, as the loaders build them."""
+    texts = [t for v in props.values() for t in ([v] if isinstance(v, str) else v)]
+    terms = sorted({t for text in texts for t in search_terms(text)})
+    return merge_nodes(label, [{"id": node_id, "props": {**props, "search_text": " ".join(terms)}}])
+
+
+def test_ranking_reads_name_title_short_form_and_aliases(store: GraphStore) -> None:
+    """材料制备 is asked. Exact first — a platform whose short form is the query, one whose alias is (their
+    names are longer: shorter name first within the band) —, then the platform and the notice (a document:
+    its title is its name) that start with it, then the centre that holds it, then the centre found by its
+    field alone. The Neo4j ranking reads these properties of every candidate in one pass: the same order."""
+    statements = [
+        _node(Label.PLATFORM, "plat:short", name="辽宁省先进材料制备技术中心", short="材料制备"),
+        _node(Label.PLATFORM, "plat:alias", name="吉林省材料制备研究所", aliases=["材料制备"]),
+        _node(Label.PLATFORM, "plat:prefix", name="材料制备技术中心"),
+        _node(Label.DOCUMENT, "doc:title", title="材料制备工作方案的通知"),
+        _node(Label.PLATFORM, "plat:inside", name="辽宁省材料制备中心"),
+        _node(Label.PLATFORM, "plat:field", name="辽宁省新材料中心", field="材料制备"),
+    ]
+    store.write(statements)
+    store.apply_schema()
+    total, ids = _ids(store, "材料制备", cap=500)
+    assert total == 6
+    assert ids == ["plat:alias", "plat:short", "plat:prefix", "doc:title", "plat:inside", "plat:field"]

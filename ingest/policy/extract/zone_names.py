@@ -32,6 +32,7 @@ from ingest.policy.extract.lexical import (
 from ingest.policy.extract.names import (
     EPOCH_WORDS,
     after_conjoined,
+    dash_left,
     is_generic,
     left_name,
     loose_measure,
@@ -185,6 +186,8 @@ def proper_offset(window: str, loose: bool = False) -> int | None:
             first = pos if first is None else first
         elif _resets(toks, i):
             first = None
+        elif (k := dash_left(toks, i, _resets)) is not None:
+            first = sum(len(x) for x in toks[:k]) if first is None else min(first, sum(len(x) for x in toks[:k]))
         elif first is None and (
             is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i) or _unknown_word(toks, i)
         ):

@@ -195,7 +195,7 @@ def _no_name(toks: tuple[str, ...], i: int) -> bool:
     return is_hard_stop(toks[i]) or toks[i] in STOP_TOKENS or toks[i] == "的"
 
 
-DASHES = "—－"
+DASHES = "—－–-"  # em dash, full-width and ASCII hyphen (the reader may fold －), en dash
 
 
 def dash_left(toks: tuple[str, ...], i: int, resets: Callable[[tuple[str, ...], int], bool] = _no_name) -> int | None:

@@ -21,7 +21,7 @@ from ingest.policy.extract.intl_orgs import intl_orgs
 from ingest.policy.extract.known_firms import firms_beside_known, known_firms
 from ingest.policy.extract.lexical import CJK, GENERIC, LEISURE, NON_ST_FIELD
 from ingest.policy.extract.name_openings import after_opening, clause_name_start, verb_led
-from ingest.policy.extract.names import COMPANY, company_start, is_generic, left_name, strip_region_level
+from ingest.policy.extract.names import COMPANY, company_start, dash_start, is_generic, left_name, strip_region_level
 from ingest.policy.extract.org_names import (
     counted_firm,
     every_item,
@@ -388,7 +388,7 @@ def _examples_and_zones(doc: Doc, add: Any) -> None:
             start = rb[0] if rb and text[m.start() - 1] not in "市省区县" else m.start()
             add(start, m.end(), "zone", "entity.zone_suffix", 0.6, known=False)
     for m in finditer_at(ZONE_AREA, text, starts_before(text, ("合作区", "开发区"), 10)):
-        s = left_name(doc, m.end() - 3)
+        s = dash_start(text, left_name(doc, m.end() - 3))  # 奎屯—|独山子经济开发区
         name = text[s : m.end()]
         mod = name[:-3]
         if re.match(r"管理委员会|管委会", text[m.end() : m.end() + 5]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.policy import lexicon as lx
@@ -187,3 +188,35 @@ def strip_region_level(name: str) -> tuple[str, bool]:
         if not changed:
             break
     return rest, had_region
+
+
+def _no_name(toks: tuple[str, ...], i: int) -> bool:
+    """A token no name runs across: a function word or a stop."""
+    return is_hard_stop(toks[i]) or toks[i] in STOP_TOKENS or toks[i] == "的"
+
+
+DASHES = "—－–-"  # em dash, full-width and ASCII hyphen (the reader may fold －), en dash
+
+
+def dash_left(toks: tuple[str, ...], i: int, resets: Callable[[tuple[str, ...], int], bool] = _no_name) -> int | None:
+    """X—Y before a zone's head joins two places (延吉－长白, 奎屯—独山子, 红古—民和, 中国—东盟): the index of the
+    token where X starts, the word right before the dash (or the run of single characters jieba cut it into:
+    红|古), when a Chinese word follows the dash; None otherwise."""
+    if toks[i] not in DASHES or i == 0 or i + 1 >= len(toks) or not "\u4e00" <= toks[i + 1][:1] <= "\u9fff":
+        return None
+    k = i - 1
+    if len(toks[k]) == 1:  # 红|古: back over the single characters, at most four, no function word
+        while k > 0 and len(toks[k - 1]) == 1 and i - k < 4 and not resets(toks, k - 1):
+            k -= 1
+    ok = i - k >= 2 or len(toks[k]) >= 2
+    return k if ok and not resets(toks, k) and "\u4e00" <= toks[k][:1] <= "\u9fff" else None
+
+
+def dash_start(text: str, s: int) -> int:
+    """A zone's name a rule began right after a dash (奎屯—|独山子经济开发区) takes back the place before the dash."""
+    if s < 3 or text[s - 1] not in DASHES:
+        return s
+    w0 = name_run_start(text, s - 1, 6)
+    toks = lcut(text[w0:s])
+    k = dash_left((*toks, text[s]), len(toks) - 1) if toks else None
+    return s if k is None else w0 + sum(len(t) for t in toks[:k])

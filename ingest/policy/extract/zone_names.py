@@ -30,8 +30,10 @@ from ingest.policy.extract.lexical import (
     pos_table,
 )
 from ingest.policy.extract.names import (
+    DASHES,
     EPOCH_WORDS,
     after_conjoined,
+    dash_left,
     is_generic,
     left_name,
     loose_measure,
@@ -44,8 +46,10 @@ from ingest.policy.extract.regions import REGIONS
 # A development town (新城, 产业城, 生物城, 智城; 科学城 / 科技城 are read in proper_names) and 硅谷, a brand of an
 # S&T area (CONVENTIONS.md: 天堂硅谷, 南繁硅谷), after a proper word; a bare 城 or 谷 is as often a city, a
 # county town, an old town or a valley (县城, 古城, 河谷).
+# 重点开发开放试验区 is one class of border zone (国发〔2015〕72号, 国务院关于支持沿边重点地区开发开放若干政策
+# 措施的意见, lists it with 沿边国家级口岸 and 边境经济合作区): 重点 there is the class's word, not a stop.
 ZONE_HEAD = re.compile(
-    r"(?:示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|综保区|"
+    r"(?:重点开发开放试验区|示范区|试验区|实验区|先导区|先行区|集聚区|经济区|经济带|经济走廊|合作区|自由贸易港|都市圈|综保区|"
     r"综合保税区|经开区|农高区|产业园区|工业园区|产业园(?!区)|示范园|新城|产业城|生物城|智城|硅谷)(?:[一二三四五]期)?"
 )
 _PROPER_POS = {"ns", "nrt"}
@@ -166,7 +170,7 @@ def proper_start(doc: Doc, end: int, max_len: int = 20, loose: bool = False) -> 
     (燕山—塞罕坝国家公园); a one-character abbreviation before the place belongs to it (吉|西南, 川|西北)."""
     text = doc.text
     s = end
-    while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in "—－"):
+    while s > 0 and end - s < max_len and (NAME_CHARS.match(text[s - 1]) or text[s - 1] in DASHES):
         s -= 1
     s = after_conjoined(text, s, end)
     off = proper_offset(text[s:end], loose)
@@ -185,6 +189,8 @@ def proper_offset(window: str, loose: bool = False) -> int | None:
             first = pos if first is None else first
         elif _resets(toks, i):
             first = None
+        elif (k := dash_left(toks, i, _resets)) is not None:
+            first = sum(len(x) for x in toks[:k]) if first is None else min(first, sum(len(x) for x in toks[:k]))
         elif first is None and (
             is_proper(t, loose) or _abbreviation(toks, i) or _country_pair(toks, i) or _unknown_word(toks, i)
         ):

@@ -215,3 +215,24 @@ def test_a_listed_field_or_kind_stops_the_list() -> None:
     # 科技 and 园区 are no places: the list is not one of zones sharing a head
     got = entity_kinds("推动科技、园区、深汕合作产业园建设。")
     assert "科技" not in got and "园区" not in got
+
+
+def test_a_dash_joins_two_places_before_any_zone_head() -> None:
+    # the 开发区 rule began after the dash (五家渠经济开发区); the reader folds － into -
+    names = {
+        e.name for e in _extract("支持绥芬河－东宁重点开发开放试验区建设，推进石河子—五家渠经济开发区升级。").entities
+    }
+    assert {"绥芬河-东宁重点开发开放试验区", "石河子—五家渠经济开发区"} <= names
+    assert "五家渠经济开发区" not in names
+
+
+def test_a_dash_between_two_fields_names_no_zone() -> None:
+    # 科技—产业 and 绿电—电解铝 join fields, not places, and no zone head follows
+    names = {e.name for e in _extract("推动科技—产业深度融合，发展绿电—电解铝一体化项目。").entities}
+    assert not any("—" in n or "-" in n for n in names)
+
+
+def test_a_border_zone_of_the_state_councils_class_is_named() -> None:
+    # 重点开发开放试验区 is one class of border zone: 重点 inside it does not cut the place off
+    assert "东兴重点开发开放试验区" in _zones("加快建设东兴重点开发开放试验区。")
+    assert _zones("各重点开发开放试验区要加大改革力度。") == set()

@@ -27,11 +27,12 @@ _Cand = Cand
 
 _ECONOMY = re.compile("经济")
 # scope, ownership and aggregate economies, and qualities of the market economy (法治经济, 信用经济): never an
-# industry
+# industry. 飞地经济 is a mode of cooperation between two regions (国家发展改革委等《关于支持“飞地经济”发展的指导
+# 意见》, 发改地区〔2017〕922号: 跨行政区域合作; the reports list it among 产业合作模式), a regional form as 区域经济
 _NOT_ECONOMY = re.compile(
     r"^(?:实体|民营|国有|非公有制|个体|县域|区域|城市|农村|乡村|城乡|国民|宏观|社会|市场|外向型|开放型|工业|全省|"
     r"全市|全区|全国|地方|经济|整体|共享|块状|集体|私营|外资|确保|推动|促进|带动|提振|稳定|拉动|激活|振兴|稳住|城区|"
-    r"法治|信用|诚信)$"
+    r"法治|信用|诚信|飞地)$"
 )
 _BOUNDARY = "，。、；,;：:）)”\n"
 # a verb of growing right before the field (大力发展|沿海|经济, 发挥|平台|经济…作用) makes it the object grown,

@@ -104,6 +104,14 @@ def test_economy_as_a_modifier_of_a_zone_or_society_is_no_field() -> None:
     assert not {i for i in got if i.endswith("经济")}
 
 
+def test_enclave_economy_is_a_mode_of_cooperation_not_a_field() -> None:
+    # 飞地经济 is two regions running a park together (a regional form, as 县域经济): the growing verb before it
+    # does not make it a sector; an economy of a sector next to it still counts
+    got = _industries("积极发展飞地经济，与兄弟省份共建园区。大力发展银发经济。")
+    assert "飞地经济" not in got
+    assert "银发经济" in got
+
+
 def test_supporting_verb_before_an_industry_head() -> None:
     assert "氢能产业" in _industries("支持氢能产业加快发展。")
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,26 +25,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ablate_types import TUNING, Counts, diff, switched_off
+from ablate_types import _NEVER, TUNING, Counts, _false, _none, _true, diff, switched_off
 
 from ingest.policy.eval import REPO_ROOT, SPLITS, _gold_sets, _pred_sets, gold_paths
 from ingest.policy.extract import targets as tg
 from ingest.policy.pipeline import extract_paths
-
-_NEVER = re.compile(r"(?!)")
-
-
-def _false(*_a: Any, **_k: Any) -> bool:
-    return False
-
-
-def _true(*_a: Any, **_k: Any) -> bool:
-    return True
-
-
-def _none(*_a: Any, **_k: Any) -> None:
-    return None
-
 
 # rule → (attribute of targets.py, neutral replacement)
 SWITCHES: dict[str, tuple[str, Any]] = {

@@ -66,17 +66,7 @@ TUNING = (
     "real_dev6",
     "real_dev7",
 )
-SELECT = (
-    "real_dev2a",
-    "real_dev2b",
-    "real_dev3a",
-    "real_dev3b",
-    "real_dev4a",
-    "real_dev4b",
-    "real_dev5",
-    "real_dev6",
-    "real_dev7",
-)
+SELECT = TUNING[3:]  # the dev2–dev7 files: the splits that choose C and the threshold out of fold
 ROTATIONS = {
     "dev2": ("real_dev2a", "real_dev2b"),
     "dev3": ("real_dev3a", "real_dev3b"),

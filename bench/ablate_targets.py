@@ -16,8 +16,6 @@ than wrongly (the tuning rounds' discipline). The kind of a count (total, increm
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,11 +23,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ablate_types import _NEVER, TUNING, Counts, _false, _none, _true, diff, switched_off
+import ablate_types
+from ablate_types import _NEVER, Counts, _false, _none, _true
 
-from ingest.policy.eval import REPO_ROOT, SPLITS, _gold_sets, _pred_sets, gold_paths
 from ingest.policy.extract import targets as tg
-from ingest.policy.pipeline import extract_paths
 
 # rule → (attribute of targets.py, neutral replacement)
 SWITCHES: dict[str, tuple[str, Any]] = {
@@ -57,36 +54,8 @@ SWITCHES: dict[str, tuple[str, Any]] = {
 
 def score() -> Counts:
     """(split, doc) → (gold targets matched, predicted targets the gold lacks) over the tuning documents."""
-    out: Counts = {}
-    for split in TUNING:
-        for g in SPLITS[split]:
-            path = REPO_ROOT / g
-            golds = {d["doc_id"]: _gold_sets(d)["targets"] for d in json.loads(path.read_text())["documents"]}
-            docs, errors = extract_paths(gold_paths(path))
-            if errors:
-                raise SystemExit(f"{g}: {errors}")
-            for d in docs:
-                gold, pred = golds.get(d.doc_id, set()), _pred_sets(d)["targets"]
-                out[(split, d.doc_id)] = (gold & pred, pred - gold)
-    return out
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--items", action="store_true", help="list the units each rule alone moves, per document")
-    args = ap.parse_args()
-    base = score()
-    print("| rule | documents | splits | TP | FP | net |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, (attr, value) in SWITCHES.items():
-        with switched_off(tg, attr, value):
-            off = score()
-        tp, fp, docs, splits, items = diff(base, off)
-        print(f"| {name} | {len(docs)} | {len(splits)} | {tp:+d} | {fp:+d} | {tp - fp:+d} |", flush=True)
-        if args.items:
-            for doc_id, xs in items.items():
-                print(f"    {doc_id}: {' '.join(xs)}", flush=True)
+    return ablate_types.score("targets", lambda unit, units: unit in units)
 
 
 if __name__ == "__main__":
-    main()
+    ablate_types.main(score, {name: (tg, attr, value) for name, (attr, value) in SWITCHES.items()})

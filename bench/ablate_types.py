@@ -102,19 +102,21 @@ def switched_off(module: Any, attr: str, value: Any) -> Iterator[None]:
         setattr(module, attr, old)
 
 
-def score() -> Counts:
+def score(kind: str = "platform_types", hit: Callable[[Any, set[Any]], bool] = type_hit) -> Counts:
+    """(split, doc) → (gold units of ``kind`` the extractor finds, units it predicts the gold lacks) over the
+    tuning documents; ``hit`` is the scorer's match (a type matches at any level the gold leaves open)."""
     out: Counts = {}
     for split in TUNING:
         for g in SPLITS[split]:
             path = REPO_ROOT / g
-            golds = {d["doc_id"]: _gold_sets(d)["platform_types"] for d in json.loads(path.read_text())["documents"]}
+            golds = {d["doc_id"]: _gold_sets(d)[kind] for d in json.loads(path.read_text())["documents"]}
             docs, errors = extract_paths(gold_paths(path))
             if errors:
                 raise SystemExit(f"{g}: {errors}")
             for d in docs:
-                gold, pred = golds.get(d.doc_id, set()), _pred_sets(d)["platform_types"]
-                tp = {x for x in gold if type_hit(x, pred)}
-                fp = {x for x in pred if not type_hit(x, gold)}
+                gold, pred = golds.get(d.doc_id, set()), _pred_sets(d)[kind]
+                tp = {x for x in gold if hit(x, pred)}
+                fp = {x for x in pred if not hit(x, gold)}
                 out[(split, d.doc_id)] = (tp, fp)
     return out
 
@@ -141,14 +143,14 @@ def diff(base: Counts, off: Counts) -> tuple[int, int, set[str], set[str], dict[
     return tp, fp, docs, splits, items
 
 
-def main(run: Callable[[], Counts] = score) -> None:
+def main(run: Callable[[], Counts] = score, switches: dict[str, tuple[Any, str, Any]] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", action="store_true", help="list the units each rule alone moves, per document")
     args = ap.parse_args()
     base = run()
     print("| rule | documents | splits | TP | FP | net |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, (module, attr, value) in SWITCHES.items():
+    for name, (module, attr, value) in (SWITCHES if switches is None else switches).items():
         with switched_off(module, attr, value):
             off = run()
         tp, fp, docs, splits, items = diff(base, off)

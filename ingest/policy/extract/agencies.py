@@ -372,8 +372,10 @@ def _genre_issuers(doc: Doc, agencies: list[Agency]) -> None:
     for _verb, a in adopted:
         if a.role != "issuer":
             a.role, a.rule = "issuer", a.rule + "+issuer.adopted"
-    if not _report_head(doc, agencies):
-        _speaks_for(doc, agencies)
+    # a work report's issuer is the government after 我代表 (CONVENTIONS §4, C22); the one whose head delivers it
+    # stands in when the report has no 我代表
+    if not _speaks_for(doc, agencies):
+        _report_head(doc, agencies)
 
 
 _HEAD_TITLE = re.compile(r"(?:代理)?(?:省长|市长|主席|州长|区长|县长)")
@@ -389,11 +391,15 @@ def _report_head(doc: Doc, agencies: list[Agency]) -> bool:
     return False
 
 
-def _speaks_for(doc: Doc, agencies: list[Agency]) -> None:
-    """我代表省政府: the government a work report speaks for."""
-    text = doc.text
-    m = re.search("我代表", text[:3000])
-    if m:
-        for a in agencies:
-            if a.span[0] == m.end() and a.role != "issuer":
+def _speaks_for(doc: Doc, agencies: list[Agency]) -> bool:
+    """我代表省政府: the government a work report speaks for (whether one was found)."""
+    m = re.search("我代表", doc.text[:3000])
+    if m is None:
+        return False
+    found = False
+    for a in agencies:
+        if a.span[0] == m.end():
+            found = True
+            if a.role != "issuer":
                 a.role, a.rule = "issuer", a.rule + "+issuer.speaks_for"
+    return found

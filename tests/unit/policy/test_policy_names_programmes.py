@@ -157,7 +157,11 @@ def test_a_regions_own_system_is_a_platform() -> None:
     assert "科技创新平台" not in ents
 
 
-def test_work_report_issuer_is_the_government_its_head_speaks_for() -> None:
+def test_work_report_issuer_is_the_government_after_wo_daibiao() -> None:
+    """The issuer is the surface after 我代表, named in full by its canonical (CONVENTIONS §4, C22); the header's
+    government stands in only where the report has no 我代表."""
     body = "在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
-    issuers = {a.name for a in _extract(body).agencies if a.role == "issuer"}
-    assert issuers == {"河北省人民政府"}
+    issuers = {(a.name, a.canonical) for a in _extract(body).agencies if a.role == "issuer"}
+    assert issuers == {("省人民政府", "河北省人民政府")}
+    headed = "在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。\n各位代表：\n现在向大会报告工作。\n"
+    assert {a.name for a in _extract(headed).agencies if a.role == "issuer"} == {"河北省人民政府"}
